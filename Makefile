@@ -1,0 +1,124 @@
+# xovn - eBPF logical switching with OVN's model.
+#
+#   make            build BPF objects, skeletons, xovnd, xovnctl
+#   make test       install deps (Debian), build, run every test suite
+#   make demo       install deps, build, run the multi-chassis namespace demo
+#   make install    PREFIX=/usr/local DESTDIR=
+#   make deps       idempotent apt-get install of what the build needs
+
+PREFIX   ?= /usr/local
+DESTDIR  ?=
+CC       ?= gcc
+CLANG    ?= clang
+BPFTOOL  ?= bpftool
+ARCH_INC ?= /usr/include/$(shell uname -m)-linux-gnu
+
+BUILD    := build
+CFLAGS   ?= -O2 -g
+CFLAGS   += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 \
+            -Iinclude -Ilib -I$(BUILD)
+LDLIBS_BPF := -lbpf -lelf -lz
+LDLIBS_JSON := -ljansson
+
+ifeq ($(SANITIZE),1)
+CFLAGS  += -fsanitize=address,undefined -fno-omit-frame-pointer
+LDFLAGS += -fsanitize=address,undefined
+endif
+
+BPF_CFLAGS := -target bpf -O2 -g -Wall -Wno-unused-function -D__BPF__ \
+              -Iinclude -Ibpf -I$(ARCH_INC)
+
+BPF_SRCS  := $(wildcard bpf/*.bpf.c)
+BPF_OBJS  := $(patsubst bpf/%.bpf.c,$(BUILD)/%.bpf.o,$(BPF_SRCS))
+BPF_SKELS := $(patsubst bpf/%.bpf.c,$(BUILD)/%.skel.h,$(BPF_SRCS))
+BPF_HDRS  := $(wildcard bpf/lib/*.h) include/xovn_maps.h
+
+LIB_SRCS  := $(wildcard lib/*.c)
+LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
+LIB_A     := $(BUILD)/libxovn.a
+
+CTL_SRCS  := $(wildcard ctl/*.c)
+CTL_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(CTL_SRCS))
+LOADER_SRCS := $(wildcard loader/*.c)
+LOADER_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(LOADER_SRCS))
+
+UNIT_SRCS := $(wildcard tests/unit/*.c)
+UNIT_OBJS := $(patsubst %.c,$(BUILD)/%.o,$(UNIT_SRCS))
+PKT_SRCS  := $(wildcard tests/bpf/*.c)
+PKT_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(PKT_SRCS))
+
+BINS := $(BUILD)/xovnd $(BUILD)/xovnctl
+
+.PHONY: all test test-unit test-bpf test-e2e demo install clean deps check-schema bench
+.SECONDARY:
+
+all: $(BPF_OBJS) $(BPF_SKELS) $(BINS)
+
+# ---- BPF ------------------------------------------------------------------
+
+$(BUILD)/%.bpf.o: bpf/%.bpf.c $(BPF_HDRS) | $(BUILD)
+	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+
+$(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
+	$(BPFTOOL) gen skeleton $< name $(subst -,_,$*) > $@
+
+# ---- userspace --------------------------------------------------------------
+
+$(BUILD):
+	mkdir -p $(BUILD)
+
+$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h ctl/*.h loader/*.h tests/*/*.h) $(BPF_SKELS)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS) -c $< -o $@
+
+$(LIB_A): $(LIB_OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/xovnctl: $(CTL_OBJS) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_BPF) $(LDLIBS_JSON)
+
+$(BUILD)/xovnd: $(LOADER_OBJS) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $^ $(LDLIBS_BPF) $(LDLIBS_JSON)
+
+# ---- tests ------------------------------------------------------------------
+
+$(BUILD)/test_unit: $(UNIT_OBJS) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)
+
+$(BUILD)/test_bpf: $(PKT_OBJS) $(LIB_A)
+	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)
+
+test: deps all $(BUILD)/test_unit $(BUILD)/test_bpf
+	tests/run-all.sh
+
+test-unit: all $(BUILD)/test_unit
+	XOVN_SRC=$(CURDIR) $(BUILD)/test_unit
+
+test-bpf: all $(BUILD)/test_bpf
+	XOVN_SRC=$(CURDIR) $(BUILD)/test_bpf
+
+test-e2e: all
+	tests/e2e/run.sh
+
+check-schema:
+	tests/check-schema.sh
+
+demo: deps all
+	demo/run.sh
+
+bench: deps all
+	bench/run.sh
+
+# ---- install ----------------------------------------------------------------
+
+install: all
+	install -D -m 0755 $(BUILD)/xovnd $(DESTDIR)$(PREFIX)/sbin/xovnd
+	install -D -m 0755 $(BUILD)/xovnctl $(DESTDIR)$(PREFIX)/bin/xovnctl
+	install -D -m 0644 schemas/nb.schema.json $(DESTDIR)$(PREFIX)/share/xovn/nb.schema.json
+	install -D -m 0644 $(BUILD)/xovn.bpf.o $(DESTDIR)$(PREFIX)/share/xovn/xovn.bpf.o
+
+deps:
+	@scripts/deps.sh
+
+clean:
+	rm -rf $(BUILD)

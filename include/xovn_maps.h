@@ -1,0 +1,278 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * xovn_maps.h - the one place that defines what lives in the BPF maps.
+ *
+ * Included by the BPF programs (bpf/) and by userspace (lib/, loader/, ctl/,
+ * tests/).  Every key and value is a fixed-size, explicitly padded struct so
+ * both sides agree byte for byte; the _Static_asserts at the bottom catch a
+ * layout that drifts.  Multi-byte IPv4 addresses are stored in network byte
+ * order (as they appear on the wire); everything else is host order.
+ *
+ * Changing the layout of a pinned map means renaming it (e.g. xovn_fdb ->
+ * xovn_fdb_v2) so that a new xovnd never reuses an incompatible pinned map.
+ */
+#ifndef XOVN_MAPS_H
+#define XOVN_MAPS_H
+
+#ifdef __BPF__
+#include <linux/types.h>
+#else
+#include <linux/types.h>
+#include <stdint.h>
+#endif
+
+/* ---- OVN key spaces ---------------------------------------------------- */
+
+#define XOVN_DP_KEY_MAX        0xffffffu  /* 24-bit logical switch key = VNI */
+#define XOVN_PORT_KEY_MAX      32767u     /* unicast logical port keys 1..32767 */
+#define XOVN_MC_FLOOD          32768u     /* OVN multicast group: all ports */
+#define XOVN_MC_UNKNOWN        32769u     /* OVN multicast group: "unknown" ports */
+
+/* ---- Geneve ------------------------------------------------------------ */
+
+#define XOVN_GENEVE_PORT       6081
+#define XOVN_GENEVE_OPT_CLASS  0x0102     /* Open Virtual Networking (OVN) */
+#define XOVN_GENEVE_OPT_TYPE   0x80       /* critical bit set */
+/* outer eth 14 + IPv4 20 + UDP 8 + Geneve 8 + one 8-byte option */
+#define XOVN_ENCAP_OVERHEAD    58
+
+/* ---- limits -------------------------------------------------------------- */
+
+#define XOVN_MAX_FLOOD_LOCAL   64   /* local members of one switch on one chassis */
+#define XOVN_MAX_FLOOD_REMOTE  32   /* remote chassis holding ports of one switch */
+#define XOVN_MAX_TRACE_OUT     (XOVN_MAX_FLOOD_LOCAL + XOVN_MAX_FLOOD_REMOTE)
+
+#define XOVN_MAX_PORTS         131072
+#define XOVN_MAX_DATAPATHS     16384
+#define XOVN_MAX_INGRESS       65536
+
+/* ---- logical port types (ovn-nb Logical_Switch_Port.type) -------------- */
+
+enum xovn_port_type {
+	XOVN_PT_VIF = 0,       /* ""          */
+	XOVN_PT_LOCALPORT = 1, /* "localport" */
+	XOVN_PT_LOCALNET = 2,  /* "localnet"  */
+	XOVN_PT_EXTERNAL = 3,  /* "external"  */
+	XOVN_PT_L2GATEWAY = 4, /* "l2gateway" */
+	XOVN_PT_ROUTER = 5,    /* "router"    */
+	XOVN_PT__COUNT
+};
+
+/* ---- drop reasons: index of xovn_drops (per-CPU array) ----------------- */
+
+enum xovn_drop_reason {
+	XOVN_DROP_NONE = 0,
+	XOVN_DROP_MALFORMED,        /* truncated Ethernet/VLAN/IP header */
+	XOVN_DROP_NO_PORT,          /* ingress interface/tag maps to no port */
+	XOVN_DROP_VLAN_NOT_ALLOWED, /* 802.1Q on a VIF with no such child */
+	XOVN_DROP_STACKED_VLAN,     /* more than one 802.1Q header */
+	XOVN_DROP_SRC_MULTICAST,    /* eth.src has the group bit set */
+	XOVN_DROP_HAIRPIN,          /* destination is the ingress port */
+	XOVN_DROP_NO_UNKNOWN_PORT,  /* unknown unicast, no "unknown" port */
+	XOVN_DROP_PORT_ABSENT,      /* destination port not reachable from here */
+	XOVN_DROP_LOCALPORT,        /* localport traffic that may not go there */
+	XOVN_DROP_LOCALNET_REFLECT, /* fabric frame that would go back out */
+	XOVN_DROP_NO_REMOTE,        /* would need a tunnel but none is possible */
+	XOVN_DROP_PORT_SEC_SRC,     /* ingress port security violation */
+	XOVN_DROP_PORT_SEC_DST,     /* egress port security violation */
+	XOVN_DROP_GENEVE_SHORT,     /* truncated outer or Geneve header */
+	XOVN_DROP_GENEVE_OPTLEN,    /* option length beyond the packet */
+	XOVN_DROP_GENEVE_OPTION,    /* missing/wrong OVN option, unknown critical */
+	XOVN_DROP_GENEVE_VNI,       /* VNI is no known logical switch */
+	XOVN_DROP_GENEVE_PORT,      /* egress key with no local presence */
+	XOVN_DROP_EXTERNAL_NOT_HELD,/* external port traffic on a non-holder */
+	XOVN_DROP_ENCAP_FAILED,     /* headroom/encap helper failed */
+	XOVN_DROP_REDIRECT_FAILED,  /* a clone/redirect helper failed */
+	XOVN_DROP_MTU,              /* encapsulated frame exceeds underlay MTU */
+	XOVN_DROP__COUNT
+};
+
+/* ---- decisions (trace records) ------------------------------------------ */
+
+enum xovn_action {
+	XOVN_ACT_NONE = 0,
+	XOVN_ACT_DROP,        /* dropped; see drop_reason */
+	XOVN_ACT_DELIVER,     /* one local port */
+	XOVN_ACT_TUNNEL,      /* one Geneve copy to a remote chassis */
+	XOVN_ACT_LOCALNET,    /* one copy out the localnet port */
+	XOVN_ACT_FLOOD,       /* several copies, listed in out[] */
+	XOVN_ACT_ARP_REPLY,   /* answered by the responder */
+	XOVN_ACT_PASS,        /* not ours (underlay host traffic): passed up */
+};
+
+enum xovn_out_kind {
+	XOVN_OUT_LOCAL = 1,   /* to a local interface */
+	XOVN_OUT_TUNNEL = 2,  /* Geneve to out.remote_ip */
+	XOVN_OUT_LOCALNET = 3 /* to the physical network */
+};
+
+/* ---- map: xovn_ingress (hash) -------------------------------------------
+ * Which logical port a frame belongs to, by the interface it arrived on
+ * and its outer 802.1Q VID (0 = untagged).  Container ports are keyed by
+ * (parent interface, tag); tagged localnets by (bridge interface, VLAN).
+ */
+struct xovn_ingress_key {
+	__u32 ifindex;
+	__u16 vid;
+	__u16 pad;
+};
+
+#define XOVN_IN_ACCEPT_PRIO_TAG  0x01 /* VID-0 (priority) tagged frames too */
+
+struct xovn_ingress_val {
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 port_type;  /* enum xovn_port_type */
+	__u8 flags;      /* XOVN_IN_* */
+};
+
+/* ---- map: xovn_ports (hash) ---------------------------------------------
+ * Everything the egress side needs to know about a logical port, as seen
+ * from this chassis.
+ */
+struct xovn_port_key {
+	__u32 dp_key;
+	__u16 port_key;
+	__u16 pad;
+};
+
+#define XOVN_PF_LOCAL          0x01 /* has an interface on this chassis: ifindex */
+#define XOVN_PF_REMOTE         0x02 /* lives on another chassis: remote_ip */
+#define XOVN_PF_UNKNOWN        0x04 /* addresses include "unknown" */
+#define XOVN_PF_REDIRECT_PEER  0x08 /* ifindex is a veth: deliver with redirect_peer */
+#define XOVN_PF_HELD           0x10 /* external port held by this chassis */
+#define XOVN_PF_PORT_SECURITY  0x20 /* egress port security applies */
+
+struct xovn_port_val {
+	__u32 ifindex;     /* local delivery interface (XOVN_PF_LOCAL) */
+	__u32 remote_ip;   /* encap IP of the chassis it lives on, network order */
+	__u16 vid;         /* 802.1Q VID pushed on local delivery (0 = none) */
+	__u8 port_type;    /* enum xovn_port_type */
+	__u8 flags;        /* XOVN_PF_* */
+};
+
+/* ---- map: xovn_fdb (hash) -------------------------------------------------
+ * L2 lookup: MAC addresses from the ports' "addresses" column.
+ */
+struct xovn_fdb_key {
+	__u32 dp_key;
+	__u8 mac[6];
+	__u16 pad;
+};
+
+struct xovn_fdb_val {
+	__u16 port_key;
+	__u16 pad;
+};
+
+/* ---- map: xovn_datapaths (hash) -----------------------------------------
+ * Per logical switch facts that change forwarding on this chassis.
+ */
+#define XOVN_DPF_LOCALNET      0x01 /* a localnet port is mapped on this chassis */
+
+struct xovn_dp_val {
+	__u16 localnet_port;  /* port key of the mapped localnet port */
+	__u16 flags;          /* XOVN_DPF_* */
+};
+
+/* ---- map: xovn_flood (hash) -----------------------------------------------
+ * Multicast groups of a switch as seen from this chassis: the local members
+ * (each with its own delivery VID) and one entry per remote chassis that
+ * holds members.  group = XOVN_MC_FLOOD or XOVN_MC_UNKNOWN.
+ */
+struct xovn_flood_key {
+	__u32 dp_key;
+	__u16 group;
+	__u16 pad;
+};
+
+struct xovn_flood_member {
+	__u32 ifindex;
+	__u16 port_key;
+	__u16 vid;
+	__u8 port_type;
+	__u8 flags;        /* XOVN_PF_* of the member */
+	__u16 pad;
+};
+
+struct xovn_flood_val {
+	__u16 n_local;
+	__u16 n_remote;
+	__u32 pad;
+	struct xovn_flood_member local[XOVN_MAX_FLOOD_LOCAL];
+	__u32 remote_ip[XOVN_MAX_FLOOD_REMOTE];  /* network order */
+};
+
+/* ---- map: xovn_config (array, 1 entry) ---------------------------------- */
+
+struct xovn_config {
+	__u32 encap_ip;          /* this chassis' encap IP, network order */
+	__u32 underlay_ifindex;  /* where Geneve leaves and arrives */
+	__u32 underlay_mtu;      /* for the encap size check */
+	__u32 generation;        /* model generation applied */
+};
+
+/* ---- map: xovn_drops (per-CPU array, XOVN_DROP__COUNT entries) --------- */
+
+struct xovn_drop_count {
+	__u64 packets;
+	__u64 bytes;
+};
+
+/* ---- map: xovn_port_stats (per-CPU hash, key struct xovn_port_key) ------ */
+
+struct xovn_port_stats {
+	__u64 rx_packets;
+	__u64 rx_bytes;
+	__u64 tx_packets;
+	__u64 tx_bytes;
+};
+
+/* ---- map: xovn_trace (per-CPU array, 1 entry) ---------------------------
+ * Written only by the trace entry points (never by live traffic): the
+ * decision the pipeline took for the last traced frame on this CPU.
+ */
+struct xovn_trace_out {
+	__u32 ifindex;     /* XOVN_OUT_LOCAL / XOVN_OUT_LOCALNET */
+	__u32 remote_ip;   /* XOVN_OUT_TUNNEL, network order */
+	__u16 port_key;    /* logical egress port (or group key on a tunnel) */
+	__u16 vid;         /* VID pushed on this copy (0 = none) */
+	__u8 kind;         /* enum xovn_out_kind */
+	__u8 pad[3];
+};
+
+struct xovn_trace {
+	__u32 seq;         /* bumped once per traced frame */
+	__u32 dp_key;
+	__u16 in_port;     /* logical ingress port key (0 = none found) */
+	__u16 out_port;    /* logical egress port or group key */
+	__u8 action;       /* enum xovn_action */
+	__u8 drop_reason;  /* enum xovn_drop_reason */
+	__u16 n_out;
+	__u16 in_vid;      /* VID the frame arrived with (0 = untagged) */
+	__u16 flags;       /* XOVN_TF_* */
+	__u32 pad;
+	struct xovn_trace_out out[XOVN_MAX_TRACE_OUT];
+};
+
+#define XOVN_TF_FROM_TUNNEL    0x01
+#define XOVN_TF_FROM_LOCALNET  0x02
+
+#ifndef __BPF__
+_Static_assert(sizeof(struct xovn_ingress_key) == 8, "ingress key layout");
+_Static_assert(sizeof(struct xovn_ingress_val) == 8, "ingress val layout");
+_Static_assert(sizeof(struct xovn_port_key) == 8, "port key layout");
+_Static_assert(sizeof(struct xovn_port_val) == 12, "port val layout");
+_Static_assert(sizeof(struct xovn_fdb_key) == 12, "fdb key layout");
+_Static_assert(sizeof(struct xovn_fdb_val) == 4, "fdb val layout");
+_Static_assert(sizeof(struct xovn_dp_val) == 4, "dp val layout");
+_Static_assert(sizeof(struct xovn_flood_key) == 8, "flood key layout");
+_Static_assert(sizeof(struct xovn_flood_member) == 12, "flood member layout");
+_Static_assert(sizeof(struct xovn_flood_val) ==
+	       8 + 12 * XOVN_MAX_FLOOD_LOCAL + 4 * XOVN_MAX_FLOOD_REMOTE,
+	       "flood val layout");
+_Static_assert(sizeof(struct xovn_config) == 16, "config layout");
+_Static_assert(sizeof(struct xovn_trace_out) == 16, "trace out layout");
+#endif
+
+#endif /* XOVN_MAPS_H */

@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * mapset.h - a set of BPF map entries, the compiler's output.
+ *
+ * The compiler turns (model, chassis) into the exact set of entries that
+ * chassis' maps must hold.  xovnd diffs the set it applied last against the
+ * new one and writes only the difference, so traffic between untouched
+ * ports never sees a map change.
+ *
+ * The map ids are ordered so that applying upserts in ascending order and
+ * deletes in descending order never leaves a reference dangling: a frame
+ * can never find an ingress/fdb entry whose target port is not there yet.
+ */
+#ifndef XOVN_MAPSET_H
+#define XOVN_MAPSET_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum xovn_map_id {
+	XOVN_MAP_CONFIG = 0,   /* xovn_config    */
+	XOVN_MAP_DATAPATHS,    /* xovn_datapaths */
+	XOVN_MAP_PORTS,        /* xovn_ports     */
+	XOVN_MAP_FLOOD,        /* xovn_flood     */
+	XOVN_MAP_FDB,          /* xovn_fdb       */
+	XOVN_MAP_INGRESS,      /* xovn_ingress   */
+	XOVN_MAP__COUNT
+};
+
+/* The pinned/BTF name of each map, indexed by enum xovn_map_id. */
+extern const char *const xovn_map_names[XOVN_MAP__COUNT];
+
+struct xovn_map_entry {
+	uint32_t map;       /* enum xovn_map_id */
+	uint16_t key_len;
+	uint16_t val_len;
+	uint8_t *key;       /* owned by the set */
+	uint8_t *val;       /* owned by the set */
+};
+
+struct xovn_mapset {
+	struct xovn_map_entry *v;
+	size_t n, cap;
+	int sorted;
+};
+
+void xovn_mapset_init(struct xovn_mapset *s);
+void xovn_mapset_free(struct xovn_mapset *s);
+/* Adds a copy of key/val; a later add of the same (map, key) replaces it. */
+int xovn_mapset_add(struct xovn_mapset *s, uint32_t map, const void *key,
+		    uint16_t key_len, const void *val, uint16_t val_len);
+/* Sorts by (map, key) and drops earlier duplicates; idempotent. */
+void xovn_mapset_sort(struct xovn_mapset *s);
+/* Finds (map, key); the set must be sorted.  NULL if absent. */
+const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
+					      uint32_t map, const void *key,
+					      uint16_t key_len);
+
+/*
+ * The difference from old to new: upserts holds entries of new that are
+ * absent from old or whose value differs; deletes holds entries of old whose
+ * key is absent from new.  Both come out sorted (apply upserts front to
+ * back, deletes back to front).  Entries are copies: free all four sets.
+ */
+int xovn_mapset_diff(const struct xovn_mapset *old_set,
+		     const struct xovn_mapset *new_set,
+		     struct xovn_mapset *upserts, struct xovn_mapset *deletes);
+
+#endif /* XOVN_MAPSET_H */
