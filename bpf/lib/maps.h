@@ -1,0 +1,91 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * maps.h - BTF definitions of every map the datapath reads or writes.
+ * Layouts come from include/xovn_maps.h; pinned by name under the chassis'
+ * pin directory so that xovnd restarts and xovnctl find the same maps.
+ */
+#ifndef XOVN_BPF_MAPS_H
+#define XOVN_BPF_MAPS_H
+
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include "xovn_maps.h"
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_INGRESS);
+	__type(key, struct xovn_ingress_key);
+	__type(value, struct xovn_ingress_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_ingress SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_port_key);
+	__type(value, struct xovn_port_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_ports SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_fdb_key);
+	__type(value, struct xovn_fdb_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_fdb SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_DATAPATHS);
+	__type(key, __u32);
+	__type(value, struct xovn_dp_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_datapaths SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, 2 * XOVN_MAX_DATAPATHS);
+	__type(key, struct xovn_flood_key);
+	__type(value, struct xovn_flood_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_flood SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct xovn_config);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_config SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, XOVN_DROP__COUNT);
+	__type(key, __u32);
+	__type(value, struct xovn_drop_count);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_drops SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_port_key);
+	__type(value, struct xovn_port_stats);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_port_stats SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct xovn_trace);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_trace SEC(".maps");
+
+#endif /* XOVN_BPF_MAPS_H */
