@@ -1,0 +1,371 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* harness.c - loading the datapath with private maps and running it on frames. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <jansson.h>
+#include <linux/if_ether.h>
+#include <sched.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "compile.h"
+#include "harness.h"
+#include "map_apply.h"
+#include "xovn.skel.h"
+
+const uint8_t XH_BROADCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
+
+/* Keeps libbpf quiet except for warnings (the verifier log comes with them). */
+static int xh_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	if (level == LIBBPF_DEBUG)
+		return 0;
+	return vfprintf(stderr, fmt, ap);
+}
+
+/* The per-CPU trace slot and drop counters are read for CPU 0: run there. */
+static void xh_pin_cpu0(void)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(0, &set);
+	cr_assert_eq(sched_setaffinity(0, sizeof(set), &set), 0,
+		     "sched_setaffinity: %s", strerror(errno));
+}
+
+static int xh_map_fd(struct xh *h, const char *name)
+{
+	struct bpf_map *map = bpf_object__find_map_by_name(h->skel->obj, name);
+
+	cr_assert_not_null(map, "map %s missing from the object", name);
+	return bpf_map__fd(map);
+}
+
+void xh_open(struct xh *h)
+{
+	struct bpf_map *map;
+	int i;
+
+	memset(h, 0, sizeof(*h));
+	libbpf_set_print(xh_libbpf_print);
+	xh_pin_cpu0();
+	h->skel = xovn__open();
+	cr_assert_not_null(h->skel, "cannot open the xovn BPF object");
+	/* Private maps: a test must never see (or disturb) a running chassis. */
+	bpf_object__for_each_map(map, h->skel->obj)
+		cr_assert_eq(bpf_map__set_pin_path(map, NULL), 0);
+	cr_assert_eq(xovn__load(h->skel), 0, "the verifier rejected the datapath");
+	for (i = 0; i < XOVN_MAP__COUNT; i++)
+		h->map_fds[i] = xh_map_fd(h, xovn_map_names[i]);
+	h->drops_fd = xh_map_fd(h, "xovn_drops");
+	h->trace_fd = xh_map_fd(h, "xovn_trace");
+	h->stats_fd = xh_map_fd(h, "xovn_port_stats");
+	h->ncpus = libbpf_num_possible_cpus();
+	cr_assert_gt(h->ncpus, 0);
+}
+
+void xh_close(struct xh *h)
+{
+	xovn__destroy(h->skel);
+	h->skel = NULL;
+}
+
+/* ---- model ---------------------------------------------------------------- */
+
+struct xh_iface_table {
+	const struct xh_iface *v;
+	size_t n;
+};
+
+static int xh_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)
+{
+	const struct xh_iface_table *t = arg;
+	size_t i;
+
+	for (i = 0; i < t->n; i++) {
+		if (strcmp(t->v[i].name, ifname) == 0) {
+			info->ifindex = t->v[i].ifindex;
+			info->mtu = 1500;
+			info->is_veth = t->v[i].is_veth;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
+		      const struct xh_iface *ifaces, size_t n, char *err, size_t errlen)
+{
+	struct xh_iface_table table = { ifaces, n };
+	struct xovn_mapset set, none;
+	json_error_t jerr;
+	json_t *model;
+	int rc;
+
+	model = json_loads(model_json, 0, &jerr);
+	if (!model) {
+		snprintf(err, errlen, "model JSON line %d: %s", jerr.line, jerr.text);
+		return -1;
+	}
+	xovn_mapset_init(&set);
+	xovn_mapset_init(&none);
+	rc = xovn_compile(model, chassis, xh_resolve, &table, &set, err, errlen);
+	if (rc == 0)
+		rc = xovn_map_apply(h->map_fds, &set, &none, err, errlen);
+	xovn_mapset_free(&set);
+	xovn_mapset_free(&none);
+	json_decref(model);
+	return rc;
+}
+
+void xh_load_model(struct xh *h, const char *model_json, const char *chassis,
+		   const struct xh_iface *ifaces, size_t n)
+{
+	char err[512] = "";
+
+	cr_assert_eq(xh_try_load_model(h, model_json, chassis, ifaces, n, err, sizeof(err)), 0,
+		     "loading the model failed: %s", err);
+}
+
+/* ---- running ---------------------------------------------------------------- */
+
+static int xh_prog_fd(struct xh *h, enum xh_prog prog)
+{
+	switch (prog) {
+	case XH_VIF_LIVE:
+		return bpf_program__fd(h->skel->progs.xovn_vif_ingress);
+	case XH_VIF_TRACE:
+		return bpf_program__fd(h->skel->progs.xovn_vif_trace);
+	case XH_UNDERLAY_LIVE:
+		return bpf_program__fd(h->skel->progs.xovn_underlay_ingress);
+	case XH_UNDERLAY_TRACE:
+		return bpf_program__fd(h->skel->progs.xovn_underlay_trace);
+	}
+	cr_assert_fail("unknown program %d", prog);
+	return -1;
+}
+
+int xh_run_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+	       const void *frame, size_t len, void *out, size_t out_cap, size_t *out_len)
+{
+	struct __sk_buff skb_ctx = { .ingress_ifindex = ingress_ifindex };
+	LIBBPF_OPTS(bpf_test_run_opts, opts,
+		    .data_in = frame,
+		    .data_size_in = len,
+		    .data_out = out,
+		    .data_size_out = out_cap,
+		    .ctx_in = &skb_ctx,
+		    .ctx_size_in = sizeof(skb_ctx),
+		    .repeat = 1);
+	int rc;
+
+	rc = bpf_prog_test_run_opts(xh_prog_fd(h, prog), &opts);
+	cr_assert_eq(rc, 0, "BPF_PROG_TEST_RUN failed: %s", strerror(errno));
+	if (out_len)
+		*out_len = opts.data_size_out;
+	return (int)opts.retval;
+}
+
+int xh_run(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+	   const void *frame, size_t len)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+
+	return xh_run_out(h, prog, ingress_ifindex, frame, len, out, sizeof(out), NULL);
+}
+
+struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+			   const void *frame, size_t len, int *verdict)
+{
+	struct xovn_trace *per_cpu = calloc(h->ncpus, sizeof(*per_cpu));
+	struct xovn_trace tr;
+	uint32_t zero = 0, seq_before;
+	int v;
+
+	cr_assert_not_null(per_cpu);
+	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
+	seq_before = per_cpu[0].seq;
+	v = xh_run(h, prog, ingress_ifindex, frame, len);
+	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
+	tr = per_cpu[0];
+	free(per_cpu);
+	cr_assert_eq(tr.seq, seq_before + 1, "the program wrote no trace record");
+	if (verdict)
+		*verdict = v;
+	return tr;
+}
+
+uint64_t xh_drops(struct xh *h, enum xovn_drop_reason reason)
+{
+	struct xovn_drop_count *per_cpu = calloc(h->ncpus, sizeof(*per_cpu));
+	uint32_t key = reason;
+	uint64_t sum = 0;
+	int i;
+
+	cr_assert_not_null(per_cpu);
+	cr_assert_eq(bpf_map_lookup_elem(h->drops_fd, &key, per_cpu), 0);
+	for (i = 0; i < h->ncpus; i++)
+		sum += per_cpu[i].packets;
+	free(per_cpu);
+	return sum;
+}
+
+uint64_t xh_drops_total(struct xh *h)
+{
+	uint64_t sum = 0;
+	int r;
+
+	for (r = XOVN_DROP_NONE + 1; r < XOVN_DROP__COUNT; r++)
+		sum += xh_drops(h, r);
+	return sum;
+}
+
+struct xovn_port_stats xh_port_stats(struct xh *h, uint32_t dp_key, uint16_t port_key)
+{
+	struct xovn_port_stats *per_cpu = calloc(h->ncpus, sizeof(*per_cpu));
+	struct xovn_port_key key = { .dp_key = dp_key, .port_key = port_key };
+	struct xovn_port_stats sum = { 0 };
+	int i;
+
+	cr_assert_not_null(per_cpu);
+	if (bpf_map_lookup_elem(h->stats_fd, &key, per_cpu) == 0) {
+		for (i = 0; i < h->ncpus; i++) {
+			sum.rx_packets += per_cpu[i].rx_packets;
+			sum.rx_bytes += per_cpu[i].rx_bytes;
+			sum.tx_packets += per_cpu[i].tx_packets;
+			sum.tx_bytes += per_cpu[i].tx_bytes;
+		}
+	}
+	free(per_cpu);
+	return sum;
+}
+
+const struct xovn_trace_out *xh_trace_find(const struct xovn_trace *tr, uint16_t port_key)
+{
+	unsigned int i;
+
+	for (i = 0; i < tr->n_out && i < XOVN_MAX_TRACE_OUT; i++)
+		if (tr->out[i].port_key == port_key)
+			return &tr->out[i];
+	return NULL;
+}
+
+/* ---- frames ------------------------------------------------------------------- */
+
+void xh_mac(const char *s, uint8_t mac[6])
+{
+	unsigned int b[6];
+	int i;
+
+	cr_assert_eq(sscanf(s, "%x:%x:%x:%x:%x:%x", &b[0], &b[1], &b[2], &b[3], &b[4], &b[5]), 6,
+		     "bad MAC %s", s);
+	for (i = 0; i < 6; i++)
+		mac[i] = (uint8_t)b[i];
+}
+
+static void xh_put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+static void xh_ipv4(const char *s, uint8_t out[4])
+{
+	cr_assert_eq(inet_pton(AF_INET, s, out), 1, "bad IPv4 %s", s);
+}
+
+size_t xh_eth(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
+	      uint16_t ethertype, size_t payload_len)
+{
+	size_t i;
+
+	cr_assert_leq(ETH_HLEN + payload_len, XH_FRAME_MAX);
+	memcpy(buf, dst, 6);
+	memcpy(buf + 6, src, 6);
+	xh_put16(buf + 12, ethertype);
+	for (i = 0; i < payload_len; i++)
+		buf[ETH_HLEN + i] = (uint8_t)i;
+	return ETH_HLEN + payload_len;
+}
+
+size_t xh_arp_request(uint8_t *buf, const uint8_t sha[6], const char *spa, const char *tpa)
+{
+	uint8_t *arp = buf + ETH_HLEN;
+
+	xh_eth(buf, XH_BROADCAST, sha, ETH_P_ARP, 28);
+	xh_put16(arp, 1);            /* Ethernet */
+	xh_put16(arp + 2, ETH_P_IP);
+	arp[4] = 6;
+	arp[5] = 4;
+	xh_put16(arp + 6, 1);        /* request */
+	memcpy(arp + 8, sha, 6);
+	xh_ipv4(spa, arp + 14);
+	memset(arp + 18, 0, 6);
+	xh_ipv4(tpa, arp + 24);
+	return ETH_HLEN + 28;
+}
+
+static uint16_t xh_csum(const uint8_t *p, size_t len)
+{
+	uint32_t sum = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)p[i] << 8 | p[i + 1];
+	if (len & 1)
+		sum += (uint32_t)p[len - 1] << 8;
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+size_t xh_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
+		   const char *saddr, const char *daddr, size_t payload_len)
+{
+	size_t ip_len = 20 + 8 + payload_len;
+	uint8_t *ip = buf + ETH_HLEN, *udp = ip + 20;
+
+	xh_eth(buf, dst, src, ETH_P_IP, ip_len);
+	memset(ip, 0, 28);
+	ip[0] = 0x45;
+	xh_put16(ip + 2, (uint16_t)ip_len);
+	ip[8] = 64;
+	ip[9] = 17;  /* UDP */
+	xh_ipv4(saddr, ip + 12);
+	xh_ipv4(daddr, ip + 16);
+	xh_put16(ip + 10, xh_csum(ip, 20));
+	xh_put16(udp, 40000);
+	xh_put16(udp + 2, 9);  /* discard */
+	xh_put16(udp + 4, (uint16_t)(8 + payload_len));
+	return ETH_HLEN + ip_len;
+}
+
+size_t xh_vlan_insert(uint8_t *buf, size_t len, uint16_t tpid, uint16_t vid)
+{
+	cr_assert_geq(len, 12);
+	cr_assert_leq(len + 4, XH_FRAME_MAX);
+	memmove(buf + 16, buf + 12, len - 12);
+	xh_put16(buf + 12, tpid);
+	xh_put16(buf + 14, vid & 0x0fff);
+	return len + 4;
+}
+
+int xh_frame_vid(const uint8_t *frame, size_t len)
+{
+	uint16_t type;
+
+	if (len < 18)
+		return -1;
+	type = (uint16_t)(frame[12] << 8 | frame[13]);
+	if (type != ETH_P_8021Q && type != ETH_P_8021AD)
+		return -1;
+	return (frame[14] << 8 | frame[15]) & 0x0fff;
+}
