@@ -1,0 +1,98 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * compile_index.c - a small string-keyed hash table (open addressing,
+ * linear probing, FNV-1a) for the compiler's cross-references.  Keys are
+ * borrowed from the model, which outlives every compile.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile_ctx.h"
+
+static uint64_t name_hash(const char *s)
+{
+	uint64_t h = 1469598103934665603ull;
+
+	for (; *s; s++) {
+		h ^= (uint8_t)*s;
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+void name_index_init(struct name_index *idx)
+{
+	idx->slots = NULL;
+	idx->cap = 0;
+	idx->n = 0;
+}
+
+void name_index_free(struct name_index *idx)
+{
+	free(idx->slots);
+	name_index_init(idx);
+}
+
+static struct name_slot *find_slot(const struct name_index *idx, const char *key)
+{
+	size_t mask = idx->cap - 1;
+
+	for (size_t i = name_hash(key) & mask;; i = (i + 1) & mask) {
+		struct name_slot *s = &idx->slots[i];
+
+		if (!s->key || strcmp(s->key, key) == 0)
+			return s;
+	}
+}
+
+/* Keeps the table at most half full so probes stay short. */
+static int grow(struct name_index *idx)
+{
+	struct name_index bigger = { .cap = idx->cap ? idx->cap * 2 : 64 };
+
+	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
+	if (!bigger.slots)
+		return -1;
+	for (size_t i = 0; i < idx->cap; i++) {
+		if (idx->slots[i].key)
+			*find_slot(&bigger, idx->slots[i].key) = idx->slots[i];
+	}
+	bigger.n = idx->n;
+	free(idx->slots);
+	*idx = bigger;
+	return 0;
+}
+
+static int put(struct name_index *idx, const char *key, const void *val, int replace)
+{
+	struct name_slot *s;
+
+	if (2 * (idx->n + 1) > idx->cap && grow(idx) < 0)
+		return -1;
+	s = find_slot(idx, key);
+	if (!s->key) {
+		s->key = key;
+		s->val = val;
+		idx->n++;
+	} else if (replace) {
+		s->val = val;
+	}
+	return 0;
+}
+
+int name_index_put(struct name_index *idx, const char *key, const void *val)
+{
+	return put(idx, key, val, 1);
+}
+
+int name_index_put_new(struct name_index *idx, const char *key, const void *val)
+{
+	return put(idx, key, val, 0);
+}
+
+const void *name_index_get(const struct name_index *idx, const char *key)
+{
+	if (!idx->cap || !key)
+		return NULL;
+	return find_slot(idx, key)->val;
+}
