@@ -118,6 +118,7 @@ struct xovn_ingress_key {
 };
 
 #define XOVN_IN_ACCEPT_PRIO_TAG  0x01 /* VID-0 (priority) tagged frames too */
+#define XOVN_IN_PORT_SECURITY    0x02 /* ingress port security applies */
 
 struct xovn_ingress_val {
 	__u32 dp_key;
@@ -258,6 +259,76 @@ struct xovn_trace {
 #define XOVN_TF_FROM_TUNNEL    0x01
 #define XOVN_TF_FROM_LOCALNET  0x02
 
+/* ---- map: xovn_psec_mac (hash) --------------------------------------------
+ * Port security: the MACs a port with port_security may send from (eth.src,
+ * ARP sha, ND link-layer options) and be sent to (unicast eth.dst).  The
+ * flags say which IP families the entry lists; an entry listing only one
+ * family forbids the other, an entry listing none leaves IP unrestricted.
+ */
+struct xovn_psec_mac_key {
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 mac[6];
+};
+
+#define XOVN_PSEC_IPV4         0x01 /* IPv4 addresses listed: only those */
+#define XOVN_PSEC_IPV6         0x02 /* IPv6 addresses listed: only those */
+
+struct xovn_psec_mac_val {
+	__u8 flags;        /* XOVN_PSEC_* */
+	__u8 pad[3];
+};
+
+/* ---- maps: xovn_psec_in4/out4, xovn_psec_in6/out6 (LPM tries) ------------
+ * Allowed IP sources (in) and destinations (out) per (switch, port, MAC).
+ * prefixlen = XOVN_PSEC_FIXED_BITS + the address prefix length, so the
+ * fixed fields always match exactly and the address matches by prefix:
+ * one lookup, however many addresses the port lists.  The value is unused
+ * (always 1).
+ */
+#define XOVN_PSEC_FIXED_BITS   96   /* dp_key + port_key + mac */
+
+struct xovn_psec_ip4_key {
+	__u32 prefixlen;
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 mac[6];
+	__u32 ip;          /* network order */
+};
+
+struct xovn_psec_ip6_key {
+	__u32 prefixlen;
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 mac[6];
+	__u8 ip[16];
+};
+
+/* ---- maps: xovn_arp_resp / xovn_nd_resp (hash) ---------------------------
+ * ARP/ND responder: the IPs this chassis answers for, per switch.  The
+ * compiler lists only eligible targets (bound VIFs, localports attached
+ * here, router ports).
+ */
+struct xovn_arp_resp_key {
+	__u32 dp_key;
+	__u32 ip;          /* network order */
+};
+
+struct xovn_nd_resp_key {
+	__u32 dp_key;
+	__u8 ip[16];
+};
+
+#define XOVN_RESP_ROUTER       0x01 /* a router port: NA with R=1 */
+#define XOVN_RESP_RESIDENT     0x02 /* the target lives on this chassis */
+
+struct xovn_resp_val {
+	__u8 mac[6];
+	__u16 port_key;    /* the port owning the IP */
+	__u8 flags;        /* XOVN_RESP_* */
+	__u8 pad[3];
+};
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_ingress_key) == 8, "ingress key layout");
 _Static_assert(sizeof(struct xovn_ingress_val) == 8, "ingress val layout");
@@ -273,6 +344,13 @@ _Static_assert(sizeof(struct xovn_flood_val) ==
 	       "flood val layout");
 _Static_assert(sizeof(struct xovn_config) == 16, "config layout");
 _Static_assert(sizeof(struct xovn_trace_out) == 16, "trace out layout");
+_Static_assert(sizeof(struct xovn_psec_mac_key) == 12, "psec mac key layout");
+_Static_assert(sizeof(struct xovn_psec_mac_val) == 4, "psec mac val layout");
+_Static_assert(sizeof(struct xovn_psec_ip4_key) == 20, "psec ip4 key layout");
+_Static_assert(sizeof(struct xovn_psec_ip6_key) == 32, "psec ip6 key layout");
+_Static_assert(sizeof(struct xovn_arp_resp_key) == 8, "arp resp key layout");
+_Static_assert(sizeof(struct xovn_nd_resp_key) == 20, "nd resp key layout");
+_Static_assert(sizeof(struct xovn_resp_val) == 12, "resp val layout");
 #endif
 
 #endif /* XOVN_MAPS_H */

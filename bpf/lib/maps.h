@@ -88,4 +88,51 @@ struct {
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } xovn_trace SEC(".maps");
 
+/* ---- port security and the ARP/ND responder ---------------------------- */
+
+#define XOVN_MAX_PSEC_IPS 65536
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_psec_mac_key);
+	__type(value, struct xovn_psec_mac_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_psec_mac SEC(".maps");
+
+/* LPM tries must not be preallocated. */
+#define XOVN_PSEC_LPM(name, keytype)					\
+	struct {							\
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);			\
+		__uint(max_entries, XOVN_MAX_PSEC_IPS);			\
+		__type(key, keytype);					\
+		__type(value, __u32);					\
+		__uint(map_flags, BPF_F_NO_PREALLOC);			\
+		__uint(pinning, LIBBPF_PIN_BY_NAME);			\
+	} name SEC(".maps")
+
+XOVN_PSEC_LPM(xovn_psec_in4, struct xovn_psec_ip4_key);
+XOVN_PSEC_LPM(xovn_psec_out4, struct xovn_psec_ip4_key);
+XOVN_PSEC_LPM(xovn_psec_in6, struct xovn_psec_ip6_key);
+XOVN_PSEC_LPM(xovn_psec_out6, struct xovn_psec_ip6_key);
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_arp_resp_key);
+	__type(value, struct xovn_resp_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_arp_resp SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_nd_resp_key);
+	__type(value, struct xovn_resp_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_nd_resp SEC(".maps");
+
 #endif /* XOVN_BPF_MAPS_H */
