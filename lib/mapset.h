@@ -24,6 +24,13 @@ enum xovn_map_id {
 	XOVN_MAP_FLOOD,        /* xovn_flood     */
 	XOVN_MAP_FDB,          /* xovn_fdb       */
 	XOVN_MAP_INGRESS,      /* xovn_ingress   */
+	XOVN_MAP_PSEC_MAC,     /* xovn_psec_mac  */
+	XOVN_MAP_PSEC_IN4,     /* xovn_psec_in4  */
+	XOVN_MAP_PSEC_OUT4,    /* xovn_psec_out4 */
+	XOVN_MAP_PSEC_IN6,     /* xovn_psec_in6  */
+	XOVN_MAP_PSEC_OUT6,    /* xovn_psec_out6 */
+	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
+	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
 	XOVN_MAP__COUNT
 };
 
