@@ -1,0 +1,90 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * ctl.h - xovnctl internals: the command table, the context a command runs
+ * in, and the small helpers every command file shares.
+ */
+#ifndef XOVN_CTL_H
+#define XOVN_CTL_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+/* Per-command options, written before the verb: "--may-exist ls-add sw0". */
+#define CTL_OPT_MAY_EXIST  0x1u
+#define CTL_OPT_IF_EXISTS  0x2u
+#define CTL_OPT_TUNNEL_KEY 0x4u
+
+struct ctl_ctx;
+typedef int (*ctl_fn)(struct ctl_ctx *ctx, int argc, char **argv);
+
+struct ctl_verb {
+	const char *name;
+	int min_args;
+	int max_args;        /* -1: no upper bound */
+	int writes;          /* needs the exclusive lock and a save */
+	unsigned opts;       /* CTL_OPT_* the verb accepts */
+	ctl_fn fn;
+};
+
+/* One command of a chain, as parsed from the command line. */
+struct ctl_cmd {
+	const struct ctl_verb *verb;
+	unsigned opts;       /* CTL_OPT_* given */
+	long tunnel_key;     /* with CTL_OPT_TUNNEL_KEY */
+	int argc;
+	char **argv;         /* arguments after the verb */
+};
+
+/* What a command sees while it runs. */
+struct ctl_ctx {
+	json_t *model;
+	FILE *out;           /* buffered: printed only when the whole chain succeeds */
+	const struct ctl_cmd *cmd;
+};
+
+/* verbs.c */
+const struct ctl_verb *ctl_find_verb(const char *name);
+void ctl_print_help(FILE *f);
+
+/* txn.c: runs a parsed chain as one transaction; returns the exit status. */
+int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n);
+
+/* keys.c: tunnel keys, allocated lowest-unused and never renumbered. */
+int ctl_assign_switch_key(json_t *model, json_t *sw, long requested);
+int ctl_assign_port_key(json_t *sw, json_t *port, long requested);
+
+/* util.c */
+int ctl_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int ctl_check_name(const char *what, const char *s);
+int ctl_check_ifname(const char *s);
+int ctl_parse_long(const char *what, const char *s, long min, long max, long *out);
+json_t *ctl_array(json_t *obj, const char *key);
+json_t *ctl_object(json_t *obj, const char *key);
+const char *ctl_str(const json_t *obj, const char *key);
+int ctl_index_by_name(const json_t *arr, const char *key, const char *name);
+void ctl_print_sorted_names(FILE *out, const json_t *arr);
+void ctl_print_sorted_pairs(FILE *out, const json_t *obj, const char *before,
+			    const char *between, const char *after);
+int ctl_has_opt(const struct ctl_ctx *ctx, unsigned opt);
+
+/* lookups that turn "absent" into an error message */
+json_t *ctl_need_switch(json_t *model, const char *name);
+json_t *ctl_need_port(json_t *model, const char *name, json_t **sw_out);
+json_t *ctl_need_chassis(json_t *model, const char *name);
+json_t *ctl_need_group(json_t *model, const char *name);
+
+/* refs.c: removing a thing removes what only makes sense with it */
+void ctl_forget_port(json_t *model, const char *port);
+void ctl_forget_chassis(json_t *model, const char *chassis);
+void ctl_forget_group(json_t *model, const char *group);
+const char *ctl_first_child(const json_t *model, const char *parent);
+
+/* verb tables, one per command file */
+extern const struct ctl_verb ctl_switch_verbs[];
+extern const struct ctl_verb ctl_port_verbs[];
+extern const struct ctl_verb ctl_ha_verbs[];
+extern const struct ctl_verb ctl_chassis_verbs[];
+extern const struct ctl_verb ctl_bind_verbs[];
+extern const struct ctl_verb ctl_show_verbs[];
+
+#endif /* XOVN_CTL_H */

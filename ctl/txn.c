@@ -1,0 +1,158 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * txn.c - a chain of commands as one transaction.
+ *
+ * Writers hold an exclusive flock on "DB.lock" from load to rename, so two
+ * concurrent runs are serialised and neither loses the other's update.
+ * Readers take a shared lock; since saves are atomic renames they would see
+ * a whole file anyway, but the lock gives them the latest committed one.
+ * Output is buffered and printed only once the whole chain has succeeded.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctl.h"
+#include "model.h"
+
+/* Creates the db's directory (one level, e.g. /var/lib/xovn) for a first write. */
+static void make_parent_dir(const char *db)
+{
+	char *copy = strdup(db);
+
+	if (copy) {
+		mkdir(dirname(copy), 0755);
+		free(copy);
+	}
+}
+
+/*
+ * Returns the locked fd, -1 on error.  A reader of a db that was never
+ * written gets -2: there is nothing to lock and it must not create files.
+ */
+static int take_lock(const char *db, int exclusive)
+{
+	char path[4096];
+	int flags = exclusive ? O_RDWR | O_CREAT : O_RDONLY;
+	int fd;
+
+	if ((size_t)snprintf(path, sizeof(path), "%s.lock", db) >= sizeof(path))
+		return ctl_fail("db path too long: %s", db);
+	fd = open(path, flags | O_CLOEXEC, 0644);
+	if (fd < 0 && errno == ENOENT && exclusive) {
+		make_parent_dir(db);
+		fd = open(path, flags | O_CLOEXEC, 0644);
+	}
+	if (fd < 0 && errno == ENOENT && !exclusive)
+		return -2;
+	if (fd < 0)
+		return ctl_fail("cannot open lock file %s: %s", path, strerror(errno));
+	while (flock(fd, exclusive ? LOCK_EX : LOCK_SH) < 0) {
+		if (errno != EINTR) {
+			ctl_fail("cannot lock %s: %s", path, strerror(errno));
+			close(fd);
+			return -1;
+		}
+	}
+	return fd;
+}
+
+static int chain_writes(const struct ctl_cmd *cmds, int n)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (cmds[i].verb->writes)
+			return 1;
+	return 0;
+}
+
+static int report_errors(const char *what, struct xovn_errors *errs)
+{
+	ctl_fail("%s", what);
+	xovn_errors_print(errs, "xovnctl: ", stderr);
+	return -1;
+}
+
+static int apply_commands(json_t *model, FILE *out, struct ctl_cmd *cmds, int n)
+{
+	struct ctl_ctx ctx = { .model = model, .out = out };
+	int i;
+
+	for (i = 0; i < n; i++) {
+		ctx.cmd = &cmds[i];
+		if (cmds[i].verb->fn(&ctx, cmds[i].argc, cmds[i].argv))
+			return -1;
+	}
+	return 0;
+}
+
+/* Bumps the generation, validates the whole result, saves it atomically. */
+static int commit(const char *db, json_t *model)
+{
+	json_int_t gen = json_integer_value(json_object_get(model, "generation"));
+	struct xovn_errors errs;
+	int rc = 0;
+
+	json_object_set_new(model, "generation", json_integer(gen + 1));
+	xovn_errors_init(&errs);
+	if (xovn_model_validate(model, &errs))
+		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
+	else if (xovn_model_save(db, model, &errs))
+		rc = report_errors("cannot save the model; nothing was changed", &errs);
+	xovn_errors_free(&errs);
+	return rc;
+}
+
+static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
+{
+	struct xovn_errors errs;
+	char *buf = NULL;
+	size_t len = 0;
+	json_t *model;
+	FILE *out;
+	int rc = -1;
+
+	xovn_errors_init(&errs);
+	model = xovn_model_load(db, 1, &errs);
+	if (!model) {
+		report_errors("cannot load the model", &errs);
+		xovn_errors_free(&errs);
+		return -1;
+	}
+	xovn_errors_free(&errs);
+	out = open_memstream(&buf, &len);
+	if (!out) {
+		json_decref(model);
+		return ctl_fail("out of memory");
+	}
+	if (apply_commands(model, out, cmds, n) == 0)
+		rc = writes ? commit(db, model) : 0;
+	fclose(out);
+	if (rc == 0)
+		fwrite(buf, 1, len, stdout);
+	free(buf);
+	json_decref(model);
+	return rc;
+}
+
+int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)
+{
+	int writes = chain_writes(cmds, n);
+	int fd = take_lock(db, writes);
+	int rc;
+
+	if (fd == -1)
+		return 1;
+	rc = run_locked(db, cmds, n, writes);
+	if (fd >= 0)
+		close(fd);
+	if (fflush(stdout) != 0)
+		return 1;
+	return rc ? 1 : 0;
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * verbs.c - the table of every verb and the --help text.
+ */
+#include <string.h>
+
+#include "ctl.h"
+
+static const struct ctl_verb *const verb_tables[] = {
+	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
+	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
+};
+
+const struct ctl_verb *ctl_find_verb(const char *name)
+{
+	size_t t;
+
+	for (t = 0; t < sizeof(verb_tables) / sizeof(verb_tables[0]); t++) {
+		const struct ctl_verb *v;
+
+		for (v = verb_tables[t]; v->name; v++)
+			if (strcmp(v->name, name) == 0)
+				return v;
+	}
+	return NULL;
+}
+
+static const char help_text[] =
+"usage: xovnctl [--db FILE] [OPTIONS] COMMAND [ARG...] [-- [OPTIONS] COMMAND [ARG...]]...\n"
+"\n"
+"Edits the xovn northbound model (default $XOVN_DB, else /var/lib/xovn/nb.json).\n"
+"Commands chained with -- form one transaction: the model is locked, every\n"
+"command is applied, the result is validated and saved only if all of it\n"
+"succeeded.  On error nothing changes and the exit status is 1.\n"
+"\n"
+"Logical switches:\n"
+"  ls-add SWITCH                 create a switch (tunnel key allocated)\n"
+"  ls-del SWITCH                 delete a switch with all of its ports, their\n"
+"                                VIF attachments and bindings\n"
+"  ls-list                       print switch names\n"
+"\n"
+"Logical switch ports:\n"
+"  lsp-add SWITCH PORT [PARENT TAG]\n"
+"                                create a port; with PARENT TAG a container port\n"
+"                                (PARENT must be a VIF, TAG 1..4094)\n"
+"  lsp-del PORT                  delete a port with its VIF attachments and\n"
+"                                binding; a parent of container ports is refused\n"
+"                                until its container ports are deleted\n"
+"  lsp-list SWITCH               print the switch's port names\n"
+"  lsp-set-type PORT TYPE        TYPE: \"\" localport localnet external l2gateway router\n"
+"  lsp-get-type PORT\n"
+"  lsp-set-addresses PORT [ADDRESS]...\n"
+"                                ADDRESS: \"MAC [IP]...\", unknown or router;\n"
+"                                no ADDRESS clears\n"
+"  lsp-get-addresses PORT\n"
+"  lsp-set-port-security PORT [\"MAC [IP[/PLEN]]...\"]...\n"
+"  lsp-get-port-security PORT\n"
+"  lsp-set-options PORT [KEY=VALUE]...\n"
+"                                replace the options (network_name,\n"
+"                                l2gateway-chassis, requested-chassis, ...)\n"
+"  lsp-get-options PORT\n"
+"  lsp-set-tag PORT TAG          VLAN of a localnet port (\"\" clears)\n"
+"  lsp-set-ha-chassis-group PORT GROUP\n"
+"                                GROUP \"\" clears\n"
+"\n"
+"HA chassis groups:\n"
+"  ha-chassis-group-add GROUP\n"
+"  ha-chassis-group-del GROUP    ports naming the group lose the reference\n"
+"  ha-chassis-group-list\n"
+"  ha-chassis-group-add-chassis GROUP CHASSIS PRIORITY\n"
+"                                PRIORITY 0..32767; updates an existing member\n"
+"  ha-chassis-group-remove-chassis GROUP CHASSIS\n"
+"\n"
+"Chassis and bindings:\n"
+"  chassis-add CHASSIS geneve ENCAP_IP\n"
+"  chassis-del CHASSIS           also removes its VIFs, bindings and HA\n"
+"                                memberships\n"
+"  chassis-list\n"
+"  chassis-set-encap-iface CHASSIS IFNAME      underlay interface (\"\" clears)\n"
+"  chassis-set-bridge-mappings CHASSIS NETWORK:IFNAME[,NETWORK:IFNAME]...\n"
+"                                replace the mappings (\"\" clears)\n"
+"  chassis-set-state CHASSIS up|down           liveness for HA groups\n"
+"  vif-attach CHASSIS IFNAME PORT\n"
+"                                bind a VIF (or a localport instance) to the\n"
+"                                interface; re-attaching IFNAME replaces its port\n"
+"  vif-detach CHASSIS IFNAME\n"
+"  lsp-bind PORT CHASSIS         explicit binding (not localport/localnet)\n"
+"  lsp-unbind PORT\n"
+"\n"
+"Inspection:\n"
+"  show                          switches, ports, chassis, bindings, HA groups\n"
+"\n"
+"Options (before a command, apply to it):\n"
+"  --may-exist                   ls-add, lsp-add, chassis-add,\n"
+"                                ha-chassis-group-add: existing is no error\n"
+"  --if-exists                   ls-del, lsp-del, chassis-del,\n"
+"                                ha-chassis-group-del, vif-detach, lsp-unbind:\n"
+"                                missing is no error\n"
+"  --tunnel-key=N                ls-add, lsp-add: use key N instead of the\n"
+"                                lowest free one\n"
+"Global options:\n"
+"  --db FILE, --db=FILE          model file\n"
+"  -h, --help                    this text\n";
+
+void ctl_print_help(FILE *f)
+{
+	fputs(help_text, f);
+}
