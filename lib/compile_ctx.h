@@ -117,4 +117,14 @@ int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
 int ingress_emit(struct compile_ctx *ctx);
 void ingress_free(struct ingress_list *l);
 
+/* compile_security.c: port_security -> xovn_psec_* */
+int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,
+			  const json_t *port);
+/* The EUI-64 IPv6 link-local address of mac (fe80::/64). */
+void xovn_eui64_lla(const uint8_t mac[6], uint8_t lla[16]);
+
+/* compile_responder.c: addresses this chassis answers ARP/ND for */
+int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
+			   const json_t *port);
+
 #endif /* XOVN_COMPILE_CTX_H */

@@ -210,6 +210,8 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 	/* An untagged provider network may still carry priority-tagged frames. */
 	if (pv->port_type == XOVN_PT_LOCALNET && pv->vid == 0)
 		iv.flags |= XOVN_IN_ACCEPT_PRIO_TAG;
+	if (pv->flags & XOVN_PF_PORT_SECURITY)
+		iv.flags |= XOVN_IN_PORT_SECURITY;
 	return ingress_add(ctx, &ik, &iv, str_field(port, "name"));
 }
 
