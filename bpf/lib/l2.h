@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/* l2.h - the L2 lookup: destination MAC to logical port (xovn_fdb). */
+#ifndef XOVN_BPF_L2_H
+#define XOVN_BPF_L2_H
+
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include "maps.h"
+
+/* The port whose addresses hold mac on switch dp_key; 0 when none does. */
+static __always_inline __u16 xovn_fdb_lookup(__u32 dp_key, const __u8 *mac)
+{
+	struct xovn_fdb_key key = { .dp_key = dp_key };
+	struct xovn_fdb_val *val;
+
+	__builtin_memcpy(key.mac, mac, sizeof(key.mac));
+	val = bpf_map_lookup_elem(&xovn_fdb, &key);
+	return val ? val->port_key : 0;
+}
+
+#endif /* XOVN_BPF_L2_H */
