@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * arp.h - ARP for IPv4 over Ethernet (RFC 826): reading a request and
+ * turning it into the reply in place.
+ *
+ * Only the Ethernet/IPv4 form is understood (htype 1, ptype 0x0800, hlen 6,
+ * plen 4); anything else is "not an ARP we can vouch for".  Addresses are
+ * byte arrays because the sender IP sits at an odd 16-bit offset.
+ */
+#ifndef XOVN_BPF_ARP_H
+#define XOVN_BPF_ARP_H
+
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+
+#define XOVN_ARP_REQUEST 1
+#define XOVN_ARP_REPLY   2
+
+struct xovn_arp {
+	__be16 htype;
+	__be16 ptype;
+	__u8 hlen;
+	__u8 plen;
+	__be16 op;
+	__u8 sha[ETH_ALEN];
+	__u8 spa[4];
+	__u8 tha[ETH_ALEN];
+	__u8 tpa[4];
+};
+
+_Static_assert(sizeof(struct xovn_arp) == 28, "ARP body layout");
+
+enum xovn_arp_parse {
+	XOVN_ARP_OK = 0,
+	XOVN_ARP_SHORT = 1,   /* fewer bytes than an ARP body */
+	XOVN_ARP_FOREIGN = 2, /* not Ethernet/IPv4 */
+};
+
+/* Copies the ARP body that follows the (untagged) Ethernet header. */
+static __always_inline int xovn_arp_load(struct __sk_buff *skb, struct xovn_arp *arp)
+{
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, arp, sizeof(*arp)) < 0)
+		return XOVN_ARP_SHORT;
+	if (arp->htype != bpf_htons(1) || arp->ptype != bpf_htons(ETH_P_IP) ||
+	    arp->hlen != ETH_ALEN || arp->plen != 4)
+		return XOVN_ARP_FOREIGN;
+	return XOVN_ARP_OK;
+}
+
+static __always_inline __u32 xovn_arp_ip(const __u8 ip[4])
+{
+	__u32 v;
+
+	__builtin_memcpy(&v, ip, sizeof(v));
+	return v; /* network order, as stored in the maps */
+}
+
+/*
+ * Rewrites the request into the reply "target_ip is at target_mac": back to
+ * the requester's MAC, op 2, sender = the target, target = the requester.
+ * Bytes after the ARP body (Ethernet padding) are left as they were.
+ */
+static __always_inline int xovn_arp_write_reply(struct __sk_buff *skb, const struct xovn_arp *req,
+						const __u8 *req_eth_src, const __u8 *target_mac)
+{
+	struct ethhdr eth;
+	struct xovn_arp rep;
+
+	__builtin_memcpy(eth.h_dest, req_eth_src, ETH_ALEN);
+	__builtin_memcpy(eth.h_source, target_mac, ETH_ALEN);
+	eth.h_proto = bpf_htons(ETH_P_ARP);
+	rep.htype = bpf_htons(1);
+	rep.ptype = bpf_htons(ETH_P_IP);
+	rep.hlen = ETH_ALEN;
+	rep.plen = 4;
+	rep.op = bpf_htons(XOVN_ARP_REPLY);
+	__builtin_memcpy(rep.sha, target_mac, ETH_ALEN);
+	__builtin_memcpy(rep.spa, req->tpa, 4);
+	__builtin_memcpy(rep.tha, req->sha, ETH_ALEN);
+	__builtin_memcpy(rep.tpa, req->spa, 4);
+	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
+	    bpf_skb_store_bytes(skb, ETH_HLEN, &rep, sizeof(rep), 0) < 0)
+		return -1;
+	return 0;
+}
+
+#endif /* XOVN_BPF_ARP_H */
