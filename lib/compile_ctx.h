@@ -23,6 +23,7 @@
 struct name_slot {
 	const char *key;   /* borrowed from the model */
 	const void *val;
+	uint64_t hash;     /* of key: most probes end without a strcmp */
 };
 
 struct name_index {

@@ -33,14 +33,14 @@ void name_index_free(struct name_index *idx)
 	name_index_init(idx);
 }
 
-static struct name_slot *find_slot(const struct name_index *idx, const char *key)
+static struct name_slot *find_slot(const struct name_index *idx, const char *key, uint64_t hash)
 {
 	size_t mask = idx->cap - 1;
 
-	for (size_t i = name_hash(key) & mask;; i = (i + 1) & mask) {
+	for (size_t i = hash & mask;; i = (i + 1) & mask) {
 		struct name_slot *s = &idx->slots[i];
 
-		if (!s->key || strcmp(s->key, key) == 0)
+		if (!s->key || (s->hash == hash && strcmp(s->key, key) == 0))
 			return s;
 	}
 }
@@ -55,7 +55,7 @@ static int grow(struct name_index *idx)
 		return -1;
 	for (size_t i = 0; i < idx->cap; i++) {
 		if (idx->slots[i].key)
-			*find_slot(&bigger, idx->slots[i].key) = idx->slots[i];
+			*find_slot(&bigger, idx->slots[i].key, idx->slots[i].hash) = idx->slots[i];
 	}
 	bigger.n = idx->n;
 	free(idx->slots);
@@ -65,14 +65,16 @@ static int grow(struct name_index *idx)
 
 static int put(struct name_index *idx, const char *key, const void *val, int replace)
 {
+	uint64_t hash = name_hash(key);
 	struct name_slot *s;
 
 	if (2 * (idx->n + 1) > idx->cap && grow(idx) < 0)
 		return -1;
-	s = find_slot(idx, key);
+	s = find_slot(idx, key, hash);
 	if (!s->key) {
 		s->key = key;
 		s->val = val;
+		s->hash = hash;
 		idx->n++;
 	} else if (replace) {
 		s->val = val;
@@ -94,5 +96,5 @@ const void *name_index_get(const struct name_index *idx, const char *key)
 {
 	if (!idx->cap || !key)
 		return NULL;
-	return find_slot(idx, key)->val;
+	return find_slot(idx, key, name_hash(key))->val;
 }

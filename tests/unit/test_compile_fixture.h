@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * test_compile_fixture.h - shared helpers of the compiler's unit tests:
+ * models written with single quotes, a resolver over a table of made-up
+ * interfaces, and typed lookups into a compiled set.
+ */
+#ifndef XOVN_TEST_COMPILE_FIXTURE_H
+#define XOVN_TEST_COMPILE_FIXTURE_H
+
+#include <jansson.h>
+#include <stdint.h>
+
+#include "compile.h"
+#include "mapset.h"
+#include "xovn_maps.h"
+
+/* One interface the fake host has; tables end with a NULL name. */
+struct fake_iface {
+	const char *name;
+	uint32_t ifindex;
+	uint32_t mtu;
+	int is_veth;
+};
+
+/* Interfaces every test host has unless it passes its own table. */
+extern const struct fake_iface fake_host[];
+
+/* Resolver over a struct fake_iface table given as arg. */
+int fake_resolve(const char *ifname, struct xovn_iface_info *info, void *arg);
+
+/* Parses JSON written with ' for " (readable in C); fails the test if bad. */
+json_t *model_from(const char *text);
+
+/* Compiles for chassis with the given host; fails the test on error. */
+void compile_ok(const json_t *model, const char *chassis, const struct fake_iface *host,
+		struct xovn_mapset *out);
+/* Compiles expecting failure; returns the message (static buffer). */
+const char *compile_err(const json_t *model, const char *chassis, const struct fake_iface *host);
+
+/* Lookups into a compiled (sorted) set; NULL when the entry is absent. */
+const struct xovn_config *find_config(const struct xovn_mapset *s);
+const struct xovn_dp_val *find_dp(const struct xovn_mapset *s, uint32_t dp);
+const struct xovn_port_val *find_port(const struct xovn_mapset *s, uint32_t dp, uint16_t port);
+const struct xovn_ingress_val *find_ingress(const struct xovn_mapset *s, uint32_t ifindex,
+					    uint16_t vid);
+const struct xovn_fdb_val *find_fdb(const struct xovn_mapset *s, uint32_t dp, const char *mac);
+const struct xovn_flood_val *find_flood(const struct xovn_mapset *s, uint32_t dp, uint16_t group);
+size_t count_map(const struct xovn_mapset *s, uint32_t map);
+
+/* "10.0.0.1" in network order. */
+uint32_t ip4(const char *text);
+
+#endif /* XOVN_TEST_COMPILE_FIXTURE_H */
