@@ -28,7 +28,7 @@ struct xovn_ctx {
 	__u8 in_type;            /* enum xovn_port_type of the ingress port */
 	__u8 origin;             /* enum xovn_origin */
 	__u8 trace;              /* 1 = trace mode: decide and record only */
-	__u8 pad;
+	__u8 in_flags;           /* XOVN_IN_* of the ingress port */
 };
 
 #endif /* XOVN_BPF_CONTEXT_H */

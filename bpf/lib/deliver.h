@@ -17,6 +17,7 @@
 #include <bpf/bpf_helpers.h>
 #include "context.h"
 #include "maps.h"
+#include "port_security.h"
 #include "stats.h"
 #include "trace.h"
 #include "tunnel.h"
@@ -76,6 +77,10 @@ static __always_inline int xovn_send_localnet(struct __sk_buff *skb, struct xovn
 static __always_inline int xovn_deliver(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					__u16 out_port, const struct xovn_port_val *pv)
 {
+	int reason = xovn_psec_egress(skb, ctx->dp_key, out_port, pv->flags);
+
+	if (reason)
+		return xovn_drop(skb, ctx, reason);
 	if (pv->port_type == XOVN_PT_LOCALNET) {
 		xovn_trace_action(ctx, XOVN_ACT_LOCALNET, out_port);
 		return xovn_send_local(skb, ctx, out_port, pv, XOVN_OUT_LOCALNET);

@@ -73,12 +73,19 @@ static long xovn_flood_copy(__u32 i, void *data)
 {
 	struct xovn_flood_walk *w = data;
 	const struct xovn_flood_member *m;
+	int reason;
 
 	if (i >= XOVN_MAX_FLOOD_LOCAL)
 		return 1;
 	m = &w->fl->local[i];
-	if (xovn_flood_wants(w->ctx, m))
+	if (!xovn_flood_wants(w->ctx, m))
+		return 0;
+	/* Unknown unicast may not reach a port whose port security refuses it. */
+	reason = xovn_psec_egress(w->skb, w->ctx->dp_key, m->port_key, m->flags);
+	if (!reason)
 		xovn_flood_send(w->skb, w->ctx, m);
+	else if (!w->ctx->trace)
+		xovn_count_drop(w->skb, reason);
 	return 0;
 }
 

@@ -18,6 +18,8 @@
 #include "flood.h"
 #include "l2.h"
 #include "maps.h"
+#include "port_security.h"
+#include "responder.h"
 #include "stats.h"
 #include "trace.h"
 #include "vlan.h"
@@ -41,6 +43,7 @@ static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct x
 	ctx->dp_key = in->dp_key;
 	ctx->in_port = in->port_key;
 	ctx->in_type = in->port_type;
+	ctx->in_flags = in->flags;
 	ctx->in_vid = eth->vid;
 	ctx->origin = in->port_type == XOVN_PT_LOCALNET ? XOVN_ORIGIN_LOCALNET
 							: XOVN_ORIGIN_LOCAL;
@@ -90,6 +93,12 @@ static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)
 	 * ARP/ND responder are applied here, between admission and the L2
 	 * lookup, so neither a spoofed frame nor an answered request floods.
 	 */
+	reason = xovn_psec_ingress(skb, &ctx, &eth);
+	if (reason)
+		return xovn_drop(skb, &ctx, reason);
+	reason = xovn_respond(skb, &ctx, &eth);
+	if (reason != XOVN_NOT_ANSWERED)
+		return reason;
 
 	return xovn_l2_switch(skb, &ctx, &eth);
 }

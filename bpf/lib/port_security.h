@@ -195,16 +195,15 @@ static __always_inline int xovn_psec_in_ipv6(struct __sk_buff *skb,
 
 /*
  * Checks a frame entering the switch from the ingress port in ctx.
- * in_flags are the XOVN_IN_* flags of its xovn_ingress entry.
  * 0 (allowed) or the drop reason.
  */
 static __always_inline int xovn_psec_ingress(struct __sk_buff *skb, const struct xovn_ctx *ctx,
-					     __u8 in_flags, const struct xovn_eth *eth)
+					     const struct xovn_eth *eth)
 {
 	struct xovn_psec_mac_key mk;
 	struct xovn_psec_mac_val *mv;
 
-	if (!(in_flags & XOVN_IN_PORT_SECURITY))
+	if (!(ctx->in_flags & XOVN_IN_PORT_SECURITY))
 		return 0;
 	xovn_psec_key(&mk, ctx->dp_key, ctx->in_port, eth->src);
 	mv = bpf_map_lookup_elem(&xovn_psec_mac, &mk);
