@@ -1,0 +1,153 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * model_io.c - reading and atomically writing the model file.
+ *
+ * Writes go to a temporary file in the same directory, are fsync'ed and
+ * renamed over the old file, then the directory is fsync'ed: a reader (or a
+ * crash, or kill -9) sees the old document or the new one, never half.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <libgen.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "model.h"
+
+#define XOVN_DEFAULT_DB "/var/lib/xovn/nb.json"
+
+const char *xovn_default_db(void)
+{
+	const char *env = getenv("XOVN_DB");
+
+	return env && *env ? env : XOVN_DEFAULT_DB;
+}
+
+json_t *xovn_model_new(void)
+{
+	return json_pack("{s:i, s:i, s:[], s:[], s:[], s:[]}",
+			 "version", 1, "generation", 0, "logical_switches",
+			 "ha_chassis_groups", "chassis", "bindings");
+}
+
+json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *errs)
+{
+	json_error_t jerr;
+	json_t *doc;
+
+	if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT)
+		return xovn_model_new();
+	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	if (!doc) {
+		if (jerr.line < 0 || jerr.position == 0)
+			xovn_errors_add(errs, "$", "io", "%s: %s", path, jerr.text);
+		else
+			xovn_errors_add(errs, "$", "json-syntax", "%s:%d:%d: %s", path,
+					jerr.line, jerr.column, jerr.text);
+		return NULL;
+	}
+	if (!json_is_object(doc)) {
+		xovn_errors_add(errs, "$", "type", "the model must be a JSON object");
+		json_decref(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+/* mkdir -p for the directory that will hold the db. */
+static int make_parent_dirs(const char *dir)
+{
+	char buf[PATH_MAX];
+	size_t len = strlen(dir);
+
+	if (len == 0 || len >= sizeof(buf))
+		return len == 0 ? 0 : -1;
+	memcpy(buf, dir, len + 1);
+	for (char *p = buf + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(buf, 0755) && errno != EEXIST)
+			return -1;
+		*p = '/';
+	}
+	return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
+}
+
+static int fsync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	int rc;
+
+	if (fd < 0)
+		return -1;
+	rc = fsync(fd);
+	close(fd);
+	return rc;
+}
+
+static int write_all(int fd, const char *buf, size_t len)
+{
+	while (len) {
+		ssize_t n = write(fd, buf, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		buf += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs)
+{
+	char dirbuf[PATH_MAX], tmp[PATH_MAX];
+	char *text, *dir;
+	int fd, rc = -1;
+
+	if (snprintf(dirbuf, sizeof(dirbuf), "%s", path) >= (int)sizeof(dirbuf) ||
+	    snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(tmp)) {
+		xovn_errors_add(errs, "$", "io", "%s: path too long", path);
+		return -1;
+	}
+	dir = dirname(dirbuf);
+	if (make_parent_dirs(dir)) {
+		xovn_errors_add(errs, "$", "io", "%s: %s", dir, strerror(errno));
+		return -1;
+	}
+	text = json_dumps(model, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (!text) {
+		xovn_errors_add(errs, "$", "io", "cannot serialise the model");
+		return -1;
+	}
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
+		free(text);
+		return -1;
+	}
+	if (write_all(fd, text, strlen(text)) || write_all(fd, "\n", 1) ||
+	    fchmod(fd, 0644) || fsync(fd)) {
+		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		goto out;
+	}
+	close(fd);
+	if (rename(tmp, path)) {
+		xovn_errors_add(errs, "$", "io", "rename %s: %s", path, strerror(errno));
+		unlink(tmp);
+		goto out;
+	}
+	fsync_dir(dir);
+	rc = 0;
+out:
+	free(text);
+	return rc;
+}
