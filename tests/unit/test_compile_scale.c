@@ -16,6 +16,18 @@
 #define N_CHASSIS 20
 #define N_PORTS (N_SWITCHES * PORTS_PER_SWITCH)
 
+/* The budget xovnd has per recompile; sanitizer builds run several times slower. */
+#if defined(__SANITIZE_ADDRESS__)
+#define TIME_BUDGET_S 10.0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TIME_BUDGET_S 10.0
+#endif
+#endif
+#ifndef TIME_BUDGET_S
+#define TIME_BUDGET_S 1.0
+#endif
+
 /* "v<N>" has ifindex 10 + N; everything exists. */
 static int numbered_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
 {
@@ -129,7 +141,7 @@ Test(compile_scale, hundred_thousand_ports_compile_and_diff_fast, .timeout = 20)
 	cr_assert_eq(up.v[0].map, XOVN_MAP_FDB);
 
 	cr_log_info("100k ports: compile %.3f s, diff %.3f s", t_compile, t_diff);
-	cr_assert_lt(t_compile + t_diff, 1.0, "compile %.3f s + diff %.3f s", t_compile, t_diff);
+	cr_assert_lt(t_compile + t_diff, TIME_BUDGET_S, "compile %.3f s + diff %.3f s", t_compile, t_diff);
 
 	xovn_mapset_free(&before);
 	xovn_mapset_free(&after);
