@@ -101,11 +101,10 @@ static int xh_resolve(const char *ifname, struct xovn_iface_info *info, void *ar
 	return -1;
 }
 
-int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
-		      const struct xh_iface *ifaces, size_t n, char *err, size_t errlen)
+int xh_compile(const char *model_json, const char *chassis, const struct xh_iface *ifaces,
+	       size_t n, struct xovn_mapset *out, char *err, size_t errlen)
 {
 	struct xh_iface_table table = { ifaces, n };
-	struct xovn_mapset set, none;
 	json_error_t jerr;
 	json_t *model;
 	int rc;
@@ -115,14 +114,22 @@ int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
 		snprintf(err, errlen, "model JSON line %d: %s", jerr.line, jerr.text);
 		return -1;
 	}
-	xovn_mapset_init(&set);
-	xovn_mapset_init(&none);
-	rc = xovn_compile(model, chassis, xh_resolve, &table, &set, err, errlen);
-	if (rc == 0)
-		rc = xovn_map_apply(h->map_fds, &set, &none, err, errlen);
-	xovn_mapset_free(&set);
-	xovn_mapset_free(&none);
+	rc = xovn_compile(model, chassis, xh_resolve, &table, out, err, errlen);
 	json_decref(model);
+	return rc;
+}
+
+int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
+		      const struct xh_iface *ifaces, size_t n, char *err, size_t errlen)
+{
+	struct xovn_mapset set;
+	int rc;
+
+	xovn_mapset_init(&set);
+	rc = xh_compile(model_json, chassis, ifaces, n, &set, err, errlen);
+	if (rc == 0)
+		rc = xovn_map_apply(h->map_fds, &set, NULL, err, errlen);
+	xovn_mapset_free(&set);
 	return rc;
 }
 

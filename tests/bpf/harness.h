@@ -58,6 +58,10 @@ void xh_load_model(struct xh *h, const char *model_json, const char *chassis,
 int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
 		      const struct xh_iface *ifaces, size_t n, char *err, size_t errlen);
 
+/* Compiles model_json for chassis against ifaces into out (init'ed by the caller). */
+int xh_compile(const char *model_json, const char *chassis, const struct xh_iface *ifaces,
+	       size_t n, struct xovn_mapset *out, char *err, size_t errlen);
+
 /* Runs prog once on frame as if it arrived on ingress_ifindex; returns the TC verdict. */
 int xh_run(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 	   const void *frame, size_t len);

@@ -211,3 +211,34 @@ Test(l2_flood, container_tag_on_another_vif_is_dropped)
 	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, IF_TAP2, f, len), TC_ACT_SHOT);
 	cr_assert_eq(xh_drops(&h, XOVN_DROP_VLAN_NOT_ALLOWED), 1);
 }
+
+Test(l2_flood, localport_broadcast_stays_on_this_chassis)
+{
+	uint8_t f[XH_FRAME_MAX], lp[6];
+	size_t len;
+	struct xovn_trace tr;
+
+	xh_mac("00:00:00:00:01:06", lp);
+	len = xh_arp_request(f, lp, "10.0.0.6", "10.0.0.99");
+	tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
+	cr_assert_eq(tr.in_port, P_LP);
+	cr_assert_eq(tr.out_port, XOVN_MC_FLOOD);
+	cr_assert_eq(count_kind(&tr, XOVN_OUT_TUNNEL), 0, "a localport broadcast was tunneled");
+	cr_assert_eq(count_kind(&tr, XOVN_OUT_LOCAL), 4);
+	expect_local_copy(&tr, P_VM1, IF_TAP1, 0);
+	expect_local_copy(&tr, P_VM2, IF_TAP2, 0);
+	expect_local_copy(&tr, P_C1, IF_TAP1, 100);
+	expect_local_copy(&tr, P_C2, IF_TAP1, 200);
+}
+
+Test(l2_flood, localport_unicast_to_a_remote_vif_is_not_tunneled)
+{
+	uint8_t f[XH_FRAME_MAX], lp[6], vm3[6];
+	size_t len;
+
+	xh_mac("00:00:00:00:01:06", lp);
+	xh_mac("00:00:00:00:01:03", vm3);
+	len = xh_ipv4_udp(f, vm3, lp, "10.0.0.6", "10.0.0.3", 8);
+	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, IF_TAPL, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&h, XOVN_DROP_LOCALPORT), 1);
+}
