@@ -187,6 +187,16 @@ Test(compile, same_model_compiles_to_the_same_set)
 	json_decref(m);
 }
 
+static const struct xovn_map_entry *first_of(const struct xovn_mapset *s, uint32_t map)
+{
+	for (size_t i = 0; i < s->n; i++) {
+		if (s->v[i].map == map)
+			return &s->v[i];
+	}
+	cr_assert_fail("no %s entry", xovn_map_names[map]);
+	return NULL;
+}
+
 Test(compile, model_edit_diffs_to_the_touched_entries_only)
 {
 	json_t *m = model_from(two_switches);
@@ -196,20 +206,27 @@ Test(compile, model_edit_diffs_to_the_touched_entries_only)
 	const struct xovn_map_entry *e;
 
 	compile_ok(m, "hv1", fake_host, &before);
-	/* b changes its MAC: one fdb entry goes, one comes, nothing else moves */
+	/*
+	 * b changes its MAC: in the switching maps one fdb entry goes and one
+	 * comes; ports, flood, ingress, datapaths and config do not move.
+	 * (The responder and port-security maps follow the MAC too.)
+	 */
 	json_array_set_new(json_object_get(port_b, "addresses"), 0,
 			   json_string("00:00:00:00:01:99 10.0.1.2"));
 	compile_ok(m, "hv1", fake_host, &after);
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
 	cr_assert_eq(xovn_mapset_diff(&before, &after, &up, &del), 0);
-	cr_assert_eq(up.n, 1);
-	cr_assert_eq(del.n, 1);
-	cr_assert_eq(up.v[0].map, XOVN_MAP_FDB);
-	cr_assert_eq(del.v[0].map, XOVN_MAP_FDB);
-	e = &up.v[0];
+	for (uint32_t map = XOVN_MAP_CONFIG; map <= XOVN_MAP_INGRESS; map++) {
+		size_t want = map == XOVN_MAP_FDB;
+
+		cr_assert_eq(count_map(&up, map), want, "%s upserts", xovn_map_names[map]);
+		cr_assert_eq(count_map(&del, map), want, "%s deletes", xovn_map_names[map]);
+	}
+	e = first_of(&up, XOVN_MAP_FDB);
 	cr_assert_eq(((const struct xovn_fdb_key *)e->key)->mac[5], 0x99);
-	cr_assert_eq(((const struct xovn_fdb_key *)del.v[0].key)->mac[5], 0x02);
+	e = first_of(&del, XOVN_MAP_FDB);
+	cr_assert_eq(((const struct xovn_fdb_key *)e->key)->mac[5], 0x02);
 	xovn_mapset_free(&before);
 	xovn_mapset_free(&after);
 	xovn_mapset_free(&up);
