@@ -50,15 +50,22 @@ static int is_localport(const struct compile_ctx *ctx, const char *port)
 }
 
 /*
- * A VIF attachment binds the port to that chassis (a localport's does not:
- * every chassis may attach one); an explicit binding overrides it, as in
- * xovn_port_binding().
+ * An explicit binding decides (the first one for a port, as in
+ * xovn_port_binding()); otherwise a VIF attachment binds the port to that
+ * chassis.  A localport's attachments bind nothing: every chassis may
+ * attach one.
  */
 static int index_bindings(struct compile_ctx *ctx)
 {
 	const json_t *ch, *vif, *b;
 	size_t i, j;
 
+	json_array_foreach(json_object_get(ctx->model, "bindings"), i, b) {
+		const char *port = str_field(b, "port"), *chname = str_field(b, "chassis");
+
+		if (port && chname && name_index_put_new(&ctx->bound_chassis, port, chname) < 0)
+			return -1;
+	}
 	json_array_foreach(json_object_get(ctx->model, "chassis"), i, ch) {
 		const char *chname = str_field(ch, "name");
 
@@ -74,12 +81,6 @@ static int index_bindings(struct compile_ctx *ctx)
 			    name_index_put_new(&ctx->bound_chassis, port, chname) < 0)
 				return -1;
 		}
-	}
-	json_array_foreach(json_object_get(ctx->model, "bindings"), i, b) {
-		const char *port = str_field(b, "port"), *chname = str_field(b, "chassis");
-
-		if (port && chname && name_index_put(&ctx->bound_chassis, port, chname) < 0)
-			return -1;
 	}
 	return 0;
 }
