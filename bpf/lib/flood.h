@@ -13,7 +13,10 @@
  *   - tunnels only carry frames that started on this chassis, not from a
  *     localport, and only on switches that do not use a localnet here.
  *
- * The entry point is xovn_flood_group(): "xovn_flood" is the map's name.
+ * The entry point is xovn_flood_group(); xovn_flood(skb, ctx, group) is the
+ * same call under the name the decap path uses.  It has to be a
+ * function-like macro because xovn_flood is also the map's (pinned) name,
+ * and a macro with parameters leaves the plain identifier alone.
  */
 #ifndef XOVN_BPF_FLOOD_H
 #define XOVN_BPF_FLOOD_H
@@ -124,5 +127,7 @@ static __always_inline int xovn_flood_group(struct __sk_buff *skb, struct xovn_c
 	/* Every copy is out; the original has nowhere left to go (not a drop). */
 	return TC_ACT_SHOT;
 }
+
+#define xovn_flood(skb, ctx, group) xovn_flood_group(skb, ctx, group)
 
 #endif /* XOVN_BPF_FLOOD_H */

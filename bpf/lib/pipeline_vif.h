@@ -58,10 +58,10 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 	__u16 out_port;
 
 	if (xovn_mac_is_group(eth->dst))
-		return xovn_flood_group(skb, ctx, XOVN_MC_FLOOD);
+		return xovn_flood(skb, ctx, XOVN_MC_FLOOD);
 	out_port = xovn_fdb_lookup(ctx->dp_key, eth->dst);
 	if (!out_port)
-		return xovn_flood_group(skb, ctx, XOVN_MC_UNKNOWN);
+		return xovn_flood(skb, ctx, XOVN_MC_UNKNOWN);
 	if (out_port == ctx->in_port)
 		return xovn_drop(skb, ctx, XOVN_DROP_HAIRPIN);
 	return xovn_output_port(skb, ctx, out_port);
