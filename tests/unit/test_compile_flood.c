@@ -210,3 +210,44 @@ Test(compile_flood, remote_chassis_limit)
 	cr_assert_not_null(strstr(err, "remote chassis"), "%s", err);
 	json_decref(m);
 }
+
+/* BPF hash maps compare whole keys: every pad byte must be zero. */
+Test(compile_flood, keys_and_values_have_zero_padding)
+{
+	json_t *m = model_from(flood_model);
+	struct xovn_mapset s;
+	size_t checked = 0;
+
+	compile_ok(m, "hv1", fake_host, &s);
+	for (size_t i = 0; i < s.n; i++) {
+		const struct xovn_map_entry *e = &s.v[i];
+
+		switch (e->map) {
+		case XOVN_MAP_PORTS:
+			cr_assert_eq(((const struct xovn_port_key *)e->key)->pad, 0);
+			break;
+		case XOVN_MAP_FDB:
+			cr_assert_eq(((const struct xovn_fdb_key *)e->key)->pad, 0);
+			cr_assert_eq(((const struct xovn_fdb_val *)e->val)->pad, 0);
+			break;
+		case XOVN_MAP_INGRESS:
+			cr_assert_eq(((const struct xovn_ingress_key *)e->key)->pad, 0);
+			break;
+		case XOVN_MAP_FLOOD: {
+			const struct xovn_flood_val *f = (const void *)e->val;
+
+			cr_assert_eq(((const struct xovn_flood_key *)e->key)->pad, 0);
+			cr_assert_eq(f->pad, 0);
+			for (int j = 0; j < XOVN_MAX_FLOOD_LOCAL; j++)
+				cr_assert_eq(f->local[j].pad, 0);
+			break;
+		}
+		default:
+			continue;
+		}
+		checked++;
+	}
+	cr_assert_gt(checked, 10);
+	xovn_mapset_free(&s);
+	json_decref(m);
+}
