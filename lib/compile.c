@@ -141,11 +141,15 @@ int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver r
 	rc = compile_all(&ctx);
 	compile_free_indexes(&ctx);
 	ingress_free(&ctx.ingress);
+	if (rc == 0) {
+		xovn_mapset_sort(out);
+		if (!out->sorted)
+			rc = compile_fail(&ctx, "out of memory sorting %zu entries", out->n);
+	}
 	if (rc < 0) {
 		/* Half a set must never be applied: hand back nothing. */
 		xovn_mapset_free(out);
 		return -1;
 	}
-	xovn_mapset_sort(out);
 	return 0;
 }
