@@ -320,7 +320,7 @@ struct xovn_nd_resp_key {
 };
 
 #define XOVN_RESP_ROUTER       0x01 /* a router port: NA with R=1 */
-#define XOVN_RESP_RESIDENT     0x02 /* the target lives on this chassis */
+#define XOVN_RESP_RESIDENT     0x02 /* lives on this chassis only: answer localnet too */
 
 struct xovn_resp_val {
 	__u8 mac[6];

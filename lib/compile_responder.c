@@ -68,7 +68,10 @@ static int responder_eligible(const struct compile_ctx *ctx, const json_t *port,
 	case XOVN_PT_VIF:
 		return vif_flags(ctx, port, flags);
 	case XOVN_PT_LOCALPORT:
-		*flags = XOVN_RESP_RESIDENT;
+		/*
+		 * Every chassis has an instance: answering the physical network
+		 * would send one reply per chassis and leak the shared MAC there.
+		 */
 		return localport_attached_here(ctx, port);
 	case XOVN_PT_ROUTER:
 		*flags = XOVN_RESP_ROUTER;

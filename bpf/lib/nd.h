@@ -144,7 +144,7 @@ static __always_inline int xovn_nd_find_ll(struct __sk_buff *skb, const struct x
 }
 
 /* One's-complement sum of len bytes (len even) as big-endian 16-bit words. */
-static __always_inline __u32 xovn_csum_bytes(__u32 sum, const __u8 *p, int len)
+static __always_inline __u32 xovn_nd_csum_bytes(__u32 sum, const __u8 *p, int len)
 {
 	int i;
 
@@ -154,7 +154,7 @@ static __always_inline __u32 xovn_csum_bytes(__u32 sum, const __u8 *p, int len)
 	return sum;
 }
 
-static __always_inline __u16 xovn_csum_fold(__u32 sum)
+static __always_inline __u16 xovn_nd_csum_fold(__u32 sum)
 {
 	sum = (sum & 0xffff) + (sum >> 16);
 	sum = (sum & 0xffff) + (sum >> 16);
@@ -166,11 +166,11 @@ static __always_inline __be16 xovn_na_csum(const struct ipv6hdr *ip6, const stru
 {
 	__u32 sum = 0;
 
-	sum = xovn_csum_bytes(sum, ip6->saddr.in6_u.u6_addr8, 16);
-	sum = xovn_csum_bytes(sum, ip6->daddr.in6_u.u6_addr8, 16);
+	sum = xovn_nd_csum_bytes(sum, ip6->saddr.in6_u.u6_addr8, 16);
+	sum = xovn_nd_csum_bytes(sum, ip6->daddr.in6_u.u6_addr8, 16);
 	sum += sizeof(*na) + IPPROTO_ICMPV6;
-	sum = xovn_csum_bytes(sum, (const __u8 *)na, sizeof(*na));
-	return bpf_htons(xovn_csum_fold(sum));
+	sum = xovn_nd_csum_bytes(sum, (const __u8 *)na, sizeof(*na));
+	return bpf_htons(xovn_nd_csum_fold(sum));
 }
 
 /*

@@ -1,0 +1,389 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * test_responder.c - the ARP/ND responder on the real programs: which
+ * requests are answered on this chassis, and the exact bytes of the reply.
+ *
+ * Switch ls1 (key 1) seen from hv1, with a localnet port on br0:
+ *   vm1 (1) local t1      …:01:01 10.0.0.1 fd00::1
+ *   vm2 (2) local t2      …:01:02 10.0.0.2 fd00::2
+ *   vm3 (3) on hv2        …:01:03 10.0.0.3 fd00::3
+ *   vm4 (4) unbound       …:01:04 10.0.0.4
+ *   lp  (5) localport, attached here (tlp)  …:01:05 10.0.0.5
+ *   ext (6) external, held by hv1           …:01:06 10.0.0.6
+ *   rtr (7) router        …:01:07 10.0.0.254 fd00::fe
+ *   unk (8) local t8      …:01:08 10.0.0.8 + unknown
+ *   ln  (9) localnet "phys" -> br0
+ *   ext2 (10) external, held by hv2         …:01:0a 10.0.0.10
+ *   c1 (11) container of vm1, tag 10        …:01:0b 10.0.0.11
+ */
+#include <criterion/criterion.h>
+#include <arpa/inet.h>
+#include <linux/if_ether.h>
+#include <linux/pkt_cls.h>
+#include <string.h>
+
+#include "harness.h"
+#include "test_port_security_frames.h"
+
+#define M(n) "00:00:00:00:01:" #n
+#define PORT(name, key, rest) \
+	"{\"name\":\"" name "\",\"tunnel_key\":" #key rest "}"
+#define ADDR(a) ",\"addresses\":[\"" a "\"]"
+
+static const char *model =
+	"{\"version\":1,\"logical_switches\":[{\"name\":\"ls1\",\"tunnel_key\":1,\"ports\":["
+	PORT("vm1", 1, ADDR(M(01) " 10.0.0.1 fd00::1")) ","
+	PORT("vm2", 2, ADDR(M(02) " 10.0.0.2 fd00::2")) ","
+	PORT("vm3", 3, ADDR(M(03) " 10.0.0.3 fd00::3")) ","
+	PORT("vm4", 4, ADDR(M(04) " 10.0.0.4")) ","
+	PORT("lp", 5, ",\"type\":\"localport\"" ADDR(M(05) " 10.0.0.5")) ","
+	PORT("ext", 6, ",\"type\":\"external\",\"ha_chassis_group\":\"g1\"" ADDR(M(06) " 10.0.0.6")) ","
+	PORT("rtr", 7, ",\"type\":\"router\"" ADDR(M(07) " 10.0.0.254 fd00::fe")) ","
+	PORT("unk", 8, ",\"addresses\":[\"" M(08) " 10.0.0.8\",\"unknown\"]") ","
+	PORT("ln", 9, ",\"type\":\"localnet\",\"addresses\":[\"unknown\"],"
+		      "\"options\":{\"network_name\":\"phys\"}") ","
+	PORT("ext2", 10, ",\"type\":\"external\",\"ha_chassis_group\":\"g2\"" ADDR(M(0a) " 10.0.0.10")) ","
+	PORT("c1", 11, ",\"parent_name\":\"vm1\",\"tag\":10" ADDR(M(0b) " 10.0.0.11"))
+	"]}],"
+	"\"ha_chassis_groups\":["
+	" {\"name\":\"g1\",\"members\":[{\"chassis\":\"hv1\",\"priority\":10}]},"
+	" {\"name\":\"g2\",\"members\":[{\"chassis\":\"hv2\",\"priority\":10}]}],"
+	"\"chassis\":["
+	" {\"name\":\"hv1\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.1\"},"
+	"  \"bridge_mappings\":{\"phys\":\"br0\"},"
+	"  \"vifs\":[{\"iface\":\"t1\",\"port\":\"vm1\"},{\"iface\":\"t2\",\"port\":\"vm2\"},"
+	"   {\"iface\":\"tlp\",\"port\":\"lp\"},{\"iface\":\"t8\",\"port\":\"unk\"}]},"
+	" {\"name\":\"hv2\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.2\"},"
+	"  \"bridge_mappings\":{\"phys\":\"br0\"},"
+	"  \"vifs\":[{\"iface\":\"t3\",\"port\":\"vm3\"}]}]}";
+
+enum { IF_T1 = 101, IF_T2 = 102, IF_LP = 105, IF_T8 = 108, IF_BR0 = 200 };
+
+static const struct xh_iface ifaces[] = {
+	{ "t1", IF_T1, 1 }, { "t2", IF_T2, 1 }, { "tlp", IF_LP, 1 }, { "t8", IF_T8, 1 },
+	{ "br0", IF_BR0, 0 },
+};
+
+static struct xh h;
+static uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX];
+static uint8_t vm1[6], vm2[6], vm3[6], lp[6], ext[6], rtr[6], ext2[6], c1[6], host[6];
+
+static void setup(void)
+{
+	xh_open(&h);
+	xh_load_model(&h, model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
+	xh_mac(M(01), vm1);
+	xh_mac(M(02), vm2);
+	xh_mac(M(03), vm3);
+	xh_mac(M(05), lp);
+	xh_mac(M(06), ext);
+	xh_mac(M(07), rtr);
+	xh_mac(M(0a), ext2);
+	xh_mac(M(0b), c1);
+	xh_mac("00:00:00:00:77:77", host);
+}
+
+static void teardown(void)
+{
+	xh_close(&h);
+}
+
+TestSuite(responder, .init = setup, .fini = teardown);
+
+/* The ARP reply "target_ip is at target_mac" to requester (mac, ip), built by hand. */
+static size_t expected_arp_reply(uint8_t *e, const uint8_t *target_mac, const char *target_ip,
+				 const uint8_t *req_mac, const char *req_ip)
+{
+	memcpy(e, req_mac, 6);
+	memcpy(e + 6, target_mac, 6);
+	e[12] = 0x08, e[13] = 0x06;
+	e[14] = 0, e[15] = 1;       /* Ethernet */
+	e[16] = 0x08, e[17] = 0x00; /* IPv4 */
+	e[18] = 6, e[19] = 4;
+	e[20] = 0, e[21] = 2;       /* reply */
+	memcpy(e + 22, target_mac, 6);
+	pf_ip4(target_ip, e + 28);
+	memcpy(e + 32, req_mac, 6);
+	pf_ip4(req_ip, e + 38);
+	return 42;
+}
+
+/* The live program answers: TC_ACT_REDIRECT, and the frame is now exactly want. */
+static void expect_reply_bytes(uint32_t ifindex, size_t len, const uint8_t *want,
+			       size_t want_len)
+{
+	size_t out_len = 0;
+
+	cr_assert_eq(xh_run_out(&h, XH_VIF_LIVE, ifindex, f, len, out, sizeof(out), &out_len),
+		     TC_ACT_REDIRECT);
+	cr_assert_geq(out_len, want_len);
+	for (size_t i = 0; i < want_len; i++)
+		cr_assert_eq(out[i], want[i], "byte %zu is %02x, want %02x", i, out[i], want[i]);
+}
+
+/* The trace twin records an answer back out the ingress interface. */
+static void expect_answered(uint32_t ifindex, size_t len, uint16_t in_port, uint16_t vid)
+{
+	int verdict;
+	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, ifindex, f, len, &verdict);
+
+	cr_assert_eq(tr.action, XOVN_ACT_ARP_REPLY, "action %d (reason %d)", tr.action,
+		     tr.drop_reason);
+	cr_assert_eq(tr.n_out, 1, "a reply goes to the requester only");
+	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
+	cr_assert_eq(tr.out[0].ifindex, ifindex);
+	cr_assert_eq(tr.out[0].port_key, in_port);
+	cr_assert_eq(tr.out[0].vid, vid);
+}
+
+/* Not answered here: the request goes on to the L2 stage (flood or unicast). */
+static void expect_not_answered(uint32_t ifindex, size_t len, uint8_t action)
+{
+	int verdict;
+	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, ifindex, f, len, &verdict);
+
+	cr_assert_eq(tr.action, action, "action %d, want %d (reason %d)", tr.action, action,
+		     tr.drop_reason);
+}
+
+/* ---- ARP: eligible targets ---------------------------------------------- */
+
+Test(responder, arp_for_local_vif_gets_exact_reply_to_requester_only)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.1");
+
+	expect_answered(IF_T2, len, 2, 0);
+	expected_arp_reply(want, vm1, "10.0.0.1", vm2, "10.0.0.2");
+	expect_reply_bytes(IF_T2, len, want, sizeof(want));
+}
+
+Test(responder, arp_reply_keeps_the_frame_length_of_a_padded_request)
+{
+	uint8_t want[42];
+	size_t out_len = 0, len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.3");
+
+	memset(f + len, 0, 60 - len);
+	expected_arp_reply(want, vm3, "10.0.0.3", vm2, "10.0.0.2");
+	expect_reply_bytes(IF_T2, 60, want, sizeof(want));
+	cr_assert_eq(xh_run_out(&h, XH_VIF_LIVE, IF_T2, f, 60, out, sizeof(out), &out_len),
+		     TC_ACT_REDIRECT);
+	cr_assert_eq(out_len, 60);
+}
+
+Test(responder, arp_for_vif_bound_on_another_chassis_is_answered_here)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.3");
+
+	expect_answered(IF_T1, len, 1, 0);
+	expected_arp_reply(want, vm3, "10.0.0.3", vm1, "10.0.0.1");
+	expect_reply_bytes(IF_T1, len, want, sizeof(want));
+}
+
+Test(responder, arp_for_localport_is_answered_for_the_local_instance)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.5");
+
+	expect_answered(IF_T1, len, 1, 0);
+	expected_arp_reply(want, lp, "10.0.0.5", vm1, "10.0.0.1");
+	expect_reply_bytes(IF_T1, len, want, sizeof(want));
+}
+
+Test(responder, arp_for_router_port_is_answered)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.254");
+
+	expected_arp_reply(want, rtr, "10.0.0.254", vm2, "10.0.0.2");
+	expect_reply_bytes(IF_T2, len, want, sizeof(want));
+}
+
+Test(responder, arp_from_container_is_answered_with_its_tag)
+{
+	size_t len = xh_arp_request(f, c1, "10.0.0.11", "10.0.0.2");
+	uint8_t want[42];
+
+	len = xh_vlan_insert(f, len, ETH_P_8021Q, 10);
+	expect_answered(IF_T1, len, 11, 10);
+	expected_arp_reply(want, vm2, "10.0.0.2", c1, "10.0.0.11");
+	expect_reply_bytes(IF_T1, len, want, sizeof(want));
+}
+
+/* ---- ARP: exclusions (the request floods instead) ------------------------- */
+
+Test(responder, arp_for_unbound_vif_floods)
+{
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.4"), XOVN_ACT_FLOOD);
+}
+
+Test(responder, arp_for_port_with_unknown_floods)
+{
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.8"), XOVN_ACT_FLOOD);
+}
+
+Test(responder, arp_for_external_port_floods)
+{
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.6"), XOVN_ACT_FLOOD);
+}
+
+Test(responder, arp_for_unknown_ip_floods)
+{
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.77"), XOVN_ACT_FLOOD);
+}
+
+Test(responder, arp_for_requesters_own_ip_floods)
+{
+	/* gratuitous ARP: sender and target are the same */
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.1"), XOVN_ACT_FLOOD);
+	/* the owner port asking for its own address from another sender IP */
+	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "0.0.0.0", "10.0.0.1"), XOVN_ACT_FLOOD);
+}
+
+Test(responder, unicast_arp_request_is_switched_not_answered)
+{
+	expect_not_answered(IF_T2, pf_arp(f, vm1, vm2, vm2, "10.0.0.2", "10.0.0.1"),
+			    XOVN_ACT_DELIVER);
+}
+
+Test(responder, arp_reply_is_not_answered)
+{
+	size_t len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.1");
+
+	f[ETH_HLEN + 7] = 2;
+	expect_not_answered(IF_T2, len, XOVN_ACT_FLOOD);
+}
+
+/* ---- requests from the physical network ------------------------------------ */
+
+Test(responder, localnet_request_is_answered_only_for_targets_living_here)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, host, "10.0.0.200", "10.0.0.1");
+
+	expect_answered(IF_BR0, len, 9, 0);
+	expected_arp_reply(want, vm1, "10.0.0.1", host, "10.0.0.200");
+	expect_reply_bytes(IF_BR0, len, want, sizeof(want));
+	/* vm3 lives on hv2, which answers for it; the localport answers its own chassis only */
+	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.3"),
+			    XOVN_ACT_FLOOD);
+	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.5"),
+			    XOVN_ACT_FLOOD);
+}
+
+Test(responder, router_arp_from_held_external_port_is_answered_by_the_holder)
+{
+	uint8_t want[42];
+	size_t len = xh_arp_request(f, ext, "10.0.0.6", "10.0.0.254");
+
+	expect_answered(IF_BR0, len, 9, 0);
+	expected_arp_reply(want, rtr, "10.0.0.254", ext, "10.0.0.6");
+	expect_reply_bytes(IF_BR0, len, want, sizeof(want));
+}
+
+Test(responder, router_arp_from_external_port_held_elsewhere_is_dropped)
+{
+	size_t len = xh_arp_request(f, ext2, "10.0.0.10", "10.0.0.254");
+	uint64_t before = xh_drops(&h, XOVN_DROP_EXTERNAL_NOT_HELD);
+
+	expect_not_answered(IF_BR0, len, XOVN_ACT_DROP);
+	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, IF_BR0, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&h, XOVN_DROP_EXTERNAL_NOT_HELD), before + 1);
+}
+
+Test(responder, router_arp_from_other_fabric_hosts_is_not_answered)
+{
+	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.254"),
+			    XOVN_ACT_FLOOD);
+}
+
+/* ---- neighbour discovery ------------------------------------------------------ */
+
+/* The NA "target is at target_mac" from target to the requester, built by hand. */
+static size_t expected_na(uint8_t *e, const uint8_t *target_mac, const char *target,
+			  const uint8_t *req_mac, const char *req_ip, uint8_t flag_byte)
+{
+	uint8_t *ip = e + ETH_HLEN, *na = ip + 40;
+	uint16_t csum;
+
+	memcpy(e, req_mac, 6);
+	memcpy(e + 6, target_mac, 6);
+	e[12] = 0x86, e[13] = 0xdd;
+	memset(ip, 0, 40 + 32);
+	ip[0] = 0x60;
+	ip[5] = 32;      /* payload length */
+	ip[6] = 58;      /* ICMPv6 */
+	ip[7] = 255;
+	pf_ip6(target, ip + 8);
+	pf_ip6(req_ip, ip + 24);
+	na[0] = 136;
+	na[4] = flag_byte;
+	pf_ip6(target, na + 8);
+	na[24] = 2;      /* target link-layer address */
+	na[25] = 1;
+	memcpy(na + 26, target_mac, 6);
+	csum = pf_icmp6_csum(ip + 8, ip + 24, na, 32);
+	na[2] = (uint8_t)(csum >> 8);
+	na[3] = (uint8_t)csum;
+	return ETH_HLEN + 40 + 32;
+}
+
+Test(responder, ns_for_vif_gets_exact_na_with_solicited_and_override)
+{
+	uint8_t want[86];
+	size_t out_len = 0, len = pf_ns(f, vm2, "fd00::2", "fd00::1", vm2);
+
+	expect_answered(IF_T2, len, 2, 0);
+	cr_assert_eq(expected_na(want, vm1, "fd00::1", vm2, "fd00::2", 0x60), sizeof(want));
+	expect_reply_bytes(IF_T2, len, want, sizeof(want));
+	cr_assert_eq(xh_run_out(&h, XH_VIF_LIVE, IF_T2, f, len, out, sizeof(out), &out_len),
+		     TC_ACT_REDIRECT);
+	cr_assert_eq(out_len, sizeof(want));
+	cr_assert_eq(pf_icmp6_csum(out + 22, out + 38, out + 54, 32), 0,
+		     "the NA checksum does not verify");
+}
+
+Test(responder, na_for_router_port_sets_the_router_flag)
+{
+	uint8_t want[86];
+	size_t len = pf_ns(f, vm1, "fd00::1", "fd00::fe", vm1);
+
+	expected_na(want, rtr, "fd00::fe", vm1, "fd00::1", 0xe0);
+	expect_reply_bytes(IF_T1, len, want, sizeof(want));
+}
+
+Test(responder, ns_without_link_layer_option_gets_a_full_na)
+{
+	uint8_t want[86];
+	size_t len = pf_ns(f, vm1, "fd00::1", "fd00::3", NULL);
+
+	cr_assert_eq(len, 78);
+	expected_na(want, vm3, "fd00::3", vm1, "fd00::1", 0x60);
+	expect_reply_bytes(IF_T1, len, want, sizeof(want));
+}
+
+Test(responder, unicast_ns_is_switched_not_answered)
+{
+	expect_not_answered(IF_T2, pf_ns_to(f, vm1, vm2, "fd00::2", "fd00::1", "fd00::1", vm2),
+			    XOVN_ACT_DELIVER);
+}
+
+Test(responder, dad_ns_from_unspecified_floods)
+{
+	expect_not_answered(IF_T2, pf_ns(f, vm2, "::", "fd00::1", NULL), XOVN_ACT_FLOOD);
+}
+
+Test(responder, ns_for_own_address_or_unknown_target_floods)
+{
+	expect_not_answered(IF_T1, pf_ns(f, vm1, "fd00::1", "fd00::1", vm1), XOVN_ACT_FLOOD);
+	expect_not_answered(IF_T1, pf_ns(f, vm1, "fd00::1", "fd00::99", vm1), XOVN_ACT_FLOOD);
+}
+
+Test(responder, ns_with_wrong_hop_limit_is_not_answered)
+{
+	size_t len = pf_ns(f, vm2, "fd00::2", "fd00::1", vm2);
+
+	f[ETH_HLEN + 7] = 64;
+	expect_not_answered(IF_T2, len, XOVN_ACT_FLOOD);
+}
