@@ -1,0 +1,236 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * model_semantic_chassis.c - chassis, attachments, bindings and HA groups:
+ * distinct encap IPs, group members that exist, an interface attached once
+ * per chassis, a VIF attached on one chassis only, bindings that name real
+ * ports and chassis and agree with where a port is attached.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "model_validate.h"
+
+struct chassis_pass {
+	struct xovn_errors *errs;
+	const json_t *model;
+	json_t *ports;          /* port name -> port */
+	json_t *chassis;        /* chassis name -> chassis */
+	json_t *attached;       /* port name -> {"chassis", "path"} of its attachment */
+};
+
+static void unique_encap_ips(struct chassis_pass *p)
+{
+	json_t *seen = json_object();
+	char path[256];
+	size_t i;
+	json_t *ch;
+
+	json_array_foreach(json_object_get(p->model, "chassis"), i, ch) {
+		const char *ip = member_str(json_object_get(ch, "encap"), "ip");
+		const char *first;
+
+		if (!ip)
+			continue;
+		snprintf(path, sizeof(path), "$.chassis[%zu].encap.ip", i);
+		first = json_string_value(json_object_get(seen, ip));
+		if (first)
+			xovn_errors_add(p->errs, path, "unique-encap-ip",
+					"encap IP %s is already used at %s", ip, first);
+		else
+			json_object_set_new(seen, ip, json_string(path));
+	}
+	json_decref(seen);
+}
+
+static void check_group(struct chassis_pass *p, const json_t *group, size_t g)
+{
+	json_t *seen = json_object();
+	char path[256];
+	size_t m;
+	json_t *member;
+
+	json_array_foreach(json_object_get(group, "members"), m, member) {
+		const char *ch = member_str(member, "chassis");
+
+		if (!ch)
+			continue;
+		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis", g, m);
+		if (!json_object_get(p->chassis, ch))
+			xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", ch);
+		else if (json_object_get(seen, ch))
+			xovn_errors_add(p->errs, path, "duplicate-member",
+					"chassis \"%s\" is already a member of this group", ch);
+		json_object_set_new(seen, ch, json_true());
+	}
+	json_decref(seen);
+}
+
+/* Interfaces that the chassis already uses for the underlay or a network. */
+static int iface_reserved(const json_t *ch, const char *iface)
+{
+	const char *encap = member_str(ch, "encap_iface");
+	const char *net;
+	json_t *mapped;
+
+	if (encap && strcmp(encap, iface) == 0)
+		return 1;
+	json_object_foreach((json_t *)json_object_get(ch, "bridge_mappings"), net, mapped) {
+		const char *m = json_string_value(mapped);
+
+		if (m && strcmp(m, iface) == 0)
+			return 1;
+	}
+	return 0;
+}
+
+static void check_vif_iface(struct chassis_pass *p, const json_t *ch, const json_t *vif,
+			    json_t *ifaces, const char *vif_path)
+{
+	const char *iface = member_str(vif, "iface");
+	char path[256];
+
+	if (!iface)
+		return;
+	snprintf(path, sizeof(path), "%s.iface", vif_path);
+	if (json_object_get(ifaces, iface))
+		xovn_errors_add(p->errs, path, "duplicate-iface",
+				"interface \"%s\" is already attached on this chassis", iface);
+	else if (iface_reserved(ch, iface))
+		xovn_errors_add(p->errs, path, "iface-in-use",
+				"interface \"%s\" is the chassis's encap or bridge-mapped interface",
+				iface);
+	json_object_set_new(ifaces, iface, json_true());
+}
+
+/* Records where a VIF is attached; a second attachment is an error. */
+static void record_attachment(struct chassis_pass *p, const char *port, const char *chassis,
+			      const char *path)
+{
+	const json_t *prev = json_object_get(p->attached, port);
+
+	if (prev) {
+		xovn_errors_add(p->errs, path, "attached-twice",
+				"port \"%s\" is already attached at %s", port,
+				member_str(prev, "path"));
+		return;
+	}
+	json_object_set_new(p->attached, port,
+			    json_pack("{s:s, s:s}", "chassis", chassis ? chassis : "",
+				      "path", path));
+}
+
+static void check_vif_port(struct chassis_pass *p, const json_t *ch, const json_t *vif,
+			   const char *vif_path)
+{
+	const char *name = member_str(vif, "port");
+	const json_t *port;
+	char path[256];
+	const char *type;
+
+	if (!name)
+		return;
+	snprintf(path, sizeof(path), "%s.port", vif_path);
+	port = json_object_get(p->ports, name);
+	if (!port) {
+		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", name);
+		return;
+	}
+	type = xovn_port_type_str(port);
+	if (strcmp(type, "localport") == 0)
+		return;   /* one instance per chassis, by design */
+	if (strcmp(type, "") != 0 || json_object_get(port, "parent_name")) {
+		xovn_errors_add(p->errs, path, "not-attachable",
+				"port \"%s\" is %s; only VIFs and localports are attached", name,
+				*type ? type : "a container port");
+		return;
+	}
+	record_attachment(p, name, member_str(ch, "name"), path);
+}
+
+static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
+{
+	json_t *ifaces = json_object();
+	char vif_path[128];
+	size_t v;
+	json_t *vif;
+
+	json_array_foreach(json_object_get(ch, "vifs"), v, vif) {
+		snprintf(vif_path, sizeof(vif_path), "$.chassis[%zu].vifs[%zu]", c, v);
+		check_vif_iface(p, ch, vif, ifaces, vif_path);
+		check_vif_port(p, ch, vif, vif_path);
+	}
+	json_decref(ifaces);
+}
+
+/* A binding must not contradict where the port already lives. */
+static void check_binding_agrees(struct chassis_pass *p, const json_t *port, const char *name,
+				 const char *chassis, const char *path)
+{
+	const json_t *att = json_object_get(p->attached, name);
+	const char *type = xovn_port_type_str(port);
+	const char *gw = member_str(json_object_get(port, "options"), "l2gateway-chassis");
+
+	if (strcmp(type, "localport") == 0)
+		xovn_errors_add(p->errs, path, "localport-bound",
+				"a localport lives on every chassis and is never bound");
+	else if (att && strcmp(member_str(att, "chassis"), chassis) != 0)
+		xovn_errors_add(p->errs, path, "binding-conflict",
+				"port \"%s\" is attached on \"%s\" (%s)", name,
+				member_str(att, "chassis"), member_str(att, "path"));
+	else if (strcmp(type, "l2gateway") == 0 && gw && strcmp(gw, chassis) != 0)
+		xovn_errors_add(p->errs, path, "binding-conflict",
+				"l2gateway port \"%s\" has l2gateway-chassis \"%s\"", name, gw);
+}
+
+static void check_binding(struct chassis_pass *p, const json_t *b, size_t k, json_t *bound)
+{
+	const char *port_name = member_str(b, "port"), *chassis = member_str(b, "chassis");
+	const json_t *port = port_name ? json_object_get(p->ports, port_name) : NULL;
+	char path[256];
+
+	snprintf(path, sizeof(path), "$.bindings[%zu].chassis", k);
+	if (chassis && !json_object_get(p->chassis, chassis))
+		xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", chassis);
+	if (!port_name)
+		return;
+	snprintf(path, sizeof(path), "$.bindings[%zu].port", k);
+	if (!port) {
+		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", port_name);
+		return;
+	}
+	if (json_object_get(bound, port_name)) {
+		xovn_errors_add(p->errs, path, "duplicate-binding",
+				"port \"%s\" is already bound by %s", port_name,
+				json_string_value(json_object_get(bound, port_name)));
+		return;
+	}
+	json_object_set_new(bound, port_name, json_string(path));
+	if (chassis)
+		check_binding_agrees(p, port, port_name, chassis, path);
+}
+
+void validate_chassis(struct xovn_errors *errs, const json_t *model)
+{
+	struct chassis_pass p = {
+		.errs = errs,
+		.model = model,
+		.ports = index_ports(model),
+		.chassis = index_by_name(json_object_get(model, "chassis")),
+		.attached = json_object(),
+	};
+	json_t *bound = json_object();
+	size_t i;
+	json_t *item;
+
+	unique_encap_ips(&p);
+	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, item)
+		check_group(&p, item, i);
+	json_array_foreach(json_object_get(model, "chassis"), i, item)
+		check_vifs(&p, item, i);
+	json_array_foreach(json_object_get(model, "bindings"), i, item)
+		check_binding(&p, item, i, bound);
+	json_decref(bound);
+	json_decref(p.ports);
+	json_decref(p.chassis);
+	json_decref(p.attached);
+}

@@ -1,0 +1,102 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * model_validate.c - entry point of the model validator and the JSON path
+ * bookkeeping its passes share.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model_validate.h"
+
+static void vpath_append(struct vpath *p, const char *text)
+{
+	int n = snprintf(p->s + p->len, sizeof(p->s) - p->len, "%s", text);
+
+	/* A path longer than the buffer is cut, not dropped: it still locates. */
+	if (n > 0)
+		p->len += (size_t)n < sizeof(p->s) - p->len ? (size_t)n
+							    : sizeof(p->s) - 1 - p->len;
+}
+
+/* Keys that read well after a dot; anything else goes in ["..."]. */
+static int is_identifier(const char *key)
+{
+	if (!*key || isdigit((unsigned char)*key))
+		return 0;
+	for (const char *k = key; *k; k++)
+		if (!isalnum((unsigned char)*k) && *k != '_')
+			return 0;
+	return 1;
+}
+
+size_t vpath_key(struct vpath *p, const char *key)
+{
+	size_t old = p->len;
+	char buf[160];
+
+	if (is_identifier(key)) {
+		snprintf(buf, sizeof(buf), ".%s", key);
+		vpath_append(p, buf);
+		return old;
+	}
+	vpath_append(p, "[\"");
+	for (const char *k = key; *k; k++) {
+		char ch[3] = { *k, 0, 0 };
+
+		if (*k == '"' || *k == '\\') {
+			ch[0] = '\\';
+			ch[1] = *k;
+		}
+		vpath_append(p, ch);
+	}
+	vpath_append(p, "\"]");
+	return old;
+}
+
+size_t vpath_index(struct vpath *p, size_t i)
+{
+	size_t old = p->len;
+	char buf[32];
+
+	snprintf(buf, sizeof(buf), "[%zu]", i);
+	vpath_append(p, buf);
+	return old;
+}
+
+void vpath_restore(struct vpath *p, size_t len)
+{
+	p->len = len;
+	p->s[len] = '\0';
+}
+
+void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
+{
+	char msg[256];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	xovn_errors_add(c->errs, c->path.s, rule, "%s", msg);
+}
+
+size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
+{
+	struct vctx c = { .errs = errs, .path = { .s = "$", .len = 1 } };
+	size_t before = errs->n;
+
+	validate_schema(&c, model);
+	if (!json_is_object(model))
+		return errs->n - before;
+	/*
+	 * The semantic passes read only values of the right type, so a value
+	 * the schema pass already rejected is not reported a second time.
+	 */
+	validate_unique(errs, model);
+	validate_port_refs(errs, model);
+	validate_addresses(errs, model);
+	validate_chassis(errs, model);
+	return errs->n - before;
+}

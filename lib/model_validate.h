@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * model_validate.h - internals shared by the model validator's passes.
+ *
+ * The validator runs a schema pass (the rules of schemas/nb.schema.json)
+ * and semantic passes (names, keys, references, addresses, attachments).
+ * Every pass appends to the same error list and never stops at the first
+ * problem, so a user fixing a model sees everything that is wrong at once.
+ */
+#ifndef XOVN_MODEL_VALIDATE_H
+#define XOVN_MODEL_VALIDATE_H
+
+#include <stddef.h>
+
+#include "model.h"
+
+/* The JSON path of the value being checked, grown and shrunk as we walk. */
+struct vpath {
+	char s[256];
+	size_t len;
+};
+
+struct vctx {
+	struct xovn_errors *errs;
+	struct vpath path;
+};
+
+/* Push a member or an array index; each returns the length to restore. */
+size_t vpath_key(struct vpath *p, const char *key);
+size_t vpath_index(struct vpath *p, size_t i);
+void vpath_restore(struct vpath *p, size_t len);
+
+/* Reports at the current path. */
+void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ---- value checks of the schema's $defs (model_validate_types.c) -------- */
+
+int vcheck_type(struct vctx *c, const json_t *v, int json_type, const char *what);
+void vcheck_int_range(struct vctx *c, const json_t *v, json_int_t min, json_int_t max);
+void vcheck_string_len(struct vctx *c, const json_t *v, size_t min, size_t max);
+void vcheck_name(struct vctx *c, const json_t *v);
+void vcheck_ifname(struct vctx *c, const json_t *v);
+void vcheck_ipv4(struct vctx *c, const json_t *v);
+void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed);
+int vname_syntax_ok(const char *s);
+int vifname_syntax_ok(const char *s);
+
+/* ---- passes ---------------------------------------------------------------- */
+
+void validate_schema(struct vctx *c, const json_t *model);
+void validate_unique(struct xovn_errors *errs, const json_t *model);
+void validate_port_refs(struct xovn_errors *errs, const json_t *model);
+void validate_addresses(struct xovn_errors *errs, const json_t *model);
+void validate_chassis(struct xovn_errors *errs, const json_t *model);
+
+/* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
+
+/* Calls fn for every port object, with its switch and port indexes. */
+typedef void (*port_visit_fn)(const json_t *model, const json_t *port, size_t sw_i,
+			      size_t port_i, void *arg);
+void for_each_port(const json_t *model, port_visit_fn fn, void *arg);
+
+/* "$.logical_switches[S].ports[P]" + suffix into buf. */
+const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix);
+
+/* name -> object (the first of duplicates) for an array of named objects. */
+json_t *index_by_name(const json_t *array);
+/* port name -> port object over every switch. */
+json_t *index_ports(const json_t *model);
+
+/* The string member key of obj, NULL when absent or not a string. */
+const char *member_str(const json_t *obj, const char *key);
+
+#endif /* XOVN_MODEL_VALIDATE_H */
