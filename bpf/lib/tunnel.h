@@ -2,31 +2,325 @@
 /*
  * tunnel.h - sending frames to other chassis over Geneve.
  *
- * Interim version: encapsulation is not written yet, so every frame that
- * needs a tunnel is recorded (trace) and dropped as XOVN_DROP_NO_REMOTE.
+ * The encapsulated frame is
+ *   outer Ethernet | IPv4 encap_ip -> remote | UDP -> 6081 | Geneve + OVN option | frame
+ * 58 bytes more than the frame (XOVN_ENCAP_OVERHEAD).
+ *
+ * IP frames grow with bpf_skb_adjust_room() and the ENCAP flags, so the
+ * kernel records the UDP tunnel in the skb and a TSO/GSO frame is segmented
+ * (in hardware or software) correctly after encapsulation.  The helper
+ * refuses anything whose skb->protocol is not IP (ARP, for one): those are
+ * small, never GSO, and get 58 bytes pushed in front with
+ * bpf_skb_change_head() instead.
+ *
+ * Outer MAC addresses come from the kernel, never from the model:
+ *   - unicast IP frames leave through bpf_redirect_neigh(), which routes the
+ *     outer header and resolves the next hop (and queues while it resolves);
+ *   - everything else (non-IP frames, flood copies through
+ *     bpf_clone_redirect) looks the next hop up with bpf_fib_lookup() and
+ *     needs a resolved neighbour: xovnd keeps one for every remote chassis
+ *     (loader/neigh.c).  A copy with no neighbour yet is counted as
+ *     XOVN_DROP_NO_REMOTE.
+ *
+ * MTU (docs/geneve.md): a frame that is not GSO and would exceed the
+ * underlay MTU once encapsulated is dropped as XOVN_DROP_MTU; xovnd sets VIF
+ * MTUs to the underlay MTU minus 58 so that this does not happen.
  */
 #ifndef XOVN_BPF_TUNNEL_H
 #define XOVN_BPF_TUNNEL_H
 
 #include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/ip.h>
+#include <linux/pkt_cls.h>
+#include <linux/udp.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
 #include "context.h"
+#include "drop.h"
+#include "geneve.h"
+#include "ipv4.h"
+#include "maps.h"
+#include "stats.h"
 #include "trace.h"
 
+#define XOVN_AF_INET          2
+#define XOVN_IP_TTL           64
+/* UDP source ports for entropy (ECMP, RSS): the dynamic range 49152..65535. */
+#define XOVN_SPORT_BASE       0xc000
+#define XOVN_SPORT_MASK       0x3fff
+
+/* Everything between the outer and the inner Ethernet header. */
+struct xovn_encap_hdr {
+	struct iphdr ip;
+	struct udphdr udp;
+	struct xovn_geneve_ovn gnv;
+};
+
+_Static_assert(sizeof(struct xovn_encap_hdr) + 2 * ETH_HLEN == XOVN_ENCAP_OVERHEAD + ETH_HLEN,
+	       "Geneve encap overhead");
+
+#define XOVN_ENCAP_L3_OVERHEAD (XOVN_ENCAP_OVERHEAD - ETH_HLEN) /* counts against the MTU */
+
+static __always_inline const struct xovn_config *xovn_config_get(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&xovn_config, &zero);
+}
+
+/* 0 when this chassis can tunnel to remote_ip at all, else the drop reason. */
+static __always_inline int xovn_tunnel_usable(const struct xovn_config *cfg, __u32 remote_ip)
+{
+	if (!cfg || !cfg->encap_ip || !cfg->underlay_ifindex || !remote_ip)
+		return XOVN_DROP_NO_REMOTE;
+	return 0;
+}
+
+/* The encapsulated frame must fit the underlay; GSO frames are cut to fit later. */
+static __always_inline int xovn_tunnel_fits(struct __sk_buff *skb, const struct xovn_config *cfg)
+{
+	if (!cfg->underlay_mtu || skb->gso_size)
+		return 1;
+	return skb->len + XOVN_ENCAP_L3_OVERHEAD <= cfg->underlay_mtu;
+}
+
+static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, struct __sk_buff *skb,
+						const struct xovn_config *cfg, __u32 remote_ip,
+						__u32 vni, __u16 in_port, __u16 out_key)
+{
+	/* Hash of the inner flow, taken before the headers change. */
+	__u32 hash = bpf_get_hash_recalc(skb);
+	__u32 udp_len = sizeof(h->udp) + sizeof(h->gnv) + skb->len;
+
+	__builtin_memset(h, 0, sizeof(*h));
+	h->ip.version = 4;
+	h->ip.ihl = sizeof(h->ip) / 4;
+	h->ip.tot_len = bpf_htons(sizeof(h->ip) + udp_len);
+	h->ip.frag_off = bpf_htons(XOVN_IP_DF);
+	h->ip.ttl = XOVN_IP_TTL;
+	h->ip.protocol = IPPROTO_UDP;
+	h->ip.saddr = cfg->encap_ip;
+	h->ip.daddr = remote_ip;
+	xovn_ipv4_set_csum(&h->ip);
+	h->udp.source = bpf_htons(XOVN_SPORT_BASE | (hash & XOVN_SPORT_MASK));
+	h->udp.dest = bpf_htons(XOVN_GENEVE_PORT);
+	h->udp.len = bpf_htons(udp_len);
+	h->udp.check = 0;  /* optional for UDP over IPv4, and what OVN sends */
+	xovn_geneve_fill(&h->gnv, vni, in_port, out_key);
+}
+
+static __always_inline int xovn_skb_is_ip(const struct __sk_buff *skb)
+{
+	return skb->protocol == bpf_htons(ETH_P_IP) || skb->protocol == bpf_htons(ETH_P_IPV6);
+}
+
+/*
+ * Grows an IP frame after its Ethernet header: the original header stays
+ * in front as the outer one and a copy goes after the Geneve header as the
+ * inner one, where BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN) tells the kernel the
+ * inner MAC header starts.
+ */
+static __always_inline int xovn_encap_grow_ip(struct __sk_buff *skb)
+{
+	__u64 flags = BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
+		      BPF_F_ADJ_ROOM_ENCAP_L2_ETH | BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN);
+	struct ethhdr inner;
+
+	if (bpf_skb_load_bytes(skb, 0, &inner, sizeof(inner)) < 0)
+		return -1;
+	if (bpf_skb_adjust_room(skb, XOVN_ENCAP_OVERHEAD, BPF_ADJ_ROOM_MAC, flags))
+		return -1;
+	return bpf_skb_store_bytes(skb, XOVN_ENCAP_OVERHEAD, &inner, sizeof(inner), 0);
+}
+
+/*
+ * Wraps skb in the tunnel headers for (ctx->dp_key, ctx->in_port -> out_key)
+ * toward remote_ip.  The outer MACs are left zero (unicast, so that
+ * bpf_redirect_neigh accepts the frame) for the sender to resolve.
+ * 0 or -1 (the frame is then unusable).
+ */
+static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_ctx *ctx,
+				      const struct xovn_config *cfg, __u32 remote_ip, __u16 out_key)
+{
+	struct ethhdr outer = { .h_proto = bpf_htons(ETH_P_IP) };
+	struct xovn_encap_hdr h;
+	int rc;
+
+	xovn_encap_hdr_fill(&h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
+	if (xovn_skb_is_ip(skb))
+		rc = xovn_encap_grow_ip(skb);
+	else
+		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
+	if (rc)
+		return -1;
+	if (bpf_skb_store_bytes(skb, ETH_HLEN, &h, sizeof(h), 0) ||
+	    bpf_skb_store_bytes(skb, 0, &outer, sizeof(outer), 0))
+		return -1;
+	return 0;
+}
+
+/* Points the outer IPv4 header of an encapsulated skb at another chassis. */
+static __always_inline int xovn_encap_set_remote(struct __sk_buff *skb, __u32 remote_ip)
+{
+	struct iphdr ip;
+
+	if (bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
+		return -1;
+	ip.daddr = remote_ip;
+	xovn_ipv4_set_csum(&ip);
+	return bpf_skb_store_bytes(skb, ETH_HLEN, &ip, sizeof(ip), 0);
+}
+
+/*
+ * Next hop toward the outer destination through the kernel's FIB and
+ * neighbour table; writes the outer MACs and returns the egress ifindex,
+ * 0 when there is no route or no resolved neighbour yet.
+ */
+static __always_inline __u32 xovn_encap_resolve(struct __sk_buff *skb,
+						const struct xovn_config *cfg, __u32 remote_ip)
+{
+	struct bpf_fib_lookup fib = {};
+	long rc;
+
+	fib.family = XOVN_AF_INET;
+	fib.l4_protocol = IPPROTO_UDP;
+	fib.dport = bpf_htons(XOVN_GENEVE_PORT);
+	fib.ifindex = cfg->underlay_ifindex;
+	fib.ipv4_src = cfg->encap_ip;
+	fib.ipv4_dst = remote_ip;
+	/* tot_len 0: the kernel checks the skb against the MTU, GSO-aware. */
+	rc = bpf_fib_lookup(skb, &fib, sizeof(fib), BPF_FIB_LOOKUP_OUTPUT);
+	if (rc != BPF_FIB_LKUP_RET_SUCCESS)
+		return 0;
+	if (bpf_skb_store_bytes(skb, 0, fib.dmac, ETH_ALEN, 0) ||
+	    bpf_skb_store_bytes(skb, ETH_ALEN, fib.smac, ETH_ALEN, 0))
+		return 0;
+	return fib.ifindex;
+}
+
+/* Sends one encapsulated unicast frame; returns the TC verdict. */
+static __always_inline int xovn_encap_send(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					   const struct xovn_config *cfg, __u32 remote_ip)
+{
+	__u32 ifindex;
+
+	/* adjust_room made every IP frame (v4 or v6 inside) an IPv4 skb. */
+	if (skb->protocol == bpf_htons(ETH_P_IP))
+		return bpf_redirect_neigh(cfg->underlay_ifindex, NULL, 0, 0);
+	/* bpf_redirect_neigh routes by skb->protocol: not for ARP & co. */
+	ifindex = xovn_encap_resolve(skb, cfg, remote_ip);
+	if (!ifindex)
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_REMOTE);
+	return bpf_redirect(ifindex, 0);
+}
+
+/*
+ * Encapsulates for (ctx->dp_key, ctx->in_port -> out_port) and sends to
+ * remote_ip (network order) through the underlay; returns the TC verdict.
+ */
 static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					       __u16 out_port, __u32 remote_ip)
 {
-	xovn_trace_out(ctx, XOVN_OUT_TUNNEL, 0, remote_ip, out_port, 0);
-	return xovn_drop(skb, ctx, XOVN_DROP_NO_REMOTE);
+	const struct xovn_config *cfg = xovn_config_get();
+	int reason;
+
+	xovn_trace_out(ctx, XOVN_OUT_TUNNEL, cfg ? cfg->underlay_ifindex : 0, remote_ip,
+		       out_port, 0);
+	reason = xovn_tunnel_usable(cfg, remote_ip);
+	if (reason)
+		return xovn_drop(skb, ctx, reason);
+	if (!xovn_tunnel_fits(skb, cfg))
+		return xovn_drop(skb, ctx, XOVN_DROP_MTU);
+	if (ctx->trace)
+		return TC_ACT_REDIRECT;
+	xovn_stats_tx(skb, ctx, out_port);
+	if (xovn_encap(skb, ctx, cfg, remote_ip, out_port))
+		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
+	return xovn_encap_send(skb, ctx, cfg, remote_ip);
 }
 
+struct xovn_tunnel_walk {
+	struct __sk_buff *skb;
+	const struct xovn_config *cfg;
+	const struct xovn_flood_val *fl;
+	__u32 sent;
+};
+
+/* bpf_loop body: the copy for remote chassis i. */
+static long xovn_tunnel_copy(__u32 i, void *data)
+{
+	struct xovn_tunnel_walk *w = data;
+	__u32 remote_ip, ifindex;
+
+	if (i >= XOVN_MAX_FLOOD_REMOTE)
+		return 1;
+	remote_ip = w->fl->remote_ip[i];
+	if (!remote_ip)
+		return 0;
+	ifindex = 0;
+	if (xovn_encap_set_remote(w->skb, remote_ip) == 0)
+		ifindex = xovn_encap_resolve(w->skb, w->cfg, remote_ip);
+	if (!ifindex) {
+		xovn_count_drop(w->skb, XOVN_DROP_NO_REMOTE);
+		return 0;
+	}
+	if (bpf_clone_redirect(w->skb, ifindex, 0))
+		xovn_count_drop(w->skb, XOVN_DROP_REDIRECT_FAILED);
+	else
+		w->sent++;
+	return 0;
+}
+
+static __always_inline __u32 xovn_flood_n_remote(const struct xovn_flood_val *fl)
+{
+	return fl->n_remote < XOVN_MAX_FLOOD_REMOTE ? fl->n_remote : XOVN_MAX_FLOOD_REMOTE;
+}
+
+/*
+ * The tunnel copies of a flood cannot be sent.  The local copies are out
+ * already, so the trace keeps saying FLOOD and only notes the reason.
+ */
+static __always_inline int xovn_flood_tunnels_lost(struct __sk_buff *skb, struct xovn_ctx *ctx,
+						   __u32 reason)
+{
+	if (ctx->tr)
+		ctx->tr->drop_reason = reason;
+	else if (!ctx->trace)
+		xovn_count_drop(skb, reason);
+	return TC_ACT_SHOT;
+}
+
+/*
+ * One Geneve copy (egress key = group) per remote chassis of the group.
+ * Called last, after the local copies: it consumes the skb.  The frame is
+ * encapsulated once; each copy only changes the outer IPv4 destination and
+ * MACs before it is cloned out.
+ */
 static __always_inline int xovn_tunnel_flood(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					     __u16 group, const struct xovn_flood_val *fl)
 {
-	__u32 i;
+	const struct xovn_config *cfg = xovn_config_get();
+	struct xovn_tunnel_walk walk = { .skb = skb, .cfg = cfg, .fl = fl };
+	__u32 i, n = xovn_flood_n_remote(fl);
+	int reason;
 
-	for (i = 0; i < XOVN_MAX_FLOOD_REMOTE && i < fl->n_remote; i++)
-		xovn_trace_out(ctx, XOVN_OUT_TUNNEL, 0, fl->remote_ip[i], group, 0);
-	return xovn_drop(skb, ctx, XOVN_DROP_NO_REMOTE);
+	for (i = 0; i < XOVN_MAX_FLOOD_REMOTE && i < n; i++)
+		xovn_trace_out(ctx, XOVN_OUT_TUNNEL, cfg ? cfg->underlay_ifindex : 0,
+			       fl->remote_ip[i], group, 0);
+	reason = xovn_tunnel_usable(cfg, n ? fl->remote_ip[0] : 0);
+	if (!reason && !xovn_tunnel_fits(skb, cfg))
+		reason = XOVN_DROP_MTU;
+	if (reason)
+		return xovn_flood_tunnels_lost(skb, ctx, reason);
+	if (ctx->trace)
+		return TC_ACT_SHOT;
+	if (xovn_encap(skb, ctx, cfg, fl->remote_ip[0], group))
+		return xovn_flood_tunnels_lost(skb, ctx, XOVN_DROP_ENCAP_FAILED);
+	bpf_loop(n, xovn_tunnel_copy, &walk, 0);
+	/* Every copy is a clone; the original has nowhere left to go (not a drop). */
+	return TC_ACT_SHOT;
 }
 
 #endif /* XOVN_BPF_TUNNEL_H */
