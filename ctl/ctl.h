@@ -86,5 +86,7 @@ extern const struct ctl_verb ctl_ha_verbs[];
 extern const struct ctl_verb ctl_chassis_verbs[];
 extern const struct ctl_verb ctl_bind_verbs[];
 extern const struct ctl_verb ctl_show_verbs[];
+extern const struct ctl_verb ctl_trace_verbs[];   /* cmd_trace.c: read-only */
+extern const struct ctl_verb ctl_stats_verbs[];   /* cmd_stats.c: read-only */
 
 #endif /* XOVN_CTL_H */

@@ -9,6 +9,7 @@
 static const struct ctl_verb *const verb_tables[] = {
 	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
+	ctl_trace_verbs, ctl_stats_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
@@ -89,6 +90,26 @@ static const char help_text[] =
 "\n"
 "Inspection:\n"
 "  show                          switches, ports, chassis, bindings, HA groups\n"
+"  trace [--chassis NAME] [--pin-dir DIR] [--json] PORT FIELDS...\n"
+"  trace [--chassis NAME] [--pin-dir DIR] [--json] [--packet N] --pcap FILE PORT\n"
+"  trace --chassis NAME --underlay [--json] (--pcap FILE [--packet N] | FIELDS...)\n"
+"                                run the chassis' real datapath (its pinned\n"
+"                                trace program and live maps, never written) on\n"
+"                                one frame entering from PORT (or the underlay)\n"
+"                                and print every decision: ingress port,\n"
+"                                admission, port security, ARP/ND responder, L2\n"
+"                                lookup, outputs or the drop reason.  --chassis\n"
+"                                defaults to the port's binding; --pin-dir to\n"
+"                                /sys/fs/bpf/xovn/NAME; --packet (from 1) picks\n"
+"                                a packet of a pcap file.  FIELDS (NAME=VALUE):\n"
+"                                eth.src eth.dst eth.type vlan (repeat to stack)\n"
+"                                arp.op arp.sha arp.spa arp.tha arp.tpa ip4.src\n"
+"                                ip4.dst ip.ttl ip6.src ip6.dst nd.target udp.src\n"
+"                                udp.dst icmp.type icmp.code payload.len\n"
+"  stats [--chassis NAME] [--pin-dir DIR] [--json] [PORT]\n"
+"                                per-port rx/tx packets and bytes and drops by\n"
+"                                reason, summed over CPUs; --chassis defaults to\n"
+"                                the port's binding, else the only chassis\n"
 "\n"
 "Options (before a command, apply to it):\n"
 "  --may-exist                   ls-add, lsp-add, chassis-add,\n"

@@ -1,0 +1,261 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * cmd_stats.c - the stats verb: a chassis' per-port and per-reason drop
+ * counters, summed over CPUs, named as in the model.
+ *
+ *   stats [--chassis NAME] [--pin-dir DIR] [--json] [PORT]
+ *
+ * Read-only, like trace: counters are read from the pinned maps.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "counters.h"
+#include "ctl.h"
+#include "model.h"
+#include "names.h"
+
+struct stats_args {
+	const char *chassis;
+	const char *pin_dir;
+	const char *port;
+	int json;
+};
+
+struct port_row {
+	struct xovn_port_key key;
+	struct xovn_port_stats st;
+};
+
+struct port_rows {
+	struct port_row *v;
+	size_t n, cap;
+	int oom;
+};
+
+static int parse_args(struct stats_args *a, int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--json") == 0) {
+			a->json = 1;
+		} else if (strcmp(argv[i], "--chassis") == 0 || strcmp(argv[i], "--pin-dir") == 0) {
+			if (i + 1 >= argc)
+				return ctl_fail("stats: %s requires a value", argv[i]);
+			*(argv[i][2] == 'c' ? &a->chassis : &a->pin_dir) = argv[i + 1];
+			i++;
+		} else if (strncmp(argv[i], "--", 2) == 0) {
+			return ctl_fail("stats: unknown option %s", argv[i]);
+		} else if (a->port) {
+			return ctl_fail("stats: more than one PORT given");
+		} else {
+			a->port = argv[i];
+		}
+	}
+	return 0;
+}
+
+/* Given, else the port's chassis, else the only chassis there is. */
+static const char *pick_chassis(const json_t *model, const struct stats_args *a)
+{
+	const json_t *all = json_object_get(model, "chassis");
+	const char *ch = a->chassis;
+
+	if (!ch && a->port)
+		ch = xovn_port_binding(model, a->port);
+	if (!ch && json_array_size(all) == 1)
+		ch = json_string_value(json_object_get(json_array_get(all, 0), "name"));
+	if (!ch) {
+		ctl_fail("stats: give --chassis NAME");
+		return NULL;
+	}
+	if (!xovn_find_chassis(model, ch)) {
+		ctl_fail("stats: no chassis named %s", ch);
+		return NULL;
+	}
+	return ch;
+}
+
+static void collect_row(const struct xovn_port_key *key, const struct xovn_port_stats *sum,
+			void *arg)
+{
+	struct port_rows *rows = arg;
+	struct port_row *v;
+
+	if (rows->n == rows->cap) {
+		rows->cap = rows->cap ? rows->cap * 2 : 64;
+		v = realloc(rows->v, rows->cap * sizeof(*v));
+		if (!v) {
+			rows->oom = 1;
+			return;
+		}
+		rows->v = v;
+	}
+	if (rows->n < rows->cap)
+		rows->v[rows->n++] = (struct port_row){ *key, *sum };
+}
+
+static int row_cmp(const void *a, const void *b)
+{
+	const struct xovn_port_key *x = &((const struct port_row *)a)->key;
+	const struct xovn_port_key *y = &((const struct port_row *)b)->key;
+
+	if (x->dp_key != y->dp_key)
+		return x->dp_key < y->dp_key ? -1 : 1;
+	return (x->port_key > y->port_key) - (x->port_key < y->port_key);
+}
+
+static const char *name_or(const char *s)
+{
+	return s ? s : "?";
+}
+
+static json_t *row_json(const json_t *model, const struct port_row *r)
+{
+	return json_pack("{s:s, s:s, s:i, s:i, s:I, s:I, s:I, s:I}",
+			 "switch", name_or(xovn_switch_by_key(model, r->key.dp_key)),
+			 "port", name_or(xovn_port_by_key(model, r->key.dp_key, r->key.port_key)),
+			 "switch_key", (json_int_t)r->key.dp_key,
+			 "port_key", (json_int_t)r->key.port_key,
+			 "rx_packets", (json_int_t)r->st.rx_packets,
+			 "rx_bytes", (json_int_t)r->st.rx_bytes,
+			 "tx_packets", (json_int_t)r->st.tx_packets,
+			 "tx_bytes", (json_int_t)r->st.tx_bytes);
+}
+
+static json_t *drops_json(const struct xovn_drop_count *drops)
+{
+	json_t *obj = json_object();
+	unsigned r;
+
+	for (r = XOVN_DROP_NONE + 1; r < XOVN_DROP__COUNT; r++)
+		json_object_set_new(obj, xovn_drop_reason_name(r),
+				    json_pack("{s:I, s:I}", "packets", (json_int_t)drops[r].packets,
+					      "bytes", (json_int_t)drops[r].bytes));
+	return obj;
+}
+
+static void print_text(FILE *out, const json_t *report)
+{
+	const json_t *row, *drop;
+	const char *reason;
+	size_t i;
+
+	fprintf(out, "chassis %s\n", json_string_value(json_object_get(report, "chassis")));
+	fprintf(out, "%-20s %-16s %12s %14s %12s %14s\n", "PORT", "SWITCH", "RX_PACKETS",
+		"RX_BYTES", "TX_PACKETS", "TX_BYTES");
+	json_array_foreach(json_object_get(report, "ports"), i, row)
+		fprintf(out, "%-20s %-16s %12lld %14lld %12lld %14lld\n",
+			json_string_value(json_object_get(row, "port")),
+			json_string_value(json_object_get(row, "switch")),
+			(long long)json_integer_value(json_object_get(row, "rx_packets")),
+			(long long)json_integer_value(json_object_get(row, "rx_bytes")),
+			(long long)json_integer_value(json_object_get(row, "tx_packets")),
+			(long long)json_integer_value(json_object_get(row, "tx_bytes")));
+	if (!json_object_get(report, "drops"))
+		return;
+	fprintf(out, "drops:\n");
+	json_object_foreach((json_t *)json_object_get(report, "drops"), reason, drop)
+		fprintf(out, "  %-20s %12lld packets %14lld bytes\n", reason,
+			(long long)json_integer_value(json_object_get(drop, "packets")),
+			(long long)json_integer_value(json_object_get(drop, "bytes")));
+}
+
+/* One port: its row even when it has not seen a packet yet. */
+static int one_port(const json_t *model, int stats_fd, const char *port, json_t *list)
+{
+	struct port_row r = { 0 };
+
+	if (!xovn_find_port(model, port, NULL))
+		return ctl_fail("stats: no port named %s", port);
+	if (xovn_port_keys(model, port, &r.key.dp_key, &r.key.port_key))
+		return ctl_fail("stats: port %s has no tunnel keys", port);
+	if (xovn_read_port_stat(stats_fd, &r.key, &r.st))
+		return ctl_fail("stats: cannot read xovn_port_stats");
+	json_array_append_new(list, row_json(model, &r));
+	return 0;
+}
+
+static int all_ports(const json_t *model, int stats_fd, json_t *list)
+{
+	struct port_rows rows = { 0 };
+	size_t i;
+	int rc = xovn_read_port_stats(stats_fd, collect_row, &rows);
+
+	if (rc || rows.oom) {
+		free(rows.v);
+		return ctl_fail("stats: cannot read xovn_port_stats");
+	}
+	qsort(rows.v, rows.n, sizeof(*rows.v), row_cmp);
+	for (i = 0; i < rows.n; i++)
+		json_array_append_new(list, row_json(model, &rows.v[i]));
+	free(rows.v);
+	return 0;
+}
+
+static int add_drops(const char *pin_dir, json_t *report)
+{
+	struct xovn_drop_count drops[XOVN_DROP__COUNT];
+	char err[512];
+	int fd = xovn_pin_open(pin_dir, "xovn_drops", err, sizeof(err)), rc;
+
+	if (fd < 0)
+		return ctl_fail("stats: %s", err);
+	rc = xovn_read_drops(fd, drops);
+	close(fd);
+	if (rc)
+		return ctl_fail("stats: cannot read xovn_drops");
+	json_object_set_new(report, "drops", drops_json(drops));
+	return 0;
+}
+
+static int build_report(const json_t *model, const struct stats_args *a, const char *pin_dir,
+			json_t *report)
+{
+	json_t *list = json_array();
+	char err[512];
+	int fd = xovn_pin_open(pin_dir, "xovn_port_stats", err, sizeof(err)), rc;
+
+	json_object_set_new(report, "ports", list);
+	if (fd < 0)
+		return ctl_fail("stats: %s", err);
+	rc = a->port ? one_port(model, fd, a->port, list) : all_ports(model, fd, list);
+	close(fd);
+	if (rc == 0 && !a->port)
+		rc = add_drops(pin_dir, report);
+	return rc;
+}
+
+static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
+{
+	struct stats_args a = { 0 };
+	const char *chassis;
+	char pin_dir[4096];
+	json_t *report;
+	int rc;
+
+	if (parse_args(&a, argc, argv))
+		return -1;
+	chassis = pick_chassis(ctx->model, &a);
+	if (!chassis)
+		return -1;
+	if (!a.pin_dir && xovn_pin_dir(chassis, pin_dir, sizeof(pin_dir)))
+		return ctl_fail("stats: chassis name too long");
+	report = json_pack("{s:s}", "chassis", chassis);
+	rc = build_report(ctx->model, &a, a.pin_dir ? a.pin_dir : pin_dir, report);
+	if (rc == 0 && a.json) {
+		json_dumpf(report, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', ctx->out);
+	} else if (rc == 0) {
+		print_text(ctx->out, report);
+	}
+	json_decref(report);
+	return rc;
+}
+
+const struct ctl_verb ctl_stats_verbs[] = {
+	{ "stats", 0, -1, 0, 0, cmd_stats },
+	{ 0 }
+};

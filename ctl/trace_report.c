@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * trace_report.c - a trace record turned into a report with model names.
+ *
+ * The record says what the pipeline decided and where it stopped; the
+ * report walks the pipeline's stages in order (ingress, admission, port
+ * security, ARP/ND responder, L2 lookup, output) and says for each one what
+ * happened, so a drop is shown at the stage that took it.  JSON is the one
+ * representation; the text form is printed from it.
+ */
+#include <arpa/inet.h>
+#include <linux/pkt_cls.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "names.h"
+#include "trace.h"
+
+enum stage { ST_INGRESS, ST_ADMISSION, ST_PORT_SECURITY, ST_RESPONDER, ST_L2, ST_OUTPUT };
+
+static const char *const stage_names[] = {
+	"ingress", "admission", "port-security", "arp-responder", "l2-lookup", "output",
+};
+
+static enum stage stage_of_drop(unsigned reason)
+{
+	switch (reason) {
+	case XOVN_DROP_MALFORMED:
+	case XOVN_DROP_NO_PORT:
+	case XOVN_DROP_VLAN_NOT_ALLOWED:
+	case XOVN_DROP_STACKED_VLAN:
+	case XOVN_DROP_GENEVE_SHORT:
+	case XOVN_DROP_GENEVE_OPTLEN:
+	case XOVN_DROP_GENEVE_OPTION:
+	case XOVN_DROP_GENEVE_VNI:
+		return ST_INGRESS;
+	case XOVN_DROP_SRC_MULTICAST:
+		return ST_ADMISSION;
+	case XOVN_DROP_PORT_SEC_SRC:
+		return ST_PORT_SECURITY;
+	case XOVN_DROP_EXTERNAL_NOT_HELD:
+		return ST_RESPONDER;
+	case XOVN_DROP_HAIRPIN:
+	case XOVN_DROP_NO_UNKNOWN_PORT:
+		return ST_L2;
+	default:
+		return ST_OUTPUT;
+	}
+}
+
+/* The stage where the pipeline made its final decision. */
+static enum stage decision_stage(const struct xovn_trace *rec)
+{
+	if (rec->action == XOVN_ACT_DROP)
+		return stage_of_drop(rec->drop_reason);
+	if (rec->action == XOVN_ACT_ARP_REPLY)
+		return ST_RESPONDER;
+	return ST_OUTPUT;
+}
+
+static const char *name_or(const char *name, const char *fallback)
+{
+	return name ? name : fallback;
+}
+
+static json_t *port_ref(const json_t *model, uint32_t dp_key, uint16_t port_key)
+{
+	return json_pack("{s:s, s:i}", "name",
+			 name_or(xovn_port_by_key(model, dp_key, port_key), "?"),
+			 "key", (json_int_t)port_key);
+}
+
+static const char *verdict_name(int v)
+{
+	switch (v) {
+	case TC_ACT_OK: return "ok";
+	case TC_ACT_SHOT: return "shot";
+	case TC_ACT_REDIRECT: return "redirect";
+	case TC_ACT_UNSPEC: return "unspec";
+	default: return "other";
+	}
+}
+
+static const char *origin_of(const struct xovn_trace *rec)
+{
+	if (rec->flags & XOVN_TF_FROM_TUNNEL)
+		return "tunnel";
+	if (rec->flags & XOVN_TF_FROM_LOCALNET)
+		return "localnet";
+	return "local";
+}
+
+static json_t *ingress_report(const json_t *model, const struct trace_result *res)
+{
+	const struct xovn_trace *rec = &res->rec;
+
+	return json_pack("{s:s, s:i, s:o, s:i, s:i, s:s}",
+			 "switch", name_or(xovn_switch_by_key(model, rec->dp_key), "?"),
+			 "switch_key", (json_int_t)rec->dp_key,
+			 "port", port_ref(model, rec->dp_key, rec->in_port),
+			 "ifindex", (json_int_t)res->in.ifindex,
+			 "vid", (json_int_t)rec->in_vid,
+			 "origin", origin_of(rec));
+}
+
+static json_t *tunnel_output(const json_t *model, const struct xovn_trace *rec,
+			     const struct xovn_trace_out *o)
+{
+	char ip[INET_ADDRSTRLEN];
+	struct in_addr a = { .s_addr = o->remote_ip };
+
+	inet_ntop(AF_INET, &a, ip, sizeof(ip));
+	return json_pack("{s:s, s:s, s:s, s:i, s:i, s:o}", "kind", "tunnel",
+			 "chassis", name_or(xovn_chassis_by_ip(model, o->remote_ip), "?"),
+			 "remote_ip", ip, "vni", (json_int_t)rec->dp_key,
+			 "ingress_key", (json_int_t)rec->in_port,
+			 "egress", port_ref(model, rec->dp_key, o->port_key));
+}
+
+static json_t *outputs_report(const json_t *model, const struct xovn_trace *rec)
+{
+	json_t *list = json_array();
+	unsigned i;
+
+	for (i = 0; i < rec->n_out && i < XOVN_MAX_TRACE_OUT; i++) {
+		const struct xovn_trace_out *o = &rec->out[i];
+
+		if (o->kind == XOVN_OUT_TUNNEL)
+			json_array_append_new(list, tunnel_output(model, rec, o));
+		else
+			json_array_append_new(list, json_pack(
+				"{s:s, s:o, s:i, s:i}", "kind", xovn_out_kind_name(o->kind),
+				"port", port_ref(model, rec->dp_key, o->port_key),
+				"ifindex", (json_int_t)o->ifindex, "vid", (json_int_t)o->vid));
+	}
+	return list;
+}
+
+/* What a stage that the frame passed did. */
+static const char *passed_text(enum stage s, const struct trace_result *res)
+{
+	switch (s) {
+	case ST_ADMISSION: return "ok";
+	case ST_PORT_SECURITY:
+		return (res->in.flags & XOVN_IN_PORT_SECURITY) ? "ok" : "not enabled";
+	case ST_RESPONDER: return "not answered";
+	case ST_L2: return "ok";
+	default: return "ok";
+	}
+}
+
+static void decision_text(const json_t *model, const struct xovn_trace *rec, char *buf,
+			  size_t cap)
+{
+	const char *out = name_or(xovn_port_by_key(model, rec->dp_key, rec->out_port), "?");
+
+	switch (rec->action) {
+	case XOVN_ACT_DROP:
+		snprintf(buf, cap, "drop (%s)", xovn_drop_reason_name(rec->drop_reason));
+		break;
+	case XOVN_ACT_ARP_REPLY:
+		snprintf(buf, cap, "answered: reply back to %s", out);
+		break;
+	case XOVN_ACT_FLOOD:
+		snprintf(buf, cap, "flood %s, %u copies", out, rec->n_out);
+		break;
+	case XOVN_ACT_NONE:
+		snprintf(buf, cap, "no decision (not switched here)");
+		break;
+	default:
+		snprintf(buf, cap, "%s to %s", xovn_action_name(rec->action), out);
+		break;
+	}
+}
+
+/* ingress ... decision stage; nothing after it ran. */
+static json_t *stages_report(const json_t *model, const struct trace_result *res)
+{
+	enum stage last = decision_stage(&res->rec), s;
+	json_t *list = json_array();
+	char text[256];
+
+	for (s = ST_INGRESS; s <= last; s++) {
+		if (s == last)
+			decision_text(model, &res->rec, text, sizeof(text));
+		else if (s == ST_INGRESS)
+			snprintf(text, sizeof(text), "port %s of switch %s",
+				 name_or(xovn_port_by_key(model, res->rec.dp_key, res->rec.in_port),
+					 "?"),
+				 name_or(xovn_switch_by_key(model, res->rec.dp_key), "?"));
+		else
+			snprintf(text, sizeof(text), "%s", passed_text(s, res));
+		json_array_append_new(list, json_pack("{s:s, s:s}", "stage", stage_names[s],
+						      "result", text));
+	}
+	return list;
+}
+
+json_t *trace_report(const json_t *model, const struct trace_request *req,
+		     const struct trace_result *res)
+{
+	const struct xovn_trace *rec = &res->rec;
+	char frame[512];
+	json_t *r;
+
+	xovn_frame_describe(req->frame, req->len, frame, sizeof(frame));
+	r = json_pack("{s:s, s:s, s:s, s:s, s:o}", "chassis", req->chassis, "frame", frame,
+		      "program", req->underlay ? "underlay" : "vif",
+		      "action", xovn_action_name(rec->action),
+		      "stages", stages_report(model, res));
+	json_object_set_new(r, "ingress", rec->in_port ? ingress_report(model, res) : json_null());
+	json_object_set_new(r, "drop_reason", rec->action == XOVN_ACT_DROP ?
+			    json_string(xovn_drop_reason_name(rec->drop_reason)) : json_null());
+	json_object_set_new(r, "out_port", rec->action != XOVN_ACT_DROP && rec->out_port ?
+			    port_ref(model, rec->dp_key, rec->out_port) : json_null());
+	json_object_set_new(r, "outputs", outputs_report(model, rec));
+	json_object_set_new(r, "verdict", json_string(verdict_name(res->verdict)));
+	if (rec->action == XOVN_ACT_ARP_REPLY) {
+		xovn_frame_describe(res->out_frame, res->out_len, frame, sizeof(frame));
+		json_object_set_new(r, "reply", json_string(frame));
+	}
+	return r;
+}
