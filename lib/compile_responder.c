@@ -115,25 +115,34 @@ static int emit_address(struct compile_ctx *ctx, uint32_t dp_key, const char *po
 	return 0;
 }
 
+/* Only "MAC IP..." entries give the responder anything to answer. */
+static int lists_an_ip(const char *address)
+{
+	return address && strchr(address, ' ') != NULL;
+}
+
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
 			   const json_t *port)
 {
 	struct xovn_resp_val rv;
+	int eligible = -1;  /* decided on the first address with an IP */
 	const json_t *a;
 	uint8_t flags;
 	size_t i;
 
-	if (!responder_eligible(ctx, port, &flags))
-		return 0;
 	memset(&rv, 0, sizeof(rv));
 	rv.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
-	rv.flags = flags;
 	json_array_foreach(json_object_get(port, "addresses"), i, a) {
 		const char *s = json_string_value(a);
 
-		/* "router": the peer router port's addresses, not known to a switch yet. */
-		if (!s || strcmp(s, "router") == 0)
+		if (!lists_an_ip(s))
 			continue;
+		if (eligible < 0) {
+			eligible = responder_eligible(ctx, port, &flags);
+			rv.flags = flags;
+		}
+		if (!eligible)
+			return 0;
 		if (emit_address(ctx, st->dp_key, str_field(port, "name"), s, &rv) < 0)
 			return -1;
 	}
