@@ -31,9 +31,17 @@ static int index_array_by_name(struct name_index *idx, const json_t *array)
 
 static int index_ports(struct compile_ctx *ctx)
 {
-	size_t i;
+	size_t i, total = 0;
 	json_t *sw;
 
+	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw)
+		total += json_array_size(json_object_get(sw, "ports"));
+	/* Attachments and bindings are at most one per port, give or take localports. */
+	if (name_index_reserve(&ctx->ports_by_name, total) < 0 ||
+	    name_index_reserve(&ctx->bound_chassis, total) < 0 ||
+	    name_index_reserve(&ctx->local_vifs,
+			       json_array_size(json_object_get(ctx->chassis, "vifs"))) < 0)
+		return -1;
 	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw) {
 		if (index_array_by_name(&ctx->ports_by_name, json_object_get(sw, "ports")) < 0)
 			return -1;

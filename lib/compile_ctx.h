@@ -33,6 +33,8 @@ struct name_index {
 
 void name_index_init(struct name_index *idx);
 void name_index_free(struct name_index *idx);
+/* Makes room for n keys up front, so building a big index never rehashes. */
+int name_index_reserve(struct name_index *idx, size_t n);
 /* Sets key -> val, replacing an existing value.  0 ok, -1 no memory. */
 int name_index_put(struct name_index *idx, const char *key, const void *val);
 /* Sets key -> val only when key is not there yet.  0 ok, -1 no memory. */

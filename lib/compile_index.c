@@ -45,10 +45,10 @@ static struct name_slot *find_slot(const struct name_index *idx, const char *key
 	}
 }
 
-/* Keeps the table at most half full so probes stay short. */
-static int grow(struct name_index *idx)
+/* Rehashes into a table of new_cap slots (a power of two above 2 * n). */
+static int resize(struct name_index *idx, size_t new_cap)
 {
-	struct name_index bigger = { .cap = idx->cap ? idx->cap * 2 : 64 };
+	struct name_index bigger = { .cap = new_cap };
 
 	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
 	if (!bigger.slots)
@@ -63,12 +63,22 @@ static int grow(struct name_index *idx)
 	return 0;
 }
 
+/* Keeps the table at most half full so probes stay short. */
+int name_index_reserve(struct name_index *idx, size_t n)
+{
+	size_t cap = idx->cap ? idx->cap : 64;
+
+	while (cap < 2 * n)
+		cap *= 2;
+	return cap == idx->cap ? 0 : resize(idx, cap);
+}
+
 static int put(struct name_index *idx, const char *key, const void *val, int replace)
 {
 	uint64_t hash = name_hash(key);
 	struct name_slot *s;
 
-	if (2 * (idx->n + 1) > idx->cap && grow(idx) < 0)
+	if (name_index_reserve(idx, idx->n + 1) < 0)
 		return -1;
 	s = find_slot(idx, key, hash);
 	if (!s->key) {

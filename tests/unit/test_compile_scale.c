@@ -53,6 +53,27 @@ static json_t *add_chassis(json_t *model)
 	return chassis;
 }
 
+/* Builds without json_pack: parsing a format string per object would dominate. */
+static json_t *port_object(const char *name, int key, const char *mac)
+{
+	json_t *port = json_object(), *addresses = json_array();
+
+	json_array_append_new(addresses, json_string_nocheck(mac));
+	json_object_set_new_nocheck(port, "name", json_string_nocheck(name));
+	json_object_set_new_nocheck(port, "tunnel_key", json_integer(key));
+	json_object_set_new_nocheck(port, "addresses", addresses);
+	return port;
+}
+
+static json_t *vif_object(const char *iface, const char *port)
+{
+	json_t *vif = json_object();
+
+	json_object_set_new_nocheck(vif, "iface", json_string_nocheck(iface));
+	json_object_set_new_nocheck(vif, "port", json_string_nocheck(port));
+	return vif;
+}
+
 /* Port n of the model is "p<n>" with MAC 02:00:00:nn:nn:nn, attached as "v<n>" on hv(n % N_CHASSIS). */
 static json_t *big_model(void)
 {
@@ -60,12 +81,14 @@ static json_t *big_model(void)
 				  "logical_switches");
 	json_t *switches = json_object_get(model, "logical_switches");
 	json_t *chassis = add_chassis(model);
+	json_t *vifs[N_CHASSIS];
 	char name[32], mac[32], iface[16];
 
+	for (int c = 0; c < N_CHASSIS; c++)
+		vifs[c] = json_object_get(json_array_get(chassis, c), "vifs");
 	for (int s = 0; s < N_SWITCHES; s++) {
 		json_t *ports = json_array();
 
-		snprintf(name, sizeof(name), "ls%d", s);
 		for (int p = 0; p < PORTS_PER_SWITCH; p++) {
 			int n = s * PORTS_PER_SWITCH + p;
 
@@ -73,11 +96,8 @@ static json_t *big_model(void)
 			snprintf(mac, sizeof(mac), "02:00:00:%02x:%02x:%02x",
 				 (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
 			snprintf(iface, sizeof(iface), "v%d", n);
-			json_array_append_new(ports, json_pack("{s:s, s:i, s:[s]}", "name", name,
-							       "tunnel_key", p + 1, "addresses", mac));
-			json_array_append_new(json_object_get(json_array_get(chassis, n % N_CHASSIS),
-							      "vifs"),
-					      json_pack("{s:s, s:s}", "iface", iface, "port", name));
+			json_array_append_new(ports, port_object(name, p + 1, mac));
+			json_array_append_new(vifs[n % N_CHASSIS], vif_object(iface, name));
 		}
 		snprintf(name, sizeof(name), "ls%d", s);
 		json_array_append_new(switches, json_pack("{s:s, s:i, s:o}", "name", name,
@@ -86,11 +106,12 @@ static json_t *big_model(void)
 	return model;
 }
 
-static double now(void)
+static double cpu_now(void)
 {
 	struct timespec ts;
 
-	clock_gettime(CLOCK_MONOTONIC, &ts);
+	/* CPU time of this thread: what the compiler costs, whatever else the host runs */
+	clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
 	return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
@@ -105,14 +126,17 @@ static void compile_big(const json_t *model, struct xovn_mapset *out)
 
 Test(compile_scale, hundred_thousand_ports_compile_and_diff_fast, .timeout = 20)
 {
+	double t_build = cpu_now();
 	json_t *model = big_model();
 	struct xovn_mapset before, after, up, del;
 	double t0, t_compile, t_diff;
 	json_t *port;
 
-	t0 = now();
+	t_build = cpu_now() - t_build;
+
+	t0 = cpu_now();
 	compile_big(model, &before);
-	t_compile = now() - t0;
+	t_compile = cpu_now() - t0;
 
 	cr_assert_eq(count_map(&before, XOVN_MAP_CONFIG), 1);
 	cr_assert_eq(count_map(&before, XOVN_MAP_DATAPATHS), N_SWITCHES);
@@ -133,14 +157,15 @@ Test(compile_scale, hundred_thousand_ports_compile_and_diff_fast, .timeout = 20)
 	compile_big(model, &after);
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
-	t0 = now();
+	t0 = cpu_now();
 	cr_assert_eq(xovn_mapset_diff(&before, &after, &up, &del), 0);
-	t_diff = now() - t0;
+	t_diff = cpu_now() - t0;
 	cr_assert_eq(up.n, 1);
 	cr_assert_eq(del.n, 1);
 	cr_assert_eq(up.v[0].map, XOVN_MAP_FDB);
 
-	cr_log_info("100k ports: compile %.3f s, diff %.3f s", t_compile, t_diff);
+	cr_log_info("100k ports: model %.3f s, compile %.3f s, diff %.3f s (CPU)",
+		    t_build, t_compile, t_diff);
 	cr_assert_lt(t_compile + t_diff, TIME_BUDGET_S, "compile %.3f s + diff %.3f s", t_compile, t_diff);
 
 	xovn_mapset_free(&before);
