@@ -197,3 +197,40 @@ Test(ctl_chassis, show_lists_everything)
 				   expected[i], r.out);
 	ctl_result_free(&r);
 }
+
+Test(ctl_chassis, reattaching_an_iface_replaces_its_port)
+{
+	json_t *m, *vifs;
+
+	CTL_OK("vif-attach", "hv1", "tap1", "vm1");
+	CTL_OK("vif-attach", "hv1", "tap1", "vm2");
+	m = ctl_load();
+	vifs = json_object_get(ctl_json_chassis(m, "hv1"), "vifs");
+	cr_assert_eq(json_array_size(vifs), 1);
+	cr_assert_str_eq(member_str(vifs, 0, "port"), "vm2");
+	json_decref(m);
+	CTL_OK("vif-attach", "hv2", "tap5", "vm1");
+}
+
+Test(ctl_chassis, encap_iface_cleared_by_empty_name)
+{
+	json_t *m;
+
+	CTL_OK("chassis-set-encap-iface", "hv2", "eth0");
+	CTL_OK("chassis-set-encap-iface", "hv2", "");
+	m = ctl_load();
+	cr_assert_null(json_object_get(ctl_json_chassis(m, "hv2"), "encap_iface"));
+	json_decref(m);
+}
+
+Test(ctl_chassis, lsp_del_drops_its_attachment_and_binding)
+{
+	json_t *m;
+
+	CTL_OK("vif-attach", "hv1", "tap1", "vm1", "--", "lsp-bind", "vm2", "hv2");
+	CTL_OK("lsp-del", "vm1", "--", "lsp-del", "vm2");
+	m = ctl_load();
+	cr_assert_eq(json_array_size(json_object_get(ctl_json_chassis(m, "hv1"), "vifs")), 0);
+	cr_assert_eq(json_array_size(json_object_get(m, "bindings")), 0);
+	json_decref(m);
+}
