@@ -37,6 +37,13 @@ void for_each_port(const json_t *model, port_visit_fn fn, void *arg)
 	}
 }
 
+const char *ref_name(const json_t *obj, const char *key)
+{
+	const char *s = member_str(obj, key);
+
+	return s && vname_syntax_ok(s) && strlen(s) <= 63 ? s : NULL;
+}
+
 json_t *index_by_name(const json_t *array)
 {
 	json_t *index = json_object();
@@ -52,14 +59,33 @@ json_t *index_by_name(const json_t *array)
 	return index;
 }
 
+json_t *index_member(const json_t *model, const char *key, int required)
+{
+	const json_t *array = json_object_get(model, key);
+
+	if (array ? !json_is_array(array) : required)
+		return NULL;
+	return index_by_name(array);
+}
+
 json_t *index_ports(const json_t *model)
 {
-	json_t *index = json_object();
+	const json_t *switches = json_object_get(model, "logical_switches");
+	json_t *index;
 	size_t sw_i;
 	json_t *sw;
 
-	json_array_foreach(json_object_get(model, "logical_switches"), sw_i, sw) {
-		json_t *ports = index_by_name(json_object_get(sw, "ports"));
+	if (!json_is_array(switches))
+		return NULL;
+	index = json_object();
+	json_array_foreach(switches, sw_i, sw) {
+		json_t *ports = json_object_get(sw, "ports");
+
+		if (!json_is_array(ports)) {
+			json_decref(index);
+			return NULL;
+		}
+		ports = index_by_name(ports);
 
 		json_object_update_missing(index, ports);
 		json_decref(ports);

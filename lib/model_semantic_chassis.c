@@ -15,7 +15,8 @@ struct chassis_pass {
 	const json_t *model;
 	json_t *ports;          /* port name -> port */
 	json_t *chassis;        /* chassis name -> chassis */
-	json_t *attached;       /* port name -> {"chassis", "path"} of its attachment */
+	json_t *attached;       /* VIF name -> {"chassis", "path"} of its attachment,
+				   "localport@chassis-index" -> path */
 };
 
 static void unique_encap_ips(struct chassis_pass *p)
@@ -50,12 +51,12 @@ static void check_group(struct chassis_pass *p, const json_t *group, size_t g)
 	json_t *member;
 
 	json_array_foreach(json_object_get(group, "members"), m, member) {
-		const char *ch = member_str(member, "chassis");
+		const char *ch = ref_name(member, "chassis");
 
 		if (!ch)
 			continue;
 		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis", g, m);
-		if (!json_object_get(p->chassis, ch))
+		if (p->chassis && !json_object_get(p->chassis, ch))
 			xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", ch);
 		else if (json_object_get(seen, ch))
 			xovn_errors_add(p->errs, path, "duplicate-member",
@@ -119,15 +120,32 @@ static void record_attachment(struct chassis_pass *p, const char *port, const ch
 				      "path", path));
 }
 
-static void check_vif_port(struct chassis_pass *p, const json_t *ch, const json_t *vif,
-			   const char *vif_path)
+/* A localport has one instance on every chassis: once per chassis, not more. */
+static void record_localport(struct chassis_pass *p, const char *port, size_t c,
+			     const char *path)
 {
-	const char *name = member_str(vif, "port");
+	char key[96];
+	const char *first;
+
+	snprintf(key, sizeof(key), "%s@%zu", port, c);   /* '@' is not in names */
+	first = json_string_value(json_object_get(p->attached, key));
+	if (first)
+		xovn_errors_add(p->errs, path, "attached-twice",
+				"localport \"%s\" already has its instance on this chassis at %s",
+				port, first);
+	else
+		json_object_set_new(p->attached, key, json_string(path));
+}
+
+static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c,
+			   const json_t *vif, const char *vif_path)
+{
+	const char *name = ref_name(vif, "port");
 	const json_t *port;
 	char path[256];
 	const char *type;
 
-	if (!name)
+	if (!name || !p->ports)
 		return;
 	snprintf(path, sizeof(path), "%s.port", vif_path);
 	port = json_object_get(p->ports, name);
@@ -136,8 +154,12 @@ static void check_vif_port(struct chassis_pass *p, const json_t *ch, const json_
 		return;
 	}
 	type = xovn_port_type_str(port);
-	if (strcmp(type, "localport") == 0)
-		return;   /* one instance per chassis, by design */
+	if (xovn_port_type_from_str(type) < 0)
+		return;   /* the schema pass reported the type */
+	if (strcmp(type, "localport") == 0) {
+		record_localport(p, name, c, path);
+		return;
+	}
 	if (strcmp(type, "") != 0 || json_object_get(port, "parent_name")) {
 		xovn_errors_add(p->errs, path, "not-attachable",
 				"port \"%s\" is %s; only VIFs and localports are attached", name,
@@ -157,7 +179,7 @@ static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
 	json_array_foreach(json_object_get(ch, "vifs"), v, vif) {
 		snprintf(vif_path, sizeof(vif_path), "$.chassis[%zu].vifs[%zu]", c, v);
 		check_vif_iface(p, ch, vif, ifaces, vif_path);
-		check_vif_port(p, ch, vif, vif_path);
+		check_vif_port(p, ch, c, vif, vif_path);
 	}
 	json_decref(ifaces);
 }
@@ -184,14 +206,16 @@ static void check_binding_agrees(struct chassis_pass *p, const json_t *port, con
 
 static void check_binding(struct chassis_pass *p, const json_t *b, size_t k, json_t *bound)
 {
-	const char *port_name = member_str(b, "port"), *chassis = member_str(b, "chassis");
-	const json_t *port = port_name ? json_object_get(p->ports, port_name) : NULL;
+	const char *port_name = ref_name(b, "port"), *chassis = ref_name(b, "chassis");
+	const json_t *port = port_name && p->ports ? json_object_get(p->ports, port_name) : NULL;
 	char path[256];
 
 	snprintf(path, sizeof(path), "$.bindings[%zu].chassis", k);
-	if (chassis && !json_object_get(p->chassis, chassis))
+	if (chassis && p->chassis && !json_object_get(p->chassis, chassis)) {
 		xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", chassis);
-	if (!port_name)
+		chassis = NULL;   /* nothing to agree with */
+	}
+	if (!port_name || !p->ports)
 		return;
 	snprintf(path, sizeof(path), "$.bindings[%zu].port", k);
 	if (!port) {
@@ -215,7 +239,7 @@ void validate_chassis(struct xovn_errors *errs, const json_t *model)
 		.errs = errs,
 		.model = model,
 		.ports = index_ports(model),
-		.chassis = index_by_name(json_object_get(model, "chassis")),
+		.chassis = index_member(model, "chassis", 1),
 		.attached = json_object(),
 	};
 	json_t *bound = json_object();

@@ -45,20 +45,24 @@ static void check_child_tag(struct refs_pass *p, const char *parent, const json_
 
 static void check_parent(struct refs_pass *p, const json_t *port, size_t sw_i, size_t port_i)
 {
-	const char *parent_name = member_str(port, "parent_name");
+	const char *parent_name = ref_name(port, "parent_name");
 	const json_t *parent;
 	char path[256], tag_path[256];
 
 	if (!parent_name)
 		return;
-	port_path(path, sizeof(path), sw_i, port_i, ".parent_name");
-	port_path(tag_path, sizeof(tag_path), sw_i, port_i, ".tag");
-	parent = json_object_get(p->ports, parent_name);
-	if (!is_plain_vif(port))
+	if (!is_plain_vif(port)) {
 		xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, ".type"),
 				"container-not-vif",
 				"a container port (with parent_name) must be a VIF (type \"\")");
-	else if (!parent)
+		return;
+	}
+	if (!p->ports)
+		return;
+	port_path(path, sizeof(path), sw_i, port_i, ".parent_name");
+	port_path(tag_path, sizeof(tag_path), sw_i, port_i, ".tag");
+	parent = json_object_get(p->ports, parent_name);
+	if (!parent)
 		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", parent_name);
 	else if (!is_plain_vif(parent))
 		xovn_errors_add(p->errs, path, "parent-not-vif",
@@ -87,10 +91,10 @@ static void check_tag_allowed(struct refs_pass *p, const json_t *port, size_t sw
 static void check_group_ref(struct refs_pass *p, const json_t *port, size_t sw_i,
 			    size_t port_i)
 {
-	const char *group = member_str(port, "ha_chassis_group");
+	const char *group = ref_name(port, "ha_chassis_group");
 	char path[256];
 
-	if (group && !json_object_get(p->groups, group))
+	if (group && p->groups && !json_object_get(p->groups, group))
 		xovn_errors_add(p->errs,
 				port_path(path, sizeof(path), sw_i, port_i, ".ha_chassis_group"),
 				"dangling-reference", "no HA chassis group \"%s\"", group);
@@ -125,7 +129,7 @@ static void check_type_options(struct refs_pass *p, const json_t *port, size_t s
 		return;
 	gw = required_option(p, port, sw_i, port_i, "l2gateway-chassis",
 			     ".options[\"l2gateway-chassis\"]");
-	if (gw && !json_object_get(p->chassis, gw))
+	if (gw && p->chassis && !json_object_get(p->chassis, gw))
 		xovn_errors_add(p->errs,
 				port_path(path, sizeof(path), sw_i, port_i,
 					  ".options[\"l2gateway-chassis\"]"),
@@ -149,8 +153,8 @@ void validate_port_refs(struct xovn_errors *errs, const json_t *model)
 	struct refs_pass p = {
 		.errs = errs,
 		.ports = index_ports(model),
-		.groups = index_by_name(json_object_get(model, "ha_chassis_groups")),
-		.chassis = index_by_name(json_object_get(model, "chassis")),
+		.groups = index_member(model, "ha_chassis_groups", 0),
+		.chassis = index_member(model, "chassis", 1),
 		.child_tags = json_object(),
 	};
 

@@ -64,10 +64,19 @@ void for_each_port(const json_t *model, port_visit_fn fn, void *arg);
 /* "$.logical_switches[S].ports[P]" + suffix into buf. */
 const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix);
 
-/* name -> object (the first of duplicates) for an array of named objects. */
+/*
+ * Name indexes for reference checks: name -> object, the first of
+ * duplicates.  NULL when the list is malformed (the schema pass reports
+ * that): then nothing can be called dangling.
+ */
 json_t *index_by_name(const json_t *array);
-/* port name -> port object over every switch. */
+/* model[key]; a missing optional list is empty, a missing required one NULL. */
+json_t *index_member(const json_t *model, const char *key, int required);
+/* port name -> port over every switch. */
 json_t *index_ports(const json_t *model);
+
+/* obj[key] when it is a well-formed name (else the schema pass reported it). */
+const char *ref_name(const json_t *obj, const char *key);
 
 /* The string member key of obj, NULL when absent or not a string. */
 const char *member_str(const json_t *obj, const char *key);

@@ -1,0 +1,90 @@
+#!/bin/sh
+# check-schema.sh - keeps schemas/nb.schema.json and the C validator in step.
+#
+#   * every examples/*.json and tests/unit/valid/*.json is valid JSON Schema-wise;
+#   * every invalid model marked "schema" in tests/unit/invalid/EXPECT is
+#     rejected by JSON Schema alone, at the path the C validator reports;
+#   * every invalid model marked "semantic" passes JSON Schema: its fault is
+#     one only the C validator can see, so no C-only syntax rule hides there.
+#
+# Uses Debian's python3-jsonschema (Draft 2020-12).  Prints a summary and
+# exits 1 when anything disagrees.
+set -eu
+
+src=${XOVN_SRC:-$(cd "$(dirname "$0")/.." && pwd)}
+cd "$src"
+
+exec /usr/bin/python3 - <<'PY'
+import glob, json, os, sys
+import jsonschema
+
+schema = json.load(open("schemas/nb.schema.json"))
+jsonschema.Draft202012Validator.check_schema(schema)
+validator = jsonschema.Draft202012Validator(schema)
+passed = failed = 0
+
+def json_path(error):
+    """The schema error's location in the C validator's path notation."""
+    path = "$"
+    for part in error.absolute_path:
+        if isinstance(part, int):
+            path += "[%d]" % part
+        elif part.isidentifier():
+            path += "." + part
+        else:
+            path += '["%s"]' % part.replace("\\", "\\\\").replace('"', '\\"')
+    return path
+
+def error_paths(error):
+    """Paths an error stands for: required/additional name the member itself."""
+    base = json_path(error)
+    if error.validator in ("required", "dependentRequired"):
+        return {base + "." + m for m in error.message.split("'")[1:2]}
+    if error.validator == "additionalProperties":
+        extra = set(error.instance) - set(error.schema.get("properties", {}))
+        return {base + "." + m for m in extra}
+    return {base}
+
+def report(ok, what):
+    global passed, failed
+    if ok:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+
+def load(path):
+    with open(path) as f:
+        return json.load(f)
+
+for path in sorted(glob.glob("examples/*.json") + glob.glob("tests/unit/valid/*.json")):
+    errors = [e.message for e in validator.iter_errors(load(path))]
+    report(not errors, "%s is rejected by the schema: %s" % (path, errors[:3]))
+
+expect = {}
+for line in open("tests/unit/invalid/EXPECT"):
+    if line.strip() and not line.startswith("#"):
+        name, level, path, rule = line.split()
+        expect.setdefault(name, (level, set()))[1].add(path)
+
+files = {os.path.basename(p)[:-5] for p in glob.glob("tests/unit/invalid/*.json")}
+for name in sorted(files ^ set(expect)):
+    report(False, "%s: in EXPECT or on disk, not both" % name)
+
+for name, (level, c_paths) in sorted(expect.items()):
+    doc = load("tests/unit/invalid/%s.json" % name)
+    schema_paths = set()
+    for e in validator.iter_errors(doc):
+        schema_paths |= error_paths(e)
+    if level == "schema":
+        report(schema_paths & c_paths,
+               "%s: the schema does not reject it at %s (schema says %s)"
+               % (name, sorted(c_paths), sorted(schema_paths)))
+    else:
+        report(not schema_paths,
+               "%s: a semantic case, but the schema rejects it at %s"
+               % (name, sorted(schema_paths)))
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
+PY
