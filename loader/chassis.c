@@ -1,0 +1,199 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * chassis.c - load, validate, compile, diff, apply.
+ *
+ * The maps are never flushed: the compile result is diffed against what
+ * the maps hold and only the difference is written, so traffic between
+ * ports that did not change never sees a map change.  A refused model or
+ * a failed compile leaves the maps exactly as they were.
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "attach_state.h"
+#include "compile.h"
+#include "fsutil.h"
+#include "iface.h"
+#include "log.h"
+#include "map_apply.h"
+#include "map_dump.h"
+#include "model.h"
+#include "remote.h"
+#include "chassis.h"
+
+int chassis_start(struct chassis *c, const struct xovnd_options *opt)
+{
+	memset(c, 0, sizeof(*c));
+	c->opt = opt;
+	c->state_fd = -1;
+	xovn_mapset_init(&c->applied);
+	if (strncmp(opt->pin_dir, "/sys/fs/bpf/", 12) == 0 && fs_ensure_bpffs() < 0)
+		return -1;
+	if (fs_mkdir_p(opt->pin_dir) < 0) {
+		log_info("cannot create the pin dir %s: %s", opt->pin_dir, strerror(errno));
+		return -1;
+	}
+	if (datapath_load(&c->dp, opt->pin_dir) < 0)
+		return -1;
+	c->state_fd = attach_state_open(opt->pin_dir, 1);
+	if (c->state_fd < 0 ||
+	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0 ||
+	    map_dump_all(c->dp.map_fds, &c->applied) < 0)
+		return -1;
+	log_info("datapath %s in %s (%zu entries in place)",
+		 c->dp.reused ? "reused" : "created", opt->pin_dir, c->applied.n);
+	return 0;
+}
+
+void chassis_stop(struct chassis *c)
+{
+	if (c->state_fd >= 0)
+		close(c->state_fd);
+	datapath_close(&c->dp);
+	xovn_mapset_free(&c->applied);
+	json_decref(c->model);
+	c->model = NULL;
+}
+
+static long long generation_of(const json_t *model)
+{
+	return json_integer_value(json_object_get(model, "generation"));
+}
+
+static void remember_db_stat(struct chassis *c)
+{
+	c->have_db_stat = stat(c->opt->db, &c->db_stat) == 0;
+}
+
+int chassis_db_changed(const struct chassis *c)
+{
+	struct stat st;
+	int exists = stat(c->opt->db, &st) == 0;
+
+	if (exists != c->have_db_stat)
+		return 1;
+	return exists && (st.st_ino != c->db_stat.st_ino || st.st_size != c->db_stat.st_size ||
+			  st.st_mtim.tv_sec != c->db_stat.st_mtim.tv_sec ||
+			  st.st_mtim.tv_nsec != c->db_stat.st_mtim.tv_nsec);
+}
+
+int chassis_reload(struct chassis *c)
+{
+	struct xovn_errors errs;
+	json_t *model;
+	int rc = 1;
+
+	remember_db_stat(c);
+	xovn_errors_init(&errs);
+	model = xovn_model_load(c->opt->db, 1, &errs);
+	if (model && xovn_model_validate(model, &errs) > 0) {
+		json_decref(model);
+		model = NULL;
+	}
+	if (!model) {
+		log_info("refusing %s (%zu error%s); keeping generation %lld in force",
+			 c->opt->db, errs.n, errs.n == 1 ? "" : "s",
+			 c->model ? generation_of(c->model) : -1LL);
+		xovn_errors_print(&errs, log_prefix(), stderr);
+		rc = -1;
+	} else {
+		json_decref(c->model);
+		c->model = model;
+		log_debug("read generation %lld from %s", generation_of(model), c->opt->db);
+	}
+	xovn_errors_free(&errs);
+	return rc;
+}
+
+static int sync_attachments(struct chassis *c)
+{
+	struct xovn_attach *want;
+	size_t n;
+	int failures;
+
+	if (xovn_compile_attachments(c->model, c->opt->chassis, &want, &n) < 0) {
+		log_info("no attachments: chassis %s is not in the model", c->opt->chassis);
+		return -1;
+	}
+	failures = attachments_sync(&c->att, want, n);
+	free(want);
+	return failures ? -1 : 0;
+}
+
+/* After a failed write the maps hold something in between: read them back. */
+static void resync_applied(struct chassis *c)
+{
+	xovn_mapset_free(&c->applied);
+	if (map_dump_all(c->dp.map_fds, &c->applied) < 0)
+		log_info("cannot read the maps back; the next apply may rewrite entries");
+}
+
+static int write_difference(struct chassis *c, struct xovn_mapset *next)
+{
+	struct xovn_mapset up, del;
+	char err[256];
+	int rc = 0;
+
+	xovn_mapset_init(&up);
+	xovn_mapset_init(&del);
+	if (xovn_mapset_diff(&c->applied, next, &up, &del) < 0) {
+		log_info("out of memory computing the difference");
+		rc = -1;
+	} else if (xovn_map_apply(c->dp.map_fds, &up, &del, err, sizeof(err)) < 0) {
+		log_info("refusing generation %lld: map write failed: %s",
+			 generation_of(c->model), err);
+		resync_applied(c);
+		rc = -1;
+	} else {
+		if (up.n || del.n || c->opt->verbose)
+			log_info("applied generation %lld: +%zu -%zu entries",
+				 generation_of(c->model), up.n, del.n);
+		xovn_mapset_free(&c->applied);
+		c->applied = *next;
+		xovn_mapset_init(next);
+	}
+	xovn_mapset_free(&up);
+	xovn_mapset_free(&del);
+	return rc;
+}
+
+static int compile_and_write(struct chassis *c)
+{
+	struct xovn_mapset next;
+	char err[512];
+	int rc;
+
+	xovn_mapset_init(&next);
+	if (xovn_compile(c->model, c->opt->chassis, iface_resolve, NULL, &next, err,
+			 sizeof(err)) < 0) {
+		/* Link events retry the same compile: say it once, not every time. */
+		if (strcmp(err, c->last_refusal) != 0)
+			log_info("refusing generation %lld: %s", generation_of(c->model), err);
+		snprintf(c->last_refusal, sizeof(c->last_refusal), "%s", err);
+		return -1;
+	}
+	c->last_refusal[0] = '\0';
+	rc = write_difference(c, &next);
+	xovn_mapset_free(&next);
+	return rc;
+}
+
+int chassis_apply(struct chassis *c)
+{
+	int rc;
+
+	if (!c->model)
+		return -1;
+	/*
+	 * Maps first: a newly attached interface must find its entries.  A
+	 * refused compile changes nothing, attachments included.
+	 */
+	rc = compile_and_write(c);
+	if (rc == 0 && sync_attachments(c) < 0)
+		rc = -1;
+	remote_keep_resolved(c->model, c->opt->chassis, &c->applied);
+	return rc;
+}

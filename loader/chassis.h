@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * chassis.h - one chassis' running state: the datapath, the model in force
+ * and the entries the maps hold.
+ */
+#ifndef XOVND_CHASSIS_H
+#define XOVND_CHASSIS_H
+
+#include <jansson.h>
+#include <sys/stat.h>
+
+#include "attachments.h"
+#include "datapath.h"
+#include "mapset.h"
+#include "options.h"
+
+struct chassis {
+	const struct xovnd_options *opt;
+	struct datapath dp;
+	struct attachments att;
+	int state_fd;
+	struct xovn_mapset applied;  /* exactly what the maps hold */
+	json_t *model;               /* last model that validated; NULL before one */
+	struct stat db_stat;         /* db as last read, to notice missed events */
+	int have_db_stat;
+	char last_refusal[512];      /* last compile error, logged once */
+};
+
+/* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
+int chassis_start(struct chassis *c, const struct xovnd_options *opt);
+/* Drops our references; the datapath keeps running. */
+void chassis_stop(struct chassis *c);
+
+/*
+ * Reads the db.  A model that fails validation is logged error by error
+ * and ignored (the one in force stays).  Returns 1 if a new model was
+ * accepted, 0 if not, -1 if it was refused.
+ */
+int chassis_reload(struct chassis *c);
+/* Has the db file changed since it was last read? (the safety net). */
+int chassis_db_changed(const struct chassis *c);
+/*
+ * Brings attachments and maps in line with the model in force and the
+ * interfaces present now, writing only the difference.  0 ok, -1 logged.
+ */
+int chassis_apply(struct chassis *c);
+
+#endif /* XOVND_CHASSIS_H */

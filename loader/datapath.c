@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * datapath.c - loading xovn.bpf.o (through its skeleton) with pinned maps,
+ * and pinning the trace programs for tooling.
+ */
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <bpf/libbpf.h>
+
+#include "datapath.h"
+#include "log.h"
+#include "xovn.skel.h"
+
+/* Were the maps there before this load?  Decides whether to trust their contents. */
+static int maps_already_pinned(const char *pin_dir)
+{
+	char path[PATH_MAX];
+
+	snprintf(path, sizeof(path), "%s/%s", pin_dir, xovn_map_names[XOVN_MAP_PORTS]);
+	return access(path, F_OK) == 0;
+}
+
+static int find_map_fds(struct datapath *dp)
+{
+	for (int i = 0; i < XOVN_MAP__COUNT; i++) {
+		struct bpf_map *m = bpf_object__find_map_by_name(dp->skel->obj, xovn_map_names[i]);
+
+		if (!m) {
+			log_info("the BPF object has no map %s", xovn_map_names[i]);
+			return -1;
+		}
+		dp->map_fds[i] = bpf_map__fd(m);
+	}
+	return 0;
+}
+
+/*
+ * Pins prog at DIR/NAME, replacing an older pin without a moment where the
+ * name is missing: pin under a temporary name, then rename over (bpffs
+ * supports rename; it refuses names with a dot).
+ */
+static int pin_replace(struct bpf_program *prog, const char *pin_dir, const char *name)
+{
+	char path[PATH_MAX], tmp[PATH_MAX];
+	int err;
+
+	snprintf(path, sizeof(path), "%s/%s", pin_dir, name);
+	snprintf(tmp, sizeof(tmp), "%s/%s_new", pin_dir, name);
+	unlink(tmp);
+	err = bpf_program__pin(prog, tmp);
+	if (err) {
+		log_info("cannot pin %s: %s", tmp, strerror(-err));
+		return -1;
+	}
+	if (rename(tmp, path) < 0) {
+		log_info("cannot rename %s to %s: %s", tmp, path, strerror(errno));
+		unlink(tmp);
+		return -1;
+	}
+	return 0;
+}
+
+static int pin_trace_programs(struct datapath *dp, const char *pin_dir)
+{
+	if (pin_replace(dp->skel->progs.xovn_vif_trace, pin_dir, "xovn_vif_trace") < 0 ||
+	    pin_replace(dp->skel->progs.xovn_underlay_trace, pin_dir, "xovn_underlay_trace") < 0)
+		return -1;
+	return 0;
+}
+
+int datapath_load(struct datapath *dp, const char *pin_dir)
+{
+	LIBBPF_OPTS(bpf_object_open_opts, opts, .pin_root_path = pin_dir);
+	int err;
+
+	memset(dp, 0, sizeof(*dp));
+	dp->reused = maps_already_pinned(pin_dir);
+	dp->skel = xovn__open_opts(&opts);
+	if (!dp->skel) {
+		log_info("cannot open the BPF object: %s", strerror(errno));
+		return -1;
+	}
+	err = xovn__load(dp->skel);
+	if (err) {
+		/* Also where an incompatible pinned map from another layout ends up. */
+		log_info("cannot load the BPF object (pins in %s): %s", pin_dir, strerror(-err));
+		datapath_close(dp);
+		return -1;
+	}
+	if (find_map_fds(dp) < 0 || pin_trace_programs(dp, pin_dir) < 0) {
+		datapath_close(dp);
+		return -1;
+	}
+	dp->vif_prog_fd = bpf_program__fd(dp->skel->progs.xovn_vif_ingress);
+	dp->underlay_prog_fd = bpf_program__fd(dp->skel->progs.xovn_underlay_ingress);
+	log_debug("datapath loaded, maps %s in %s", dp->reused ? "reused" : "created", pin_dir);
+	return 0;
+}
+
+void datapath_close(struct datapath *dp)
+{
+	if (dp->skel)
+		xovn__destroy(dp->skel);
+	dp->skel = NULL;
+}

@@ -1,0 +1,90 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * main.c - xovnd, the per-chassis loader daemon.
+ *
+ * Loads the datapath with its maps pinned under the pin dir, attaches it to
+ * the chassis' interfaces and keeps the maps equal to the model, reacting to
+ * db edits (inotify), interfaces coming and going (rtnetlink) and signals.
+ *
+ * Lifetime: the datapath outlives the daemon.  SIGTERM/SIGINT end xovnd but
+ * leave the programs attached and the maps pinned, so traffic keeps flowing
+ * and the next xovnd picks up where this one stopped (it reuses the pinned
+ * maps, diffs against what they hold, and replaces the programs in place).
+ * Only `xovnd --cleanup` takes the datapath down.
+ */
+#include <stdio.h>
+
+#include "chassis.h"
+#include "cleanup.h"
+#include "events.h"
+#include "log.h"
+#include "options.h"
+
+/* The safety net: rescan even if an event was missed. */
+#define POLL_TIMEOUT_MS 1000
+
+static void handle_events(struct chassis *c, int bits)
+{
+	int reload = bits & (EV_DB_CHANGED | EV_RELOAD);
+
+	if ((bits & EV_TIMEOUT) && chassis_db_changed(c))
+		reload = 1;
+	if (bits & EV_RELOAD)
+		log_info("SIGHUP: reloading %s", c->opt->db);
+	if (reload && chassis_reload(c) <= 0)
+		reload = 0; /* refused: the model in force stays, nothing to do */
+	if (reload || (bits & EV_LINKS))
+		chassis_apply(c);
+}
+
+static int run_loop(struct chassis *c, struct events *ev)
+{
+	for (;;) {
+		int bits = events_wait(ev, POLL_TIMEOUT_MS);
+
+		if (bits & EV_STOP) {
+			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
+			return 0;
+		}
+		handle_events(c, bits);
+	}
+}
+
+int main(int argc, char **argv)
+{
+	struct xovnd_options opt;
+	struct chassis c;
+	struct events ev;
+	int rc;
+
+	rc = options_parse(argc, argv, &opt);
+	if (rc != 0)
+		return rc > 0 ? 0 : 1;
+	log_init(opt.chassis, opt.verbose);
+	if (opt.cleanup)
+		return cleanup_run(opt.pin_dir);
+
+	/*
+	 * Watch before the first read, so an edit in between is not missed;
+	 * this also blocks SIGTERM, which then waits for a clean stop.
+	 */
+	if (!opt.once && events_open(&ev, opt.db) < 0)
+		return 1;
+	if (chassis_start(&c, &opt) < 0) {
+		chassis_stop(&c);
+		if (!opt.once)
+			events_close(&ev);
+		return 1;
+	}
+	rc = 0;
+	if (chassis_reload(&c) > 0)
+		rc = chassis_apply(&c) < 0;
+	else
+		rc = 1;
+	if (!opt.once) {
+		rc = run_loop(&c, &ev);
+		events_close(&ev);
+	}
+	chassis_stop(&c);
+	return rc;
+}

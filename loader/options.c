@@ -1,0 +1,117 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * options.c - parsing xovnd's command line.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "model.h"
+#include "options.h"
+
+#define DEFAULT_PIN_ROOT "/sys/fs/bpf/xovn"
+
+static const char usage_text[] =
+	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--cleanup] [--once] [-v]\n"
+	"\n"
+	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
+	"interfaces and keeps the BPF maps equal to the northbound model.\n"
+	"\n"
+	"  --chassis NAME  this chassis, as named in the model (required)\n"
+	"  --db FILE       the model (default: $XOVN_DB, else /var/lib/xovn/nb.json)\n"
+	"  --pin-dir DIR   where maps are pinned (default: " DEFAULT_PIN_ROOT "/NAME)\n"
+	"  --once          apply the model once and exit, leaving the datapath running\n"
+	"  --cleanup       detach every program this chassis attached, remove the\n"
+	"                  pins and exit: the datapath stops forwarding\n"
+	"  -v, --verbose   log every step\n"
+	"  -h, --help      this text\n"
+	"\n"
+	"Signals: SIGTERM and SIGINT stop the daemon but leave the datapath running\n"
+	"(programs stay attached, maps stay pinned) so that a restart is hitless:\n"
+	"the next xovnd reuses the pinned maps and replaces the programs in place.\n"
+	"SIGHUP reloads the model.  Use --cleanup to take the datapath down.\n";
+
+static int copy_arg(char *dst, size_t len, const char *src, const char *what)
+{
+	if (strlen(src) >= len) {
+		fprintf(stderr, "xovnd: %s is too long: %s\n", what, src);
+		return -1;
+	}
+	strcpy(dst, src);
+	return 0;
+}
+
+static int parse_one(int c, struct xovnd_options *opt)
+{
+	switch (c) {
+	case 'c':
+		return copy_arg(opt->chassis, sizeof(opt->chassis), optarg, "chassis name");
+	case 'd':
+		return copy_arg(opt->db, sizeof(opt->db), optarg, "db path");
+	case 'p':
+		return copy_arg(opt->pin_dir, sizeof(opt->pin_dir), optarg, "pin dir");
+	case 'C':
+		opt->cleanup = 1;
+		return 0;
+	case 'o':
+		opt->once = 1;
+		return 0;
+	case 'v':
+		opt->verbose = 1;
+		return 0;
+	default:
+		fputs(usage_text, stderr);
+		return -1;
+	}
+}
+
+static int fill_defaults(struct xovnd_options *opt)
+{
+	if (!opt->chassis[0]) {
+		fprintf(stderr, "xovnd: --chassis NAME is required\n%s", usage_text);
+		return -1;
+	}
+	if (strchr(opt->chassis, '/')) {
+		fprintf(stderr, "xovnd: chassis name may not contain '/': %s\n", opt->chassis);
+		return -1;
+	}
+	if (!opt->db[0] && copy_arg(opt->db, sizeof(opt->db), xovn_default_db(), "db path") < 0)
+		return -1;
+	if (!opt->pin_dir[0] &&
+	    snprintf(opt->pin_dir, sizeof(opt->pin_dir), "%s/%s", DEFAULT_PIN_ROOT,
+		     opt->chassis) >= (int)sizeof(opt->pin_dir)) {
+		fprintf(stderr, "xovnd: pin dir path is too long\n");
+		return -1;
+	}
+	return 0;
+}
+
+int options_parse(int argc, char **argv, struct xovnd_options *opt)
+{
+	static const struct option longopts[] = {
+		{ "chassis", required_argument, NULL, 'c' },
+		{ "db", required_argument, NULL, 'd' },
+		{ "pin-dir", required_argument, NULL, 'p' },
+		{ "cleanup", no_argument, NULL, 'C' },
+		{ "once", no_argument, NULL, 'o' },
+		{ "verbose", no_argument, NULL, 'v' },
+		{ "help", no_argument, NULL, 'h' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int c;
+
+	memset(opt, 0, sizeof(*opt));
+	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
+		if (c == 'h') {
+			fputs(usage_text, stdout);
+			return 1;
+		}
+		if (parse_one(c, opt) < 0)
+			return -1;
+	}
+	if (optind < argc) {
+		fprintf(stderr, "xovnd: unexpected argument: %s\n", argv[optind]);
+		return -1;
+	}
+	return fill_defaults(opt);
+}

@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * options.h - xovnd's command line.
+ */
+#ifndef XOVND_OPTIONS_H
+#define XOVND_OPTIONS_H
+
+#include <limits.h>
+
+struct xovnd_options {
+	char chassis[64];
+	char db[PATH_MAX];
+	char pin_dir[PATH_MAX];
+	int cleanup;   /* detach, unpin and exit */
+	int once;      /* apply the model once and exit */
+	int verbose;
+};
+
+/* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */
+int options_parse(int argc, char **argv, struct xovnd_options *opt);
+
+#endif /* XOVND_OPTIONS_H */

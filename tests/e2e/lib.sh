@@ -1,0 +1,178 @@
+#!/usr/bin/env bash
+# lib.sh - shared helpers for the end-to-end tests: chassis and VM network
+# namespaces joined by veth pairs, xovnd processes, bounded traffic checks,
+# and a cleanup that removes everything a test made, even when it fails.
+#
+# Source it, then call e2e_begin NAME.  Every name made here carries the
+# test's PID, so concurrent runs and leftovers of earlier runs never meet.
+#
+# Chassis namespaces are entered with nsenter --net (not `ip netns exec`,
+# which remounts /sys and would hide the pins under /sys/fs/bpf).
+
+E2E_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+XOVND=$E2E_ROOT/build/xovnd
+XOVNCTL=$E2E_ROOT/build/xovnctl
+SUF=$$
+
+E2E_NETNS=()      # every namespace we created
+E2E_PIDS=()       # every process we started
+E2E_CHASSIS=()    # "netns:pin_dir" of every chassis we started xovnd for
+E2E_FAILS=0
+E2E_CHECKS=0
+
+e2e_begin() {
+	E2E_NAME=$1
+	E2E_TMP=$(mktemp -d "/tmp/xovn-e2e-$1.XXXXXX")
+	E2E_PIN_ROOT=/sys/fs/bpf/xovn-e2e-$1-$SUF
+	DB=$E2E_TMP/nb.json
+	mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
+	trap e2e_cleanup EXIT
+	trap 'exit 130' INT TERM
+}
+
+e2e_cleanup() {
+	local pid entry ns
+	for pid in "${E2E_PIDS[@]}"; do
+		kill "$pid" 2>/dev/null
+	done
+	for pid in "${E2E_PIDS[@]}"; do
+		wait "$pid" 2>/dev/null
+	done
+	for entry in "${E2E_CHASSIS[@]}"; do
+		ns=${entry%%:*}
+		[ -e "/run/netns/$ns" ] &&
+			nsenter --net="/run/netns/$ns" "$XOVND" --chassis "${entry##*/}" \
+				--pin-dir "${entry#*:}" --cleanup >/dev/null 2>&1
+	done
+	rm -rf "$E2E_PIN_ROOT"
+	for ns in "${E2E_NETNS[@]}"; do
+		ip netns del "$ns" 2>/dev/null
+	done
+	if [ "$E2E_FAILS" -ne 0 ] && [ -n "${E2E_TMP:-}" ]; then
+		for f in "$E2E_TMP"/*.log; do
+			[ -e "$f" ] && { echo "---- $f"; tail -n 40 "$f"; }
+		done
+	fi
+	rm -rf "$E2E_TMP"
+}
+
+# ---- assertions --------------------------------------------------------------
+
+pass() { E2E_CHECKS=$((E2E_CHECKS + 1)); echo "  ok   $*"; }
+fail() { E2E_CHECKS=$((E2E_CHECKS + 1)); E2E_FAILS=$((E2E_FAILS + 1)); echo "  FAIL $*"; }
+
+# check "what" command...: passes when the command succeeds.
+check() {
+	local what=$1; shift
+	if "$@"; then pass "$what"; else fail "$what"; fi
+}
+
+# check_not "what" command...: passes when the command fails.
+check_not() {
+	local what=$1; shift
+	if "$@"; then fail "$what"; else pass "$what"; fi
+}
+
+e2e_end() {
+	echo "$E2E_NAME: $E2E_CHECKS checks, $E2E_FAILS failed"
+	[ "$E2E_CHECKS" -gt 0 ] && [ "$E2E_FAILS" -eq 0 ]
+}
+
+# ---- topology ----------------------------------------------------------------
+
+# netns_add NAME: a namespace with lo up, removed at exit.
+netns_add() {
+	ip netns add "$1" || return 1
+	E2E_NETNS+=("$1")
+	ip -n "$1" link set lo up
+}
+
+# vm_add VMNS CHNS IFNAME MAC IP/LEN: a VM namespace whose eth0 is the peer
+# of IFNAME in the chassis namespace (the interface xovnd attaches to).
+vm_add() {
+	local vm=$1 ch=$2 ifname=$3 mac=$4 addr=$5
+	netns_add "$vm" || return 1
+	ip -n "$ch" link add "$ifname" type veth peer name eth0 netns "$vm" || return 1
+	ip -n "$vm" link set eth0 address "$mac"
+	ip -n "$vm" addr add "$addr" dev eth0
+	ip -n "$vm" link set eth0 up
+	ip -n "$ch" link set "$ifname" up
+}
+
+# ---- xovnd ---------------------------------------------------------------------
+
+# xovnd_start CHNS CHASSIS: runs xovnd for CHASSIS inside CHNS, logging to
+# $E2E_TMP/xovnd-CHASSIS.log; sets XOVND_PID.
+xovnd_start() {
+	local ns=$1 ch=$2 pin=$E2E_PIN_ROOT/$2
+	local log=$E2E_TMP/xovnd-$ch.log
+	nsenter --net="/run/netns/$ns" "$XOVND" --chassis "$ch" --db "$DB" \
+		--pin-dir "$pin" >>"$log" 2>&1 &
+	XOVND_PID=$!
+	E2E_PIDS+=("$XOVND_PID")
+	local entry="$ns:$pin" e
+	for e in "${E2E_CHASSIS[@]}"; do [ "$e" = "$entry" ] && return 0; done
+	E2E_CHASSIS+=("$entry")
+}
+
+# xovnd_stop PID: SIGTERM and wait (the datapath stays).
+xovnd_stop() {
+	kill -TERM "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	return 0
+}
+
+xovnd_log() { echo "$E2E_TMP/xovnd-$1.log"; }
+
+# wait_log CHASSIS PATTERN [SECONDS]: waits until the log has PATTERN
+# (extended regex) at least [COUNT] times.
+wait_log() {
+	local log; log=$(xovnd_log "$1")
+	local pattern=$2 secs=${3:-5} count=${4:-1} i
+	for ((i = 0; i < secs * 10; i++)); do
+		[ "$(grep -cE -- "$pattern" "$log" 2>/dev/null)" -ge "$count" ] && return 0
+		sleep 0.1
+	done
+	return 1
+}
+
+log_count() { grep -cE -- "$2" "$(xovnd_log "$1")" 2>/dev/null; }
+
+ctl() { "$XOVNCTL" --db "$DB" "$@"; }
+
+# ---- traffic -------------------------------------------------------------------
+
+# ping_ok VMNS IP [COUNT]: every one of COUNT pings answered, within bounds.
+ping_ok() {
+	local n=${3:-2}
+	ip netns exec "$1" ping -q -c "$n" -i 0.2 -W 1 -w $((n + 3)) "$2" >/dev/null 2>&1
+}
+
+# ping_none VMNS IP: not a single reply to two pings.
+ping_none() {
+	! ip netns exec "$1" ping -q -c 2 -i 0.2 -W 1 -w 1 "$2" >/dev/null 2>&1
+}
+
+# one_lost VMNS IP: a single echo goes unanswered within 0.3 s (for "cut now" polls).
+one_lost() { ! ip netns exec "$1" ping -q -c 1 -W 0.3 "$2" >/dev/null 2>&1; }
+
+# until_ok SECONDS command...: retries (every 0.1 s) until it succeeds or
+# SECONDS have passed (the command's own run time included).
+until_ok() {
+	local deadline=$(( $(date +%s%N) + $1 * 1000000000 )); shift
+	while :; do
+		"$@" && return 0
+		[ "$(date +%s%N)" -lt "$deadline" ] || return 1
+		sleep 0.1
+	done
+}
+
+# neigh_mac VMNS IP: the MAC VMNS learned for IP (empty if none).
+neigh_mac() {
+	ip -n "$1" neigh show "$2" dev eth0 | awk '{ for (i = 1; i < NF; i++) if ($i == "lladdr") print $(i + 1) }'
+}
+
+vm_mac() { ip -n "$1" link show eth0 | awk '/link\/ether/ { print $2 }'; }
+
+# one_ping VMNS IP: a single echo within a second (for "reachable now" polls).
+one_ping() { ip netns exec "$1" ping -q -c 1 -W 1 "$2" >/dev/null 2>&1; }
