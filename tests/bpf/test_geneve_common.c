@@ -1,0 +1,246 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* test_geneve_common.c - model, private underlay and frames for the Geneve tests. */
+#define _GNU_SOURCE
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <errno.h>
+#include <linux/if_ether.h>
+#include <net/if.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "test_geneve_common.h"
+
+#define PORT(name, key, mac) \
+	"{\"name\":\"" name "\",\"tunnel_key\":" #key ",\"addresses\":[\"" mac "\"]}"
+
+static const char *gn_model =
+	"{\"version\":1,\"logical_switches\":["
+	" {\"name\":\"ls1\",\"tunnel_key\":11,\"ports\":["
+	PORT("a1", 1, "00:00:00:00:0b:01 10.11.0.1") ","
+	PORT("a3", 3, "00:00:00:00:0b:03 10.11.0.3") "]},"
+	" {\"name\":\"ls2\",\"tunnel_key\":12,\"ports\":["
+	PORT("b1", 1, "00:00:00:00:0c:01 10.12.0.1") ","
+	PORT("b3", 3, "00:00:00:00:0c:03 10.12.0.3") ","
+	PORT("b4", 4, "00:00:00:00:0c:04 10.12.0.4") "]},"
+	" {\"name\":\"ls3\",\"tunnel_key\":13,\"ports\":["
+	PORT("c1", 1, "00:00:00:00:0d:01 10.13.0.1") ","
+	PORT("c2", 2, "00:00:00:00:0d:02 10.13.0.2") ","
+	PORT("c3", 3, "00:00:00:00:0d:03 10.13.0.3") ","
+	PORT("c4", 4, "00:00:00:00:0d:04 10.13.0.4") ","
+	PORT("c5", 5, "00:00:00:00:0d:05 10.13.0.5") ","
+	"  {\"name\":\"lp3\",\"tunnel_key\":6,\"type\":\"localport\","
+	"   \"addresses\":[\"00:00:00:00:0d:06 10.13.0.6\"]}]},"
+	" {\"name\":\"ls4\",\"tunnel_key\":14,\"ports\":["
+	PORT("d1", 1, "00:00:00:00:0e:01 10.14.0.1") ","
+	PORT("d2", 2, "00:00:00:00:0e:02 10.14.0.2") ","
+	PORT("d3", 3, "00:00:00:00:0e:03 10.14.0.3") ","
+	"  {\"name\":\"lp4\",\"tunnel_key\":6,\"type\":\"localport\","
+	"   \"addresses\":[\"00:00:00:00:0e:06 10.14.0.6\"]},"
+	"  {\"name\":\"ln4\",\"tunnel_key\":10,\"type\":\"localnet\",\"addresses\":[\"unknown\"],"
+	"   \"options\":{\"network_name\":\"phys\"}}]}],"
+	"\"chassis\":["
+	" {\"name\":\"hv1\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.1\"},"
+	"  \"encap_iface\":\"ul0\",\"bridge_mappings\":{\"phys\":\"br0\"},\"vifs\":["
+	"  {\"iface\":\"tap11\",\"port\":\"a1\"},{\"iface\":\"tap12\",\"port\":\"b1\"},"
+	"  {\"iface\":\"tap13\",\"port\":\"c1\"},{\"iface\":\"tap13b\",\"port\":\"c2\"},"
+	"  {\"iface\":\"tapl3\",\"port\":\"lp3\"},{\"iface\":\"tap14\",\"port\":\"d1\"},"
+	"  {\"iface\":\"tap14b\",\"port\":\"d2\"},{\"iface\":\"tapl4\",\"port\":\"lp4\"}]},"
+	" {\"name\":\"hv2\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.2\"},\"vifs\":["
+	"  {\"iface\":\"t\",\"port\":\"a3\"},{\"iface\":\"u\",\"port\":\"b3\"},"
+	"  {\"iface\":\"v\",\"port\":\"c3\"},{\"iface\":\"w\",\"port\":\"d3\"}]},"
+	" {\"name\":\"hv3\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.3\"},\"vifs\":["
+	"  {\"iface\":\"t\",\"port\":\"b4\"},{\"iface\":\"u\",\"port\":\"c4\"}]},"
+	" {\"name\":\"hv4\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.4\"},\"vifs\":["
+	"  {\"iface\":\"t\",\"port\":\"c5\"}]}]}";
+
+static void gn_load(struct gn *g)
+{
+	const struct xh_iface ifaces[] = {
+		{ "tap11", GN_IF_A1, 1 }, { "tap12", GN_IF_B1, 1 }, { "tap13", GN_IF_C1, 1 },
+		{ "tap13b", GN_IF_C2, 1 }, { "tapl3", GN_IF_LP3, 1 }, { "tap14", GN_IF_D1, 1 },
+		{ "tap14b", GN_IF_D2, 1 }, { "tapl4", GN_IF_LP4, 1 }, { "br0", GN_IF_BR0, 0 },
+		{ "ul0", g->ul_ifindex, 0 },
+	};
+
+	xh_open(&g->h);
+	xh_load_model(&g->h, gn_model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
+}
+
+void gn_open(struct gn *g)
+{
+	memset(g, 0, sizeof(*g));
+	g->ul_ifindex = GN_IF_UL0_FAKE;
+	gn_load(g);
+}
+
+static void gn_sh(const char *cmd)
+{
+	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);
+}
+
+static void gn_read_mac(const char *ifname, uint8_t mac[6])
+{
+	struct ifreq ifr;
+	int fd = socket(AF_INET, SOCK_DGRAM, 0);
+
+	cr_assert_geq(fd, 0);
+	memset(&ifr, 0, sizeof(ifr));
+	snprintf(ifr.ifr_name, sizeof(ifr.ifr_name), "%s", ifname);
+	cr_assert_eq(ioctl(fd, SIOCGIFHWADDR, &ifr), 0, "SIOCGIFHWADDR %s: %s", ifname,
+		     strerror(errno));
+	memcpy(mac, ifr.ifr_hwaddr.sa_data, 6);
+	close(fd);
+}
+
+void gn_open_private_underlay(struct gn *g)
+{
+	memset(g, 0, sizeof(*g));
+	cr_assert_eq(unshare(CLONE_NEWNET), 0, "unshare(CLONE_NEWNET): %s", strerror(errno));
+	gn_sh("ip link set lo up && "
+	      "ip link add ul0 type veth peer name ul1 && "
+	      "sysctl -qw net.ipv6.conf.ul0.disable_ipv6=1 net.ipv6.conf.ul1.disable_ipv6=1 "
+	      "net.ipv4.conf.ul0.forwarding=1 && "
+	      "ip addr add " GN_LOCAL_IP "/24 dev ul0 && "
+	      "ip link set ul0 up && ip link set ul1 up && "
+	      "ip neigh replace " GN_HV2_IP " lladdr " GN_HV2_MAC " dev ul0 nud permanent && "
+	      "ip neigh replace " GN_HV3_IP " lladdr " GN_HV3_MAC " dev ul0 nud permanent");
+	g->ul_ifindex = if_nametoindex("ul0");
+	cr_assert_neq(g->ul_ifindex, 0);
+	gn_read_mac("ul0", g->ul_mac);
+	gn_load(g);
+}
+
+void gn_close(struct gn *g)
+{
+	xh_close(&g->h);
+}
+
+void gn_mac(uint8_t mac[6], uint32_t vni, uint16_t key)
+{
+	memset(mac, 0, 6);
+	mac[4] = (uint8_t)vni;
+	mac[5] = (uint8_t)key;
+}
+
+size_t gn_inner_udp(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to, size_t payload)
+{
+	uint8_t src[6], dst[6];
+	char sip[32], dip[32];
+
+	gn_mac(src, vni, from);
+	gn_mac(dst, vni, to);
+	snprintf(sip, sizeof(sip), "10.%u.0.%u", vni, from);
+	snprintf(dip, sizeof(dip), "10.%u.0.%u", vni, to);
+	return xh_ipv4_udp(buf, dst, src, sip, dip, payload);
+}
+
+static void gn_put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+uint16_t gn_get16(const uint8_t *p)
+{
+	return (uint16_t)(p[0] << 8 | p[1]);
+}
+
+uint16_t gn_ipv4_csum(const uint8_t *p, size_t len)
+{
+	uint32_t sum = 0;
+	size_t i;
+
+	for (i = 0; i + 1 < len; i += 2)
+		sum += (uint32_t)gn_get16(p + i);
+	while (sum >> 16)
+		sum = (sum & 0xffff) + (sum >> 16);
+	return (uint16_t)~sum;
+}
+
+size_t gn_geneve(uint8_t *buf, const char *saddr, const char *daddr, uint32_t vni,
+		 uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len)
+{
+	size_t len = GN_OFF_INNER + inner_len;
+	uint8_t *ip = buf + GN_OFF_IP, *udp = buf + GN_OFF_UDP, *gnv = buf + GN_OFF_GNV;
+	const uint8_t router[6] = { 0x02, 0, 0, 0, 0, 0x02 }, us[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+
+	cr_assert_leq(len, XH_FRAME_MAX);
+	memset(buf, 0, GN_OFF_INNER);
+	memcpy(buf, us, 6);
+	memcpy(buf + 6, router, 6);
+	gn_put16(buf + 12, ETH_P_IP);
+	ip[0] = 0x45;
+	gn_put16(ip + 2, (uint16_t)(len - GN_OFF_IP));
+	gn_put16(ip + 6, 0x4000);
+	ip[8] = 64;
+	ip[9] = 17;
+	cr_assert_eq(inet_pton(AF_INET, saddr, ip + 12), 1);
+	cr_assert_eq(inet_pton(AF_INET, daddr, ip + 16), 1);
+	gn_put16(ip + 10, gn_ipv4_csum(ip, 20));
+	gn_put16(udp, 50000);
+	gn_put16(udp + 2, 6081);
+	gn_put16(udp + 4, (uint16_t)(len - GN_OFF_UDP));
+	gnv[0] = 2;              /* version 0, 8 bytes of options */
+	gnv[1] = 0x40;           /* C */
+	gn_put16(gnv + 2, 0x6558);
+	gnv[4] = (uint8_t)(vni >> 16);
+	gnv[5] = (uint8_t)(vni >> 8);
+	gnv[6] = (uint8_t)vni;
+	gn_put16(gnv + 8, 0x0102);
+	gnv[10] = 0x80;
+	gnv[11] = 1;
+	gn_put16(gnv + 12, in_port & 0x7fff);
+	gn_put16(gnv + 14, out_key);
+	memcpy(buf + GN_OFF_INNER, inner, inner_len);
+	return len;
+}
+
+void gn_expect_encap(const uint8_t *f, size_t len, const char *daddr, uint32_t vni,
+		     uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len)
+{
+	const uint8_t *ip = f + GN_OFF_IP, *udp = f + GN_OFF_UDP, *gnv = f + GN_OFF_GNV;
+	uint8_t src[4], dst[4];
+
+	cr_assert_eq(len, inner_len + 58, "encapsulated length %zu for a %zu-byte frame", len,
+		     inner_len);
+	cr_assert_eq(gn_get16(f + 12), ETH_P_IP, "outer ethertype");
+	/* IPv4: version/IHL, length, DF, TTL, protocol, checksum, addresses. */
+	cr_assert_eq(ip[0], 0x45);
+	cr_assert_eq(ip[1], 0, "TOS");
+	cr_assert_eq(gn_get16(ip + 2), len - GN_OFF_IP, "IPv4 total length");
+	cr_assert_eq(gn_get16(ip + 6), 0x4000, "DF set, not a fragment");
+	cr_assert_eq(ip[8], 64, "TTL");
+	cr_assert_eq(ip[9], 17, "protocol UDP");
+	cr_assert_eq(gn_ipv4_csum(ip, 20), 0, "IPv4 header checksum invalid");
+	inet_pton(AF_INET, GN_LOCAL_IP, src);
+	inet_pton(AF_INET, daddr, dst);
+	cr_assert_arr_eq(ip + 12, src, 4, "outer source is not this chassis' encap IP");
+	cr_assert_arr_eq(ip + 16, dst, 4, "outer destination is not %s", daddr);
+	/* UDP: entropy source port, 6081, length, no checksum. */
+	cr_assert_geq(gn_get16(udp), 49152, "source port %u outside 49152..65535",
+		      gn_get16(udp));
+	cr_assert_eq(gn_get16(udp + 2), 6081);
+	cr_assert_eq(gn_get16(udp + 4), len - GN_OFF_UDP, "UDP length");
+	cr_assert_eq(gn_get16(udp + 6), 0, "UDP checksum");
+	/* Geneve: ver 0, 2 words of options, C only, TEB, VNI, reserved. */
+	cr_assert_eq(gnv[0], 0x02, "version/opt_len byte %#x", gnv[0]);
+	cr_assert_eq(gnv[1], 0x40, "flags byte %#x", gnv[1]);
+	cr_assert_eq(gn_get16(gnv + 2), 0x6558);
+	cr_assert_eq((uint32_t)gnv[4] << 16 | gnv[5] << 8 | gnv[6], vni);
+	cr_assert_eq(gnv[7], 0);
+	/* The OVN option: class 0x0102, type 0x80, 1 word: 0|in(15)|out(16). */
+	cr_assert_eq(gn_get16(f + GN_OFF_OPT), 0x0102);
+	cr_assert_eq(f[GN_OFF_OPT + 2], 0x80);
+	cr_assert_eq(f[GN_OFF_OPT + 3], 1);
+	cr_assert_eq(gn_get16(f + GN_OFF_KEYS), in_port & 0x7fff, "ingress key %u",
+		     gn_get16(f + GN_OFF_KEYS));
+	cr_assert_eq(gn_get16(f + GN_OFF_KEYS + 2), out_key, "egress key %u",
+		     gn_get16(f + GN_OFF_KEYS + 2));
+	cr_assert_arr_eq(f + GN_OFF_INNER, inner, inner_len, "the inner frame changed");
+}

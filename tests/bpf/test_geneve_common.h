@@ -1,0 +1,81 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * test_geneve_common.h - what the Geneve packet tests share: a model with
+ * switches spanning 1, 2 and 3 remote chassis, an optional private
+ * underlay (veth pair in a network namespace of the test's own), a builder
+ * for received Geneve frames and a checker for sent ones.
+ *
+ * Model (chassis hv1 under test, encap 192.0.2.1, underlay ul0):
+ *   ls1 (VNI 11): a1 on hv1 | a3 on hv2
+ *   ls2 (VNI 12): b1 on hv1 | b3 on hv2, b4 on hv3
+ *   ls3 (VNI 13): c1, c2, localport lp3 on hv1 | c3 on hv2, c4 on hv3, c5 on hv4
+ *   ls4 (VNI 14): d1, d2, localport lp4, localnet ln4 (phys -> br0) on hv1 | d3 on hv2
+ * Port keys: the digit in the name (a1 = 1 ...), localports 6, localnet 10.
+ * MACs: 00:00:00:00:<VNI>:<key>.
+ */
+#ifndef XOVN_TEST_GENEVE_COMMON_H
+#define XOVN_TEST_GENEVE_COMMON_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "harness.h"
+
+enum { GN_VNI1 = 11, GN_VNI2 = 12, GN_VNI3 = 13, GN_VNI4 = 14 };
+enum { GN_LOCALPORT = 6, GN_LOCALNET = 10 };
+
+/* Fake interface numbers (a real one for ul0 with a private underlay). */
+enum {
+	GN_IF_A1 = 1101, GN_IF_B1 = 1201, GN_IF_C1 = 1301, GN_IF_C2 = 1302, GN_IF_LP3 = 1306,
+	GN_IF_D1 = 1401, GN_IF_D2 = 1402, GN_IF_LP4 = 1406, GN_IF_BR0 = 1410,
+	GN_IF_UL0_FAKE = 1900,
+};
+
+#define GN_LOCAL_IP  "192.0.2.1"
+#define GN_HV2_IP    "192.0.2.2"
+#define GN_HV3_IP    "192.0.2.3"
+#define GN_HV4_IP    "192.0.2.4"
+/* Neighbour entries of the private underlay: hv2 and hv3 only, hv4 unresolved. */
+#define GN_HV2_MAC   "02:00:00:00:00:02"
+#define GN_HV3_MAC   "02:00:00:00:00:03"
+
+/* Offsets in a frame with xovn's encapsulation. */
+enum {
+	GN_OFF_IP = 14, GN_OFF_UDP = 34, GN_OFF_GNV = 42, GN_OFF_OPT = 50,
+	GN_OFF_KEYS = 54, GN_OFF_INNER = 58,
+};
+
+struct gn {
+	struct xh h;
+	uint32_t ul_ifindex;  /* underlay interface in xovn_config */
+	uint8_t ul_mac[6];    /* its MAC (private underlay only) */
+};
+
+/* Opens the datapath with the model; fake underlay ifindex. */
+void gn_open(struct gn *g);
+/*
+ * Same, after moving this test process into a network namespace of its
+ * own with ul0 (192.0.2.1/24) <-> ul1 and permanent neighbours for hv2 and
+ * hv3.  The namespace disappears with the process.
+ */
+void gn_open_private_underlay(struct gn *g);
+void gn_close(struct gn *g);
+
+/* 00:00:00:00:<vni>:<key> */
+void gn_mac(uint8_t mac[6], uint32_t vni, uint16_t key);
+
+/* An inner IPv4/UDP frame between two ports of switch vni. */
+size_t gn_inner_udp(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to, size_t payload);
+
+/* Outer Ethernet/IPv4/UDP/Geneve with the OVN option around inner. */
+size_t gn_geneve(uint8_t *buf, const char *saddr, const char *daddr, uint32_t vni,
+		 uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len);
+
+/* Checks every header xovn put around inner in frame (outer MACs excepted). */
+void gn_expect_encap(const uint8_t *frame, size_t len, const char *daddr, uint32_t vni,
+		     uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len);
+
+uint16_t gn_get16(const uint8_t *p);
+uint16_t gn_ipv4_csum(const uint8_t *p, size_t len);
+
+#endif /* XOVN_TEST_GENEVE_COMMON_H */
