@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model.h"
 #include "test_compile_fixture.h"
 
 const struct fake_iface fake_host[] = {
@@ -56,9 +57,18 @@ json_t *model_from(const char *text)
 void compile_ok(const json_t *model, const char *chassis, const struct fake_iface *host,
 		struct xovn_mapset *out)
 {
+	struct xovn_errors errs;
 	char err[256];
 	int rc;
 
+	/* xovnd compiles only validated models: the tests' models must be valid too. */
+	xovn_errors_init(&errs);
+	if (xovn_model_validate(model, &errs) != 0) {
+		xovn_errors_print(&errs, "invalid test model: ", stderr);
+		cr_assert_fail("test model for %s does not validate: %s: %s", chassis,
+			       errs.v[0].path, errs.v[0].msg);
+	}
+	xovn_errors_free(&errs);
 	xovn_mapset_init(out);
 	rc = xovn_compile(model, chassis, fake_resolve, (void *)host, out, err, sizeof(err));
 	cr_assert_eq(rc, 0, "compile for %s failed: %s", chassis, err);

@@ -76,24 +76,6 @@ Test(compile_ports, bound_here_but_not_attached_is_absent)
 	json_decref(m);
 }
 
-Test(compile_ports, explicit_binding_beats_attachment_elsewhere)
-{
-	json_t *m = model_from(vifs_model);
-	struct xovn_mapset s;
-
-	json_array_append_new(json_object_get(m, "bindings"),
-			      json_pack("{s:s, s:s}", "port", "b", "chassis", "hv3"));
-	compile_ok(m, "hv1", fake_host, &s);
-	cr_assert_eq(find_port(&s, 10, 2)->flags, XOVN_PF_REMOTE);
-	cr_assert_eq(find_port(&s, 10, 2)->remote_ip, ip4("192.168.50.3"));
-	xovn_mapset_free(&s);
-	/* where its interface is, it is still delivered locally */
-	compile_ok(m, "hv2", fake_host, &s);
-	cr_assert_eq(find_port(&s, 10, 2)->flags, XOVN_PF_LOCAL | XOVN_PF_REDIRECT_PEER);
-	xovn_mapset_free(&s);
-	json_decref(m);
-}
-
 Test(compile_ports, interface_that_does_not_resolve_leaves_port_absent)
 {
 	static const struct fake_iface no_tap_a[] = {
