@@ -1,0 +1,53 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* test_model_files.c - model files of the source tree for unit tests. */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "test_model_files.h"
+
+const char *tmf_src(void)
+{
+	const char *src = getenv("XOVN_SRC");
+
+	return src && *src ? src : ".";
+}
+
+const char *tmf_path(char *buf, size_t len, const char *rel)
+{
+	snprintf(buf, len, "%s/%s", tmf_src(), rel);
+	return buf;
+}
+
+json_t *tmf_load(const char *rel)
+{
+	char path[1024];
+	json_error_t jerr;
+	json_t *doc;
+
+	tmf_path(path, sizeof(path), rel);
+	doc = json_load_file(path, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY, &jerr);
+	cr_assert_not_null(doc, "%s: %s (is XOVN_SRC the source tree?)", path, jerr.text);
+	return doc;
+}
+
+int tmf_has_error(const struct xovn_errors *errs, const char *path, const char *rule)
+{
+	for (size_t i = 0; i < errs->n; i++)
+		if (strcmp(errs->v[i].path, path) == 0 && strcmp(errs->v[i].rule, rule) == 0)
+			return 1;
+	return 0;
+}
+
+const char *tmf_errors_text(const struct xovn_errors *errs)
+{
+	static char buf[4096];
+	size_t len = 0;
+
+	buf[0] = '\0';
+	for (size_t i = 0; i < errs->n && len < sizeof(buf) - 1; i++)
+		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "\n  %s %s: %s",
+					errs->v[i].path, errs->v[i].rule, errs->v[i].msg);
+	return errs->n ? buf : " (none)";
+}

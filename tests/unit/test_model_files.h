@@ -1,0 +1,29 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * test_model_files.h - finding and reading the model files of the source
+ * tree (examples/, tests/unit/valid/, tests/unit/invalid/) in unit tests.
+ */
+#ifndef XOVN_TEST_MODEL_FILES_H
+#define XOVN_TEST_MODEL_FILES_H
+
+#include <jansson.h>
+#include <stddef.h>
+
+#include "model.h"
+
+/* The source tree: $XOVN_SRC, else the current directory. */
+const char *tmf_src(void);
+
+/* tmf_src() + "/" + rel into buf. */
+const char *tmf_path(char *buf, size_t len, const char *rel);
+
+/* Parses a JSON file of the tree (any JSON value); fails the test if it cannot. */
+json_t *tmf_load(const char *rel);
+
+/* Whether errs holds an error with exactly this path and rule. */
+int tmf_has_error(const struct xovn_errors *errs, const char *path, const char *rule);
+
+/* Every error as "path rule: msg" lines, for assertion messages (static buffer). */
+const char *tmf_errors_text(const struct xovn_errors *errs);
+
+#endif
