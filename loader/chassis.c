@@ -148,9 +148,11 @@ static int write_difference(struct chassis *c, struct xovn_mapset *next)
 		resync_applied(c);
 		rc = -1;
 	} else {
-		if (up.n || del.n || c->opt->verbose)
+		/* The first apply is always reported: it says what a restart changed. */
+		if (up.n || del.n || c->opt->verbose || !c->applied_once)
 			log_info("applied generation %lld: +%zu -%zu entries",
 				 generation_of(c->model), up.n, del.n);
+		c->applied_once = 1;
 		xovn_mapset_free(&c->applied);
 		c->applied = *next;
 		xovn_mapset_init(next);

@@ -24,6 +24,7 @@ struct chassis {
 	struct stat db_stat;         /* db as last read, to notice missed events */
 	int have_db_stat;
 	char last_refusal[512];      /* last compile error, logged once */
+	int applied_once;
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
