@@ -5,7 +5,9 @@
 #include <criterion/criterion.h>
 #include <errno.h>
 #include <linux/if_ether.h>
+#include <linux/if_packet.h>
 #include <net/if.h>
+#include <poll.h>
 #include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -59,17 +61,31 @@ static const char *gn_model =
 	" {\"name\":\"hv4\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.4\"},\"vifs\":["
 	"  {\"iface\":\"t\",\"port\":\"c5\"}]}]}";
 
+/* The local interfaces of hv1; ifindexes are made up unless the underlay is private. */
+static struct xh_iface gn_ifaces[] = {
+	{ "tap11", GN_IF_A1, 1 }, { "tap12", GN_IF_B1, 1 }, { "tap13", GN_IF_C1, 1 },
+	{ "tap13b", GN_IF_C2, 1 }, { "tapl3", GN_IF_LP3, 1 }, { "tap14", GN_IF_D1, 1 },
+	{ "tap14b", GN_IF_D2, 1 }, { "tapl4", GN_IF_LP4, 1 }, { "br0", GN_IF_BR0, 0 },
+	{ "ul0", GN_IF_UL0_FAKE, 0 },
+};
+#define GN_N_IFACES (sizeof(gn_ifaces) / sizeof(gn_ifaces[0]))
+
 static void gn_load(struct gn *g)
 {
-	const struct xh_iface ifaces[] = {
-		{ "tap11", GN_IF_A1, 1 }, { "tap12", GN_IF_B1, 1 }, { "tap13", GN_IF_C1, 1 },
-		{ "tap13b", GN_IF_C2, 1 }, { "tapl3", GN_IF_LP3, 1 }, { "tap14", GN_IF_D1, 1 },
-		{ "tap14b", GN_IF_D2, 1 }, { "tapl4", GN_IF_LP4, 1 }, { "br0", GN_IF_BR0, 0 },
-		{ "ul0", g->ul_ifindex, 0 },
-	};
-
+	gn_ifaces[GN_N_IFACES - 1].ifindex = g->ul_ifindex;
 	xh_open(&g->h);
-	xh_load_model(&g->h, gn_model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
+	xh_load_model(&g->h, gn_model, "hv1", gn_ifaces, GN_N_IFACES);
+}
+
+uint32_t gn_ifindex(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < GN_N_IFACES; i++)
+		if (strcmp(gn_ifaces[i].name, name) == 0)
+			return gn_ifaces[i].ifindex;
+	cr_assert_fail("no interface %s in the table", name);
+	return 0;
 }
 
 void gn_open(struct gn *g)
@@ -98,6 +114,25 @@ static void gn_read_mac(const char *ifname, uint8_t mac[6])
 	close(fd);
 }
 
+/* Every local port interface becomes a veth whose far end is "<name>p". */
+static void gn_make_port_links(void)
+{
+	char cmd[256];
+	size_t i;
+
+	for (i = 0; i + 1 < GN_N_IFACES; i++) {
+		snprintf(cmd, sizeof(cmd),
+			 "ip link add %s type veth peer name %sp && "
+			 "sysctl -qw net.ipv6.conf.%s.disable_ipv6=1 net.ipv6.conf.%sp.disable_ipv6=1 && "
+			 "ip link set %s up && ip link set %sp up",
+			 gn_ifaces[i].name, gn_ifaces[i].name, gn_ifaces[i].name,
+			 gn_ifaces[i].name, gn_ifaces[i].name, gn_ifaces[i].name);
+		gn_sh(cmd);
+		gn_ifaces[i].ifindex = if_nametoindex(gn_ifaces[i].name);
+		cr_assert_neq(gn_ifaces[i].ifindex, 0);
+	}
+}
+
 void gn_open_private_underlay(struct gn *g)
 {
 	memset(g, 0, sizeof(*g));
@@ -112,6 +147,7 @@ void gn_open_private_underlay(struct gn *g)
 	      "ip neigh replace " GN_HV3_IP " lladdr " GN_HV3_MAC " dev ul0 nud permanent");
 	g->ul_ifindex = if_nametoindex("ul0");
 	cr_assert_neq(g->ul_ifindex, 0);
+	gn_make_port_links();
 	gn_read_mac("ul0", g->ul_mac);
 	gn_load(g);
 }
@@ -243,4 +279,48 @@ void gn_expect_encap(const uint8_t *f, size_t len, const char *daddr, uint32_t v
 	cr_assert_eq(gn_get16(f + GN_OFF_KEYS + 2), out_key, "egress key %u",
 		     gn_get16(f + GN_OFF_KEYS + 2));
 	cr_assert_arr_eq(f + GN_OFF_INNER, inner, inner_len, "the inner frame changed");
+}
+
+int gn_packet_socket(const char *ifname)
+{
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_protocol = htons(ETH_P_ALL) };
+	int fd = socket(AF_PACKET, SOCK_RAW, htons(ETH_P_ALL));
+
+	cr_assert_geq(fd, 0, "packet socket: %s", strerror(errno));
+	sll.sll_ifindex = (int)if_nametoindex(ifname);
+	cr_assert_neq(sll.sll_ifindex, 0, "no interface %s", ifname);
+	cr_assert_eq(bind(fd, (struct sockaddr *)&sll, sizeof(sll)), 0);
+	return fd;
+}
+
+static int gn_is_geneve(const uint8_t *f, size_t len)
+{
+	return len >= GN_OFF_GNV && gn_get16(f + 12) == ETH_P_IP && f[GN_OFF_IP + 9] == 17 &&
+	       gn_get16(f + GN_OFF_UDP + 2) == 6081;
+}
+
+int gn_collect(int fd, int geneve, const uint8_t src[6], uint8_t (*frames)[XH_FRAME_MAX + 64],
+	       size_t *lens, int max)
+{
+	int rounds, n = 0;
+
+	for (rounds = 0; rounds < 32; rounds++) {
+		uint8_t buf[XH_FRAME_MAX + 64];
+		struct pollfd p = { .fd = fd, .events = POLLIN };
+		ssize_t got;
+
+		if (poll(&p, 1, 300) <= 0)
+			break;
+		got = recv(fd, buf, sizeof(buf), 0);
+		if (got < ETH_HLEN)
+			continue;
+		if (geneve ? !gn_is_geneve(buf, (size_t)got) : memcmp(buf + 6, src, 6) != 0)
+			continue;
+		if (n < max) {
+			memcpy(frames[n], buf, (size_t)got);
+			lens[n] = (size_t)got;
+		}
+		n++;
+	}
+	return n;
 }

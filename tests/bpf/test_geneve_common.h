@@ -24,7 +24,7 @@
 enum { GN_VNI1 = 11, GN_VNI2 = 12, GN_VNI3 = 13, GN_VNI4 = 14 };
 enum { GN_LOCALPORT = 6, GN_LOCALNET = 10 };
 
-/* Fake interface numbers (a real one for ul0 with a private underlay). */
+/* Made-up interface numbers; with a private underlay use gn_ifindex(). */
 enum {
 	GN_IF_A1 = 1101, GN_IF_B1 = 1201, GN_IF_C1 = 1301, GN_IF_C2 = 1302, GN_IF_LP3 = 1306,
 	GN_IF_D1 = 1401, GN_IF_D2 = 1402, GN_IF_LP4 = 1406, GN_IF_BR0 = 1410,
@@ -55,11 +55,25 @@ struct gn {
 void gn_open(struct gn *g);
 /*
  * Same, after moving this test process into a network namespace of its
- * own with ul0 (192.0.2.1/24) <-> ul1 and permanent neighbours for hv2 and
- * hv3.  The namespace disappears with the process.
+ * own with ul0 (192.0.2.1/24) <-> ul1, permanent neighbours for hv2 and
+ * hv3, and a veth pair for every local port (tap11 <-> tap11p ...).  The
+ * namespace disappears with the process.
  */
 void gn_open_private_underlay(struct gn *g);
 void gn_close(struct gn *g);
+
+/* The ifindex the model was loaded with for a local interface name. */
+uint32_t gn_ifindex(const char *name);
+
+/* A packet socket on interface ifname (every protocol). */
+int gn_packet_socket(const char *ifname);
+/*
+ * Reads frames arriving on fd for up to ~300 ms of silence (at most 32):
+ * keeps those that are Geneve (UDP 6081) when geneve is set, or those with
+ * source MAC src otherwise.  Copies up to max frames into frames/lens.
+ */
+int gn_collect(int fd, int geneve, const uint8_t src[6], uint8_t (*frames)[XH_FRAME_MAX + 64],
+	       size_t *lens, int max);
 
 /* 00:00:00:00:<vni>:<key> */
 void gn_mac(uint8_t mac[6], uint32_t vni, uint16_t key);

@@ -146,7 +146,7 @@ Test(geneve_encap_net, arp_inner_frame_is_pushed_behind_resolved_outer_macs)
 	len = xh_arp_request(f, src, "10.11.0.1", "10.11.0.3");
 	memcpy(f, dst, 6);
 	f[ETH_HLEN + 7] = 2;
-	cr_assert_eq(run_live(GN_IF_A1, f, len, out, &out_len), TC_ACT_REDIRECT);
+	cr_assert_eq(run_live(gn_ifindex("tap11"), f, len, out, &out_len), TC_ACT_REDIRECT);
 	cr_assert_eq(xh_drops_total(&g.h), 0);
 	gn_expect_encap(out, out_len, GN_HV2_IP, GN_VNI1, 1, 3, f, len);
 	xh_mac(GN_HV2_MAC, hv2);
@@ -164,6 +164,7 @@ Test(geneve_encap_net, non_ip_frame_to_an_unresolved_chassis_is_counted_not_sent
 	gn_mac(dst, GN_VNI3, 5);
 	len = xh_arp_request(f, src, "10.13.0.1", "10.13.0.5");
 	memcpy(f, dst, 6);
-	cr_assert_eq(run_live(GN_IF_C1, f, len, out, &out_len), TC_ACT_SHOT);
+	cr_assert_eq(run_live(gn_ifindex("tap13"), f, len, out, &out_len), TC_ACT_SHOT);
 	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_NO_REMOTE), 1);
+	cr_assert_eq(xh_drops_total(&g.h), 1);
 }
