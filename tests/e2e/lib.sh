@@ -99,6 +99,42 @@ vm_add() {
 	ip -n "$ch" link set "$ifname" up
 }
 
+# underlay_add NS_A IP_A NS_B IP_B [IFNAME]: a veth "wire" between two
+# chassis namespaces, /24 addresses on both ends (default name ul0).
+underlay_add() {
+	local a=$1 ipa=$2 b=$3 ipb=$4 ifname=${5:-ul0}
+	ip -n "$a" link add "$ifname" type veth peer name "$ifname" netns "$b" || return 1
+	ip -n "$a" addr add "$ipa/24" dev "$ifname"
+	ip -n "$b" addr add "$ipb/24" dev "$ifname"
+	ip -n "$a" link set "$ifname" up
+	ip -n "$b" link set "$ifname" up
+}
+
+# vm_move VMNS FROM_NS TO_NS IFNAME: the VM's eth0 is re-plugged into
+# another chassis (same MAC and address), like a migrated VM.
+vm_move() {
+	local vm=$1 from=$2 to=$3 ifname=$4 mac addr
+	mac=$(vm_mac "$vm")
+	addr=$(ip -n "$vm" -4 -o addr show dev eth0 | awk '{ print $4 }')
+	ip -n "$from" link del "$ifname" || return 1
+	ip -n "$to" link add "$ifname" type veth peer name eth0 netns "$vm" || return 1
+	ip -n "$vm" link set eth0 address "$mac"
+	ip -n "$vm" addr add "$addr" dev eth0
+	ip -n "$vm" link set eth0 up
+	ip -n "$to" link set "$ifname" up
+}
+
+# capture_start NS IFNAME COUNT FILE: bounded tcpdump of Geneve in NS
+# (at most COUNT frames, at most 10 s); sets CAPTURE_PID once listening.
+capture_start() {
+	local ns=$1 ifname=$2 count=$3 file=$4
+	timeout 10 nsenter --net="/run/netns/$ns" tcpdump -l -vv -nn -i "$ifname" \
+		-c "$count" udp port 6081 >"$file" 2>"$file.err" &
+	CAPTURE_PID=$!
+	E2E_PIDS+=("$CAPTURE_PID")
+	until_ok 5 grep -q 'listening on' "$file.err"
+}
+
 # ---- xovnd ---------------------------------------------------------------------
 
 # xovnd_start CHNS CHASSIS: runs xovnd for CHASSIS inside CHNS, logging to
