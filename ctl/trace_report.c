@@ -196,6 +196,21 @@ static json_t *stages_report(const json_t *model, const struct trace_result *res
 	return list;
 }
 
+/* The frame exactly as fed to the program, so it can be replayed live. */
+static json_t *frame_hex(const uint8_t *frame, size_t len)
+{
+	static const char digits[] = "0123456789abcdef";
+	char hex[2 * (XOVN_FRAME_MAX + 64) + 1];
+	size_t i;
+
+	for (i = 0; i < len && i < XOVN_FRAME_MAX + 64; i++) {
+		hex[2 * i] = digits[frame[i] >> 4];
+		hex[2 * i + 1] = digits[frame[i] & 0xf];
+	}
+	hex[2 * i] = '\0';
+	return json_string(hex);
+}
+
 json_t *trace_report(const json_t *model, const struct trace_request *req,
 		     const struct trace_result *res)
 {
@@ -208,6 +223,7 @@ json_t *trace_report(const json_t *model, const struct trace_request *req,
 		      "program", req->underlay ? "underlay" : "vif",
 		      "action", xovn_action_name(rec->action),
 		      "stages", stages_report(model, res));
+	json_object_set_new(r, "frame_hex", frame_hex(req->frame, req->len));
 	json_object_set_new(r, "ingress", rec->in_port ? ingress_report(model, res) : json_null());
 	json_object_set_new(r, "drop_reason", rec->action == XOVN_ACT_DROP ?
 			    json_string(xovn_drop_reason_name(rec->drop_reason)) : json_null());
