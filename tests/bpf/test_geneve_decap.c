@@ -1,0 +1,444 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * test_geneve_decap.c - the underlay program: Geneve for this chassis is
+ * validated, stripped and delivered to local ports only; malformed Geneve
+ * is dropped by reason and left untouched; everything else is the host's.
+ */
+#include <arpa/inet.h>
+#include <criterion/criterion.h>
+#include <linux/if_ether.h>
+#include <linux/pkt_cls.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "test_geneve_common.h"
+
+static struct gn g;
+
+static void setup_fake(void)
+{
+	gn_open(&g);
+}
+
+static void setup_private(void)
+{
+	gn_open_private_underlay(&g);
+}
+
+static void teardown(void)
+{
+	gn_close(&g);
+}
+
+TestSuite(geneve_decap, .init = setup_fake, .fini = teardown);
+TestSuite(geneve_decap_bad, .init = setup_fake, .fini = teardown);
+TestSuite(geneve_decap_pass, .init = setup_fake, .fini = teardown);
+TestSuite(geneve_decap_net, .init = setup_private, .fini = teardown);
+
+static uint8_t inner[XH_FRAME_MAX];
+static size_t inner_len;
+
+/* A Geneve frame from hv2 carrying c3 -> out_key of ls3 (or another VNI). */
+static size_t from_hv2(uint8_t *f, uint32_t vni, uint16_t in_port, uint16_t out_key)
+{
+	inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+	return gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, vni, in_port, out_key, inner, inner_len);
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+/* Keeps the outer IPv4 and UDP lengths (and the IPv4 checksum) right after an edit. */
+static void fix_lengths(uint8_t *f, size_t len)
+{
+	put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
+	put16(f + GN_OFF_IP + 10, 0);
+	put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
+	put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
+}
+
+/* Inserts an option (class, type, words of data) in front of the OVN one. */
+static size_t add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words)
+{
+	size_t olen = 4 + 4u * words;
+
+	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
+	put16(f + GN_OFF_OPT, cls);
+	f[GN_OFF_OPT + 2] = type;
+	f[GN_OFF_OPT + 3] = words;
+	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);
+	f[GN_OFF_GNV] += (uint8_t)(olen / 4);
+	fix_lengths(f, len + olen);
+	return len + olen;
+}
+
+/* ---- delivery ------------------------------------------------------------- */
+
+Test(geneve_decap, unicast_is_stripped_to_the_exact_inner_frame_and_delivered)
+{
+	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1), out_len = 0;
+	struct xovn_trace tr;
+	int verdict;
+
+	cr_assert_eq(xh_run_out(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len, out, sizeof(out),
+				&out_len), TC_ACT_REDIRECT);
+	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(out_len, inner_len, "decapsulated length %zu, inner %zu", out_len, inner_len);
+	cr_assert_arr_eq(out, inner, inner_len, "the inner frame changed");
+	cr_assert_eq(xh_port_stats(&g.h, GN_VNI3, 1).tx_packets, 1);
+
+	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, &verdict);
+	cr_assert_eq(verdict, TC_ACT_REDIRECT);
+	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
+	cr_assert_eq(tr.dp_key, GN_VNI3);
+	cr_assert_eq(tr.in_port, 3);
+	cr_assert_eq(tr.out_port, 1);
+	cr_assert(tr.flags & XOVN_TF_FROM_TUNNEL);
+	cr_assert_eq(tr.n_out, 1);
+	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
+	cr_assert_eq(tr.out[0].ifindex, GN_IF_C1);
+}
+
+Test(geneve_decap, the_same_keys_on_another_vni_reach_that_switchs_port)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI4, 3, 2);
+	struct xovn_trace tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, NULL);
+
+	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
+	cr_assert_eq(tr.dp_key, GN_VNI4);
+	cr_assert_eq(tr.out[0].ifindex, GN_IF_D2);
+}
+
+Test(geneve_decap, a_non_critical_unknown_option_is_skipped)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2);
+	struct xovn_trace tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, NULL);
+
+	cr_assert_eq(tr.action, XOVN_ACT_DELIVER, "action %d reason %d", tr.action, tr.drop_reason);
+	cr_assert_eq(tr.out[0].ifindex, GN_IF_C2);
+}
+
+static int has_out(const struct xovn_trace *tr, uint16_t port)
+{
+	return xh_trace_find(tr, port) != NULL;
+}
+
+Test(geneve_decap, flood_group_reaches_local_vifs_minus_ingress_never_localport_or_localnet)
+{
+	uint8_t f[XH_FRAME_MAX], bcast[XH_FRAME_MAX], src[6];
+	size_t blen, len;
+	struct xovn_trace tr;
+	int verdict;
+
+	gn_mac(src, GN_VNI4, 3);
+	blen = xh_arp_request(bcast, src, "10.14.0.3", "10.14.0.99");
+	len = gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 3, XOVN_MC_FLOOD, bcast, blen);
+	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, &verdict);
+	cr_assert_eq(tr.action, XOVN_ACT_FLOOD);
+	cr_assert_eq(tr.out_port, XOVN_MC_FLOOD);
+	cr_assert_eq(tr.n_out, 2, "%d copies", tr.n_out);
+	cr_assert(has_out(&tr, 1));
+	cr_assert(has_out(&tr, 2));
+	cr_assert_not(has_out(&tr, GN_LOCALPORT), "a tunnel flood reached the localport");
+	cr_assert_not(has_out(&tr, GN_LOCALNET), "a tunnel flood went back to the fabric");
+	cr_assert_eq(xh_trace_find(&tr, 1)->kind, XOVN_OUT_LOCAL);
+
+	/* The logical ingress port named in the option gets nothing back. */
+	len = gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 2, XOVN_MC_FLOOD, bcast, blen);
+	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, NULL);
+	cr_assert_eq(tr.n_out, 1);
+	cr_assert(has_out(&tr, 1));
+}
+
+Test(geneve_decap, unknown_group_from_a_tunnel_never_goes_to_localnet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI4, 3, XOVN_MC_UNKNOWN);
+	struct xovn_trace tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, NULL);
+
+	cr_assert_eq(tr.out_port, XOVN_MC_UNKNOWN);
+	cr_assert_not(has_out(&tr, GN_LOCALNET));
+	cr_assert_eq(tr.n_out, 0);
+}
+
+/* ---- malformed or not ours: dropped by reason, untouched ------------------ */
+
+static void expect_drop(const uint8_t *f, size_t len, enum xovn_drop_reason reason)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+	size_t out_len = 0;
+	struct xovn_trace tr;
+	int verdict;
+
+	cr_assert_eq(xh_run_out(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len, out, sizeof(out),
+				&out_len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&g.h, reason), 1, "reason %d not counted (total %lu)", reason,
+		     (unsigned long)xh_drops_total(&g.h));
+	cr_assert_eq(xh_drops_total(&g.h), 1, "another reason was counted too");
+	cr_assert_eq(out_len, len);
+	cr_assert_arr_eq(out, f, len, "a dropped frame was modified");
+	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, &verdict);
+	cr_assert_eq(verdict, TC_ACT_SHOT);
+	cr_assert_eq(tr.action, XOVN_ACT_DROP);
+	cr_assert_eq(tr.drop_reason, reason, "trace says %d", tr.drop_reason);
+	cr_assert_eq(tr.n_out, 0);
+}
+
+Test(geneve_decap_bad, truncated_geneve_header)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	from_hv2(f, GN_VNI3, 3, 1);
+	fix_lengths(f, GN_OFF_GNV + 4);
+	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
+}
+
+Test(geneve_decap_bad, truncated_inner_ethernet_header)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	from_hv2(f, GN_VNI3, 3, 1);
+	fix_lengths(f, GN_OFF_INNER + 10);
+	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
+}
+
+Test(geneve_decap_bad, options_length_beyond_the_packet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_GNV] = 63;  /* 252 bytes of options in a 64-byte payload */
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
+}
+
+Test(geneve_decap_bad, option_running_past_the_options_area)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_OPT + 3] = 5;  /* 20 bytes of data in an 8-byte options area */
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
+}
+
+Test(geneve_decap_bad, wrong_option_class)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_OPT, 0x0103);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, ovn_option_with_wrong_type_or_length)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_OPT + 2] = 0x81;
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+	gn_close(&g);
+	gn_open(&g);
+	len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, no_options_at_all)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	/* Drop the 8 option bytes: a bare Geneve header around the frame. */
+	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, inner_len);
+	f[GN_OFF_GNV] = 0;
+	len -= 8;
+	fix_lengths(f, len);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, unknown_critical_option)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, geneve_version_1)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_GNV] |= 0x40;
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, payload_that_is_not_ethernet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_GNV + 2, ETH_P_IP);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(geneve_decap_bad, unknown_vni)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, 99, 3, 1);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_VNI);
+}
+
+Test(geneve_decap_bad, unknown_egress_key)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 9);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+}
+
+Test(geneve_decap_bad, egress_key_zero_and_unknown_group)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 0);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+	gn_close(&g);
+	gn_open(&g);
+	len = from_hv2(f, GN_VNI3, 3, 32770);
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+}
+
+Test(geneve_decap_bad, egress_key_of_the_localport)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, GN_LOCALPORT);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+}
+
+Test(geneve_decap_bad, egress_key_of_the_localnet_port)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI4, 3, GN_LOCALNET);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+}
+
+Test(geneve_decap_bad, egress_key_of_a_port_on_another_chassis)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 4);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
+}
+
+/* ---- underlay traffic that is not Geneve for us ---------------------------- */
+
+static void expect_pass(const uint8_t *f, size_t len)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+	size_t out_len = 0;
+	struct xovn_trace tr;
+	int verdict;
+
+	cr_assert_eq(xh_run_out(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len, out, sizeof(out),
+				&out_len), TC_ACT_OK);
+	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(out_len, len);
+	cr_assert_arr_eq(out, f, len, "a passed frame was modified");
+	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, &verdict);
+	cr_assert_eq(verdict, TC_ACT_OK);
+	cr_assert_eq(tr.action, XOVN_ACT_PASS);
+}
+
+Test(geneve_decap_pass, arp_on_the_underlay)
+{
+	uint8_t f[XH_FRAME_MAX], src[6];
+
+	xh_mac(GN_HV2_MAC, src);
+	expect_pass(f, xh_arp_request(f, src, GN_HV2_IP, GN_LOCAL_IP));
+}
+
+Test(geneve_decap_pass, tcp_to_the_encap_ip)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_IP + 9] = 6;
+	fix_lengths(f, len);
+	expect_pass(f, len);
+}
+
+Test(geneve_decap_pass, udp_to_another_port)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_UDP + 2, 4789);
+	expect_pass(f, len);
+}
+
+Test(geneve_decap_pass, geneve_to_another_ip)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+	expect_pass(f, gn_geneve(f, GN_HV2_IP, GN_HV3_IP, GN_VNI3, 3, 1, inner, inner_len));
+}
+
+Test(geneve_decap_pass, fragment_of_a_geneve_packet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	fix_lengths(f, len);
+	expect_pass(f, len);
+}
+
+Test(geneve_decap_pass, ipv6_on_the_underlay)
+{
+	uint8_t f[XH_FRAME_MAX], src[6], dst[6];
+	size_t len;
+
+	xh_mac(GN_HV2_MAC, src);
+	xh_mac("02:00:00:00:00:01", dst);
+	len = xh_eth(f, dst, src, ETH_P_IPV6, 60);
+	f[ETH_HLEN] = 0x60;
+	expect_pass(f, len);
+}
+
+/* ---- live flood from a tunnel on real interfaces ----------------------------- */
+
+Test(geneve_decap_net, tunnel_broadcast_reaches_local_vifs_only_as_the_plain_frame)
+{
+	int d1 = gn_packet_socket("tap14p"), d2 = gn_packet_socket("tap14bp");
+	int lp = gn_packet_socket("tapl4p"), ln = gn_packet_socket("br0p");
+	static uint8_t seen[4][XH_FRAME_MAX + 64];
+	uint8_t f[XH_FRAME_MAX], bcast[XH_FRAME_MAX], src[6];
+	size_t blen, len, lens[4];
+
+	gn_mac(src, GN_VNI4, 3);
+	blen = xh_arp_request(bcast, src, "10.14.0.3", "10.14.0.99");
+	len = gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 3, XOVN_MC_FLOOD, bcast, blen);
+	cr_assert_eq(xh_run(&g.h, XH_UNDERLAY_LIVE, g.ul_ifindex, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(gn_collect(d1, 0, src, seen, lens, 4), 1);
+	cr_assert_eq(lens[0], blen);
+	cr_assert_arr_eq(seen[0], bcast, blen, "d1 did not get the inner frame as sent");
+	cr_assert_eq(gn_collect(d2, 0, src, seen, lens, 4), 1);
+	cr_assert_arr_eq(seen[0], bcast, blen);
+	cr_assert_eq(gn_collect(lp, 0, src, seen, lens, 4), 0, "the localport got a copy");
+	cr_assert_eq(gn_collect(ln, 0, src, seen, lens, 4), 0, "the fabric got a copy");
+	close(d1);
+	close(d2);
+	close(lp);
+	close(ln);
+}
