@@ -18,6 +18,7 @@
 #include "cleanup.h"
 #include "events.h"
 #include "log.h"
+#include "metrics.h"
 #include "options.h"
 
 /* The safety net: rescan even if an event was missed. */
@@ -50,8 +51,23 @@ static int run_loop(struct chassis *c, struct events *ev)
 	}
 }
 
+/* The endpoint is bound before the datapath is touched: a bad address changes nothing. */
+static int start_metrics(const struct xovnd_options *opt, struct metrics **m)
+{
+	char err[256];
+
+	*m = NULL;
+	if (!opt->metrics[0] || opt->once)
+		return 0;
+	*m = metrics_start(opt->metrics, opt->chassis, opt->pin_dir, opt->db, err, sizeof(err));
+	if (!*m)
+		log_info("%s", err);
+	return *m ? 0 : -1;
+}
+
 int main(int argc, char **argv)
 {
+	struct metrics *metrics;
 	struct xovnd_options opt;
 	struct chassis c;
 	struct events ev;
@@ -70,7 +86,13 @@ int main(int argc, char **argv)
 	 */
 	if (!opt.once && events_open(&ev, opt.db) < 0)
 		return 1;
+	if (start_metrics(&opt, &metrics) < 0) {
+		if (!opt.once)
+			events_close(&ev);
+		return 1;
+	}
 	if (chassis_start(&c, &opt) < 0) {
+		metrics_stop(metrics);
 		chassis_stop(&c);
 		if (!opt.once)
 			events_close(&ev);
@@ -85,6 +107,7 @@ int main(int argc, char **argv)
 		rc = run_loop(&c, &ev);
 		events_close(&ev);
 	}
+	metrics_stop(metrics);
 	chassis_stop(&c);
 	return rc;
 }

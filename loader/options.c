@@ -12,7 +12,8 @@
 #define DEFAULT_PIN_ROOT "/sys/fs/bpf/xovn"
 
 static const char usage_text[] =
-	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--cleanup] [--once] [-v]\n"
+	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
+	"             [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -20,6 +21,10 @@ static const char usage_text[] =
 	"  --chassis NAME  this chassis, as named in the model (required)\n"
 	"  --db FILE       the model (default: $XOVN_DB, else /var/lib/xovn/nb.json)\n"
 	"  --pin-dir DIR   where maps are pinned (default: " DEFAULT_PIN_ROOT "/NAME)\n"
+	"  --metrics ADDR:PORT\n"
+	"                  serve Prometheus metrics at http://ADDR:PORT/metrics\n"
+	"                  (per-port rx/tx, drops by reason, map fill levels, model\n"
+	"                  generation); [V6ADDR]:PORT for IPv6\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -59,6 +64,8 @@ static int parse_one(int c, struct xovnd_options *opt)
 	case 'v':
 		opt->verbose = 1;
 		return 0;
+	case 'm':
+		return copy_arg(opt->metrics, sizeof(opt->metrics), optarg, "metrics address");
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -95,6 +102,7 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "cleanup", no_argument, NULL, 'C' },
 		{ "once", no_argument, NULL, 'o' },
 		{ "verbose", no_argument, NULL, 'v' },
+		{ "metrics", required_argument, NULL, 'm' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

@@ -14,6 +14,7 @@ struct xovnd_options {
 	int cleanup;   /* detach, unpin and exit */
 	int once;      /* apply the model once and exit */
 	int verbose;
+	char metrics[128];  /* --metrics ADDR:PORT, "" = no endpoint */
 };
 
 /* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */
