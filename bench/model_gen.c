@@ -1,0 +1,183 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* model_gen.c - building benchmark models with jansson, without json_pack. */
+#include <stdio.h>
+#include <string.h>
+
+#include "model_gen.h"
+
+#define N_REMOTE_FILLER_CHASSIS 8  /* hv2..hv9 */
+
+void bm_mac(uint32_t vni, uint16_t key, uint8_t mac[6])
+{
+	memset(mac, 0, 6);
+	mac[0] = 0x02;
+	mac[4] = (uint8_t)vni;
+	mac[5] = (uint8_t)key;
+}
+
+void bm_ip(uint32_t vni, uint16_t key, char *buf, size_t len)
+{
+	snprintf(buf, len, "10.%u.0.%u", vni, key);
+}
+
+static json_t *str_array1(const char *s)
+{
+	json_t *a = json_array();
+
+	json_array_append_new(a, json_string(s));
+	return a;
+}
+
+/* A VIF port with "MAC IP" addresses, and the same as port_security if asked. */
+static json_t *port(const char *name, unsigned key, const char *addr, int psec)
+{
+	json_t *p = json_object();
+
+	json_object_set_new(p, "name", json_string(name));
+	json_object_set_new(p, "tunnel_key", json_integer(key));
+	json_object_set_new(p, "addresses", str_array1(addr));
+	if (psec)
+		json_object_set_new(p, "port_security", str_array1(addr));
+	return p;
+}
+
+static json_t *bench_port(const char *name, uint32_t vni, uint16_t key, int psec)
+{
+	uint8_t m[6];
+	char ip[32], addr[64];
+
+	bm_mac(vni, key, m);
+	bm_ip(vni, key, ip, sizeof(ip));
+	snprintf(addr, sizeof(addr), "%02x:%02x:%02x:%02x:%02x:%02x %s",
+		 m[0], m[1], m[2], m[3], m[4], m[5], ip);
+	return port(name, key, addr, psec);
+}
+
+static json_t *lswitch(const char *name, unsigned key)
+{
+	json_t *s = json_object();
+
+	json_object_set_new(s, "name", json_string(name));
+	json_object_set_new(s, "tunnel_key", json_integer(key));
+	json_object_set_new(s, "ports", json_array());
+	return s;
+}
+
+static json_t *chassis(const char *name, const char *ip)
+{
+	json_t *c = json_object(), *encap = json_object();
+
+	json_object_set_new(encap, "type", json_string("geneve"));
+	json_object_set_new(encap, "ip", json_string(ip));
+	json_object_set_new(c, "name", json_string(name));
+	json_object_set_new(c, "encap", encap);
+	json_object_set_new(c, "vifs", json_array());
+	return c;
+}
+
+static void attach(json_t *ch, const char *iface, const char *port_name)
+{
+	json_t *v = json_object();
+
+	json_object_set_new(v, "iface", json_string(iface));
+	json_object_set_new(v, "port", json_string(port_name));
+	json_array_append_new(json_object_get(ch, "vifs"), v);
+}
+
+static void add_bench_switches(json_t *switches, json_t *const hv[])
+{
+	static const char *const local[] = { "v0", "v1", "v2", "v3", "v4" };
+	json_t *b = lswitch("bench", BM_VNI_BENCH), *b2 = lswitch("bench2", BM_VNI_BENCH2);
+	json_t *ports = json_object_get(b, "ports"), *ports2 = json_object_get(b2, "ports");
+	json_t *lp = bench_port("lp", BM_VNI_BENCH2, BM_LP, 0);
+	char iface[16];
+	unsigned i;
+
+	for (i = 0; i < 5; i++) {
+		json_array_append_new(ports, bench_port(local[i], BM_VNI_BENCH, BM_V0 + i, 0));
+		snprintf(iface, sizeof(iface), "b%s", local[i]);
+		attach(hv[1], iface, local[i]);
+	}
+	json_array_append_new(ports, bench_port("r1", BM_VNI_BENCH, BM_R1, 0));
+	json_array_append_new(ports, bench_port("r2", BM_VNI_BENCH, BM_R2, 0));
+	attach(hv[2], "br1", "r1");
+	attach(hv[3], "br2", "r2");
+
+	json_object_set_new(lp, "type", json_string("localport"));
+	json_array_append_new(ports2, lp);
+	json_array_append_new(ports2, bench_port("ps", BM_VNI_BENCH2, BM_PS, 1));
+	json_array_append_new(ports2, bench_port("w", BM_VNI_BENCH2, BM_W, 0));
+	json_array_append_new(ports2, bench_port("r3", BM_VNI_BENCH2, BM_R3, 0));
+	attach(hv[1], "blp", "lp");
+	attach(hv[1], "bps", "ps");
+	attach(hv[1], "bw", "w");
+	attach(hv[2], "br3", "r3");
+	json_array_append_new(switches, b);
+	json_array_append_new(switches, b2);
+}
+
+/* Filler port i: a unique MAC and an IP unique within its switch. */
+static json_t *filler_port(size_t i)
+{
+	unsigned key = (unsigned)(i % BM_FILLER_PER_SWITCH) + 1;
+	char name[32], addr[64];
+
+	snprintf(name, sizeof(name), "f%zu", i);
+	snprintf(addr, sizeof(addr), "0a:00:%02x:%02x:%02x:%02x 11.0.0.%u",
+		 (unsigned)(i >> 24) & 0xff, (unsigned)(i >> 16) & 0xff,
+		 (unsigned)(i >> 8) & 0xff, (unsigned)i & 0xff, key);
+	return port(name, key, addr, i % 4 == 0);
+}
+
+static void add_fillers(json_t *switches, json_t *const hv[], size_t n)
+{
+	json_t *sw = NULL;
+	char name[32];
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i % BM_FILLER_PER_SWITCH == 0) {
+			snprintf(name, sizeof(name), "f-ls%zu", i / BM_FILLER_PER_SWITCH);
+			sw = lswitch(name, 100 + (unsigned)(i / BM_FILLER_PER_SWITCH));
+			json_array_append_new(switches, sw);
+		}
+		json_array_append_new(json_object_get(sw, "ports"), filler_port(i));
+		snprintf(name, sizeof(name), "f%zu", i);
+		if (i % 2 == 0)
+			attach(hv[1], name, name);
+		else
+			attach(hv[2 + (i / 2) % N_REMOTE_FILLER_CHASSIS], name, name);
+	}
+}
+
+size_t bm_switch_count(size_t n_ports)
+{
+	size_t fill = n_ports > BM_FIXED_PORTS ? n_ports - BM_FIXED_PORTS : 0;
+
+	return 2 + (fill + BM_FILLER_PER_SWITCH - 1) / BM_FILLER_PER_SWITCH;
+}
+
+json_t *bm_model(size_t n_ports)
+{
+	json_t *m = json_object(), *switches = json_array(), *all = json_array();
+	json_t *hv[2 + N_REMOTE_FILLER_CHASSIS];
+	char name[32], ip[32];
+	unsigned c;
+
+	if (!m || !switches || !all)
+		return NULL;
+	for (c = 1; c < 2 + N_REMOTE_FILLER_CHASSIS; c++) {
+		snprintf(name, sizeof(name), "hv%u", c);
+		snprintf(ip, sizeof(ip), "192.0.2.%u", c);
+		hv[c] = chassis(name, ip);
+		json_array_append_new(all, hv[c]);
+	}
+	json_object_set_new(hv[1], "encap_iface", json_string("bul"));
+	add_bench_switches(switches, hv);
+	if (n_ports > BM_FIXED_PORTS)
+		add_fillers(switches, hv, n_ports - BM_FIXED_PORTS);
+	json_object_set_new(m, "version", json_integer(1));
+	json_object_set_new(m, "logical_switches", switches);
+	json_object_set_new(m, "chassis", all);
+	return m;
+}

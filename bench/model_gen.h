@@ -1,0 +1,50 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * model_gen.h - northbound models of any size for the benchmarks.
+ *
+ * Every model holds the same two measured switches, so a frame takes the
+ * same path whatever the size, plus filler switches of 100 ports each that
+ * only make the maps bigger:
+ *
+ *   bench  (VNI 1): v0..v4 on hv1 (ifaces bv0..bv4), r1 on hv2, r2 on hv3
+ *   bench2 (VNI 2): localport lp (iface blp), ps with port_security (iface
+ *                   bps), w (iface bw) on hv1, r3 on hv2
+ *   f<j>   (VNI 100+j): ports f<i>; even i on hv1 (iface "f<i>"), odd i on
+ *                   one of hv2..hv9; every fourth port has port_security.
+ *
+ * hv1 is the chassis under test: encap 192.0.2.1 on interface bul.
+ */
+#ifndef XOVN_BENCH_MODEL_GEN_H
+#define XOVN_BENCH_MODEL_GEN_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* Ports in the two measured switches; a model never has fewer. */
+#define BM_FIXED_PORTS 11
+#define BM_FILLER_PER_SWITCH 100
+/* Made-up ifindexes of filler VIFs on hv1: BM_FILLER_IFINDEX_BASE + i. */
+#define BM_FILLER_IFINDEX_BASE 1000000u
+
+#define BM_HV1_IP "192.0.2.1"
+#define BM_HV2_IP "192.0.2.2"
+#define BM_HV3_IP "192.0.2.3"
+
+enum { BM_VNI_BENCH = 1, BM_VNI_BENCH2 = 2 };
+/* Port keys in switch bench. */
+enum { BM_V0 = 1, BM_V1, BM_V2, BM_V3, BM_V4, BM_R1, BM_R2 };
+/* Port keys in switch bench2. */
+enum { BM_LP = 1, BM_PS, BM_W, BM_R3 };
+
+/* A model with n_ports logical ports in all (at least BM_FIXED_PORTS). NULL on ENOMEM. */
+json_t *bm_model(size_t n_ports);
+
+/* Number of logical switches bm_model(n_ports) makes. */
+size_t bm_switch_count(size_t n_ports);
+
+/* The MAC and IPv4 (dotted) of port key in switch vni of the measured switches. */
+void bm_mac(uint32_t vni, uint16_t key, uint8_t mac[6]);
+void bm_ip(uint32_t vni, uint16_t key, char *buf, size_t len);
+
+#endif /* XOVN_BENCH_MODEL_GEN_H */

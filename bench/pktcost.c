@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * pktcost.c - per-packet cost of xovn's datapath paths against a minimal
+ * redirect program, for models of several sizes.
+ *
+ *   bench_pktcost --sizes 11,1000,10000,100000 --reps 5 --repeat N --runs N
+ *
+ * Prints one tab-separated row per measurement:
+ *   pkt PORTS SWITCHES SCENARIO MODE REP NS BASELINE_NS
+ * where BASELINE_NS is the minimal redirect measured the same way in the
+ * same repetition (the ratio NS / BASELINE_NS is what matters: machines
+ * are noisy).  Modes: repeat, single (kernel time), wall (syscall included).
+ */
+#include <errno.h>
+#include <linux/if_link.h>
+#include <linux/pkt_cls.h>
+#include <net/if.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "baseline.skel.h"
+#include "datapath.h"
+#include "frames.h"
+#include "model.h"
+#include "model_gen.h"
+#include "netns.h"
+#include "scenarios.h"
+#include "timing.h"
+
+#define MAX_SIZES 8
+
+struct options {
+	size_t sizes[MAX_SIZES];
+	size_t n_sizes;
+	unsigned reps;
+	uint32_t repeat;
+	uint32_t runs;
+};
+
+struct bench {
+	struct options opt;
+	struct baseline *xdp_sink;      /* NULL: no XDP live-frames baseline */
+	struct bd_iface ifaces[BN_N_IFACES];
+	struct bd dp;
+	struct baseline *base;
+	struct bt_input tc_base, xdp_base;
+	uint8_t base_frame[BF_MAX];
+};
+
+static int parse_sizes(struct options *o, char *list)
+{
+	char *tok, *save = NULL;
+
+	o->n_sizes = 0;
+	for (tok = strtok_r(list, ",", &save); tok; tok = strtok_r(NULL, ",", &save)) {
+		long v = strtol(tok, NULL, 10);
+
+		if (o->n_sizes == MAX_SIZES || v < BM_FIXED_PORTS) {
+			fprintf(stderr, "bench: sizes: at most %d, each >= %d\n", MAX_SIZES,
+				BM_FIXED_PORTS);
+			return -1;
+		}
+		o->sizes[o->n_sizes++] = (size_t)v;
+	}
+	return o->n_sizes ? 0 : -1;
+}
+
+static int parse_args(struct options *o, int argc, char **argv)
+{
+	int i;
+
+	*o = (struct options){ .n_sizes = 1, .sizes = { BM_FIXED_PORTS }, .reps = 5,
+			       .repeat = 100000, .runs = 10000 };
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--sizes")) {
+			if (parse_sizes(o, argv[i + 1]))
+				return -1;
+		} else if (!strcmp(argv[i], "--reps")) {
+			o->reps = (unsigned)atoi(argv[i + 1]);
+		} else if (!strcmp(argv[i], "--repeat")) {
+			o->repeat = (uint32_t)atoi(argv[i + 1]);
+		} else if (!strcmp(argv[i], "--runs")) {
+			o->runs = (uint32_t)atoi(argv[i + 1]);
+		} else {
+			break;
+		}
+	}
+	if (i != argc || o->reps < 1 || o->repeat < 1 || o->runs < 1) {
+		fprintf(stderr, "usage: bench_pktcost [--sizes N,N...] [--reps N] "
+				"[--repeat N] [--runs N]\n");
+		return -1;
+	}
+	return 0;
+}
+
+/* The minimal redirect programs: TC to bv1, XDP (live frames) to bx0. */
+static int open_baselines(struct bench *b)
+{
+	b->base = baseline__open();
+	if (!b->base)
+		return -1;
+	b->base->rodata->target_ifindex = bn_ifindex(b->ifaces, "bv1");
+	if (baseline__load(b->base))
+		return -1;
+	b->tc_base = (struct bt_input){
+		.prog_fd = bpf_program__fd(b->base->progs.bench_tc_redirect),
+		.ingress_ifindex = bn_ifindex(b->ifaces, "bv0"),
+		.frame = b->base_frame,
+		.len = bs_scenarios[0].build(b->base_frame),
+	};
+	b->xdp_base = b->tc_base;
+	b->xdp_base.xdp = b->xdp_base.xdp_live = 1;
+	b->xdp_base.prog_fd = bpf_program__fd(b->base->progs.bench_xdp_redirect);
+	return 0;
+}
+
+/*
+ * XDP frames into a veth need an XDP program on the receiving end.  This
+ * second copy of the object redirects to bx0 and stays loaded (and
+ * attached) until the process, and its namespace, ends.
+ */
+static int open_xdp_target(struct bench *b)
+{
+	int ifindex = (int)if_nametoindex("bx0p"), target = (int)if_nametoindex("bx0");
+	struct baseline *x = baseline__open();
+
+	if (!x || !ifindex || !target)
+		return -1;
+	x->rodata->target_ifindex = (uint32_t)target;
+	if (baseline__load(x))
+		return -1;
+	if (bpf_xdp_attach(ifindex, bpf_program__fd(x->progs.bench_xdp_sink),
+			   XDP_FLAGS_DRV_MODE, NULL)) {
+		fprintf(stderr, "bench: XDP attach on bx0p: %s\n", strerror(errno));
+		return -1;
+	}
+	/* The redirecting program needs bx0 as its target, not bv1. */
+	b->xdp_base.prog_fd = bpf_program__fd(x->progs.bench_xdp_redirect);
+	b->xdp_sink = x;
+	return 0;
+}
+
+static int check_scenarios(struct bench *b)
+{
+	uint8_t frame[BF_MAX];
+	struct xovn_trace tr;
+	size_t i, len;
+
+	for (i = 0; i < bs_n_scenarios; i++) {
+		const struct bs_scenario *s = &bs_scenarios[i];
+
+		len = s->build(frame);
+		if (bd_trace(&b->dp, s->underlay, bn_ifindex(b->ifaces, s->in_iface), frame, len,
+			     &tr) || bs_check_trace(s, &tr))
+			return -1;
+	}
+	return 0;
+}
+
+static void row(size_t ports, const char *scenario, const char *mode, unsigned rep,
+		double ns, double base_ns)
+{
+	printf("pkt\t%zu\t%zu\t%s\t%s\t%u\t%.2f\t%.2f\n", ports, bm_switch_count(ports),
+	       scenario, mode, rep, ns, base_ns);
+}
+
+/* Drop counters must not move, except the scenario's own reason. */
+static void drops_snapshot(struct bench *b, uint64_t out[XOVN_DROP__COUNT])
+{
+	int r;
+
+	for (r = 0; r < XOVN_DROP__COUNT; r++)
+		out[r] = bd_drops(&b->dp, r);
+}
+
+static int drops_unchanged(struct bench *b, const struct bs_scenario *s,
+			   const uint64_t before[XOVN_DROP__COUNT])
+{
+	int r;
+
+	for (r = 1; r < XOVN_DROP__COUNT; r++) {
+		if (r == s->drop_reason)
+			continue;
+		if (bd_drops(&b->dp, r) != before[r]) {
+			fprintf(stderr, "bench: %s: drop counter %d grew while timing\n", s->name, r);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+struct baselines {
+	double repeat;
+	struct bt_single single;
+};
+
+static int measure_scenario(struct bench *b, const struct bs_scenario *s, size_t ports,
+			    unsigned rep, const struct baselines *base)
+{
+	uint8_t frame[BF_MAX];
+	struct bt_input in = {
+		.prog_fd = s->underlay ? bd_underlay_fd(&b->dp) : bd_vif_fd(&b->dp),
+		.ingress_ifindex = bn_ifindex(b->ifaces, s->in_iface),
+		.frame = frame,
+		.len = s->build(frame),
+	};
+	uint64_t before[XOVN_DROP__COUNT];
+	struct bt_single one;
+	double ns;
+
+	drops_snapshot(b, before);
+	if (s->repeatable) {
+		if (bt_repeat(&in, b->opt.repeat, s->verdict, &ns))
+			return -1;
+		row(ports, s->name, "repeat", rep, ns, base->repeat);
+	}
+	if (bt_single(&in, b->opt.runs, s->verdict, &one))
+		return -1;
+	row(ports, s->name, "single", rep, one.kernel_ns, base->single.kernel_ns);
+	row(ports, s->name, "wall", rep, one.wall_ns, base->single.wall_ns);
+	return drops_unchanged(b, s, before);
+}
+
+/*
+ * Live frames report no verdict; the sink behind bx0 counts what arrived.
+ * Frames are flushed in batches, so allow a batch still in flight.
+ */
+static int measure_xdp_live(struct bench *b, double *ns)
+{
+	uint64_t before = b->xdp_sink->bss->sink_packets, got;
+
+	if (bt_repeat(&b->xdp_base, b->opt.repeat, -1, ns))
+		return -1;
+	got = b->xdp_sink->bss->sink_packets - before;
+	if (got + 1024 < b->opt.repeat) {
+		fprintf(stderr, "bench: XDP live: %llu of %u frames reached the sink\n",
+			(unsigned long long)got, b->opt.repeat);
+		return -1;
+	}
+	return 0;
+}
+
+static int measure_size(struct bench *b, size_t ports)
+{
+	struct baselines base;
+	double xdp_ns;
+	unsigned rep;
+	size_t i;
+
+	for (rep = 0; rep < b->opt.reps; rep++) {
+		if (bt_repeat(&b->tc_base, b->opt.repeat, TC_ACT_REDIRECT, &base.repeat) ||
+		    bt_single(&b->tc_base, b->opt.runs, TC_ACT_REDIRECT, &base.single))
+			return -1;
+		row(ports, "baseline_tc", "repeat", rep, base.repeat, base.repeat);
+		row(ports, "baseline_tc", "single", rep, base.single.kernel_ns, base.single.kernel_ns);
+		row(ports, "baseline_tc", "wall", rep, base.single.wall_ns, base.single.wall_ns);
+		if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
+			row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
+		for (i = 0; i < bs_n_scenarios; i++)
+			if (measure_scenario(b, &bs_scenarios[i], ports, rep, &base))
+				return -1;
+		fflush(stdout);
+	}
+	return 0;
+}
+
+static int load_size(struct bench *b, size_t ports)
+{
+	struct xovn_errors errs;
+	json_t *model = bm_model(ports);
+	int rc = -1;
+
+	xovn_errors_init(&errs);
+	if (!model)
+		return -1;
+	if (xovn_model_validate(model, &errs)) {
+		xovn_errors_print(&errs, "bench: generated model: ", stderr);
+	} else {
+		rc = bd_apply_model(&b->dp, model);
+	}
+	xovn_errors_free(&errs);
+	json_decref(model);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	static struct bench b;
+	size_t i;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (parse_args(&b.opt, argc, argv) || bt_pin_cpu(0) || bn_setup(b.ifaces))
+		return 1;
+	if (bd_open(&b.dp, b.ifaces, BN_N_IFACES) || open_baselines(&b))
+		return 1;
+	if (open_xdp_target(&b))
+		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
+	for (i = 0; i < b.opt.n_sizes; i++) {
+		if (load_size(&b, b.opt.sizes[i]) || check_scenarios(&b) ||
+		    measure_size(&b, b.opt.sizes[i])) {
+			fprintf(stderr, "bench: model of %zu ports failed\n", b.opt.sizes[i]);
+			return 1;
+		}
+	}
+	bd_close(&b.dp);
+	baseline__destroy(b.base);
+	return 0;
+}

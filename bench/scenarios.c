@@ -1,0 +1,106 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* scenarios.c - the measured paths: frames and expected decisions. */
+#include <linux/pkt_cls.h>
+#include <stdio.h>
+
+#include "frames.h"
+#include "model_gen.h"
+#include "scenarios.h"
+
+/* A 64-byte IPv4/UDP frame between two ports of one measured switch. */
+static size_t udp_between(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to)
+{
+	uint8_t src[6], dst[6];
+	char sip[32], dip[32];
+
+	bm_mac(vni, from, src);
+	bm_mac(vni, to, dst);
+	bm_ip(vni, from, sip, sizeof(sip));
+	bm_ip(vni, to, dip, sizeof(dip));
+	return bf_ipv4_udp(buf, dst, src, sip, dip, BF_MIN_PAYLOAD);
+}
+
+static size_t unicast(uint8_t *buf)
+{
+	return udp_between(buf, BM_VNI_BENCH, BM_V0, BM_V1);
+}
+
+static size_t encap(uint8_t *buf)
+{
+	return udp_between(buf, BM_VNI_BENCH, BM_V0, BM_R1);
+}
+
+static size_t decap(uint8_t *buf)
+{
+	uint8_t inner[BF_MAX];
+	size_t n = udp_between(inner, BM_VNI_BENCH, BM_R1, BM_V1);
+
+	return bf_geneve(buf, BM_HV2_IP, BM_HV1_IP, BM_VNI_BENCH, BM_R1, BM_V1, inner, n);
+}
+
+static size_t flood(uint8_t *buf)
+{
+	uint8_t src[6];
+	char sip[32];
+
+	bm_mac(BM_VNI_BENCH, BM_V0, src);
+	bm_ip(BM_VNI_BENCH, BM_V0, sip, sizeof(sip));
+	return bf_broadcast_udp(buf, src, sip);
+}
+
+static size_t localport_drop(uint8_t *buf)
+{
+	return udp_between(buf, BM_VNI_BENCH2, BM_LP, BM_R3);
+}
+
+static size_t port_security(uint8_t *buf)
+{
+	return udp_between(buf, BM_VNI_BENCH2, BM_PS, BM_W);
+}
+
+static size_t arp_reply(uint8_t *buf)
+{
+	uint8_t sha[6];
+	char spa[32], tpa[32];
+
+	bm_mac(BM_VNI_BENCH, BM_V0, sha);
+	bm_ip(BM_VNI_BENCH, BM_V0, spa, sizeof(spa));
+	bm_ip(BM_VNI_BENCH, BM_V1, tpa, sizeof(tpa));
+	return bf_arp_request(buf, sha, spa, tpa);
+}
+
+const struct bs_scenario bs_scenarios[] = {
+	{ "unicast", "local unicast VIF->VIF", 0, "bv0", 1,
+	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, unicast },
+	{ "encap", "VIF->tunnel (Geneve encap)", 0, "bv0", 0,
+	  XOVN_ACT_TUNNEL, BM_R1, 0, TC_ACT_REDIRECT, encap },
+	{ "decap", "tunnel->VIF (Geneve decap)", 1, "bul", 0,
+	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, decap },
+	{ "flood", "flood to 4 local + 2 remote", 0, "bv0", 0,
+	  XOVN_ACT_FLOOD, 6, 0, -1, flood },
+	{ "localport_drop", "localport -> remote: drop", 0, "blp", 1,
+	  XOVN_ACT_DROP, 0, XOVN_DROP_LOCALPORT, TC_ACT_SHOT, localport_drop },
+	{ "port_security", "port security check + unicast", 0, "bps", 1,
+	  XOVN_ACT_DELIVER, BM_W, 0, TC_ACT_REDIRECT, port_security },
+	{ "arp_reply", "ARP responder reply", 0, "bv0", 0,
+	  XOVN_ACT_ARP_REPLY, 0, 0, TC_ACT_REDIRECT, arp_reply },
+};
+const size_t bs_n_scenarios = sizeof(bs_scenarios) / sizeof(bs_scenarios[0]);
+
+int bs_check_trace(const struct bs_scenario *s, const struct xovn_trace *tr)
+{
+	int ok = tr->action == s->action;
+
+	if (ok && s->action == XOVN_ACT_DELIVER)
+		ok = tr->out_port == s->out_port;
+	if (ok && s->action == XOVN_ACT_TUNNEL)
+		ok = tr->n_out == 1 && tr->out[0].kind == XOVN_OUT_TUNNEL;
+	if (ok && s->action == XOVN_ACT_FLOOD)
+		ok = tr->n_out == s->out_port;
+	if (ok && s->action == XOVN_ACT_DROP)
+		ok = tr->drop_reason == s->drop_reason;
+	if (!ok)
+		fprintf(stderr, "bench: %s: trace says action %u out_port %u n_out %u drop %u\n",
+			s->name, tr->action, tr->out_port, tr->n_out, tr->drop_reason);
+	return ok ? 0 : -1;
+}

@@ -1,0 +1,101 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* timing.c - BPF_PROG_TEST_RUN timers and sample summaries. */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <linux/bpf.h>
+#include <sched.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include <bpf/bpf.h>
+
+#include "timing.h"
+
+static int run_once(const struct bt_input *in, uint32_t repeat, uint32_t *retval,
+		    uint32_t *duration)
+{
+	struct __sk_buff skb_ctx = { .ingress_ifindex = in->ingress_ifindex };
+	uint8_t out[2048];
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = in->frame, .data_size_in = in->len,
+		    .repeat = repeat);
+
+	if (in->xdp_live) {
+		/* Live frames: no output buffer, the frames go where the program sends them. */
+		opts.flags = BPF_F_TEST_XDP_LIVE_FRAMES;
+	} else {
+		opts.data_out = out;
+		opts.data_size_out = sizeof(out);
+	}
+	if (!in->xdp) {
+		opts.ctx_in = &skb_ctx;
+		opts.ctx_size_in = sizeof(skb_ctx);
+	}
+	if (bpf_prog_test_run_opts(in->prog_fd, &opts)) {
+		fprintf(stderr, "bench: BPF_PROG_TEST_RUN: %s\n", strerror(errno));
+		return -1;
+	}
+	*retval = opts.retval;
+	*duration = opts.duration;
+	return 0;
+}
+
+static int verdict_ok(uint32_t got, int want)
+{
+	if (want < 0 || got == (uint32_t)want)
+		return 1;
+	fprintf(stderr, "bench: verdict %u, expected %d\n", got, want);
+	return 0;
+}
+
+int bt_repeat(const struct bt_input *in, uint32_t repeat, int want_retval, double *ns)
+{
+	uint32_t retval, duration;
+
+	if (run_once(in, repeat, &retval, &duration) || !verdict_ok(retval, want_retval))
+		return -1;
+	*ns = duration;
+	return 0;
+}
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out)
+{
+	uint32_t i, retval, duration, warm = runs / 10 + 1;
+	double kernel = 0, start;
+
+	/* Untimed warm-up: caches, page faults and the first skb allocations. */
+	for (i = 0; i < warm; i++)
+		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
+			return -1;
+	start = now_ns();
+	for (i = 0; i < runs; i++) {
+		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
+			return -1;
+		kernel += duration;
+	}
+	out->wall_ns = (now_ns() - start) / runs;
+	out->kernel_ns = kernel / runs;
+	return 0;
+}
+
+int bt_pin_cpu(int cpu)
+{
+	cpu_set_t set;
+
+	CPU_ZERO(&set);
+	CPU_SET(cpu, &set);
+	if (sched_setaffinity(0, sizeof(set), &set)) {
+		fprintf(stderr, "bench: sched_setaffinity: %s\n", strerror(errno));
+		return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * timing.h - measuring one BPF program with BPF_PROG_TEST_RUN.
+ *
+ * Two ways, because a program that rewrites its frame (encap, decap, the
+ * ARP responder) cannot be timed with repeat > 1: the kernel reruns it on
+ * the same, already rewritten buffer.
+ *   repeat: one call, the kernel runs the program `repeat` times on one
+ *           buffer and reports the mean (only for programs that leave the
+ *           frame as it was);
+ *   single: `runs` calls with repeat = 1, each on a fresh copy of the
+ *           frame; the kernel's time per run (program plus its timer read)
+ *           and the caller's wall time per call (plus syscall and skb
+ *           set-up) are both kept.
+ */
+#ifndef XOVN_BENCH_TIMING_H
+#define XOVN_BENCH_TIMING_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct bt_input {
+	int prog_fd;
+	int xdp;                 /* XDP program (else TC) */
+	int xdp_live;            /* XDP live frames: redirects really happen */
+	uint32_t ingress_ifindex;
+	const void *frame;
+	size_t len;
+};
+
+struct bt_single {
+	double kernel_ns;        /* mean kernel-measured time of one run */
+	double wall_ns;          /* mean wall time of one BPF_PROG_TEST_RUN call */
+};
+
+/* Mean ns per run over repeat runs; every verdict must be want_retval (-1: any). */
+int bt_repeat(const struct bt_input *in, uint32_t repeat, int want_retval, double *ns);
+/* runs separate calls; every verdict must be want_retval (-1: any). */
+int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out);
+
+/* Keeps this thread (and the per-CPU slots it reads) on cpu. */
+int bt_pin_cpu(int cpu);
+
+#endif /* XOVN_BENCH_TIMING_H */
