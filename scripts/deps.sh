@@ -8,7 +8,7 @@ PKGS=(
   libbpf-dev libxdp-dev libelf-dev zlib1g-dev
   libjansson-dev libcriterion-dev
   bpftool iproute2 iputils-ping tcpdump iperf3 procps
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-prometheus-client curl jq help2man
 )
 
 missing=()
