@@ -85,7 +85,10 @@ $(BUILD)/xovnd: $(LOADER_OBJS) $(LIB_A)
 $(BUILD)/test_unit: $(UNIT_OBJS) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)
 
-$(BUILD)/test_bpf: $(PKT_OBJS) $(LIB_A)
+# Loader pieces the packet tests drive against real interfaces.
+PKT_LOADER_OBJS := $(BUILD)/loader/neigh.o
+
+$(BUILD)/test_bpf: $(PKT_OBJS) $(PKT_LOADER_OBJS) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)
 
 test: deps all $(BUILD)/test_unit $(BUILD)/test_bpf

@@ -16,6 +16,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../../loader/neigh.h"
 #include "test_geneve_common.h"
 
 #define PORT(name, key, mac) \
@@ -139,14 +140,15 @@ void gn_open_private_underlay(struct gn *g)
 	cr_assert_eq(unshare(CLONE_NEWNET), 0, "unshare(CLONE_NEWNET): %s", strerror(errno));
 	gn_sh("ip link set lo up && "
 	      "ip link add ul0 type veth peer name ul1 && "
-	      "sysctl -qw net.ipv6.conf.ul0.disable_ipv6=1 net.ipv6.conf.ul1.disable_ipv6=1 "
-	      "net.ipv4.conf.ul0.forwarding=1 && "
+	      "sysctl -qw net.ipv6.conf.ul0.disable_ipv6=1 net.ipv6.conf.ul1.disable_ipv6=1 && "
 	      "ip addr add " GN_LOCAL_IP "/24 dev ul0 && "
 	      "ip link set ul0 up && ip link set ul1 up && "
 	      "ip neigh replace " GN_HV2_IP " lladdr " GN_HV2_MAC " dev ul0 nud permanent && "
 	      "ip neigh replace " GN_HV3_IP " lladdr " GN_HV3_MAC " dev ul0 nud permanent");
 	g->ul_ifindex = if_nametoindex("ul0");
 	cr_assert_neq(g->ul_ifindex, 0);
+	/* What xovnd does to the underlay so the FIB lookup answers. */
+	cr_assert_eq(xovn_neigh_enable_fib_lookup("ul0"), 0);
 	gn_make_port_links();
 	gn_read_mac("ul0", g->ul_mac);
 	gn_load(g);
