@@ -49,7 +49,7 @@ PKT_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(PKT_SRCS))
 
 BINS := $(BUILD)/xovnd $(BUILD)/xovnctl
 
-.PHONY: all test test-unit test-bpf test-e2e demo install clean deps check-schema bench
+.PHONY: all test test-unit test-bpf test-e2e demo install man clean deps check-schema bench
 .SECONDARY:
 
 all: $(BPF_OBJS) $(BPF_SKELS) $(BINS)
@@ -114,11 +114,29 @@ bench: deps all
 
 # ---- install ----------------------------------------------------------------
 
-install: all
+# Man pages are generated from the binaries' --help (every verb and flag) plus
+# the hand-written sections in docs/man/*.h2m (Debian package help2man).
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo 0)
+MANS := $(BUILD)/man/xovnd.8 $(BUILD)/man/xovnctl.8
+
+$(BUILD)/man/%.8: $(BUILD)/% docs/man/%.h2m
+	@mkdir -p $(dir $@)
+	help2man --no-info --section=8 --version-string=$(VERSION) \
+		--include=docs/man/$*.h2m --output=$@ ./$(BUILD)/$*
+
+man: $(MANS)
+
+install: all $(MANS)
 	install -D -m 0755 $(BUILD)/xovnd $(DESTDIR)$(PREFIX)/sbin/xovnd
 	install -D -m 0755 $(BUILD)/xovnctl $(DESTDIR)$(PREFIX)/bin/xovnctl
 	install -D -m 0644 schemas/nb.schema.json $(DESTDIR)$(PREFIX)/share/xovn/nb.schema.json
 	install -D -m 0644 $(BUILD)/xovn.bpf.o $(DESTDIR)$(PREFIX)/share/xovn/xovn.bpf.o
+	install -D -m 0644 $(BUILD)/man/xovnd.8 $(DESTDIR)$(PREFIX)/share/man/man8/xovnd.8
+	install -D -m 0644 $(BUILD)/man/xovnctl.8 $(DESTDIR)$(PREFIX)/share/man/man8/xovnctl.8
+	install -d $(DESTDIR)$(PREFIX)/lib/systemd/system
+	sed 's|@SBINDIR@|$(PREFIX)/sbin|g' dist/xovnd@.service \
+		>$(DESTDIR)$(PREFIX)/lib/systemd/system/xovnd@.service
+	chmod 0644 $(DESTDIR)$(PREFIX)/lib/systemd/system/xovnd@.service
 
 deps:
 	@scripts/deps.sh

@@ -20,10 +20,11 @@
 enum xovn_map_id {
 	XOVN_MAP_CONFIG = 0,   /* xovn_config    */
 	XOVN_MAP_DATAPATHS,    /* xovn_datapaths */
-	XOVN_MAP_PORTS,        /* xovn_ports     */
-	XOVN_MAP_FLOOD,        /* xovn_flood     */
-	XOVN_MAP_FDB,          /* xovn_fdb       */
-	XOVN_MAP_INGRESS,      /* xovn_ingress   */
+	/*
+	 * Address tables a port's flags point into come before the ports, so a
+	 * port that gains port security never has its flag set while its
+	 * allowed addresses are still missing (which would drop its traffic).
+	 */
 	XOVN_MAP_PSEC_MAC,     /* xovn_psec_mac  */
 	XOVN_MAP_PSEC_IN4,     /* xovn_psec_in4  */
 	XOVN_MAP_PSEC_OUT4,    /* xovn_psec_out4 */
@@ -31,6 +32,10 @@ enum xovn_map_id {
 	XOVN_MAP_PSEC_OUT6,    /* xovn_psec_out6 */
 	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
 	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
+	XOVN_MAP_PORTS,        /* xovn_ports     */
+	XOVN_MAP_FLOOD,        /* xovn_flood     */
+	XOVN_MAP_FDB,          /* xovn_fdb       */
+	XOVN_MAP_INGRESS,      /* xovn_ingress   */
 	XOVN_MAP__COUNT
 };
 
