@@ -1,0 +1,232 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * ctlplane.c - what each control-plane step costs as the model grows.
+ *
+ *   bench_ctlplane --sizes 11,1000,10000,100000 --reps 5
+ *   bench_ctlplane --write-model PORTS FILE
+ *
+ * For each size, in this process and against the real (private) maps:
+ *   load       read and parse the db file          (xovn_model_load)
+ *   validate   every schema and semantic rule      (xovn_model_validate)
+ *   compile    model -> map entries for hv1        (xovn_compile)
+ *   apply      write all entries into empty maps   (xovn_map_apply)
+ *   change     one port's MAC changed: compile, diff, write the difference
+ * Rows:  cp PORTS SWITCHES PHASE REP NS
+ *        mem PORTS MAP ENTRIES ENTRY_BYTES MEMLOCK_BYTES
+ * MEMLOCK is what the kernel charges for the map (fdinfo), sized by the
+ * map's max_entries, not by how full it is.
+ */
+#define _GNU_SOURCE
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "compile.h"
+#include "datapath.h"
+#include "map_apply.h"
+#include "model.h"
+#include "model_gen.h"
+#include "timing.h"
+
+#define MAX_SIZES 8
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+static void row(size_t ports, const char *phase, unsigned rep, double ns)
+{
+	printf("cp\t%zu\t%zu\t%s\t%u\t%.0f\n", ports, bm_switch_count(ports), phase, rep, ns);
+}
+
+static long long fd_memlock(int fd)
+{
+	char path[64], line[256];
+	long long v = -1;
+	FILE *f;
+
+	snprintf(path, sizeof(path), "/proc/self/fdinfo/%d", fd);
+	f = fopen(path, "r");
+	if (!f)
+		return -1;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "memlock: %lld", &v) == 1)
+			break;
+	fclose(f);
+	return v;
+}
+
+static void memory_rows(const struct bd *d, const struct xovn_mapset *set, size_t ports)
+{
+	size_t entries[XOVN_MAP__COUNT] = { 0 }, bytes[XOVN_MAP__COUNT] = { 0 }, i;
+
+	for (i = 0; i < set->n; i++) {
+		entries[set->v[i].map]++;
+		bytes[set->v[i].map] = set->v[i].key_len + set->v[i].val_len;
+	}
+	for (i = 0; i < XOVN_MAP__COUNT; i++)
+		printf("mem\t%zu\t%s\t%zu\t%zu\t%lld\n", ports, xovn_map_names[i], entries[i],
+		       bytes[i], fd_memlock(d->map_fds[i]));
+}
+
+/* v4 of switch bench gets a new MAC: a one-port change anywhere in the model. */
+static void change_one_port(json_t *model, unsigned rep)
+{
+	json_t *sw = json_array_get(json_object_get(model, "logical_switches"), 0);
+	json_t *port = json_array_get(json_object_get(sw, "ports"), BM_V4 - 1);
+	char addr[64];
+
+	snprintf(addr, sizeof(addr), "02:00:00:00:aa:%02x 10.1.0.5", rep & 0xff);
+	json_array_set_new(json_object_get(port, "addresses"), 0, json_string(addr));
+}
+
+struct step {
+	struct bd *dp;
+	const char *path;
+	size_t ports;
+	unsigned rep;
+};
+
+/* Times compile, diff and write of one change against what the maps hold. */
+static int time_change(struct step *s, json_t *model, const struct xovn_mapset *applied,
+		       struct xovn_mapset *next)
+{
+	struct xovn_mapset up, del;
+	char err[512] = "";
+	double t0 = now_ns();
+	int rc;
+
+	change_one_port(model, s->rep);
+	xovn_mapset_init(&up);
+	xovn_mapset_init(&del);
+	rc = xovn_compile(model, "hv1", bd_resolve, s->dp, next, err, sizeof(err));
+	if (!rc)
+		rc = xovn_mapset_diff(applied, next, &up, &del);
+	if (!rc)
+		rc = xovn_map_apply(s->dp->map_fds, &up, &del, err, sizeof(err));
+	row(s->ports, "change", s->rep, now_ns() - t0);
+	if (!rc && (up.n == 0 || up.n + del.n > 8)) {
+		fprintf(stderr, "bench: a one-port change wrote %zu entries\n", up.n + del.n);
+		rc = -1;
+	}
+	xovn_mapset_free(&up);
+	xovn_mapset_free(&del);
+	if (rc)
+		fprintf(stderr, "bench: change: %s\n", err);
+	return rc;
+}
+
+/* One repetition: load, validate, compile, apply to empty maps, one change, clear. */
+static int one_rep(struct step *s)
+{
+	struct xovn_mapset set, next, none;
+	struct xovn_errors errs;
+	char err[512] = "";
+	json_t *model;
+	double t0;
+	int rc = -1;
+
+	xovn_errors_init(&errs);
+	xovn_mapset_init(&set);
+	xovn_mapset_init(&next);
+	xovn_mapset_init(&none);
+	t0 = now_ns();
+	model = xovn_model_load(s->path, 0, &errs);
+	row(s->ports, "load", s->rep, now_ns() - t0);
+	if (!model)
+		goto out;
+	t0 = now_ns();
+	if (xovn_model_validate(model, &errs))
+		goto out;
+	row(s->ports, "validate", s->rep, now_ns() - t0);
+	t0 = now_ns();
+	if (xovn_compile(model, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)))
+		goto out;
+	row(s->ports, "compile", s->rep, now_ns() - t0);
+	t0 = now_ns();
+	if (xovn_map_apply(s->dp->map_fds, &set, NULL, err, sizeof(err)))
+		goto out;
+	row(s->ports, "apply", s->rep, now_ns() - t0);
+	if (s->rep == 0)
+		memory_rows(s->dp, &set, s->ports);
+	if (time_change(s, model, &set, &next))
+		goto out;
+	/* Empty the maps again for the next repetition. */
+	rc = xovn_map_apply(s->dp->map_fds, &none, &next, err, sizeof(err));
+out:
+	if (rc) {
+		xovn_errors_print(&errs, "bench: model: ", stderr);
+		fprintf(stderr, "bench: %zu ports: %s\n", s->ports, err);
+	}
+	json_decref(model);
+	xovn_errors_free(&errs);
+	xovn_mapset_free(&set);
+	xovn_mapset_free(&next);
+	return rc;
+}
+
+static int write_model(size_t ports, const char *path)
+{
+	json_t *m = bm_model(ports);
+	int rc = m && json_dump_file(m, path, JSON_INDENT(2)) == 0 ? 0 : -1;
+
+	json_decref(m);
+	if (rc)
+		fprintf(stderr, "bench: cannot write %s\n", path);
+	return rc;
+}
+
+static int run_size(struct bd *dp, size_t ports, unsigned reps)
+{
+	char path[] = "/tmp/xovn-bench-cp.XXXXXX";
+	struct step s = { .dp = dp, .path = path, .ports = ports };
+	int fd = mkstemp(path), rc = 0;
+
+	if (fd < 0)
+		return -1;
+	close(fd);
+	if (write_model(ports, path))
+		rc = -1;
+	for (s.rep = 0; !rc && s.rep < reps; s.rep++)
+		rc = one_rep(&s);
+	unlink(path);
+	return rc;
+}
+
+int main(int argc, char **argv)
+{
+	size_t sizes[MAX_SIZES] = { BM_FIXED_PORTS }, n_sizes = 1, i;
+	unsigned reps = 5;
+	struct bd dp;
+	char *tok, *save = NULL;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (argc == 4 && !strcmp(argv[1], "--write-model"))
+		return write_model((size_t)atol(argv[2]), argv[3]) ? 1 : 0;
+	for (i = 1; i + 1 < (size_t)argc; i += 2) {
+		if (!strcmp(argv[i], "--reps")) {
+			reps = (unsigned)atoi(argv[i + 1]);
+		} else if (!strcmp(argv[i], "--sizes")) {
+			for (n_sizes = 0, tok = strtok_r(argv[i + 1], ",", &save);
+			     tok && n_sizes < MAX_SIZES; tok = strtok_r(NULL, ",", &save))
+				sizes[n_sizes++] = (size_t)atol(tok);
+		} else {
+			fprintf(stderr, "usage: bench_ctlplane [--sizes N,N...] [--reps N] | "
+					"--write-model PORTS FILE\n");
+			return 1;
+		}
+	}
+	if (bd_open(&dp, NULL, 0))
+		return 1;
+	for (i = 0; i < n_sizes; i++)
+		if (run_size(&dp, sizes[i] < BM_FIXED_PORTS ? BM_FIXED_PORTS : sizes[i], reps))
+			return 1;
+	bd_close(&dp);
+	return 0;
+}

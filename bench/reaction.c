@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * reaction.c - how long a running xovnd takes to put one xovnctl edit into
+ * its maps, and how long xovnctl itself takes on a big db.
+ *
+ *   bench_reaction --xovnctl BIN --db FILE --pin-dir DIR --ports N --reps R
+ *
+ * xovnd must be running for chassis hv1 on FILE with maps pinned in DIR
+ * (the model from bench_ctlplane --write-model N).  Each repetition gives
+ * remote port r1 a new MAC with `xovnctl lsp-set-addresses` and polls the
+ * pinned xovn_fdb until the new MAC is there.  Rows:
+ *   react PORTS ctl_read REP NS     xovnctl lsp-get-addresses r1
+ *   react PORTS ctl_write REP NS    xovnctl lsp-set-addresses r1 ...
+ *   react PORTS applied REP NS      from xovnctl's exit to the entry in the map
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <bpf/bpf.h>
+
+#include "model_gen.h"
+#include "xovn_maps.h"
+
+#define APPLY_TIMEOUT_NS 60e9
+
+struct opts {
+	const char *xovnctl, *db, *pin_dir;
+	long ports;
+	int reps;
+};
+
+static double now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* Runs xovnctl --db DB args... with its output discarded; 0 when it succeeded. */
+static int xovnctl(const struct opts *o, char *const args[])
+{
+	char *argv[8] = { (char *)o->xovnctl, "--db", (char *)o->db };
+	int i, status;
+	pid_t pid;
+
+	for (i = 0; args[i] && i < 4; i++)
+		argv[3 + i] = args[i];
+	pid = fork();
+	if (pid == 0) {
+		if (!freopen("/dev/null", "w", stdout))
+			_exit(127);
+		execv(o->xovnctl, argv);
+		_exit(127);
+	}
+	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+		return -1;
+	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static int fdb_has(int fd, const uint8_t mac[6])
+{
+	struct xovn_fdb_key key = { .dp_key = BM_VNI_BENCH };
+	struct xovn_fdb_val val;
+
+	memcpy(key.mac, mac, 6);
+	return bpf_map_lookup_elem(fd, &key, &val) == 0 && val.port_key == BM_R1;
+}
+
+/* Polls until mac is in the fdb: ns waited, or -1 after the timeout. */
+static double wait_fdb(int fd, const uint8_t mac[6], double since)
+{
+	while (!fdb_has(fd, mac)) {
+		if (now_ns() - since > APPLY_TIMEOUT_NS)
+			return -1;
+		usleep(50);
+	}
+	return now_ns() - since;
+}
+
+static int one_rep(const struct opts *o, int fd, int rep)
+{
+	uint8_t mac[6] = { 0x02, 0xee, 0, 0, (uint8_t)(rep >> 8), (uint8_t)rep };
+	char addr[64];
+	char *get[] = { "lsp-get-addresses", "r1", NULL };
+	char *set[] = { "lsp-set-addresses", "r1", addr, NULL };
+	double t0, t1, waited;
+
+	snprintf(addr, sizeof(addr), "02:ee:00:00:%02x:%02x 10.1.0.6", mac[4], mac[5]);
+	t0 = now_ns();
+	if (xovnctl(o, get))
+		return -1;
+	printf("react\t%ld\tctl_read\t%d\t%.0f\n", o->ports, rep, now_ns() - t0);
+	t0 = now_ns();
+	if (xovnctl(o, set))
+		return -1;
+	t1 = now_ns();
+	waited = wait_fdb(fd, mac, t1);
+	if (waited < 0) {
+		fprintf(stderr, "bench: xovnd did not apply %s within 60 s\n", addr);
+		return -1;
+	}
+	printf("react\t%ld\tctl_write\t%d\t%.0f\n", o->ports, rep, t1 - t0);
+	printf("react\t%ld\tapplied\t%d\t%.0f\n", o->ports, rep, waited);
+	return 0;
+}
+
+static int parse(struct opts *o, int argc, char **argv)
+{
+	int i;
+
+	memset(o, 0, sizeof(*o));
+	o->reps = 5;
+	for (i = 1; i + 1 < argc; i += 2) {
+		if (!strcmp(argv[i], "--xovnctl"))
+			o->xovnctl = argv[i + 1];
+		else if (!strcmp(argv[i], "--db"))
+			o->db = argv[i + 1];
+		else if (!strcmp(argv[i], "--pin-dir"))
+			o->pin_dir = argv[i + 1];
+		else if (!strcmp(argv[i], "--ports"))
+			o->ports = atol(argv[i + 1]);
+		else if (!strcmp(argv[i], "--reps"))
+			o->reps = atoi(argv[i + 1]);
+		else
+			break;
+	}
+	if (i != argc || !o->xovnctl || !o->db || !o->pin_dir || o->reps < 1) {
+		fprintf(stderr, "usage: bench_reaction --xovnctl BIN --db FILE --pin-dir DIR "
+				"--ports N [--reps N]\n");
+		return -1;
+	}
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	uint8_t first[6];
+	char path[512];
+	struct opts o;
+	double t0;
+	int fd, rep;
+
+	setvbuf(stdout, NULL, _IOLBF, 0);
+	if (parse(&o, argc, argv))
+		return 1;
+	snprintf(path, sizeof(path), "%s/xovn_fdb", o.pin_dir);
+	/* xovnd pins its maps a moment after it starts. */
+	for (t0 = now_ns(); (fd = bpf_obj_get(path)) < 0 && now_ns() - t0 < APPLY_TIMEOUT_NS;)
+		usleep(1000);
+	if (fd < 0) {
+		fprintf(stderr, "bench: %s: %s\n", path, strerror(errno));
+		return 1;
+	}
+	/* The starting model must be in the maps before the first edit. */
+	bm_mac(BM_VNI_BENCH, BM_R1, first);
+	if (wait_fdb(fd, first, now_ns()) < 0) {
+		fprintf(stderr, "bench: xovnd never applied the starting model\n");
+		return 1;
+	}
+	for (rep = 0; rep < o.reps; rep++)
+		if (one_rep(&o, fd, rep))
+			return 1;
+	return 0;
+}
