@@ -98,5 +98,6 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	validate_port_refs(errs, model);
 	validate_addresses(errs, model);
 	validate_chassis(errs, model);
+	validate_localnet(errs, model);
 	return errs->n - before;
 }

@@ -53,6 +53,7 @@ void validate_unique(struct xovn_errors *errs, const json_t *model);
 void validate_port_refs(struct xovn_errors *errs, const json_t *model);
 void validate_addresses(struct xovn_errors *errs, const json_t *model);
 void validate_chassis(struct xovn_errors *errs, const json_t *model);
+void validate_localnet(struct xovn_errors *errs, const json_t *model);
 
 /* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
 
