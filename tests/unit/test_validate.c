@@ -226,27 +226,32 @@ static double validate_seconds(const json_t *m, int runs)
 	return best;
 }
 
-Test(validate, time_grows_linearly_with_ports, .timeout = 60)
+#if defined(__SANITIZE_ADDRESS__)
+#define BUDGET_S 12.0   /* AddressSanitizer makes every allocation dearer */
+#else
+#define BUDGET_S 4.0
+#endif
+
+Test(validate, twenty_thousand_ports_within_budget, .timeout = 60)
 {
-	json_t *small = big_model(30), *large = big_model(240);
-	double t_small = validate_seconds(small, 5), t_large = validate_seconds(large, 3);
+	json_t *m = big_model(500);
+	double secs = validate_seconds(m, 2);
 	struct xovn_errors errs;
 
-	cr_log_info("1.2k ports: %.4f s, 9.6k ports: %.4f s", t_small, t_large);
+	cr_log_info("20k ports validated in %.3f s", secs);
 	/*
-	 * 8x the ports: linear work costs ~8x (a little more as caches
-	 * overflow), quadratic work 64x.  24x leaves room for a busy machine.
+	 * About 0.5 s here when every rule uses hash lookups; resolving each
+	 * attachment with xovn_find_port (a scan of all ports) alone takes
+	 * several seconds at this size.
 	 */
-	cr_assert_lt(t_large, 24 * t_small + 0.02, "1.2k ports %.4f s, 9.6k ports %.4f s",
-		     t_small, t_large);
+	cr_assert_lt(secs, BUDGET_S, "20k ports took %.3f s", secs);
 
 	/* The last port reuses the first port's name: found, at the right path. */
-	json_object_set_new(port_of(large, 239, PORTS_PER_SWITCH - 1), "name", json_string("p0"));
+	json_object_set_new(port_of(m, 499, PORTS_PER_SWITCH - 1), "name", json_string("p0"));
 	xovn_errors_init(&errs);
-	cr_assert_gt(xovn_model_validate(large, &errs), 0);
-	cr_assert(tmf_has_error(&errs, "$.logical_switches[239].ports[39].name", "unique-name"),
+	cr_assert_gt(xovn_model_validate(m, &errs), 0);
+	cr_assert(tmf_has_error(&errs, "$.logical_switches[499].ports[39].name", "unique-name"),
 		  "%s", tmf_errors_text(&errs));
 	xovn_errors_free(&errs);
-	json_decref(small);
-	json_decref(large);
+	json_decref(m);
 }
