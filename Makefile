@@ -116,7 +116,8 @@ bench: deps all
 
 # Man pages are generated from the binaries' --help (every verb and flag) plus
 # the hand-written sections in docs/man/*.h2m (Debian package help2man).
-VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo 0)
+# (not "0" as a fallback: help2man takes that for no version at all)
+VERSION ?= $(shell git describe --always --dirty 2>/dev/null || echo snapshot)
 MANS := $(BUILD)/man/xovnd.8 $(BUILD)/man/xovnctl.8
 
 $(BUILD)/man/%.8: $(BUILD)/% docs/man/%.h2m
