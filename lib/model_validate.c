@@ -2,6 +2,20 @@
 /*
  * model_validate.c - entry point of the model validator and the JSON path
  * bookkeeping its passes share.
+ *
+ * Rule ids, by pass:
+ *   schema    type, required, additional-property, enum, const, range,
+ *             length, pattern
+ *   unique    unique-name, unique-key
+ *   refs      dangling-reference, parent-not-vif, container-not-vif,
+ *             duplicate-tag, tag-not-allowed, missing-option
+ *   addrs     mac-syntax, ip-syntax, multicast-mac, duplicate-mac,
+ *             duplicate-ip
+ *   chassis   unique-encap-ip, duplicate-member, duplicate-iface,
+ *             iface-in-use, not-attachable, attached-twice,
+ *             duplicate-binding, binding-conflict, localport-bound
+ *   localnet  duplicate-network, ambiguous-localnet
+ * tests/unit/invalid/EXPECT has at least one model for each.
  */
 #include <ctype.h>
 #include <stdarg.h>

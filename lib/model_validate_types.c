@@ -144,15 +144,15 @@ void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed)
 {
 	const char *s = json_string_value(v);
 	char list[160] = "";
-	size_t len = 0;
 
 	for (const char *const *a = allowed; *a; a++) {
 		if (s && strcmp(s, *a) == 0)
 			return;
-		len += (size_t)snprintf(list + len, len < sizeof(list) ? sizeof(list) - len : 0,
-					"%s\"%s\"", a == allowed ? "" : ", ", *a);
-		if (len >= sizeof(list))
-			len = sizeof(list) - 1;
+		if (a != allowed)
+			strncat(list, ", ", sizeof(list) - strlen(list) - 1);
+		strncat(list, "\"", sizeof(list) - strlen(list) - 1);
+		strncat(list, *a, sizeof(list) - strlen(list) - 1);
+		strncat(list, "\"", sizeof(list) - strlen(list) - 1);
 	}
 	vreport(c, "enum", "must be one of %s", list);
 }
