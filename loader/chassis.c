@@ -30,6 +30,7 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 	c->opt = opt;
 	c->state_fd = -1;
 	xovn_mapset_init(&c->applied);
+	remotes_init(&c->remotes);
 	if (strncmp(opt->pin_dir, "/sys/fs/bpf/", 12) == 0 && fs_ensure_bpffs() < 0)
 		return -1;
 	if (fs_mkdir_p(opt->pin_dir) < 0) {
@@ -54,6 +55,7 @@ void chassis_stop(struct chassis *c)
 		close(c->state_fd);
 	datapath_close(&c->dp);
 	xovn_mapset_free(&c->applied);
+	remotes_free(&c->remotes);
 	json_decref(c->model);
 	c->model = NULL;
 }
@@ -196,6 +198,6 @@ int chassis_apply(struct chassis *c)
 	rc = compile_and_write(c);
 	if (rc == 0 && sync_attachments(c) < 0)
 		rc = -1;
-	remote_keep_resolved(c->model, c->opt->chassis, &c->applied);
+	remotes_sync(&c->remotes, c->model, c->opt->chassis, &c->applied);
 	return rc;
 }

@@ -13,6 +13,7 @@
 #include "datapath.h"
 #include "mapset.h"
 #include "options.h"
+#include "remote.h"
 
 struct chassis {
 	const struct xovnd_options *opt;
@@ -25,6 +26,7 @@ struct chassis {
 	int have_db_stat;
 	char last_refusal[512];      /* last compile error, logged once */
 	int applied_once;
+	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */

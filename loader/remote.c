@@ -1,18 +1,27 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * remote.c - walking the other chassis' encap IPs.
+ * remote.c - walking the other chassis' encap IPs for the neighbour table.
  */
 #include <arpa/inet.h>
+#include <net/if.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "log.h"
+#include "neigh.h"
 #include "remote.h"
 #include "xovn_maps.h"
 
-#if __has_include("neigh.h")
-#include "neigh.h"
-#define HAVE_NEIGH 1
-#endif
+void remotes_init(struct remotes *r)
+{
+	memset(r, 0, sizeof(*r));
+}
+
+void remotes_free(struct remotes *r)
+{
+	free(r->ips);
+	remotes_init(r);
+}
 
 static uint32_t underlay_ifindex(const struct xovn_mapset *applied)
 {
@@ -27,27 +36,90 @@ static uint32_t underlay_ifindex(const struct xovn_mapset *applied)
 	return cfg.underlay_ifindex;
 }
 
-void remote_keep_resolved(const json_t *model, const char *chassis,
-			  const struct xovn_mapset *applied)
+/* Encap IPs of every chassis but this one; *out malloc'ed.  -1 on no memory. */
+static int collect_remote_ips(const json_t *model, const char *chassis, uint32_t **out, size_t *n)
 {
-	uint32_t ifindex = underlay_ifindex(applied);
-	const json_t *ch;
+	const json_t *chs = json_object_get(model, "chassis"), *ch;
 	size_t i;
 
-	if (ifindex == 0)
-		return; /* no underlay here: nothing is tunneled */
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
+	*n = 0;
+	*out = calloc(json_array_size(chs) + 1, sizeof(**out));
+	if (!*out)
+		return -1;
+	json_array_foreach(chs, i, ch) {
 		const char *name = json_string_value(json_object_get(ch, "name"));
 		const char *ip = json_string_value(json_object_get(json_object_get(ch, "encap"), "ip"));
 		struct in_addr addr;
 
-		if (!name || !ip || strcmp(name, chassis) == 0 || inet_pton(AF_INET, ip, &addr) != 1)
-			continue;
-#ifdef HAVE_NEIGH
-		if (xovn_neigh_keep_resolved((int)ifindex, addr.s_addr) < 0)
-			log_debug("neighbour %s of chassis %s not resolved yet", ip, name);
-#else
-		log_debug("chassis %s at %s: neighbour left to the kernel", name, ip);
-#endif
+		if (name && ip && strcmp(name, chassis) != 0 && inet_pton(AF_INET, ip, &addr) == 1)
+			(*out)[(*n)++] = addr.s_addr;
 	}
+	return 0;
+}
+
+static int contains(const uint32_t *ips, size_t n, uint32_t ip)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (ips[i] == ip)
+			return 1;
+	}
+	return 0;
+}
+
+static const char *ip_str(uint32_t ip_be, char *buf, size_t len)
+{
+	return inet_ntop(AF_INET, &ip_be, buf, (socklen_t)len) ? buf : "?";
+}
+
+static void release_gone(const struct remotes *r, uint32_t ifindex, const uint32_t *ips, size_t n)
+{
+	char buf[INET_ADDRSTRLEN];
+
+	for (size_t i = 0; i < r->n; i++) {
+		if (r->ifindex == ifindex && contains(ips, n, r->ips[i]))
+			continue;
+		if (xovn_neigh_release((int)r->ifindex, r->ips[i]) == 0)
+			log_debug("released neighbour %s", ip_str(r->ips[i], buf, sizeof(buf)));
+	}
+}
+
+static void underlay_fib_ready(uint32_t ifindex)
+{
+	char ifname[IF_NAMESIZE];
+	int err;
+
+	if (!if_indextoname(ifindex, ifname))
+		return;
+	err = xovn_neigh_enable_fib_lookup(ifname);
+	if (err < 0)
+		log_info("cannot enable FIB lookups on %s: %s", ifname, strerror(-err));
+}
+
+void remotes_sync(struct remotes *r, const json_t *model, const char *chassis,
+		  const struct xovn_mapset *applied)
+{
+	uint32_t ifindex = underlay_ifindex(applied);
+	char buf[INET_ADDRSTRLEN];
+	uint32_t *ips;
+	size_t n;
+
+	if (collect_remote_ips(model, chassis, &ips, &n) < 0)
+		return;
+	if (ifindex == 0)
+		n = 0; /* no underlay here: nothing is tunneled, nothing to resolve */
+	release_gone(r, ifindex, ips, n);
+	if (ifindex)
+		underlay_fib_ready(ifindex);
+	for (size_t i = 0; i < n; i++) {
+		int err = xovn_neigh_keep_resolved((int)ifindex, ips[i]);
+
+		/* Said once per chassis, not on every link event. */
+		if (err < 0 && !contains(r->ips, r->n, ips[i]))
+			log_info("cannot resolve the chassis at %s yet: %s",
+				 ip_str(ips[i], buf, sizeof(buf)), strerror(-err));
+	}
+	free(r->ips);
+	r->ips = ips;
+	r->n = n;
+	r->ifindex = ifindex;
 }

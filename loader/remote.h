@@ -1,18 +1,34 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * remote.h - the other chassis as seen from this one: keeping the underlay
- * neighbour entry of each encap IP resolved, so the first Geneve frame to a
- * chassis does not wait for (or get lost in) ARP resolution.
+ * remote.h - the other chassis as seen from this one: their encap IPs are
+ * kept resolved on the underlay (neigh.h), so that flood copies and ARP,
+ * which find their outer MACs with bpf_fib_lookup(), are not lost while a
+ * neighbour is unknown; a chassis that leaves the model is released.
  */
 #ifndef XOVND_REMOTE_H
 #define XOVND_REMOTE_H
 
 #include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
 
 #include "mapset.h"
 
-/* For every other chassis of the model, on the underlay of the applied config. */
-void remote_keep_resolved(const json_t *model, const char *chassis,
-			  const struct xovn_mapset *applied);
+struct remotes {
+	uint32_t ifindex;   /* underlay the entries below were asked on */
+	uint32_t *ips;      /* network order */
+	size_t n;
+};
+
+void remotes_init(struct remotes *r);
+void remotes_free(struct remotes *r);
+/*
+ * Asks for every other chassis' encap IP on the underlay of the applied
+ * config and releases the ones asked for before that are gone.  Called
+ * after every apply and on link changes; asking again is cheap and also
+ * what keeps a non-managed entry fresh.
+ */
+void remotes_sync(struct remotes *r, const json_t *model, const char *chassis,
+		  const struct xovn_mapset *applied);
 
 #endif /* XOVND_REMOTE_H */

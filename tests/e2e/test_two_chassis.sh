@@ -8,8 +8,9 @@ set -u
 e2e_begin two
 
 HV1=xe-2hv1-$SUF HV2=xe-2hv2-$SUF
-VM1=xe-2vm1-$SUF VM2=xe-2vm2-$SUF VM3=xe-2vm3-$SUF
+VM1=xe-2vm1-$SUF VM2=xe-2vm2-$SUF VM3=xe-2vm3-$SUF VM4=xe-2vm4-$SUF
 MAC1=02:00:00:00:04:01 MAC2=02:00:00:00:04:02 MAC3=02:00:00:00:04:03
+MAC4=02:00:00:00:04:04
 UL1=192.168.77.1 UL2=192.168.77.2
 
 netns_add "$HV1"
@@ -18,8 +19,9 @@ underlay_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.2.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.2.0.2/24
 vm_add "$VM3" "$HV2" vif3 $MAC3 10.2.0.3/24
+vm_add "$VM4" "$HV2" vif4 $MAC4 10.2.0.4/24
 # Leave room for the 58 bytes of Geneve on the 1500-byte underlay.
-for vm in "$VM1" "$VM2" "$VM3"; do ip -n "$vm" link set eth0 mtu 1442; done
+for vm in "$VM1" "$VM2" "$VM3" "$VM4"; do ip -n "$vm" link set eth0 mtu 1442; done
 
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.2.0.1" \
@@ -28,7 +30,10 @@ ctl ls-add ls1 \
 	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
 	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 \
-	-- vif-attach hv2 vif3 p3 || exit 1
+	-- vif-attach hv2 vif3 p3 \
+	-- lsp-add ls1 p4 -- lsp-set-addresses p4 "$MAC4" -- vif-attach hv2 vif4 p4 || exit 1
+# p4 lists no IP: nobody answers ARP for it on its behalf, so vm1's request
+# must be flooded through the tunnel and answered by vm4 itself.
 VNI=$(ctl show | sed -n 's/^switch ls1 (key \([0-9]*\)).*/\1/p')
 
 xovnd_start "$HV1" hv1
@@ -38,6 +43,11 @@ check "hv2 attached the underlay" wait_log hv2 'attached xovn_underlay_ingress t
 check "hv2 attached both VIFs" wait_log hv2 'attached xovn_vif_ingress to vif' 5 2
 
 echo "across the tunnel"
+# First, before any unicast resolved the underlay neighbour by itself: the
+# flood copy finds its outer MACs only because xovnd keeps them resolved.
+check "vm1 (hv1) -> vm4 (hv2) after a flooded ARP" ping_ok "$VM1" 10.2.0.4
+check "vm1 learned vm4's MAC from vm4 itself" test "$(neigh_mac "$VM1" 10.2.0.4)" = $MAC4
+
 pcap=$E2E_TMP/geneve.txt
 capture_start "$HV1" ul0 4 "$pcap" || fail "tcpdump did not start"
 check "vm1 (hv1) -> vm2 (hv2)" ping_ok "$VM1" 10.2.0.2 3
