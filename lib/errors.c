@@ -28,10 +28,19 @@ void xovn_errors_add(struct xovn_errors *e, const char *path, const char *rule,
 		size_t cap = e->cap ? e->cap * 2 : 8;
 		struct xovn_error *v = realloc(e->v, cap * sizeof(*v));
 
-		if (!v)
-			return;   /* keep the errors we have; the count still says "invalid" */
-		e->v = v;
-		e->cap = cap;
+		if (!v) {
+			/*
+			 * Out of memory: the error must still count, or a bad
+			 * model could pass as valid.  Reuse the last slot when
+			 * there is one; with none, there is nothing to keep.
+			 */
+			if (e->n == 0)
+				abort();
+			e->n--;
+		} else {
+			e->v = v;
+			e->cap = cap;
+		}
 	}
 	err = &e->v[e->n++];
 	snprintf(err->path, sizeof(err->path), "%s", path);
