@@ -97,8 +97,9 @@ static __always_inline int xovn_geneve_rx_parse(struct __sk_buff *skb, struct xo
 
 /*
  * Is the egress key something we may deliver from a tunnel?  A group we
- * know, or a port with an interface here that is not a localport (each
- * chassis' localport instance serves its own chassis only).
+ * know, or a port other than the ingress one with an interface here that
+ * is not a localport (each chassis' localport instance serves its own
+ * chassis only) or the localnet.
  */
 static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx)
 {
@@ -108,6 +109,9 @@ static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx
 		return 0;
 	if (!rx->keys.out_key || rx->keys.out_key > XOVN_PORT_KEY_MAX)
 		return XOVN_DROP_GENEVE_PORT;
+	/* Never back out the way it came in, whatever the sender says. */
+	if (rx->keys.out_key == rx->keys.in_port)
+		return XOVN_DROP_HAIRPIN;
 	pv = xovn_port_lookup(rx->vni, rx->keys.out_key);
 	if (!pv || !(pv->flags & XOVN_PF_LOCAL) || pv->port_type == XOVN_PT_LOCALPORT ||
 	    pv->port_type == XOVN_PT_LOCALNET)

@@ -339,6 +339,14 @@ Test(geneve_decap_bad, egress_key_of_a_port_on_another_chassis)
 	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
 }
 
+Test(geneve_decap_bad, egress_key_equal_to_the_ingress_key)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 1, 1);
+
+	expect_drop(f, len, XOVN_DROP_HAIRPIN);
+}
+
 /* ---- underlay traffic that is not Geneve for us ---------------------------- */
 
 static void expect_pass(const uint8_t *f, size_t len)
