@@ -212,3 +212,64 @@ vm_mac() { ip -n "$1" link show eth0 | awk '/link\/ether/ { print $2 }'; }
 
 # one_ping VMNS IP: a single echo within a second (for "reachable now" polls).
 one_ping() { ip netns exec "$1" ping -q -c 1 -W 1 "$2" >/dev/null 2>&1; }
+
+# ---- physical network (localnet, external, l2gateway) ---------------------------
+
+# fabric_add NS: a namespace holding the physical network, a plain Linux
+# bridge br0 (no VLAN filtering, so 802.1Q-tagged frames pass as they are;
+# no multicast snooping, so neighbour solicitations reach every port).
+fabric_add() {
+	netns_add "$1" || return 1
+	ip -n "$1" link add br0 type bridge mcast_snooping 0 || return 1
+	ip -n "$1" link set br0 addrgenmode none
+	ip -n "$1" link set br0 up
+}
+
+# fabric_plug FABNS NS IFNAME PORT: a wire from IFNAME in NS (the interface a
+# chassis maps a network to) to bridge port PORT in the fabric.  Neither end
+# has addresses, so everything seen on it was sent by the datapath.
+fabric_plug() {
+	local fab=$1 ns=$2 ifname=$3 port=$4
+	ip -n "$fab" link add "$port" type veth peer name "$ifname" netns "$ns" || return 1
+	ip -n "$fab" link set "$port" addrgenmode none
+	ip -n "$ns" link set "$ifname" addrgenmode none
+	ip -n "$fab" link set "$port" master br0 up
+	ip -n "$ns" link set "$ifname" up
+}
+
+# fabric_host_add FABNS HOSTNS PORT MAC IP/LEN: a bare-metal host on the
+# physical network (its eth0 plugged into bridge port PORT).
+fabric_host_add() {
+	local fab=$1 host=$2 port=$3
+	vm_add "$host" "$fab" "$port" "$4" "$5" || return 1
+	ip -n "$fab" link set "$port" addrgenmode none
+	ip -n "$fab" link set "$port" master br0
+}
+
+# l2_capture_start NS IFNAME FILE [FILTER...]: bounded link-level capture
+# (tcpdump -e, at most 500 frames and 20 s); sets CAPTURE_PID once listening.
+# Stop it early with capture_stop.
+l2_capture_start() {
+	local ns=$1 ifname=$2 file=$3; shift 3
+	timeout 20 nsenter --net="/run/netns/$ns" tcpdump -l -e -nn -i "$ifname" \
+		-c 500 "$@" >"$file" 2>"$file.err" &
+	CAPTURE_PID=$!
+	E2E_PIDS+=("$CAPTURE_PID")
+	until_ok 5 grep -q 'listening on' "$file.err"
+}
+
+# capture_stop PID: ends a capture this test started and waits for its output.
+capture_stop() {
+	sleep 0.3 # let frames still in flight reach the capture
+	kill -INT "$1" 2>/dev/null
+	wait "$1" 2>/dev/null
+	return 0
+}
+
+# drop_count CHASSIS REASON: packets the chassis' datapath dropped for REASON
+# (a name as `xovnctl stats` prints it), 0 when none.
+drop_count() {
+	ctl stats --chassis "$1" --pin-dir "$E2E_PIN_ROOT/$1" 2>/dev/null |
+		awk -v r="$2" '$0 ~ r { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) { print $i; exit } }
+			END { }' | head -n 1 | grep . || echo 0
+}
