@@ -22,6 +22,7 @@
 #include "map_dump.h"
 #include "model.h"
 #include "remote.h"
+#include "vif_mtu.h"
 #include "chassis.h"
 
 int chassis_start(struct chassis *c, const struct xovnd_options *opt)
@@ -199,5 +200,6 @@ int chassis_apply(struct chassis *c)
 	if (rc == 0 && sync_attachments(c) < 0)
 		rc = -1;
 	remotes_sync(&c->remotes, c->model, c->opt->chassis, &c->applied);
+	vif_mtu_sync(c->model, c->opt->chassis, &c->applied);
 	return rc;
 }

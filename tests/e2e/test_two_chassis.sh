@@ -40,7 +40,11 @@ xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
 check "hv1 attached the underlay" wait_log hv1 'attached xovn_underlay_ingress to ul0' 10
 check "hv2 attached the underlay" wait_log hv2 'attached xovn_underlay_ingress to ul0' 10
-check "hv2 attached both VIFs" wait_log hv2 'attached xovn_vif_ingress to vif' 5 2
+check "hv2 attached its VIFs" wait_log hv2 'attached xovn_vif_ingress to vif' 5 3
+mtu_is() { [ "$(ip -n "$1" -o link show "$2" | sed -n 's/.* mtu \([0-9]*\).*/\1/p')" = "$3" ]; }
+check "xovnd left room for Geneve on vif1 (MTU 1500 - 58)" until_ok 2 mtu_is "$HV1" vif1 1442
+check "and on hv2's vif3" until_ok 2 mtu_is "$HV2" vif3 1442
+check "the underlay MTU is untouched" mtu_is "$HV1" ul0 1500
 
 echo "across the tunnel"
 # First, before any unicast resolved the underlay neighbour by itself: the

@@ -1,0 +1,82 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * vif_mtu.c - SIOCGIFMTU / SIOCSIFMTU on the chassis' VIFs.
+ */
+#include <errno.h>
+#include <net/if.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include "log.h"
+#include "vif_mtu.h"
+#include "xovn_maps.h"
+
+static uint32_t underlay_mtu(const struct xovn_mapset *applied)
+{
+	const struct xovn_map_entry *e;
+	struct xovn_config cfg;
+	uint32_t key = 0;
+
+	e = xovn_mapset_find(applied, XOVN_MAP_CONFIG, &key, sizeof(key));
+	if (!e || e->val_len != sizeof(cfg))
+		return 0;
+	memcpy(&cfg, e->val, sizeof(cfg));
+	return cfg.underlay_ifindex ? cfg.underlay_mtu : 0;
+}
+
+static const json_t *find_chassis(const json_t *model, const char *name)
+{
+	const json_t *ch;
+	size_t i;
+
+	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
+		const char *n = json_string_value(json_object_get(ch, "name"));
+
+		if (n && strcmp(n, name) == 0)
+			return ch;
+	}
+	return NULL;
+}
+
+static void lower_mtu(int sock, const char *ifname, int limit)
+{
+	struct ifreq ifr;
+	int old;
+
+	if (strlen(ifname) >= IFNAMSIZ)
+		return;
+	memset(&ifr, 0, sizeof(ifr));
+	memcpy(ifr.ifr_name, ifname, strlen(ifname));
+	if (ioctl(sock, SIOCGIFMTU, &ifr) < 0 || ifr.ifr_mtu <= limit)
+		return; /* absent, or already fits */
+	old = ifr.ifr_mtu;
+	ifr.ifr_mtu = limit;
+	if (ioctl(sock, SIOCSIFMTU, &ifr) < 0)
+		log_info("cannot lower the MTU of %s to %d: %s", ifname, limit, strerror(errno));
+	else
+		log_info("MTU of %s lowered from %d to %d (underlay MTU - %d of Geneve)", ifname,
+			 old, limit, XOVN_ENCAP_OVERHEAD);
+}
+
+void vif_mtu_sync(const json_t *model, const char *chassis, const struct xovn_mapset *applied)
+{
+	uint32_t mtu = underlay_mtu(applied);
+	const json_t *vif;
+	size_t i;
+	int sock;
+
+	if (mtu <= XOVN_ENCAP_OVERHEAD + 68)
+		return; /* no underlay, or one too small to mean anything */
+	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (sock < 0)
+		return;
+	json_array_foreach(json_object_get(find_chassis(model, chassis), "vifs"), i, vif) {
+		const char *ifname = json_string_value(json_object_get(vif, "iface"));
+
+		if (ifname)
+			lower_mtu(sock, ifname, (int)(mtu - XOVN_ENCAP_OVERHEAD));
+	}
+	close(sock);
+}
