@@ -1,0 +1,98 @@
+#!/usr/bin/env bash
+# topo.sh - namespace topologies for the throughput benchmarks, sourced by
+# bench/throughput.sh.  Every name carries $BT (unique per run), every
+# address lives inside namespaces created here, and bt_cleanup removes all
+# of it (namespaces, pins, the processes we started).
+#
+#   same chassis:  sA -- tA [s1: Linux bridge | xovn] tB -- sB
+#   two chassis:   cA -- tA [c1] ==ul== [c2] tB -- cB
+#                  baseline: VXLAN device + Linux bridge in each hv
+#                  xovn:     Geneve by xovn's BPF programs
+
+BT=${BT:-xb$$}
+UL_A=172.30.0.1
+UL_B=172.30.0.2
+VM_A_MAC=02:00:00:00:09:01
+VM_B_MAC=02:00:00:00:09:02
+VM_A_IP=10.9.0.1
+VM_B_IP=10.9.0.2
+BT_PIDS=()
+BT_PINS=()
+
+bt_ns() { echo "$BT-$1"; }
+bt_in() { local ns; ns=$(bt_ns "$1"); shift; nsenter --net="/run/netns/$ns" "$@"; }
+
+bt_add_ns() {
+	ip netns add "$(bt_ns "$1")" || return 1
+	ip -n "$(bt_ns "$1")" link set lo up
+}
+
+# bt_add_vm VM HV IFNAME MAC IP: VM's eth0 is the peer of IFNAME in HV.
+bt_add_vm() {
+	local vm ch
+	vm=$(bt_ns "$1") ch=$(bt_ns "$2")
+	bt_add_ns "$1" || return 1
+	ip -n "$ch" link add "$3" type veth peer name eth0 netns "$vm" || return 1
+	ip -n "$vm" link set eth0 address "$4"
+	ip -n "$vm" addr add "$5/24" dev eth0
+	ip -n "$vm" link set eth0 up
+	ip -n "$ch" link set "$3" up
+}
+
+# bt_add_underlay HV1 HV2: veth "ul" between them, $UL_A on HV1 and $UL_B on
+# HV2, MTU 1600 so a 1500-byte inner frame fits.
+bt_add_underlay() {
+	local a b
+	a=$(bt_ns "$1") b=$(bt_ns "$2")
+	ip link add ul netns "$a" mtu 1600 type veth peer name ul netns "$b" mtu 1600 || return 1
+	ip -n "$a" addr add "$UL_A/24" dev ul
+	ip -n "$b" addr add "$UL_B/24" dev ul
+	ip -n "$a" link set ul up
+	ip -n "$b" link set ul up
+}
+
+# bt_bridge HV PORT...: Linux bridge br0 over the ports.
+bt_bridge() {
+	local ns p
+	ns=$(bt_ns "$1"); shift
+	ip -n "$ns" link add br0 type bridge || return 1
+	ip -n "$ns" link set br0 up
+	for p in "$@"; do ip -n "$ns" link set "$p" master br0; done
+}
+
+bt_unbridge() { ip -n "$(bt_ns "$1")" link del br0; }
+
+# bt_vxlan HV LOCAL REMOTE: the kernel's own tunnel, VNI 42.
+bt_vxlan() {
+	local ns
+	ns=$(bt_ns "$1")
+	ip -n "$ns" link add vx0 type vxlan id 42 local "$2" remote "$3" dstport 4789 dev ul || return 1
+	ip -n "$ns" link set vx0 up
+}
+
+bt_unvxlan() { ip -n "$(bt_ns "$1")" link del vx0; }
+
+# bt_xovnd HVNS CHASSIS DB: xovnd for CHASSIS inside namespace HVNS, pins under /sys/fs/bpf.
+bt_xovnd() {
+	local pin=/sys/fs/bpf/xovn-$BT-$1
+	bt_in "$1" "$XOVN_ROOT/build/xovnd" --chassis "$2" --db "$3" --pin-dir "$pin" \
+		>>"$BT_TMP/xovnd-$2.log" 2>&1 &
+	BT_PIDS+=("$!")
+	BT_PINS+=("$1:$2:$pin")
+}
+
+bt_cleanup() {
+	local pid entry hv ch pin ns
+	for pid in "${BT_PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+	for pid in "${BT_PIDS[@]}"; do wait "$pid" 2>/dev/null; done
+	for entry in "${BT_PINS[@]}"; do
+		IFS=: read -r hv ch pin <<<"$entry"
+		[ -e "/run/netns/$(bt_ns "$hv")" ] &&
+			bt_in "$hv" "$XOVN_ROOT/build/xovnd" --chassis "$ch" --pin-dir "$pin" \
+				--cleanup >/dev/null 2>&1
+		rm -rf "$pin"
+	done
+	for ns in $(ip netns list | awk '{print $1}' | grep "^$BT-"); do
+		ip netns del "$ns"
+	done
+}
