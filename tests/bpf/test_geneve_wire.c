@@ -10,6 +10,8 @@
 #include <errno.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
+#include <linux/virtio_net.h>
+#include <stdlib.h>
 #include <net/if.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -124,4 +126,78 @@ Test(geneve_wire, geneve_from_the_underlay_reaches_the_vm_as_the_inner_frame)
 	cr_assert_arr_eq(seen[0], inner, ilen, "the VM got something else than the inner frame");
 	cr_assert_eq(xh_drops_total(&g.h), 0);
 	close(vm);
+}
+
+/* An Ethernet/IPv4/TCP frame of 3 x 1000 bytes of payload, checksum left to offload. */
+static size_t tso_frame(uint8_t *f, struct virtio_net_hdr *vh)
+{
+	size_t payload = 3000, len = ETH_HLEN + 40 + payload;
+	uint8_t *ip = f + ETH_HLEN, *tcp = ip + 20;
+
+	/* Headers of a small a1 -> a3 frame, then a payload too big for one. */
+	gn_inner_udp(f, GN_VNI1, 1, 3, 12);
+	memset(tcp + 20, 0x5a, payload);
+	ip[9] = 6;
+	ip[10] = ip[11] = 0;
+	memset(tcp, 0, 20);
+	tcp[0] = 0x9c;  /* ports 40000 -> 5001 */
+	tcp[1] = 0x40;
+	tcp[2] = 0x13;
+	tcp[3] = 0x89;
+	tcp[12] = 5 << 4;
+	tcp[13] = 0x18; /* PSH ACK */
+	ip[2] = (uint8_t)((len - ETH_HLEN) >> 8);
+	ip[3] = (uint8_t)(len - ETH_HLEN);
+	{
+		uint16_t c = gn_ipv4_csum(ip, 20);
+
+		ip[10] = c >> 8;
+		ip[11] = c & 0xff;
+	}
+	memset(vh, 0, sizeof(*vh));
+	vh->flags = VIRTIO_NET_HDR_F_NEEDS_CSUM;
+	vh->csum_start = ETH_HLEN + 20;
+	vh->csum_offset = 16;
+	vh->gso_type = VIRTIO_NET_HDR_GSO_TCPV4;
+	vh->gso_size = 1000;
+	vh->hdr_len = ETH_HLEN + 40;
+	return len;
+}
+
+Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
+{
+	static uint8_t buf[XH_FRAME_MAX * 4], seen[8][XH_FRAME_MAX + 64];
+	struct virtio_net_hdr *vh = (void *)buf;
+	struct sockaddr_ll sll = { .sll_family = AF_PACKET, .sll_halen = 6 };
+	int one = 1, ul1 = gn_packet_socket("ul1"), fd = gn_packet_socket("tap11p");
+	size_t len = tso_frame(buf + sizeof(*vh), vh), lens[8], total = 0;
+	int n, i;
+
+	/* No UDP tunnel segmentation offload on ul0: the kernel must segment in software. */
+	cr_assert_eq(system("ethtool -K ul0 tx-udp_tnl-segmentation off "
+			    "tx-udp_tnl-csum-segmentation off >/dev/null 2>&1 || true"), 0);
+	cr_assert_eq(setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one)), 0);
+	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
+	sll.sll_ifindex = (int)if_nametoindex("tap11p");
+	cr_assert_eq(sendto(fd, buf, sizeof(*vh) + len, 0, (struct sockaddr *)&sll, sizeof(sll)),
+		     (ssize_t)(sizeof(*vh) + len), "send: %s", strerror(errno));
+	n = gn_collect(ul1, 1, NULL, seen, lens, 8);
+	/*
+	 * adjust_room lowers gso_size by the 58 bytes it adds: 1000 - 58 = 942
+	 * bytes a segment, so no encapsulated segment outgrows a segment the
+	 * sender asked for (14 + 40 + 1000 bytes).
+	 */
+	cr_assert_eq(n, 4, "%d Geneve frames for 3000 bytes in 942-byte segments", n);
+	for (i = 0; i < n; i++) {
+		cr_assert_leq(lens[i], ETH_HLEN + 40 + 1000, "segment %d is %zu bytes", i, lens[i]);
+		cr_assert_eq(gn_get16(seen[i] + GN_OFF_IP + 2), lens[i] - ETH_HLEN);
+		cr_assert_eq(gn_ipv4_csum(seen[i] + GN_OFF_IP, 20), 0);
+		cr_assert_eq(gn_get16(seen[i] + GN_OFF_UDP + 4), lens[i] - GN_OFF_UDP);
+		cr_assert_eq(gn_get16(seen[i] + GN_OFF_KEYS + 2), 3);
+		cr_assert_eq(seen[i][GN_OFF_INNER + ETH_HLEN + 9], 6, "inner TCP");
+		total += lens[i] - GN_OFF_INNER - ETH_HLEN - 40;
+	}
+	cr_assert_eq(total, 3000, "%zu payload bytes arrived", total);
+	close(fd);
+	close(ul1);
 }
