@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# run.sh - `make bench`: every benchmark, then docs/BENCHMARKS.md and its plots.
+#
+#   BENCH_QUICK=1 make bench    small models, short runs: a smoke test in seconds
+#
+# Raw rows go to build/bench/results.tsv; bench/report.py turns them into
+# tables (median, min, max and the ratio to the baseline of the same run)
+# and gnuplot draws docs/bench/*.png.
+set -eu
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+OUT=build/bench
+RESULTS=$OUT/results.tsv
+
+# Plots need gnuplot; it is a benchmark-only dependency, not a build one.
+if ! command -v gnuplot >/dev/null; then
+	DEBIAN_FRONTEND=noninteractive apt-get install -y -q gnuplot-nox >/dev/null
+fi
+make -s -f bench/Makefile
+mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
+
+if [ "${BENCH_QUICK:-0}" = 1 ]; then
+	SIZES=11,1000 REPS=5 REPEAT=20000 RUNS=1000 CP_PORTS=1000 TP_SECS=2 MODE=quick
+else
+	SIZES=11,1000,10000,100000 REPS=5 REPEAT=1000000 RUNS=20000 CP_PORTS=100000 TP_SECS=10 MODE=full
+fi
+
+stage() { echo "bench: $*" >&2; }
+start=$(date +%s)
+: >"$RESULTS"
+stage "per-packet cost, models of $SIZES ports"
+$OUT/bench_pktcost --sizes "$SIZES" --reps $REPS --repeat $REPEAT --runs $RUNS >>"$RESULTS"
+stage "control plane, models of $SIZES ports"
+$OUT/bench_ctlplane --sizes "$SIZES" --reps $REPS >>"$RESULTS"
+stage "xovnd and xovnctl on a $CP_PORTS-port model"
+bench/control.sh $CP_PORTS $REPS >>"$RESULTS"
+stage "throughput, $TP_SECS s per test"
+bench/throughput.sh $TP_SECS >>"$RESULTS"
+printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
+
+stage "report"
+python3 bench/report.py "$RESULTS" docs/BENCHMARKS.md docs/bench
+stage "done in $(($(date +%s) - start)) s: docs/BENCHMARKS.md"
