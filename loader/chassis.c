@@ -45,8 +45,8 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0 ||
 	    map_dump_all(c->dp.map_fds, &c->applied) < 0)
 		return -1;
-	log_info("datapath %s in %s (%zu entries in place)",
-		 c->dp.reused ? "reused" : "created", opt->pin_dir, c->applied.n);
+	log_info("datapath %s in %s (%zu entr%s in place)", c->dp.reused ? "reused" : "created",
+		 opt->pin_dir, c->applied.n, c->applied.n == 1 ? "y" : "ies");
 	return 0;
 }
 
@@ -83,6 +83,19 @@ int chassis_db_changed(const struct chassis *c)
 			  st.st_mtim.tv_nsec != c->db_stat.st_mtim.tv_nsec);
 }
 
+static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
+{
+	const char *plural = errs->n == 1 ? "" : "s";
+
+	if (c->model)
+		log_info("refusing %s (%zu error%s); keeping generation %lld in force",
+			 c->opt->db, errs->n, plural, generation_of(c->model));
+	else
+		log_info("refusing %s (%zu error%s); no model in force yet, the maps stay as they are",
+			 c->opt->db, errs->n, plural);
+	xovn_errors_print(errs, log_prefix(), stderr);
+}
+
 int chassis_reload(struct chassis *c)
 {
 	struct xovn_errors errs;
@@ -97,10 +110,7 @@ int chassis_reload(struct chassis *c)
 		model = NULL;
 	}
 	if (!model) {
-		log_info("refusing %s (%zu error%s); keeping generation %lld in force",
-			 c->opt->db, errs.n, errs.n == 1 ? "" : "s",
-			 c->model ? generation_of(c->model) : -1LL);
-		xovn_errors_print(&errs, log_prefix(), stderr);
+		log_refusal(c, &errs);
 		rc = -1;
 	} else {
 		json_decref(c->model);

@@ -62,6 +62,7 @@ check "vm1 -> vm2 steady after re-add" ping_ok "$VM1" 10.0.0.2
 
 echo "a broken db is refused and traffic keeps flowing"
 refusals=$(log_count hv1 'refusing')
+cp "$DB" "$DB.good"
 echo '{ "version": 1, "logical_switches": [ {"name": ' >"$DB.tmp"
 mv "$DB.tmp" "$DB"
 check "xovnd logs the refusal" wait_log hv1 'refusing' 3 $((refusals + 1))
@@ -69,6 +70,13 @@ check "the error names the JSON problem" wait_log hv1 'json-syntax|syntax' 1
 check "vm1 -> vm2 still flows" ping_ok "$VM1" 10.0.0.2
 check "vm3 -> vm4 still flows" ping_ok "$VM3" 10.0.0.2
 check "xovnd is still running" kill -0 "$XOVND_PID"
+
+# Well-formed JSON that breaks a rule: the error names the JSON path.
+cp "$DB.good" "$DB.tmp" && sed -i "s/$MAC1/02:00:00:00:01:zz/" "$DB.tmp" && mv "$DB.tmp" "$DB"
+check "a semantic error is refused with its JSON path" \
+	wait_log hv1 '\$\.logical_switches\[0\]\.ports\[0\]\.addresses' 3
+check "vm1 -> vm2 still flows after the second refusal" ping_ok "$VM1" 10.0.0.2
+cp "$DB.good" "$DB.tmp" && mv "$DB.tmp" "$DB"
 
 echo "interface removal and return"
 ip -n "$HV" link del vif2
