@@ -147,11 +147,10 @@ def scale_section(p, out, misses, plot_dir):
                       for i, (label, _) in enumerate(data))
     gnuplot(f"""set terminal png size 900,520
 set output '{plot_dir}/pkt_scale.png'
-set logscale x
+set logscale xy
 set xlabel 'logical ports in the model'
-set ylabel 'ns/packet ÷ minimal redirect (median)'
+set ylabel 'ns/packet ÷ minimal redirect (median, log scale)'
 set key outside right
-set yrange [0:*]
 set title 'Per-packet cost vs model size'
 plot {plots}""")
     os.unlink(dat)
