@@ -42,6 +42,9 @@ struct ctl_ctx {
 	const struct ctl_cmd *cmd;
 };
 
+/* cli.c: the whole command line (argv[0] is the program name); the exit status. */
+int ctl_main(int argc, char **argv);
+
 /* verbs.c */
 const struct ctl_verb *ctl_find_verb(const char *name);
 void ctl_print_help(FILE *f);
