@@ -16,6 +16,7 @@
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 #include "context.h"
+#include "external.h"
 #include "maps.h"
 #include "port_security.h"
 #include "stats.h"
@@ -152,11 +153,16 @@ static __always_inline int xovn_output_localnet(struct __sk_buff *skb, struct xo
 	return xovn_deliver(skb, ctx, out_port, pv);
 }
 
-/* A localport is reached only through this chassis' own instance. */
+/*
+ * A localport is reached only through this chassis' own instance.  From the
+ * physical network only an external port held here may reach it: that is
+ * the answer to what the localport sent it (xovn_output_external), and the
+ * holder is the one chassis whose instance it talks to.
+ */
 static __always_inline int xovn_output_localport(struct __sk_buff *skb, struct xovn_ctx *ctx,
 						 __u16 out_port, const struct xovn_port_val *pv)
 {
-	if (ctx->origin == XOVN_ORIGIN_LOCALNET)
+	if (ctx->origin == XOVN_ORIGIN_LOCALNET && !xovn_external_frame_held(skb, ctx->dp_key))
 		return xovn_drop(skb, ctx, XOVN_DROP_LOCALPORT);
 	if (!(pv->flags & XOVN_PF_LOCAL))
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);

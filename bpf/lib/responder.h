@@ -22,6 +22,7 @@
 #include "arp.h"
 #include "context.h"
 #include "eth.h"
+#include "external.h"
 #include "maps.h"
 #include "nd.h"
 #include "trace.h"
@@ -41,27 +42,6 @@ static __always_inline int xovn_mac_is_broadcast(const __u8 *mac)
 	return (mac[0] & mac[1] & mac[2] & mac[3] & mac[4] & mac[5]) == 0xff;
 }
 
-/* Whether the requester (eth.src) is an external port, and held here. */
-static __always_inline int xovn_resp_external_held(__u32 dp_key, const __u8 *src, int *is_ext)
-{
-	struct xovn_fdb_key fk = { .dp_key = dp_key };
-	struct xovn_port_key pk = { .dp_key = dp_key };
-	struct xovn_port_val *pv;
-	struct xovn_fdb_val *fv;
-
-	*is_ext = 0;
-	__builtin_memcpy(fk.mac, src, ETH_ALEN);
-	fv = bpf_map_lookup_elem(&xovn_fdb, &fk);
-	if (!fv)
-		return 0;
-	pk.port_key = fv->port_key;
-	pv = bpf_map_lookup_elem(&xovn_ports, &pk);
-	if (!pv || pv->port_type != XOVN_PT_EXTERNAL)
-		return 0;
-	*is_ext = 1;
-	return (pv->flags & XOVN_PF_HELD) != 0;
-}
-
 /*
  * Every chassis on a physical network sees a request from it.  Only the
  * chassis where the target lives answers; for a router address, only the
@@ -79,7 +59,7 @@ static __always_inline int xovn_resp_decide(const struct xovn_ctx *ctx,
 		return XOVN_RESP_ANSWER;
 	if (!(rv->flags & XOVN_RESP_ROUTER))
 		return XOVN_RESP_SKIP;
-	held = xovn_resp_external_held(ctx->dp_key, src, &is_ext);
+	held = xovn_external_src_held(ctx->dp_key, src, &is_ext);
 	if (!is_ext)
 		return XOVN_RESP_SKIP;
 	return held ? XOVN_RESP_ANSWER : XOVN_RESP_DROP;
