@@ -1,0 +1,153 @@
+#!/usr/bin/env bash
+# Container ports (OVN's parent_name + tag), as in seed 004: containers
+# inside VMs reach the switch through 802.1Q tags on their VM's VIF.  Tags
+# are local to each VIF: containers with different tags on different
+# chassis talk, a container talks to plain VMs and to its own parent, a
+# broadcast reaches every other container with that container's own tag,
+# the parent's VIF shows the tags, and no tag ever travels inside Geneve.
+#
+# The containers sit in their own namespaces behind their VM, joined by the
+# test's TC helper (helpers/vlan_mux.*) that tags and untags on the VM's
+# eth0 exactly as 802.1Q subinterfaces would.
+set -u
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/vlan_mux.sh"
+e2e_begin containers
+
+HV1=xe-chv1-$SUF HV2=xe-chv2-$SUF
+VM1=xe-cvm1-$SUF VM2=xe-cvm2-$SUF VM3=xe-cvm3-$SUF
+C1=xe-cc1-$SUF C2=xe-cc2-$SUF C3=xe-cc3-$SUF
+MAC1=02:00:00:00:08:01 MAC2=02:00:00:00:08:02 MAC3=02:00:00:00:08:03
+CMAC1=02:00:00:00:08:21 CMAC2=02:00:00:00:08:27 CMAC3=02:00:00:00:08:33
+UL1=192.168.81.1 UL2=192.168.81.2
+NOBODY=10.8.0.99 # no port lists it: an ARP request for it must flood
+
+netns_add "$HV1"
+netns_add "$HV2"
+underlay_add "$HV1" $UL1 "$HV2" $UL2
+vm_add "$VM1" "$HV1" vif1 $MAC1 10.8.0.1/24
+vm_add "$VM2" "$HV1" vif2 $MAC2 10.8.0.2/24
+vm_add "$VM3" "$HV2" vif3 $MAC3 10.8.0.3/24
+for vm in "$VM1" "$VM2" "$VM3"; do ip -n "$vm" link set eth0 mtu 1442; done
+
+vlan_mux_build || { fail "building the VLAN helper"; exit 1; }
+vlan_mux_vm "$VM1" && vlan_mux_vm "$VM3" || { fail "loading the VLAN helper"; exit 1; }
+# vm1 (hv1) hosts c1 on tag 2 and c2 on tag 7; vm3 (hv2) hosts c3 on tag 3.
+container_add "$VM1" "$C1" c1 2 $CMAC1 10.8.0.21/24 &&
+	container_add "$VM1" "$C2" c2 7 $CMAC2 10.8.0.27/24 &&
+	container_add "$VM3" "$C3" c3 3 $CMAC3 10.8.0.33/24 ||
+	{ fail "plugging the containers"; exit 1; }
+
+ctl ls-add ls1 \
+	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.8.0.1" \
+	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.8.0.2" \
+	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 10.8.0.3" \
+	-- lsp-add ls1 c1 p1 2 -- lsp-set-addresses c1 "$CMAC1 10.8.0.21" \
+	-- lsp-add ls1 c2 p1 7 -- lsp-set-addresses c2 "$CMAC2 10.8.0.27" \
+	-- lsp-add ls1 c3 p3 3 -- lsp-set-addresses c3 "$CMAC3 10.8.0.33" \
+	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
+	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2 \
+	-- vif-attach hv2 vif3 p3 || exit 1
+
+xovnd_start "$HV1" hv1
+xovnd_start "$HV2" hv2
+check "hv1 attached both VIFs" wait_log hv1 'attached xovn_vif_ingress to vif' 10 2
+check "hv2 attached vif3" wait_log hv2 'attached xovn_vif_ingress to vif3' 10
+
+# capture NS IFNAME FILE [DIR] FILTER...: a bounded pcap (at most 20 frames,
+# 8 s; ended early by capture_end), started and listening on return.
+capture() {
+	local ns=$1 ifname=$2 file=$3; shift 3
+	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
+		-i "$ifname" -c 20 -w "$file" "$@" 2>"$file.err" &
+	E2E_PIDS+=("$!")
+	CAPTURES+=("$!")
+	until_ok 3 grep -q 'listening on' "$file.err"
+}
+
+# capture_end: a moment for the last copies, then every running capture stops.
+capture_end() {
+	local pid
+	sleep 1
+	for pid in "${CAPTURES[@]}"; do kill -TERM "$pid" 2>/dev/null; done
+	for pid in "${CAPTURES[@]}"; do wait "$pid" 2>/dev/null; done
+	CAPTURES=()
+}
+CAPTURES=()
+
+# frames FILE [FILTER...]: how many captured frames match FILTER.
+frames() { local f=$1; shift; tcpdump -nn -r "$f" "$@" 2>/dev/null | wc -l; }
+
+echo "containers across chassis, with different tags"
+vif1_pcap=$E2E_TMP/vif1.pcap ul_pcap=$E2E_TMP/underlay.pcap
+capture "$HV1" vif1 "$vif1_pcap" icmp || fail "capture on vif1"
+capture "$HV1" ul0 "$ul_pcap" udp port 6081 || fail "capture on the underlay"
+check "c1 (vm1 tag 2, hv1) -> c3 (vm3 tag 3, hv2)" ping_ok "$C1" 10.8.0.33 3
+check "c3 -> c1" ping_ok "$C3" 10.8.0.21
+capture_end
+# Seed 004: on the parent's VIF, the container's frames carry its tag.
+check "vif1 shows c1's echo requests tagged 2" \
+	test "$(frames "$vif1_pcap" -e vlan 2 and src host 10.8.0.21 and 'icmp[icmptype] = icmp-echo')" -ge 3
+check "vif1 shows c3's echo requests to c1 tagged 2" \
+	test "$(frames "$vif1_pcap" -e vlan 2 and src host 10.8.0.33 and 'icmp[icmptype] = icmp-echo')" -ge 1
+check "vif1 carries no untagged container frame" \
+	test "$(frames "$vif1_pcap" host 10.8.0.21 and not vlan)" -eq 0
+tunneled=$(frames "$ul_pcap" 'udp[8 + 8 + ((udp[8] & 0x3f) * 4) + 12 : 2] = 0x0800')
+# The inner EtherType right after the Geneve header and its options.
+tagged=$(frames "$ul_pcap" 'udp[8 + 8 + ((udp[8] & 0x3f) * 4) + 12 : 2] = 0x8100 or udp[8 + 8 + ((udp[8] & 0x3f) * 4) + 12 : 2] = 0x88a8')
+echo "    underlay: $tunneled Geneve frames with untagged IPv4 inside, $tagged with a tag"
+check "container traffic crossed the underlay in Geneve" test "$tunneled" -ge 8
+check "no 802.1Q tag inside Geneve" test "$tagged" -eq 0
+check "the container addresses are inside those frames" \
+	test "$(tcpdump -nn -r "$ul_pcap" 2>/dev/null | grep -c '10\.8\.0\.21 > 10\.8\.0\.33')" -ge 3
+
+echo "containers and plain VMs"
+check "c1 (hv1) -> vm2 (plain VM, hv1)" ping_ok "$C1" 10.8.0.2
+check "c3 (hv2) -> vm2 (plain VM, hv1)" ping_ok "$C3" 10.8.0.2
+check "vm2 (hv1) -> c2 (vm1 tag 7)" ping_ok "$VM2" 10.8.0.27
+check "vm3 (hv2) -> c2 (vm1 tag 7)" ping_ok "$VM3" 10.8.0.27
+
+echo "containers and their own parent"
+check "c1 -> vm1, its parent" ping_ok "$C1" 10.8.0.1
+check "vm1 -> c2, its own container" ping_ok "$VM1" 10.8.0.27
+check "vm3 -> c3, its own container" ping_ok "$VM3" 10.8.0.33
+check "c1 -> c2, two tags on one VIF" ping_ok "$C1" 10.8.0.27
+
+echo "a broadcast from a container"
+# send_arp NS SRCMAC SRCIP TARGET: one broadcast ARP request on NS's eth0.
+send_arp() {
+	nsenter --net="/run/netns/$1" python3 - "$2" "$3" "$4" <<-'EOF'
+		import socket, struct, sys
+		mac = bytes.fromhex(sys.argv[1].replace(":", ""))
+		sip, tip = socket.inet_aton(sys.argv[2]), socket.inet_aton(sys.argv[3])
+		arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, sip, b"\0" * 6, tip)
+		s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
+		s.bind(("eth0", 0))
+		s.send(b"\xff" * 6 + mac + b"\x08\x06" + arp)
+	EOF
+}
+# A VM's own copy is the untagged one: its eth0 also carries its
+# containers' tagged copies on their way to them.
+for ns in "$C1" "$C2" "$C3" "$VM1" "$VM2" "$VM3"; do
+	capture "$ns" eth0 "$E2E_TMP/bc-$ns.pcap" -Q in arp host $NOBODY and not vlan ||
+		fail "capture in $ns"
+done
+capture "$HV1" vif1 "$E2E_TMP/bc-vif1.pcap" -Q out arp host $NOBODY || fail "capture on vif1"
+capture "$HV2" vif3 "$E2E_TMP/bc-vif3.pcap" -Q out arp host $NOBODY || fail "capture on vif3"
+send_arp "$C1" $CMAC1 10.8.0.21 $NOBODY || fail "sending the broadcast from c1"
+capture_end
+for ns in "$C2" "$C3" "$VM1" "$VM2" "$VM3"; do
+	n=$(frames "$E2E_TMP/bc-$ns.pcap")
+	check "${ns%-*} got c1's broadcast exactly once ($n)" test "$n" -eq 1
+done
+n=$(frames "$E2E_TMP/bc-$C1.pcap")
+check "c1 did not get its own broadcast back ($n)" test "$n" -eq 0
+bc_vif1=$E2E_TMP/bc-vif1.pcap bc_vif3=$E2E_TMP/bc-vif3.pcap
+check "vif1 gave c2 its copy with c2's tag 7" test "$(frames "$bc_vif1" vlan 7)" -eq 1
+check "vif1 gave vm1 its copy untagged" test "$(frames "$bc_vif1" not vlan)" -eq 1
+check "vif1 sent nothing back on c1's tag 2" test "$(frames "$bc_vif1" vlan 2)" -eq 0
+check "vif3 gave c3 its copy with c3's tag 3" test "$(frames "$bc_vif3" vlan 3)" -eq 1
+check "vif3 gave vm3 its copy untagged" test "$(frames "$bc_vif3" not vlan)" -eq 1
+
+e2e_end
