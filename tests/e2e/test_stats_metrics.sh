@@ -19,6 +19,8 @@ quiet_vm() { ip netns exec "$1" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 \
 	net.ipv6.conf.default.disable_ipv6=1 net.ipv6.conf.eth0.disable_ipv6=1; }
 
 netns_add "$HV"
+# The chassis' side of the VIFs stays silent too (no RS/MLD toward the VMs).
+ip netns exec "$HV" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 vm_add "$VM1" "$HV" vif1 $MAC1 10.0.0.1/24 && quiet_vm "$VM1"
 vm_add "$VM2" "$HV" vif2 $MAC2 10.0.0.2/24 && quiet_vm "$VM2"
 ctl ls-add sw0 \
