@@ -157,6 +157,14 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard lib/*.h include/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
 
+# The command-line fuzzer drives xovnctl itself: every ctl source but main().
+FUZZ_CTL_SRCS := $(filter-out ctl/main.c,$(CTL_SRCS))
+
+$(BUILD)/fuzz/fuzz_cli: tests/fuzz/fuzz_cli.c $(LIB_SRCS) $(FUZZ_CTL_SRCS) \
+		$(wildcard lib/*.h include/*.h ctl/*.h) $(BPF_SKELS)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(FUZZ_CFLAGS) -Ictl -o $@ $< $(LIB_SRCS) $(FUZZ_CTL_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
+
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
-	tests/fuzz/run.sh $(FUZZ_SECONDS)
+	BUILD=$(BUILD) tests/fuzz/run.sh $(FUZZ_SECONDS)
