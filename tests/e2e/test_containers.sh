@@ -16,9 +16,10 @@ e2e_begin containers
 
 HV1=xe-chv1-$SUF HV2=xe-chv2-$SUF
 VM1=xe-cvm1-$SUF VM2=xe-cvm2-$SUF VM3=xe-cvm3-$SUF
-C1=xe-cc1-$SUF C2=xe-cc2-$SUF C3=xe-cc3-$SUF
+C1=xe-cc1-$SUF C2=xe-cc2-$SUF C3=xe-cc3-$SUF C9=xe-cc9-$SUF CX=xe-ccx-$SUF
 MAC1=02:00:00:00:08:01 MAC2=02:00:00:00:08:02 MAC3=02:00:00:00:08:03
 CMAC1=02:00:00:00:08:21 CMAC2=02:00:00:00:08:27 CMAC3=02:00:00:00:08:33
+CMAC9=02:00:00:00:08:29 CMACX=02:00:00:00:08:42
 UL1=192.168.81.1 UL2=192.168.81.2
 NOBODY=10.8.0.99 # no port lists it: an ARP request for it must flood
 
@@ -149,5 +150,35 @@ check "vif1 gave vm1 its copy untagged" test "$(frames "$bc_vif1" not vlan)" -eq
 check "vif1 sent nothing back on c1's tag 2" test "$(frames "$bc_vif1" vlan 2)" -eq 0
 check "vif3 gave c3 its copy with c3's tag 3" test "$(frames "$bc_vif3" vlan 3)" -eq 1
 check "vif3 gave vm3 its copy untagged" test "$(frames "$bc_vif3" not vlan)" -eq 1
+
+echo "tags that name no container port"
+# c9 sits on tag 9 of vm1, which the model does not know; cx on tag 2 of
+# vm2, whose port has no containers at all.
+container_add "$VM1" "$C9" c9 9 $CMAC9 10.8.0.29/24 &&
+	vlan_mux_vm "$VM2" && container_add "$VM2" "$CX" cx 2 $CMACX 10.8.0.42/24 ||
+	fail "plugging the unknown containers"
+vlan_drops() {
+	ctl stats --json --chassis hv1 --pin-dir "$E2E_PIN_ROOT/hv1" |
+		jq -r '.drops."vlan-not-allowed".packets // 0'
+}
+before=$(vlan_drops)
+check "c9 (vm1, unknown tag 9) reaches nobody" ping_none "$C9" 10.8.0.2
+check "cx (tag 2 on vm2, a VIF without containers) reaches nobody" ping_none "$CX" 10.8.0.21
+n=$(( $(vlan_drops) - before ))
+check "hv1 dropped them as tags not allowed ($n)" test "$n" -ge 2
+check "c1 on the same VIF as c9 still works" ping_ok "$C1" 10.8.0.2
+
+echo "a parent moving to another chassis takes its container along"
+vm_move "$VM3" "$HV2" "$HV1" vif3 && ip -n "$VM3" link set eth0 mtu 1442 &&
+	vlan_mux_replug "$VM3" || fail "re-plugging vm3"
+ctl vif-detach hv2 vif3 -- vif-attach hv1 vif3 p3 || fail "xovnctl move p3"
+check "hv1 attached vif3" wait_log hv1 'attached xovn_vif_ingress to vif3' 5
+vif3_pcap=$E2E_TMP/vif3-moved.pcap
+capture "$HV1" vif3 "$vif3_pcap" icmp || fail "capture on vif3"
+check "c1 -> c3, now on the same chassis" until_ok 3 one_ping "$C1" 10.8.0.33
+check "vm2 -> c3" ping_ok "$VM2" 10.8.0.33
+capture_end
+check "c3's frames carry tag 3 on hv1 now" \
+	test "$(frames "$vif3_pcap" -e vlan 3 and src host 10.8.0.33)" -ge 3
 
 e2e_end

@@ -7,6 +7,8 @@
 #   vlan_mux_vm VMNS                    load them for VMNS, attach to its eth0
 #   container_add VMNS CTNS IFNAME TAG MAC IP/LEN
 #                                       container CTNS on tag TAG of VMNS
+#   vlan_mux_replug VMNS                after the VM's eth0 was re-created
+#                                       (lib.sh's vm_move): attach again
 
 VLAN_MUX_SRC=$(dirname "${BASH_SOURCE[0]}")/vlan_mux.bpf.c
 
@@ -15,6 +17,8 @@ vlan_mux_build() {
 	clang -target bpf -O2 -g -Wall -I"/usr/include/$(uname -m)-linux-gnu" \
 		-c "$VLAN_MUX_SRC" -o "$VLAN_MUX_OBJ"
 }
+
+VLAN_MUX_CONTAINERS=() # "VMNS IFNAME TAG" of every container_add
 
 vlan_mux_pins() { echo "$E2E_PIN_ROOT/mux-$1"; }
 
@@ -42,7 +46,7 @@ vlan_mux_vm() {
 }
 
 container_add() {
-	local vm=$1 ct=$2 ifname=$3 tag=$4 mac=$5 addr=$6 pins idx uplink
+	local vm=$1 ct=$2 ifname=$3 tag=$4 mac=$5 addr=$6 pins
 	pins=$(vlan_mux_pins "$vm")
 	netns_add "$ct" || return 1
 	ip -n "$vm" link add "$ifname" type veth peer name eth0 netns "$ct" || return 1
@@ -51,10 +55,28 @@ container_add() {
 	ip -n "$ct" addr add "$addr" dev eth0
 	ip -n "$ct" link set eth0 up
 	ip -n "$vm" link set "$ifname" up
+	VLAN_MUX_CONTAINERS+=("$vm $ifname $tag")
+	vlan_mux_map "$vm" "$ifname" "$tag" || return 1
+	tc_attach "$vm" "$ifname" "$pins/progs/mux_from_container"
+}
+
+# vlan_mux_map VMNS IFNAME TAG: the two table entries of one container.
+vlan_mux_map() {
+	local vm=$1 ifname=$2 tag=$3 pins idx uplink
+	pins=$(vlan_mux_pins "$vm")
 	idx=$(ifindex_of "$vm" "$ifname") uplink=$(ifindex_of "$vm" eth0)
 	bpftool map update pinned "$pins/maps/mux_containers" key $(le32 "$idx") \
 		value $(le32 "$uplink") $(le32 "$tag") || return 1
 	bpftool map update pinned "$pins/maps/mux_vids" key $(le32 "$tag") \
-		value $(le32 "$idx") || return 1
-	tc_attach "$vm" "$ifname" "$pins/progs/mux_from_container"
+		value $(le32 "$idx")
+}
+
+vlan_mux_replug() {
+	local vm=$1 entry e_vm e_if e_tag
+	tc_attach "$vm" eth0 "$(vlan_mux_pins "$vm")/progs/mux_from_uplink" || return 1
+	for entry in "${VLAN_MUX_CONTAINERS[@]}"; do
+		read -r e_vm e_if e_tag <<<"$entry"
+		[ "$e_vm" = "$vm" ] || continue
+		vlan_mux_map "$vm" "$e_if" "$e_tag" || return 1
+	done
 }
