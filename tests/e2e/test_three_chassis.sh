@@ -61,14 +61,15 @@ check "vm2 (hv2) -> vm1 (hv1)" ping_ok "$VM2" 10.6.0.1
 check "vm3 (hv3) -> vm1 (hv1)" ping_ok "$VM3" 10.6.0.1
 check "vm3 (hv3) -> vm2 (hv2)" ping_ok "$VM3" 10.6.0.2
 
-# arp_capture VMNS FILE: records every ARP for $NOBODY that the VM receives
-# (up to 5, so a duplicate or a loop would show), until captures_stop.
-arp_capture() {
-	timeout 8 nsenter --net="/run/netns/$1" tcpdump --immediate-mode -U -Q in -nn \
-		-i eth0 -c 5 -w "$2" arp host $NOBODY 2>"$2.err" &
+# capture NS IFNAME FILE FILTER...: records what NS receives on IFNAME
+# (up to 5 frames, so a duplicate or a loop would show), until captures_stop.
+capture() {
+	local ns=$1 ifname=$2 file=$3; shift 3
+	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
+		-i "$ifname" -c 5 -w "$file" "$@" 2>"$file.err" &
 	E2E_PIDS+=("$!")
 	CAPTURES+=("$!")
-	until_ok 3 grep -q 'listening on' "$2.err"
+	until_ok 3 grep -q 'listening on' "$file.err"
 }
 
 # captures_stop: gives late copies a second to arrive, then ends the
@@ -96,11 +97,17 @@ send_arp() {
 
 # broadcast_once FROM_VM FROM_MAC FROM_IP OTHER_VM...: one ARP broadcast from
 # FROM_VM; each other VM must receive exactly one copy, the sender none.
+# The underlay captures are left for tunnel_copies.
 broadcast_once() {
-	local from=$1 mac=$2 ip=$3 vm n; shift 3
+	local from=$1 mac=$2 ip=$3 vm n hv; shift 3
 	CAPTURES=()
 	for vm in "$from" "$@"; do
-		arp_capture "$vm" "$E2E_TMP/arp-$vm.pcap" || fail "tcpdump in $vm did not start"
+		capture "$vm" eth0 "$E2E_TMP/arp-$vm.pcap" -Q in arp host $NOBODY ||
+			fail "tcpdump in $vm did not start"
+	done
+	for hv in 1 2 3; do
+		capture "$UL" to-hv$hv "$E2E_TMP/ul-hv$hv.pcap" -Q out udp port 6081 and \
+			dst host 192.168.79.$hv || fail "tcpdump on the underlay did not start"
 	done
 	send_arp "$from" "$mac" "$ip" $NOBODY || fail "sending the broadcast from $from"
 	captures_stop
@@ -112,9 +119,23 @@ broadcast_once() {
 	check "${from%-*} did not get its own broadcast back ($n)" test "$n" -eq 0
 }
 
+# tunnel_copies HV N: the underlay carried N Geneve copies of the last
+# broadcast to chassis HV (one per remote chassis with ports of the switch).
+tunnel_copies() {
+	local n
+	n=$(tcpdump -nn -r "$E2E_TMP/ul-$1.pcap" 2>/dev/null | grep -c "who-has $NOBODY ")
+	check "$1 was sent $2 tunnel copies ($n)" test "$n" -eq "$2"
+}
+
 echo "one broadcast, one copy per VM"
 broadcast_once "$VM1" $MAC1 10.6.0.1 "$VM2" "$VM3"
+tunnel_copies hv1 0
+tunnel_copies hv2 1
+tunnel_copies hv3 1
 broadcast_once "$VM3" $MAC3 10.6.0.3 "$VM1" "$VM2"
+tunnel_copies hv1 1
+tunnel_copies hv2 1
+tunnel_copies hv3 0
 
 echo "moving p3 from hv3 to hv2"
 vm_move "$VM3" "$HV3" "$HV2" vif3 || fail "re-plugging vm3"
@@ -129,5 +150,7 @@ check "vm2 -> vm3, now both on hv2" ping_ok "$VM2" 10.6.0.3
 check "vm3 -> vm1 from its new place" ping_ok "$VM3" 10.6.0.1
 check "hv3 no longer has a VIF attached" bash -c "! ip -n '$HV3' link show vif3 >/dev/null 2>&1"
 broadcast_once "$VM1" $MAC1 10.6.0.1 "$VM2" "$VM3"
+tunnel_copies hv2 1
+tunnel_copies hv3 0 # it has no port of ls1 any more
 
 e2e_end
