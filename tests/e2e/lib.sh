@@ -267,9 +267,11 @@ capture_stop() {
 }
 
 # drop_count CHASSIS REASON: packets the chassis' datapath dropped for REASON
-# (a name as `xovnctl stats` prints it), 0 when none.
+# (a name as `xovnctl stats` prints it, e.g. external-not-held); "unknown"
+# when the counters cannot be read, so that a comparison with it fails.
 drop_count() {
-	ctl stats --chassis "$1" --pin-dir "$E2E_PIN_ROOT/$1" 2>/dev/null |
-		awk -v r="$2" '$0 ~ r { for (i = 1; i <= NF; i++) if ($i ~ /^[0-9]+$/) { print $i; exit } }
-			END { }' | head -n 1 | grep . || echo 0
+	local n
+	n=$(ctl stats --chassis "$1" --pin-dir "$E2E_PIN_ROOT/$1" --json 2>/dev/null |
+		jq -r --arg r "$2" '.drops[$r].packets // 0' 2>/dev/null)
+	echo "${n:-unknown}"
 }
