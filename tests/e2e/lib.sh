@@ -275,3 +275,10 @@ drop_count() {
 		jq -r --arg r "$2" '.drops[$r].packets // 0' 2>/dev/null)
 	echo "${n:-unknown}"
 }
+
+# capture_records FILE: a verbose (-vv) capture with one packet per line, so
+# outer (Geneve) and inner headers can be matched together.
+capture_records() {
+	awk '/^[0-9][0-9]:[0-9][0-9]:/ { if (rec != "") print rec; rec = $0; next }
+		{ rec = rec " " $0 } END { if (rec != "") print rec }' "$1"
+}
