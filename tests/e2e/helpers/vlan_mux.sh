@@ -49,6 +49,9 @@ container_add() {
 	local vm=$1 ct=$2 ifname=$3 tag=$4 mac=$5 addr=$6 pins
 	pins=$(vlan_mux_pins "$vm")
 	netns_add "$ct" || return 1
+	# No IPv6 autoconfiguration chatter: a container sends only what the
+	# test makes it send, so drop counters can be read per container.
+	in_ns "$ct" sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1
 	ip -n "$vm" link add "$ifname" type veth peer name eth0 netns "$ct" || return 1
 	ip -n "$ct" link set eth0 address "$mac"
 	ip -n "$ct" link set eth0 mtu "$(ip -n "$vm" -o link show eth0 | awk '{ for (i = 1; i < NF; i++) if ($i == "mtu") print $(i + 1) }')"
