@@ -9,8 +9,8 @@ set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin external-failover
 
-HV1=xe-xfhv1-$SUF HV2=xe-xfhv2-$SUF FAB=xe-xffab-$SUF EXT=xe-xfext-$SUF
-MACEXT=02:00:00:00:0e:04 MACRP=02:00:00:00:0e:fe
+HV1=xe-xfhv1-$SUF HV2=xe-xfhv2-$SUF FAB=xe-xffab-$SUF EXT=xe-xfext-$SUF VM1=xe-xfvm1-$SUF
+MACEXT=02:00:00:00:0e:04 MACRP=02:00:00:00:0e:fe MACVM1=02:00:00:00:0e:01
 RP4=10.5.0.1 RP6=2001:db8:5::1
 
 netns_add "$HV1"
@@ -20,6 +20,7 @@ fabric_plug "$FAB" "$HV1" phys0 fh1
 fabric_plug "$FAB" "$HV2" phys0 fh2
 fabric_host_add "$FAB" "$EXT" fext $MACEXT 10.5.0.4/24
 ip -n "$EXT" addr add 2001:db8:5::4/64 dev eth0 nodad
+vm_add "$VM1" "$HV1" vif1 $MACVM1 10.5.0.11/24
 
 ctl chassis-add hv1 geneve 192.0.2.1 -- chassis-set-bridge-mappings hv1 phys:phys0 \
 	-- chassis-add hv2 geneve 192.0.2.2 -- chassis-set-bridge-mappings hv2 phys:phys0 \
@@ -31,7 +32,9 @@ ctl chassis-add hv1 geneve 192.0.2.1 -- chassis-set-bridge-mappings hv1 phys:phy
 	-- lsp-add ls rp -- lsp-set-type rp router -- lsp-set-addresses rp "$MACRP $RP4 $RP6" \
 	-- lsp-add ls lext -- lsp-set-type lext external \
 	-- lsp-set-addresses lext "$MACEXT 10.5.0.4 2001:db8:5::4" \
-	-- lsp-set-ha-chassis-group lext hagrp || exit 1
+	-- lsp-set-ha-chassis-group lext hagrp \
+	-- lsp-add ls vm1 -- lsp-set-addresses vm1 "$MACVM1 10.5.0.11" \
+	-- vif-attach hv1 vif1 vm1 || exit 1
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
@@ -117,5 +120,22 @@ ms=$(failover hv1 ha-chassis-group-remove-chassis hagrp hv1)
 echo "    hv1 dropped lext's request sent $ms ms after the edit"
 check "moved within a second" within_a_second "$ms"
 check "only hv2 answers" answers_from hv2
+
+echo "a VIF on a chassis that does not hold lext"
+fabric=$E2E_TMP/fabric-vm1.txt hostarp=$E2E_TMP/host-arp.txt
+l2_capture_start "$FAB" fh1 "$fabric" -Q in || fail "fabric tcpdump did not start"
+fabric_pid=$CAPTURE_PID
+l2_capture_start "$EXT" eth0 "$hostarp" -Q in arp || fail "host tcpdump did not start"
+ip -n "$EXT" neigh flush dev eth0
+check "lext's host -> vm1" ping_ok "$EXT" 10.5.0.11 2
+check "vm1 (hv1) -> lext's host, through hv1's own localnet" ping_ok "$VM1" 10.5.0.4 2
+capture_stop "$fabric_pid"
+capture_stop "$CAPTURE_PID"
+check "vm1's echo left through hv1's fabric port" \
+	grep -qE "$MACVM1 > $MACEXT, .*10\.5\.0\.11 > 10\.5\.0\.4: ICMP echo request" "$fabric"
+check "the host's ARP for vm1 was answered exactly once" \
+	test "$(grep -c "Reply 10\.5\.0\.11 is-at $MACVM1" "$hostarp")" -eq 1
+check "by hv1, where vm1 lives" \
+	test "$(grep -c "Reply 10\.5\.0\.11 is-at $MACVM1" "$fabric")" -eq 1
 
 e2e_end
