@@ -5,6 +5,8 @@
 #   bpf       criterion: BPF_PROG_TEST_RUN packet tests on build/xovn.bpf.o's programs
 #   schema    examples and invalid corpus against the JSON Schema (python3-jsonschema)
 #   e2e       network-namespace end-to-end tests with real xovnd processes
+#   unit-asan the unit suite again, userspace under ASan + UBSan (tests/sanitize.sh)
+#   fuzz      every libFuzzer target for 20 s (tests/fuzz/run.sh)
 set -u
 cd "$(dirname "$0")/.."
 export XOVN_SRC=$PWD
@@ -62,6 +64,8 @@ run_criterion unit build/test_unit
 run_criterion bpf build/test_bpf
 run_script schema tests/check-schema.sh
 run_script e2e tests/e2e/run.sh
+run_criterion unit-asan tests/sanitize.sh
+run_script fuzz make -s fuzz FUZZ_SECONDS=20
 
 echo
 [ "${#suites_failed[@]}" -eq 0 ] || echo "failing suites: ${suites_failed[*]}"
