@@ -153,4 +153,17 @@ broadcast_once "$VM1" $MAC1 10.6.0.1 "$VM2" "$VM3"
 tunnel_copies hv2 1
 tunnel_copies hv3 0 # it has no port of ls1 any more
 
+echo "hv2 leaves and comes back"
+ctl chassis-del hv2 || fail "xovnctl chassis-del hv2"
+check "vm1 loses vm2 once hv2 is gone" until_ok 2 one_lost "$VM1" 10.6.0.2
+check "and vm3" ping_none "$VM1" 10.6.0.3
+broadcast_once "$VM1" $MAC1 10.6.0.1
+tunnel_copies hv2 0
+tunnel_copies hv3 0
+ctl chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- vif-attach hv2 vif2 p2 -- vif-attach hv2 vif3 p3 || fail "xovnctl chassis-add hv2"
+check "vm1 reaches vm2 again" until_ok 3 one_ping "$VM1" 10.6.0.2
+check "and vm3" ping_ok "$VM1" 10.6.0.3
+check "vm3 reaches vm1" ping_ok "$VM3" 10.6.0.1
+
 e2e_end
