@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # vlan_mux.sh - containers behind a test VM, as if on 802.1Q subinterfaces
 # of the VM's eth0 (see vlan_mux.bpf.c for why and how).  Source after
 # lib.sh and e2e_begin: pins live under $E2E_PIN_ROOT and namespaces are
@@ -64,6 +65,8 @@ container_add() {
 }
 
 # vlan_mux_map VMNS IFNAME TAG: the two table entries of one container.
+# le32's output is split on purpose: bpftool takes one argument per byte.
+# shellcheck disable=SC2046
 vlan_mux_map() {
 	local vm=$1 ifname=$2 tag=$3 pins idx uplink
 	pins=$(vlan_mux_pins "$vm")
