@@ -12,6 +12,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/vlan_mux.sh"
+. "$(dirname "$0")/helpers/frames.sh"
 e2e_begin containers
 
 HV1=xe-chv1-$SUF HV2=xe-chv2-$SUF
@@ -57,30 +58,6 @@ xovnd_start "$HV2" hv2
 check "hv1 attached both VIFs" wait_log hv1 'attached xovn_vif_ingress to vif' 10 2
 check "hv2 attached vif3" wait_log hv2 'attached xovn_vif_ingress to vif3' 10
 
-# capture NS IFNAME FILE [DIR] FILTER...: a bounded pcap (at most 20 frames,
-# 8 s; ended early by capture_end), started and listening on return.
-capture() {
-	local ns=$1 ifname=$2 file=$3; shift 3
-	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
-		-i "$ifname" -c 20 -w "$file" "$@" 2>"$file.err" &
-	E2E_PIDS+=("$!")
-	CAPTURES+=("$!")
-	until_ok 3 grep -q 'listening on' "$file.err"
-}
-
-# capture_end: a moment for the last copies, then every running capture stops.
-capture_end() {
-	local pid
-	sleep 1
-	for pid in "${CAPTURES[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-	for pid in "${CAPTURES[@]}"; do wait "$pid" 2>/dev/null; done
-	CAPTURES=()
-}
-CAPTURES=()
-
-# frames FILE [FILTER...]: how many captured frames match FILTER.
-frames() { local f=$1; shift; tcpdump -nn -r "$f" "$@" 2>/dev/null | wc -l; }
-
 echo "containers across chassis, with different tags"
 vif1_pcap=$E2E_TMP/vif1.pcap ul_pcap=$E2E_TMP/underlay.pcap
 capture "$HV1" vif1 "$vif1_pcap" icmp || fail "capture on vif1"
@@ -117,18 +94,6 @@ check "vm3 -> c3, its own container" ping_ok "$VM3" 10.8.0.33
 check "c1 -> c2, two tags on one VIF" ping_ok "$C1" 10.8.0.27
 
 echo "a broadcast from a container"
-# send_arp NS SRCMAC SRCIP TARGET: one broadcast ARP request on NS's eth0.
-send_arp() {
-	nsenter --net="/run/netns/$1" python3 - "$2" "$3" "$4" <<-'EOF'
-		import socket, struct, sys
-		mac = bytes.fromhex(sys.argv[1].replace(":", ""))
-		sip, tip = socket.inet_aton(sys.argv[2]), socket.inet_aton(sys.argv[3])
-		arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, sip, b"\0" * 6, tip)
-		s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-		s.bind(("eth0", 0))
-		s.send(b"\xff" * 6 + mac + b"\x08\x06" + arp)
-	EOF
-}
 # A VM's own copy is the untagged one: its eth0 also carries its
 # containers' tagged copies on their way to them.
 for ns in "$C1" "$C2" "$C3" "$VM1" "$VM2" "$VM3"; do

@@ -7,6 +7,7 @@
 set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/vlan_mux.sh"
+. "$(dirname "$0")/helpers/frames.sh"
 e2e_begin cswitch
 
 HV1=xe-whv1-$SUF HV2=xe-whv2-$SUF
@@ -52,25 +53,6 @@ xovnd_start "$HV2" hv2
 check "hv1 attached vif1" wait_log hv1 'attached xovn_vif_ingress to vif1' 10
 check "hv2 attached both VIFs" wait_log hv2 'attached xovn_vif_ingress to vif' 10 2
 
-CAPTURES=()
-# capture NS IFNAME FILE FILTER...: bounded pcap (20 frames, 8 s), listening on return.
-capture() {
-	local ns=$1 ifname=$2 file=$3; shift 3
-	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
-		-i "$ifname" -c 20 -w "$file" "$@" 2>"$file.err" &
-	E2E_PIDS+=("$!")
-	CAPTURES+=("$!")
-	until_ok 3 grep -q 'listening on' "$file.err"
-}
-capture_end() {
-	local pid
-	sleep 1
-	for pid in "${CAPTURES[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-	for pid in "${CAPTURES[@]}"; do wait "$pid" 2>/dev/null; done
-	CAPTURES=()
-}
-frames() { local f=$1; shift; tcpdump -nn -r "$f" "$@" 2>/dev/null | wc -l; }
-
 echo "the containers' switch spans both chassis"
 ul_pcap=$E2E_TMP/underlay.txt
 timeout 8 nsenter --net="/run/netns/$HV1" tcpdump -l -vv -nn -i ul0 -c 4 \
@@ -100,16 +82,7 @@ for ns in "$C1" "$C2" "$C3" "$VM1" "$VM3" "$VM4"; do
 	capture "$ns" eth0 "$E2E_TMP/bc-$ns.pcap" -Q in arp host $NOBODY and not vlan ||
 		fail "capture in $ns"
 done
-nsenter --net="/run/netns/$C1" python3 - $CMAC1 10.11.0.21 $NOBODY <<-'EOF' ||
-	import socket, struct, sys
-	mac = bytes.fromhex(sys.argv[1].replace(":", ""))
-	sip, tip = socket.inet_aton(sys.argv[2]), socket.inet_aton(sys.argv[3])
-	arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, sip, b"\0" * 6, tip)
-	s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-	s.bind(("eth0", 0))
-	s.send(b"\xff" * 6 + mac + b"\x08\x06" + arp)
-EOF
-	fail "sending the broadcast from c1"
+send_arp "$C1" $CMAC1 10.11.0.21 $NOBODY || fail "sending the broadcast from c1"
 capture_end
 for ns in "$C3" "$VM4"; do
 	n=$(frames "$E2E_TMP/bc-$ns.pcap")

@@ -8,6 +8,7 @@
 # sees the request; a request for an unknown IP still floods.
 set -u
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/frames.sh"
 e2e_begin psec
 
 HV1=xe-shv1-$SUF HV2=xe-shv2-$SUF
@@ -78,36 +79,6 @@ check "vm1 back on its own IP reaches vm3 again" until_ok 3 one_ping "$VM1" 10.9
 check "an unrestricted VM is not affected (vm2 -> vm3)" ping_ok "$VM2" 10.9.0.3
 
 echo "ARP responder"
-CAPTURES=()
-# capture NS IFNAME FILE FILTER...: bounded pcap (20 frames, 8 s), listening on return.
-capture() {
-	local ns=$1 ifname=$2 file=$3; shift 3
-	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
-		-i "$ifname" -c 20 -w "$file" "$@" 2>"$file.err" &
-	E2E_PIDS+=("$!")
-	CAPTURES+=("$!")
-	until_ok 3 grep -q 'listening on' "$file.err"
-}
-capture_end() {
-	local pid
-	sleep 1
-	for pid in "${CAPTURES[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-	for pid in "${CAPTURES[@]}"; do wait "$pid" 2>/dev/null; done
-	CAPTURES=()
-}
-frames() { local f=$1; shift; tcpdump -nn -r "$f" "$@" 2>/dev/null | wc -l; }
-send_arp() {
-	nsenter --net="/run/netns/$1" python3 - "$2" "$3" "$4" <<-'EOF'
-		import socket, struct, sys
-		mac = bytes.fromhex(sys.argv[1].replace(":", ""))
-		sip, tip = socket.inet_aton(sys.argv[2]), socket.inet_aton(sys.argv[3])
-		arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, sip, b"\0" * 6, tip)
-		s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-		s.bind(("eth0", 0))
-		s.send(b"\xff" * 6 + mac + b"\x08\x06" + arp)
-	EOF
-}
-
 # ask TARGET: vm2 broadcasts "who has TARGET"; captures what vm1, vm3, the
 # underlay and vm2 itself see of it.
 ask() {

@@ -7,6 +7,7 @@
 # within a second.
 set -u
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/frames.sh"
 e2e_begin three
 
 UL=xe-3ul-$SUF
@@ -61,46 +62,11 @@ check "vm2 (hv2) -> vm1 (hv1)" ping_ok "$VM2" 10.6.0.1
 check "vm3 (hv3) -> vm1 (hv1)" ping_ok "$VM3" 10.6.0.1
 check "vm3 (hv3) -> vm2 (hv2)" ping_ok "$VM3" 10.6.0.2
 
-# capture NS IFNAME FILE FILTER...: records what NS receives on IFNAME
-# (up to 5 frames, so a duplicate or a loop would show), until captures_stop.
-capture() {
-	local ns=$1 ifname=$2 file=$3; shift 3
-	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
-		-i "$ifname" -c 5 -w "$file" "$@" 2>"$file.err" &
-	E2E_PIDS+=("$!")
-	CAPTURES+=("$!")
-	until_ok 3 grep -q 'listening on' "$file.err"
-}
-
-# captures_stop: gives late copies a second to arrive, then ends the
-# captures (timeout passes the TERM on; tcpdump writes what it has).
-captures_stop() {
-	local pid
-	sleep 1
-	for pid in "${CAPTURES[@]}"; do kill -TERM "$pid" 2>/dev/null; done
-	for pid in "${CAPTURES[@]}"; do wait "$pid" 2>/dev/null; done
-}
-pcap_count() { tcpdump -nn -r "$1" 2>/dev/null | wc -l; }
-
-# send_arp VMNS SRCMAC SRCIP TARGET: one broadcast ARP request on eth0.
-send_arp() {
-	nsenter --net="/run/netns/$1" python3 - "$2" "$3" "$4" <<-'EOF'
-		import socket, struct, sys
-		mac = bytes.fromhex(sys.argv[1].replace(":", ""))
-		sip, tip = socket.inet_aton(sys.argv[2]), socket.inet_aton(sys.argv[3])
-		arp = struct.pack("!HHBBH6s4s6s4s", 1, 0x0800, 6, 4, 1, mac, sip, b"\0" * 6, tip)
-		s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW)
-		s.bind(("eth0", 0))
-		s.send(b"\xff" * 6 + mac + b"\x08\x06" + arp)
-	EOF
-}
-
 # broadcast_once FROM_VM FROM_MAC FROM_IP OTHER_VM...: one ARP broadcast from
 # FROM_VM; each other VM must receive exactly one copy, the sender none.
 # The underlay captures are left for tunnel_copies.
 broadcast_once() {
 	local from=$1 mac=$2 ip=$3 vm n hv; shift 3
-	CAPTURES=()
 	for vm in "$from" "$@"; do
 		capture "$vm" eth0 "$E2E_TMP/arp-$vm.pcap" -Q in arp host $NOBODY ||
 			fail "tcpdump in $vm did not start"
@@ -110,12 +76,12 @@ broadcast_once() {
 			dst host 192.168.79.$hv || fail "tcpdump on the underlay did not start"
 	done
 	send_arp "$from" "$mac" "$ip" $NOBODY || fail "sending the broadcast from $from"
-	captures_stop
+	capture_end
 	for vm in "$@"; do
-		n=$(pcap_count "$E2E_TMP/arp-$vm.pcap")
+		n=$(frames "$E2E_TMP/arp-$vm.pcap")
 		check "${vm%-*} got the broadcast from ${from%-*} exactly once ($n)" test "$n" -eq 1
 	done
-	n=$(pcap_count "$E2E_TMP/arp-$from.pcap")
+	n=$(frames "$E2E_TMP/arp-$from.pcap")
 	check "${from%-*} did not get its own broadcast back ($n)" test "$n" -eq 0
 }
 
