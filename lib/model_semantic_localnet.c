@@ -42,7 +42,8 @@ static void check_chassis_mappings(struct xovn_errors *errs, const json_t *ch, s
 				   const json_t *nets, const char *sw_name)
 {
 	const char *first = NULL, *net;
-	struct vpath path = { .s = "$", .len = 1 };
+	struct vpath path = { .depth = 0 };
+	char path_str[VPATH_MAX_LEN];
 	json_t *iface;
 
 	json_object_foreach((json_t *)json_object_get(ch, "bridge_mappings"), net, iface) {
@@ -52,12 +53,12 @@ static void check_chassis_mappings(struct xovn_errors *errs, const json_t *ch, s
 			first = net;
 			continue;
 		}
-		vpath_restore(&path, 1);
+		vpath_restore(&path, 0);
 		vpath_key(&path, "chassis");
 		vpath_index(&path, c);
 		vpath_key(&path, "bridge_mappings");
 		vpath_key(&path, net);
-		xovn_errors_add(errs, path.s, "ambiguous-localnet",
+		xovn_errors_add(errs, vpath_str(&path, path_str), "ambiguous-localnet",
 				"maps both \"%s\" and \"%s\", localnet networks of switch \"%s\"; "
 				"a chassis may map only one", first, net, sw_name ? sw_name : "?");
 	}

@@ -24,14 +24,19 @@
 
 #include "model_validate.h"
 
-static void vpath_append(struct vpath *p, const char *text)
+struct vpath_buf {
+	char *s;
+	size_t len;
+};
+
+static void vpath_append(struct vpath_buf *p, const char *text)
 {
-	int n = snprintf(p->s + p->len, sizeof(p->s) - p->len, "%s", text);
+	int n = snprintf(p->s + p->len, VPATH_MAX_LEN - p->len, "%s", text);
 
 	/* A path longer than the buffer is cut, not dropped: it still locates. */
 	if (n > 0)
-		p->len += (size_t)n < sizeof(p->s) - p->len ? (size_t)n
-							    : sizeof(p->s) - 1 - p->len;
+		p->len += (size_t)n < VPATH_MAX_LEN - p->len ? (size_t)n
+							     : VPATH_MAX_LEN - 1 - p->len;
 }
 
 /* Keys that read well after a dot; anything else goes in ["..."]. */
@@ -45,15 +50,14 @@ static int is_identifier(const char *key)
 	return 1;
 }
 
-size_t vpath_key(struct vpath *p, const char *key)
+static void vpath_append_key(struct vpath_buf *p, const char *key)
 {
-	size_t old = p->len;
 	char buf[160];
 
 	if (is_identifier(key)) {
 		snprintf(buf, sizeof(buf), ".%s", key);
 		vpath_append(p, buf);
-		return old;
+		return;
 	}
 	vpath_append(p, "[\"");
 	for (const char *k = key; *k; k++) {
@@ -66,39 +70,68 @@ size_t vpath_key(struct vpath *p, const char *key)
 		vpath_append(p, ch);
 	}
 	vpath_append(p, "\"]");
+}
+
+const char *vpath_str(const struct vpath *p, char buf[VPATH_MAX_LEN])
+{
+	struct vpath_buf out = { .s = buf, .len = 0 };
+	size_t depth = p->depth < VPATH_MAX_DEPTH ? p->depth : VPATH_MAX_DEPTH;
+	char index[32];
+
+	buf[0] = '\0';
+	vpath_append(&out, "$");
+	for (size_t i = 0; i < depth; i++) {
+		if (p->part[i].key) {
+			vpath_append_key(&out, p->part[i].key);
+			continue;
+		}
+		snprintf(index, sizeof(index), "[%zu]", p->part[i].index);
+		vpath_append(&out, index);
+	}
+	return buf;
+}
+
+static size_t vpath_push(struct vpath *p, const char *key, size_t index)
+{
+	size_t old = p->depth;
+
+	if (p->depth < VPATH_MAX_DEPTH) {
+		p->part[p->depth].key = key;
+		p->part[p->depth].index = index;
+	}
+	p->depth++;
 	return old;
+}
+
+size_t vpath_key(struct vpath *p, const char *key)
+{
+	return vpath_push(p, key, 0);
 }
 
 size_t vpath_index(struct vpath *p, size_t i)
 {
-	size_t old = p->len;
-	char buf[32];
-
-	snprintf(buf, sizeof(buf), "[%zu]", i);
-	vpath_append(p, buf);
-	return old;
+	return vpath_push(p, NULL, i);
 }
 
 void vpath_restore(struct vpath *p, size_t len)
 {
-	p->len = len;
-	p->s[len] = '\0';
+	p->depth = len;
 }
 
 void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
 {
-	char msg[256];
+	char msg[256], path[VPATH_MAX_LEN];
 	va_list ap;
 
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof(msg), fmt, ap);
 	va_end(ap);
-	xovn_errors_add(c->errs, c->path.s, rule, "%s", msg);
+	xovn_errors_add(c->errs, vpath_str(&c->path, path), rule, "%s", msg);
 }
 
 size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 {
-	struct vctx c = { .errs = errs, .path = { .s = "$", .len = 1 } };
+	struct vctx c = { .errs = errs, .path = { .depth = 0 } };
 	size_t before = errs->n;
 
 	validate_schema(&c, model);

@@ -14,10 +14,23 @@
 
 #include "model.h"
 
-/* The JSON path of the value being checked, grown and shrunk as we walk. */
+/*
+ * The JSON path of the value being checked, grown and shrunk as we walk.
+ * Parts are kept as they are (keys borrowed from the model) and spelled
+ * out only when an error is reported: the walk visits every member of a
+ * big model, errors are rare.
+ */
+#define VPATH_MAX_DEPTH 32
+#define VPATH_MAX_LEN 256
+
+struct vpath_part {
+	const char *key;        /* NULL: an array index */
+	size_t index;
+};
+
 struct vpath {
-	char s[256];
-	size_t len;
+	struct vpath_part part[VPATH_MAX_DEPTH];
+	size_t depth;           /* parts beyond VPATH_MAX_DEPTH are counted, not kept */
 };
 
 struct vctx {
@@ -29,6 +42,8 @@ struct vctx {
 size_t vpath_key(struct vpath *p, const char *key);
 size_t vpath_index(struct vpath *p, size_t i);
 void vpath_restore(struct vpath *p, size_t len);
+/* "$" followed by the parts, cut (not dropped) at VPATH_MAX_LEN - 1 characters. */
+const char *vpath_str(const struct vpath *p, char buf[VPATH_MAX_LEN]);
 
 /* Reports at the current path. */
 void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
