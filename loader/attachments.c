@@ -7,7 +7,7 @@
  * sees an interface without a program.
  */
 #include <errno.h>
-#include <net/if.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -49,23 +49,49 @@ int attachments_init(struct attachments *a, int state_fd, int vif_prog_fd, int u
 	return 0;
 }
 
+/* (role, name) order, for both the records and the wanted list. */
+static int cmp_role_name(int role_a, const char *name_a, int role_b, const char *name_b)
+{
+	if (role_a != role_b)
+		return role_a < role_b ? -1 : 1;
+	return strncmp(name_a, name_b, sizeof(((struct xovn_attach *)0)->ifname));
+}
+
+static int cmp_records(const void *a, const void *b)
+{
+	const struct attach_record *x = a, *y = b;
+
+	return cmp_role_name((int)x->role, x->ifname, (int)y->role, y->ifname);
+}
+
+static int cmp_wants(const void *a, const void *b)
+{
+	const struct xovn_attach *x = a, *y = b;
+
+	return cmp_role_name(x->role, x->ifname, y->role, y->ifname);
+}
+
+/* recs sorted by cmp_records: a chassis may have thousands of VIFs. */
 static const struct attach_record *find_record(const struct attach_record *recs, size_t n,
 					       const char *ifname, int role)
 {
-	for (size_t i = 0; i < n; i++) {
-		if ((int)recs[i].role == role && strcmp(recs[i].ifname, ifname) == 0)
-			return &recs[i];
-	}
-	return NULL;
+	struct attach_record probe;
+
+	memset(&probe, 0, sizeof(probe));
+	snprintf(probe.ifname, sizeof(probe.ifname), "%s", ifname);
+	probe.role = (uint32_t)role;
+	return n ? bsearch(&probe, recs, n, sizeof(probe), cmp_records) : NULL;
 }
 
+/* want sorted by cmp_wants. */
 static int wanted(const struct xovn_attach *want, size_t n, const char *ifname, int role)
 {
-	for (size_t i = 0; i < n; i++) {
-		if (want[i].role == role && strcmp(want[i].ifname, ifname) == 0)
-			return 1;
-	}
-	return 0;
+	struct xovn_attach probe;
+
+	memset(&probe, 0, sizeof(probe));
+	snprintf(probe.ifname, sizeof(probe.ifname), "%s", ifname);
+	probe.role = role;
+	return n && bsearch(&probe, want, n, sizeof(probe), cmp_wants) != NULL;
 }
 
 /* Our program already sits in our slot: nothing to do. */
@@ -77,10 +103,10 @@ static int already_attached(struct attachments *a, int ifindex, int role)
 }
 
 static int attach_one(struct attachments *a, const struct xovn_attach *w,
-		      const struct attach_record *old)
+		      const struct attach_record *old, const struct iface_table *links)
 {
 	struct attach_record rec;
-	int ifindex = (int)if_nametoindex(w->ifname);
+	int ifindex = (int)iface_table_index(links, w->ifname);
 	int created = 0;
 
 	if (ifindex == 0) {
@@ -111,9 +137,10 @@ static int attach_one(struct attachments *a, const struct xovn_attach *w,
 	return 0;
 }
 
-static int detach_one(struct attachments *a, const struct attach_record *rec)
+static int detach_one(struct attachments *a, const struct attach_record *rec,
+		      const struct iface_table *links)
 {
-	int ifindex = (int)if_nametoindex(rec->ifname);
+	int ifindex = (int)iface_table_index(links, rec->ifname);
 
 	/* Only the very interface we attached to: a new one with the name is not ours. */
 	if (ifindex != 0 && (uint32_t)ifindex == rec->ifindex &&
@@ -126,9 +153,11 @@ static int detach_one(struct attachments *a, const struct attach_record *rec)
 	return 0;
 }
 
-int attachments_sync(struct attachments *a, const struct xovn_attach *want, size_t n)
+int attachments_sync(struct attachments *a, const struct xovn_attach *want, size_t n,
+		     const struct iface_table *links)
 {
 	struct attach_record *recs;
+	struct xovn_attach *sorted_want;
 	size_t nrecs;
 	int failures = 0;
 
@@ -136,16 +165,28 @@ int attachments_sync(struct attachments *a, const struct xovn_attach *want, size
 		log_info("cannot read the attachment record: %s", strerror(errno));
 		return 1;
 	}
+	sorted_want = malloc((n ? n : 1) * sizeof(*want));
+	if (!sorted_want) {
+		log_info("out of memory syncing attachments");
+		free(recs);
+		return 1;
+	}
+	memcpy(sorted_want, want, n * sizeof(*want));
+	qsort(sorted_want, n, sizeof(*want), cmp_wants);
+	qsort(recs, nrecs, sizeof(*recs), cmp_records);
 	for (size_t i = 0; i < n; i++) {
 		if (want[i].role != XOVN_ATTACH_VIF && want[i].role != XOVN_ATTACH_UNDERLAY)
 			continue;
-		if (attach_one(a, &want[i], find_record(recs, nrecs, want[i].ifname, want[i].role)) < 0)
+		if (attach_one(a, &want[i], find_record(recs, nrecs, want[i].ifname, want[i].role),
+			       links) < 0)
 			failures++;
 	}
 	for (size_t i = 0; i < nrecs; i++) {
-		if (!wanted(want, n, recs[i].ifname, (int)recs[i].role) && detach_one(a, &recs[i]) < 0)
+		if (!wanted(sorted_want, n, recs[i].ifname, (int)recs[i].role) &&
+		    detach_one(a, &recs[i], links) < 0)
 			failures++;
 	}
+	free(sorted_want);
 	free(recs);
 	a->first_sync_done = 1;
 	return failures;

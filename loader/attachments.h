@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "compile.h"
+#include "iface.h"
 
 struct attachments {
 	int state_fd;              /* pinned record, attach_state.h */
@@ -24,8 +25,9 @@ int attachments_init(struct attachments *a, int state_fd, int vif_prog_fd, int u
  * Attaches (or replaces an older program) where want says and the interface
  * exists; detaches from recorded interfaces no longer wanted; forgets
  * interfaces that disappeared (their filters went with them).  Returns the
- * number of failures, each logged.
+ * number of failures, each logged.  links says which interfaces are here.
  */
-int attachments_sync(struct attachments *a, const struct xovn_attach *want, size_t n);
+int attachments_sync(struct attachments *a, const struct xovn_attach *want, size_t n,
+		     const struct iface_table *links);
 
 #endif /* XOVND_ATTACHMENTS_H */

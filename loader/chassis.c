@@ -121,7 +121,7 @@ int chassis_reload(struct chassis *c)
 	return rc;
 }
 
-static int sync_attachments(struct chassis *c)
+static int sync_attachments(struct chassis *c, const struct iface_table *links)
 {
 	struct xovn_attach *want;
 	size_t n;
@@ -131,7 +131,7 @@ static int sync_attachments(struct chassis *c)
 		log_info("no attachments: chassis %s is not in the model", c->opt->chassis);
 		return -1;
 	}
-	failures = attachments_sync(&c->att, want, n);
+	failures = attachments_sync(&c->att, want, n, links);
 	free(want);
 	return failures ? -1 : 0;
 }
@@ -175,14 +175,14 @@ static int write_difference(struct chassis *c, struct xovn_mapset *next)
 	return rc;
 }
 
-static int compile_and_write(struct chassis *c)
+static int compile_and_write(struct chassis *c, struct iface_table *links)
 {
 	struct xovn_mapset next;
 	char err[512];
 	int rc;
 
 	xovn_mapset_init(&next);
-	if (xovn_compile(c->model, c->opt->chassis, iface_resolve, NULL, &next, err,
+	if (xovn_compile(c->model, c->opt->chassis, iface_resolve, links, &next, err,
 			 sizeof(err)) < 0) {
 		/* Link events retry the same compile: say it once, not every time. */
 		if (strcmp(err, c->last_refusal) != 0)
@@ -198,17 +198,25 @@ static int compile_and_write(struct chassis *c)
 
 int chassis_apply(struct chassis *c)
 {
+	struct iface_table table, *links = &table;
 	int rc;
 
 	if (!c->model)
 		return -1;
+	/* One look at the namespace's interfaces serves the compile and the attachments. */
+	if (iface_table_load(&table) < 0) {
+		log_info("cannot list the interfaces (%s); asking for each", strerror(errno));
+		links = NULL;
+	}
 	/*
 	 * Maps first: a newly attached interface must find its entries.  A
 	 * refused compile changes nothing, attachments included.
 	 */
-	rc = compile_and_write(c);
-	if (rc == 0 && sync_attachments(c) < 0)
+	rc = compile_and_write(c, links);
+	if (rc == 0 && sync_attachments(c, links) < 0)
 		rc = -1;
+	if (links)
+		iface_table_free(links);
 	remotes_sync(&c->remotes, c->model, c->opt->chassis, &c->applied);
 	vif_mtu_sync(c->model, c->opt->chassis, &c->applied);
 	return rc;

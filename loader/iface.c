@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * iface.c - interface facts through ioctls on a socket of this network
- * namespace.  /sys/class/net is not used: a daemon entered into a chassis
+ * namespace, and a sorted table of its interfaces taken with one netlink
+ * dump (if_nameindex) so that names the model lists but that are not here
+ * cost no system call.  /sys/class/net is not used: a daemon entered into a chassis
  * namespace with nsenter still sees the host's sysfs.
  */
 #include <linux/ethtool.h>
 #include <linux/sockios.h>
 #include <net/if.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
@@ -37,26 +40,88 @@ static int is_veth(int sock, const char *ifname)
 	return strcmp(drv.driver, "veth") == 0;
 }
 
-int iface_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)
+static int by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct if_nameindex *)a)->if_name,
+		      ((const struct if_nameindex *)b)->if_name);
+}
+
+int iface_table_load(struct iface_table *t)
+{
+	struct if_nameindex *links = if_nameindex();
+	size_t n = 0;
+
+	memset(t, 0, sizeof(*t));
+	t->sock = -1;
+	if (!links)
+		return -1;
+	while (links[n].if_index != 0)
+		n++;
+	qsort(links, n, sizeof(*links), by_name);
+	t->sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (t->sock < 0) {
+		if_freenameindex(links);
+		return -1;
+	}
+	t->links = links;
+	t->n = n;
+	return 0;
+}
+
+void iface_table_free(struct iface_table *t)
+{
+	/* Sorting permuted only the entries before the terminator, which stays last. */
+	if (t->links)
+		if_freenameindex(t->links);
+	if (t->sock >= 0)
+		close(t->sock);
+	t->links = NULL;
+	t->n = 0;
+	t->sock = -1;
+}
+
+unsigned int iface_table_index(const struct iface_table *t, const char *ifname)
+{
+	struct if_nameindex probe = { .if_name = (char *)ifname };
+	const struct if_nameindex *hit;
+
+	if (!t)
+		return if_nametoindex(ifname);
+	hit = t->n ? bsearch(&probe, t->links, t->n, sizeof(probe), by_name) : NULL;
+	return hit ? hit->if_index : 0;
+}
+
+static void fill_info(int sock, const char *ifname, unsigned int ifindex,
+		      struct xovn_iface_info *info)
 {
 	struct ifreq ifr;
-	unsigned int ifindex;
-	int sock;
 
-	(void)arg;
-	if (strlen(ifname) >= IFNAMSIZ)
-		return -1;
-	ifindex = if_nametoindex(ifname);
-	if (ifindex == 0)
-		return -1;
-	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-	if (sock < 0)
-		return -1;
 	memset(info, 0, sizeof(*info));
 	info->ifindex = ifindex;
 	if (ioctl_ifreq(sock, SIOCGIFMTU, ifname, &ifr) == 0)
 		info->mtu = (uint32_t)ifr.ifr_mtu;
 	info->is_veth = is_veth(sock, ifname);
+}
+
+int iface_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)
+{
+	const struct iface_table *t = arg;
+	unsigned int ifindex;
+	int sock;
+
+	if (strlen(ifname) >= IFNAMSIZ)
+		return -1;
+	ifindex = iface_table_index(t, ifname);
+	if (ifindex == 0)
+		return -1;
+	if (t) {
+		fill_info(t->sock, ifname, ifindex, info);
+		return 0;
+	}
+	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+	if (sock < 0)
+		return -1;
+	fill_info(sock, ifname, ifindex, info);
 	close(sock);
 	return 0;
 }
