@@ -42,11 +42,20 @@ static __always_inline int xovn_mac_is_broadcast(const __u8 *mac)
 	return (mac[0] & mac[1] & mac[2] & mac[3] & mac[4] & mac[5]) == 0xff;
 }
 
+static __always_inline int xovn_resp_is_localport(__u32 dp_key, __u16 port_key)
+{
+	struct xovn_port_key pk = { .dp_key = dp_key, .port_key = port_key };
+	struct xovn_port_val *pv = bpf_map_lookup_elem(&xovn_ports, &pk);
+
+	return pv && pv->port_type == XOVN_PT_LOCALPORT;
+}
+
 /*
  * Every chassis on a physical network sees a request from it.  Only the
- * chassis where the target lives answers; for a router address, only the
- * chassis holding the external port that asks (the others drop it, so it
- * is answered exactly once).
+ * chassis where the target lives answers.  A router address or the
+ * localport (present on every chassis) is answered only to an external
+ * port, and only by the chassis holding it; the others drop the request,
+ * so it is answered exactly once.
  */
 static __always_inline int xovn_resp_decide(const struct xovn_ctx *ctx,
 					    const struct xovn_resp_val *rv, const __u8 *src)
@@ -57,7 +66,7 @@ static __always_inline int xovn_resp_decide(const struct xovn_ctx *ctx,
 		return XOVN_RESP_SKIP; /* the owner asking about itself */
 	if (ctx->origin != XOVN_ORIGIN_LOCALNET || (rv->flags & XOVN_RESP_RESIDENT))
 		return XOVN_RESP_ANSWER;
-	if (!(rv->flags & XOVN_RESP_ROUTER))
+	if (!(rv->flags & XOVN_RESP_ROUTER) && !xovn_resp_is_localport(ctx->dp_key, rv->port_key))
 		return XOVN_RESP_SKIP;
 	held = xovn_external_src_held(ctx->dp_key, src, &is_ext);
 	if (!is_ext)

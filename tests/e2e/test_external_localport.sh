@@ -2,7 +2,8 @@
 # Seed 000, second reproducer: external ports lext and lext2 in an HA group
 # that holds this chassis.  The localport lp reaches them through the
 # localnet port (IPv4 and IPv6, static neighbours as in the seed): the frames
-# appear on the physical network, and lext's host answers back to lp.  An
+# appear on the physical network, and lext's host (which learns lp's MAC from
+# the holder's ARP/ND responder) answers back to lp.  An
 # external port created and deleted before is not reachable, and nothing else
 # of lp's (its broadcasts, multicast) leaves the chassis.
 set -u
@@ -54,8 +55,8 @@ for n in "10.0.0.4 $MACEXT" "10.0.0.10 $MACEXT2" "10.0.0.3 $MACDEL" \
 	set -- $n
 	ip -n "$LP" neigh replace "$1" lladdr "$2" dev eth0 nud permanent
 done
-ip -n "$EXT" neigh replace 10.0.0.1 lladdr $MACLP dev eth0 nud permanent
-ip -n "$EXT" neigh replace 2001::1 lladdr $MACLP dev eth0 nud permanent
+# lext's host has none: it asks for lp's address, and the chassis holding
+# lext answers for the localport.
 
 pcap=$E2E_TMP/fabric.txt
 l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
@@ -63,6 +64,8 @@ l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
 echo "lp reaches the external ports held here"
 check "lp -> lext 10.0.0.4, answered by its host" ping_ok "$LP" 10.0.0.4 2
 check "lp -> lext 2001::4, answered by its host" ping_ok "$LP" 2001::4 2
+check "lext's host resolved lp over ARP" test "$(neigh_mac "$EXT" 10.0.0.1)" = $MACLP
+check "and over ND" test "$(ip -n "$EXT" -6 neigh show 2001::1 dev eth0 | awk '{ print $3 }')" = $MACLP
 ping_none "$LP" 10.0.0.10 # lext2 has no host: only the capture can tell
 ping_none "$LP" 2001::10
 echo "a deleted external port is not reachable"
