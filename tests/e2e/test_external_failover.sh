@@ -121,6 +121,15 @@ echo "    hv1 dropped lext's request sent $ms ms after the edit"
 check "moved within a second" within_a_second "$ms"
 check "only hv2 answers" answers_from hv2
 
+echo "hv2, the only member left, goes down"
+ms=$(failover hv2 chassis-set-state hv2 down)
+echo "    hv2 dropped lext's request sent $ms ms after the edit"
+check "released within a second" within_a_second "$ms"
+resolve
+check "nobody answers the router's address any more" test -z "$(neigh_mac "$EXT" $RP4)"
+ctl chassis-set-state hv2 up || fail "xovnctl hv2 up"
+check "hv2 up again: it answers" until_ok 3 answers_from hv2
+
 echo "a VIF on a chassis that does not hold lext"
 fabric=$E2E_TMP/fabric-vm1.txt hostarp=$E2E_TMP/host-arp.txt
 l2_capture_start "$FAB" fh1 "$fabric" -Q in || fail "fabric tcpdump did not start"
