@@ -36,6 +36,8 @@ stage "xovnd and xovnctl on a $CP_PORTS-port model"
 bench/control.sh $CP_PORTS $REPS >>"$RESULTS"
 stage "throughput, $TP_SECS s per test"
 bench/throughput.sh $TP_SECS >>"$RESULTS"
+stage "XDP against TC, same chassis, $TP_SECS s per test"
+bench/xdp_vs_tc.sh $TP_SECS >>"$RESULTS"
 printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
 
 stage "report"
