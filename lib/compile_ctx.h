@@ -16,30 +16,8 @@
 
 #include "compile.h"
 #include "mapset.h"
+#include "name_index.h"
 #include "xovn_maps.h"
-
-/* ---- name index: string -> pointer, open addressing ------------------- */
-
-struct name_slot {
-	const char *key;   /* borrowed from the model */
-	const void *val;
-	uint64_t hash;     /* of key: most probes end without a strcmp */
-};
-
-struct name_index {
-	struct name_slot *slots;
-	size_t cap, n;     /* cap is a power of two */
-};
-
-void name_index_init(struct name_index *idx);
-void name_index_free(struct name_index *idx);
-/* Makes room for n keys up front, so building a big index never rehashes. */
-int name_index_reserve(struct name_index *idx, size_t n);
-/* Sets key -> val, replacing an existing value.  0 ok, -1 no memory. */
-int name_index_put(struct name_index *idx, const char *key, const void *val);
-/* Sets key -> val only when key is not there yet.  0 ok, -1 no memory. */
-int name_index_put_new(struct name_index *idx, const char *key, const void *val);
-const void *name_index_get(const struct name_index *idx, const char *key);
 
 /* ---- ingress candidates, checked for collisions before emitting ------- */
 

@@ -6,18 +6,35 @@
  * ports and chassis and agree with where a port is attached.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_validate.h"
+#include "name_index.h"
+
+/* Where a VIF is attached: enough to spell its path when an error needs it. */
+struct attachment {
+	const char *chassis;    /* "" when the chassis has no usable name */
+	size_t c, v;            /* $.chassis[c].vifs[v].port */
+};
 
 struct chassis_pass {
 	struct xovn_errors *errs;
 	const json_t *model;
 	json_t *ports;          /* port name -> port */
 	json_t *chassis;        /* chassis name -> chassis */
-	json_t *attached;       /* VIF name -> {"chassis", "path"} of its attachment,
-				   "localport@chassis-index" -> path */
+	/* VIF name -> its attachment; names are borrowed from the model. */
+	struct name_index attached;
+	struct attachment *att; /* one slot per VIF entry of the model */
+	size_t n_att;
+	json_t *localports;     /* "localport@chassis-index" -> path */
 };
+
+static const char *attachment_path(const struct attachment *a, char *buf, size_t len)
+{
+	snprintf(buf, len, "$.chassis[%zu].vifs[%zu].port", a->c, a->v);
+	return buf;
+}
 
 static void unique_encap_ips(struct chassis_pass *p)
 {
@@ -84,40 +101,51 @@ static int iface_reserved(const json_t *ch, const char *iface)
 	return 0;
 }
 
+/* ifaces: interface names of this chassis' VIFs so far. */
 static void check_vif_iface(struct chassis_pass *p, const json_t *ch, const json_t *vif,
-			    json_t *ifaces, const char *vif_path)
+			    struct name_index *ifaces, const char *vif_path)
 {
 	const char *iface = member_str(vif, "iface");
 	char path[256];
 
 	if (!iface)
 		return;
-	snprintf(path, sizeof(path), "%s.iface", vif_path);
-	if (json_object_get(ifaces, iface))
+	if (name_index_get(ifaces, iface)) {
+		snprintf(path, sizeof(path), "%s.iface", vif_path);
 		xovn_errors_add(p->errs, path, "duplicate-iface",
 				"interface \"%s\" is already attached on this chassis", iface);
-	else if (iface_reserved(ch, iface))
+	} else if (iface_reserved(ch, iface)) {
+		snprintf(path, sizeof(path), "%s.iface", vif_path);
 		xovn_errors_add(p->errs, path, "iface-in-use",
 				"interface \"%s\" is the chassis's encap or bridge-mapped interface",
 				iface);
-	json_object_set_new(ifaces, iface, json_true());
+	}
+	if (name_index_put(ifaces, iface, vif) < 0)
+		xovn_errors_add(p->errs, vif_path, "io", "out of memory checking interfaces");
 }
 
 /* Records where a VIF is attached; a second attachment is an error. */
 static void record_attachment(struct chassis_pass *p, const char *port, const char *chassis,
-			      const char *path)
+			      size_t c, size_t v, const char *path)
 {
-	const json_t *prev = json_object_get(p->attached, port);
+	const struct attachment *prev = name_index_get(&p->attached, port);
+	struct attachment *a = &p->att[p->n_att];
+	char first[256];
 
 	if (prev) {
 		xovn_errors_add(p->errs, path, "attached-twice",
 				"port \"%s\" is already attached at %s", port,
-				member_str(prev, "path"));
+				attachment_path(prev, first, sizeof(first)));
 		return;
 	}
-	json_object_set_new(p->attached, port,
-			    json_pack("{s:s, s:s}", "chassis", chassis ? chassis : "",
-				      "path", path));
+	a->chassis = chassis ? chassis : "";
+	a->c = c;
+	a->v = v;
+	if (name_index_put_new(&p->attached, port, a) < 0) {
+		xovn_errors_add(p->errs, path, "io", "out of memory checking attachments");
+		return;
+	}
+	p->n_att++;
 }
 
 /* A localport has one instance on every chassis: once per chassis, not more. */
@@ -128,16 +156,16 @@ static void record_localport(struct chassis_pass *p, const char *port, size_t c,
 	const char *first;
 
 	snprintf(key, sizeof(key), "%s@%zu", port, c);   /* '@' is not in names */
-	first = json_string_value(json_object_get(p->attached, key));
+	first = json_string_value(json_object_get(p->localports, key));
 	if (first)
 		xovn_errors_add(p->errs, path, "attached-twice",
 				"localport \"%s\" already has its instance on this chassis at %s",
 				port, first);
 	else
-		json_object_set_new(p->attached, key, json_string(path));
+		json_object_set_new(p->localports, key, json_string(path));
 }
 
-static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c,
+static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c, size_t v,
 			   const json_t *vif, const char *vif_path)
 {
 	const char *name = ref_name(vif, "port");
@@ -166,39 +194,60 @@ static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c,
 				*type ? type : "a container port");
 		return;
 	}
-	record_attachment(p, name, member_str(ch, "name"), path);
+	record_attachment(p, name, member_str(ch, "name"), c, v, path);
 }
 
 static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
 {
-	json_t *ifaces = json_object();
+	const json_t *vifs = json_object_get(ch, "vifs");
+	struct name_index ifaces;
 	char vif_path[128];
 	size_t v;
 	json_t *vif;
 
-	json_array_foreach(json_object_get(ch, "vifs"), v, vif) {
+	name_index_init(&ifaces);
+	if (name_index_reserve(&ifaces, json_array_size(vifs)) < 0)
+		xovn_errors_add(p->errs, "$", "io", "out of memory checking interfaces");
+	json_array_foreach(vifs, v, vif) {
 		snprintf(vif_path, sizeof(vif_path), "$.chassis[%zu].vifs[%zu]", c, v);
-		check_vif_iface(p, ch, vif, ifaces, vif_path);
-		check_vif_port(p, ch, c, vif, vif_path);
+		check_vif_iface(p, ch, vif, &ifaces, vif_path);
+		check_vif_port(p, ch, c, v, vif, vif_path);
 	}
-	json_decref(ifaces);
+	name_index_free(&ifaces);
+}
+
+/* Room for every VIF entry of the model, so recording one never reallocates. */
+static int reserve_attachments(struct chassis_pass *p)
+{
+	size_t total = 0, i;
+	json_t *ch;
+
+	json_array_foreach(json_object_get(p->model, "chassis"), i, ch)
+		total += json_array_size(json_object_get(ch, "vifs"));
+	p->att = calloc(total ? total : 1, sizeof(*p->att));
+	if (!p->att || name_index_reserve(&p->attached, total) < 0) {
+		xovn_errors_add(p->errs, "$", "io", "out of memory checking attachments");
+		return -1;
+	}
+	return 0;
 }
 
 /* A binding must not contradict where the port already lives. */
 static void check_binding_agrees(struct chassis_pass *p, const json_t *port, const char *name,
 				 const char *chassis, const char *path)
 {
-	const json_t *att = json_object_get(p->attached, name);
+	const struct attachment *att = name_index_get(&p->attached, name);
 	const char *type = xovn_port_type_str(port);
 	const char *gw = member_str(json_object_get(port, "options"), "l2gateway-chassis");
+	char where[256];
 
 	if (strcmp(type, "localport") == 0)
 		xovn_errors_add(p->errs, path, "localport-bound",
 				"a localport lives on every chassis and is never bound");
-	else if (att && strcmp(member_str(att, "chassis"), chassis) != 0)
+	else if (att && strcmp(att->chassis, chassis) != 0)
 		xovn_errors_add(p->errs, path, "binding-conflict",
-				"port \"%s\" is attached on \"%s\" (%s)", name,
-				member_str(att, "chassis"), member_str(att, "path"));
+				"port \"%s\" is attached on \"%s\" (%s)", name, att->chassis,
+				attachment_path(att, where, sizeof(where)));
 	else if (strcmp(type, "l2gateway") == 0 && gw && strcmp(gw, chassis) != 0)
 		xovn_errors_add(p->errs, path, "binding-conflict",
 				"l2gateway port \"%s\" has l2gateway-chassis \"%s\"", name, gw);
@@ -240,21 +289,26 @@ void validate_chassis(struct xovn_errors *errs, const json_t *model)
 		.model = model,
 		.ports = index_ports(model),
 		.chassis = index_member(model, "chassis", 1),
-		.attached = json_object(),
+		.localports = json_object(),
 	};
 	json_t *bound = json_object();
 	size_t i;
 	json_t *item;
 
+	name_index_init(&p.attached);
 	unique_encap_ips(&p);
 	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, item)
 		check_group(&p, item, i);
-	json_array_foreach(json_object_get(model, "chassis"), i, item)
-		check_vifs(&p, item, i);
+	if (reserve_attachments(&p) == 0) {
+		json_array_foreach(json_object_get(model, "chassis"), i, item)
+			check_vifs(&p, item, i);
+	}
 	json_array_foreach(json_object_get(model, "bindings"), i, item)
 		check_binding(&p, item, i, bound);
 	json_decref(bound);
 	json_decref(p.ports);
 	json_decref(p.chassis);
-	json_decref(p.attached);
+	json_decref(p.localports);
+	name_index_free(&p.attached);
+	free(p.att);
 }

@@ -1,13 +1,13 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_index.c - a small string-keyed hash table (open addressing,
- * linear probing, FNV-1a) for the compiler's cross-references.  Keys are
- * borrowed from the model, which outlives every compile.
+ * name_index.c - a small string-keyed hash table (open addressing, linear
+ * probing, FNV-1a) for the compiler's and the validator's cross-references.
+ * Keys are borrowed from the model, which outlives every use of an index.
  */
 #include <stdlib.h>
 #include <string.h>
 
-#include "compile_ctx.h"
+#include "name_index.h"
 
 static uint64_t name_hash(const char *s)
 {
