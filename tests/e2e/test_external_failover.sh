@@ -50,8 +50,9 @@ resolve() {
 }
 
 # answers_from NAME: resolves the router with a capture on each chassis'
-# fabric port, then checks that exactly chassis NAME answered (one ARP reply
-# and one neighbour advertisement) and the other answered nothing.
+# fabric port, then checks that chassis NAME answered (ARP and ND; a late
+# retransmission may be answered too) and the other answered nothing but
+# dropped the requests.
 answers_from() {
 	local want=$1 other p1=$E2E_TMP/fh1.$RANDOM p2=$E2E_TMP/fh2.$RANDOM pid1 pid2
 	[ "$want" = hv1 ] && other=hv2 || other=hv1
@@ -72,7 +73,7 @@ answers_from() {
 	na_other=$(grep -c "neighbor advertisement" "$f_other")
 	local dropped=$(( $(drop_count $other external-not-held) - drops_before ))
 	echo "    $want: $arp_want ARP replies, $na_want NAs; $other: $arp_other, $na_other, dropped $dropped"
-	[ "$arp_want" -eq 1 ] && [ "$na_want" -eq 1 ] && [ "$arp_other" -eq 0 ] &&
+	[ "$arp_want" -ge 1 ] && [ "$na_want" -ge 1 ] && [ "$arp_other" -eq 0 ] &&
 		[ "$na_other" -eq 0 ] && [ "$dropped" -ge 2 ] &&
 		[ "$(neigh_mac "$EXT" $RP4)" = $MACRP ]
 }
