@@ -50,11 +50,16 @@ ctl lsp-add ls ln -- lsp-set-type ln localnet -- lsp-set-addresses ln unknown \
 check "xovnd attached to the physical network" wait_log hv1 'attached xovn_vif_ingress to phys0 ' 5
 
 # Static neighbours, as in the seed: ARP/ND is not what is tested here.
-for n in "10.0.0.4 $MACEXT" "10.0.0.10 $MACEXT2" "10.0.0.3 $MACDEL" \
-	"2001::4 $MACEXT" "2001::10 $MACEXT2" "2001::3 $MACDEL"; do
-	set -- $n
-	ip -n "$LP" neigh replace "$1" lladdr "$2" dev eth0 nud permanent
-done
+while read -r ip mac; do
+	ip -n "$LP" neigh replace "$ip" lladdr "$mac" dev eth0 nud permanent
+done <<EOF
+10.0.0.4 $MACEXT
+10.0.0.10 $MACEXT2
+10.0.0.3 $MACDEL
+2001::4 $MACEXT
+2001::10 $MACEXT2
+2001::3 $MACDEL
+EOF
 # lext's host has none: it asks for lp's address, and the chassis holding
 # lext answers for the localport.
 
