@@ -44,8 +44,8 @@ log() { echo "xdp_vs_tc: $*" >&2; }
 
 # ping_ready: up to 5 s for the path to carry traffic.
 ping_ready() {
-	local i
-	for i in $(seq 1 25); do
+	local _
+	for _ in $(seq 1 25); do
 		bt_in "$SRC_VM" ping -c 1 -W 0.2 -q "$VM_B_IP" >/dev/null 2>&1 && return 0
 		sleep 0.2
 	done
@@ -99,6 +99,7 @@ run_tests() { # IMPL
 }
 
 # TCP segments the receiving VM dropped for a bad checksum.
+# shellcheck disable=SC2016 # the awk program is meant literally
 csum_errors() {
 	bt_in "$DST_VM" awk '$1 == "Tcp:" { if (!n) { for (i = 2; i <= NF; i++) if ($i == "InCsumErrors") n = i } else print $n }' /proc/net/snmp
 }
