@@ -65,7 +65,7 @@ run_criterion bpf build/test_bpf
 run_script schema tests/check-schema.sh
 run_script e2e tests/e2e/run.sh
 run_criterion unit-asan tests/sanitize.sh
-run_script fuzz make -s fuzz FUZZ_SECONDS=20
+run_script fuzz make -s fuzz FUZZ_SECONDS=12
 
 echo
 [ "${#suites_failed[@]}" -eq 0 ] || echo "failing suites: ${suites_failed[*]}"
