@@ -7,14 +7,20 @@
 #include <linux/pkt_cls.h>
 #include "maps.h"
 
-static __always_inline void xovn_count_drop(struct __sk_buff *skb, __u32 reason)
+/* The frame's length is passed in: XDP has no skb to read it from. */
+static __always_inline void xovn_count_drop_len(__u32 reason, __u64 len)
 {
 	struct xovn_drop_count *c = bpf_map_lookup_elem(&xovn_drops, &reason);
 
 	if (c) {
 		c->packets++;
-		c->bytes += skb->len;
+		c->bytes += len;
 	}
+}
+
+static __always_inline void xovn_count_drop(struct __sk_buff *skb, __u32 reason)
+{
+	xovn_count_drop_len(reason, skb->len);
 }
 
 #endif /* XOVN_BPF_DROP_H */

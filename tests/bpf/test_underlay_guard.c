@@ -1,0 +1,394 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * test_underlay_guard.c - the XDP guard of the underlay: valid Geneve for
+ * this chassis and everything that is not ours pass unchanged; each kind of
+ * Geneve the TC decapsulation drops is dropped here already, counted under
+ * the reason TC counts for the very same frame.
+ */
+#include <errno.h>
+#include <criterion/criterion.h>
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/pkt_cls.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <bpf/bpf.h>
+#include <bpf/libbpf.h>
+
+#include "test_geneve_common.h"
+#include "xovn.skel.h"
+
+/* XOVN_GENEVE_MAX_OPTS of bpf/lib/geneve.h: options the datapath inspects per packet. */
+#define GUARD_MAX_OPTS 8
+
+static struct gn g;
+
+static void setup(void)
+{
+	gn_open(&g);
+}
+
+static void teardown(void)
+{
+	gn_close(&g);
+}
+
+TestSuite(underlay_guard, .init = setup, .fini = teardown);
+
+/* Runs xovn_underlay_xdp once on frame; the verdict, the frame as left in out. */
+static int run_xdp(const uint8_t *frame, size_t len, uint8_t *out, size_t *out_len)
+{
+	LIBBPF_OPTS(bpf_test_run_opts, opts,
+		    .data_in = frame,
+		    .data_size_in = len,
+		    .data_out = out,
+		    .data_size_out = XH_FRAME_MAX + 64,
+		    .repeat = 1);
+	int rc = bpf_prog_test_run_opts(bpf_program__fd(g.h.skel->progs.xovn_underlay_xdp), &opts);
+
+	cr_assert_eq(rc, 0, "BPF_PROG_TEST_RUN (XDP) failed: %s", strerror(errno));
+	*out_len = opts.data_size_out;
+	return (int)opts.retval;
+}
+
+static void put16(uint8_t *p, uint16_t v)
+{
+	p[0] = v >> 8;
+	p[1] = v & 0xff;
+}
+
+/* Keeps the outer IPv4 and UDP lengths and the IPv4 checksum right after an edit. */
+static void fix_lengths(uint8_t *f, size_t len)
+{
+	put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
+	put16(f + GN_OFF_IP + 10, 0);
+	put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
+	put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
+}
+
+/* Inserts an option (class, type, words of data) in front of the OVN one. */
+static size_t add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words)
+{
+	size_t olen = 4 + 4u * words;
+
+	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
+	put16(f + GN_OFF_OPT, cls);
+	f[GN_OFF_OPT + 2] = type;
+	f[GN_OFF_OPT + 3] = words;
+	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);
+	f[GN_OFF_GNV] += (uint8_t)(olen / 4);
+	fix_lengths(f, len + olen);
+	return len + olen;
+}
+
+/* A Geneve frame from hv2 with a UDP frame of ls3 inside, for vni and keys. */
+static size_t from_hv2(uint8_t *f, uint32_t vni, uint16_t in_port, uint16_t out_key)
+{
+	uint8_t inner[XH_FRAME_MAX];
+	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+
+	return gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, vni, in_port, out_key, inner, inner_len);
+}
+
+/* The kernel refuses to build a test skb around a truncated IPv4 header. */
+#define TC_REFUSES_FRAME (-1)
+
+/*
+ * XDP passes the frame byte for byte and counts nothing; TC then gives
+ * want_tc (not run for TC_REFUSES_FRAME).
+ */
+static void expect_pass(const uint8_t *f, size_t len, int want_tc)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+	size_t out_len = 0;
+
+	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_PASS);
+	cr_assert_eq(xh_drops_total(&g.h), 0, "a passed frame was counted as a drop");
+	cr_assert_eq(out_len, len);
+	cr_assert_arr_eq(out, f, len, "a passed frame was modified");
+	if (want_tc == TC_REFUSES_FRAME)
+		return;
+	cr_assert_eq(xh_run(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), want_tc,
+		     "TC disagrees on the frame XDP passed");
+}
+
+/* XDP drops the frame under reason; TC, given the same frame, drops it under reason too. */
+static void expect_drop(const uint8_t *f, size_t len, enum xovn_drop_reason reason)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+	size_t out_len = 0;
+
+	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_DROP);
+	cr_assert_eq(xh_drops(&g.h, reason), 1, "reason %d not counted (total %lu)", reason,
+		     (unsigned long)xh_drops_total(&g.h));
+	cr_assert_eq(xh_drops_total(&g.h), 1, "another reason was counted too");
+	cr_assert_eq(xh_run(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&g.h, reason), 2, "TC counted another reason than XDP");
+}
+
+/* ---- ours and valid: passed on to TC untouched ----------------------------- */
+
+Test(underlay_guard, valid_unicast_geneve_passes_untouched)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_pass(f, from_hv2(f, GN_VNI3, 3, 1), TC_ACT_REDIRECT);
+}
+
+Test(underlay_guard, valid_flood_group_geneve_passes_untouched)
+{
+	uint8_t f[XH_FRAME_MAX], bcast[XH_FRAME_MAX], src[6];
+	size_t blen;
+
+	gn_mac(src, GN_VNI4, 3);
+	blen = xh_arp_request(bcast, src, "10.14.0.3", "10.14.0.99");
+	expect_pass(f, gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 3, XOVN_MC_FLOOD, bcast, blen),
+		    TC_ACT_SHOT);
+}
+
+Test(underlay_guard, unknown_group_and_non_critical_option_pass)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_pass(f, from_hv2(f, GN_VNI4, 3, XOVN_MC_UNKNOWN), TC_ACT_SHOT);
+	expect_pass(f, add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2),
+		    TC_ACT_REDIRECT);
+}
+
+/* ---- not ours: the host's ------------------------------------------------------ */
+
+Test(underlay_guard, arp_passes)
+{
+	uint8_t f[XH_FRAME_MAX], src[6];
+
+	xh_mac(GN_HV2_MAC, src);
+	expect_pass(f, xh_arp_request(f, src, GN_HV2_IP, GN_LOCAL_IP), TC_ACT_OK);
+}
+
+Test(underlay_guard, tcp_to_the_encap_ip_passes)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_IP + 9] = 6;
+	fix_lengths(f, len);
+	expect_pass(f, len, TC_ACT_OK);
+}
+
+Test(underlay_guard, udp_to_another_port_passes)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, 99, 3, 1);  /* would be an unknown VNI on 6081 */
+
+	put16(f + GN_OFF_UDP + 2, 4789);
+	expect_pass(f, len, TC_ACT_OK);
+}
+
+Test(underlay_guard, geneve_to_another_ip_passes)
+{
+	uint8_t f[XH_FRAME_MAX], inner[XH_FRAME_MAX];
+	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+
+	expect_pass(f, gn_geneve(f, GN_HV2_IP, GN_HV3_IP, 99, 3, 1, inner, inner_len), TC_ACT_OK);
+}
+
+Test(underlay_guard, fragment_and_vlan_tagged_geneve_pass)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, 99, 3, 1);
+
+	put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	fix_lengths(f, len);
+	expect_pass(f, len, TC_ACT_OK);
+	len = xh_vlan_insert(f, from_hv2(f, 99, 3, 1), ETH_P_8021Q, 5);
+	expect_pass(f, len, TC_ACT_OK);
+}
+
+Test(underlay_guard, truncated_ipv4_and_udp_headers_pass)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	from_hv2(f, GN_VNI3, 3, 1);
+	expect_pass(f, GN_OFF_IP + 10, TC_REFUSES_FRAME);
+	expect_pass(f, GN_OFF_UDP + 4, TC_ACT_OK);
+}
+
+/* ---- ours and malformed or not deliverable: dropped as TC drops them -------- */
+
+Test(underlay_guard, truncated_geneve_header)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	from_hv2(f, GN_VNI3, 3, 1);
+	fix_lengths(f, GN_OFF_GNV + 4);
+	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
+}
+
+Test(underlay_guard, truncated_inner_ethernet_header)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	from_hv2(f, GN_VNI3, 3, 1);
+	fix_lengths(f, GN_OFF_INNER + 10);
+	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
+}
+
+Test(underlay_guard, options_length_beyond_the_packet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_GNV] = 63;
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
+}
+
+Test(underlay_guard, option_running_past_the_options_area)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_OPT + 3] = 5;
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
+}
+
+Test(underlay_guard, geneve_version_1)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	f[GN_OFF_GNV] |= 0x40;
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, payload_that_is_not_ethernet)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_GNV + 2, ETH_P_IP);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, wrong_option_class)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	put16(f + GN_OFF_OPT, 0x0103);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, ovn_option_with_wrong_length)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, no_options_at_all)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+
+	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, len - GN_OFF_INNER);
+	f[GN_OFF_GNV] = 0;
+	len -= 8;
+	fix_lengths(f, len);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, unknown_critical_option)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
+
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, more_options_than_inspected)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = from_hv2(f, GN_VNI3, 3, 1);
+	int i;
+
+	/* Eight harmless options in front of the OVN one: the ninth is never read. */
+	for (i = 0; i < GUARD_MAX_OPTS; i++)
+		len = add_option(f, len, 0x0200, 0x01, 0);
+	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
+}
+
+Test(underlay_guard, unknown_vni)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, 99, 3, 1), XOVN_DROP_GENEVE_VNI);
+}
+
+Test(underlay_guard, egress_key_of_no_local_port)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 3, 9), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_of_a_port_on_another_chassis)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 3, 4), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_zero)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 3, 0), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_of_an_unknown_group)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 3, 32770), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_of_the_localport)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 3, GN_LOCALPORT), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_of_the_localnet_port)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI4, 3, GN_LOCALNET), XOVN_DROP_GENEVE_PORT);
+}
+
+Test(underlay_guard, egress_key_equal_to_the_ingress_key)
+{
+	uint8_t f[XH_FRAME_MAX];
+
+	expect_drop(f, from_hv2(f, GN_VNI3, 1, 1), XOVN_DROP_HAIRPIN);
+}
+
+Test(underlay_guard, drop_counts_the_frame_bytes)
+{
+	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+	size_t len = from_hv2(f, 99, 3, 1), out_len = 0;
+	struct xovn_drop_count *per_cpu = calloc(g.h.ncpus, sizeof(*per_cpu));
+	uint32_t key = XOVN_DROP_GENEVE_VNI;
+	uint64_t bytes = 0;
+	int i;
+
+	cr_assert_not_null(per_cpu);
+	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_DROP);
+	cr_assert_eq(bpf_map_lookup_elem(g.h.drops_fd, &key, per_cpu), 0);
+	for (i = 0; i < g.h.ncpus; i++)
+		bytes += per_cpu[i].bytes;
+	free(per_cpu);
+	cr_assert_eq(bytes, len, "counted %lu bytes for a %zu-byte frame", (unsigned long)bytes, len);
+}
