@@ -22,6 +22,7 @@
 #include "map_dump.h"
 #include "model.h"
 #include "remote.h"
+#include "underlay_xdp.h"
 #include "vif_mtu.h"
 #include "chassis.h"
 
@@ -132,6 +133,9 @@ static int sync_attachments(struct chassis *c, const struct iface_table *links)
 		return -1;
 	}
 	failures = attachments_sync(&c->att, want, n, links);
+	/* Without --underlay-xdp a guard left by an earlier xovnd is removed. */
+	failures += underlay_xdp_sync(want, n,
+				      c->opt->underlay_xdp ? c->dp.underlay_xdp_prog_fd : -1) < 0;
 	free(want);
 	return failures ? -1 : 0;
 }

@@ -17,6 +17,7 @@
 #include "cleanup.h"
 #include "log.h"
 #include "tc.h"
+#include "underlay_xdp.h"
 
 static int detach_recorded(const char *pin_dir)
 {
@@ -36,6 +37,9 @@ static int detach_recorded(const char *pin_dir)
 
 		if (ifindex == 0 || (uint32_t)ifindex != recs[i].ifindex)
 			continue; /* gone, or a different interface now has the name */
+		if (recs[i].role == XOVN_ATTACH_UNDERLAY &&
+		    underlay_xdp_detach(ifindex, recs[i].ifname) < 0)
+			failures++;
 		if (tc_detach(ifindex, (int)recs[i].role, (int)recs[i].created_hook) < 0) {
 			log_info("cannot detach from %s: %s", recs[i].ifname, strerror(errno));
 			failures++;

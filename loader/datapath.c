@@ -97,6 +97,7 @@ int datapath_load(struct datapath *dp, const char *pin_dir)
 	}
 	dp->vif_prog_fd = bpf_program__fd(dp->skel->progs.xovn_vif_ingress);
 	dp->underlay_prog_fd = bpf_program__fd(dp->skel->progs.xovn_underlay_ingress);
+	dp->underlay_xdp_prog_fd = bpf_program__fd(dp->skel->progs.xovn_underlay_xdp);
 	log_debug("datapath loaded, maps %s in %s", dp->reused ? "reused" : "created", pin_dir);
 	return 0;
 }

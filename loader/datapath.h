@@ -18,6 +18,7 @@ struct datapath {
 	int map_fds[XOVN_MAP__COUNT];  /* by enum xovn_map_id */
 	int vif_prog_fd;               /* xovn_vif_ingress */
 	int underlay_prog_fd;          /* xovn_underlay_ingress */
+	int underlay_xdp_prog_fd;      /* xovn_underlay_xdp, the optional guard */
 	int reused;                    /* maps were already pinned */
 };
 

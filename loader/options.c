@@ -13,7 +13,7 @@
 
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
-	"             [--cleanup] [--once] [-v]\n"
+	"             [--underlay-xdp] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -25,6 +25,12 @@ static const char usage_text[] =
 	"                  serve Prometheus metrics at http://ADDR:PORT/metrics\n"
 	"                  (per-port rx/tx, drops by reason, map fill levels, model\n"
 	"                  generation); [V6ADDR]:PORT for IPv6\n"
+	"  --underlay-xdp  also attach an XDP guard to the underlay interface: Geneve\n"
+	"                  that would be dropped (malformed, unknown VNI or port) is\n"
+	"                  dropped and counted before the kernel builds an skb; the\n"
+	"                  rest passes on to TC.  Native mode, else generic.  Off by\n"
+	"                  default: worth it on a physical NIC, but on a veth\n"
+	"                  underlay XDP takes TSO away from the peer\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -66,6 +72,9 @@ static int parse_one(int c, struct xovnd_options *opt)
 		return 0;
 	case 'm':
 		return copy_arg(opt->metrics, sizeof(opt->metrics), optarg, "metrics address");
+	case 'x':
+		opt->underlay_xdp = 1;
+		return 0;
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -103,6 +112,7 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "once", no_argument, NULL, 'o' },
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "metrics", required_argument, NULL, 'm' },
+		{ "underlay-xdp", no_argument, NULL, 'x' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

@@ -15,6 +15,7 @@ struct xovnd_options {
 	int once;      /* apply the model once and exit */
 	int verbose;
 	char metrics[128];  /* --metrics ADDR:PORT, "" = no endpoint */
+	int underlay_xdp;   /* --underlay-xdp: the XDP guard on the underlay */
 };
 
 /* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */
