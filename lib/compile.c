@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "compile_ctx.h"
+#include "model.h"
 
 int compile_fail(struct compile_ctx *ctx, const char *fmt, ...)
 {
@@ -28,20 +29,6 @@ int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_
 	if (xovn_mapset_add(ctx->out, map, key, key_len, val, val_len) < 0)
 		return compile_fail(ctx, "out of memory adding a %s entry", xovn_map_names[map]);
 	return 0;
-}
-
-static const json_t *find_chassis(const json_t *model, const char *name)
-{
-	const json_t *ch;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		const char *n = json_string_value(json_object_get(ch, "name"));
-
-		if (n && strcmp(n, name) == 0)
-			return ch;
-	}
-	return NULL;
 }
 
 static int emit_config(struct compile_ctx *ctx)
@@ -134,7 +121,7 @@ int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver r
 		err[0] = '\0';
 	if (!model || !chassis || !out)
 		return compile_fail(&ctx, "compile: missing model, chassis or output set");
-	ctx.chassis = find_chassis(model, chassis);
+	ctx.chassis = xovn_find_chassis(model, chassis);
 	if (!ctx.chassis)
 		return compile_fail(&ctx, "chassis '%s' is not in the model", chassis);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "mapset.h"
+#include "xovn_maps.h"
 
 const char *const xovn_map_names[XOVN_MAP__COUNT] = {
 	[XOVN_MAP_CONFIG] = "xovn_config",
@@ -274,4 +275,16 @@ out:
 	free(ofree);
 	free(nfree);
 	return rc;
+}
+
+int xovn_mapset_config(const struct xovn_mapset *s, struct xovn_config *cfg)
+{
+	const struct xovn_map_entry *e;
+	uint32_t key = 0;
+
+	e = xovn_mapset_find(s, XOVN_MAP_CONFIG, &key, sizeof(key));
+	if (!e || e->val_len != sizeof(*cfg))
+		return -1;
+	memcpy(cfg, e->val, sizeof(*cfg));
+	return 0;
 }

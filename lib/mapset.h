@@ -68,6 +68,10 @@ const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
 					      uint32_t map, const void *key,
 					      uint16_t key_len);
 
+struct xovn_config;
+/* Copies the set's xovn_config entry into cfg: 0 ok, -1 when the (sorted) set has none. */
+int xovn_mapset_config(const struct xovn_mapset *s, struct xovn_config *cfg);
+
 /*
  * The difference from old to new: upserts holds entries of new that are
  * absent from old or whose value differs; deletes holds entries of old whose

@@ -70,6 +70,9 @@ json_t *xovn_find_port(const json_t *model, const char *name, json_t **sw_out);
 json_t *xovn_find_chassis(const json_t *model, const char *name);
 json_t *xovn_find_group(const json_t *model, const char *name);
 
+/* The model's spelling of each enum xovn_port_type ("" for a VIF). */
+extern const char *const xovn_port_type_names[];
+
 /* Port type string ("" for VIF) and the matching enum xovn_port_type, -1 if unknown. */
 const char *xovn_port_type_str(const json_t *port);
 int xovn_port_type_from_str(const char *s);

@@ -51,7 +51,7 @@ json_t *xovn_find_group(const json_t *model, const char *name)
 	return find_named(json_object_get(model, "ha_chassis_groups"), name);
 }
 
-static const char *const port_type_names[XOVN_PT__COUNT] = {
+const char *const xovn_port_type_names[XOVN_PT__COUNT] = {
 	[XOVN_PT_VIF] = "",
 	[XOVN_PT_LOCALPORT] = "localport",
 	[XOVN_PT_LOCALNET] = "localnet",
@@ -70,7 +70,7 @@ const char *xovn_port_type_str(const json_t *port)
 int xovn_port_type_from_str(const char *s)
 {
 	for (int i = 0; i < XOVN_PT__COUNT; i++)
-		if (strcmp(s, port_type_names[i]) == 0)
+		if (strcmp(s, xovn_port_type_names[i]) == 0)
 			return i;
 	return -1;
 }

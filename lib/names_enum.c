@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /* names_enum.c - spellings of the datapath's enums (include/xovn_maps.h). */
+#include "model.h"
 #include "names.h"
 #include "xovn_maps.h"
 
@@ -46,15 +47,6 @@ static const char *const out_kind_names[] = {
 	[XOVN_OUT_LOCALNET] = "localnet",
 };
 
-static const char *const port_type_names[XOVN_PT__COUNT] = {
-	[XOVN_PT_VIF] = "",
-	[XOVN_PT_LOCALPORT] = "localport",
-	[XOVN_PT_LOCALNET] = "localnet",
-	[XOVN_PT_EXTERNAL] = "external",
-	[XOVN_PT_L2GATEWAY] = "l2gateway",
-	[XOVN_PT_ROUTER] = "router",
-};
-
 #define LOOKUP(table, i) \
 	((i) < sizeof(table) / sizeof(table[0]) && table[i] ? table[i] : "unknown")
 
@@ -75,5 +67,5 @@ const char *xovn_out_kind_name(unsigned kind)
 
 const char *xovn_port_type_name(unsigned type)
 {
-	return LOOKUP(port_type_names, type);
+	return type < XOVN_PT__COUNT ? xovn_port_type_names[type] : "unknown";
 }

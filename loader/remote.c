@@ -25,15 +25,9 @@ void remotes_free(struct remotes *r)
 
 static uint32_t underlay_ifindex(const struct xovn_mapset *applied)
 {
-	const struct xovn_map_entry *e;
 	struct xovn_config cfg;
-	uint32_t key = 0;
 
-	e = xovn_mapset_find(applied, XOVN_MAP_CONFIG, &key, sizeof(key));
-	if (!e || e->val_len != sizeof(cfg))
-		return 0;
-	memcpy(&cfg, e->val, sizeof(cfg));
-	return cfg.underlay_ifindex;
+	return xovn_mapset_config(applied, &cfg) ? 0 : cfg.underlay_ifindex;
 }
 
 /* Encap IPs of every chassis but this one; *out malloc'ed.  -1 on no memory. */

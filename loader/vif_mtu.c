@@ -10,34 +10,17 @@
 #include <unistd.h>
 
 #include "log.h"
+#include "model.h"
 #include "vif_mtu.h"
 #include "xovn_maps.h"
 
 static uint32_t underlay_mtu(const struct xovn_mapset *applied)
 {
-	const struct xovn_map_entry *e;
 	struct xovn_config cfg;
-	uint32_t key = 0;
 
-	e = xovn_mapset_find(applied, XOVN_MAP_CONFIG, &key, sizeof(key));
-	if (!e || e->val_len != sizeof(cfg))
+	if (xovn_mapset_config(applied, &cfg))
 		return 0;
-	memcpy(&cfg, e->val, sizeof(cfg));
 	return cfg.underlay_ifindex ? cfg.underlay_mtu : 0;
-}
-
-static const json_t *find_chassis(const json_t *model, const char *name)
-{
-	const json_t *ch;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		const char *n = json_string_value(json_object_get(ch, "name"));
-
-		if (n && strcmp(n, name) == 0)
-			return ch;
-	}
-	return NULL;
 }
 
 static void lower_mtu(int sock, const char *ifname, int limit)
@@ -72,7 +55,7 @@ void vif_mtu_sync(const json_t *model, const char *chassis, const struct xovn_ma
 	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (sock < 0)
 		return;
-	json_array_foreach(json_object_get(find_chassis(model, chassis), "vifs"), i, vif) {
+	json_array_foreach(json_object_get(xovn_find_chassis(model, chassis), "vifs"), i, vif) {
 		const char *ifname = json_string_value(json_object_get(vif, "iface"));
 
 		if (ifname)
