@@ -178,7 +178,7 @@ size_t gn_inner_udp(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to, size
 	return xh_ipv4_udp(buf, dst, src, sip, dip, payload);
 }
 
-static void gn_put16(uint8_t *p, uint16_t v)
+void gn_put16(uint8_t *p, uint16_t v)
 {
 	p[0] = v >> 8;
 	p[1] = v & 0xff;
@@ -325,4 +325,30 @@ int gn_collect(int fd, int geneve, const uint8_t src[6], uint8_t (*frames)[XH_FR
 		n++;
 	}
 	return n;
+}
+
+/* ---- editing a built Geneve frame (malformed-frame tests) ---------------- */
+
+/* Keeps the outer IPv4 and UDP lengths (and the IPv4 checksum) right after an edit. */
+void gn_fix_lengths(uint8_t *f, size_t len)
+{
+	gn_put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
+	gn_put16(f + GN_OFF_IP + 10, 0);
+	gn_put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
+	gn_put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
+}
+
+/* Inserts an option (class, type, words of data) in front of the OVN one. */
+size_t gn_add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words)
+{
+	size_t olen = 4 + 4u * words;
+
+	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
+	gn_put16(f + GN_OFF_OPT, cls);
+	f[GN_OFF_OPT + 2] = type;
+	f[GN_OFF_OPT + 3] = words;
+	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);
+	f[GN_OFF_GNV] += (uint8_t)(olen / 4);
+	gn_fix_lengths(f, len + olen);
+	return len + olen;
 }

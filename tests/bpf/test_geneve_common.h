@@ -92,4 +92,10 @@ void gn_expect_encap(const uint8_t *frame, size_t len, const char *daddr, uint32
 uint16_t gn_get16(const uint8_t *p);
 uint16_t gn_ipv4_csum(const uint8_t *p, size_t len);
 
+/* Editing a built Geneve frame: big-endian store, outer lengths and IPv4
+ * checksum after an edit, and an option inserted in front of the OVN one. */
+void gn_put16(uint8_t *p, uint16_t v);
+void gn_fix_lengths(uint8_t *f, size_t len);
+size_t gn_add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words);
+
 #endif /* XOVN_TEST_GENEVE_COMMON_H */

@@ -45,35 +45,6 @@ static size_t from_hv2(uint8_t *f, uint32_t vni, uint16_t in_port, uint16_t out_
 	return gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, vni, in_port, out_key, inner, inner_len);
 }
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-/* Keeps the outer IPv4 and UDP lengths (and the IPv4 checksum) right after an edit. */
-static void fix_lengths(uint8_t *f, size_t len)
-{
-	put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
-	put16(f + GN_OFF_IP + 10, 0);
-	put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
-	put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
-}
-
-/* Inserts an option (class, type, words of data) in front of the OVN one. */
-static size_t add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words)
-{
-	size_t olen = 4 + 4u * words;
-
-	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
-	put16(f + GN_OFF_OPT, cls);
-	f[GN_OFF_OPT + 2] = type;
-	f[GN_OFF_OPT + 3] = words;
-	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);
-	f[GN_OFF_GNV] += (uint8_t)(olen / 4);
-	fix_lengths(f, len + olen);
-	return len + olen;
-}
 
 /* ---- delivery ------------------------------------------------------------- */
 
@@ -117,7 +88,7 @@ Test(geneve_decap, the_same_keys_on_another_vni_reach_that_switchs_port)
 Test(geneve_decap, a_non_critical_unknown_option_is_skipped)
 {
 	uint8_t f[XH_FRAME_MAX];
-	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2);
+	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2);
 	struct xovn_trace tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, NULL);
 
 	cr_assert_eq(tr.action, XOVN_ACT_DELIVER, "action %d reason %d", tr.action, tr.drop_reason);
@@ -195,7 +166,7 @@ Test(geneve_decap_bad, truncated_geneve_header)
 	uint8_t f[XH_FRAME_MAX];
 
 	from_hv2(f, GN_VNI3, 3, 1);
-	fix_lengths(f, GN_OFF_GNV + 4);
+	gn_fix_lengths(f, GN_OFF_GNV + 4);
 	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
 }
 
@@ -204,7 +175,7 @@ Test(geneve_decap_bad, truncated_inner_ethernet_header)
 	uint8_t f[XH_FRAME_MAX];
 
 	from_hv2(f, GN_VNI3, 3, 1);
-	fix_lengths(f, GN_OFF_INNER + 10);
+	gn_fix_lengths(f, GN_OFF_INNER + 10);
 	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
 }
 
@@ -231,7 +202,7 @@ Test(geneve_decap_bad, wrong_option_class)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_OPT, 0x0103);
+	gn_put16(f + GN_OFF_OPT, 0x0103);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
@@ -244,7 +215,7 @@ Test(geneve_decap_bad, ovn_option_with_wrong_type_or_length)
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 	gn_close(&g);
 	gn_open(&g);
-	len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
+	len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
@@ -257,14 +228,14 @@ Test(geneve_decap_bad, no_options_at_all)
 	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, inner_len);
 	f[GN_OFF_GNV] = 0;
 	len -= 8;
-	fix_lengths(f, len);
+	gn_fix_lengths(f, len);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
 Test(geneve_decap_bad, unknown_critical_option)
 {
 	uint8_t f[XH_FRAME_MAX];
-	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
+	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
 
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
@@ -283,7 +254,7 @@ Test(geneve_decap_bad, payload_that_is_not_ethernet)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_GNV + 2, ETH_P_IP);
+	gn_put16(f + GN_OFF_GNV + 2, ETH_P_IP);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
@@ -380,7 +351,7 @@ Test(geneve_decap_pass, tcp_to_the_encap_ip)
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
 	f[GN_OFF_IP + 9] = 6;
-	fix_lengths(f, len);
+	gn_fix_lengths(f, len);
 	expect_pass(f, len);
 }
 
@@ -389,7 +360,7 @@ Test(geneve_decap_pass, udp_to_another_port)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_UDP + 2, 4789);
+	gn_put16(f + GN_OFF_UDP + 2, 4789);
 	expect_pass(f, len);
 }
 
@@ -406,8 +377,8 @@ Test(geneve_decap_pass, fragment_of_a_geneve_packet)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
-	fix_lengths(f, len);
+	gn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	gn_fix_lengths(f, len);
 	expect_pass(f, len);
 }
 

@@ -52,35 +52,6 @@ static int run_xdp(const uint8_t *frame, size_t len, uint8_t *out, size_t *out_l
 	return (int)opts.retval;
 }
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-/* Keeps the outer IPv4 and UDP lengths and the IPv4 checksum right after an edit. */
-static void fix_lengths(uint8_t *f, size_t len)
-{
-	put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
-	put16(f + GN_OFF_IP + 10, 0);
-	put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
-	put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
-}
-
-/* Inserts an option (class, type, words of data) in front of the OVN one. */
-static size_t add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words)
-{
-	size_t olen = 4 + 4u * words;
-
-	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
-	put16(f + GN_OFF_OPT, cls);
-	f[GN_OFF_OPT + 2] = type;
-	f[GN_OFF_OPT + 3] = words;
-	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);
-	f[GN_OFF_GNV] += (uint8_t)(olen / 4);
-	fix_lengths(f, len + olen);
-	return len + olen;
-}
 
 /* A Geneve frame from hv2 with a UDP frame of ls3 inside, for vni and keys. */
 static size_t from_hv2(uint8_t *f, uint32_t vni, uint16_t in_port, uint16_t out_key)
@@ -152,7 +123,7 @@ Test(underlay_guard, unknown_group_and_non_critical_option_pass)
 	uint8_t f[XH_FRAME_MAX];
 
 	expect_pass(f, from_hv2(f, GN_VNI4, 3, XOVN_MC_UNKNOWN), TC_ACT_SHOT);
-	expect_pass(f, add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2),
+	expect_pass(f, gn_add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2),
 		    TC_ACT_REDIRECT);
 }
 
@@ -172,7 +143,7 @@ Test(underlay_guard, tcp_to_the_encap_ip_passes)
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
 	f[GN_OFF_IP + 9] = 6;
-	fix_lengths(f, len);
+	gn_fix_lengths(f, len);
 	expect_pass(f, len, TC_ACT_OK);
 }
 
@@ -181,7 +152,7 @@ Test(underlay_guard, udp_to_another_port_passes)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, 99, 3, 1);  /* would be an unknown VNI on 6081 */
 
-	put16(f + GN_OFF_UDP + 2, 4789);
+	gn_put16(f + GN_OFF_UDP + 2, 4789);
 	expect_pass(f, len, TC_ACT_OK);
 }
 
@@ -198,8 +169,8 @@ Test(underlay_guard, fragment_and_vlan_tagged_geneve_pass)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, 99, 3, 1);
 
-	put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
-	fix_lengths(f, len);
+	gn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	gn_fix_lengths(f, len);
 	expect_pass(f, len, TC_ACT_OK);
 	len = xh_vlan_insert(f, from_hv2(f, 99, 3, 1), ETH_P_8021Q, 5);
 	expect_pass(f, len, TC_ACT_OK);
@@ -221,7 +192,7 @@ Test(underlay_guard, truncated_geneve_header)
 	uint8_t f[XH_FRAME_MAX];
 
 	from_hv2(f, GN_VNI3, 3, 1);
-	fix_lengths(f, GN_OFF_GNV + 4);
+	gn_fix_lengths(f, GN_OFF_GNV + 4);
 	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
 }
 
@@ -230,7 +201,7 @@ Test(underlay_guard, truncated_inner_ethernet_header)
 	uint8_t f[XH_FRAME_MAX];
 
 	from_hv2(f, GN_VNI3, 3, 1);
-	fix_lengths(f, GN_OFF_INNER + 10);
+	gn_fix_lengths(f, GN_OFF_INNER + 10);
 	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
 }
 
@@ -266,7 +237,7 @@ Test(underlay_guard, payload_that_is_not_ethernet)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_GNV + 2, ETH_P_IP);
+	gn_put16(f + GN_OFF_GNV + 2, ETH_P_IP);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
@@ -275,14 +246,14 @@ Test(underlay_guard, wrong_option_class)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	put16(f + GN_OFF_OPT, 0x0103);
+	gn_put16(f + GN_OFF_OPT, 0x0103);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
 Test(underlay_guard, ovn_option_with_wrong_length)
 {
 	uint8_t f[XH_FRAME_MAX];
-	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
+	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
 
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
@@ -295,14 +266,14 @@ Test(underlay_guard, no_options_at_all)
 	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, len - GN_OFF_INNER);
 	f[GN_OFF_GNV] = 0;
 	len -= 8;
-	fix_lengths(f, len);
+	gn_fix_lengths(f, len);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
 Test(underlay_guard, unknown_critical_option)
 {
 	uint8_t f[XH_FRAME_MAX];
-	size_t len = add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
+	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
 
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
@@ -315,7 +286,7 @@ Test(underlay_guard, more_options_than_inspected)
 
 	/* Eight harmless options in front of the OVN one: the ninth is never read. */
 	for (i = 0; i < GUARD_MAX_OPTS; i++)
-		len = add_option(f, len, 0x0200, 0x01, 0);
+		len = gn_add_option(f, len, 0x0200, 0x01, 0);
 	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
 }
 
