@@ -26,29 +26,6 @@ mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 
 log() { echo "throughput: $*" >&2; }
 
-# ping_ready VM IP: up to 5 s for the path to carry traffic.
-ping_ready() {
-	local i
-	for i in $(seq 1 25); do
-		bt_in "$1" ping -c 1 -W 0.2 -q "$2" >/dev/null 2>&1 && return 0
-		sleep 0.2
-	done
-	return 1
-}
-
-# iperf3 JSON intervals -> one bits/s value per line (first five).
-intervals_bps() {
-	python3 -c 'import json,sys
-d=json.load(sys.stdin)
-for i in d["intervals"][:5]: print("%.0f" % i["sum"]["bits_per_second"])'
-}
-
-server_start() {
-	bt_in "$DST_VM" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
-	BT_PIDS+=("$!")
-	sleep 0.3
-}
-
 tcp_test() { # TOPO IMPL TEST STREAMS
 	local out rep=0 v
 	server_start

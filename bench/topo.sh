@@ -96,3 +96,29 @@ bt_cleanup() {
 		ip netns del "$ns"
 	done
 }
+
+# ---- traffic helpers shared by the throughput scripts (they set SECS, DST_VM)
+
+# ping_ready VM IP: up to 5 s for the path to carry traffic.
+ping_ready() {
+	local i
+	for i in $(seq 1 25); do
+		bt_in "$1" ping -c 1 -W 0.2 -q "$2" >/dev/null 2>&1 && return 0
+		sleep 0.2
+	done
+	return 1
+}
+
+# iperf3 JSON intervals -> one bits/s value per line (first five).
+intervals_bps() {
+	python3 -c 'import json,sys
+d=json.load(sys.stdin)
+for i in d["intervals"][:5]: print("%.0f" % i["sum"]["bits_per_second"])'
+}
+
+# server_start: a one-shot iperf3 server in $DST_VM, bounded by $SECS.
+server_start() {
+	bt_in "$DST_VM" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
+	BT_PIDS+=("$!")
+	sleep 0.3
+}

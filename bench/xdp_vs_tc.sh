@@ -42,22 +42,6 @@ mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 
 log() { echo "xdp_vs_tc: $*" >&2; }
 
-# ping_ready: up to 5 s for the path to carry traffic.
-ping_ready() {
-	local _
-	for _ in $(seq 1 25); do
-		bt_in "$SRC_VM" ping -c 1 -W 0.2 -q "$VM_B_IP" >/dev/null 2>&1 && return 0
-		sleep 0.2
-	done
-	return 1
-}
-
-server_start() {
-	bt_in "$DST_VM" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
-	BT_PIDS+=("$!")
-	sleep 0.3
-}
-
 row() { printf 'xt\t%s\t%s\t%s\t%s\n' "$@"; }
 
 tcp1_test() { # IMPL
@@ -65,8 +49,7 @@ tcp1_test() { # IMPL
 	server_start
 	out=$(bt_in "$SRC_VM" timeout $((SECS + 15)) iperf3 -c "$VM_B_IP" -p 5201 -t "$SECS" \
 		-i "$STEP" -J) || { log "$1 tcp1: iperf3 failed"; return 1; }
-	for v in $(echo "$out" | python3 -c 'import json,sys
-for i in json.load(sys.stdin)["intervals"][:5]: print("%.0f" % i["sum"]["bits_per_second"])'); do
+	for v in $(echo "$out" | intervals_bps); do
 		row "$1" tcp1 "$rep" "$v"
 		rep=$((rep + 1))
 	done
@@ -93,7 +76,7 @@ udp64_test() { # IMPL
 }
 
 run_tests() { # IMPL
-	ping_ready || { log "$1: no connectivity"; return 1; }
+	ping_ready "$SRC_VM" "$VM_B_IP" || { log "$1: no connectivity"; return 1; }
 	log "$1"
 	tcp1_test "$1" && udp64_test "$1"
 }
@@ -156,7 +139,7 @@ main() {
 		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP || return 1
 	isolated || { log "VMs reach each other with no program attached"; return 1; }
 	tc_on && run_tests tc && tc_off || return 1
-	xdp_on && ping_ready && xdp_offload_probe || return 1
+	xdp_on && ping_ready "$SRC_VM" "$VM_B_IP" && xdp_offload_probe || return 1
 	vm_offloads off && run_tests xdp-swcsum && xdp_off || return 1
 	tc_on && run_tests tc-swcsum && tc_off || return 1
 	isolated || { log "a program outlived its test"; return 1; }
