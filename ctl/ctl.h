@@ -49,6 +49,16 @@ int ctl_main(int argc, char **argv);
 const struct ctl_verb *ctl_find_verb(const char *name);
 void ctl_print_help(FILE *f);
 
+/* journal_write.c: the delta of a committed write, for xovnd (lib/journal.h). */
+#include "journal.h"
+struct ctl_journal {
+	struct xovn_file_id base;  /* the db the chain started from */
+	json_t *before;            /* a copy of the model before the chain */
+};
+void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model);
+void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *after);
+void ctl_journal_free(struct ctl_journal *j);
+
 /* txn.c: runs a parsed chain as one transaction; returns the exit status. */
 int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n);
 

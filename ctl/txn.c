@@ -111,6 +111,7 @@ static int commit(const char *db, json_t *model)
 
 static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
 {
+	struct ctl_journal journal = { 0 };
 	struct xovn_errors errs;
 	char *buf = NULL;
 	size_t len = 0;
@@ -131,8 +132,13 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
 		json_decref(model);
 		return ctl_fail("out of memory");
 	}
+	if (writes)
+		ctl_journal_base(db, &journal, model);
 	if (apply_commands(model, out, cmds, n) == 0)
 		rc = writes ? commit(db, model) : 0;
+	if (writes && rc == 0)
+		ctl_journal_commit(db, &journal, model);
+	ctl_journal_free(&journal);
 	fclose(out);
 	if (rc == 0)
 		fwrite(buf, 1, len, stdout);

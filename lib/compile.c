@@ -31,7 +31,7 @@ int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_
 	return 0;
 }
 
-static int emit_config(struct compile_ctx *ctx)
+int compile_emit_config(struct compile_ctx *ctx)
 {
 	const char *underlay = json_string_value(json_object_get(ctx->chassis, "encap_iface"));
 	struct xovn_iface_info info;
@@ -73,7 +73,7 @@ static int emit_datapath(struct compile_ctx *ctx, const struct switch_state *st)
 			    &dv, sizeof(dv));
 }
 
-static int compile_switch(struct compile_ctx *ctx, const json_t *sw)
+int compile_switch(struct compile_ctx *ctx, const json_t *sw)
 {
 	struct switch_state st;
 	const json_t *port;
@@ -99,7 +99,7 @@ static int compile_all(struct compile_ctx *ctx)
 	const json_t *sw;
 	size_t i;
 
-	if (compile_build_indexes(ctx) < 0 || emit_config(ctx) < 0)
+	if (compile_build_indexes(ctx) < 0 || compile_emit_config(ctx) < 0)
 		return -1;
 	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw) {
 		if (compile_switch(ctx, sw) < 0)

@@ -33,6 +33,40 @@ typedef int (*xovn_iface_resolver)(const char *ifname, struct xovn_iface_info *i
 int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver resolve, void *arg,
 		 struct xovn_mapset *out, char *err, size_t errlen);
 
+/*
+ * Incremental compilation (compile_incr.c).  A state indexes everything
+ * outside the switches (chassis, bindings, HA groups, attachments), so a
+ * change confined to some switches recompiles only those switches.  The
+ * state borrows from the model it was made from: it stays valid while
+ * only switch objects are replaced, and xovn_compile_state_covers() says
+ * whether a given switch change keeps it valid.
+ */
+struct xovn_compile_state;
+
+struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
+						  char *err, size_t errlen);
+void xovn_compile_state_free(struct xovn_compile_state *st);
+
+/*
+ * 1 when replacing the switches old_switches by new_switches (arrays of
+ * switch objects) leaves the state's indexes true: no port attached to a
+ * chassis became or stopped being a localport (which decides whether its
+ * attachment binds it).  0 when the state must be made anew.
+ */
+int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
+			      const json_t *new_switches);
+
+/*
+ * Compiles this chassis' config entry and every entry of the switches in
+ * the array switches (objects of model), sorted, into out.  Ingress
+ * collisions among these switches are errors; collisions with other
+ * switches are the caller's to check (it holds their entries).  0 ok, -1
+ * with a message in err and out left empty.
+ */
+int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
+			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
+			  struct xovn_mapset *out, char *err, size_t errlen);
+
 /* Which interfaces on this chassis need which program, for the loader. */
 enum xovn_attach_role { XOVN_ATTACH_VIF = 1, XOVN_ATTACH_UNDERLAY = 2 };
 

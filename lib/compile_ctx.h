@@ -68,6 +68,10 @@ int compile_fail(struct compile_ctx *ctx, const char *fmt, ...)
 int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_t key_len,
 		 const void *val, uint16_t val_len);
 
+/* compile.c: this chassis' xovn_config entry; every entry of one switch */
+int compile_emit_config(struct compile_ctx *ctx);
+int compile_switch(struct compile_ctx *ctx, const json_t *sw);
+
 /* compile_bindings.c: who lives where */
 int compile_build_indexes(struct compile_ctx *ctx);
 void compile_free_indexes(struct compile_ctx *ctx);

@@ -46,7 +46,7 @@ void xovn_mapset_free(struct xovn_mapset *s)
 }
 
 /* Orders by map, then key length, then key bytes. */
-static int entry_key_cmp(const struct xovn_map_entry *a, const struct xovn_map_entry *b)
+int xovn_map_entry_cmp(const struct xovn_map_entry *a, const struct xovn_map_entry *b)
 {
 	if (a->map != b->map)
 		return a->map < b->map ? -1 : 1;
@@ -93,7 +93,7 @@ int xovn_mapset_add(struct xovn_mapset *s, uint32_t map, const void *key,
 	e->key = buf;
 	e->val = buf + key_len;
 	/* Appending in ascending order (as the diff does) keeps the set sorted. */
-	if (s->sorted && s->n > 0 && entry_key_cmp(&s->v[s->n - 1], e) >= 0)
+	if (s->sorted && s->n > 0 && xovn_map_entry_cmp(&s->v[s->n - 1], e) >= 0)
 		s->sorted = 0;
 	s->n++;
 	return 0;
@@ -111,7 +111,7 @@ static void merge_sort_entries(struct xovn_map_entry *v, struct xovn_map_entry *
 			size_t i = lo, j = mid, k = lo;
 
 			while (i < mid && j < hi)
-				dst[k++] = entry_key_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
+				dst[k++] = xovn_map_entry_cmp(&src[j], &src[i]) < 0 ? src[j++] : src[i++];
 			while (i < mid)
 				dst[k++] = src[i++];
 			while (j < hi)
@@ -134,7 +134,7 @@ static size_t drop_earlier_duplicates(struct xovn_map_entry *v, size_t n, int ow
 	size_t out = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		if (i + 1 < n && entry_key_cmp(&v[i], &v[i + 1]) == 0) {
+		if (i + 1 < n && xovn_map_entry_cmp(&v[i], &v[i + 1]) == 0) {
 			if (owning)
 				free(v[i].key);
 			continue;
@@ -183,7 +183,7 @@ const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = entry_key_cmp(&s->v[mid], &probe);
+		int c = xovn_map_entry_cmp(&s->v[mid], &probe);
 
 		if (c == 0)
 			return &s->v[mid];
@@ -240,7 +240,7 @@ static int merge_diff(const struct xovn_map_entry *o, size_t no,
 	size_t i = 0, j = 0;
 
 	while (i < no || j < nn) {
-		int c = i == no ? 1 : j == nn ? -1 : entry_key_cmp(&o[i], &n[j]);
+		int c = i == no ? 1 : j == nn ? -1 : xovn_map_entry_cmp(&o[i], &n[j]);
 
 		if (c < 0) {
 			if (add_copy(deletes, &o[i++]) < 0)

@@ -56,6 +56,9 @@ struct xovn_mapset {
 	int sorted;
 };
 
+/* Orders entries by (map, key): the order of a sorted set. */
+int xovn_map_entry_cmp(const struct xovn_map_entry *a, const struct xovn_map_entry *b);
+
 void xovn_mapset_init(struct xovn_mapset *s);
 void xovn_mapset_free(struct xovn_mapset *s);
 /* Adds a copy of key/val; a later add of the same (map, key) replaces it. */
@@ -81,5 +84,24 @@ int xovn_mapset_config(const struct xovn_mapset *s, struct xovn_config *cfg);
 int xovn_mapset_diff(const struct xovn_mapset *old_set,
 		     const struct xovn_mapset *new_set,
 		     struct xovn_mapset *upserts, struct xovn_mapset *deletes);
+
+/*
+ * Parts of a set by switch (mapset_part.c).  Every entry but the config
+ * belongs to exactly one switch: the datapath key in its key (in its value
+ * for xovn_ingress).  A part is the config entry plus the entries of some
+ * switches; it is what an incremental compile of those switches produces.
+ */
+/* The datapath key an entry belongs to; 0 for the config entry. */
+uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e);
+/* Copies into out (init'ed, sorted result) the config entry and the entries of dps[0..n). */
+int xovn_mapset_part(const struct xovn_mapset *s, const uint32_t *dps, size_t n,
+		     struct xovn_mapset *out);
+/*
+ * Replaces, in the sorted set s, the config entry and the entries of
+ * dps[0..n) with the entries of part (sorted; moved into s, part is left
+ * empty).  0 ok, -1 out of memory (s unchanged).
+ */
+int xovn_mapset_replace_part(struct xovn_mapset *s, const uint32_t *dps, size_t n,
+			     struct xovn_mapset *part);
 
 #endif /* XOVN_MAPSET_H */

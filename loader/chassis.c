@@ -58,13 +58,27 @@ void chassis_stop(struct chassis *c)
 	datapath_close(&c->dp);
 	xovn_mapset_free(&c->applied);
 	remotes_free(&c->remotes);
+	chassis_forget_model(c);
+}
+
+/* Drops the model in force and everything derived from it. */
+void chassis_forget_model(struct chassis *c)
+{
+	xovn_compile_state_free(c->cstate);
+	c->cstate = NULL;
 	json_decref(c->model);
 	c->model = NULL;
+	c->db_id_known = 0;
 }
 
 static long long generation_of(const json_t *model)
 {
 	return json_integer_value(json_object_get(model, "generation"));
+}
+
+long long chassis_generation(const struct chassis *c)
+{
+	return generation_of(c->model);
 }
 
 static void remember_db_stat(struct chassis *c)
@@ -99,13 +113,18 @@ static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
 
 int chassis_reload(struct chassis *c)
 {
+	struct xovn_file_id before, after;
 	struct xovn_errors errs;
 	json_t *model;
-	int rc = 1;
+	int rc = 1, same_file;
 
 	remember_db_stat(c);
+	same_file = xovn_file_id_of(c->opt->db, &before) == 0;
 	xovn_errors_init(&errs);
 	model = xovn_model_load(c->opt->db, 1, &errs);
+	/* Unchanged across the read: the model is exactly that file, journal records may follow it. */
+	same_file = same_file && xovn_file_id_of(c->opt->db, &after) == 0 &&
+		    xovn_file_id_equal(&before, &after);
 	if (model && xovn_model_validate(model, &errs) > 0) {
 		json_decref(model);
 		model = NULL;
@@ -114,15 +133,17 @@ int chassis_reload(struct chassis *c)
 		log_refusal(c, &errs);
 		rc = -1;
 	} else {
-		json_decref(c->model);
+		chassis_forget_model(c);
 		c->model = model;
+		c->db_id = before;
+		c->db_id_known = same_file;
 		log_debug("read generation %lld from %s", generation_of(model), c->opt->db);
 	}
 	xovn_errors_free(&errs);
 	return rc;
 }
 
-static int sync_attachments(struct chassis *c, const struct iface_table *links)
+int chassis_sync_attachments(struct chassis *c, const struct iface_table *links)
 {
 	struct xovn_attach *want;
 	size_t n;
@@ -141,7 +162,7 @@ static int sync_attachments(struct chassis *c, const struct iface_table *links)
 }
 
 /* After a failed write the maps hold something in between: read them back. */
-static void resync_applied(struct chassis *c)
+void chassis_resync_applied(struct chassis *c)
 {
 	xovn_mapset_free(&c->applied);
 	if (map_dump_all(c->dp.map_fds, &c->applied) < 0)
@@ -162,7 +183,7 @@ static int write_difference(struct chassis *c, struct xovn_mapset *next)
 	} else if (xovn_map_apply(c->dp.map_fds, &up, &del, err, sizeof(err)) < 0) {
 		log_info("refusing generation %lld: map write failed: %s",
 			 generation_of(c->model), err);
-		resync_applied(c);
+		chassis_resync_applied(c);
 		rc = -1;
 	} else {
 		/* The first apply is always reported: it says what a restart changed. */
@@ -200,6 +221,16 @@ static int compile_and_write(struct chassis *c, struct iface_table *links)
 	return rc;
 }
 
+/* Indexes for the journal's incremental compiles; without them xovnd compiles everything. */
+static void build_compile_state(struct chassis *c)
+{
+	char err[256];
+
+	c->cstate = xovn_compile_state_new(c->model, c->opt->chassis, err, sizeof(err));
+	if (!c->cstate)
+		log_debug("no incremental compiles for now: %s", err);
+}
+
 int chassis_apply(struct chassis *c)
 {
 	struct iface_table table, *links = &table;
@@ -217,11 +248,13 @@ int chassis_apply(struct chassis *c)
 	 * refused compile changes nothing, attachments included.
 	 */
 	rc = compile_and_write(c, links);
-	if (rc == 0 && sync_attachments(c, links) < 0)
+	if (rc == 0 && chassis_sync_attachments(c, links) < 0)
 		rc = -1;
 	if (links)
 		iface_table_free(links);
 	remotes_sync(&c->remotes, c->model, c->opt->chassis, &c->applied);
 	vif_mtu_sync(c->model, c->opt->chassis, &c->applied);
+	if (rc == 0 && !c->cstate)
+		build_compile_state(c);
 	return rc;
 }

@@ -10,6 +10,8 @@
 #include <sys/stat.h>
 
 #include "attachments.h"
+#include "compile.h"
+#include "journal.h"
 #include "datapath.h"
 #include "mapset.h"
 #include "options.h"
@@ -27,6 +29,9 @@ struct chassis {
 	char last_refusal[512];      /* last compile error, logged once */
 	int applied_once;
 	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
+	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
+	int db_id_known;
+	struct xovn_compile_state *cstate; /* indexes of c->model for incremental compiles */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
@@ -47,5 +52,18 @@ int chassis_db_changed(const struct chassis *c);
  * interfaces present now, writing only the difference.  0 ok, -1 logged.
  */
 int chassis_apply(struct chassis *c);
+
+/*
+ * Follows DB.journal from the file the model in force was read from
+ * (chassis_incr.c).  1: the model and maps now match the db (or nothing
+ * changed); 0: the journal does not lead to the db, read it whole.
+ */
+int chassis_follow_journal(struct chassis *c);
+
+/* Shared by chassis.c and chassis_incr.c. */
+long long chassis_generation(const struct chassis *c);
+void chassis_resync_applied(struct chassis *c);
+int chassis_sync_attachments(struct chassis *c, const struct iface_table *links);
+void chassis_forget_model(struct chassis *c);
 
 #endif /* XOVND_CHASSIS_H */

@@ -38,6 +38,7 @@ static int open_inotify(struct events *ev, const char *db_path)
 		return -1;
 	}
 	snprintf(ev->db_name, sizeof(ev->db_name), "%s", fs_basename(db_path));
+	snprintf(ev->journal_name, sizeof(ev->journal_name), "%s.journal", ev->db_name);
 	return 0;
 }
 
@@ -103,7 +104,8 @@ static int drain_inotify(struct events *ev)
 		for (char *p = buf; p < buf + len;) {
 			const struct inotify_event *ie = (const struct inotify_event *)p;
 
-			if (ie->len && strcmp(ie->name, ev->db_name) == 0)
+			if (ie->len && (strcmp(ie->name, ev->db_name) == 0 ||
+					strcmp(ie->name, ev->journal_name) == 0))
 				hit = EV_DB_CHANGED;
 			p += sizeof(*ie) + ie->len;
 		}

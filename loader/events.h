@@ -11,6 +11,7 @@ struct events {
 	int netlink_fd;
 	int signal_fd;
 	char db_name[256];   /* basename of the db, to filter directory events */
+	char journal_name[264]; /* DB.journal: xovnctl's record of each write */
 };
 
 /* What a wait returned, as bits. */

@@ -29,9 +29,15 @@ static void handle_events(struct chassis *c, int bits)
 	int reload = bits & (EV_DB_CHANGED | EV_RELOAD);
 
 	if ((bits & EV_TIMEOUT) && chassis_db_changed(c))
-		reload = 1;
+		reload = EV_DB_CHANGED;
 	if (bits & EV_RELOAD)
 		log_info("SIGHUP: reloading %s", c->opt->db);
+	/* A write by xovnctl is applied from its journal record when the record fits. */
+	else if (reload && chassis_follow_journal(c) > 0) {
+		if (bits & EV_LINKS)
+			chassis_apply(c);
+		return;
+	}
 	if (reload && chassis_reload(c) <= 0)
 		reload = 0; /* refused: the model in force stays, nothing to do */
 	if (reload || (bits & EV_LINKS))

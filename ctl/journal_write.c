@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * journal_write.c - after a committed write, record its delta in DB.journal
+ * so that xovnd can apply the change without reading the whole db again.
+ *
+ * The journal is only a shortcut: when it cannot be written, xovnd reads
+ * the db as it always could, so a failure here is reported as a warning and
+ * does not fail the command (the db was already committed).
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ctl.h"
+#include "journal.h"
+#include "model_delta.h"
+
+void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model)
+{
+	memset(j, 0, sizeof(*j));
+	/* A db that does not exist yet has the all-zero identity. */
+	xovn_file_id_of(db, &j->base);
+	j->before = json_deep_copy(model);
+}
+
+void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *after)
+{
+	struct xovn_file_id result;
+	json_t *delta = NULL;
+
+	if (!j->before || xovn_file_id_of(db, &result) < 0)
+		goto warn;
+	delta = xovn_model_delta(j->before, after);
+	if (!delta || xovn_journal_append(db, &j->base, &result, delta) < 0)
+		goto warn;
+	json_decref(delta);
+	return;
+warn:
+	fprintf(stderr, "xovnctl: warning: cannot record the change in %s.journal (%s); "
+		"xovnd will read the whole db\n", db, errno ? strerror(errno) : "out of memory");
+	json_decref(delta);
+}
+
+void ctl_journal_free(struct ctl_journal *j)
+{
+	json_decref(j->before);
+	j->before = NULL;
+}

@@ -1,0 +1,258 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * test_incremental.c - the journal path gives the same maps as a full compile.
+ *
+ * For every example model, every chassis and a set of edits of each switch
+ * (drop it, drop a port, give a port a new MAC, add a port, turn a port
+ * into a localport and back), the delta of (before, after) applied to
+ * before must equal after, and the applied set patched with an incremental
+ * compile of the changed switches must equal a full compile of after.
+ */
+#include <criterion/criterion.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "compile.h"
+#include "mapset.h"
+#include "model.h"
+#include "model_delta.h"
+#include "test_model_files.h"
+
+static const char *const models[] = {
+	"examples/single-chassis.json", "examples/multi-chassis.json",
+	"examples/containers.json",     "examples/localport-localnet.json",
+	"tests/unit/valid/base.json",   "tests/unit/valid/routed-segments.json",
+};
+
+/* Every interface exists; its ifindex is a hash of its name (stable, rarely colliding). */
+static int any_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
+{
+	uint32_t h = 2166136261u;
+
+	(void)arg;
+	for (const char *p = ifname; *p; p++)
+		h = (h ^ (uint8_t)*p) * 16777619u;
+	info->ifindex = 100 + h % 100000;
+	info->mtu = 1500;
+	info->is_veth = 1;
+	return 0;
+}
+
+static int full(const json_t *m, const char *ch, struct xovn_mapset *out)
+{
+	char err[256];
+
+	xovn_mapset_init(out);
+	return xovn_compile(m, ch, any_iface, NULL, out, err, sizeof(err));
+}
+
+static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_mapset *b,
+			      const char *what)
+{
+	cr_assert_eq(a->n, b->n, "%s: %zu entries incrementally, %zu in full", what, a->n, b->n);
+	for (size_t i = 0; i < a->n; i++) {
+		const struct xovn_map_entry *x = &a->v[i], *y = &b->v[i];
+
+		cr_assert(x->map == y->map && x->key_len == y->key_len && x->val_len == y->val_len &&
+			  !memcmp(x->key, y->key, x->key_len) && !memcmp(x->val, y->val, x->val_len),
+			  "%s: entry %zu (map %s) differs", what, i, xovn_map_names[x->map]);
+	}
+}
+
+static void add_dps(const json_t *sws, uint32_t *dps, size_t *n)
+{
+	size_t i;
+	json_t *sw;
+
+	json_array_foreach(sws, i, sw)
+		dps[(*n)++] = (uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
+}
+
+/* One edit of before into after, checked for chassis ch. */
+static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
+		       size_t *incremental, size_t *whole)
+{
+	struct xovn_mapset applied, want, part;
+	struct xovn_delta_effect eff;
+	struct xovn_compile_state *st;
+	json_t *delta, *followed;
+	uint32_t dps[64];
+	size_t n = 0;
+	char err[256];
+
+	if (full(after, ch, &want) < 0)
+		return; /* an edit the compiler refuses is not a model xovnctl could write */
+	cr_assert_eq(full(before, ch, &applied), 0, "%s: the unedited model compiles", what);
+	delta = xovn_model_delta(before, after);
+	followed = json_deep_copy(before);
+	st = xovn_compile_state_new(followed, ch, err, sizeof(err));
+	cr_assert(st, "%s: %s", what, err);
+	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0, "%s: delta applies", what);
+	cr_assert(json_equal(followed, after), "%s: before + delta == after", what);
+	if (eff.others_changed || !xovn_compile_state_covers(st, eff.old_switches, eff.new_switches)) {
+		/* xovnd compiles everything then: nothing incremental to compare. */
+		(*whole)++;
+		goto out;
+	}
+	add_dps(eff.old_switches, dps, &n);
+	add_dps(eff.new_switches, dps, &n);
+	xovn_mapset_init(&part);
+	cr_assert_eq(xovn_compile_switches(st, followed, any_iface, NULL, eff.new_switches, &part,
+					   err, sizeof(err)), 0, "%s: %s", what, err);
+	cr_assert_eq(xovn_mapset_replace_part(&applied, dps, n, &part), 0);
+	assert_sets_equal(&applied, &want, what);
+	(*incremental)++;
+out:
+	xovn_delta_effect_free(&eff);
+	xovn_compile_state_free(st);
+	xovn_mapset_free(&applied);
+	xovn_mapset_free(&want);
+	json_decref(delta);
+	json_decref(followed);
+}
+
+static json_t *edited(const json_t *m, size_t sw_i, int kind)
+{
+	json_t *copy = json_deep_copy(m);
+	json_t *sws = json_object_get(copy, "logical_switches");
+	json_t *sw = json_array_get(sws, sw_i), *ports = json_object_get(sw, "ports");
+	json_t *p0 = json_array_get(ports, 0);
+
+	json_object_set_new(copy, "generation",
+			    json_integer(json_integer_value(json_object_get(copy, "generation")) + 1));
+	switch (kind) {
+	case 0:
+		json_array_remove(sws, sw_i);
+		break;
+	case 1:
+		json_array_remove(ports, 0);
+		break;
+	case 2:
+		if (p0)
+			json_object_set_new(p0, "addresses",
+					    json_pack("[s]", "0a:00:00:00:99:01 192.0.2.250"));
+		break;
+	case 3:
+		json_array_append_new(ports, json_pack("{s:s,s:i,s:[s]}", "name", "zz-new",
+						       "tunnel_key", 4000, "addresses",
+						       "0a:00:00:00:99:02"));
+		break;
+	case 4:
+		if (p0)
+			json_object_set_new(p0, "type", json_string("localport"));
+		break;
+	}
+	return copy;
+}
+
+Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 60)
+{
+	size_t incremental = 0, whole = 0;
+
+	for (size_t m = 0; m < sizeof(models) / sizeof(models[0]); m++) {
+		json_t *model = tmf_load(models[m]), *ch, *sw;
+		size_t c, s;
+
+		cr_assert(model, "%s loads", models[m]);
+		json_array_foreach(json_object_get(model, "chassis"), c, ch) {
+			json_array_foreach(json_object_get(model, "logical_switches"), s, sw) {
+				for (int kind = 0; kind < 5; kind++) {
+					json_t *after = edited(model, s, kind);
+					char what[256];
+
+					snprintf(what, sizeof(what), "%s, chassis %s, switch %zu, edit %d",
+						 models[m], json_string_value(json_object_get(ch, "name")),
+						 s, kind);
+					check_edit(model, after, json_string_value(json_object_get(ch, "name")),
+						   what, &incremental, &whole);
+					json_decref(after);
+				}
+			}
+		}
+		json_decref(model);
+	}
+	cr_assert_gt(incremental, 50, "only %zu edits compiled incrementally", incremental);
+	cr_assert_gt(whole, 0, "no edit needed a whole compile: the localport case went unchecked");
+}
+
+Test(incremental, a_change_beyond_switches_is_carried_whole)
+{
+	json_t *before = tmf_load("examples/multi-chassis.json"), *after = json_deep_copy(before);
+	json_t *delta, *followed = json_deep_copy(before);
+	struct xovn_delta_effect eff;
+
+	json_array_append_new(json_object_get(after, "chassis"),
+			      json_pack("{s:s,s:{s:s,s:s},s:[]}", "name", "hv-new", "encap", "type",
+					"geneve", "ip", "192.0.2.99", "vifs"));
+	delta = xovn_model_delta(before, after);
+	cr_assert_eq(json_object_size(json_object_get(delta, "switches")), 0);
+	cr_assert(json_object_get(json_object_get(delta, "set"), "chassis"));
+	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0);
+	cr_assert(eff.others_changed);
+	cr_assert(json_equal(followed, after));
+	xovn_delta_effect_free(&eff);
+	json_decref(delta);
+	json_decref(followed);
+	json_decref(before);
+	json_decref(after);
+}
+
+Test(incremental, an_attached_port_turning_localport_invalidates_the_indexes)
+{
+	json_t *m = tmf_load("examples/single-chassis.json");
+	const char *ch = json_string_value(json_object_get(json_array_get(
+		json_object_get(m, "chassis"), 0), "name"));
+	const char *attached = json_string_value(json_object_get(json_array_get(json_object_get(
+		json_array_get(json_object_get(m, "chassis"), 0), "vifs"), 0), "port"));
+	json_t *sws = json_object_get(m, "logical_switches"), *old_sws = json_array();
+	json_t *new_sws = json_array(), *sw, *port;
+	struct xovn_compile_state *st;
+	char err[256];
+	size_t i, j;
+
+	cr_assert(attached, "the example attaches a port");
+	st = xovn_compile_state_new(m, ch, err, sizeof(err));
+	cr_assert(st, "%s", err);
+	json_array_foreach(sws, i, sw) {
+		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+			if (strcmp(json_string_value(json_object_get(port, "name")), attached) == 0) {
+				json_t *copy = json_deep_copy(sw);
+
+				json_array_append(old_sws, sw);
+				cr_assert(xovn_compile_state_covers(st, old_sws, old_sws));
+				json_object_set_new(json_array_get(json_object_get(copy, "ports"), j),
+						    "type", json_string("localport"));
+				json_array_append_new(new_sws, copy);
+			}
+		}
+	}
+	cr_assert_eq(json_array_size(new_sws), 1);
+	cr_assert_not(xovn_compile_state_covers(st, old_sws, new_sws));
+	xovn_compile_state_free(st);
+	json_decref(old_sws);
+	json_decref(new_sws);
+	json_decref(m);
+}
+
+Test(incremental, a_malformed_delta_is_refused)
+{
+	json_t *m = tmf_load("examples/single-chassis.json");
+	const char *bad[] = {
+		"{\"switches\": {}}",                                   /* no generation */
+		"{\"generation\": 2, \"switches\": []}",                /* not an object */
+		"{\"generation\": 2, \"switches\": {\"x\": 5}}",        /* not a switch */
+		"{\"generation\": 2, \"switches\": {\"x\": {\"name\": \"y\"}}}", /* wrong name */
+		"{\"generation\": 2, \"set\": {\"generation\": 5}}",    /* reserved member */
+		"{\"generation\": 2, \"unset\": [3]}",
+	};
+
+	for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		json_t *d = json_loads(bad[i], 0, NULL), *copy = json_deep_copy(m);
+
+		cr_assert(d, "test delta %zu parses", i);
+		cr_assert_eq(xovn_model_delta_apply(copy, d, NULL), -1, "delta %zu refused", i);
+		json_decref(d);
+		json_decref(copy);
+	}
+	json_decref(m);
+}
