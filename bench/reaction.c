@@ -11,13 +11,20 @@
  * pinned xovn_fdb until the new MAC is there.  Rows:
  *   react PORTS ctl_read REP NS     xovnctl lsp-get-addresses r1
  *   react PORTS ctl_write REP NS    xovnctl lsp-set-addresses r1 ...
- *   react PORTS applied REP NS      from xovnctl's exit to the entry in the map
+ *   react PORTS applied REP NS      from the db write to the entry in the map
+ *
+ * "applied" starts at the db file's modification time, the moment xovnctl
+ * wrote the new model (before its fsync, rename and journal record), and
+ * ends when the entry is in the pinned map, polled while xovnctl is still
+ * running: xovnd may finish before xovnctl has exited (xovnctl still frees
+ * its copy of the model), so xovnctl's exit would be the wrong start.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
@@ -43,12 +50,12 @@ static double now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-/* Runs xovnctl --db DB args... with its output discarded; 0 when it succeeded. */
-static int xovnctl(const struct opts *o, char *const args[])
+/* Starts xovnctl --db DB args... with its output discarded; its pid, -1 on error. */
+static pid_t xovnctl_start(const struct opts *o, char *const args[])
 {
 	char *argv[8] = { (char *)o->xovnctl, "--db", (char *)o->db };
-	int i, status;
 	pid_t pid;
+	int i;
 
 	for (i = 0; args[i] && i < 4; i++)
 		argv[3 + i] = args[i];
@@ -59,9 +66,40 @@ static int xovnctl(const struct opts *o, char *const args[])
 		execv(o->xovnctl, argv);
 		_exit(127);
 	}
+	return pid;
+}
+
+/* Waits for a started xovnctl; 0 when it succeeded. */
+static int xovnctl_wait(pid_t pid)
+{
+	int status;
+
 	if (pid < 0 || waitpid(pid, &status, 0) != pid)
 		return -1;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+static int xovnctl(const struct opts *o, char *const args[])
+{
+	return xovnctl_wait(xovnctl_start(o, args));
+}
+
+static double realtime_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ts.tv_sec * 1e9 + ts.tv_nsec;
+}
+
+/* When the db file was last written (wall clock), or -1. */
+static double db_written_ns(const char *db)
+{
+	struct stat st;
+
+	if (stat(db, &st) < 0)
+		return -1;
+	return st.st_mtim.tv_sec * 1e9 + st.st_mtim.tv_nsec;
 }
 
 static int fdb_has(int fd, const uint8_t mac[6])
@@ -90,7 +128,8 @@ static int one_rep(const struct opts *o, int fd, int rep)
 	char addr[64];
 	char *get[] = { "lsp-get-addresses", "r1", NULL };
 	char *set[] = { "lsp-set-addresses", "r1", addr, NULL };
-	double t0, t1, waited;
+	double t0, t1, waited, applied_at, written;
+	pid_t pid;
 
 	snprintf(addr, sizeof(addr), "02:ee:00:00:%02x:%02x 10.1.0.6", mac[4], mac[5]);
 	t0 = now_ns();
@@ -98,14 +137,20 @@ static int one_rep(const struct opts *o, int fd, int rep)
 		return -1;
 	printf("react\t%ld\tctl_read\t%d\t%.0f\n", o->ports, rep, now_ns() - t0);
 	t0 = now_ns();
-	if (xovnctl(o, set))
+	pid = xovnctl_start(o, set);
+	waited = pid < 0 ? -1 : wait_fdb(fd, mac, t0);
+	applied_at = realtime_ns();
+	if (xovnctl_wait(pid))
 		return -1;
 	t1 = now_ns();
-	waited = wait_fdb(fd, mac, t1);
 	if (waited < 0) {
 		fprintf(stderr, "bench: xovnd did not apply %s within 60 s\n", addr);
 		return -1;
 	}
+	written = db_written_ns(o->db);
+	if (written < 0)
+		return -1;
+	waited = applied_at - written;
 	printf("react\t%ld\tctl_write\t%d\t%.0f\n", o->ports, rep, t1 - t0);
 	printf("react\t%ld\tapplied\t%d\t%.0f\n", o->ports, rep, waited);
 	return 0;

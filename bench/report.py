@@ -366,8 +366,12 @@ def daemon_section(rows, out, misses, cp, sizes):
     out.append("xovnd runs in a chassis namespace of its own with its maps pinned. "
                "`xovnd --once` from empty: BPF load and verification, model load, validation, "
                "compile and map writes, fresh pins each time. Reaction: `xovnctl "
-               "lsp-set-addresses` gives a remote port a new MAC; the time runs from xovnctl's "
-               "exit until the new entry is in the pinned `xovn_fdb` (polled every 50 µs).\n")
+               "lsp-set-addresses` gives a remote port a new MAC; the time runs from the db "
+               "file's modification time (xovnctl writing the new model, before its fsync, "
+               "rename and journal record) until the new entry is in the pinned `xovn_fdb`, "
+               "polled every 50 µs while xovnctl is still running. xovnd applies such a write "
+               "from xovnctl's journal record (`DB.journal`): only the changed switch is "
+               "compiled, diffed and written (docs/ARCHITECTURE.md, \"Model changes\").\n")
     out.append("| measurement | median (min–max) | target |")
     out.append("|---|---|---|")
     o = summary(once)
@@ -414,10 +418,11 @@ REASONS = {
             "and address sets as jansson objects). Fix: those sets in the shared name index "
             "with paths spelled only for errors, as the attachment pass already does, and "
             "parsing addresses once per compile.",
-    "react": "xovnd re-reads, re-validates and recompiles the whole model on every change (the "
-             "`change` and `validate` columns above), then writes only the difference. Fix: "
-             "incremental compilation keyed by the switches an edit touches, and validating only "
-             "the changed objects.",
+    "react": "xovnd applies xovnctl's journal record and compiles only the changed switch; "
+             "what is left is the commit itself (fsync and rename of the whole db by xovnctl), "
+             "the wake-up and, on this shared 2-core machine, xovnctl and xovnd competing for "
+             "the cores while xovnctl frees its 100,000-port model. Fix: a smaller commit "
+             "(an append-only db) so the write itself is not proportional to the model.",
     "growth": "profiled (perf, callgrind): the instructions per port are the same at every size "
               "(hash indexes, no rescans); the extra time at 100,000 ports is glibc malloc "
               "(_int_malloc and malloc_consolidate are a quarter of xovnd --once) and cache "

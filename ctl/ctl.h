@@ -54,9 +54,11 @@ void ctl_print_help(FILE *f);
 struct ctl_journal {
 	struct xovn_file_id base;  /* the db the chain started from */
 	json_t *before;            /* a copy of the model before the chain */
+	json_t *delta;             /* from before to the model to commit */
 };
 void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model);
-void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *after);
+void ctl_journal_prepare(struct ctl_journal *j, const json_t *after);
+void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *committed);
 void ctl_journal_free(struct ctl_journal *j);
 
 /* txn.c: runs a parsed chain as one transaction; returns the exit status. */

@@ -23,26 +23,35 @@ void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model
 	j->before = json_deep_copy(model);
 }
 
-void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *after)
+/*
+ * The delta is computed before the commit, so that between the db's rename
+ * and its journal record (the window in which xovnd, woken by the rename,
+ * waits on the lock) there is only a stat and one small write.
+ */
+void ctl_journal_prepare(struct ctl_journal *j, const json_t *after)
+{
+	if (j->before)
+		j->delta = xovn_model_delta(j->before, after);
+}
+
+void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *committed)
 {
 	struct xovn_file_id result;
-	json_t *delta = NULL;
 
-	if (!j->before || xovn_file_id_of(db, &result) < 0)
-		goto warn;
-	delta = xovn_model_delta(j->before, after);
-	if (!delta || xovn_journal_append(db, &j->base, &result, delta) < 0)
-		goto warn;
-	json_decref(delta);
-	return;
-warn:
+	errno = 0;
+	/* The commit bumped the generation after the delta was taken. */
+	if (j->delta)
+		json_object_set(j->delta, "generation", json_object_get(committed, "generation"));
+	if (j->delta && xovn_file_id_of(db, &result) == 0 &&
+	    xovn_journal_append(db, &j->base, &result, j->delta) == 0)
+		return;
 	fprintf(stderr, "xovnctl: warning: cannot record the change in %s.journal (%s); "
 		"xovnd will read the whole db\n", db, errno ? strerror(errno) : "out of memory");
-	json_decref(delta);
 }
 
 void ctl_journal_free(struct ctl_journal *j)
 {
 	json_decref(j->before);
-	j->before = NULL;
+	json_decref(j->delta);
+	j->before = j->delta = NULL;
 }

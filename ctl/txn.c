@@ -134,8 +134,11 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
 	}
 	if (writes)
 		ctl_journal_base(db, &journal, model);
-	if (apply_commands(model, out, cmds, n) == 0)
+	if (apply_commands(model, out, cmds, n) == 0) {
+		if (writes)
+			ctl_journal_prepare(&journal, model);
 		rc = writes ? commit(db, model) : 0;
+	}
 	if (writes && rc == 0)
 		ctl_journal_commit(db, &journal, model);
 	ctl_journal_free(&journal);
