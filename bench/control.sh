@@ -42,7 +42,7 @@ ip -n "$NS" link set bv0p up
 
 now() { date +%s%N; }
 
-for rep in $(seq 0 $((REPS - 1))); do
+for rep in $(seq 0 $((${ONCE_REPS:-$REPS} - 1))); do
 	t0=$(now)
 	xovnd_in_ns --pin-dir "$PIN" --once >"$TMP/once.log" 2>&1 || {
 		echo "control: xovnd --once failed:" >&2; tail -5 "$TMP/once.log" >&2; exit 1; }
@@ -52,7 +52,7 @@ for rep in $(seq 0 $((REPS - 1))); do
 	rm -rf "$PIN"
 done
 
-xovnd_in_ns --pin-dir "$PIN" >"$TMP/xovnd.log" 2>&1 &
+nsenter --net="/run/netns/$NS" "$ROOT/build/xovnd" --chassis hv1 --db "$DB" --pin-dir "$PIN" >"$TMP/xovnd.log" 2>&1 &
 XOVND_PID=$!
 "$ROOT/build/bench/bench_reaction" --xovnctl "$ROOT/build/xovnctl" --db "$DB" \
 	--pin-dir "$PIN" --ports "$PORTS" --reps "$REPS" || {

@@ -11,19 +11,23 @@
  * pinned xovn_fdb until the new MAC is there.  Rows:
  *   react PORTS ctl_read REP NS     xovnctl lsp-get-addresses r1
  *   react PORTS ctl_write REP NS    xovnctl lsp-set-addresses r1 ...
- *   react PORTS applied REP NS      from the db write to the entry in the map
+ *   react PORTS applied REP NS      from the db's rename to the entry in the map
+ *   react PORTS written REP NS      from the db's write to the entry in the map
  *
- * "applied" starts at the db file's modification time, the moment xovnctl
- * wrote the new model (before its fsync, rename and journal record), and
- * ends when the entry is in the pinned map, polled while xovnctl is still
- * running: xovnd may finish before xovnctl has exited (xovnctl still frees
- * its copy of the model), so xovnctl's exit would be the wrong start.
+ * "applied" is xovnd's reaction: it starts when the new db is renamed into
+ * place (the commit: from then on every reader sees the new model; seen
+ * through inotify) and ends when the entry is in the pinned map, polled
+ * every 50 us while xovnctl is still running (xovnd may finish before
+ * xovnctl has exited, as xovnctl still frees its copy of the model).
+ * "written" starts earlier, at the db file's modification time, so it also
+ * counts xovnctl's fsync and rename of the whole db.
  */
 #define _GNU_SOURCE
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/inotify.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -122,13 +126,70 @@ static double wait_fdb(int fd, const uint8_t mac[6], double since)
 	return now_ns() - since;
 }
 
+/* An inotify watch on the db's directory for renames into it; -1 on error. */
+static int watch_renames(const char *db)
+{
+	char dir[512];
+	const char *slash = strrchr(db, '/');
+	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+
+	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - db) : 1, slash ? db : ".");
+	if (fd >= 0 && inotify_add_watch(fd, dir, IN_MOVED_TO) < 0) {
+		close(fd);
+		fd = -1;
+	}
+	return fd;
+}
+
+/* Whether the db's name was renamed into place since the last call. */
+static int db_renamed(int ifd, const char *db)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	const char *base = strrchr(db, '/') ? strrchr(db, '/') + 1 : db;
+	int hit = 0;
+	ssize_t len;
+
+	while ((len = read(ifd, buf, sizeof(buf))) > 0) {
+		for (char *p = buf; p < buf + len;) {
+			const struct inotify_event *ie = (const struct inotify_event *)p;
+
+			if (ie->len && strcmp(ie->name, base) == 0)
+				hit = 1;
+			p += sizeof(*ie) + ie->len;
+		}
+	}
+	return hit;
+}
+
+/* Polls the fdb for mac and the directory for the db's rename, both timed (monotonic). */
+static int wait_commit_and_fdb(int fd, int ifd, const char *db, const uint8_t mac[6],
+			       double since, double *renamed_at, double *applied_at)
+{
+	*renamed_at = -1;
+	for (;;) {
+		if (*renamed_at < 0 && db_renamed(ifd, db))
+			*renamed_at = now_ns();
+		if (fdb_has(fd, mac))
+			break;
+		if (now_ns() - since > APPLY_TIMEOUT_NS)
+			return -1;
+		usleep(50);
+	}
+	*applied_at = now_ns();
+	/* xovnd can only have applied after the rename: the event was just not read yet. */
+	if (*renamed_at < 0 && db_renamed(ifd, db))
+		*renamed_at = *applied_at;
+	return *renamed_at < 0 ? -1 : 0;
+}
+
 static int one_rep(const struct opts *o, int fd, int rep)
 {
 	uint8_t mac[6] = { 0x02, 0xee, 0, 0, (uint8_t)(rep >> 8), (uint8_t)rep };
 	char addr[64];
 	char *get[] = { "lsp-get-addresses", "r1", NULL };
 	char *set[] = { "lsp-set-addresses", "r1", addr, NULL };
-	double t0, t1, waited, applied_at, written;
+	double t0, t1, waited, renamed_at, applied_at, applied_wall, written;
+	int ifd, rc;
 	pid_t pid;
 
 	snprintf(addr, sizeof(addr), "02:ee:00:00:%02x:%02x 10.1.0.6", mac[4], mac[5]);
@@ -136,21 +197,26 @@ static int one_rep(const struct opts *o, int fd, int rep)
 	if (xovnctl(o, get))
 		return -1;
 	printf("react\t%ld\tctl_read\t%d\t%.0f\n", o->ports, rep, now_ns() - t0);
+	ifd = watch_renames(o->db);
+	if (ifd < 0)
+		return -1;
 	t0 = now_ns();
 	pid = xovnctl_start(o, set);
-	waited = pid < 0 ? -1 : wait_fdb(fd, mac, t0);
-	applied_at = realtime_ns();
+	rc = pid < 0 ? -1 : wait_commit_and_fdb(fd, ifd, o->db, mac, t0, &renamed_at, &applied_at);
+	applied_wall = realtime_ns();
+	close(ifd);
 	if (xovnctl_wait(pid))
 		return -1;
 	t1 = now_ns();
-	if (waited < 0) {
+	if (rc < 0) {
 		fprintf(stderr, "bench: xovnd did not apply %s within 60 s\n", addr);
 		return -1;
 	}
 	written = db_written_ns(o->db);
 	if (written < 0)
 		return -1;
-	waited = applied_at - written;
+	waited = applied_at - renamed_at;
+	printf("react\t%ld\twritten\t%d\t%.0f\n", o->ports, rep, applied_wall - written);
 	printf("react\t%ld\tctl_write\t%d\t%.0f\n", o->ports, rep, t1 - t0);
 	printf("react\t%ld\tapplied\t%d\t%.0f\n", o->ports, rep, waited);
 	return 0;

@@ -109,7 +109,19 @@ static int commit(const char *db, json_t *model)
 	return rc;
 }
 
-static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
+/* Ends the transaction: readers (xovnd among them) may go on. */
+static void unlock(int *lock_fd)
+{
+	if (*lock_fd >= 0)
+		close(*lock_fd);
+	*lock_fd = -1;
+}
+
+/*
+ * The lock is released as soon as the db and its journal record are
+ * written, before the (on a big model, slow) freeing of both copies.
+ */
+static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, int *lock_fd)
 {
 	struct ctl_journal journal = { 0 };
 	struct xovn_errors errs;
@@ -141,6 +153,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes)
 	}
 	if (writes && rc == 0)
 		ctl_journal_commit(db, &journal, model);
+	unlock(lock_fd);
 	ctl_journal_free(&journal);
 	fclose(out);
 	if (rc == 0)
@@ -158,9 +171,8 @@ int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)
 
 	if (fd == -1)
 		return 1;
-	rc = run_locked(db, cmds, n, writes);
-	if (fd >= 0)
-		close(fd);
+	rc = run_locked(db, cmds, n, writes, &fd);
+	unlock(&fd);
 	if (fflush(stdout) != 0)
 		return 1;
 	return rc ? 1 : 0;

@@ -35,6 +35,8 @@ void xovn_mapset_init(struct xovn_mapset *s)
 	s->n = 0;
 	s->cap = 0;
 	s->sorted = 1; /* the empty set is trivially sorted */
+	s->spare = NULL;
+	s->spare_cap = 0;
 }
 
 void xovn_mapset_free(struct xovn_mapset *s)
@@ -42,6 +44,7 @@ void xovn_mapset_free(struct xovn_mapset *s)
 	for (size_t i = 0; i < s->n; i++)
 		free(s->v[i].key); /* val shares the key's allocation */
 	free(s->v);
+	free(s->spare);
 	xovn_mapset_init(s);
 }
 

@@ -54,6 +54,13 @@ struct xovn_mapset {
 	struct xovn_map_entry *v;
 	size_t n, cap;
 	int sorted;
+	/*
+	 * The array replaced by the last xovn_mapset_replace_part(), reused by
+	 * the next one: on a big set, a fresh array's page faults would cost
+	 * more than the whole incremental update.
+	 */
+	struct xovn_map_entry *spare;
+	size_t spare_cap;
 };
 
 /* Orders entries by (map, key): the order of a sorted set. */

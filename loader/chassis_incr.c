@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <sys/file.h>
 #include <unistd.h>
 
@@ -110,6 +111,14 @@ static const struct xovn_map_entry *ingress_taken(const struct chassis *c,
 	return NULL;
 }
 
+static double ms_since(struct timespec t0)
+{
+	struct timespec t;
+
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6;
+}
+
 static int write_part(struct chassis *c, const uint32_t *dps, size_t n, struct xovn_mapset *part,
 		      size_t *ups, size_t *dels)
 {
@@ -150,7 +159,9 @@ static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff
 	uint32_t *dps;
 	int have_links, rc = -1;
 	const struct xovn_map_entry *taken;
+	struct timespec t0;
 
+	clock_gettime(CLOCK_MONOTONIC, &t0);
 	dps = malloc((json_array_size(eff->old_switches) + json_array_size(eff->new_switches) + 1) *
 		     sizeof(*dps));
 	if (!dps)
@@ -168,6 +179,7 @@ static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff
 		log_info("refusing generation %lld: ifindex %u VID %u is already a port of another switch",
 			 chassis_generation(c), k->ifindex, k->vid);
 	} else if (write_part(c, dps, n_dp, &part, &ups, &dels) == 0) {
+		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
 		log_info("applied generation %lld: +%zu -%zu entries (journal: %zu switch%s "
 			 "compiled)", chassis_generation(c), ups, dels,
 			 json_array_size(eff->new_switches),
@@ -245,6 +257,7 @@ int chassis_follow_journal(struct chassis *c)
 		xovn_journal_records_free(chain, n);
 		return 0;
 	}
+	log_debug("journal: %zu record%s read", n, n == 1 ? "" : "s");
 	if (apply_chain(c, chain, n, &eff) < 0) {
 		log_info("journal record does not apply; reading %s whole", c->opt->db);
 		chassis_forget_model(c); /* partly changed: only a full read is trusted now */
