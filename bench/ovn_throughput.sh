@@ -47,8 +47,17 @@ tcp_run() {
 	done
 }
 
-# ip netns exec, not nsenter: only it shows the namespace's own /sys/class/net.
-dst_rx_packets() { ip netns exec "$(bt_ns "$DST_VM")" cat /sys/class/net/eth0/statistics/rx_packets; }
+# rx_sample PID: RX = packets received on eth0 of the namespace PID lives in,
+# NOW = microseconds.  Builtins only: forks are slow while the sender and
+# ovs-vswitchd keep both cores busy, and would stretch the intervals.
+rx_sample() {
+	local line
+	while read -r line; do
+		# shellcheck disable=SC2086 # "eth0: bytes packets ..." split on blanks
+		case $line in eth0:*) set -- ${line/:/ }; RX=$3 ;; esac
+	done <"/proc/$1/net/dev"
+	NOW=${EPOCHREALTIME/./}
+}
 
 # udp64_run TOPO: packets/s of 64-byte frames (18 bytes of UDP payload)
 # arriving on the destination VM's eth0, five intervals of STEP seconds
@@ -56,23 +65,28 @@ dst_rx_packets() { ip netns exec "$(bt_ns "$DST_VM")" cat /sys/class/net/eth0/st
 # small-packet load, so another generator replaces just this function.  The
 # sender is stopped once sampled: its time limit is only a bound.
 udp64_run() {
-	local rep before after t0 t1 client
+	local rep rx0 t0 client probe
 	server_start
-	# nsenter execs timeout, so $! is timeout, which passes SIGTERM to iperf3.
-	# -t leaves room for slow sampling on a busy machine.
+	# nsenter execs, so $! is the process itself: timeout passes SIGTERM on
+	# to iperf3, and sleep is a process inside the destination VM whose
+	# /proc/PID/net/dev is that namespace's.
 	nsenter --net="/run/netns/$(bt_ns "$SRC_VM")" timeout $((2 * SECS + 15)) \
 		iperf3 -c "$VM_B_IP" -p 5201 -u -b 0 -l 18 -t $((2 * SECS + 10)) >/dev/null 2>&1 &
 	client=$!
-	BT_PIDS+=("$client")
+	nsenter --net="/run/netns/$(bt_ns "$DST_VM")" sleep $((2 * SECS + 15)) &
+	probe=$!
+	BT_PIDS+=("$client" "$probe")
 	sleep 1
 	for rep in 0 1 2 3 4; do
-		before=$(dst_rx_packets) t0=$(date +%s%N)
+		rx_sample "$probe"
+		rx0=$RX t0=$NOW
 		sleep "$STEP"
-		after=$(dst_rx_packets) t1=$(date +%s%N)
-		row "$1" udp64 "$rep" "$(awk "BEGIN { printf \"%.0f\", ($after - $before) * 1e9 / ($t1 - $t0) }")"
+		rx_sample "$probe"
+		row "$1" udp64 "$rep" $(((RX - rx0) * 1000000 / (NOW - t0)))
 	done
-	kill "$client" 2>/dev/null
-	wait "$client" 2>/dev/null
+	kill "$client" "$probe" 2>/dev/null
+	wait "$client" "$probe" 2>/dev/null
+	return 0
 }
 
 run_tests() { # TOPO
