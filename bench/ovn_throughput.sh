@@ -9,8 +9,9 @@
 #   bench/ovn_throughput.sh SECONDS     (rows on stdout, progress on stderr)
 #
 # Rows as bench/throughput.sh with IMPL ovn:  tp TOPOLOGY ovn TEST REP VALUE.
-# Installs nothing: when OVN is missing or does not come up the reason is a
-# row  note ovn REASON  and the exit status is 1.
+# Installs nothing: when OVN is missing or a topology does not come up the
+# reason is a row  note ovn REASON  and the exit status is 1 (the other
+# topology is still measured).
 set -u
 XOVN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECS=${1:-10}
@@ -24,14 +25,14 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 log() { echo "ovn_throughput: [$SECONDS s] $*" >&2; }
-NOTED=0
+NOTED=0 FAILED=0
 note() { printf 'note\tovn\t%s\n' "$*"; log "$*"; NOTED=1; }
-# give_up WHAT: a note unless a more precise one was given, the daemons' last
-# words on stderr, exit 1.
-give_up() {
+# failed WHAT: a note unless a more precise one was given, the daemons' last
+# words on stderr; the exit status will be 1.
+failed() {
 	[ "$NOTED" = 1 ] || note "$1 failed"
 	tail -n 5 "$BT_TMP"/*/*.log >&2
-	exit 1
+	NOTED=0 FAILED=1
 }
 row() { printf 'tp\t%s\tovn\t%s\t%s\t%s\n' "$@"; } # TOPO TEST REP VALUE
 
@@ -94,7 +95,7 @@ run_tests() { # TOPO
 	ovn_port_up pA && ovn_port_up pB || { note "$1: OVN did not bind the ports"; return 1; }
 	log "$1: ports up"
 	ping_ready "$SRC_VM" "$VM_B_IP" || { note "$1: no connectivity through OVN"; return 1; }
-	log "$1 ovn"
+	log "$1: tests"
 	tcp_run "$1" tcp1 1 && tcp_run "$1" tcp4 4 && udp64_run "$1"
 }
 
@@ -136,6 +137,7 @@ retire_same() {
 missing=$(ovn_missing | tr '\n' ' ')
 [ -z "$missing" ] || { note "not measured: missing ${missing% }"; exit 1; }
 ovn_central_start && logical_switch || { note "not measured: the OVN central did not start"; exit 1; }
-same_chassis || give_up "same: OVN set-up or tests"
+same_chassis || failed "same: OVN set-up or tests"
 retire_same
-two_chassis || give_up "cross: OVN set-up or tests"
+two_chassis || failed "cross: OVN set-up or tests"
+exit $FAILED
