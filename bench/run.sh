@@ -26,6 +26,20 @@ else
 fi
 
 stage() { echo "bench: $*" >&2; }
+
+# OVN is a comparison column, not part of xovn: when it cannot be installed or
+# brought up, its reason becomes a note row for the report and the rest runs.
+ovn_stage() {
+	if ! bench/ovn_packages.sh; then
+		printf 'note\tovn\t%s\n' "not measured: openvswitch-switch, ovn-central and ovn-host did not install"
+		return 0
+	fi
+	local status=0
+	bench/ovn_throughput.sh $TP_SECS || status=$?
+	[ $status = 0 ] || grep -q "^note	ovn	" "$RESULTS" ||
+		printf 'note\tovn\t%s\n' "bench/ovn_throughput.sh stopped without a reason (exit status $status)"
+}
+
 start=$(date +%s)
 : >"$RESULTS"
 stage "per-packet cost, models of $SIZES ports"
@@ -36,6 +50,8 @@ stage "xovnd and xovnctl on a $CP_PORTS-port model"
 bench/control.sh $CP_PORTS $REPS >>"$RESULTS"
 stage "throughput, $TP_SECS s per test"
 bench/throughput.sh $TP_SECS >>"$RESULTS"
+stage "OVN with Open vSwitch's userspace datapath, $TP_SECS s per test"
+ovn_stage >>"$RESULTS"
 stage "XDP against TC, same chassis, $TP_SECS s per test"
 bench/xdp_vs_tc.sh $TP_SECS >>"$RESULTS"
 printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
