@@ -378,10 +378,40 @@ def daemon_section(rows, out, misses, cp, sizes):
     out.append(f"| `xovnctl lsp-get-addresses` (read) | {fmt(summary(react['ctl_read']), 1e6, 1)} ms | |")
     out.append(f"| `xovnctl lsp-set-addresses` (write) | {fmt(summary(react['ctl_write']), 1e6, 1)} ms | |")
     out.append("")
+    once_phases(rows, out)
     if not ok_once:
         misses.append((f"applying a {ports}-port model from empty takes {o[0] / 1e6:.0f} ms (target < 2000 ms)", "once"))
     if not ok_react:
         misses.append((f"xovnd reacts to one change in a {ports}-port model in {a[0] / 1e6:.0f} ms (target < 10 ms)", "react"))
+
+
+# xovnd -v's phases of a start, in the order they happen (bench/control.sh rows).
+ONCE_PHASES = [
+    ("bpf-load", "BPF object open, map creation and verification of every program"),
+    ("start", "the above plus pin dir, trace program pins, attachment state and "
+              "reading back the (empty) maps"),
+    ("reload", "read, parse and validate the model"),
+    ("apply", "compile for this chassis, diff, batched map writes, attachments"),
+    ("total", "from before the start to the end of the apply"),
+]
+
+
+def once_phases(rows, out):
+    """Where the time of `xovnd --once` goes, from xovnd's own -v timings."""
+    ph = collections.defaultdict(list)
+    for _ports, _rep, name, ns in rows.get("oncephase", []):
+        ph[name].append(float(ns))
+    if not ph:
+        return
+    out.append("Where `xovnd --once` spends its time (xovnd -v's own phase timings of the "
+               "same runs; process start and exit are the rest of the wall time):
+")
+    out.append("| phase | ms, median (min–max) | what it covers |")
+    out.append("|---|---|---|")
+    for name, what in ONCE_PHASES:
+        if ph.get(name):
+            out.append(f"| {name} | {fmt(summary(ph[name]), 1e6, 0)} | {what} |")
+    out.append("")
 
 
 REASONS = {
