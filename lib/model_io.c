@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "model_io_dump.h"
 #include "model_io_parse.h"
 
 #define XOVN_DEFAULT_DB "/var/lib/xovn/nb.json"
@@ -174,11 +175,25 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* The file's text: the direct writer when it can, else jansson (same bytes). */
+static char *serialise(const json_t *model, size_t *len)
+{
+	char *text = model_dump_simple(model, len);
+
+	if (text)
+		return text;
+	text = json_dumps(model, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (text)
+		*len = strlen(text);
+	return text;
+}
+
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs)
 {
 	char dirbuf[PATH_MAX], tmp[PATH_MAX];
 	char *text, *dir;
 	int fd, rc = -1;
+	size_t len;
 
 	if (snprintf(dirbuf, sizeof(dirbuf), "%s", path) >= (int)sizeof(dirbuf) ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(tmp)) {
@@ -190,7 +205,7 @@ int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *e
 		xovn_errors_add(errs, "$", "io", "%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	text = json_dumps(model, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	text = serialise(model, &len);
 	if (!text) {
 		xovn_errors_add(errs, "$", "io", "cannot serialise the model");
 		return -1;
@@ -201,7 +216,7 @@ int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *e
 		free(text);
 		return -1;
 	}
-	if (write_all(fd, text, strlen(text)) || write_all(fd, "\n", 1) ||
+	if (write_all(fd, text, len) || write_all(fd, "\n", 1) ||
 	    fchmod(fd, 0644) || fsync(fd)) {
 		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
 		close(fd);

@@ -3,7 +3,7 @@
  * test_model_parse.c - the fast model parser against jansson: the same
  * document (values and member order) for what it takes, a refusal for
  * what jansson must decide, and xovn_model_load's errors worded as
- * jansson's whichever parser ran.
+ * jansson's whichever parser ran; the fast writer gives json_dumps' bytes.
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "model_io_dump.h"
 #include "model_io_parse.h"
 #include "test_model_files.h"
 
@@ -93,6 +94,57 @@ Test(model_parse, leaves_everything_else_to_jansson)
 	expect_refused("{\"a\": -}");
 }
 
+/* The fast writer gives json_dumps' indented text, byte for byte, or leaves doc to it. */
+static void expect_dump_as_jansson(const json_t *doc, int must_take)
+{
+	char *want = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	size_t len = 0;
+	char *got = model_dump_simple(doc, &len);
+
+	if (must_take)
+		cr_assert_not_null(got, "the fast writer refused %s", want);
+	if (got) {
+		cr_assert_str_eq(got, want);
+		cr_assert_eq(len, strlen(want));
+	}
+	free(got);
+	free(want);
+}
+
+Test(model_parse, dump_matches_jansson)
+{
+	const char *docs[] = {
+		"{}", "[]", "{\"a\": {}, \"b\": [], \"c\": [{}, [], [[]]]}",
+		"{\"n\": [0, -1, 9223372036854775807, -9223372036854775808, 42]}",
+		"{\"t\": true, \"f\": false, \"z\": null, \"s\": \"a b:c/d\", \"e\": \"\"}",
+		"[1, {\"deep\": {\"er\": [\"x\", {\"y\": 2}]}}, \"last\"]",
+		"{\"z\": 1, \"a\": 2, \"m\": {\"k\": 3}}",
+	};
+	const char *outside[] = {
+		"{\"q\": \"say \\\"hi\\\"\"}", "{\"u\": \"caf\u00e9\"}", "{\"r\": 1.5}",
+		"{\"nl\": \"a\\nb\"}", "{\"k\\\\\": 1}",
+	};
+	json_error_t jerr;
+
+	for (size_t i = 0; i < sizeof(docs) / sizeof(docs[0]); i++) {
+		json_t *doc = json_loads(docs[i], 0, &jerr);
+
+		cr_assert_not_null(doc, "%s: %s", docs[i], jerr.text);
+		expect_dump_as_jansson(doc, 1);
+		json_decref(doc);
+	}
+	for (size_t i = 0; i < sizeof(outside) / sizeof(outside[0]); i++) {
+		json_t *doc = json_loads(outside[i], 0, &jerr);
+		size_t len;
+		char *got;
+
+		cr_assert_not_null(doc, "%s: %s", outside[i], jerr.text);
+		got = model_dump_simple(doc, &len);
+		cr_assert_null(got, "the fast writer took %s", outside[i]);
+		json_decref(doc);
+	}
+}
+
 /* Every model file of the tree parses to jansson's document. */
 static void compare_dir(const char *rel)
 {
@@ -124,6 +176,8 @@ static void compare_dir(const char *rel)
 		/* Refusing is always allowed; taking must give jansson's document. */
 		if (got)
 			cr_assert_str_eq(got, want, "%s", path);
+		if (fast)
+			expect_dump_as_jansson(fast, 0);
 		files++;
 		free(got);
 		free(want);
