@@ -404,8 +404,7 @@ def once_phases(rows, out):
     if not ph:
         return
     out.append("Where `xovnd --once` spends its time (xovnd -v's own phase timings of the "
-               "same runs; process start and exit are the rest of the wall time):
-")
+               "same runs; process start and exit are the rest of the wall time):\n")
     out.append("| phase | ms, median (min–max) | what it covers |")
     out.append("|---|---|---|")
     for name, what in ONCE_PHASES:
@@ -437,24 +436,27 @@ REASONS = {
                 "machine (one core per VM side), not by the switch, so no switch can double it "
                 "here. Measuring it properly needs a packet generator (pktgen or XDP live frames) "
                 "that does not share the cores with the receiver.",
-    "once": "map writes are batched (BPF_MAP_UPDATE_BATCH) and interfaces are listed once per "
-            "apply; what is left is BPF load and verification (~0.3 s) and the model pipeline "
-            "of the phase table (load, validate, compile: jansson allocates every value of "
-            "the document separately, and the validator still keeps its per-port name, key "
-            "and address sets as jansson objects). Fix: those sets in the shared name index "
-            "with paths spelled only for errors, as the attachment pass already does, and "
-            "parsing addresses once per compile.",
+    "once": "the phase table above names where the time goes. The model pipeline is "
+            "linear (load ~9k and validate ~12k instructions per port at every size, "
+            "callgrind); what is left is the fixed BPF start - creating the preallocated "
+            "per-CPU xovn_port_stats hash (131072 entries, ~0.2-0.4 s) and verifying the "
+            "VIF program twice, once as its trace twin (~0.3 s each) - the compile (about a "
+            "third of xovnd's user instructions), the batched map writes, and freeing the "
+            "model at exit. Fix: BPF_F_NO_PREALLOC or a smaller max_entries for "
+            "xovn_port_stats, loading the trace twins on first use, a flat model "
+            "representation for the compiler, and no model teardown in --once.",
     "react": "xovnd re-reads, re-validates and recompiles the whole model on every change (the "
              "`change` and `validate` columns above), then writes only the difference. Fix: "
              "incremental compilation keyed by the switches an edit touches, and validating only "
              "the changed objects.",
-    "growth": "profiled (perf, callgrind): the instructions per port are the same at every size "
-              "(hash indexes, no rescans); the extra time at 100,000 ports is glibc malloc "
-              "(_int_malloc and malloc_consolidate are a quarter of xovnd --once) and cache "
-              "misses once jansson's ~200 MB of small objects outgrow the caches, so the 1000-"
-              "port reference is unusually cheap. Fix: fewer allocations per port (validator "
-              "sets in the name index, no per-entry json strings), then a flat model "
-              "representation for the compiler.",
+    "growth": "profiled with callgrind: load (a direct parser, jansson only as fallback) "
+              "and validate (hash sets, paths spelled only for errors) run the same "
+              "instructions per port at every size, and the compiler's are flat too; the "
+              "extra time per port at 100,000 ports is glibc malloc and cache misses once "
+              "the document's ~150 MB of small jansson objects outgrow the caches, so the "
+              "1000-port reference is unusually cheap. On this shared 2-core machine the "
+              "growth also moves with the other load. Fix: a flat model representation "
+              "instead of one allocation per JSON value.",
     "ovn": "setting up ovsdb, ovn-northd and ovn-controller with a netdev bridge in namespaces "
            "was not done in this iteration; the packages are available, so it is setup work only.",
 }
