@@ -5,7 +5,10 @@
 #
 #   bench/control.sh PORTS REPS     (rows on stdout, progress on stderr)
 #
-# Rows:  once PORTS REP NS  and the "react" rows of bench_reaction.
+# Rows:  once PORTS REP NS
+#        oncephase PORTS REP PHASE NS   xovnd -v's own phase timings of that run
+#                                       (bpf-load, start, reload, apply, total)
+#        and the "react" rows of bench_reaction.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORTS=${1:?ports}
@@ -44,10 +47,13 @@ now() { date +%s%N; }
 
 for rep in $(seq 0 $((${ONCE_REPS:-$REPS} - 1))); do
 	t0=$(now)
-	xovnd_in_ns --pin-dir "$PIN" --once >"$TMP/once.log" 2>&1 || {
+	xovnd_in_ns --pin-dir "$PIN" --once -v >"$TMP/once.log" 2>&1 || {
 		echo "control: xovnd --once failed:" >&2; tail -5 "$TMP/once.log" >&2; exit 1; }
 	t1=$(now)
 	printf 'once\t%s\t%s\t%s\n' "$PORTS" "$rep" $((t1 - t0))
+	# "xovnd[hv1]: phase NAME MS ms" -> a row in nanoseconds.
+	awk -v ports="$PORTS" -v rep="$rep" '$2 == "phase" && $5 == "ms" {
+		printf "oncephase\t%s\t%s\t%s\t%.0f\n", ports, rep, $3, $4 * 1e6 }' "$TMP/once.log"
 	xovnd_in_ns --pin-dir "$PIN" --cleanup >/dev/null 2>&1
 	rm -rf "$PIN"
 done

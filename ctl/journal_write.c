@@ -49,9 +49,13 @@ void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *com
 		"xovnd will read the whole db\n", db, errno ? strerror(errno) : "out of memory");
 }
 
+/* Like the chain's model (txn.c), the copy is left to the process exit. */
+static json_t *retired_before;
+
 void ctl_journal_free(struct ctl_journal *j)
 {
-	json_decref(j->before);
+	json_decref(retired_before);
+	retired_before = j->before;
 	json_decref(j->delta);
 	j->before = j->delta = NULL;
 }

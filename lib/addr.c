@@ -21,9 +21,10 @@ static int hex_value(char c)
 {
 	if (c >= '0' && c <= '9')
 		return c - '0';
-	c = (char)tolower((unsigned char)c);
 	if (c >= 'a' && c <= 'f')
 		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
 	return -1;
 }
 
@@ -185,9 +186,14 @@ static int parse_tokens(char *buf, int allow_mask, struct xovn_lport_addr *out,
 	return 0;
 }
 
+/* Entries up to this long are parsed in a stack copy: no malloc per address. */
+#define SHORT_ENTRY 256
+
 int xovn_parse_lport_addr(const char *s, int allow_mask,
 			  struct xovn_lport_addr *out, char *err, size_t errlen)
 {
+	char short_copy[SHORT_ENTRY];
+	size_t len;
 	char *buf;
 	int rc;
 
@@ -196,12 +202,15 @@ int xovn_parse_lport_addr(const char *s, int allow_mask,
 		snprintf(err, errlen, "missing address");
 		return -1;
 	}
-	buf = strdup(s); /* strtok_r writes into its input */
+	/* strtok_r writes into its input: parse a copy. */
+	len = strlen(s);
+	buf = len < sizeof(short_copy) ? memcpy(short_copy, s, len + 1) : strdup(s);
 	if (!buf) {
 		snprintf(err, errlen, "out of memory");
 		return -1;
 	}
 	rc = parse_tokens(buf, allow_mask, out, err, errlen);
-	free(buf);
+	if (buf != short_copy)
+		free(buf);
 	return rc;
 }

@@ -17,6 +17,8 @@
 #include <unistd.h>
 
 #include "model.h"
+#include "model_io_dump.h"
+#include "model_io_parse.h"
 
 #define XOVN_DEFAULT_DB "/var/lib/xovn/nb.json"
 
@@ -34,6 +36,78 @@ json_t *xovn_model_new(void)
 			 "ha_chassis_groups", "chassis", "bindings");
 }
 
+/*
+ * The whole file in one malloc'ed buffer (NULL on any error: the caller
+ * then lets jansson open the file, so the error reads as it always has).
+ */
+static char *read_whole_file(const char *path, size_t *len)
+{
+	int fd = open(path, O_RDONLY | O_CLOEXEC);
+	struct stat st;
+	char *buf = NULL;
+	size_t cap, n = 0;
+
+	if (fd < 0)
+		return NULL;
+	if (fstat(fd, &st) < 0 || !S_ISREG(st.st_mode))
+		goto fail;
+	/* One byte more than the size: reading 0 there proves the end was reached. */
+	cap = (size_t)st.st_size + 1;
+	buf = malloc(cap);
+	if (!buf)
+		goto fail;
+	for (;;) {
+		ssize_t r = read(fd, buf + n, cap - n);
+
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			goto fail;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+		if (n == cap)
+			goto fail;   /* the file grew while read: let jansson read it */
+	}
+	close(fd);
+	*len = n;
+	return buf;
+fail:
+	free(buf);
+	close(fd);
+	return NULL;
+}
+
+static void report_json_error(const char *path, const json_error_t *jerr,
+			      struct xovn_errors *errs)
+{
+	if (jerr->line < 0 || jerr->position == 0)
+		xovn_errors_add(errs, "$", "io", "%s: %s", path, jerr->text);
+	else
+		xovn_errors_add(errs, "$", "json-syntax", "%s:%d:%d: %s", path,
+				jerr->line, jerr->column, jerr->text);
+}
+
+/*
+ * One read, then the fast parser (model_io_parse.c); a document it does
+ * not take is parsed from the same buffer by jansson, which also words the
+ * errors.
+ */
+static json_t *parse_file(const char *path, json_error_t *jerr)
+{
+	size_t len;
+	char *buf = read_whole_file(path, &len);
+	json_t *doc;
+
+	if (!buf)
+		return json_load_file(path, JSON_REJECT_DUPLICATES, jerr);
+	doc = model_parse_simple(buf, len);
+	if (!doc)
+		doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, jerr);
+	free(buf);
+	return doc;
+}
+
 json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *errs)
 {
 	json_error_t jerr;
@@ -41,13 +115,9 @@ json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *er
 
 	if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT)
 		return xovn_model_new();
-	doc = json_load_file(path, JSON_REJECT_DUPLICATES, &jerr);
+	doc = parse_file(path, &jerr);
 	if (!doc) {
-		if (jerr.line < 0 || jerr.position == 0)
-			xovn_errors_add(errs, "$", "io", "%s: %s", path, jerr.text);
-		else
-			xovn_errors_add(errs, "$", "json-syntax", "%s:%d:%d: %s", path,
-					jerr.line, jerr.column, jerr.text);
+		report_json_error(path, &jerr, errs);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {
@@ -105,11 +175,25 @@ static int write_all(int fd, const char *buf, size_t len)
 	return 0;
 }
 
+/* The file's text: the direct writer when it can, else jansson (same bytes). */
+static char *serialise(const json_t *model, size_t *len)
+{
+	char *text = model_dump_simple(model, len);
+
+	if (text)
+		return text;
+	text = json_dumps(model, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	if (text)
+		*len = strlen(text);
+	return text;
+}
+
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs)
 {
 	char dirbuf[PATH_MAX], tmp[PATH_MAX];
 	char *text, *dir;
 	int fd, rc = -1;
+	size_t len;
 
 	if (snprintf(dirbuf, sizeof(dirbuf), "%s", path) >= (int)sizeof(dirbuf) ||
 	    snprintf(tmp, sizeof(tmp), "%s.tmp.XXXXXX", path) >= (int)sizeof(tmp)) {
@@ -121,7 +205,7 @@ int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *e
 		xovn_errors_add(errs, "$", "io", "%s: %s", dir, strerror(errno));
 		return -1;
 	}
-	text = json_dumps(model, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	text = serialise(model, &len);
 	if (!text) {
 		xovn_errors_add(errs, "$", "io", "cannot serialise the model");
 		return -1;
@@ -132,7 +216,7 @@ int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *e
 		free(text);
 		return -1;
 	}
-	if (write_all(fd, text, strlen(text)) || write_all(fd, "\n", 1) ||
+	if (write_all(fd, text, len) || write_all(fd, "\n", 1) ||
 	    fchmod(fd, 0644) || fsync(fd)) {
 		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
 		close(fd);

@@ -4,11 +4,13 @@
  * HA groups, and tunnel keys (switch keys globally, port keys per switch).
  *
  * Ports are unique across all switches, as in OVN: vif-attach, bindings and
- * parent_name name a port without its switch.  Seen names and keys live in
- * a jansson object used as a hash set, so the pass stays linear in the size
- * of the model.
+ * parent_name name a port without its switch.  Seen port names and keys
+ * live in hash sets that remember where each was first seen (the paths are
+ * spelled only for errors), so the pass stays linear in the size of the
+ * model.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model_validate.h"
@@ -42,55 +44,6 @@ const char *ref_name(const json_t *obj, const char *key)
 	const char *s = member_str(obj, key);
 
 	return s && vname_syntax_ok(s) && strlen(s) <= 63 ? s : NULL;
-}
-
-json_t *index_by_name(const json_t *array)
-{
-	json_t *index = json_object();
-	size_t i;
-	json_t *item;
-
-	json_array_foreach(array, i, item) {
-		const char *name = member_str(item, "name");
-
-		if (name && !json_object_get(index, name))
-			json_object_set(index, name, item);
-	}
-	return index;
-}
-
-json_t *index_member(const json_t *model, const char *key, int required)
-{
-	const json_t *array = json_object_get(model, key);
-
-	if (array ? !json_is_array(array) : required)
-		return NULL;
-	return index_by_name(array);
-}
-
-json_t *index_ports(const json_t *model)
-{
-	const json_t *switches = json_object_get(model, "logical_switches");
-	json_t *index;
-	size_t sw_i;
-	json_t *sw;
-
-	if (!json_is_array(switches))
-		return NULL;
-	index = json_object();
-	json_array_foreach(switches, sw_i, sw) {
-		json_t *ports = json_object_get(sw, "ports");
-
-		if (!json_is_array(ports)) {
-			json_decref(index);
-			return NULL;
-		}
-		ports = index_by_name(ports);
-
-		json_object_update_missing(index, ports);
-		json_decref(ports);
-	}
-	return index;
 }
 
 /*
@@ -130,12 +83,48 @@ static void unique_names_in(struct xovn_errors *errs, const json_t *model,
 	json_decref(seen);
 }
 
+/* Where a port was first seen, for "already used at" (names index into locs). */
 struct port_pass {
 	struct xovn_errors *errs;
-	json_t *names;          /* every port name of the model */
-	json_t *keys;           /* port keys of the current switch */
-	size_t keys_switch;     /* switch index keys belongs to */
+	struct name_index names;   /* every port name of the model -> its vloc */
+	struct vloc *locs;         /* one per port of the model */
+	size_t n_locs, cap_locs;
+	struct vset keys;          /* port keys of the current switch */
+	size_t keys_switch;        /* switch index keys belongs to */
 };
+
+static void unique_port_name(struct port_pass *p, const char *name, size_t sw_i, size_t port_i)
+{
+	const struct vloc *first = name_index_get(&p->names, name);
+	char path[256], first_path[256];
+	struct vloc *loc;
+
+	if (first) {
+		xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, ".name"),
+				"unique-name", "port name \"%s\" is already used at %s", name,
+				port_path(first_path, sizeof(first_path), first->a, first->b, ".name"));
+		return;
+	}
+	if (p->n_locs == p->cap_locs)
+		return;   /* no memory for the index: names cannot be compared */
+	loc = &p->locs[p->n_locs++];
+	*loc = (struct vloc){ .a = sw_i, .b = port_i };
+	name_index_put_new(&p->names, name, loc);
+}
+
+static void unique_port_key(struct port_pass *p, json_int_t key, size_t sw_i, size_t port_i)
+{
+	struct vloc here = { .a = sw_i, .b = port_i };
+	const struct vloc *first = vset_claim(&p->keys, &key, sizeof(key), &here);
+	char path[256], first_path[256];
+
+	if (first)
+		xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, ".tunnel_key"),
+				"unique-key", "port tunnel key \"%lld\" is already used at %s",
+				(long long)key,
+				port_path(first_path, sizeof(first_path), first->a, first->b,
+					  ".tunnel_key"));
+}
 
 static void unique_port(const json_t *model, const json_t *port, size_t sw_i,
 			size_t port_i, void *arg)
@@ -143,21 +132,31 @@ static void unique_port(const json_t *model, const json_t *port, size_t sw_i,
 	struct port_pass *p = arg;
 	const json_t *key = json_object_get(port, "tunnel_key");
 	const char *name = member_str(port, "name");
-	char path[256], keystr[32];
 
 	(void)model;
 	if (name)
-		seen_before(p->names, name, port_path(path, sizeof(path), sw_i, port_i, ".name"),
-			    p->errs, "unique-name", "port name");
+		unique_port_name(p, name, sw_i, port_i);
 	if (sw_i != p->keys_switch) {
-		json_object_clear(p->keys);
+		vset_clear(&p->keys);
 		p->keys_switch = sw_i;
 	}
-	if (!json_is_integer(key))
-		return;
-	snprintf(keystr, sizeof(keystr), "%lld", (long long)json_integer_value(key));
-	seen_before(p->keys, keystr, port_path(path, sizeof(path), sw_i, port_i, ".tunnel_key"),
-		    p->errs, "unique-key", "port tunnel key");
+	if (json_is_integer(key))
+		unique_port_key(p, json_integer_value(key), sw_i, port_i);
+}
+
+/* Room for every port of the model, so the name index never grows. */
+static void reserve_ports(struct port_pass *p, const json_t *model)
+{
+	size_t total = 0, i;
+	json_t *sw;
+
+	json_array_foreach(json_object_get(model, "logical_switches"), i, sw)
+		total += json_array_size(json_object_get(sw, "ports"));
+	p->locs = malloc((total ? total : 1) * sizeof(*p->locs));
+	if (p->locs && name_index_reserve(&p->names, total) == 0)
+		p->cap_locs = total;
+	else
+		xovn_errors_add(p->errs, "$", "io", "out of memory checking port names");
 }
 
 static void unique_switch_keys(struct xovn_errors *errs, const json_t *model)
@@ -181,15 +180,17 @@ static void unique_switch_keys(struct xovn_errors *errs, const json_t *model)
 
 void validate_unique(struct xovn_errors *errs, const json_t *model)
 {
-	struct port_pass p = {
-		.errs = errs, .names = json_object(), .keys = json_object(), .keys_switch = 0,
-	};
+	struct port_pass p = { .errs = errs, .keys_switch = 0 };
 
+	name_index_init(&p.names);
+	vset_init(&p.keys);
 	unique_names_in(errs, model, "logical_switches", "switch name");
 	unique_names_in(errs, model, "chassis", "chassis name");
 	unique_names_in(errs, model, "ha_chassis_groups", "HA chassis group name");
 	unique_switch_keys(errs, model);
+	reserve_ports(&p, model);
 	for_each_port(model, unique_port, &p);
-	json_decref(p.names);
-	json_decref(p.keys);
+	name_index_free(&p.names);
+	vset_free(&p.keys);
+	free(p.locs);
 }

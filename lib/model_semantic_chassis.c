@@ -21,14 +21,25 @@ struct attachment {
 struct chassis_pass {
 	struct xovn_errors *errs;
 	const json_t *model;
-	json_t *ports;          /* port name -> port */
-	json_t *chassis;        /* chassis name -> chassis */
+	const struct name_index *ports;     /* port name -> port */
+	const struct name_index *chassis;   /* chassis name -> chassis */
 	/* VIF name -> its attachment; names are borrowed from the model. */
 	struct name_index attached;
 	struct attachment *att; /* one slot per VIF entry of the model */
 	size_t n_att;
 	json_t *localports;     /* "localport@chassis-index" -> path */
+	/* Bound port name -> its binding's index in bound_at. */
+	struct name_index bound;
+	size_t *bound_at;
+	size_t n_bound;
 };
+
+/* "$.chassis[C].vifs[V]" + suffix: spelled only when an error needs it. */
+static const char *vif_path(char *buf, size_t len, size_t c, size_t v, const char *suffix)
+{
+	snprintf(buf, len, "$.chassis[%zu].vifs[%zu]%s", c, v, suffix);
+	return buf;
+}
 
 static const char *attachment_path(const struct attachment *a, char *buf, size_t len)
 {
@@ -73,7 +84,7 @@ static void check_group(struct chassis_pass *p, const json_t *group, size_t g)
 		if (!ch)
 			continue;
 		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis", g, m);
-		if (p->chassis && !json_object_get(p->chassis, ch))
+		if (p->chassis && !vnames_get(p->chassis, ch))
 			xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", ch);
 		else if (json_object_get(seen, ch))
 			xovn_errors_add(p->errs, path, "duplicate-member",
@@ -103,37 +114,38 @@ static int iface_reserved(const json_t *ch, const char *iface)
 
 /* ifaces: interface names of this chassis' VIFs so far. */
 static void check_vif_iface(struct chassis_pass *p, const json_t *ch, const json_t *vif,
-			    struct name_index *ifaces, const char *vif_path)
+			    struct name_index *ifaces, size_t c, size_t v)
 {
 	const char *iface = member_str(vif, "iface");
 	char path[256];
 
 	if (!iface)
 		return;
-	if (name_index_get(ifaces, iface)) {
-		snprintf(path, sizeof(path), "%s.iface", vif_path);
-		xovn_errors_add(p->errs, path, "duplicate-iface",
+	if (name_index_get(ifaces, iface))
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".iface"),
+				"duplicate-iface",
 				"interface \"%s\" is already attached on this chassis", iface);
-	} else if (iface_reserved(ch, iface)) {
-		snprintf(path, sizeof(path), "%s.iface", vif_path);
-		xovn_errors_add(p->errs, path, "iface-in-use",
+	else if (iface_reserved(ch, iface))
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".iface"),
+				"iface-in-use",
 				"interface \"%s\" is the chassis's encap or bridge-mapped interface",
 				iface);
-	}
 	if (name_index_put(ifaces, iface, vif) < 0)
-		xovn_errors_add(p->errs, vif_path, "io", "out of memory checking interfaces");
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ""), "io",
+				"out of memory checking interfaces");
 }
 
 /* Records where a VIF is attached; a second attachment is an error. */
 static void record_attachment(struct chassis_pass *p, const char *port, const char *chassis,
-			      size_t c, size_t v, const char *path)
+			      size_t c, size_t v)
 {
 	const struct attachment *prev = name_index_get(&p->attached, port);
 	struct attachment *a = &p->att[p->n_att];
-	char first[256];
+	char first[256], path[256];
 
 	if (prev) {
-		xovn_errors_add(p->errs, path, "attached-twice",
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"),
+				"attached-twice",
 				"port \"%s\" is already attached at %s", port,
 				attachment_path(prev, first, sizeof(first)));
 		return;
@@ -142,7 +154,8 @@ static void record_attachment(struct chassis_pass *p, const char *port, const ch
 	a->c = c;
 	a->v = v;
 	if (name_index_put_new(&p->attached, port, a) < 0) {
-		xovn_errors_add(p->errs, path, "io", "out of memory checking attachments");
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"), "io",
+				"out of memory checking attachments");
 		return;
 	}
 	p->n_att++;
@@ -166,7 +179,7 @@ static void record_localport(struct chassis_pass *p, const char *port, size_t c,
 }
 
 static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c, size_t v,
-			   const json_t *vif, const char *vif_path)
+			   const json_t *vif)
 {
 	const char *name = ref_name(vif, "port");
 	const json_t *port;
@@ -175,33 +188,33 @@ static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c, s
 
 	if (!name || !p->ports)
 		return;
-	snprintf(path, sizeof(path), "%s.port", vif_path);
-	port = json_object_get(p->ports, name);
+	port = vnames_get(p->ports, name);
 	if (!port) {
-		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", name);
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"),
+				"dangling-reference", "no port \"%s\"", name);
 		return;
 	}
 	type = xovn_port_type_str(port);
 	if (xovn_port_type_from_str(type) < 0)
 		return;   /* the schema pass reported the type */
 	if (strcmp(type, "localport") == 0) {
-		record_localport(p, name, c, path);
+		record_localport(p, name, c, vif_path(path, sizeof(path), c, v, ".port"));
 		return;
 	}
 	if (strcmp(type, "") != 0 || json_object_get(port, "parent_name")) {
-		xovn_errors_add(p->errs, path, "not-attachable",
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"),
+				"not-attachable",
 				"port \"%s\" is %s; only VIFs and localports are attached", name,
 				*type ? type : "a container port");
 		return;
 	}
-	record_attachment(p, name, member_str(ch, "name"), c, v, path);
+	record_attachment(p, name, member_str(ch, "name"), c, v);
 }
 
 static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
 {
 	const json_t *vifs = json_object_get(ch, "vifs");
 	struct name_index ifaces;
-	char vif_path[128];
 	size_t v;
 	json_t *vif;
 
@@ -209,9 +222,8 @@ static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
 	if (name_index_reserve(&ifaces, json_array_size(vifs)) < 0)
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking interfaces");
 	json_array_foreach(vifs, v, vif) {
-		snprintf(vif_path, sizeof(vif_path), "$.chassis[%zu].vifs[%zu]", c, v);
-		check_vif_iface(p, ch, vif, &ifaces, vif_path);
-		check_vif_port(p, ch, c, v, vif, vif_path);
+		check_vif_iface(p, ch, vif, &ifaces, c, v);
+		check_vif_port(p, ch, c, v, vif);
 	}
 	name_index_free(&ifaces);
 }
@@ -253,14 +265,35 @@ static void check_binding_agrees(struct chassis_pass *p, const json_t *port, con
 				"l2gateway port \"%s\" has l2gateway-chassis \"%s\"", name, gw);
 }
 
-static void check_binding(struct chassis_pass *p, const json_t *b, size_t k, json_t *bound)
+/* Records that binding k binds port_name; an earlier binding of it is an error. */
+static int record_binding(struct chassis_pass *p, const char *port_name, size_t k,
+			  const char *path)
+{
+	const size_t *first = name_index_get(&p->bound, port_name);
+	char first_path[64];
+	size_t *at;
+
+	if (first) {
+		snprintf(first_path, sizeof(first_path), "$.bindings[%zu].port", *first);
+		xovn_errors_add(p->errs, path, "duplicate-binding",
+				"port \"%s\" is already bound by %s", port_name, first_path);
+		return -1;
+	}
+	at = &p->bound_at[p->n_bound];
+	*at = k;
+	if (name_index_put_new(&p->bound, port_name, at) == 0)
+		p->n_bound++;
+	return 0;
+}
+
+static void check_binding(struct chassis_pass *p, const json_t *b, size_t k)
 {
 	const char *port_name = ref_name(b, "port"), *chassis = ref_name(b, "chassis");
-	const json_t *port = port_name && p->ports ? json_object_get(p->ports, port_name) : NULL;
-	char path[256];
+	const json_t *port = port_name && p->ports ? vnames_get(p->ports, port_name) : NULL;
+	char path[64];
 
-	snprintf(path, sizeof(path), "$.bindings[%zu].chassis", k);
-	if (chassis && p->chassis && !json_object_get(p->chassis, chassis)) {
+	if (chassis && p->chassis && !vnames_get(p->chassis, chassis)) {
+		snprintf(path, sizeof(path), "$.bindings[%zu].chassis", k);
 		xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", chassis);
 		chassis = NULL;   /* nothing to agree with */
 	}
@@ -271,31 +304,40 @@ static void check_binding(struct chassis_pass *p, const json_t *b, size_t k, jso
 		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", port_name);
 		return;
 	}
-	if (json_object_get(bound, port_name)) {
-		xovn_errors_add(p->errs, path, "duplicate-binding",
-				"port \"%s\" is already bound by %s", port_name,
-				json_string_value(json_object_get(bound, port_name)));
+	if (record_binding(p, port_name, k, path) < 0)
 		return;
-	}
-	json_object_set_new(bound, port_name, json_string(path));
 	if (chassis)
 		check_binding_agrees(p, port, port_name, chassis, path);
 }
 
-void validate_chassis(struct xovn_errors *errs, const json_t *model)
+/* Room for every binding, so recording one never reallocates. */
+static int reserve_bindings(struct chassis_pass *p, const json_t *bindings)
+{
+	size_t n = json_array_size(bindings);
+
+	p->bound_at = malloc((n ? n : 1) * sizeof(*p->bound_at));
+	if (!p->bound_at || name_index_reserve(&p->bound, n) < 0) {
+		xovn_errors_add(p->errs, "$", "io", "out of memory checking bindings");
+		return -1;
+	}
+	return 0;
+}
+
+void validate_chassis(struct xovn_errors *errs, const json_t *model, const struct vnames *names)
 {
 	struct chassis_pass p = {
 		.errs = errs,
 		.model = model,
-		.ports = index_ports(model),
-		.chassis = index_member(model, "chassis", 1),
+		.ports = names->ports,
+		.chassis = names->chassis,
 		.localports = json_object(),
 	};
-	json_t *bound = json_object();
+	const json_t *bindings = json_object_get(model, "bindings");
 	size_t i;
 	json_t *item;
 
 	name_index_init(&p.attached);
+	name_index_init(&p.bound);
 	unique_encap_ips(&p);
 	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, item)
 		check_group(&p, item, i);
@@ -303,12 +345,13 @@ void validate_chassis(struct xovn_errors *errs, const json_t *model)
 		json_array_foreach(json_object_get(model, "chassis"), i, item)
 			check_vifs(&p, item, i);
 	}
-	json_array_foreach(json_object_get(model, "bindings"), i, item)
-		check_binding(&p, item, i, bound);
-	json_decref(bound);
-	json_decref(p.ports);
-	json_decref(p.chassis);
+	if (reserve_bindings(&p, bindings) == 0) {
+		json_array_foreach(bindings, i, item)
+			check_binding(&p, item, i);
+	}
 	json_decref(p.localports);
 	name_index_free(&p.attached);
+	name_index_free(&p.bound);
 	free(p.att);
+	free(p.bound_at);
 }

@@ -12,9 +12,9 @@
 
 struct refs_pass {
 	struct xovn_errors *errs;
-	json_t *ports;          /* port name -> port object */
-	json_t *groups;         /* group name -> group */
-	json_t *chassis;        /* chassis name -> chassis */
+	const struct name_index *ports;     /* port name -> port object */
+	const struct name_index *groups;    /* group name -> group */
+	const struct name_index *chassis;   /* chassis name -> chassis */
 	json_t *child_tags;     /* "parent/tag" -> path of the first child */
 };
 
@@ -61,7 +61,7 @@ static void check_parent(struct refs_pass *p, const json_t *port, size_t sw_i, s
 		return;
 	port_path(path, sizeof(path), sw_i, port_i, ".parent_name");
 	port_path(tag_path, sizeof(tag_path), sw_i, port_i, ".tag");
-	parent = json_object_get(p->ports, parent_name);
+	parent = vnames_get(p->ports, parent_name);
 	if (!parent)
 		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", parent_name);
 	else if (!is_plain_vif(parent))
@@ -94,7 +94,7 @@ static void check_group_ref(struct refs_pass *p, const json_t *port, size_t sw_i
 	const char *group = ref_name(port, "ha_chassis_group");
 	char path[256];
 
-	if (group && p->groups && !json_object_get(p->groups, group))
+	if (group && p->groups && !vnames_get(p->groups, group))
 		xovn_errors_add(p->errs,
 				port_path(path, sizeof(path), sw_i, port_i, ".ha_chassis_group"),
 				"dangling-reference", "no HA chassis group \"%s\"", group);
@@ -129,7 +129,7 @@ static void check_type_options(struct refs_pass *p, const json_t *port, size_t s
 		return;
 	gw = required_option(p, port, sw_i, port_i, "l2gateway-chassis",
 			     ".options[\"l2gateway-chassis\"]");
-	if (gw && p->chassis && !json_object_get(p->chassis, gw))
+	if (gw && p->chassis && !vnames_get(p->chassis, gw))
 		xovn_errors_add(p->errs,
 				port_path(path, sizeof(path), sw_i, port_i,
 					  ".options[\"l2gateway-chassis\"]"),
@@ -148,19 +148,17 @@ static void check_port_refs(const json_t *model, const json_t *port, size_t sw_i
 	check_type_options(p, port, sw_i, port_i);
 }
 
-void validate_port_refs(struct xovn_errors *errs, const json_t *model)
+void validate_port_refs(struct xovn_errors *errs, const json_t *model,
+			const struct vnames *names)
 {
 	struct refs_pass p = {
 		.errs = errs,
-		.ports = index_ports(model),
-		.groups = index_member(model, "ha_chassis_groups", 0),
-		.chassis = index_member(model, "chassis", 1),
+		.ports = names->ports,
+		.groups = names->groups,
+		.chassis = names->chassis,
 		.child_tags = json_object(),
 	};
 
 	for_each_port(model, check_port_refs, &p);
-	json_decref(p.ports);
-	json_decref(p.groups);
-	json_decref(p.chassis);
 	json_decref(p.child_tags);
 }

@@ -133,6 +133,7 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 {
 	struct vctx c = { .errs = errs, .path = { .depth = 0 } };
 	size_t before = errs->n;
+	struct vnames names;
 
 	validate_schema(&c, model);
 	if (!json_is_object(model))
@@ -141,10 +142,13 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	 * The semantic passes read only values of the right type, so a value
 	 * the schema pass already rejected is not reported a second time.
 	 */
+	/* One index of ports, chassis and groups serves every reference check. */
+	vnames_build(&names, model);
 	validate_unique(errs, model);
-	validate_port_refs(errs, model);
+	validate_port_refs(errs, model, &names);
 	validate_addresses(errs, model);
-	validate_chassis(errs, model);
+	validate_chassis(errs, model, &names);
 	validate_localnet(errs, model);
+	vnames_free(&names);
 	return errs->n - before;
 }

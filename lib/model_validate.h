@@ -11,8 +11,10 @@
 #define XOVN_MODEL_VALIDATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "model.h"
+#include "name_index.h"
 
 /*
  * The JSON path of the value being checked, grown and shrunk as we walk.
@@ -61,13 +63,67 @@ void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed);
 int vname_syntax_ok(const char *s);
 int vifname_syntax_ok(const char *s);
 
+/* ---- sets and indexes (model_validate_sets.c) --------------------------- */
+
+/* Where something was first seen: up to three indexes, spelled only on error. */
+struct vloc {
+	size_t a, b, c;
+};
+
+#define VSET_KEY_MAX 18    /* a tag byte and an IPv6 address, with room */
+
+struct vset_slot {
+	uint8_t key[VSET_KEY_MAX];
+	uint8_t len;
+	uint32_t stamp;         /* live when equal to the set's stamp */
+	uint64_t hash;
+	struct vloc where;
+};
+
+/* A hash set of short binary keys, emptied in O(1) by vset_clear. */
+struct vset {
+	struct vset_slot *slots;
+	size_t cap, n;
+	uint32_t stamp;
+};
+
+void vset_init(struct vset *s);
+void vset_free(struct vset *s);
+void vset_clear(struct vset *s);
+/*
+ * Where key was first claimed, or NULL after recording where for it (a
+ * first sighting).  Out of memory also returns NULL.
+ */
+const struct vloc *vset_claim(struct vset *s, const void *key, size_t len,
+			      const struct vloc *where);
+
+/*
+ * Name indexes for reference checks, built once per validation: name ->
+ * object, the first of duplicates.  A pointer is NULL when its list is
+ * malformed (the schema pass reports that): then nothing can be called
+ * dangling.  Names are borrowed from the model.
+ */
+struct vnames {
+	struct name_index port_idx, chassis_idx, group_idx;
+	const struct name_index *ports;     /* port name -> port, over every switch */
+	const struct name_index *chassis;   /* chassis name -> chassis */
+	const struct name_index *groups;    /* HA group name -> group */
+};
+
+void vnames_build(struct vnames *v, const json_t *model);
+void vnames_free(struct vnames *v);
+/* The object named name in idx, NULL when absent. */
+json_t *vnames_get(const struct name_index *idx, const char *name);
+
 /* ---- passes ---------------------------------------------------------------- */
 
 void validate_schema(struct vctx *c, const json_t *model);
 void validate_unique(struct xovn_errors *errs, const json_t *model);
-void validate_port_refs(struct xovn_errors *errs, const json_t *model);
+void validate_port_refs(struct xovn_errors *errs, const json_t *model,
+			const struct vnames *names);
 void validate_addresses(struct xovn_errors *errs, const json_t *model);
-void validate_chassis(struct xovn_errors *errs, const json_t *model);
+void validate_chassis(struct xovn_errors *errs, const json_t *model,
+		      const struct vnames *names);
 void validate_localnet(struct xovn_errors *errs, const json_t *model);
 
 /* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
@@ -79,17 +135,6 @@ void for_each_port(const json_t *model, port_visit_fn fn, void *arg);
 
 /* "$.logical_switches[S].ports[P]" + suffix into buf. */
 const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix);
-
-/*
- * Name indexes for reference checks: name -> object, the first of
- * duplicates.  NULL when the list is malformed (the schema pass reports
- * that): then nothing can be called dangling.
- */
-json_t *index_by_name(const json_t *array);
-/* model[key]; a missing optional list is empty, a missing required one NULL. */
-json_t *index_member(const json_t *model, const char *key, int required);
-/* port name -> port over every switch. */
-json_t *index_ports(const json_t *model);
 
 /* obj[key] when it is a well-formed name (else the schema pass reported it). */
 const char *ref_name(const json_t *obj, const char *key);

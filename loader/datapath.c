@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <bpf/libbpf.h>
@@ -72,9 +73,18 @@ static int pin_trace_programs(struct datapath *dp, const char *pin_dir)
 	return 0;
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 int datapath_load(struct datapath *dp, const char *pin_dir)
 {
 	LIBBPF_OPTS(bpf_object_open_opts, opts, .pin_root_path = pin_dir);
+	double t0 = now_ms();
 	int err;
 
 	memset(dp, 0, sizeof(*dp));
@@ -91,6 +101,8 @@ int datapath_load(struct datapath *dp, const char *pin_dir)
 		datapath_close(dp);
 		return -1;
 	}
+	/* Map creation (or reuse of the pins) and the verifier: most of a start. */
+	log_debug("phase bpf-load %.1f ms", now_ms() - t0);
 	if (find_map_fds(dp) < 0 || pin_trace_programs(dp, pin_dir) < 0) {
 		datapath_close(dp);
 		return -1;

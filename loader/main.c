@@ -13,6 +13,7 @@
  * Only `xovnd --cleanup` takes the datapath down.
  */
 #include <stdio.h>
+#include <time.h>
 
 #include "chassis.h"
 #include "cleanup.h"
@@ -20,6 +21,27 @@
 #include "log.h"
 #include "metrics.h"
 #include "options.h"
+
+/* Milliseconds on the monotonic clock, for the phase timings of -v. */
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+/*
+ * "phase NAME MS ms" at -v: where the time of a start goes (bench/control.sh
+ * collects these lines for the control-plane benchmark).  Returns now.
+ */
+static double log_phase(const char *name, double since)
+{
+	double t = now_ms();
+
+	log_debug("phase %s %.1f ms", name, t - since);
+	return t;
+}
 
 /* The safety net: rescan even if an event was missed. */
 #define POLL_TIMEOUT_MS 1000
@@ -77,6 +99,7 @@ int main(int argc, char **argv)
 	struct xovnd_options opt;
 	struct chassis c;
 	struct events ev;
+	double t0, t;
 	int rc;
 
 	rc = options_parse(argc, argv, &opt);
@@ -97,6 +120,7 @@ int main(int argc, char **argv)
 			events_close(&ev);
 		return 1;
 	}
+	t0 = t = now_ms();
 	if (chassis_start(&c, &opt) < 0) {
 		metrics_stop(metrics);
 		chassis_stop(&c);
@@ -104,11 +128,17 @@ int main(int argc, char **argv)
 			events_close(&ev);
 		return 1;
 	}
+	/* start: BPF load and verification (timed in datapath.c too), pins, map read-back. */
+	t = log_phase("start", t);
 	rc = 0;
-	if (chassis_reload(&c) > 0)
+	if (chassis_reload(&c) > 0) {
+		t = log_phase("reload", t);   /* read, parse, validate */
 		rc = chassis_apply(&c) < 0;
-	else
+		log_phase("apply", t);        /* compile, diff, map writes, attachments */
+	} else {
 		rc = 1;
+	}
+	log_phase("total", t0);
 	if (!opt.once) {
 		rc = run_loop(&c, &ev);
 		events_close(&ev);
