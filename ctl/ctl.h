@@ -55,10 +55,14 @@ struct ctl_journal {
 	struct xovn_file_id base;  /* the db the chain started from */
 	json_t *before;            /* a copy of the model before the chain */
 	json_t *delta;             /* from before to the model to commit */
+	const char *db;            /* set by the commit: where it writes */
+	const json_t *committed;   /* set by the commit: the model it writes */
 };
 void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model);
 void ctl_journal_prepare(struct ctl_journal *j, const json_t *after);
-void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *committed);
+/* xovn_model_save_with's before_rename: records the delta for the file being renamed in. */
+struct stat;
+void ctl_journal_record(const struct stat *written, void *arg);
 void ctl_journal_free(struct ctl_journal *j);
 
 /* txn.c: runs a parsed chain as one transaction; returns the exit status. */

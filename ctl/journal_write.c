@@ -24,9 +24,8 @@ void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model
 }
 
 /*
- * The delta is computed before the commit, so that between the db's rename
- * and its journal record (the window in which xovnd, woken by the rename,
- * waits on the lock) there is only a stat and one small write.
+ * The delta is computed before the commit, so that recording it costs one
+ * small write between the new db's fsync and its rename.
  */
 void ctl_journal_prepare(struct ctl_journal *j, const json_t *after)
 {
@@ -34,19 +33,20 @@ void ctl_journal_prepare(struct ctl_journal *j, const json_t *after)
 		j->delta = xovn_model_delta(j->before, after);
 }
 
-void ctl_journal_commit(const char *db, struct ctl_journal *j, const json_t *committed)
+void ctl_journal_record(const struct stat *written, void *arg)
 {
+	struct ctl_journal *j = arg;
 	struct xovn_file_id result;
 
 	errno = 0;
+	xovn_file_id_from_stat(written, &result);
 	/* The commit bumped the generation after the delta was taken. */
-	if (j->delta)
-		json_object_set(j->delta, "generation", json_object_get(committed, "generation"));
-	if (j->delta && xovn_file_id_of(db, &result) == 0 &&
-	    xovn_journal_append(db, &j->base, &result, j->delta) == 0)
+	if (j->delta &&
+	    json_object_set(j->delta, "generation", json_object_get(j->committed, "generation")) == 0 &&
+	    xovn_journal_append(j->db, &j->base, &result, j->delta) == 0)
 		return;
 	fprintf(stderr, "xovnctl: warning: cannot record the change in %s.journal (%s); "
-		"xovnd will read the whole db\n", db, errno ? strerror(errno) : "out of memory");
+		"xovnd will read the whole db\n", j->db, errno ? strerror(errno) : "out of memory");
 }
 
 /* Like the chain's model (txn.c), the copy is left to the process exit. */

@@ -92,8 +92,13 @@ static int apply_commands(json_t *model, FILE *out, struct ctl_cmd *cmds, int n)
 	return 0;
 }
 
-/* Bumps the generation, validates the whole result, saves it atomically. */
-static int commit(const char *db, json_t *model)
+/*
+ * Bumps the generation, validates the whole result, saves it atomically.
+ * The journal record is written once the new file is complete and synced
+ * but before it is renamed into place: a reader woken by the rename finds
+ * the record already there.
+ */
+static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 {
 	json_int_t gen = json_integer_value(json_object_get(model, "generation"));
 	struct xovn_errors errs;
@@ -101,9 +106,11 @@ static int commit(const char *db, json_t *model)
 
 	json_object_set_new(model, "generation", json_integer(gen + 1));
 	xovn_errors_init(&errs);
+	journal->db = db;
+	journal->committed = model;
 	if (xovn_model_validate(model, &errs))
 		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
-	else if (xovn_model_save(db, model, &errs))
+	else if (xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
 	xovn_errors_free(&errs);
 	return rc;
@@ -163,10 +170,8 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	if (apply_commands(model, out, cmds, n) == 0) {
 		if (writes)
 			ctl_journal_prepare(&journal, model);
-		rc = writes ? commit(db, model) : 0;
+		rc = writes ? commit(db, model, &journal) : 0;
 	}
-	if (writes && rc == 0)
-		ctl_journal_commit(db, &journal, model);
 	unlock(lock_fd);
 	ctl_journal_free(&journal);
 	fclose(out);

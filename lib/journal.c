@@ -201,10 +201,9 @@ static int chain_add(struct xovn_journal_record **v, size_t *n, const struct xov
 	return 0;
 }
 
-int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
-		       struct xovn_journal_record **out, size_t *n)
+/* Every well-formed record of the journal, oldest first. */
+static int read_records(const char *db, struct xovn_journal_record **out, size_t *n)
 {
-	struct xovn_file_id cur = *from;
 	char path[4096], *buf;
 	size_t len = 0, off = 0;
 
@@ -220,21 +219,60 @@ int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
 		size_t end = nl ? (size_t)(nl - buf) : len;
 		struct xovn_journal_record r;
 
-		if (parse_record(buf + off, end - off, &r) < 0)
-			break;
-		if (xovn_file_id_equal(&r.base, &cur)) {
-			if (chain_add(out, n, &r) < 0) {
-				json_decref(r.delta);
-				free(buf);
-				return -1;
-			}
-			cur = r.result;
-		} else {
+		if (parse_record(buf + off, end - off, &r) == 0 && chain_add(out, n, &r) < 0) {
 			json_decref(r.delta);
+			free(buf);
+			return -1;
 		}
 		off = end + 1;
 	}
 	free(buf);
+	return 0;
+}
+
+/*
+ * Walks back from the newest record that produced `to` to the one that
+ * started from `from`: a record left by a writer that never renamed its
+ * file (it crashed in between) is simply not on the path.
+ */
+int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
+		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n)
+{
+	struct xovn_journal_record *all;
+	struct xovn_file_id want = *to;
+	size_t count, i, k = 0;
+	char *on_path;
+
+	*out = NULL;
+	*n = 0;
+	if (read_records(db, &all, &count) < 0)
+		return -1;
+	on_path = calloc(count ? count : 1, 1);
+	if (!on_path) {
+		xovn_journal_records_free(all, count);
+		return -1;
+	}
+	for (i = count; i-- > 0 && !xovn_file_id_equal(&want, from);) {
+		if (xovn_file_id_equal(&all[i].result, &want)) {
+			on_path[i] = 1;
+			want = all[i].base;
+		}
+	}
+	if (!xovn_file_id_equal(&want, from) || xovn_file_id_equal(from, to))
+		memset(on_path, 0, count ? count : 1); /* no path: apply nothing */
+	for (i = 0; i < count; i++) {
+		if (on_path[i])
+			all[k++] = all[i];
+		else
+			json_decref(all[i].delta);
+	}
+	free(on_path);
+	if (!k) {
+		free(all);
+		all = NULL;
+	}
+	*out = all;
+	*n = k;
 	return 0;
 }
 

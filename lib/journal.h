@@ -2,8 +2,9 @@
 /*
  * journal.h - DB.journal: the last few committed deltas, next to the db.
  *
- * xovnctl writes the whole db atomically and then, still under the db lock,
- * records what the write changed: the identity of the file it started from,
+ * xovnctl writes the whole db atomically and, once the new file is written
+ * and synced but before it is renamed into place, records what the write
+ * changed: the identity of the file it started from,
  * the identity of the file it wrote, and the delta (model_delta.h).  xovnd
  * holds a model read from a file of known identity; a record whose base is
  * that identity lets it bring its model to the new file by applying the
@@ -53,14 +54,16 @@ struct xovn_journal_record {
 };
 
 /*
- * Follows the records from the file identified by from to the newest one
- * that applies, in order: *out (malloc'ed, free with
- * xovn_journal_records_free) gets the chain, *n its length (0 when no
- * record starts at from).  Malformed lines end the chain.  0 ok (also when
+ * The records that lead from the file identified by from to the one
+ * identified by to, oldest first: *out (malloc'ed, free with
+ * xovn_journal_records_free) gets them, *n their number, 0 when no path of
+ * records connects the two.  The path is followed back from to, so a
+ * record whose file never replaced the db (its writer died before the
+ * rename) is not on it.  Malformed lines are skipped.  0 ok (also when
  * there is no journal), -1 when out of memory.
  */
 int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
-		       struct xovn_journal_record **out, size_t *n);
+		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n);
 void xovn_journal_records_free(struct xovn_journal_record *v, size_t n);
 
 #endif /* XOVN_JOURNAL_H */

@@ -58,6 +58,14 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs);
 
 /* Writes atomically: temp file in the same directory, fsync, rename, fsync dir. */
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs);
+/*
+ * The same, calling before_rename(st, arg) with the stat of the written and
+ * synced temporary file just before it is renamed over path: its inode,
+ * size and mtime are what path will have (xovnctl's journal record).
+ */
+struct stat;
+int xovn_model_save_with(const char *path, const json_t *model, struct xovn_errors *errs,
+			 void (*before_rename)(const struct stat *st, void *arg), void *arg);
 
 /* Default db path: $XOVN_DB, else /var/lib/xovn/nb.json. */
 const char *xovn_default_db(void);

@@ -190,6 +190,13 @@ static char *serialise(const json_t *model, size_t *len)
 
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs)
 {
+	return xovn_model_save_with(path, model, errs, NULL, NULL);
+}
+
+int xovn_model_save_with(const char *path, const json_t *model, struct xovn_errors *errs,
+			 void (*before_rename)(const struct stat *st, void *arg), void *arg)
+{
+	struct stat st;
 	char dirbuf[PATH_MAX], tmp[PATH_MAX];
 	char *text, *dir;
 	int fd, rc = -1;
@@ -223,6 +230,8 @@ int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *e
 		unlink(tmp);
 		goto out;
 	}
+	if (before_rename && fstat(fd, &st) == 0)
+		before_rename(&st, arg);
 	close(fd);
 	if (rename(tmp, path)) {
 		xovn_errors_add(errs, "$", "io", "rename %s: %s", path, strerror(errno));

@@ -12,13 +12,10 @@
  * record, a gap, a damaged line, an edit of another kind) falls back to
  * reading the whole file, which validates it as before.
  */
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <sys/file.h>
-#include <unistd.h>
 
 #include "chassis.h"
 #include "iface.h"
@@ -27,37 +24,19 @@
 #include "xovn_maps.h"
 #include "model_delta.h"
 
-/* xovnctl holds DB.lock from its read to its journal write: wait for it. */
-static int lock_db_shared(const char *db)
-{
-	char path[4096];
-	int fd;
-
-	if ((size_t)snprintf(path, sizeof(path), "%s.lock", db) >= sizeof(path))
-		return -1;
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd >= 0 && flock(fd, LOCK_SH) < 0) {
-		close(fd);
-		fd = -1;
-	}
-	return fd;
-}
-
-/* The records from the model in force to the db as it is now, or none. */
+/*
+ * The records from the model in force to the db as it is now, or none.
+ * xovnctl writes its record before it renames the new db into place, so
+ * the rename that woke us finds its record already there: no lock needed.
+ */
 static int read_chain(struct chassis *c, struct xovn_file_id *now,
 		      struct xovn_journal_record **chain, size_t *n)
 {
-	int lock = lock_db_shared(c->opt->db);
-	int rc = -1;
-
 	*chain = NULL;
 	*n = 0;
-	if (xovn_file_id_of(c->opt->db, now) == 0 &&
-	    xovn_journal_chain(c->opt->db, &c->db_id, chain, n) == 0)
-		rc = 0;
-	if (lock >= 0)
-		close(lock);
-	return rc;
+	if (xovn_file_id_of(c->opt->db, now) < 0)
+		return -1;
+	return xovn_journal_chain(c->opt->db, &c->db_id, now, chain, n);
 }
 
 /* Tunnel keys of the switches in array sws, appended to dps. */
@@ -253,7 +232,7 @@ int chassis_follow_journal(struct chassis *c)
 		xovn_journal_records_free(chain, n);
 		return 1; /* the journal moved, or the lock file: the db did not */
 	}
-	if (!n || !xovn_file_id_equal(&chain[n - 1].result, &now)) {
+	if (!n) {
 		xovn_journal_records_free(chain, n);
 		return 0;
 	}
