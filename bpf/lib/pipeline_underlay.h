@@ -175,7 +175,8 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
-	return xovn_output_port(skb, &ctx, rx.keys.out_key);
+	return xovn_output_port(skb, &ctx, rx.keys.out_key,
+				xovn_port_lookup(rx.vni, rx.keys.out_key));
 }
 
 #endif /* XOVN_BPF_PIPELINE_UNDERLAY_H */

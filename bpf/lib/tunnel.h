@@ -221,7 +221,7 @@ static __always_inline int xovn_encap_send(struct __sk_buff *skb, struct xovn_ct
  * remote_ip (network order) through the underlay; returns the TC verdict.
  */
 static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					       __u16 out_port, __u32 remote_ip)
+					       __u16 out_port, __u32 remote_ip, __u32 slot)
 {
 	const struct xovn_config *cfg = xovn_config_get();
 	int reason;
@@ -235,7 +235,7 @@ static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xov
 		return xovn_drop(skb, ctx, XOVN_DROP_MTU);
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
-	xovn_stats_tx(skb, ctx, out_port);
+	xovn_stats_tx(skb, ctx, out_port, slot);
 	if (xovn_encap(skb, ctx, cfg, remote_ip, out_port))
 		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
 	return xovn_encap_send(skb, ctx, cfg, remote_ip);
