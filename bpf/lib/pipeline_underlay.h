@@ -101,10 +101,12 @@ static __always_inline int xovn_geneve_rx_parse(struct __sk_buff *skb, struct xo
  * is not a localport (each chassis' localport instance serves its own
  * chassis only) or the localnet.
  */
-static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx)
+static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx,
+						 const struct xovn_port_val **target)
 {
 	struct xovn_port_val *pv;
 
+	*target = NULL;
 	if (rx->keys.out_key == XOVN_MC_FLOOD || rx->keys.out_key == XOVN_MC_UNKNOWN)
 		return 0;
 	if (!rx->keys.out_key || rx->keys.out_key > XOVN_PORT_KEY_MAX)
@@ -116,7 +118,16 @@ static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx
 	if (!pv || !(pv->flags & XOVN_PF_LOCAL) || pv->port_type == XOVN_PT_LOCALPORT ||
 	    pv->port_type == XOVN_PT_LOCALNET)
 		return XOVN_DROP_GENEVE_PORT;
+	*target = pv;  /* delivered from this value: no second lookup */
 	return 0;
+}
+
+/* The same decision without the port's value (the XDP guard only decides). */
+static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx)
+{
+	const struct xovn_port_val *pv;
+
+	return xovn_geneve_rx_lookup(rx, &pv);
 }
 
 /*
@@ -147,6 +158,7 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 {
 	const struct xovn_config *cfg = xovn_config_get();
 	struct xovn_ctx ctx = { .trace = trace };
+	const struct xovn_port_val *target;
 	struct xovn_geneve_rx rx = {};
 	int off, reason;
 
@@ -168,15 +180,14 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 	ctx.in_type = XOVN_PT_VIF;
 	xovn_trace_ingress(&ctx);
 
-	reason = xovn_geneve_rx_target(&rx);
+	reason = xovn_geneve_rx_lookup(&rx, &target);
 	if (reason)
 		return xovn_drop(skb, &ctx, reason);
 	if (xovn_geneve_decap(skb, &rx))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
-	return xovn_output_port(skb, &ctx, rx.keys.out_key,
-				xovn_port_lookup(rx.vni, rx.keys.out_key));
+	return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
 }
 
 #endif /* XOVN_BPF_PIPELINE_UNDERLAY_H */
