@@ -28,6 +28,24 @@ struct xovn_eth {
 	__u16 pad;
 };
 
+/*
+ * Copies len bytes at off to the stack: straight from the linear head when
+ * they are there, else through bpf_skb_load_bytes (paged data).  0 or -1,
+ * like the helper.  len must be a constant (the function is inlined).
+ */
+static __always_inline int xovn_pkt_copy(struct __sk_buff *skb, __u32 off, void *to,
+					 const __u32 len)
+{
+	void *data = (void *)(long)skb->data;
+	void *data_end = (void *)(long)skb->data_end;
+
+	if (off <= 0xffff && data + off + len <= data_end) {
+		__builtin_memcpy(to, data + off, len);
+		return 0;
+	}
+	return bpf_skb_load_bytes(skb, off, to, len) < 0 ? -1 : 0;
+}
+
 /* The group bit: broadcast and multicast addresses. */
 static __always_inline int xovn_mac_is_group(const __u8 *mac)
 {
@@ -37,13 +55,9 @@ static __always_inline int xovn_mac_is_group(const __u8 *mac)
 /* Copies the MAC addresses and outer type; 0 or XOVN_DROP_MALFORMED. */
 static __always_inline int xovn_eth_load(struct __sk_buff *skb, struct xovn_eth *eth)
 {
-	void *data = (void *)(long)skb->data;
-	void *data_end = (void *)(long)skb->data_end;
 	struct ethhdr hdr;
 
-	if (data + sizeof(hdr) <= data_end)
-		__builtin_memcpy(&hdr, data, sizeof(hdr));
-	else if (bpf_skb_load_bytes(skb, 0, &hdr, sizeof(hdr)) < 0)
+	if (xovn_pkt_copy(skb, 0, &hdr, sizeof(hdr)))
 		return XOVN_DROP_MALFORMED;
 	__builtin_memcpy(eth->dst, hdr.h_dest, ETH_ALEN);
 	__builtin_memcpy(eth->src, hdr.h_source, ETH_ALEN);
