@@ -33,13 +33,19 @@ struct xovn_eth {
  * they are there, else through bpf_skb_load_bytes (paged data).  0 or -1,
  * like the helper.  len must be a constant (the function is inlined).
  */
+#define XOVN_PKT_COPY_MAX_OFF 0x8000
+
 static __always_inline int xovn_pkt_copy(struct __sk_buff *skb, __u32 off, void *to,
 					 const __u32 len)
 {
 	void *data = (void *)(long)skb->data;
 	void *data_end = (void *)(long)skb->data_end;
 
-	if (off <= 0xffff && data + off + len <= data_end) {
+	/*
+	 * The verifier accepts a variable packet offset only when offset plus
+	 * length stays below 64 KiB for sure: headers sit far below 32 KiB.
+	 */
+	if (off < XOVN_PKT_COPY_MAX_OFF && data + off + len <= data_end) {
 		__builtin_memcpy(to, data + off, len);
 		return 0;
 	}
