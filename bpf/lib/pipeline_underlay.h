@@ -54,15 +54,15 @@ static __always_inline int xovn_underlay_udp_off(struct __sk_buff *skb, __u32 en
 	struct udphdr udp;
 	__u32 off;
 
-	if (!encap_ip || bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)) < 0 ||
-	    eth.h_proto != bpf_htons(ETH_P_IP) ||
-	    bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
+	/* Direct reads from the linear head (xovn_pkt_copy): no helper call per header. */
+	if (!encap_ip || xovn_pkt_copy(skb, 0, &eth, sizeof(eth)) ||
+	    eth.h_proto != bpf_htons(ETH_P_IP) || xovn_pkt_copy(skb, ETH_HLEN, &ip, sizeof(ip)))
 		return XOVN_NOT_GENEVE;
 	if (ip.version != 4 || ip.ihl < 5 || ip.protocol != IPPROTO_UDP ||
 	    ip.daddr != encap_ip || xovn_ipv4_is_fragment(&ip))
 		return XOVN_NOT_GENEVE;
 	off = ETH_HLEN + ip.ihl * 4;
-	if (bpf_skb_load_bytes(skb, off, &udp, sizeof(udp)) < 0 ||
+	if (xovn_pkt_copy(skb, off, &udp, sizeof(udp)) ||
 	    udp.dest != bpf_htons(XOVN_GENEVE_PORT))
 		return XOVN_NOT_GENEVE;
 	return off;
@@ -75,7 +75,7 @@ static __always_inline int xovn_geneve_rx_parse(struct __sk_buff *skb, struct xo
 	__u32 opts, end;
 	int reason;
 
-	if (bpf_skb_load_bytes(skb, rx->gnv_off, &g, sizeof(g)) < 0)
+	if (xovn_pkt_copy(skb, rx->gnv_off, &g, sizeof(g)))
 		return XOVN_DROP_GENEVE_SHORT;
 	if (g.ver_optlen & XOVN_GENEVE_VER_MASK)
 		return XOVN_DROP_GENEVE_OPTION;
@@ -141,7 +141,7 @@ static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct
 	struct ethhdr inner;
 	__s32 cut = rx->inner_off;   /* (inner_off + ETH_HLEN) - ETH_HLEN */
 
-	if (bpf_skb_load_bytes(skb, rx->inner_off, &inner, sizeof(inner)) < 0)
+	if (xovn_pkt_copy(skb, rx->inner_off, &inner, sizeof(inner)))
 		return -1;
 	if (bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0))
 		return -1;
