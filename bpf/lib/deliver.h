@@ -7,7 +7,9 @@
  * after the L2 lookup, the Geneve decap path after setting ctx->origin to
  * XOVN_ORIGIN_TUNNEL.  The rules depend on three things only: where the
  * frame came from (ctx->origin, ctx->in_type), what the destination is
- * (xovn_ports) and whether the switch uses a localnet here (xovn_datapaths).
+ * (its xovn_ports value: the copy in its fdb entry after the L2 lookup, the
+ * entry itself after decapsulation) and whether the switch uses a localnet
+ * here (xovn_datapaths).
  */
 #ifndef XOVN_BPF_DELIVER_H
 #define XOVN_BPF_DELIVER_H
