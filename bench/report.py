@@ -409,10 +409,11 @@ REASONS = {
              "source port (a test frame carries no hash, so bpf_get_hash_recalc dissects it; "
              "traffic from a local socket usually has one). Next: take skb->hash when set and "
              "a precomputed outer header per remote chassis.",
-    "decap": "decapsulation reads and validates each header with its own bpf_skb_load_bytes "
-             "(Ethernet, IPv4, UDP, Geneve, each option), looks the VNI and the egress port up "
-             "(once: delivery uses that value) and shrinks the skb with bpf_skb_adjust_room. "
-             "Next: direct packet access for the outer headers in one bounds check.",
+    "decap": "decapsulation validates the outer headers (read in place; the Geneve options "
+             "still through bpf_skb_load_bytes, one per option), looks the VNI and the egress "
+             "port up (once: delivery uses that value), shrinks the skb with "
+             "bpf_skb_adjust_room and rewrites the Ethernet header with a helper. Next: the "
+             "options read in place and the inner Ethernet header written in place.",
     "scale": "larger hash maps miss the CPU caches more often; the per-packet work stays O(1) "
              "map lookups (and the counters an O(1) array index), so the drift is memory "
              "latency, not algorithmic. Sizes are interleaved within each repetition, so a "
