@@ -28,6 +28,7 @@
 #include "map_apply.h"
 #include "model.h"
 #include "model_gen.h"
+#include "slots.h"
 #include "timing.h"
 
 #define MAX_SIZES 8
@@ -107,6 +108,8 @@ static int time_change(struct step *s, json_t *model, const struct xovn_mapset *
 	xovn_mapset_init(&del);
 	rc = xovn_compile(model, "hv1", bd_resolve, s->dp, next, err, sizeof(err));
 	if (!rc)
+		rc = xovn_slots_assign(applied, next);
+	if (!rc)
 		rc = xovn_mapset_diff(applied, next, &up, &del);
 	if (!rc)
 		rc = xovn_map_apply(s->dp->map_fds, &up, &del, err, sizeof(err));
@@ -146,7 +149,8 @@ static int one_rep(struct step *s)
 		goto out;
 	row(s->ports, "validate", s->rep, now_ns() - t0);
 	t0 = now_ns();
-	if (xovn_compile(model, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)))
+	if (xovn_compile(model, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)) ||
+	    xovn_slots_assign(&none, &set))
 		goto out;
 	row(s->ports, "compile", s->rep, now_ns() - t0);
 	t0 = now_ns();

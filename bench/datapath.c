@@ -14,6 +14,7 @@
 #include "datapath.h"
 #include "map_apply.h"
 #include "model_gen.h"
+#include "slots.h"
 #include "xovn.skel.h"
 
 static int bd_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
@@ -107,6 +108,8 @@ int bd_apply_model(struct bd *d, const json_t *model)
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
 	rc = xovn_compile(model, "hv1", bd_resolve, d, &next, err, sizeof(err));
+	if (rc == 0)
+		rc = xovn_slots_assign(&d->applied, &next);
 	if (rc == 0)
 		rc = xovn_mapset_diff(&d->applied, &next, &up, &del);
 	if (rc == 0)

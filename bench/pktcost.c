@@ -8,8 +8,17 @@
  * Prints one tab-separated row per measurement:
  *   pkt PORTS SWITCHES SCENARIO MODE REP NS BASELINE_NS
  * where BASELINE_NS is the minimal redirect measured the same way in the
- * same repetition (the ratio NS / BASELINE_NS is what matters: machines
- * are noisy).  Modes: repeat, single (kernel time), wall (syscall included).
+ * same repetition and model size (the ratio NS / BASELINE_NS is what
+ * matters: machines are noisy).  Modes: repeat, single (kernel time), wall
+ * (syscall included); timing.h says how each is taken.
+ *
+ * Fairness across model sizes: every size has its own loaded copy of the
+ * datapath (the same object, its own maps), so one repetition measures
+ * every size, one after the other, in an order that rotates from one
+ * repetition to the next.  Slow phases of a shared machine then spread
+ * over all sizes instead of landing on the one measured at that time.
+ * Within a size, the baseline is measured right before and right after
+ * the paths and the ratio divides by their mean.
  */
 #include <errno.h>
 #include <linux/if_link.h>
@@ -32,6 +41,7 @@
 #include "timing.h"
 
 #define MAX_SIZES 8
+#define MAX_SCENARIOS 16
 
 struct options {
 	size_t sizes[MAX_SIZES];
@@ -45,7 +55,7 @@ struct bench {
 	struct options opt;
 	struct baseline *xdp_sink;      /* NULL: no XDP live-frames baseline */
 	struct bd_iface ifaces[BN_N_IFACES];
-	struct bd dp;
+	struct bd dps[MAX_SIZES];       /* one loaded datapath per model size */
 	struct baseline *base;
 	struct bt_input tc_base, xdp_base;
 	uint8_t base_frame[BF_MAX];
@@ -144,7 +154,7 @@ static int open_xdp_target(struct bench *b)
 	return 0;
 }
 
-static int check_scenarios(struct bench *b)
+static int check_scenarios(struct bench *b, struct bd *dp)
 {
 	uint8_t frame[BF_MAX];
 	struct xovn_trace tr;
@@ -154,7 +164,7 @@ static int check_scenarios(struct bench *b)
 		const struct bs_scenario *s = &bs_scenarios[i];
 
 		len = s->build(frame);
-		if (bd_trace(&b->dp, s->underlay, bn_ifindex(b->ifaces, s->in_iface), frame, len,
+		if (bd_trace(dp, s->underlay, bn_ifindex(b->ifaces, s->in_iface), frame, len,
 			     &tr) || bs_check_trace(s, &tr))
 			return -1;
 	}
@@ -169,15 +179,15 @@ static void row(size_t ports, const char *scenario, const char *mode, unsigned r
 }
 
 /* Drop counters must not move, except the scenario's own reason. */
-static void drops_snapshot(struct bench *b, uint64_t out[XOVN_DROP__COUNT])
+static void drops_snapshot(struct bd *dp, uint64_t out[XOVN_DROP__COUNT])
 {
 	int r;
 
 	for (r = 0; r < XOVN_DROP__COUNT; r++)
-		out[r] = bd_drops(&b->dp, r);
+		out[r] = bd_drops(dp, r);
 }
 
-static int drops_unchanged(struct bench *b, const struct bs_scenario *s,
+static int drops_unchanged(struct bd *dp, const struct bs_scenario *s,
 			   const uint64_t before[XOVN_DROP__COUNT])
 {
 	int r;
@@ -185,7 +195,7 @@ static int drops_unchanged(struct bench *b, const struct bs_scenario *s,
 	for (r = 1; r < XOVN_DROP__COUNT; r++) {
 		if (r == s->drop_reason)
 			continue;
-		if (bd_drops(&b->dp, r) != before[r]) {
+		if (bd_drops(dp, r) != before[r]) {
 			fprintf(stderr, "bench: %s: drop counter %d grew while timing\n", s->name, r);
 			return -1;
 		}
@@ -198,31 +208,32 @@ struct baselines {
 	struct bt_single single;
 };
 
-static int measure_scenario(struct bench *b, const struct bs_scenario *s, size_t ports,
-			    unsigned rep, const struct baselines *base)
+/* One path's figures in one repetition; printed once the closing baseline is in. */
+struct path_result {
+	int has_repeat;
+	double repeat;
+	struct bt_single single;
+};
+
+static int measure_scenario(struct bench *b, struct bd *dp, const struct bs_scenario *s,
+			    struct path_result *res)
 {
 	uint8_t frame[BF_MAX];
 	struct bt_input in = {
-		.prog_fd = s->underlay ? bd_underlay_fd(&b->dp) : bd_vif_fd(&b->dp),
+		.prog_fd = s->underlay ? bd_underlay_fd(dp) : bd_vif_fd(dp),
 		.ingress_ifindex = bn_ifindex(b->ifaces, s->in_iface),
 		.frame = frame,
 		.len = s->build(frame),
 	};
 	uint64_t before[XOVN_DROP__COUNT];
-	struct bt_single one;
-	double ns;
 
-	drops_snapshot(b, before);
-	if (s->repeatable) {
-		if (bt_repeat(&in, b->opt.repeat, s->verdict, &ns))
-			return -1;
-		row(ports, s->name, "repeat", rep, ns, base->repeat);
-	}
-	if (bt_single(&in, b->opt.runs, s->verdict, &one))
+	drops_snapshot(dp, before);
+	res->has_repeat = s->repeatable;
+	if (s->repeatable && bt_repeat(&in, b->opt.repeat, s->verdict, &res->repeat))
 		return -1;
-	row(ports, s->name, "single", rep, one.kernel_ns, base->single.kernel_ns);
-	row(ports, s->name, "wall", rep, one.wall_ns, base->single.wall_ns);
-	return drops_unchanged(b, s, before);
+	if (bt_single(&in, b->opt.runs, s->verdict, &res->single))
+		return -1;
+	return drops_unchanged(dp, s, before);
 }
 
 /*
@@ -236,6 +247,7 @@ static int measure_xdp_live(struct bench *b, double *ns)
 	if (bt_repeat(&b->xdp_base, b->opt.repeat, -1, ns))
 		return -1;
 	got = b->xdp_sink->bss->sink_packets - before;
+	/* Warm-up and chunks together send a little more than repeat frames. */
 	if (got + 1024 < b->opt.repeat) {
 		fprintf(stderr, "bench: XDP live: %llu of %u frames reached the sink\n",
 			(unsigned long long)got, b->opt.repeat);
@@ -244,31 +256,80 @@ static int measure_xdp_live(struct bench *b, double *ns)
 	return 0;
 }
 
-static int measure_size(struct bench *b, size_t ports)
+static int measure_baselines(struct bench *b, struct baselines *base)
 {
-	struct baselines base;
-	double xdp_ns;
-	unsigned rep;
+	return bt_repeat(&b->tc_base, b->opt.repeat, TC_ACT_REDIRECT, &base->repeat) ||
+	       bt_single(&b->tc_base, b->opt.runs, TC_ACT_REDIRECT, &base->single) ? -1 : 0;
+}
+
+/* The baseline of a block: the mean of the one before and the one after the paths. */
+static void baselines_mean(struct baselines *a, const struct baselines *z)
+{
+	a->repeat = (a->repeat + z->repeat) / 2;
+	a->single.kernel_ns = (a->single.kernel_ns + z->single.kernel_ns) / 2;
+	a->single.wall_ns = (a->single.wall_ns + z->single.wall_ns) / 2;
+}
+
+static void print_block(size_t ports, unsigned rep, const struct baselines *base,
+			const struct path_result *res)
+{
 	size_t i;
 
-	for (rep = 0; rep < b->opt.reps; rep++) {
-		if (bt_repeat(&b->tc_base, b->opt.repeat, TC_ACT_REDIRECT, &base.repeat) ||
-		    bt_single(&b->tc_base, b->opt.runs, TC_ACT_REDIRECT, &base.single))
+	row(ports, "baseline_tc", "repeat", rep, base->repeat, base->repeat);
+	row(ports, "baseline_tc", "single", rep, base->single.kernel_ns, base->single.kernel_ns);
+	row(ports, "baseline_tc", "wall", rep, base->single.wall_ns, base->single.wall_ns);
+	for (i = 0; i < bs_n_scenarios; i++) {
+		const char *name = bs_scenarios[i].name;
+
+		if (res[i].has_repeat)
+			row(ports, name, "repeat", rep, res[i].repeat, base->repeat);
+		row(ports, name, "single", rep, res[i].single.kernel_ns, base->single.kernel_ns);
+		row(ports, name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+	}
+}
+
+/* Repetition rep of one model size: baseline, every path, baseline again. */
+static int measure_block(struct bench *b, size_t size_i, unsigned rep)
+{
+	struct path_result res[MAX_SCENARIOS];
+	struct baselines base, after;
+	size_t ports = b->opt.sizes[size_i], i;
+	double xdp_ns;
+
+	if (measure_baselines(b, &base))
+		return -1;
+	for (i = 0; i < bs_n_scenarios; i++)
+		if (measure_scenario(b, &b->dps[size_i], &bs_scenarios[i], &res[i]))
 			return -1;
-		row(ports, "baseline_tc", "repeat", rep, base.repeat, base.repeat);
-		row(ports, "baseline_tc", "single", rep, base.single.kernel_ns, base.single.kernel_ns);
-		row(ports, "baseline_tc", "wall", rep, base.single.wall_ns, base.single.wall_ns);
-		if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
-			row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
-		for (i = 0; i < bs_n_scenarios; i++)
-			if (measure_scenario(b, &bs_scenarios[i], ports, rep, &base))
+	if (measure_baselines(b, &after))
+		return -1;
+	baselines_mean(&base, &after);
+	print_block(ports, rep, &base, res);
+	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
+		row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
+	fflush(stdout);
+	return 0;
+}
+
+/* Every repetition visits every size; the starting size rotates. */
+static int measure_all(struct bench *b)
+{
+	unsigned rep;
+	size_t j, i;
+
+	for (rep = 0; rep < b->opt.reps; rep++) {
+		for (j = 0; j < b->opt.n_sizes; j++) {
+			i = (j + rep) % b->opt.n_sizes;
+			if (measure_block(b, i, rep)) {
+				fprintf(stderr, "bench: model of %zu ports failed\n", b->opt.sizes[i]);
 				return -1;
-		fflush(stdout);
+			}
+		}
 	}
 	return 0;
 }
 
-static int load_size(struct bench *b, size_t ports)
+static int load_size(struct bd *dp, size_t ports)
 {
 	struct xovn_errors errs;
 	json_t *model = bm_model(ports);
@@ -280,7 +341,7 @@ static int load_size(struct bench *b, size_t ports)
 	if (xovn_model_validate(model, &errs)) {
 		xovn_errors_print(&errs, "bench: generated model: ", stderr);
 	} else {
-		rc = bd_apply_model(&b->dp, model);
+		rc = bd_apply_model(dp, model);
 	}
 	xovn_errors_free(&errs);
 	json_decref(model);
@@ -293,20 +354,22 @@ int main(int argc, char **argv)
 	size_t i;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
-	if (parse_args(&b.opt, argc, argv) || bt_pin_cpu(0) || bn_setup(b.ifaces))
-		return 1;
-	if (bd_open(&b.dp, b.ifaces, BN_N_IFACES) || open_baselines(&b))
+	if (bs_n_scenarios > MAX_SCENARIOS || parse_args(&b.opt, argc, argv) || bt_pin_cpu(0) ||
+	    bn_setup(b.ifaces) || open_baselines(&b))
 		return 1;
 	if (open_xdp_target(&b))
 		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
 	for (i = 0; i < b.opt.n_sizes; i++) {
-		if (load_size(&b, b.opt.sizes[i]) || check_scenarios(&b) ||
-		    measure_size(&b, b.opt.sizes[i])) {
+		if (bd_open(&b.dps[i], b.ifaces, BN_N_IFACES) || load_size(&b.dps[i], b.opt.sizes[i]) ||
+		    check_scenarios(&b, &b.dps[i])) {
 			fprintf(stderr, "bench: model of %zu ports failed\n", b.opt.sizes[i]);
 			return 1;
 		}
 	}
-	bd_close(&b.dp);
+	if (measure_all(&b))
+		return 1;
+	for (i = 0; i < b.opt.n_sizes; i++)
+		bd_close(&b.dps[i]);
 	baseline__destroy(b.base);
 	return 0;
 }

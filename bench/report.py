@@ -79,13 +79,20 @@ class Pkt:
 def pkt_section(p, out, misses):
     small = p.sizes[0]
     out.append("## 1. Per-packet cost in the kernel\n")
-    out.append(f"Model of {small} ports. `repeat`: one BPF_PROG_TEST_RUN with repeat=N on one "
-               "buffer, kernel mean (only for paths that leave their frame unchanged). `single`: "
-               "N separate runs with repeat=1, each on a fresh frame, kernel time per run (this "
-               "includes the kernel's own timer reads, ~30–50 ns, so small programs look "
-               "relatively cheaper). `wall`: the same calls timed with clock_gettime (syscall, "
-               "skb set-up and copy-out included). Each ratio divides by the minimal TC "
-               "redirect measured the same way in the same repetition.\n")
+    out.append(f"Model of {small} ports. The programs timed are the ones xovnd loads "
+               "(build/xovn.bpf.o, its maps filled by the same compile and diff), on the same "
+               "frames at every model size; each path's decision is checked through its trace "
+               "twin before it is timed, and drop counters other than the path's own must not "
+               "move while it runs. `repeat`: after an untimed warm-up call, five "
+               "BPF_PROG_TEST_RUN calls with repeat=N/5 on one buffer, the median of their "
+               "kernel means (only for paths that leave their frame unchanged). `single`: after "
+               "N/10 untimed warm-up runs, N separate runs with repeat=1, each on a fresh frame; "
+               "the median kernel time per run (this includes the kernel's own timer reads, "
+               "~30–50 ns, so small programs look relatively cheaper). `wall`: the median time "
+               "of the same calls taken with clock_gettime (syscall, skb set-up and copy-out "
+               "included). Medians, because on a shared machine some calls are preempted. Each "
+               "ratio divides by the minimal TC redirect measured the same way, right before "
+               "and right after the paths of the same repetition and model size (their mean).\n")
     out.append("| path | mode | ns/packet median (min–max) | × minimal redirect median (min–max) | target |")
     out.append("|---|---|---|---|---|")
     for mode in ("repeat", "single", "wall"):
@@ -119,9 +126,13 @@ def pkt_section(p, out, misses):
 def scale_section(p, out, misses, plot_dir):
     out.append("## 2. Scale invariance\n")
     out.append("The same paths with the same frames as the model grows (filler switches of 100 "
-               "ports, half of them on this chassis, a quarter with port security). Figure: "
-               "ratio to the minimal redirect (median of the repetitions); flatness: that ratio "
-               "at each size divided by the ratio at the smallest size. Target: within 10%.\n")
+               "ports, half of them on this chassis, a quarter with port security). Every size "
+               "has its own loaded copy of the datapath, and every repetition measures every "
+               "size, one after the other, starting from a different size each time, so a slow "
+               "phase of the shared machine spreads over all sizes instead of landing on one. "
+               "Figure: ratio to the minimal redirect (median of the repetitions); flatness: "
+               "that ratio at each size divided by the ratio at the smallest size. Target: "
+               "within 10%.\n")
     head = "| path (mode) | " + " | ".join(f"{n} ports / {p.switches[n]} switches" for n in p.sizes) + " | max drift |"
     out.append(head)
     out.append("|---" * (len(p.sizes) + 2) + "|")
@@ -464,21 +475,28 @@ def once_phases(rows, out):
 
 
 REASONS = {
-    "unicast": "the pipeline does several hash lookups (ingress port, fdb, egress port, per-port "
-               "per-CPU counters) and copies headers with bpf_skb_load_bytes, where the baseline "
-               "reads nothing. Fix: one lookup that returns both the ingress port and its "
-               "switch facts, counters in a per-CPU array indexed by a port slot instead of a "
-               "per-CPU hash, direct packet access instead of load_bytes on the fast path.",
-    "encap": "the encapsulation grows the skb (bpf_skb_adjust_room), writes 58 bytes of headers "
-             "with an IPv4 checksum and hands the frame to bpf_redirect_neigh; most of the cost "
-             "is the headroom change. Fix: precomputed outer headers per remote chassis in a map "
-             "(one store instead of field-by-field building).",
-    "decap": "decapsulation parses and validates the Geneve options and shrinks the skb "
-             "(bpf_skb_adjust_room) before the lookups of the unicast path. Fix: as for unicast, "
-             "plus validating only the OVN option.",
+    "unicast": "what is left is two hash lookups, (interface, VID) to the ingress port and "
+               "(switch, MAC) to the destination (whose value carries everything delivery "
+               "needs), two inlined per-CPU array increments and the redirect; the baseline "
+               "looks nothing up. Counters already live in a per-CPU array indexed by a port "
+               "slot, the fdb value already carries the port, and the Ethernet header is read "
+               "in place. Next: an ifindex-indexed array for untagged ingress (ifindexes are "
+               "small in practice, with the hash as fallback), which leaves one hash lookup.",
+    "encap": "the encapsulation already uses three helper calls for the bytes (read the "
+             "Ethernet header, one bpf_skb_adjust_room, one store of all 72 header bytes); what "
+             "dominates is the headroom change itself and the flow hash for the outer UDP "
+             "source port (a test frame carries no hash, so bpf_get_hash_recalc dissects it; "
+             "traffic from a local socket usually has one). Next: take skb->hash when set and "
+             "a precomputed outer header per remote chassis.",
+    "decap": "decapsulation validates the outer headers (read in place; the Geneve options "
+             "still through bpf_skb_load_bytes, one per option), looks the VNI and the egress "
+             "port up (once: delivery uses that value), shrinks the skb with "
+             "bpf_skb_adjust_room and rewrites the Ethernet header with a helper. Next: the "
+             "options read in place and the inner Ethernet header written in place.",
     "scale": "larger hash maps miss the CPU caches more often; the per-packet work stays O(1) "
-             "map lookups, so the drift is memory latency, not algorithmic. On this shared, noisy "
-             "2-core machine a 10% band is also within run-to-run noise.",
+             "map lookups (and the counters an O(1) array index), so the drift is memory "
+             "latency, not algorithmic. Sizes are interleaved within each repetition, so a "
+             "drift here is not a slow phase of the machine landing on one size.",
     "tp-tcp1": "with one stream the cost is dominated by the TCP stack on both VMs; xovn adds its "
                "per-packet work on top of veth forwarding. Fix: the per-packet items above.",
     "tp-tcp4": "as for one stream; four streams on two cores are CPU-bound.",

@@ -49,13 +49,35 @@ static int verdict_ok(uint32_t got, int want)
 	return 0;
 }
 
+static int cmp_double(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+
+	return (x > y) - (x < y);
+}
+
+/* Median of v[0..n) (sorts v). */
+static double median(double *v, size_t n)
+{
+	qsort(v, n, sizeof(*v), cmp_double);
+	return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
 int bt_repeat(const struct bt_input *in, uint32_t repeat, int want_retval, double *ns)
 {
-	uint32_t retval, duration;
+	uint32_t retval, duration, chunk = repeat / BT_CHUNKS ? repeat / BT_CHUNKS : 1;
+	double means[BT_CHUNKS];
+	int i;
 
-	if (run_once(in, repeat, &retval, &duration) || !verdict_ok(retval, want_retval))
+	/* Untimed warm-up: the frame's map entries and code paths in cache. */
+	if (run_once(in, chunk / 10 + 1, &retval, &duration) || !verdict_ok(retval, want_retval))
 		return -1;
-	*ns = duration;
+	for (i = 0; i < BT_CHUNKS; i++) {
+		if (run_once(in, chunk, &retval, &duration) || !verdict_ok(retval, want_retval))
+			return -1;
+		means[i] = duration;
+	}
+	*ns = median(means, BT_CHUNKS);
 	return 0;
 }
 
@@ -70,21 +92,31 @@ static double now_ns(void)
 int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out)
 {
 	uint32_t i, retval, duration, warm = runs / 10 + 1;
-	double kernel = 0, start;
+	double *kernel = calloc(runs, sizeof(double)), *wall = calloc(runs, sizeof(double));
+	double start;
+	int rc = -1;
 
+	if (!kernel || !wall)
+		goto out;
 	/* Untimed warm-up: caches, page faults and the first skb allocations. */
 	for (i = 0; i < warm; i++)
 		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
-			return -1;
-	start = now_ns();
+			goto out;
 	for (i = 0; i < runs; i++) {
+		start = now_ns();
 		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
-			return -1;
-		kernel += duration;
+			goto out;
+		wall[i] = now_ns() - start;
+		kernel[i] = duration;
 	}
-	out->wall_ns = (now_ns() - start) / runs;
-	out->kernel_ns = kernel / runs;
-	return 0;
+	/* Medians: a run preempted by another process does not move them. */
+	out->kernel_ns = median(kernel, runs);
+	out->wall_ns = median(wall, runs);
+	rc = 0;
+out:
+	free(kernel);
+	free(wall);
+	return rc;
 }
 
 int bt_pin_cpu(int cpu)

@@ -5,19 +5,24 @@
  * Two ways, because a program that rewrites its frame (encap, decap, the
  * ARP responder) cannot be timed with repeat > 1: the kernel reruns it on
  * the same, already rewritten buffer.
- *   repeat: one call, the kernel runs the program `repeat` times on one
- *           buffer and reports the mean (only for programs that leave the
+ *   repeat: after an untimed warm-up call, BT_CHUNKS calls in which the
+ *           kernel runs the program repeat / BT_CHUNKS times on one buffer;
+ *           the median of their means (only for programs that leave the
  *           frame as it was);
- *   single: `runs` calls with repeat = 1, each on a fresh copy of the
- *           frame; the kernel's time per run (program plus its timer read)
- *           and the caller's wall time per call (plus syscall and skb
- *           set-up) are both kept.
+ *   single: after runs / 10 untimed warm-up calls, `runs` calls with
+ *           repeat = 1, each on a fresh copy of the frame; the median of
+ *           the kernel's time per run (program plus its timer read) and the
+ *           median of the caller's wall time per call (plus syscall and skb
+ *           set-up).  Medians, because on a shared machine some calls are
+ *           preempted: a mean moves with them, a median does not.
  */
 #ifndef XOVN_BENCH_TIMING_H
 #define XOVN_BENCH_TIMING_H
 
 #include <stddef.h>
 #include <stdint.h>
+
+#define BT_CHUNKS 5  /* timed calls per repeat measurement */
 
 struct bt_input {
 	int prog_fd;
@@ -33,7 +38,7 @@ struct bt_single {
 	double wall_ns;          /* mean wall time of one BPF_PROG_TEST_RUN call */
 };
 
-/* Mean ns per run over repeat runs; every verdict must be want_retval (-1: any). */
+/* ns per run over repeat runs (median of chunk means); every verdict must be want_retval (-1: any). */
 int bt_repeat(const struct bt_input *in, uint32_t repeat, int want_retval, double *ns);
 /* runs separate calls; every verdict must be want_retval (-1: any). */
 int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out);

@@ -45,6 +45,8 @@
 #define XOVN_MAX_PORTS         131072
 #define XOVN_MAX_DATAPATHS     16384
 #define XOVN_MAX_INGRESS       65536
+/* Counter slots: 1..XOVN_MAX_PORTS, one per logical port; 0 = not counted. */
+#define XOVN_MAX_STAT_SLOTS    (XOVN_MAX_PORTS + 1)
 
 /* ---- logical port types (ovn-nb Logical_Switch_Port.type) -------------- */
 
@@ -125,6 +127,7 @@ struct xovn_ingress_val {
 	__u16 port_key;
 	__u8 port_type;  /* enum xovn_port_type */
 	__u8 flags;      /* XOVN_IN_* */
+	__u32 slot;      /* the port's counter slot (xovn_port_stats) */
 };
 
 /* ---- map: xovn_ports (hash) ---------------------------------------------
@@ -150,10 +153,14 @@ struct xovn_port_val {
 	__u16 vid;         /* 802.1Q VID pushed on local delivery (0 = none) */
 	__u8 port_type;    /* enum xovn_port_type */
 	__u8 flags;        /* XOVN_PF_* */
+	__u32 slot;        /* counter slot in xovn_port_stats (0 = none) */
 };
 
 /* ---- map: xovn_fdb (hash) -------------------------------------------------
- * L2 lookup: MAC addresses from the ports' "addresses" column.
+ * L2 lookup: MAC addresses from the ports' "addresses" column.  The value
+ * carries a copy of the port's xovn_ports value, so unicast to a known MAC
+ * needs one lookup, not two; the compiler emits both from the same value, so
+ * the copy changes (and is rewritten) whenever the port's entry does.
  */
 struct xovn_fdb_key {
 	__u32 dp_key;
@@ -164,6 +171,7 @@ struct xovn_fdb_key {
 struct xovn_fdb_val {
 	__u16 port_key;
 	__u16 pad;
+	struct xovn_port_val port;  /* = xovn_ports[dp_key, port_key] */
 };
 
 /* ---- map: xovn_datapaths (hash) -----------------------------------------
@@ -194,6 +202,7 @@ struct xovn_flood_member {
 	__u8 port_type;
 	__u8 flags;        /* XOVN_PF_* of the member */
 	__u16 pad;
+	__u32 slot;        /* the member's counter slot */
 };
 
 struct xovn_flood_val {
@@ -220,13 +229,22 @@ struct xovn_drop_count {
 	__u64 bytes;
 };
 
-/* ---- map: xovn_port_stats (per-CPU hash, key struct xovn_port_key) ------ */
-
+/* ---- map: xovn_port_stats (per-CPU array, XOVN_MAX_STAT_SLOTS entries) ---
+ * Indexed by the port's counter slot (the slot field of xovn_ingress,
+ * xovn_ports, xovn_fdb and flood members): an array lookup the verifier
+ * inlines, where a hash keyed by (dp_key, port_key) cost two hash lookups
+ * per frame.  Slots are handed out by lib/slots.c and kept for a port as
+ * long as it exists.  owner says whose counts a CPU's copy holds: when a
+ * slot is given to another port, each CPU's copy restarts from zero the
+ * first time the new owner counts on it, so counts never move between
+ * ports.  Readers sum the copies per owner.
+ */
 struct xovn_port_stats {
 	__u64 rx_packets;
 	__u64 rx_bytes;
 	__u64 tx_packets;
 	__u64 tx_bytes;
+	struct xovn_port_key owner;  /* dp_key 0: never counted on this CPU */
 };
 
 /* ---- map: xovn_trace (per-CPU array, 1 entry) ---------------------------
@@ -331,18 +349,19 @@ struct xovn_resp_val {
 
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_ingress_key) == 8, "ingress key layout");
-_Static_assert(sizeof(struct xovn_ingress_val) == 8, "ingress val layout");
+_Static_assert(sizeof(struct xovn_ingress_val) == 12, "ingress val layout");
 _Static_assert(sizeof(struct xovn_port_key) == 8, "port key layout");
-_Static_assert(sizeof(struct xovn_port_val) == 12, "port val layout");
+_Static_assert(sizeof(struct xovn_port_val) == 16, "port val layout");
 _Static_assert(sizeof(struct xovn_fdb_key) == 12, "fdb key layout");
-_Static_assert(sizeof(struct xovn_fdb_val) == 4, "fdb val layout");
+_Static_assert(sizeof(struct xovn_fdb_val) == 20, "fdb val layout");
 _Static_assert(sizeof(struct xovn_dp_val) == 4, "dp val layout");
 _Static_assert(sizeof(struct xovn_flood_key) == 8, "flood key layout");
-_Static_assert(sizeof(struct xovn_flood_member) == 12, "flood member layout");
+_Static_assert(sizeof(struct xovn_flood_member) == 16, "flood member layout");
 _Static_assert(sizeof(struct xovn_flood_val) ==
-	       8 + 12 * XOVN_MAX_FLOOD_LOCAL + 4 * XOVN_MAX_FLOOD_REMOTE,
+	       8 + 16 * XOVN_MAX_FLOOD_LOCAL + 4 * XOVN_MAX_FLOOD_REMOTE,
 	       "flood val layout");
 _Static_assert(sizeof(struct xovn_config) == 16, "config layout");
+_Static_assert(sizeof(struct xovn_port_stats) == 40, "port stats layout");
 _Static_assert(sizeof(struct xovn_trace_out) == 16, "trace out layout");
 _Static_assert(sizeof(struct xovn_psec_mac_key) == 12, "psec mac key layout");
 _Static_assert(sizeof(struct xovn_psec_mac_val) == 4, "psec mac val layout");

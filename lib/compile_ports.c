@@ -165,8 +165,9 @@ static int has_address(const json_t *port, const char *word)
 	return 0;
 }
 
+/* Each MAC of the port, with a copy of its xovn_ports value (pv): one lookup for unicast. */
 static int emit_fdb(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
-		    const json_t *port)
+		    const json_t *port, const struct xovn_port_val *pv)
 {
 	struct xovn_lport_addr addr;
 	const json_t *a;
@@ -188,6 +189,7 @@ static int emit_fdb(struct compile_ctx *ctx, const struct switch_state *st, uint
 		fk.dp_key = st->dp_key;
 		memcpy(fk.mac, addr.mac, sizeof(fk.mac));
 		fv.port_key = key;
+		fv.port = *pv;
 		if (compile_emit(ctx, XOVN_MAP_FDB, &fk, sizeof(fk), &fv, sizeof(fv)) < 0)
 			return -1;
 	}
@@ -240,7 +242,7 @@ int compile_port(struct compile_ctx *ctx, struct switch_state *st, const json_t 
 		pv.flags |= XOVN_PF_PORT_SECURITY;
 
 	if (compile_emit(ctx, XOVN_MAP_PORTS, &pk, sizeof(pk), &pv, sizeof(pv)) < 0 ||
-	    emit_fdb(ctx, st, key, port) < 0)
+	    emit_fdb(ctx, st, key, port, &pv) < 0)
 		return -1;
 	if ((pv.flags & XOVN_PF_LOCAL) && add_ingress(ctx, st, key, port, &pv) < 0)
 		return -1;

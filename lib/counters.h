@@ -28,7 +28,11 @@ int xovn_read_drops(int drops_fd, struct xovn_drop_count out[XOVN_DROP__COUNT]);
 typedef void (*xovn_port_stats_cb)(const struct xovn_port_key *key,
 				   const struct xovn_port_stats *sum, void *arg);
 
-/* Calls cb for every port with counters, summed over CPUs.  0 ok, -1 on a map error. */
+/*
+ * Calls cb for every port with counters (xovn_port_stats is an array of
+ * per-CPU slots, each copy naming the port it counts for), summed over CPUs
+ * and slots, in (dp_key, port_key) order.  0 ok, -1 on a map error.
+ */
 int xovn_read_port_stats(int stats_fd, xovn_port_stats_cb cb, void *arg);
 
 /* One port's counters summed over CPUs (all zero when it has none).  0 ok, -1 on error. */

@@ -22,6 +22,7 @@
 #include "map_dump.h"
 #include "model.h"
 #include "remote.h"
+#include "slots.h"
 #include "underlay_xdp.h"
 #include "vif_mtu.h"
 #include "chassis.h"
@@ -177,7 +178,11 @@ static int write_difference(struct chassis *c, struct xovn_mapset *next)
 
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
-	if (xovn_mapset_diff(&c->applied, next, &up, &del) < 0) {
+	if (xovn_slots_assign(&c->applied, next) < 0) {
+		log_info("refusing generation %lld: no counter slot left for every port",
+			 generation_of(c->model));
+		rc = -1;
+	} else if (xovn_mapset_diff(&c->applied, next, &up, &del) < 0) {
 		log_info("out of memory computing the difference");
 		rc = -1;
 	} else if (xovn_map_apply(c->dp.map_fds, &up, &del, err, sizeof(err)) < 0) {

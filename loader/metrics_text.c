@@ -159,7 +159,7 @@ static int write_drops(const struct scrape *s, const char *pin_dir)
 	return 0;
 }
 
-/* Every map the compiler fills, plus the counters' own hash. */
+/* Every map the compiler fills, plus the counters' array (full by construction: a slot per possible port). */
 static void write_fill(const struct scrape *s, const char *pin_dir)
 {
 	static const char *const extra[] = { "xovn_port_stats" };

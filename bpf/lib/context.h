@@ -29,6 +29,7 @@ struct xovn_ctx {
 	__u8 origin;             /* enum xovn_origin */
 	__u8 trace;              /* 1 = trace mode: decide and record only */
 	__u8 in_flags;           /* XOVN_IN_* of the ingress port */
+	__u32 in_slot;           /* counter slot of the ingress port (0 = none) */
 };
 
 #endif /* XOVN_BPF_CONTEXT_H */

@@ -7,7 +7,9 @@
  * after the L2 lookup, the Geneve decap path after setting ctx->origin to
  * XOVN_ORIGIN_TUNNEL.  The rules depend on three things only: where the
  * frame came from (ctx->origin, ctx->in_type), what the destination is
- * (xovn_ports) and whether the switch uses a localnet here (xovn_datapaths).
+ * (its xovn_ports value: the copy in its fdb entry after the L2 lookup, the
+ * entry itself after decapsulation) and whether the switch uses a localnet
+ * here (xovn_datapaths).
  */
 #ifndef XOVN_BPF_DELIVER_H
 #define XOVN_BPF_DELIVER_H
@@ -53,7 +55,7 @@ static __always_inline int xovn_send_local(struct __sk_buff *skb, struct xovn_ct
 		return TC_ACT_REDIRECT;
 	if (xovn_vlan_push(skb, pv->vid))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	xovn_stats_tx(skb, ctx, port_key);
+	xovn_stats_tx(skb, ctx, port_key, pv->slot);
 	if ((pv->flags & XOVN_PF_REDIRECT_PEER) && ctx->origin == XOVN_ORIGIN_LOCAL)
 		return bpf_redirect_peer(ifindex, 0);
 	return bpf_redirect(ifindex, 0);
@@ -122,7 +124,7 @@ static __always_inline int xovn_output_remote(struct __sk_buff *skb, struct xovn
 	if (dp && (dp->flags & XOVN_DPF_LOCALNET))
 		return xovn_send_localnet(skb, ctx, out_port);
 	xovn_trace_action(ctx, XOVN_ACT_TUNNEL, out_port);
-	return xovn_tunnel_unicast(skb, ctx, out_port, pv->remote_ip);
+	return xovn_tunnel_unicast(skb, ctx, out_port, pv->remote_ip, pv->slot);
 }
 
 /*
@@ -169,12 +171,15 @@ static __always_inline int xovn_output_localport(struct __sk_buff *skb, struct x
 	return xovn_deliver(skb, ctx, out_port, pv);
 }
 
-/* Unicast egress to logical port out_port of ctx->dp_key; returns the TC verdict. */
+/*
+ * Unicast egress to logical port out_port of ctx->dp_key, whose xovn_ports
+ * value is pv (NULL: the port is unknown here); returns the TC verdict.
+ * The L2 lookup passes the copy its fdb entry carries, the decap path the
+ * entry it already looked up, so neither looks the port up again.
+ */
 static __always_inline int xovn_output_port(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					    __u16 out_port)
+					    __u16 out_port, const struct xovn_port_val *pv)
 {
-	struct xovn_port_val *pv = xovn_port_lookup(ctx->dp_key, out_port);
-
 	if (!pv)
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	if (ctx->origin == XOVN_ORIGIN_TUNNEL)

@@ -67,7 +67,7 @@ static __always_inline void xovn_flood_send(struct __sk_buff *skb, struct xovn_c
 	if (bpf_clone_redirect(skb, m->ifindex, 0))
 		xovn_count_drop(skb, XOVN_DROP_REDIRECT_FAILED);
 	else
-		xovn_stats_tx(skb, ctx, m->port_key);
+		xovn_stats_tx(skb, ctx, m->port_key, m->slot);
 	xovn_vlan_unpush(skb, m->vid);
 }
 

@@ -7,15 +7,16 @@
 #include <bpf/bpf_helpers.h>
 #include "maps.h"
 
-/* The port whose addresses hold mac on switch dp_key; 0 when none does. */
-static __always_inline __u16 xovn_fdb_lookup(__u32 dp_key, const __u8 *mac)
+/*
+ * The port whose addresses hold mac on switch dp_key, with a copy of its
+ * xovn_ports value; NULL when none does.
+ */
+static __always_inline const struct xovn_fdb_val *xovn_fdb_lookup(__u32 dp_key, const __u8 *mac)
 {
 	struct xovn_fdb_key key = { .dp_key = dp_key };
-	struct xovn_fdb_val *val;
 
 	__builtin_memcpy(key.mac, mac, sizeof(key.mac));
-	val = bpf_map_lookup_elem(&xovn_fdb, &key);
-	return val ? val->port_key : 0;
+	return bpf_map_lookup_elem(&xovn_fdb, &key);
 }
 
 #endif /* XOVN_BPF_L2_H */

@@ -73,9 +73,9 @@ struct {
 } xovn_drops SEC(".maps");
 
 struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_HASH);
-	__uint(max_entries, XOVN_MAX_PORTS);
-	__type(key, struct xovn_port_key);
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, XOVN_MAX_STAT_SLOTS);
+	__type(key, __u32);
 	__type(value, struct xovn_port_stats);
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } xovn_port_stats SEC(".maps");

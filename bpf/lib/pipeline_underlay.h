@@ -54,15 +54,15 @@ static __always_inline int xovn_underlay_udp_off(struct __sk_buff *skb, __u32 en
 	struct udphdr udp;
 	__u32 off;
 
-	if (!encap_ip || bpf_skb_load_bytes(skb, 0, &eth, sizeof(eth)) < 0 ||
-	    eth.h_proto != bpf_htons(ETH_P_IP) ||
-	    bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0)
+	/* Direct reads from the linear head (xovn_pkt_copy): no helper call per header. */
+	if (!encap_ip || xovn_pkt_copy(skb, 0, &eth, sizeof(eth)) ||
+	    eth.h_proto != bpf_htons(ETH_P_IP) || xovn_pkt_copy(skb, ETH_HLEN, &ip, sizeof(ip)))
 		return XOVN_NOT_GENEVE;
 	if (ip.version != 4 || ip.ihl < 5 || ip.protocol != IPPROTO_UDP ||
 	    ip.daddr != encap_ip || xovn_ipv4_is_fragment(&ip))
 		return XOVN_NOT_GENEVE;
 	off = ETH_HLEN + ip.ihl * 4;
-	if (bpf_skb_load_bytes(skb, off, &udp, sizeof(udp)) < 0 ||
+	if (xovn_pkt_copy(skb, off, &udp, sizeof(udp)) ||
 	    udp.dest != bpf_htons(XOVN_GENEVE_PORT))
 		return XOVN_NOT_GENEVE;
 	return off;
@@ -75,7 +75,7 @@ static __always_inline int xovn_geneve_rx_parse(struct __sk_buff *skb, struct xo
 	__u32 opts, end;
 	int reason;
 
-	if (bpf_skb_load_bytes(skb, rx->gnv_off, &g, sizeof(g)) < 0)
+	if (xovn_pkt_copy(skb, rx->gnv_off, &g, sizeof(g)))
 		return XOVN_DROP_GENEVE_SHORT;
 	if (g.ver_optlen & XOVN_GENEVE_VER_MASK)
 		return XOVN_DROP_GENEVE_OPTION;
@@ -101,10 +101,12 @@ static __always_inline int xovn_geneve_rx_parse(struct __sk_buff *skb, struct xo
  * is not a localport (each chassis' localport instance serves its own
  * chassis only) or the localnet.
  */
-static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx)
+static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx,
+						 const struct xovn_port_val **target)
 {
 	struct xovn_port_val *pv;
 
+	*target = NULL;
 	if (rx->keys.out_key == XOVN_MC_FLOOD || rx->keys.out_key == XOVN_MC_UNKNOWN)
 		return 0;
 	if (!rx->keys.out_key || rx->keys.out_key > XOVN_PORT_KEY_MAX)
@@ -116,7 +118,16 @@ static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx
 	if (!pv || !(pv->flags & XOVN_PF_LOCAL) || pv->port_type == XOVN_PT_LOCALPORT ||
 	    pv->port_type == XOVN_PT_LOCALNET)
 		return XOVN_DROP_GENEVE_PORT;
+	*target = pv;  /* delivered from this value: no second lookup */
 	return 0;
+}
+
+/* The same decision without the port's value (the XDP guard only decides). */
+static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx)
+{
+	const struct xovn_port_val *pv;
+
+	return xovn_geneve_rx_lookup(rx, &pv);
 }
 
 /*
@@ -130,7 +141,7 @@ static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct
 	struct ethhdr inner;
 	__s32 cut = rx->inner_off;   /* (inner_off + ETH_HLEN) - ETH_HLEN */
 
-	if (bpf_skb_load_bytes(skb, rx->inner_off, &inner, sizeof(inner)) < 0)
+	if (xovn_pkt_copy(skb, rx->inner_off, &inner, sizeof(inner)))
 		return -1;
 	if (bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0))
 		return -1;
@@ -147,6 +158,7 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 {
 	const struct xovn_config *cfg = xovn_config_get();
 	struct xovn_ctx ctx = { .trace = trace };
+	const struct xovn_port_val *target;
 	struct xovn_geneve_rx rx = {};
 	int off, reason;
 
@@ -168,14 +180,14 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 	ctx.in_type = XOVN_PT_VIF;
 	xovn_trace_ingress(&ctx);
 
-	reason = xovn_geneve_rx_target(&rx);
+	reason = xovn_geneve_rx_lookup(&rx, &target);
 	if (reason)
 		return xovn_drop(skb, &ctx, reason);
 	if (xovn_geneve_decap(skb, &rx))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
-	return xovn_output_port(skb, &ctx, rx.keys.out_key);
+	return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
 }
 
 #endif /* XOVN_BPF_PIPELINE_UNDERLAY_H */

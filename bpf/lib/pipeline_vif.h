@@ -44,6 +44,7 @@ static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct x
 	ctx->in_port = in->port_key;
 	ctx->in_type = in->port_type;
 	ctx->in_flags = in->flags;
+	ctx->in_slot = in->slot;
 	ctx->in_vid = eth->vid;
 	ctx->origin = in->port_type == XOVN_PT_LOCALNET ? XOVN_ORIGIN_LOCALNET
 							: XOVN_ORIGIN_LOCAL;
@@ -55,16 +56,16 @@ static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct x
 static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					  const struct xovn_eth *eth)
 {
-	__u16 out_port;
+	const struct xovn_fdb_val *fdb;
 
 	if (xovn_mac_is_group(eth->dst))
 		return xovn_flood(skb, ctx, XOVN_MC_FLOOD);
-	out_port = xovn_fdb_lookup(ctx->dp_key, eth->dst);
-	if (!out_port)
+	fdb = xovn_fdb_lookup(ctx->dp_key, eth->dst);
+	if (!fdb || !fdb->port_key)
 		return xovn_flood(skb, ctx, XOVN_MC_UNKNOWN);
-	if (out_port == ctx->in_port)
+	if (fdb->port_key == ctx->in_port)
 		return xovn_drop(skb, ctx, XOVN_DROP_HAIRPIN);
-	return xovn_output_port(skb, ctx, out_port);
+	return xovn_output_port(skb, ctx, fdb->port_key, &fdb->port);
 }
 
 static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)

@@ -3,7 +3,10 @@
  * stats.h - per logical port packet counters (xovn_port_stats).
  *
  * Per-CPU, so the fast path needs no atomics; live traffic only, a traced
- * frame never counts.
+ * frame never counts.  The map is an array indexed by the port's counter
+ * slot, which every value that leads to a port carries (ingress, fdb, ports,
+ * flood members): the verifier inlines the lookup into a bounds check and
+ * an address computation, so counting costs no hash lookup.
  */
 #ifndef XOVN_BPF_STATS_H
 #define XOVN_BPF_STATS_H
@@ -13,19 +16,31 @@
 #include "context.h"
 #include "maps.h"
 
-static __always_inline struct xovn_port_stats *
-xovn_stats_slot(__u32 dp_key, __u16 port_key)
+/*
+ * This CPU's counters of (dp_key, port_key) in slot; NULL for slot 0 (not
+ * counted).  A copy last written for another port (the slot was handed
+ * over) restarts from zero, so counts never move from one port to another.
+ */
+static __always_inline struct xovn_port_stats *xovn_stats_slot(__u32 slot, __u32 dp_key,
+							       __u16 port_key)
 {
-	struct xovn_port_key key = { .dp_key = dp_key, .port_key = port_key };
-	struct xovn_port_stats zero = {};
 	struct xovn_port_stats *st;
 
-	st = bpf_map_lookup_elem(&xovn_port_stats, &key);
-	if (st)
-		return st;
-	/* First packet of this port on this CPU: losing the race to a peer is fine. */
-	bpf_map_update_elem(&xovn_port_stats, &key, &zero, BPF_NOEXIST);
-	return bpf_map_lookup_elem(&xovn_port_stats, &key);
+	if (!slot)
+		return NULL;
+	st = bpf_map_lookup_elem(&xovn_port_stats, &slot);
+	if (!st)
+		return NULL;
+	if (st->owner.dp_key != dp_key || st->owner.port_key != port_key) {
+		st->rx_packets = 0;
+		st->rx_bytes = 0;
+		st->tx_packets = 0;
+		st->tx_bytes = 0;
+		st->owner.dp_key = dp_key;
+		st->owner.port_key = port_key;
+		st->owner.pad = 0;
+	}
+	return st;
 }
 
 static __always_inline void xovn_stats_rx(struct __sk_buff *skb, const struct xovn_ctx *ctx)
@@ -34,7 +49,7 @@ static __always_inline void xovn_stats_rx(struct __sk_buff *skb, const struct xo
 
 	if (ctx->trace)
 		return;
-	st = xovn_stats_slot(ctx->dp_key, ctx->in_port);
+	st = xovn_stats_slot(ctx->in_slot, ctx->dp_key, ctx->in_port);
 	if (st) {
 		st->rx_packets++;
 		st->rx_bytes += skb->len;
@@ -42,13 +57,13 @@ static __always_inline void xovn_stats_rx(struct __sk_buff *skb, const struct xo
 }
 
 static __always_inline void xovn_stats_tx(struct __sk_buff *skb, const struct xovn_ctx *ctx,
-					  __u16 port_key)
+					  __u16 port_key, __u32 slot)
 {
 	struct xovn_port_stats *st;
 
 	if (ctx->trace)
 		return;
-	st = xovn_stats_slot(ctx->dp_key, port_key);
+	st = xovn_stats_slot(slot, ctx->dp_key, port_key);
 	if (st) {
 		st->tx_packets++;
 		st->tx_bytes += skb->len;

@@ -117,48 +117,62 @@ static __always_inline int xovn_skb_is_ip(const struct __sk_buff *skb)
 }
 
 /*
- * Grows an IP frame after its Ethernet header: the original header stays
- * in front as the outer one and a copy goes after the Geneve header as the
- * inner one, where BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN) tells the kernel the
- * inner MAC header starts.
+ * Grows an IP frame after its Ethernet header by the encap overhead, where
+ * BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN) tells the kernel the inner MAC header
+ * starts after the Geneve header.
  */
 static __always_inline int xovn_encap_grow_ip(struct __sk_buff *skb)
 {
 	__u64 flags = BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
 		      BPF_F_ADJ_ROOM_ENCAP_L2_ETH | BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN);
-	struct ethhdr inner;
 
-	if (bpf_skb_load_bytes(skb, 0, &inner, sizeof(inner)) < 0)
-		return -1;
-	if (bpf_skb_adjust_room(skb, XOVN_ENCAP_OVERHEAD, BPF_ADJ_ROOM_MAC, flags))
-		return -1;
-	return bpf_skb_store_bytes(skb, XOVN_ENCAP_OVERHEAD, &inner, sizeof(inner), 0);
+	return bpf_skb_adjust_room(skb, XOVN_ENCAP_OVERHEAD, BPF_ADJ_ROOM_MAC, flags) ? -1 : 0;
 }
+
+/*
+ * The first 72 bytes of an encapsulated frame, written with one store from
+ * &outer.  The leading pad puts the IPv4 header on a 4-byte boundary: the
+ * verifier refuses misaligned stack writes.
+ */
+struct xovn_encap_front {
+	__u16 pad;
+	struct ethhdr outer;
+	struct xovn_encap_hdr h;
+	struct ethhdr inner;
+};
+
+#define XOVN_ENCAP_FRONT_LEN (XOVN_ENCAP_OVERHEAD + ETH_HLEN)
+_Static_assert(__builtin_offsetof(struct xovn_encap_front, inner) + ETH_HLEN -
+	       __builtin_offsetof(struct xovn_encap_front, outer) == XOVN_ENCAP_FRONT_LEN,
+	       "encap front: outer headers + inner Ethernet, no gaps");
 
 /*
  * Wraps skb in the tunnel headers for (ctx->dp_key, ctx->in_port -> out_key)
  * toward remote_ip.  The outer MACs are left zero (unicast, so that
  * bpf_redirect_neigh accepts the frame) for the sender to resolve.
- * 0 or -1 (the frame is then unusable).
+ * The frame's Ethernet header is read once and written back, after the
+ * room is made, as the inner header in the same store as the outer
+ * headers: three helper calls in all.  0 or -1 (the frame is then unusable).
  */
 static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_ctx *ctx,
 				      const struct xovn_config *cfg, __u32 remote_ip, __u16 out_key)
 {
-	struct ethhdr outer = { .h_proto = bpf_htons(ETH_P_IP) };
-	struct xovn_encap_hdr h;
+	struct xovn_encap_front f;
 	int rc;
 
-	xovn_encap_hdr_fill(&h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
+	if (bpf_skb_load_bytes(skb, 0, &f.inner, sizeof(f.inner)) < 0)
+		return -1;
+	__builtin_memset(&f.outer, 0, sizeof(f.outer));
+	f.outer.h_proto = bpf_htons(ETH_P_IP);
+	xovn_encap_hdr_fill(&f.h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
+	/* adjust_room keeps GSO state right but takes IP only; the rest is small. */
 	if (xovn_skb_is_ip(skb))
 		rc = xovn_encap_grow_ip(skb);
 	else
 		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
 	if (rc)
 		return -1;
-	if (bpf_skb_store_bytes(skb, ETH_HLEN, &h, sizeof(h), 0) ||
-	    bpf_skb_store_bytes(skb, 0, &outer, sizeof(outer), 0))
-		return -1;
-	return 0;
+	return bpf_skb_store_bytes(skb, 0, &f.outer, XOVN_ENCAP_FRONT_LEN, 0) ? -1 : 0;
 }
 
 /* Points the outer IPv4 header of an encapsulated skb at another chassis. */
@@ -221,7 +235,7 @@ static __always_inline int xovn_encap_send(struct __sk_buff *skb, struct xovn_ct
  * remote_ip (network order) through the underlay; returns the TC verdict.
  */
 static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					       __u16 out_port, __u32 remote_ip)
+					       __u16 out_port, __u32 remote_ip, __u32 slot)
 {
 	const struct xovn_config *cfg = xovn_config_get();
 	int reason;
@@ -235,7 +249,7 @@ static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xov
 		return xovn_drop(skb, ctx, XOVN_DROP_MTU);
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
-	xovn_stats_tx(skb, ctx, out_port);
+	xovn_stats_tx(skb, ctx, out_port, slot);
 	if (xovn_encap(skb, ctx, cfg, remote_ip, out_port))
 		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
 	return xovn_encap_send(skb, ctx, cfg, remote_ip);
