@@ -167,10 +167,21 @@ TP_TESTS = [("tcp1", "TCP, 1 stream", "Gbit/s", 1e9, 1.0),
 
 def tp_section(rows, out, misses):
     out.append("## 3. Throughput between namespaces\n")
-    out.append("iperf3 between two VM namespaces. Each test is one run sampled in five equal "
-               "intervals (the repetitions). UDP counts packets arriving at the receiving VM's "
-               "eth0 (64 bytes on the wire with FCS: 18 bytes of payload). Ratio: xovn ÷ the "
-               "kernel baseline, per interval.\n")
+    out.append("Two VM namespaces (bench/throughput.sh). TCP: iperf3. Each test is one run "
+               "sampled in five equal intervals (the repetitions). UDP: 64-byte frames (18 bytes "
+               "of payload, 64 on the wire with FCS), one flow, from `bench/udpflood.c` in the "
+               "sending VM: an AF_PACKET socket on its eth0 with `PACKET_QDISC_BYPASS`, one "
+               "prebuilt frame sent in `sendmmsg` batches of 64, so the sender skips the VM's "
+               "UDP/IP send path and costs little per frame; the figure is frames arriving on "
+               "the receiving VM's eth0 (its rx counter), which then go up its stack to a port "
+               "nobody listens on. Every step from the sender's transmit to that stack runs on "
+               "the sender's core in its softirq context (veths forward synchronously), so "
+               "frames/s is the inverse of the whole per-frame cost: generator, forwarding "
+               "and the receiving VM's stack, the same generator and receiver for every "
+               "implementation. A UDP socket sender (`udpflood -u`) costs more per frame and "
+               "iperf3 (`-l 18`) more still (one write and one wake-up per datagram): with it the "
+               "sender, not the forwarding, set the rate. Ratio: xovn ÷ the kernel baseline, "
+               "per interval.\n")
     vals = collections.defaultdict(list)
     for topo, impl, test, _rep, v in rows:
         vals[(topo, impl, test)].append(float(v))
@@ -269,9 +280,10 @@ def xt_section(rows, out):
                    f"the TCP of TC with offloads. Turning the offloads off leaves TC alone at "
                    f"{offload_loss:.2f}×; with them off, XDP against TC is {hook_loss:.2f}×: the "
                    f"larger part of the gap is {bigger}.")
-    out.append("64-byte UDP from iperf3 is limited by the sending application on this 2-core "
-               "machine, so it does not separate the hooks' per-packet cost; section 1 has the "
-               "in-kernel cost of each minimal redirect.\n")
+    out.append("64-byte UDP comes from `bench/udpflood.c` (AF_PACKET, qdisc bypass, `sendmmsg` "
+               "batches; see section 3), so the rate is set by the per-frame cost of forwarding "
+               "and delivering, not by the sending application; section 1 has the in-kernel cost "
+               "of each minimal redirect.\n")
 
 def cp_section(rows, out, misses, plot_dir):
     out.append("## 4. Control plane\n")
@@ -403,10 +415,10 @@ REASONS = {
     "tp-tcp1": "with one stream the cost is dominated by the TCP stack on both VMs; xovn adds its "
                "per-packet work on top of veth forwarding. Fix: the per-packet items above.",
     "tp-tcp4": "as for one stream; four streams on two cores are CPU-bound.",
-    "tp-udp64": "64-byte UDP from iperf3 is limited by the sending application on this 2-core "
-                "machine (one core per VM side), not by the switch, so no switch can double it "
-                "here. Measuring it properly needs a packet generator (pktgen or XDP live frames) "
-                "that does not share the cores with the receiver.",
+    "tp-udp64": "the rate is the inverse of the whole per-frame cost on the sending core, and "
+                "the generator and the receiving VM's stack, the same for both, are part of it: "
+                "removing the bridge and a backlog round trip cannot double it unless they were "
+                "more than half of that cost. Fix: the per-packet items of section 1.",
     "once": "map writes are batched (BPF_MAP_UPDATE_BATCH) and interfaces are listed once per "
             "apply; what is left is BPF load and verification (~0.3 s) and the model pipeline "
             "of the phase table (load, validate, compile: jansson allocates every value of "
