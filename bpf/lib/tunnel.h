@@ -46,6 +46,9 @@
 #include "trace.h"
 
 #define XOVN_AF_INET          2
+/* bpf_skb_adjust_room: after a shrink, skb->protocol is IPv6 (kernel >= 6.3;
+ * the uapi header this builds against may predate it). */
+#define XOVN_ADJ_ROOM_DECAP_L3_IPV6 (1ULL << 8)
 #define XOVN_IP_TTL           64
 /* UDP source ports for entropy (ECMP, RSS): the dynamic range 49152..65535. */
 #define XOVN_SPORT_BASE       0xc000
@@ -114,6 +117,22 @@ static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, struct
 static __always_inline int xovn_skb_is_ip(const struct __sk_buff *skb)
 {
 	return skb->protocol == bpf_htons(ETH_P_IP) || skb->protocol == bpf_htons(ETH_P_IPV6);
+}
+
+/*
+ * Does skb->protocol name what the frame carries?  Always after the
+ * kernel's own receive (eth_type_trans); after decapsulation only for an
+ * inner IPv4 or IPv6 frame (pipeline_underlay.h, xovn_geneve_decap), not for
+ * ARP or a frame with a tag in its data.  bpf_redirect_peer hands the skb
+ * to the peer's receive path as it is, so it needs this to hold.
+ */
+static __always_inline int xovn_skb_proto_is_frame(struct __sk_buff *skb)
+{
+	__be16 proto;
+
+	if (bpf_skb_load_bytes(skb, 2 * ETH_ALEN, &proto, sizeof(proto)) < 0)
+		return 0;
+	return skb->protocol == proto;
 }
 
 /*

@@ -5,9 +5,13 @@
  * path and decapsulation really put on the wire (BPF_PROG_TEST_RUN only
  * reports a redirect, it never performs one).
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <linux/virtio_net.h>
@@ -107,9 +111,36 @@ Test(geneve_wire, arp_frame_leaves_through_the_fib_path_fully_encapsulated)
 	close(ul1);
 }
 
+/*
+ * Moves ifname (a port's far end) into a network namespace of its own, as a
+ * VM's eth0 is, and returns a packet socket on it there.  bpf_redirect_peer
+ * only crosses namespaces: it drops a frame whose peer sits in the sender's.
+ */
+static int vm_packet_socket(const char *ifname)
+{
+	int self = open("/proc/self/ns/net", O_RDONLY), vm, fd;
+	char cmd[160];
+
+	cr_assert_geq(self, 0);
+	cr_assert_eq(unshare(CLONE_NEWNET), 0, "unshare: %s", strerror(errno));
+	vm = open("/proc/self/ns/net", O_RDONLY);
+	cr_assert_geq(vm, 0);
+	cr_assert_eq(setns(self, CLONE_NEWNET), 0);
+	snprintf(cmd, sizeof(cmd), "ip link set %s netns /proc/%d/fd/%d", ifname, (int)getpid(), vm);
+	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);
+	cr_assert_eq(setns(vm, CLONE_NEWNET), 0);
+	snprintf(cmd, sizeof(cmd), "ip link set %s up", ifname);
+	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);
+	fd = gn_packet_socket(ifname);
+	cr_assert_eq(setns(self, CLONE_NEWNET), 0);
+	close(vm);
+	close(self);
+	return fd;
+}
+
 Test(geneve_wire, geneve_from_the_underlay_reaches_the_vm_as_the_inner_frame)
 {
-	int vm = gn_packet_socket("tap13p");
+	int vm = vm_packet_socket("tap13p");
 	static uint8_t seen[4][XH_FRAME_MAX + 64];
 	uint8_t f[XH_FRAME_MAX], inner[XH_FRAME_MAX], src[6];
 	size_t ilen = gn_inner_udp(inner, GN_VNI3, 3, 1, 300), len, lens[4];
