@@ -81,7 +81,7 @@ static void expect_on_underlay(int ul1, const uint8_t *inner, size_t len, uint16
 	cr_assert_arr_eq(seen[0] + 6, g.ul_mac, 6, "outer source is not ul0's MAC");
 }
 
-Test(geneve_wire, ipv4_frame_leaves_through_redirect_neigh_fully_encapsulated)
+Test(geneve_wire, ipv4_frame_to_a_resolved_chassis_leaves_fully_encapsulated)
 {
 	int ul1 = gn_packet_socket("ul1");
 	uint8_t f[XH_FRAME_MAX];
@@ -90,6 +90,34 @@ Test(geneve_wire, ipv4_frame_leaves_through_redirect_neigh_fully_encapsulated)
 	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
+	cr_assert_eq(xh_drops_total(&g.h), 0);
+	close(ul1);
+}
+
+/*
+ * hv4 (c5's chassis) has no neighbour entry: the FIB path cannot write the
+ * outer MACs, so the frame takes bpf_redirect_neigh, which asks for hv4 with
+ * ARP and holds the frame until the answer, then sends it.
+ */
+Test(geneve_wire, ipv4_frame_to_an_unresolved_chassis_waits_for_the_neighbour)
+{
+	int ul1 = gn_packet_socket("ul1");
+	static uint8_t seen[4][XH_FRAME_MAX + 64];
+	uint8_t f[XH_FRAME_MAX], hv4_ip[4];
+	size_t len = gn_inner_udp(f, GN_VNI3, 1, 5, 200), lens[4];
+	int n;
+
+	tc_ingress("tap13", g.h.skel->progs.xovn_vif_ingress);
+	send_on("tap13p", f, len);
+	n = gn_collect(ul1, 0, g.ul_mac, seen, lens, 4);
+	cr_assert_geq(n, 1, "no ARP request for hv4 on the underlay");
+	cr_assert_eq(gn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
+	inet_pton(AF_INET, GN_HV4_IP, hv4_ip);
+	cr_assert_arr_eq(seen[0] + ETH_HLEN + 24, hv4_ip, 4, "the ARP request is not for hv4");
+	cr_assert_eq(system("ip neigh replace " GN_HV4_IP " lladdr 02:00:00:00:00:04 dev ul0"), 0);
+	n = gn_collect(ul1, 1, NULL, seen, lens, 4);
+	cr_assert_eq(n, 1, "%d Geneve frames once hv4 answered", n);
+	gn_expect_encap(seen[0], lens[0], GN_HV4_IP, GN_VNI3, 1, 5, f, len);
 	cr_assert_eq(xh_drops_total(&g.h), 0);
 	close(ul1);
 }
