@@ -162,7 +162,8 @@ def gnuplot(script):
 
 TP_TESTS = [("tcp1", "TCP, 1 stream", "Gbit/s", 1e9, 1.0),
             ("tcp4", "TCP, 4 streams", "Gbit/s", 1e9, 1.0),
-            ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None)]
+            ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None),
+            ("udp64cpu", "UDP, 64-byte frames per CPU-second", "k/CPU-s", 1e3, None)]
 
 
 def tp_section(rows, out, misses):
@@ -184,7 +185,12 @@ def tp_section(rows, out, misses):
                "and the receiving VM's stack, the same generator and receiver for every "
                "implementation. A UDP socket sender (`udpflood -u`) costs more per frame and "
                "iperf3 (`-l 18`) more still (one write and one wake-up per datagram): with it the "
-               "sender, not the forwarding, set the rate. Ratio: xovn ÷ baseline in each pair; "
+               "sender, not the forwarding, set the rate. Per CPU-second: the frames sent divided by "
+               "the generator's own CPU time (user + system, getrusage): since every stage runs "
+               "in its context, this is the per-frame cost of the whole path and does not depend "
+               "on the share of the core the generator got, which on a shared machine moves the "
+               "raw rate a lot (work deferred to ksoftirqd is not in it; it was under 1% in "
+               "A/B runs). Ratio: xovn ÷ baseline in each pair; "
                "median (min–max) of the five.\n")
     vals = collections.defaultdict(list)
     for topo, impl, test, _rep, v in rows:

@@ -16,6 +16,7 @@
 #   tcp4   TCP, four streams      (bits/s, iperf3, received)
 #   udp64  UDP, 64-byte frames    (packets/s arriving on vmB's eth0, sent by
 #          build/bench/udpflood: make -f bench/Makefile)
+#   udp64cpu  the same frames per second of the generator's own CPU time
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
 #   same chassis: IMPL bridge | xovn;  two chassis: IMPL vxlan | xovn
 set -u
@@ -43,15 +44,19 @@ tcp_once() {
 print("%.0f" % json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"])'
 }
 
-# udp_once: 64-byte frames/s arriving on DST_VM's eth0 over STEP seconds.
+# udp_once: "RATE PER_CPU_SECOND": 64-byte frames/s arriving on DST_VM's
+# eth0 over STEP seconds, and frames per second of the generator's own CPU
+# time (udpflood's last line: every stage runs in its context, so this is
+# the per-frame cost whatever share of the core it got).
 udp_once() {
-	local before after t0 t1
+	local before after t0 t1 ns
 	flood_start || return 1
 	before=$(rx_packets) t0=$(date +%s%N)
 	sleep "$STEP"
 	after=$(rx_packets) t1=$(date +%s%N)
 	flood_stop "throughput: udp64 $SRC_VM" 2>/dev/null
-	awk "BEGIN { printf \"%.0f\", ($after - $before) * 1e9 / ($t1 - $t0) }"
+	ns=$(tail -n 1 "$BT_TMP/udpflood.log" | sed -n 's/.*, \([0-9]*\) ns of CPU per frame$/\1/p')
+	awk "BEGIN { printf \"%.0f %.0f\", ($after - $before) * 1e9 / ($t1 - $t0), ${ns:-0} ? 1e9 / ${ns:-1} : 0 }"
 }
 
 # measure TOPO IMPL TEST REP SRC DST: one run, one row.
@@ -64,7 +69,9 @@ measure() {
 	udp64) v=$(udp_once) ;;
 	esac
 	[ -n "$v" ] || { log "$1 $2 $3: no result"; return 1; }
-	printf 'tp\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "$v"
+	printf 'tp\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${v% *}"
+	[ "$3" = udp64 ] && printf 'tp\t%s\t%s\tudp64cpu\t%s\t%s\n' "$1" "$2" "$4" "${v#* }"
+	return 0
 }
 
 # alternate TOPO BASE BSRC BDST XSRC XDST: every test, five pairs of runs.
