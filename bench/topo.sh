@@ -125,6 +125,7 @@ server_start() {
 }
 
 # Packets that arrived on $DST_VM's eth0 (its rx counter, before its stack).
+# shellcheck disable=SC2016 # the awk program is meant literally
 rx_packets() { bt_in "$DST_VM" awk '$1 == "eth0:" { print $3 }' /proc/net/dev; }
 
 # flood_start: 64-byte frames (18 bytes of UDP payload + 8 UDP + 20 IP + 14
@@ -136,7 +137,7 @@ rx_packets() { bt_in "$DST_VM" awk '$1 == "eth0:" { print $3 }' /proc/net/dev; }
 # (a busy machine can starve the sampling shell); flood_stop ends it once
 # the samples are taken.  Returns once frames arrive.  Sets FLOOD_PID.
 flood_start() {
-	local bin=$XOVN_ROOT/build/bench/udpflood i before
+	local bin=$XOVN_ROOT/build/bench/udpflood before
 	[ -x "$bin" ] || { echo "$bin missing: make -f bench/Makefile" >&2; return 1; }
 	before=$(rx_packets)
 	# nsenter execs timeout in place, so FLOOD_PID is timeout itself (not a
@@ -145,7 +146,7 @@ flood_start() {
 		-l 18 -t $((3 * SECS + 10)) -n 4000000000 2>>"$BT_TMP/udpflood.log" &
 	FLOOD_PID=$!
 	BT_PIDS+=("$FLOOD_PID")
-	for i in $(seq 1 30); do
+	for _ in $(seq 1 30); do
 		sleep 0.1
 		[ "$(rx_packets)" -gt $((before + 1000)) ] && return 0
 	done

@@ -40,6 +40,7 @@ check "hv1 attached the underlay" wait_log hv1 'attached xovn_underlay_ingress t
 check "hv2 attached its VIFs" wait_log hv2 'attached xovn_vif_ingress to vif' 5 2
 
 # counter NS IFNAME rx|tx: packets of IFNAME in NS.
+# shellcheck disable=SC2016 # the awk program is meant literally
 counter() {
 	nsenter --net="/run/netns/$1" awk -v i="$2:" -v f="$3" \
 		'$1 == i { print (f == "rx" ? $3 : $11) }' /proc/net/dev
