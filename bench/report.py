@@ -189,7 +189,7 @@ def tp_section(rows, out, misses):
                "the generator's own CPU time (user + system, getrusage): since every stage runs "
                "in its context, this is the per-frame cost of the whole path and does not depend "
                "on the share of the core the generator got, which on a shared machine moves the "
-               "raw rate a lot (work deferred to ksoftirqd is not in it; it was under 1% in "
+               "raw rate a lot (work deferred to ksoftirqd is not in it; it added about 1% in "
                "A/B runs). Ratio: xovn ÷ baseline in each pair; "
                "median (min–max) of the five.\n")
     vals = collections.defaultdict(list)
@@ -423,12 +423,13 @@ REASONS = {
     "scale": "larger hash maps miss the CPU caches more often; the per-packet work stays O(1) "
              "map lookups, so the drift is memory latency, not algorithmic. On this shared, noisy "
              "2-core machine a 10% band is also within run-to-run noise.",
-    "tp-tcp1": "with one stream the cost is dominated by the TCP stack on both VMs: a TSO "
-               "aggregate (about 60 kB) crosses either path as one skb (xovn encapsulates it "
-               "with UDP-tunnel GSO and nothing segments it on a veth underlay), so per byte "
-               "both do the same copies; iperf3's own CPU accounting gave the same CPU time "
-               "per GB for both within noise (two chassis, four streams). What is left is "
-               "xovn's per-packet work (section 1) and the noise of a shared 2-core machine.",
+    "tp-tcp1": "the cost is dominated by the TCP stacks of both VMs: a TSO aggregate (about "
+               "60 kB) crosses either path as one skb (across chassis xovn encapsulates it with "
+               "UDP-tunnel GSO and nothing segments it on a veth underlay), so per byte both do "
+               "the same copies; iperf3's own CPU accounting gave the same CPU time per GB for "
+               "xovn and VXLAN + bridge within ±6% (two chassis, one and four streams, A/B "
+               "runs). What is left is xovn's per-packet work (section 1) and the noise of a "
+               "shared 2-core machine.",
     "tp-tcp4": "as for one stream; four streams on two cores are CPU-bound, so the figure follows "
                "whatever else the machine runs (the paired runs limit, not remove, that).",
     "tp-udp64": "the rate is the inverse of the whole per-frame cost on the sending core, and "
