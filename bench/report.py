@@ -173,7 +173,8 @@ def gnuplot(script):
 
 TP_TESTS = [("tcp1", "TCP, 1 stream", "Gbit/s", 1e9, 1.0),
             ("tcp4", "TCP, 4 streams", "Gbit/s", 1e9, 1.0),
-            ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None)]
+            ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None),
+            ("udp64cpu", "UDP, 64-byte frames per CPU-second", "k/CPU-s", 1e3, None)]
 
 
 def ratio_cell(x, b):
@@ -188,11 +189,31 @@ def ratio_cell(x, b):
 
 def tp_section(rows, out, misses, notes=()):
     out.append("## 3. Throughput between namespaces\n")
-    out.append("iperf3 between two VM namespaces. Each test is one run sampled in five equal "
-               "intervals (the repetitions). UDP counts packets arriving at the receiving VM's "
-               "eth0 (64 bytes on the wire with FCS: 18 bytes of payload). Ratio: xovn ÷ the "
-               "kernel baseline, per interval; xovn ÷ OVN likewise, interval by interval of two "
-               "runs one after the other.\n")
+    out.append("Two VM namespaces (bench/throughput.sh). The kernel baseline and xovn are built "
+               "side by side, each with its own VM namespaces, and every test alternates between "
+               "them: five pairs of short runs (a fifth of the test time each, at least 1 s for "
+               "TCP), baseline then xovn; the pairs are the repetitions, so each ratio compares "
+               "two runs seconds apart and the load of the shared machine weighs on both alike. "
+               "TCP: iperf3, bits/s received. UDP: 64-byte frames (18 bytes "
+               "of payload, 64 on the wire with FCS), one flow, from `bench/udpflood.c` in the "
+               "sending VM: an AF_PACKET socket on its eth0 with `PACKET_QDISC_BYPASS`, one "
+               "prebuilt frame sent in `sendmmsg` batches of 64, so the sender skips the VM's "
+               "UDP/IP send path and costs little per frame; the figure is frames arriving on "
+               "the receiving VM's eth0 (its rx counter), which then go up its stack to a port "
+               "nobody listens on. Every step from the sender's transmit to that stack runs on "
+               "the sender's core in its softirq context (veths forward synchronously), so "
+               "frames/s is the inverse of the whole per-frame cost: generator, forwarding "
+               "and the receiving VM's stack, the same generator and receiver for every "
+               "implementation. A UDP socket sender (`udpflood -u`) costs more per frame and "
+               "iperf3 (`-l 18`) more still (one write and one wake-up per datagram): with it the "
+               "sender, not the forwarding, set the rate. Per CPU-second: the frames sent divided by "
+               "the generator's own CPU time (user + system, getrusage): since every stage runs "
+               "in its context, this is the per-frame cost of the whole path and does not depend "
+               "on the share of the core the generator got, which on a shared machine moves the "
+               "raw rate a lot (work deferred to ksoftirqd is not in it; it added about 1% in "
+               "A/B runs). Ratio: xovn ÷ baseline in each pair; "
+               "median (min–max) of the five. OVN (bench/ovn_throughput.sh) runs after, "
+               "as one run sampled in five intervals; xovn ÷ OVN compares medians.\n")
     vals = collections.defaultdict(list)
     for topo, impl, test, _rep, v in rows:
         vals[(topo, impl, test)].append(float(v))
@@ -203,9 +224,10 @@ def tp_section(rows, out, misses, notes=()):
             b, x = vals.get((topo, base, test)), vals.get((topo, "xovn", test))
             if not b or not x:
                 continue
-            # An interval in which the baseline carried nothing has no ratio.
+            # Rows come in pairs run seconds apart: the ratio is the median of
+            # the paired ratios.  A run in which the baseline carried nothing has none.
             ratios = [xi / bi for xi, bi in zip(x, b) if bi > 0] or [0.0]
-            r = statistics.median(x) / statistics.median(b) if statistics.median(b) else 0.0
+            r = statistics.median(ratios)
             if test == "udp64" and topo == "same":
                 target = 2.0
             tgt = ""
@@ -323,9 +345,10 @@ def xt_section(rows, out):
                    f"the TCP of TC with offloads. Turning the offloads off leaves TC alone at "
                    f"{offload_loss:.2f}×; with them off, XDP against TC is {hook_loss:.2f}×: the "
                    f"larger part of the gap is {bigger}.")
-    out.append("64-byte UDP from iperf3 is limited by the sending application on this 2-core "
-               "machine, so it does not separate the hooks' per-packet cost; section 1 has the "
-               "in-kernel cost of each minimal redirect.\n")
+    out.append("64-byte UDP comes from `bench/udpflood.c` (AF_PACKET, qdisc bypass, `sendmmsg` "
+               "batches; see section 3), so the rate is set by the per-frame cost of forwarding "
+               "and delivering, not by the sending application; section 1 has the in-kernel cost "
+               "of each minimal redirect.\n")
 
 def cp_section(rows, out, misses, plot_dir):
     out.append("## 4. Control plane\n")
@@ -497,13 +520,19 @@ REASONS = {
              "map lookups (and the counters an O(1) array index), so the drift is memory "
              "latency, not algorithmic. Sizes are interleaved within each repetition, so a "
              "drift here is not a slow phase of the machine landing on one size.",
-    "tp-tcp1": "with one stream the cost is dominated by the TCP stack on both VMs; xovn adds its "
-               "per-packet work on top of veth forwarding. Fix: the per-packet items above.",
-    "tp-tcp4": "as for one stream; four streams on two cores are CPU-bound.",
-    "tp-udp64": "64-byte UDP from iperf3 is limited by the sending application on this 2-core "
-                "machine (one core per VM side), not by the switch, so no switch can double it "
-                "here. Measuring it properly needs a packet generator (pktgen or XDP live frames) "
-                "that does not share the cores with the receiver.",
+    "tp-tcp1": "the cost is dominated by the TCP stacks of both VMs: a TSO aggregate (about "
+               "60 kB) crosses either path as one skb (across chassis xovn encapsulates it with "
+               "UDP-tunnel GSO and nothing segments it on a veth underlay), so per byte both do "
+               "the same copies; iperf3's own CPU accounting gave the same CPU time per GB for "
+               "xovn and VXLAN + bridge within ±6% (two chassis, one and four streams, A/B "
+               "runs). What is left is xovn's per-packet work (section 1) and the noise of a "
+               "shared 2-core machine.",
+    "tp-tcp4": "as for one stream; four streams on two cores are CPU-bound, so the figure follows "
+               "whatever else the machine runs (the paired runs limit, not remove, that).",
+    "tp-udp64": "the rate is the inverse of the whole per-frame cost on the sending core, and "
+                "the generator and the receiving VM's stack, the same for both, are part of it: "
+                "removing the bridge and a backlog round trip cannot double it unless they were "
+                "more than half of that cost. Fix: the per-packet items of section 1.",
     "once": "the phase table above names where the time goes. The model pipeline is "
             "linear (load ~9k and validate ~12k instructions per port at every size, "
             "callgrind); what is left is the fixed BPF start - creating the preallocated "

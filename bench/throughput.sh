@@ -1,20 +1,30 @@
 #!/usr/bin/env bash
-# throughput.sh - iperf3 between two VM namespaces, xovn against the kernel's
-# own forwarding on the same VMs in the same run.
+# throughput.sh - traffic between two VM namespaces, xovn against the
+# kernel's own forwarding, in the same run.
 #
 #   bench/throughput.sh SECONDS     (rows on stdout, progress on stderr)
+#   TP_TOPOS=cross bench/throughput.sh 3    only the two-chassis tests
 #
-# Each test is one run of SECONDS (10 in the full benchmark) sampled in
-# intervals of SECONDS/5: the five intervals are the repetitions.
-#   tcp1   TCP, one stream        (bits/s, iperf3 intervals)
-#   tcp4   TCP, four streams      (bits/s, iperf3 intervals)
-#   udp64  UDP, 64-byte frames    (packets/s arriving on vmB's eth0)
+# Both implementations are built side by side, each with its own VM
+# namespaces, and every test alternates between them: five pairs of short
+# runs of SECONDS/5 each (at least 1 s for TCP), baseline then xovn.  The
+# five pairs are the repetitions, and each ratio divides two runs that were
+# seconds apart, so the load of a shared machine hits both sides of it alike
+# (one long run of each, minutes apart, measured the machine as much as the
+# switch).
+#   tcp1   TCP, one stream        (bits/s, iperf3, received)
+#   tcp4   TCP, four streams      (bits/s, iperf3, received)
+#   udp64  UDP, 64-byte frames    (packets/s arriving on vmB's eth0, sent by
+#          build/bench/udpflood: make -f bench/Makefile)
+#   udp64cpu  the same frames per second of the generator's own CPU time
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
 #   same chassis: IMPL bridge | xovn;  two chassis: IMPL vxlan | xovn
 set -u
 XOVN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECS=${1:-10}
+TOPOS=${TP_TOPOS:-same cross}
 STEP=$(awk "BEGIN { print $SECS / 5 }")
+TCP_SECS=$(awk "BEGIN { s = int($SECS / 5 + 0.5); print (s < 1 ? 1 : s) }")
 . "$XOVN_ROOT/bench/topo.sh"
 BT_TMP=$(mktemp -d /tmp/xovn-bench-tp.XXXXXX)
 XOVNCTL=$XOVN_ROOT/build/xovnctl
@@ -26,42 +36,56 @@ mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 
 log() { echo "throughput: $*" >&2; }
 
-tcp_test() { # TOPO IMPL TEST STREAMS
-	local out rep=0 v
+# tcp_once STREAMS: bits/s received in one iperf3 run of TCP_SECS from SRC_VM.
+tcp_once() {
 	server_start
-	out=$(bt_in "$SRC_VM" timeout $((SECS + 15)) iperf3 -c "$VM_B_IP" -p 5201 -t "$SECS" -i "$STEP" \
-		-P "$4" -J) || { log "$2 $3: iperf3 failed"; return 1; }
-	for v in $(echo "$out" | intervals_bps); do
-		printf 'tp\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$rep" "$v"
-		rep=$((rep + 1))
-	done
+	bt_in "$SRC_VM" timeout $((TCP_SECS + 15)) iperf3 -c "$VM_B_IP" -p 5201 -t "$TCP_SECS" \
+		-P "$1" -J | python3 -c 'import json,sys
+print("%.0f" % json.load(sys.stdin)["end"]["sum_received"]["bits_per_second"])'
 }
 
-rx_packets() { ip netns exec "$(bt_ns "$DST_VM")" cat /sys/class/net/eth0/statistics/rx_packets; }
-
-# 64-byte frames: 18 bytes of UDP payload + 8 UDP + 20 IP + 14 Ethernet + 4 FCS.
-udp_test() { # TOPO IMPL
-	local rep before after t0 t1 client
-	server_start
-	bt_in "$SRC_VM" timeout $((SECS + 15)) iperf3 -c "$VM_B_IP" -p 5201 -u -b 0 -l 18 \
-		-t $((SECS + 4)) >/dev/null 2>&1 &
-	client=$!
-	BT_PIDS+=("$client")
-	sleep 1
-	for rep in 0 1 2 3 4; do
-		before=$(rx_packets) t0=$(date +%s%N)
-		sleep "$STEP"
-		after=$(rx_packets) t1=$(date +%s%N)
-		printf 'tp\t%s\t%s\tudp64\t%s\t%.0f\n' "$1" "$2" "$rep" \
-			"$(awk "BEGIN { print ($after - $before) * 1e9 / ($t1 - $t0) }")"
-	done
-	wait "$client" 2>/dev/null
+# udp_once: "RATE PER_CPU_SECOND": 64-byte frames/s arriving on DST_VM's
+# eth0 over STEP seconds, and frames per second of the generator's own CPU
+# time (udpflood's last line: every stage runs in its context, so this is
+# the per-frame cost whatever share of the core it got).
+udp_once() {
+	local before after t0 t1 ns
+	flood_start || return 1
+	before=$(rx_packets) t0=$(date +%s%N)
+	sleep "$STEP"
+	after=$(rx_packets) t1=$(date +%s%N)
+	flood_stop "throughput: udp64 $SRC_VM" 2>/dev/null
+	ns=$(tail -n 1 "$BT_TMP/udpflood.log" | sed -n 's/.*, \([0-9]*\) ns of CPU per frame$/\1/p')
+	awk "BEGIN { printf \"%.0f %.0f\", ($after - $before) * 1e9 / ($t1 - $t0), ${ns:-0} ? 1e9 / ${ns:-1} : 0 }"
 }
 
-run_tests() { # TOPO IMPL
-	ping_ready "$SRC_VM" "$VM_B_IP" || { log "$1 $2: no connectivity"; return 1; }
-	log "$1 $2"
-	tcp_test "$1" "$2" tcp1 1 && tcp_test "$1" "$2" tcp4 4 && udp_test "$1" "$2"
+# measure TOPO IMPL TEST REP SRC DST: one run, one row.
+measure() {
+	local v
+	SRC_VM=$5 DST_VM=$6
+	case $3 in
+	tcp1) v=$(tcp_once 1) ;;
+	tcp4) v=$(tcp_once 4) ;;
+	udp64) v=$(udp_once) ;;
+	esac
+	[ -n "$v" ] || { log "$1 $2 $3: no result"; return 1; }
+	printf 'tp\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${v% *}"
+	[ "$3" = udp64 ] && printf 'tp\t%s\t%s\tudp64cpu\t%s\t%s\n' "$1" "$2" "$4" "${v#* }"
+	return 0
+}
+
+# alternate TOPO BASE BSRC BDST XSRC XDST: every test, five pairs of runs.
+alternate() {
+	local test rep
+	ping_ready "$3" "$VM_B_IP" || { log "$1 $2: no connectivity"; return 1; }
+	ping_ready "$5" "$VM_B_IP" || { log "$1 xovn: no connectivity"; return 1; }
+	for test in tcp1 tcp4 udp64; do
+		log "$1 $test: $2 and xovn, alternating"
+		for rep in 0 1 2 3 4; do
+			measure "$1" "$2" "$test" "$rep" "$3" "$4" &&
+				measure "$1" xovn "$test" "$rep" "$5" "$6" || return 1
+		done
+	done
 }
 
 ctl() { "$XOVNCTL" --db "$1" "${@:2}" >/dev/null; }
@@ -71,36 +95,39 @@ model_common() { # DB
 		-- lsp-add ls pB -- lsp-set-addresses pB "$VM_B_MAC $VM_B_IP"
 }
 
-# Same chassis: hv s1, VMs sA and sB; the bridge first, then xovn.
+# Same chassis: a Linux bridge in hv s1 (VMs sA, sB) and xovn in hv x1 (VMs xA, xB).
 same_chassis() {
 	local db=$BT_TMP/same.json
-	SRC_VM=sA DST_VM=sB
 	bt_add_ns s1 && bt_add_vm sA s1 tA $VM_A_MAC $VM_A_IP &&
-		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP || return 1
-	bt_bridge s1 tA tB && run_tests same bridge || return 1
-	bt_unbridge s1
+		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP && bt_bridge s1 tA tB || return 1
+	bt_add_ns x1 && bt_add_vm xA x1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm xB x1 tB $VM_B_MAC $VM_B_IP || return 1
 	model_common "$db" && ctl "$db" chassis-add hv1 geneve 192.0.2.1 \
 		-- vif-attach hv1 tA pA -- vif-attach hv1 tB pB || return 1
-	bt_xovnd s1 hv1 "$db"
-	run_tests same xovn
+	bt_xovnd x1 hv1 "$db"
+	alternate same bridge sA sB xA xB
 }
 
-# Two chassis: hvs c1 and c2 joined by ul, VMs cA and cB; VXLAN first, then xovn.
+# Two chassis: VXLAN + bridge in hvs c1, c2 (VMs cA, cB); xovn in hvs d1, d2 (VMs dA, dB).
 two_chassis() {
 	local db=$BT_TMP/cross.json
-	SRC_VM=cA DST_VM=cB
 	bt_add_ns c1 && bt_add_ns c2 && bt_add_underlay c1 c2 || return 1
 	bt_add_vm cA c1 tA $VM_A_MAC $VM_A_IP && bt_add_vm cB c2 tB $VM_B_MAC $VM_B_IP || return 1
 	bt_vxlan c1 $UL_A $UL_B && bt_vxlan c2 $UL_B $UL_A || return 1
-	bt_bridge c1 tA vx0 && bt_bridge c2 tB vx0 && run_tests cross vxlan || return 1
-	bt_unbridge c1; bt_unbridge c2; bt_unvxlan c1; bt_unvxlan c2
+	bt_bridge c1 tA vx0 && bt_bridge c2 tB vx0 || return 1
+	bt_add_ns d1 && bt_add_ns d2 && bt_add_underlay d1 d2 || return 1
+	bt_add_vm dA d1 tA $VM_A_MAC $VM_A_IP && bt_add_vm dB d2 tB $VM_B_MAC $VM_B_IP || return 1
 	model_common "$db" && ctl "$db" chassis-add hv1 geneve $UL_A -- chassis-set-encap-iface hv1 ul \
 		-- chassis-add hv2 geneve $UL_B -- chassis-set-encap-iface hv2 ul \
 		-- vif-attach hv1 tA pA -- vif-attach hv2 tB pB || return 1
-	bt_xovnd c1 hv1 "$db"
-	bt_xovnd c2 hv2 "$db"
-	run_tests cross xovn
+	bt_xovnd d1 hv1 "$db"
+	bt_xovnd d2 hv2 "$db"
+	alternate cross vxlan cA cB dA dB
 }
 
-same_chassis || { log "same-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
-two_chassis || { log "two-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
+case " $TOPOS " in *" same "*)
+	same_chassis || { log "same-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
+esac
+case " $TOPOS " in *" cross "*)
+	two_chassis || { log "two-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
+esac

@@ -97,7 +97,8 @@ bt_cleanup() {
 	done
 }
 
-# ---- traffic helpers shared by the throughput scripts (they set SECS, DST_VM)
+# ---- traffic helpers shared by the throughput scripts (they set SECS,
+# SRC_VM, DST_VM, XOVN_ROOT and BT_TMP)
 
 # ping_ready VM IP: up to 5 s for the path to carry traffic.
 ping_ready() {
@@ -121,4 +122,42 @@ server_start() {
 	bt_in "$DST_VM" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
 	BT_PIDS+=("$!")
 	sleep 0.3
+}
+
+# Packets that arrived on $DST_VM's eth0 (its rx counter, before its stack).
+# shellcheck disable=SC2016 # the awk program is meant literally
+rx_packets() { bt_in "$DST_VM" awk '$1 == "eth0:" { print $3 }' /proc/net/dev; }
+
+# flood_start: 64-byte frames (18 bytes of UDP payload + 8 UDP + 20 IP + 14
+# Ethernet + 4 FCS) from $SRC_VM to vmB, from build/bench/udpflood
+# (AF_PACKET, qdisc bypass, sendmmsg batches: a cheap sender, so the rate is
+# set by what forwards the frames).  Every stage up to the receiving VM runs
+# in the sender's softirq context, so frames/s is the inverse of the whole
+# per-frame cost on that core.  The generator may run for 3 x SECS + 10 s
+# (a busy machine can starve the sampling shell); flood_stop ends it once
+# the samples are taken.  Returns once frames arrive.  Sets FLOOD_PID.
+flood_start() {
+	local bin=$XOVN_ROOT/build/bench/udpflood before
+	[ -x "$bin" ] || { echo "$bin missing: make -f bench/Makefile" >&2; return 1; }
+	before=$(rx_packets)
+	# nsenter execs timeout in place, so FLOOD_PID is timeout itself (not a
+	# subshell) and flood_stop's signal reaches the generator.
+	nsenter --net="/run/netns/$(bt_ns "$SRC_VM")" timeout $((3 * SECS + 15)) "$bin" -i eth0 -d "$VM_B_IP" -m "$VM_B_MAC" \
+		-l 18 -t $((3 * SECS + 10)) -n 4000000000 2>>"$BT_TMP/udpflood.log" &
+	FLOOD_PID=$!
+	BT_PIDS+=("$FLOOD_PID")
+	for _ in $(seq 1 30); do
+		sleep 0.1
+		[ "$(rx_packets)" -gt $((before + 1000)) ] && return 0
+	done
+	echo "flood_start: no frames arrive" >&2
+	return 1
+}
+
+# flood_stop LABEL: ends the generator (SIGTERM to its timeout, which passes
+# it on) and prints the generator's own count on stderr.
+flood_stop() {
+	kill "$FLOOD_PID" 2>/dev/null
+	wait "$FLOOD_PID" 2>/dev/null
+	echo "$1: $(tail -n 1 "$BT_TMP/udpflood.log")" >&2
 }

@@ -20,7 +20,8 @@
 #
 # Each test is one run of SECONDS sampled in five intervals of SECONDS/5:
 #   tcp1   TCP, one stream       (bits/s, iperf3 intervals)
-#   udp64  UDP, 64-byte frames   (packets/s arriving on the receiving VM's eth0)
+#   udp64  UDP, 64-byte frames   (packets/s arriving on the receiving VM's eth0,
+#          sent by build/bench/udpflood)
 # Rows:  xt IMPL TEST REP VALUE, IMPL tc | tc-swcsum | xdp-swcsum | xovn, and
 #        xt xdp-offload tcp1_probe 0 BITS/S   xt xdp-offload csum_errors 0 COUNT
 set -u
@@ -55,24 +56,17 @@ tcp1_test() { # IMPL
 	done
 }
 
-rx_packets() { bt_in "$DST_VM" cat /proc/net/dev | awk '$1 == "eth0:" { print $3 }'; }
-
-# 64-byte frames: 18 bytes of UDP payload + 8 UDP + 20 IP + 14 Ethernet + 4 FCS.
+# 64-byte UDP frames from udpflood (topo.sh: flood_start), counted arriving on the receiving VM's eth0.
 udp64_test() { # IMPL
-	local rep before after t0 t1 client
-	server_start
-	bt_in "$SRC_VM" timeout $((SECS + 15)) iperf3 -c "$VM_B_IP" -p 5201 -u -b 0 -l 18 \
-		-t $((SECS + 4)) >/dev/null 2>&1 &
-	client=$!
-	BT_PIDS+=("$client")
-	sleep 1
+	local rep before after t0 t1
+	flood_start || return 1
 	for rep in 0 1 2 3 4; do
 		before=$(rx_packets) t0=$(date +%s%N)
 		sleep "$STEP"
 		after=$(rx_packets) t1=$(date +%s%N)
 		row "$1" udp64 "$rep" "$(awk "BEGIN { printf \"%.0f\", ($after - $before) * 1e9 / ($t1 - $t0) }")"
 	done
-	wait "$client" 2>/dev/null
+	flood_stop "xdp_vs_tc: $1 udp64"
 }
 
 run_tests() { # IMPL

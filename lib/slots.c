@@ -171,3 +171,79 @@ int xovn_slots_assign(const struct xovn_mapset *applied, struct xovn_mapset *nex
 	free(taken);
 	return rc;
 }
+
+/* The slot applied has for (dp_key, port_key), 0 when the port is not there. */
+static uint32_t applied_slot(const struct xovn_mapset *applied, uint32_t dp_key, uint16_t port_key)
+{
+	struct xovn_port_key k = { .dp_key = dp_key, .port_key = port_key };
+	const struct xovn_map_entry *e = xovn_mapset_find(applied, XOVN_MAP_PORTS, &k, sizeof(k));
+	struct xovn_port_val v;
+
+	if (!e || !is_port_entry(e))
+		return 0;
+	memcpy(&v, e->val, sizeof(v));
+	return v.slot;
+}
+
+/* Marks every slot applied's ports hold: only needed when a port is new. */
+static void mark_applied(const struct xovn_mapset *applied, uint8_t *taken)
+{
+	for (size_t i = 0; i < applied->n; i++) {
+		const struct xovn_map_entry *e = &applied->v[i];
+		struct xovn_port_val v;
+
+		if (e->map < XOVN_MAP_PORTS)
+			continue;
+		if (e->map > XOVN_MAP_PORTS)
+			break;
+		if (!is_port_entry(e))
+			continue;
+		memcpy(&v, e->val, sizeof(v));
+		if (slot_valid(v.slot))
+			taken[v.slot] = 1;
+	}
+}
+
+int xovn_slots_assign_part(const struct xovn_mapset *applied, struct xovn_mapset *part)
+{
+	struct slot_table now = { 0 };
+	uint8_t *taken = NULL;
+	uint32_t cursor = 1;
+	int rc = -1;
+
+	for (size_t i = 0; i < part->n; i++) {
+		struct xovn_map_entry *e = &part->v[i];
+		struct xovn_port_key k;
+		struct xovn_port_val v;
+
+		if (!is_port_entry(e))
+			continue;
+		memcpy(&k, e->key, sizeof(k));
+		memcpy(&v, e->val, sizeof(v));
+		v.slot = applied_slot(applied, k.dp_key, k.port_key);
+		if (!slot_valid(v.slot)) {
+			if (!taken) {
+				taken = calloc(XOVN_MAX_STAT_SLOTS, 1);
+				if (!taken)
+					return -1;
+				mark_applied(applied, taken);
+			}
+			while (cursor < XOVN_MAX_STAT_SLOTS && taken[cursor])
+				cursor++;
+			if (cursor == XOVN_MAX_STAT_SLOTS)
+				goto out;
+			v.slot = cursor;
+			taken[cursor] = 1;
+		}
+		memcpy(e->val, &v, sizeof(v));
+	}
+	/* Every value in a part leads to a port of the same switches: the part's own ports. */
+	if (table_build(part, &now) == 0) {
+		fill_references(&now, part);
+		rc = 0;
+	}
+out:
+	free(now.v);
+	free(taken);
+	return rc;
+}

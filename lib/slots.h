@@ -21,4 +21,12 @@
 /* Fills the slots of next from applied; 0, or -1 when slots run out or memory does. */
 int xovn_slots_assign(const struct xovn_mapset *applied, struct xovn_mapset *next);
 
+/*
+ * The same for a part (mapset_part.c: the config entry and every entry of
+ * some switches) about to replace those switches' entries in applied: a
+ * port keeps the slot applied gives it, found by binary search; only when
+ * a port is new are applied's slots all marked to find the lowest free one.
+ */
+int xovn_slots_assign_part(const struct xovn_mapset *applied, struct xovn_mapset *part);
+
 #endif /* XOVN_SLOTS_H */

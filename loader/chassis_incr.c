@@ -23,6 +23,7 @@
 #include "map_apply.h"
 #include "xovn_maps.h"
 #include "model_delta.h"
+#include "slots.h"
 
 /*
  * The records from the model in force to the db as it is now, or none.
@@ -152,6 +153,9 @@ static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff
 	if (xovn_compile_switches(c->cstate, c->model, iface_resolve, have_links ? &table : NULL,
 				  eff->new_switches, &part, err, sizeof(err)) < 0) {
 		log_info("refusing generation %lld: %s", chassis_generation(c), err);
+	} else if (xovn_slots_assign_part(&c->applied, &part) < 0) {
+		log_info("refusing generation %lld: no counter slot left for every port",
+			 chassis_generation(c));
 	} else if ((taken = ingress_taken(c, &part, dps, n_dp)) != NULL) {
 		const struct xovn_ingress_key *k = (const void *)taken->key;
 

@@ -40,9 +40,10 @@ static __always_inline int xovn_from_localport(const struct xovn_ctx *ctx)
 
 /*
  * Hands the frame to a local interface with the port's own tag.  A veth
- * peer is entered directly when the frame is still as it arrived (keeps
- * offloads, skips the backlog); after decapsulation the skb's protocol is
- * stale, so those frames take the ordinary egress path.
+ * peer is entered directly (keeps offloads, skips the backlog) when the
+ * frame is still as it arrived, or came out of a tunnel with a protocol
+ * the decapsulation set right (IPv4, IPv6); anything else (ARP from a
+ * tunnel) takes the ordinary egress path, whose receive sets the protocol.
  */
 static __always_inline int xovn_send_local(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					   __u16 port_key, const struct xovn_port_val *pv,
@@ -56,7 +57,9 @@ static __always_inline int xovn_send_local(struct __sk_buff *skb, struct xovn_ct
 	if (xovn_vlan_push(skb, pv->vid))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	xovn_stats_tx(skb, ctx, port_key, pv->slot);
-	if ((pv->flags & XOVN_PF_REDIRECT_PEER) && ctx->origin == XOVN_ORIGIN_LOCAL)
+	if ((pv->flags & XOVN_PF_REDIRECT_PEER) &&
+	    (ctx->origin == XOVN_ORIGIN_LOCAL ||
+	     (ctx->origin == XOVN_ORIGIN_TUNNEL && xovn_skb_proto_is_frame(skb))))
 		return bpf_redirect_peer(ifindex, 0);
 	return bpf_redirect(ifindex, 0);
 }

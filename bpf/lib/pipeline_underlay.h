@@ -135,15 +135,26 @@ static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx
  * header is saved, the outer IPv4..inner Ethernet bytes are cut right
  * after the outer Ethernet header, and the saved header overwrites the
  * outer one.  0 or -1.
+ *
+ * skb->protocol still names the outer IPv4 afterwards, which is right for
+ * an inner IPv4 frame; for an inner IPv6 one the DECAP_L3_IPV6 flag makes
+ * the kernel switch it, so that both can be handed straight to a veth
+ * peer (deliver.h, xovn_skb_proto_is_frame).  A kernel without the flag
+ * (before 6.3) refuses it: then the cut is made without it and the frame
+ * takes the ordinary egress path, which sets the protocol itself.
  */
 static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct xovn_geneve_rx *rx)
 {
 	struct ethhdr inner;
 	__s32 cut = rx->inner_off;   /* (inner_off + ETH_HLEN) - ETH_HLEN */
+	__u64 flags = 0;
 
 	if (xovn_pkt_copy(skb, rx->inner_off, &inner, sizeof(inner)))
 		return -1;
-	if (bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0))
+	if (inner.h_proto == bpf_htons(ETH_P_IPV6))
+		flags = XOVN_ADJ_ROOM_DECAP_L3_IPV6;
+	if (bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, flags) &&
+	    (!flags || bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0)))
 		return -1;
 	return bpf_skb_store_bytes(skb, 0, &inner, sizeof(inner), 0);
 }

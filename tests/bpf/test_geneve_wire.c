@@ -5,9 +5,13 @@
  * path and decapsulation really put on the wire (BPF_PROG_TEST_RUN only
  * reports a redirect, it never performs one).
  */
+#define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
+#include <stdio.h>
 #include <linux/if_ether.h>
 #include <linux/if_packet.h>
 #include <linux/virtio_net.h>
@@ -77,7 +81,7 @@ static void expect_on_underlay(int ul1, const uint8_t *inner, size_t len, uint16
 	cr_assert_arr_eq(seen[0] + 6, g.ul_mac, 6, "outer source is not ul0's MAC");
 }
 
-Test(geneve_wire, ipv4_frame_leaves_through_redirect_neigh_fully_encapsulated)
+Test(geneve_wire, ipv4_frame_to_a_resolved_chassis_leaves_fully_encapsulated)
 {
 	int ul1 = gn_packet_socket("ul1");
 	uint8_t f[XH_FRAME_MAX];
@@ -86,6 +90,34 @@ Test(geneve_wire, ipv4_frame_leaves_through_redirect_neigh_fully_encapsulated)
 	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
+	cr_assert_eq(xh_drops_total(&g.h), 0);
+	close(ul1);
+}
+
+/*
+ * hv4 (c5's chassis) has no neighbour entry: the FIB path cannot write the
+ * outer MACs, so the frame takes bpf_redirect_neigh, which asks for hv4 with
+ * ARP and holds the frame until the answer, then sends it.
+ */
+Test(geneve_wire, ipv4_frame_to_an_unresolved_chassis_waits_for_the_neighbour)
+{
+	int ul1 = gn_packet_socket("ul1");
+	static uint8_t seen[4][XH_FRAME_MAX + 64];
+	uint8_t f[XH_FRAME_MAX], hv4_ip[4];
+	size_t len = gn_inner_udp(f, GN_VNI3, 1, 5, 200), lens[4];
+	int n;
+
+	tc_ingress("tap13", g.h.skel->progs.xovn_vif_ingress);
+	send_on("tap13p", f, len);
+	n = gn_collect(ul1, 0, g.ul_mac, seen, lens, 4);
+	cr_assert_geq(n, 1, "no ARP request for hv4 on the underlay");
+	cr_assert_eq(gn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
+	inet_pton(AF_INET, GN_HV4_IP, hv4_ip);
+	cr_assert_arr_eq(seen[0] + ETH_HLEN + 24, hv4_ip, 4, "the ARP request is not for hv4");
+	cr_assert_eq(system("ip neigh replace " GN_HV4_IP " lladdr 02:00:00:00:00:04 dev ul0"), 0);
+	n = gn_collect(ul1, 1, NULL, seen, lens, 4);
+	cr_assert_eq(n, 1, "%d Geneve frames once hv4 answered", n);
+	gn_expect_encap(seen[0], lens[0], GN_HV4_IP, GN_VNI3, 1, 5, f, len);
 	cr_assert_eq(xh_drops_total(&g.h), 0);
 	close(ul1);
 }
@@ -107,9 +139,36 @@ Test(geneve_wire, arp_frame_leaves_through_the_fib_path_fully_encapsulated)
 	close(ul1);
 }
 
+/*
+ * Moves ifname (a port's far end) into a network namespace of its own, as a
+ * VM's eth0 is, and returns a packet socket on it there.  bpf_redirect_peer
+ * only crosses namespaces: it drops a frame whose peer sits in the sender's.
+ */
+static int vm_packet_socket(const char *ifname)
+{
+	int self = open("/proc/self/ns/net", O_RDONLY), vm, fd;
+	char cmd[160];
+
+	cr_assert_geq(self, 0);
+	cr_assert_eq(unshare(CLONE_NEWNET), 0, "unshare: %s", strerror(errno));
+	vm = open("/proc/self/ns/net", O_RDONLY);
+	cr_assert_geq(vm, 0);
+	cr_assert_eq(setns(self, CLONE_NEWNET), 0);
+	snprintf(cmd, sizeof(cmd), "ip link set %s netns /proc/%d/fd/%d", ifname, (int)getpid(), vm);
+	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);
+	cr_assert_eq(setns(vm, CLONE_NEWNET), 0);
+	snprintf(cmd, sizeof(cmd), "ip link set %s up", ifname);
+	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);
+	fd = gn_packet_socket(ifname);
+	cr_assert_eq(setns(self, CLONE_NEWNET), 0);
+	close(vm);
+	close(self);
+	return fd;
+}
+
 Test(geneve_wire, geneve_from_the_underlay_reaches_the_vm_as_the_inner_frame)
 {
-	int vm = gn_packet_socket("tap13p");
+	int vm = vm_packet_socket("tap13p");
 	static uint8_t seen[4][XH_FRAME_MAX + 64];
 	uint8_t f[XH_FRAME_MAX], inner[XH_FRAME_MAX], src[6];
 	size_t ilen = gn_inner_udp(inner, GN_VNI3, 3, 1, 300), len, lens[4];

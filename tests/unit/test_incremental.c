@@ -6,7 +6,8 @@
  * (drop it, drop a port, give a port a new MAC, add a port, turn a port
  * into a localport and back), the delta of (before, after) applied to
  * before must equal after, and the applied set patched with an incremental
- * compile of the changed switches must equal a full compile of after.
+ * compile of the changed switches (counter slots included) must equal a
+ * full compile of after.
  */
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -16,6 +17,7 @@
 #include "mapset.h"
 #include "model.h"
 #include "model_delta.h"
+#include "slots.h"
 #include "test_model_files.h"
 
 static const char *const models[] = {
@@ -38,12 +40,18 @@ static int any_iface(const char *ifname, struct xovn_iface_info *info, void *arg
 	return 0;
 }
 
-static int full(const json_t *m, const char *ch, struct xovn_mapset *out)
+/* A full compile with counter slots given against applied, as xovnd does. */
+static int full(const json_t *m, const char *ch, const struct xovn_mapset *applied,
+		struct xovn_mapset *out)
 {
+	struct xovn_mapset none;
 	char err[256];
 
+	xovn_mapset_init(&none);
 	xovn_mapset_init(out);
-	return xovn_compile(m, ch, any_iface, NULL, out, err, sizeof(err));
+	if (xovn_compile(m, ch, any_iface, NULL, out, err, sizeof(err)) < 0)
+		return -1;
+	return xovn_slots_assign(applied ? applied : &none, out);
 }
 
 static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_mapset *b,
@@ -80,9 +88,11 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 	size_t n = 0;
 	char err[256];
 
-	if (full(after, ch, &want) < 0)
+	cr_assert_eq(full(before, ch, NULL, &applied), 0, "%s: the unedited model compiles", what);
+	if (full(after, ch, &applied, &want) < 0) {
+		xovn_mapset_free(&applied);
 		return; /* an edit the compiler refuses is not a model xovnctl could write */
-	cr_assert_eq(full(before, ch, &applied), 0, "%s: the unedited model compiles", what);
+	}
 	delta = xovn_model_delta(before, after);
 	followed = json_deep_copy(before);
 	st = xovn_compile_state_new(followed, ch, err, sizeof(err));
@@ -99,6 +109,7 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 	xovn_mapset_init(&part);
 	cr_assert_eq(xovn_compile_switches(st, followed, any_iface, NULL, eff.new_switches, &part,
 					   err, sizeof(err)), 0, "%s: %s", what, err);
+	cr_assert_eq(xovn_slots_assign_part(&applied, &part), 0, "%s: slots", what);
 	cr_assert_eq(xovn_mapset_replace_part(&applied, dps, n, &part), 0);
 	assert_sets_equal(&applied, &want, what);
 	(*incremental)++;
