@@ -52,8 +52,11 @@ stage "throughput, $TP_SECS s per test"
 bench/throughput.sh $TP_SECS >>"$RESULTS"
 stage "OVN with Open vSwitch's userspace datapath, $TP_SECS s per test"
 ovn_stage >>"$RESULTS"
-stage "XDP against TC, same chassis, $TP_SECS s per test"
-bench/xdp_vs_tc.sh $TP_SECS >>"$RESULTS"
+# A side study of the hook choice, not a target: half the test time keeps
+# the whole run under ten minutes.
+XT_SECS=$(( TP_SECS > 2 ? TP_SECS / 2 : TP_SECS ))
+stage "XDP against TC, same chassis, $XT_SECS s per test"
+bench/xdp_vs_tc.sh $XT_SECS >>"$RESULTS"
 printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
 
 stage "report"

@@ -219,8 +219,7 @@ static size_t copy_kept(const struct xovn_mapset *s, size_t from, size_t to,
 		memcpy(out + k, s->v + from, (stop - from) * sizeof(*out));
 		k += stop - from;
 		from = stop;
-		if (from < to) { /* at a removed entry */
-			free(s->v[from].key); /* the value shares the key's allocation */
+		if (from < to) { /* at a removed entry: freed once the splice is done */
 			from++;
 			(*r)++;
 		}
@@ -261,6 +260,9 @@ int xovn_mapset_replace_part(struct xovn_mapset *s, const uint32_t *dps, size_t 
 		v[k++] = *e;
 	}
 	k += copy_kept(s, from, s->n, &rm, &r, v + k);
+	/* Only now: the binary searches above still read the removed keys. */
+	for (size_t i = 0; i < rm.n; i++)
+		free(s->v[rm.v[i]].key); /* the value shares the key's allocation */
 	free(rm.v);
 	s->spare = s->v;
 	s->spare_cap = s->cap;
