@@ -446,7 +446,8 @@ def daemon_section(rows, out, misses, cp, sizes):
                "lsp-set-addresses` gives a remote port a new MAC; the reaction runs from the "
                "commit (the new db renamed into place, seen through inotify) until the new "
                "entry is in the pinned `xovn_fdb`, polled every 50 µs while xovnctl is still "
-               "running; \"from the db write\" starts earlier, at the db file's modification "
+               "running, by a process at real-time priority (on two shared cores it would "
+               "otherwise often run only after xovnd had finished); \"from the db write\" starts earlier, at the db file's modification "
                "time, and so also counts xovnctl's fsync and rename. xovnd applies such a write "
                "from xovnctl's journal record (`DB.journal`): only the changed switch is "
                "compiled, diffed and written (docs/ARCHITECTURE.md, \"Model changes\").\n")
@@ -533,7 +534,9 @@ REASONS = {
                 "the generator and the receiving VM's stack, the same for both, are part of it: "
                 "removing the bridge and a backlog round trip cannot double it unless they were "
                 "more than half of that cost. Fix: the per-packet items of section 1.",
-    "once": "the phase table above names where the time goes. The model pipeline is "
+    "once": "the phase table above names where the time goes; xovnd and xovnctl already "
+            "ask for transparent huge pages on the heap that holds the model (lib/heap.c), "
+            "which roughly halves reading it. The model pipeline is "
             "linear (load ~9k and validate ~12k instructions per port at every size, "
             "callgrind); what is left is the fixed BPF start - creating the preallocated "
             "per-CPU xovn_port_stats hash (131072 entries, ~0.2-0.4 s) and verifying the "

@@ -18,6 +18,7 @@
 #include "chassis.h"
 #include "cleanup.h"
 #include "events.h"
+#include "heap.h"
 #include "log.h"
 #include "metrics.h"
 #include "options.h"
@@ -102,6 +103,7 @@ int main(int argc, char **argv)
 	double t0, t;
 	int rc;
 
+	xovn_heap_use_huge_pages();
 	rc = options_parse(argc, argv, &opt);
 	if (rc != 0)
 		return rc > 0 ? 0 : 1;
