@@ -24,6 +24,7 @@
 #include <unistd.h>
 
 #include "compile.h"
+#include "heap.h"
 #include "datapath.h"
 #include "map_apply.h"
 #include "model.h"
@@ -211,6 +212,8 @@ int main(int argc, char **argv)
 	char *tok, *save = NULL;
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
+	/* The heap xovnd and xovnctl run with, so the phases cost what they cost there. */
+	xovn_heap_use_huge_pages();
 	if (argc == 4 && !strcmp(argv[1], "--write-model"))
 		return write_model((size_t)atol(argv[2]), argv[3]) ? 1 : 0;
 	for (i = 1; i + 1 < (size_t)argc; i += 2) {
