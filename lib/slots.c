@@ -70,8 +70,9 @@ static int slot_valid(uint32_t slot)
 }
 
 /*
- * Slots of next's ports: the applied slot where the port had one, else the
- * lowest slot used by neither set.  taken has XOVN_MAX_STAT_SLOTS bytes.
+ * Slots of next's ports: the applied slot where the port had one (old), else
+ * the lowest slot not marked in taken (XOVN_MAX_STAT_SLOTS bytes, every
+ * slot applied uses already marked).
  */
 static int give_port_slots(const struct slot_table *old, struct xovn_mapset *next,
 			   uint8_t *taken)
@@ -79,9 +80,6 @@ static int give_port_slots(const struct slot_table *old, struct xovn_mapset *nex
 	uint32_t cursor = 1;
 	size_t i;
 
-	for (i = 0; i < old->n; i++)
-		if (slot_valid(old->v[i].slot))
-			taken[old->v[i].slot] = 1;
 	for (i = 0; i < next->n; i++) {
 		struct xovn_map_entry *e = &next->v[i];
 		struct xovn_port_key k;
@@ -161,7 +159,12 @@ int xovn_slots_assign(const struct xovn_mapset *applied, struct xovn_mapset *nex
 	uint8_t *taken = calloc(XOVN_MAX_STAT_SLOTS, 1);
 	int rc = -1;
 
-	if (taken && table_build(applied, &old) == 0 && give_port_slots(&old, next, taken) == 0 &&
+	if (taken && table_build(applied, &old) == 0) {
+		for (size_t i = 0; i < old.n; i++)
+			if (slot_valid(old.v[i].slot))
+				taken[old.v[i].slot] = 1;
+	}
+	if (taken && old.v && give_port_slots(&old, next, taken) == 0 &&
 	    table_build(next, &now) == 0) {
 		fill_references(&now, next);
 		rc = 0;
@@ -204,45 +207,37 @@ static void mark_applied(const struct xovn_mapset *applied, uint8_t *taken)
 	}
 }
 
+/* The part's ports with the slots applied gives them (0: new), sorted for lookups. */
+static int part_old_slots(const struct xovn_mapset *applied, const struct xovn_mapset *part,
+			  struct slot_table *t, int *any_new)
+{
+	if (table_build(part, t) < 0)
+		return -1;
+	*any_new = 0;
+	for (size_t i = 0; i < t->n; i++) {
+		t->v[i].slot = applied_slot(applied, t->v[i].dp_key, t->v[i].port_key);
+		*any_new |= !slot_valid(t->v[i].slot);
+	}
+	return 0;
+}
+
 int xovn_slots_assign_part(const struct xovn_mapset *applied, struct xovn_mapset *part)
 {
-	struct slot_table now = { 0 };
-	uint8_t *taken = NULL;
-	uint32_t cursor = 1;
-	int rc = -1;
+	struct slot_table old = { 0 }, now = { 0 };
+	uint8_t *taken = calloc(XOVN_MAX_STAT_SLOTS, 1);
+	int any_new, rc = -1;
 
-	for (size_t i = 0; i < part->n; i++) {
-		struct xovn_map_entry *e = &part->v[i];
-		struct xovn_port_key k;
-		struct xovn_port_val v;
-
-		if (!is_port_entry(e))
-			continue;
-		memcpy(&k, e->key, sizeof(k));
-		memcpy(&v, e->val, sizeof(v));
-		v.slot = applied_slot(applied, k.dp_key, k.port_key);
-		if (!slot_valid(v.slot)) {
-			if (!taken) {
-				taken = calloc(XOVN_MAX_STAT_SLOTS, 1);
-				if (!taken)
-					return -1;
-				mark_applied(applied, taken);
-			}
-			while (cursor < XOVN_MAX_STAT_SLOTS && taken[cursor])
-				cursor++;
-			if (cursor == XOVN_MAX_STAT_SLOTS)
-				goto out;
-			v.slot = cursor;
-			taken[cursor] = 1;
+	if (taken && part_old_slots(applied, part, &old, &any_new) == 0) {
+		/* Only a new port needs to know every slot in use. */
+		if (any_new)
+			mark_applied(applied, taken);
+		if (give_port_slots(&old, part, taken) == 0 && table_build(part, &now) == 0) {
+			/* Every value in a part leads to a port of the same switches. */
+			fill_references(&now, part);
+			rc = 0;
 		}
-		memcpy(e->val, &v, sizeof(v));
 	}
-	/* Every value in a part leads to a port of the same switches: the part's own ports. */
-	if (table_build(part, &now) == 0) {
-		fill_references(&now, part);
-		rc = 0;
-	}
-out:
+	free(old.v);
 	free(now.v);
 	free(taken);
 	return rc;
