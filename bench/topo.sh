@@ -75,8 +75,10 @@ bt_unvxlan() { ip -n "$(bt_ns "$1")" link del vx0; }
 # bt_xovnd HVNS CHASSIS DB: xovnd for CHASSIS inside namespace HVNS, pins under /sys/fs/bpf.
 bt_xovnd() {
 	local pin=/sys/fs/bpf/xovn-$BT-$1
-	bt_in "$1" "$XOVN_ROOT/build/xovnd" --chassis "$2" --db "$3" --pin-dir "$pin" \
-		>>"$BT_TMP/xovnd-$2.log" 2>&1 &
+	# nsenter itself, not bt_in: a backgrounded function is a subshell, and
+	# killing that would leave xovnd running; nsenter execs xovnd in place.
+	nsenter --net="/run/netns/$(bt_ns "$1")" "$XOVN_ROOT/build/xovnd" --chassis "$2" --db "$3" \
+		--pin-dir "$pin" >>"$BT_TMP/xovnd-$2.log" 2>&1 &
 	BT_PIDS+=("$!")
 	BT_PINS+=("$1:$2:$pin")
 }
@@ -119,7 +121,8 @@ for i in d["intervals"][:5]: print("%.0f" % i["sum"]["bits_per_second"])'
 
 # server_start: a one-shot iperf3 server in $DST_VM, bounded by $SECS.
 server_start() {
-	bt_in "$DST_VM" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 >/dev/null 2>&1 &
+	nsenter --net="/run/netns/$(bt_ns "$DST_VM")" timeout $((SECS + 20)) iperf3 -s -1 -p 5201 \
+		>/dev/null 2>&1 &
 	BT_PIDS+=("$!")
 	sleep 0.3
 }
