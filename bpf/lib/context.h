@@ -30,6 +30,8 @@ struct xovn_ctx {
 	__u8 trace;              /* 1 = trace mode: decide and record only */
 	__u8 in_flags;           /* XOVN_IN_* of the ingress port */
 	__u32 in_slot;           /* counter slot of the ingress port (0 = none) */
+	__u8 proto_ok;           /* from a tunnel: the decapsulation left skb->protocol
+				  * naming the inner frame (deliver.h: peer redirect) */
 };
 
 #endif /* XOVN_BPF_CONTEXT_H */

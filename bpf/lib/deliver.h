@@ -59,7 +59,7 @@ static __always_inline int xovn_send_local(struct __sk_buff *skb, struct xovn_ct
 	xovn_stats_tx(skb, ctx, port_key, pv->slot);
 	if ((pv->flags & XOVN_PF_REDIRECT_PEER) &&
 	    (ctx->origin == XOVN_ORIGIN_LOCAL ||
-	     (ctx->origin == XOVN_ORIGIN_TUNNEL && xovn_skb_proto_is_frame(skb))))
+	     (ctx->origin == XOVN_ORIGIN_TUNNEL && ctx->proto_ok)))
 		return bpf_redirect_peer(ifindex, 0);
 	return bpf_redirect(ifindex, 0);
 }

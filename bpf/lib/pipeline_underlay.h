@@ -138,12 +138,14 @@ static __always_inline int xovn_geneve_rx_target(const struct xovn_geneve_rx *rx
  *
  * skb->protocol still names the outer IPv4 afterwards, which is right for
  * an inner IPv4 frame; for an inner IPv6 one the DECAP_L3_IPV6 flag makes
- * the kernel switch it, so that both can be handed straight to a veth
- * peer (deliver.h, xovn_skb_proto_is_frame).  A kernel without the flag
- * (before 6.3) refuses it: then the cut is made without it and the frame
- * takes the ordinary egress path, which sets the protocol itself.
+ * the kernel switch it.  *proto_ok says whether it now names the inner
+ * frame, so that delivery can hand the skb straight to a veth peer
+ * (deliver.h) without reading the header again.  A kernel without the
+ * flag (before 6.3) refuses it: then the cut is made without it and the
+ * frame takes the ordinary egress path, which sets the protocol itself.
  */
-static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct xovn_geneve_rx *rx)
+static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct xovn_geneve_rx *rx,
+					     __u8 *proto_ok)
 {
 	struct ethhdr inner;
 	__s32 cut = rx->inner_off;   /* (inner_off + ETH_HLEN) - ETH_HLEN */
@@ -151,10 +153,12 @@ static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct
 
 	if (xovn_pkt_copy(skb, rx->inner_off, &inner, sizeof(inner)))
 		return -1;
+	*proto_ok = inner.h_proto == bpf_htons(ETH_P_IP);
 	if (inner.h_proto == bpf_htons(ETH_P_IPV6))
 		flags = XOVN_ADJ_ROOM_DECAP_L3_IPV6;
-	if (bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, flags) &&
-	    (!flags || bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0)))
+	if (!bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, flags))
+		*proto_ok |= flags != 0;
+	else if (!flags || bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0))
 		return -1;
 	return bpf_skb_store_bytes(skb, 0, &inner, sizeof(inner), 0);
 }
@@ -194,7 +198,7 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 	reason = xovn_geneve_rx_lookup(&rx, &target);
 	if (reason)
 		return xovn_drop(skb, &ctx, reason);
-	if (xovn_geneve_decap(skb, &rx))
+	if (xovn_geneve_decap(skb, &rx, &ctx.proto_ok))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);

@@ -123,22 +123,6 @@ static __always_inline int xovn_skb_is_ip(const struct __sk_buff *skb)
 }
 
 /*
- * Does skb->protocol name what the frame carries?  Always after the
- * kernel's own receive (eth_type_trans); after decapsulation only for an
- * inner IPv4 or IPv6 frame (pipeline_underlay.h, xovn_geneve_decap), not for
- * ARP or a frame with a tag in its data.  bpf_redirect_peer hands the skb
- * to the peer's receive path as it is, so it needs this to hold.
- */
-static __always_inline int xovn_skb_proto_is_frame(struct __sk_buff *skb)
-{
-	__be16 proto;
-
-	if (bpf_skb_load_bytes(skb, 2 * ETH_ALEN, &proto, sizeof(proto)) < 0)
-		return 0;
-	return skb->protocol == proto;
-}
-
-/*
  * Grows an IP frame after its Ethernet header: the original header stays
  * in front as the outer one and a copy goes after the Geneve header as the
  * inner one, where BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN) tells the kernel the
