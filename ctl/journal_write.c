@@ -49,13 +49,9 @@ void ctl_journal_record(const struct stat *written, void *arg)
 		"xovnd will read the whole db\n", j->db, errno ? strerror(errno) : "out of memory");
 }
 
-/* Like the chain's model (txn.c), the copy is left to the process exit. */
-static json_t *retired_before;
-
 void ctl_journal_free(struct ctl_journal *j)
 {
-	json_decref(retired_before);
-	retired_before = j->before;
+	json_decref(j->before);
 	json_decref(j->delta);
 	j->before = j->delta = NULL;
 }

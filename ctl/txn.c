@@ -117,17 +117,20 @@ static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 }
 
 /*
- * The model of the last chain: released by the process exit that follows,
- * not object by object - on a 100,000-port db freeing the document costs
- * about half as much as parsing it.  Kept reachable, so leak checkers do
- * not report it; a second chain in the same process releases the first.
+ * The models of the last chain (the edited one and the journal's copy of
+ * the original): released by the process exit that follows, not object by
+ * object - on a 100,000-port db freeing a document costs about half as much
+ * as parsing it.  Kept reachable, so leak checkers do not report them; a
+ * second chain in the same process releases the first's.
  */
-static json_t *retired_model;
+static json_t *retired[2];
 
-static void retire(json_t *model)
+static void retire(json_t *model, json_t *original)
 {
-	json_decref(retired_model);
-	retired_model = model;
+	json_decref(retired[0]);
+	json_decref(retired[1]);
+	retired[0] = model;
+	retired[1] = original;
 }
 
 /* Ends the transaction: readers (xovnd among them) may go on. */
@@ -173,12 +176,13 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 		rc = writes ? commit(db, model, &journal) : 0;
 	}
 	unlock(lock_fd);
+	retire(model, journal.before);
+	journal.before = NULL;
 	ctl_journal_free(&journal);
 	fclose(out);
 	if (rc == 0)
 		fwrite(buf, 1, len, stdout);
 	free(buf);
-	retire(model);
 	return rc;
 }
 
