@@ -15,20 +15,6 @@ static const char *str_field(const json_t *obj, const char *field)
 	return json_string_value(json_object_get(obj, field));
 }
 
-static int index_array_by_name(struct name_index *idx, const json_t *array)
-{
-	size_t i;
-	json_t *item;
-
-	json_array_foreach(array, i, item) {
-		const char *name = str_field(item, "name");
-
-		if (name && name_index_put_new(idx, name, item) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 static int index_ports(struct compile_ctx *ctx)
 {
 	size_t i, total = 0;
@@ -43,7 +29,7 @@ static int index_ports(struct compile_ctx *ctx)
 			       json_array_size(json_object_get(ctx->chassis, "vifs"))) < 0)
 		return -1;
 	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw) {
-		if (index_array_by_name(&ctx->ports_by_name, json_object_get(sw, "ports")) < 0)
+		if (name_index_add_named(&ctx->ports_by_name, json_object_get(sw, "ports")) < 0)
 			return -1;
 	}
 	return 0;
@@ -95,9 +81,9 @@ static int index_bindings(struct compile_ctx *ctx)
 
 int compile_build_indexes(struct compile_ctx *ctx)
 {
-	if (index_array_by_name(&ctx->chassis_by_name, json_object_get(ctx->model, "chassis")) < 0 ||
+	if (name_index_add_named(&ctx->chassis_by_name, json_object_get(ctx->model, "chassis")) < 0 ||
 	    index_ports(ctx) < 0 ||
-	    index_array_by_name(&ctx->groups_by_name,
+	    name_index_add_named(&ctx->groups_by_name,
 				json_object_get(ctx->model, "ha_chassis_groups")) < 0 ||
 	    index_bindings(ctx) < 0)
 		return compile_fail(ctx, "out of memory indexing the model");

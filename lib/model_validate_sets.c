@@ -111,21 +111,6 @@ const struct vloc *vset_claim(struct vset *s, const void *key, size_t len,
 
 /* ---- name indexes ---------------------------------------------------- */
 
-/* Names of array's objects -> the object; the first of duplicates stays. */
-static int index_array(struct name_index *idx, const json_t *array)
-{
-	size_t i;
-	json_t *item;
-
-	json_array_foreach(array, i, item) {
-		const char *name = member_str(item, "name");
-
-		if (name && name_index_put_new(idx, name, item) < 0)
-			return -1;
-	}
-	return 0;
-}
-
 /* model[key] indexed; a missing optional list is empty, a missing required one unusable. */
 static struct name_index *index_member(struct name_index *idx, const json_t *model,
 				       const char *key, int required)
@@ -134,7 +119,7 @@ static struct name_index *index_member(struct name_index *idx, const json_t *mod
 
 	if (array ? !json_is_array(array) : required)
 		return NULL;
-	if (name_index_reserve(idx, json_array_size(array)) < 0 || index_array(idx, array) < 0)
+	if (name_index_reserve(idx, json_array_size(array)) < 0 || name_index_add_named(idx, array) < 0)
 		return NULL;
 	return idx;
 }
@@ -158,7 +143,7 @@ static struct name_index *index_ports(struct name_index *idx, const json_t *mode
 	if (name_index_reserve(idx, total) < 0)
 		return NULL;
 	json_array_foreach(switches, sw_i, sw)
-		if (index_array(idx, json_object_get(sw, "ports")) < 0)
+		if (name_index_add_named(idx, json_object_get(sw, "ports")) < 0)
 			return NULL;
 	return idx;
 }

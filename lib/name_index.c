@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "name_index.h"
 
 static uint64_t name_hash(const char *s)
@@ -107,4 +109,18 @@ const void *name_index_get(const struct name_index *idx, const char *key)
 	if (!idx->cap || !key)
 		return NULL;
 	return find_slot(idx, key, name_hash(key))->val;
+}
+
+int name_index_add_named(struct name_index *idx, const json_t *array)
+{
+	size_t i;
+	json_t *item;
+
+	json_array_foreach(array, i, item) {
+		const char *name = json_string_value(json_object_get(item, "name"));
+
+		if (name && name_index_put_new(idx, name, item) < 0)
+			return -1;
+	}
+	return 0;
 }

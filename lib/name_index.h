@@ -32,4 +32,11 @@ int name_index_put(struct name_index *idx, const char *key, const void *val);
 int name_index_put_new(struct name_index *idx, const char *key, const void *val);
 const void *name_index_get(const struct name_index *idx, const char *key);
 
+/*
+ * Indexes the objects of a JSON array by their "name" member (objects
+ * without one are skipped; of duplicates the first stays).  0 ok, -1 no memory.
+ */
+typedef struct json_t json_t;
+int name_index_add_named(struct name_index *idx, const json_t *array);
+
 #endif /* XOVN_NAME_INDEX_H */
