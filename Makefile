@@ -17,6 +17,9 @@ BUILD    := build
 CFLAGS   ?= -O2 -g
 CFLAGS   += -Wall -Wextra -Werror=implicit-function-declaration -std=gnu11 \
             -Iinclude -Ilib -I$(BUILD)
+# Every object records the headers it includes (build/**/*.d), so a change
+# to one header rebuilds exactly the objects that read it.
+DEPFLAGS := -MMD -MP
 LDLIBS_BPF := -lbpf -lelf -lz
 LDLIBS_JSON := -ljansson
 
@@ -31,9 +34,8 @@ BPF_CFLAGS := -target bpf -O2 -g -Wall -Wno-unused-function -D__BPF__ \
 BPF_SRCS  := $(wildcard bpf/*.bpf.c)
 BPF_OBJS  := $(patsubst bpf/%.bpf.c,$(BUILD)/%.bpf.o,$(BPF_SRCS))
 BPF_SKELS := $(patsubst bpf/%.bpf.c,$(BUILD)/%.skel.h,$(BPF_SRCS))
-BPF_HDRS  := $(wildcard bpf/lib/*.h) include/xovn_maps.h
 
-LIB_SRCS  := $(wildcard lib/*.c)
+LIB_SRCS  := $(wildcard lib/*/*.c lib/*/*/*.c)
 LIB_OBJS  := $(patsubst %.c,$(BUILD)/%.o,$(LIB_SRCS))
 LIB_A     := $(BUILD)/libxovn.a
 
@@ -56,8 +58,8 @@ all: $(BPF_OBJS) $(BPF_SKELS) $(BINS)
 
 # ---- BPF ------------------------------------------------------------------
 
-$(BUILD)/%.bpf.o: bpf/%.bpf.c $(BPF_HDRS) | $(BUILD)
-	$(CLANG) $(BPF_CFLAGS) -c $< -o $@
+$(BUILD)/%.bpf.o: bpf/%.bpf.c | $(BUILD)
+	$(CLANG) $(BPF_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
 	$(BPFTOOL) gen skeleton $< name $(subst -,_,$*) > $@
@@ -67,9 +69,11 @@ $(BUILD)/%.skel.h: $(BUILD)/%.bpf.o
 $(BUILD):
 	mkdir -p $(BUILD)
 
-$(BUILD)/%.o: %.c $(wildcard include/*.h lib/*.h ctl/*.h loader/*.h tests/*/*.h) $(BPF_SKELS)
+# The skeletons are generated headers: order-only, so every object waits for
+# them on a clean build, and the .d files take over afterwards.
+$(BUILD)/%.o: %.c | $(BPF_SKELS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c $< -o $@
+	$(CC) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(LIB_A): $(LIB_OBJS)
 	ar rcs $@ $^
@@ -153,7 +157,9 @@ FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover
 FUZZ_SRCS    := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard lib/*.h include/*.h)
+LIB_HDRS     := $(wildcard lib/*/*.h lib/*/*/*.h include/*.h)
+
+$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(LIB_HDRS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
 
@@ -161,10 +167,12 @@ $(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(wildcard lib/*.h include/*.h)
 FUZZ_CTL_SRCS := $(filter-out ctl/main.c,$(CTL_SRCS))
 
 $(BUILD)/fuzz/fuzz_cli: tests/fuzz/fuzz_cli.c $(LIB_SRCS) $(FUZZ_CTL_SRCS) \
-		$(wildcard lib/*.h include/*.h ctl/*.h) $(BPF_SKELS)
+		$(LIB_HDRS) $(wildcard ctl/*.h) $(BPF_SKELS)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(FUZZ_CFLAGS) -Ictl -o $@ $< $(LIB_SRCS) $(FUZZ_CTL_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
 
 .PHONY: fuzz
 fuzz: $(FUZZ_BINS)
 	BUILD=$(BUILD) tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

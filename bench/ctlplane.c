@@ -23,13 +23,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "compile.h"
-#include "heap.h"
+#include "compile/compile.h"
+#include "util/heap.h"
 #include "datapath.h"
-#include "map_apply.h"
-#include "model.h"
+#include "dataplane/map_apply.h"
+#include "model/model.h"
 #include "model_gen.h"
-#include "slots.h"
+#include "dataplane/slots.h"
 #include "timing.h"
 
 #define MAX_SIZES 8

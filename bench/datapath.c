@@ -10,11 +10,11 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 #include "datapath.h"
-#include "map_apply.h"
+#include "dataplane/map_apply.h"
 #include "model_gen.h"
-#include "slots.h"
+#include "dataplane/slots.h"
 #include "xovn.skel.h"
 
 static int bd_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)

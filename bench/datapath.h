@@ -14,8 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "compile.h"
-#include "mapset.h"
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
 #include "xovn_maps.h"
 
 struct xovn;

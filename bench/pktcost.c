@@ -34,7 +34,7 @@
 #include "baseline.skel.h"
 #include "datapath.h"
 #include "frames.h"
-#include "model.h"
+#include "model/model.h"
 #include "model_gen.h"
 #include "netns.h"
 #include "scenarios.h"

@@ -535,7 +535,7 @@ REASONS = {
                 "removing the bridge and a backlog round trip cannot double it unless they were "
                 "more than half of that cost. Fix: the per-packet items of section 1.",
     "once": "the phase table above names where the time goes; xovnd and xovnctl already "
-            "ask for transparent huge pages on the heap that holds the model (lib/heap.c), "
+            "ask for transparent huge pages on the heap that holds the model (lib/util/heap.c), "
             "which roughly halves reading it. The model pipeline is "
             "linear (load ~9k and validate ~12k instructions per port at every size, "
             "callgrind); what is left is the fixed BPF start - creating the preallocated "

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static int is_separator(const char *s)
 {

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 /* Where else the port is attached: chassis name and iface, or NULL. */
 static const char *find_attachment(const json_t *model, const char *port,

@@ -6,9 +6,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "addr.h"
+#include "util/addr.h"
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static const char *chassis_with_ip(const json_t *model, const char *ip)
 {

@@ -4,7 +4,7 @@
  * external port.
  */
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static int group_add(struct ctl_ctx *ctx, int argc, char **argv)
 {

@@ -5,9 +5,9 @@
  */
 #include <string.h>
 
-#include "addr.h"
+#include "util/addr.h"
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static int lsp_set_type(struct ctl_ctx *ctx, int argc, char **argv)
 {

@@ -11,10 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "counters.h"
+#include "dataplane/counters.h"
 #include "ctl.h"
-#include "model.h"
-#include "names.h"
+#include "model/model.h"
+#include "dataplane/names.h"
 
 struct stats_args {
 	const char *chassis;

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static long requested_key(const struct ctl_ctx *ctx)
 {

@@ -12,10 +12,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "counters.h"
+#include "dataplane/counters.h"
 #include "ctl.h"
-#include "model.h"
-#include "names.h"
+#include "model/model.h"
+#include "dataplane/names.h"
 #include "trace.h"
 
 struct trace_args {

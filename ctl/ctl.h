@@ -49,8 +49,8 @@ int ctl_main(int argc, char **argv);
 const struct ctl_verb *ctl_find_verb(const char *name);
 void ctl_print_help(FILE *f);
 
-/* journal_write.c: the delta of a committed write, for xovnd (lib/journal.h). */
-#include "journal.h"
+/* journal_write.c: the delta of a committed write, for xovnd (lib/model/journal.h). */
+#include "model/journal.h"
 struct ctl_journal {
 	struct xovn_file_id base;  /* the db the chain started from */
 	json_t *before;            /* a copy of the model before the chain */

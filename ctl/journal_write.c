@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "journal.h"
-#include "model_delta.h"
+#include "model/journal.h"
+#include "model/delta.h"
 
 void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model)
 {

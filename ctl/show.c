@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 static void show_string_list(FILE *out, const char *label, const json_t *list)
 {

@@ -16,7 +16,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "frame.h"
+#include "frame/frame.h"
 #include "xovn_maps.h"
 
 struct trace_request {

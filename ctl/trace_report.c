@@ -13,7 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "names.h"
+#include "dataplane/names.h"
 #include "trace.h"
 
 enum stage { ST_INGRESS, ST_ADMISSION, ST_PORT_SECURITY, ST_RESPONDER, ST_L2, ST_OUTPUT };

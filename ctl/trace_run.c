@@ -17,7 +17,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "counters.h"
+#include "dataplane/counters.h"
 #include "ctl.h"
 #include "trace.h"
 

@@ -18,7 +18,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 /* Creates the db's directory (one level, e.g. /var/lib/xovn) for a first write. */
 static void make_parent_dir(const char *db)

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 int ctl_fail(const char *fmt, ...)
 {

@@ -233,7 +233,7 @@ struct xovn_drop_count {
  * Indexed by the port's counter slot (the slot field of xovn_ingress,
  * xovn_ports, xovn_fdb and flood members): an array lookup the verifier
  * inlines, where a hash keyed by (dp_key, port_key) cost two hash lookups
- * per frame.  Slots are handed out by lib/slots.c and kept for a port as
+ * per frame.  Slots are handed out by lib/dataplane/slots.c and kept for a port as
  * long as it exists.  owner says whose counts a CPU's copy holds: when a
  * slot is given to another port, each CPU's copy restarts from zero the
  * first time the new owner counts on it, so counts never move between

@@ -9,7 +9,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 #include "iface.h"
 
 struct attachments {

@@ -10,10 +10,10 @@
 #include <sys/stat.h>
 
 #include "attachments.h"
-#include "compile.h"
-#include "journal.h"
+#include "compile/compile.h"
+#include "model/journal.h"
 #include "datapath.h"
-#include "mapset.h"
+#include "dataplane/mapset.h"
 #include "options.h"
 #include "remote.h"
 

@@ -3,7 +3,7 @@
  * chassis_incr.c - applying xovnctl's journal instead of re-reading the db.
  *
  * A write through xovnctl leaves a record in DB.journal: the file it
- * started from, the file it wrote, and the switches it changed (lib/journal.h).
+ * started from, the file it wrote, and the switches it changed (lib/model/journal.h).
  * When the model in force came from the record's starting file, applying
  * the recorded delta gives exactly the new file's model, which xovnctl
  * validated before writing it.  Only the changed switches are compiled
@@ -20,10 +20,10 @@
 #include "chassis.h"
 #include "iface.h"
 #include "log.h"
-#include "map_apply.h"
+#include "dataplane/map_apply.h"
 #include "xovn_maps.h"
-#include "model_delta.h"
-#include "slots.h"
+#include "model/delta.h"
+#include "dataplane/slots.h"
 
 /*
  * The records from the model in force to the db as it is now, or none.

@@ -9,7 +9,7 @@
 #ifndef XOVND_DATAPATH_H
 #define XOVND_DATAPATH_H
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 
 struct xovn;
 

@@ -7,7 +7,7 @@
 
 #include <net/if.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 
 /*
  * The interfaces of this namespace at one moment: one netlink dump instead

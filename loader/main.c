@@ -18,7 +18,7 @@
 #include "chassis.h"
 #include "cleanup.h"
 #include "events.h"
-#include "heap.h"
+#include "util/heap.h"
 #include "log.h"
 #include "metrics.h"
 #include "options.h"

@@ -9,7 +9,7 @@
 #ifndef XOVND_MAP_DUMP_H
 #define XOVND_MAP_DUMP_H
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 
 /* Adds every entry of every map (fds by enum xovn_map_id) to out.  0 ok, -1 logged. */
 int map_dump_all(const int fds[XOVN_MAP__COUNT], struct xovn_mapset *out);

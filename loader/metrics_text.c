@@ -10,11 +10,11 @@
 
 #include <bpf/bpf.h>
 
-#include "counters.h"
-#include "mapset.h"
+#include "dataplane/counters.h"
+#include "dataplane/mapset.h"
 #include "metrics.h"
-#include "model.h"
-#include "names.h"
+#include "model/model.h"
+#include "dataplane/names.h"
 
 struct scrape {
 	FILE *out;

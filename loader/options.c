@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model.h"
+#include "model/model.h"
 #include "options.h"
 
 #define DEFAULT_PIN_ROOT "/sys/fs/bpf/xovn"

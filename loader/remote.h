@@ -12,7 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 
 struct remotes {
 	uint32_t ifindex;   /* underlay the entries below were asked on */

@@ -10,7 +10,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 #include "tc.h"
 
 /*

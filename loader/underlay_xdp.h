@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 
 /*
  * Puts the guard prog_fd on the underlay named in want (native mode, else

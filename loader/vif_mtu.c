@@ -10,7 +10,7 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "model.h"
+#include "model/model.h"
 #include "vif_mtu.h"
 #include "xovn_maps.h"
 

@@ -9,7 +9,7 @@
 
 #include <jansson.h>
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 
 /*
  * Lowers the MTU of each present VIF (chassis.vifs[].iface) that is above

@@ -7,7 +7,7 @@ PKGS=(
   make gcc clang llvm pkg-config
   libbpf-dev libxdp-dev libelf-dev zlib1g-dev
   libjansson-dev libcriterion-dev
-  bpftool iproute2 iputils-ping tcpdump iperf3 procps
+  bpftool iproute2 iputils-ping tcpdump iperf3 procps ethtool
   python3 python3-jsonschema python3-prometheus-client curl jq help2man
 )
 

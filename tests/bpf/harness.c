@@ -15,11 +15,11 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "compile.h"
-#include "counters.h"
+#include "compile/compile.h"
+#include "dataplane/counters.h"
 #include "harness.h"
-#include "map_apply.h"
-#include "slots.h"
+#include "dataplane/map_apply.h"
+#include "dataplane/slots.h"
 #include "xovn.skel.h"
 
 const uint8_t XH_BROADCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
@@ -248,7 +248,7 @@ struct xovn_port_stats xh_port_stats(struct xh *h, uint32_t dp_key, uint16_t por
 	struct xovn_port_key key = { .dp_key = dp_key, .port_key = port_key };
 	struct xovn_port_stats sum = { 0 };
 
-	/* The readers' own code (lib/counters.c), as xovnctl stats uses it. */
+	/* The readers' own code (lib/dataplane/counters.c), as xovnctl stats uses it. */
 	cr_assert_eq(xovn_read_port_stat(h->stats_fd, &key, &sum), 0);
 	return sum;
 }

@@ -14,7 +14,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 #include "xovn_maps.h"
 
 struct xovn;  /* the skeleton, build/xovn.skel.h */

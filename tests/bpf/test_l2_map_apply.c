@@ -9,9 +9,9 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
-#include "compile.h"
+#include "compile/compile.h"
 #include "harness.h"
-#include "map_apply.h"
+#include "dataplane/map_apply.h"
 
 static struct xh h;
 

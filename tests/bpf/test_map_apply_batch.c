@@ -12,7 +12,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "map_apply.h"
+#include "dataplane/map_apply.h"
 
 /* More than two batches' worth, and not a multiple of a batch. */
 #define MANY_FDB 10007

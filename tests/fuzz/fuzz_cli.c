@@ -18,7 +18,7 @@
 #include <jansson.h>
 
 #include "ctl.h"
-#include "model.h"
+#include "model/model.h"
 
 #define MAX_WORDS 48
 

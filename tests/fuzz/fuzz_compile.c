@@ -17,9 +17,9 @@
 #include <string.h>
 #include <jansson.h>
 
-#include "compile.h"
-#include "mapset.h"
-#include "model.h"
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
+#include "model/model.h"
 
 #define N_CHASSIS 3
 

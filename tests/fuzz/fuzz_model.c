@@ -10,9 +10,9 @@
 #include <string.h>
 #include <jansson.h>
 
-#include "compile.h"
-#include "mapset.h"
-#include "model.h"
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
+#include "model/model.h"
 
 /* Every interface exists; ifindex derived from the name so it is stable. */
 static int fuzz_resolver(const char *ifname, struct xovn_iface_info *info, void *arg)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* test_addr.c - MAC, IPv4, IPv6 and "MAC IP..." parsing of lib/addr.c. */
+/* test_addr.c - MAC, IPv4, IPv6 and "MAC IP..." parsing of lib/util/addr.c. */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "addr.h"
+#include "util/addr.h"
 
 static uint32_t v4(const char *s)
 {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "model.h"
+#include "model/model.h"
 #include "test_compile_fixture.h"
 
 const struct fake_iface fake_host[] = {

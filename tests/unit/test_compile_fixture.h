@@ -10,8 +10,8 @@
 #include <jansson.h>
 #include <stdint.h>
 
-#include "compile.h"
-#include "mapset.h"
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
 #include "xovn_maps.h"
 
 /* One interface the fake host has; tables end with a NULL name. */

@@ -7,7 +7,7 @@
 #include <arpa/inet.h>
 #include <string.h>
 
-#include "addr.h"
+#include "util/addr.h"
 #include "test_compile_fixture.h"
 
 static const char *model =

@@ -12,7 +12,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "model.h"
+#include "model/model.h"
 #include "test_ctl_harness.h"
 
 TestSuite(ctl_txn, .init = ctl_fixture_init, .fini = ctl_fixture_fini);

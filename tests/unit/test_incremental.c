@@ -13,11 +13,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "compile.h"
-#include "mapset.h"
-#include "model.h"
-#include "model_delta.h"
-#include "slots.h"
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
+#include "model/model.h"
+#include "model/delta.h"
+#include "dataplane/slots.h"
 #include "test_model_files.h"
 
 static const char *const models[] = {

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "mapset.h"
+#include "dataplane/mapset.h"
 
 static void add_u32(struct xovn_mapset *s, uint32_t map, uint32_t key, uint32_t val)
 {

@@ -9,7 +9,7 @@
 #include <jansson.h>
 #include <stddef.h>
 
-#include "model.h"
+#include "model/model.h"
 
 /* The source tree: $XOVN_SRC, else the current directory. */
 const char *tmf_src(void);

@@ -12,9 +12,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "model.h"
-#include "model_io_dump.h"
-#include "model_io_parse.h"
+#include "model/model.h"
+#include "model/io_dump.h"
+#include "model/io_parse.h"
 #include "test_model_files.h"
 
 /* What jansson makes of text, dumped in member order ("" when it refuses). */

@@ -7,7 +7,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "slots.h"
+#include "dataplane/slots.h"
 #include "test_compile_fixture.h"
 
 /* Switch 100 with ports a (tap-a), b (tap-b) and, when with_c, c (tap-c). */

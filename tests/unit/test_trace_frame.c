@@ -4,7 +4,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "frame.h"
+#include "frame/frame.h"
 
 static uint8_t buf[XOVN_FRAME_MAX];
 static char err[512];

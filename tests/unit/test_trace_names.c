@@ -4,7 +4,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "names.h"
+#include "dataplane/names.h"
 #include "xovn_maps.h"
 
 Test(trace_names, every_drop_reason_has_its_own_name)

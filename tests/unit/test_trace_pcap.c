@@ -6,7 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "frame.h"
+#include "frame/frame.h"
 
 static char path[64];
 

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model.h"
+#include "model/model.h"
 #include "test_model_files.h"
 
 #define MAX_EXPECTED 8

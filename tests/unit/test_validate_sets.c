@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model_validate.h"
+#include "model/validate/validate.h"
 #include "test_model_files.h"
 
 Test(validate_sets, remembers_the_first_sighting_across_growth)

@@ -1,0 +1,89 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * compile.h - from the northbound model to the map entries of one chassis.
+ *
+ * The compiler is pure: everything it knows about the host comes through
+ * the interface resolver, so the same model and the same interfaces always
+ * give the same set, and tests can feed it made-up interfaces.
+ */
+#ifndef XOVN_COMPILE_H
+#define XOVN_COMPILE_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "dataplane/mapset.h"
+
+struct xovn_iface_info {
+	uint32_t ifindex;
+	uint32_t mtu;
+	int is_veth;
+};
+
+/* Returns 0 and fills info if the interface exists on this chassis, -1 if not. */
+typedef int (*xovn_iface_resolver)(const char *ifname, struct xovn_iface_info *info, void *arg);
+
+/*
+ * Compiles model (already validated) for chassis into out (init'ed by
+ * caller).  0 ok; -1 with a message in err, and out left empty.  Missing
+ * tunnel keys, a chassis that is not in the model, an (ifindex, VID) claimed
+ * by two ports and a flood group over the map's limits are errors.
+ */
+int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver resolve, void *arg,
+		 struct xovn_mapset *out, char *err, size_t errlen);
+
+/*
+ * Incremental compilation (compile_incr.c).  A state indexes everything
+ * outside the switches (chassis, bindings, HA groups, attachments), so a
+ * change confined to some switches recompiles only those switches.  The
+ * state borrows from the model it was made from: it stays valid while
+ * only switch objects are replaced, and xovn_compile_state_covers() says
+ * whether a given switch change keeps it valid.
+ */
+struct xovn_compile_state;
+
+struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
+						  char *err, size_t errlen);
+void xovn_compile_state_free(struct xovn_compile_state *st);
+
+/*
+ * 1 when replacing the switches old_switches by new_switches (arrays of
+ * switch objects) leaves the state's indexes true: no port attached to a
+ * chassis became or stopped being a localport (which decides whether its
+ * attachment binds it).  0 when the state must be made anew.
+ */
+int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
+			      const json_t *new_switches);
+
+/*
+ * Compiles this chassis' config entry and every entry of the switches in
+ * the array switches (objects of model), sorted, into out.  Ingress
+ * collisions among these switches are errors; collisions with other
+ * switches are the caller's to check (it holds their entries).  0 ok, -1
+ * with a message in err and out left empty.
+ */
+int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
+			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
+			  struct xovn_mapset *out, char *err, size_t errlen);
+
+/* Which interfaces on this chassis need which program, for the loader. */
+enum xovn_attach_role { XOVN_ATTACH_VIF = 1, XOVN_ATTACH_UNDERLAY = 2 };
+
+struct xovn_attach {
+	char ifname[16];
+	int role;          /* enum xovn_attach_role */
+};
+
+/*
+ * Lists interfaces of chassis to attach programs to: VIFs
+ * (chassis.vifs[].iface), bridge-mapped interfaces used by a localnet or
+ * l2gateway port of some switch (role VIF: frames from them enter the
+ * switch like a VIF's), and the encap_iface (UNDERLAY).  Each (ifname, role)
+ * pair appears once, in model order; an interface with two roles appears
+ * twice.  *out is malloc'ed (free() it; NULL when *n is 0).  0 ok, -1 when
+ * the chassis is not in the model or memory runs out.
+ */
+int xovn_compile_attachments(const json_t *model, const char *chassis, struct xovn_attach **out, size_t *n);
+
+#endif /* XOVN_COMPILE_H */

@@ -1,0 +1,115 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * compile_ctx.h - state shared by the compiler's translation units.
+ *
+ * Not a public API: only lib/compile*.c include it.  Every cross-reference
+ * of the model (port -> chassis, parent -> port, group -> members) goes
+ * through a name index built once per compile, so the per-port work stays
+ * constant and a 100,000-port model compiles in linear time.
+ */
+#ifndef XOVN_COMPILE_CTX_H
+#define XOVN_COMPILE_CTX_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "compile/compile.h"
+#include "dataplane/mapset.h"
+#include "util/name_index.h"
+#include "xovn_maps.h"
+
+/* ---- ingress candidates, checked for collisions before emitting ------- */
+
+struct ingress_candidate {
+	struct xovn_ingress_key key;
+	struct xovn_ingress_val val;
+	const char *port;  /* for the collision message */
+};
+
+struct ingress_list {
+	struct ingress_candidate *v;
+	size_t n, cap;
+};
+
+/* ---- the compile ------------------------------------------------------ */
+
+struct compile_ctx {
+	const json_t *model;
+	const char *chassis_name;
+	const json_t *chassis;            /* this chassis' object */
+	xovn_iface_resolver resolve;
+	void *resolve_arg;
+	struct xovn_mapset *out;
+	char *err;
+	size_t errlen;
+
+	struct name_index chassis_by_name; /* -> chassis object */
+	struct name_index ports_by_name;   /* -> port object */
+	struct name_index groups_by_name;  /* -> ha_chassis_group object */
+	struct name_index local_vifs;      /* port name -> iface name, this chassis */
+	struct name_index bound_chassis;   /* port name -> chassis name it lives on */
+	struct ingress_list ingress;
+};
+
+/* One switch while its ports are compiled. */
+struct switch_state {
+	uint32_t dp_key;
+	int has_localnet;                /* the switch has a localnet port at all */
+	uint16_t mapped_localnet;        /* key of the localnet port mapped here, 0 = none */
+	struct xovn_flood_val flood;     /* group XOVN_MC_FLOOD */
+	struct xovn_flood_val unknown;   /* group XOVN_MC_UNKNOWN */
+};
+
+/* Writes the message into ctx->err; always returns -1. */
+int compile_fail(struct compile_ctx *ctx, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+/* Adds one zero-padded entry to ctx->out, or fails with a message. */
+int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_t key_len,
+		 const void *val, uint16_t val_len);
+
+/* compile.c: this chassis' xovn_config entry; every entry of one switch */
+int compile_emit_config(struct compile_ctx *ctx);
+int compile_switch(struct compile_ctx *ctx, const json_t *sw);
+
+/* compile_bindings.c: who lives where */
+int compile_build_indexes(struct compile_ctx *ctx);
+void compile_free_indexes(struct compile_ctx *ctx);
+/* Encap IP (network order) of the named chassis; 0 if unknown. */
+uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis);
+/* Interface chassis maps network to (bridge_mappings), or NULL. */
+const char *compile_bridge_iface(const json_t *chassis, const char *network);
+/* Resolves ifname through the caller's resolver; 0 ok, -1 absent. */
+int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xovn_iface_info *info);
+/* Placement (LOCAL/REMOTE/neither) of the VIF port named port. */
+void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
+/* Whether this chassis holds the external port (HA chassis group). */
+int compile_external_held(const struct compile_ctx *ctx, const json_t *port);
+
+/* compile_ports.c: one port -> ports, fdb, ingress candidate, flood */
+int compile_switch_scan(struct compile_ctx *ctx, const json_t *sw, struct switch_state *st);
+int compile_port(struct compile_ctx *ctx, struct switch_state *st, const json_t *port);
+
+/* compile_flood.c */
+void flood_init(struct switch_state *st);
+int flood_add_member(struct compile_ctx *ctx, struct switch_state *st, uint16_t port_key,
+		     const struct xovn_port_val *pv);
+int flood_emit(struct compile_ctx *ctx, struct switch_state *st);
+
+/* compile_ingress.c */
+int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
+		const struct xovn_ingress_val *val, const char *port);
+int ingress_emit(struct compile_ctx *ctx);
+void ingress_free(struct ingress_list *l);
+
+/* compile_security.c: port_security -> xovn_psec_* */
+int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,
+			  const json_t *port);
+/* The EUI-64 IPv6 link-local address of mac (fe80::/64). */
+void xovn_eui64_lla(const uint8_t mac[6], uint8_t lla[16]);
+
+/* compile_responder.c: addresses this chassis answers ARP/ND for */
+int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
+			   const json_t *port);
+
+#endif /* XOVN_COMPILE_CTX_H */

@@ -1,0 +1,179 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * compile_incr.c - compiling only the switches a change touched.
+ *
+ * What a switch compiles to depends on the switch itself and on data
+ * outside all switches: chassis (encap IPs, attachments, bridge mappings),
+ * bindings and HA chassis groups.  The one way a switch reaches into that
+ * data is a port's type: an attachment of a localport binds nothing.  So
+ * the indexes over the outside data, built once, serve every later change
+ * of switches as long as no attached port changes its localport-ness.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile/ctx.h"
+#include "model/model.h"
+
+struct xovn_compile_state {
+	struct compile_ctx ctx;        /* indexes only; the rest is set per call */
+	struct name_index attached;    /* port name -> itself: named by some chassis' vif */
+};
+
+static const char *str_field(const json_t *obj, const char *field)
+{
+	return json_string_value(json_object_get(obj, field));
+}
+
+static int index_attached(struct xovn_compile_state *st, const json_t *model)
+{
+	const json_t *ch, *vif;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
+		json_array_foreach(json_object_get(ch, "vifs"), j, vif) {
+			const char *port = str_field(vif, "port");
+
+			if (port && name_index_put_new(&st->attached, port, port) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
+						  char *err, size_t errlen)
+{
+	struct xovn_compile_state *st = calloc(1, sizeof(*st));
+
+	if (!st) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	st->ctx.model = model;
+	st->ctx.chassis_name = chassis;
+	st->ctx.err = err;
+	st->ctx.errlen = errlen;
+	st->ctx.chassis = xovn_find_chassis(model, chassis);
+	if (!st->ctx.chassis) {
+		compile_fail(&st->ctx, "chassis '%s' is not in the model", chassis);
+		free(st);
+		return NULL;
+	}
+	if (compile_build_indexes(&st->ctx) < 0 || index_attached(st, model) < 0) {
+		compile_fail(&st->ctx, "out of memory indexing the model");
+		xovn_compile_state_free(st);
+		return NULL;
+	}
+	/* Port objects belong to switches, which are replaced later: forget them. */
+	name_index_free(&st->ctx.ports_by_name);
+	return st;
+}
+
+void xovn_compile_state_free(struct xovn_compile_state *st)
+{
+	if (!st)
+		return;
+	compile_free_indexes(&st->ctx);
+	name_index_free(&st->attached);
+	free(st);
+}
+
+static int is_localport(const json_t *port)
+{
+	const char *type = str_field(port, "type");
+
+	return type && strcmp(type, "localport") == 0;
+}
+
+/* Attached ports of switches, each mapped to 1 (localport) or 2 (not). */
+static int collect_attached(const struct xovn_compile_state *st, const json_t *switches,
+			    struct name_index *out)
+{
+	const json_t *sw, *port;
+	size_t i, j;
+
+	json_array_foreach(switches, i, sw) {
+		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+			const char *name = str_field(port, "name");
+
+			if (!name || !name_index_get(&st->attached, name))
+				continue;
+			/* The first version seen wins: the oldest of a chain of changes. */
+			if (name_index_put_new(out, name, (void *)(is_localport(port) ? 1UL : 2UL)) < 0)
+				return -1;
+		}
+	}
+	return 0;
+}
+
+/* Absent counts as "not a localport": an unknown port's attachment binds it. */
+static int kinds_agree(const struct name_index *a, const struct name_index *b)
+{
+	for (size_t i = 0; i < a->cap; i++) {
+		const struct name_slot *s = &a->slots[i];
+		const void *other;
+
+		if (!s->key)
+			continue;
+		other = name_index_get(b, s->key);
+		if ((s->val == (void *)1UL) != (other == (void *)1UL))
+			return 0;
+	}
+	return 1;
+}
+
+int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
+			      const json_t *new_switches)
+{
+	struct name_index before, after;
+	int ok = 0;
+
+	name_index_init(&before);
+	name_index_init(&after);
+	if (collect_attached(st, old_switches, &before) == 0 &&
+	    collect_attached(st, new_switches, &after) == 0)
+		ok = kinds_agree(&before, &after) && kinds_agree(&after, &before);
+	name_index_free(&before);
+	name_index_free(&after);
+	return ok;
+}
+
+int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
+			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
+			  struct xovn_mapset *out, char *err, size_t errlen)
+{
+	struct compile_ctx *ctx = &st->ctx;
+	const json_t *sw;
+	size_t i;
+	int rc = 0;
+
+	ctx->model = model;
+	ctx->resolve = resolve;
+	ctx->resolve_arg = arg;
+	ctx->out = out;
+	ctx->err = err;
+	ctx->errlen = errlen;
+	memset(&ctx->ingress, 0, sizeof(ctx->ingress));
+	if (err && errlen)
+		err[0] = '\0';
+	rc = compile_emit_config(ctx);
+	json_array_foreach(switches, i, sw) {
+		if (rc == 0)
+			rc = compile_switch(ctx, sw);
+	}
+	if (rc == 0)
+		rc = ingress_emit(ctx);
+	ingress_free(&ctx->ingress);
+	if (rc == 0) {
+		xovn_mapset_sort(out);
+		if (!out->sorted)
+			rc = compile_fail(ctx, "out of memory sorting %zu entries", out->n);
+	}
+	ctx->out = NULL;
+	ctx->resolve = NULL;
+	ctx->resolve_arg = NULL;
+	if (rc < 0)
+		xovn_mapset_free(out);
+	return rc;
+}

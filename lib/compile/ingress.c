@@ -1,0 +1,70 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * compile_ingress.c - the (ifindex, VID) -> port table.  Candidates are
+ * collected for the whole model, then sorted so that two ports claiming the
+ * same interface and VID are found in O(n log n) and reported by name
+ * instead of one silently shadowing the other.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compile/ctx.h"
+
+int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
+		const struct xovn_ingress_val *val, const char *port)
+{
+	struct ingress_list *l = &ctx->ingress;
+
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct ingress_candidate *v = realloc(l->v, cap * sizeof(*v));
+
+		if (!v)
+			return compile_fail(ctx, "out of memory collecting ingress keys");
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n].key = *key;
+	l->v[l->n].val = *val;
+	l->v[l->n].port = port ? port : "?";
+	l->n++;
+	return 0;
+}
+
+static int candidate_cmp(const void *a, const void *b)
+{
+	const struct ingress_candidate *x = a, *y = b;
+
+	if (x->key.ifindex != y->key.ifindex)
+		return x->key.ifindex < y->key.ifindex ? -1 : 1;
+	if (x->key.vid != y->key.vid)
+		return x->key.vid < y->key.vid ? -1 : 1;
+	return strcmp(x->port, y->port); /* deterministic message order */
+}
+
+int ingress_emit(struct compile_ctx *ctx)
+{
+	struct ingress_list *l = &ctx->ingress;
+
+	if (l->n > 1)
+		qsort(l->v, l->n, sizeof(*l->v), candidate_cmp);
+	for (size_t i = 0; i < l->n; i++) {
+		const struct ingress_candidate *c = &l->v[i];
+
+		if (i + 1 < l->n && c[1].key.ifindex == c->key.ifindex && c[1].key.vid == c->key.vid)
+			return compile_fail(ctx, "ports '%s' and '%s' both receive on ifindex %u VID %u",
+					    c->port, c[1].port, c->key.ifindex, c->key.vid);
+		if (compile_emit(ctx, XOVN_MAP_INGRESS, &c->key, sizeof(c->key),
+				 &c->val, sizeof(c->val)) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+void ingress_free(struct ingress_list *l)
+{
+	free(l->v);
+	l->v = NULL;
+	l->n = 0;
+	l->cap = 0;
+}

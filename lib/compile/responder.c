@@ -1,0 +1,150 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * compile_responder.c - the IPs this chassis answers ARP requests and
+ * neighbour solicitations for (xovn_arp_resp, xovn_nd_resp).
+ *
+ * Eligible targets: a VIF (or container port) bound to some chassis, a
+ * localport with an instance attached here, a router port.  Never a port
+ * whose addresses include "unknown" (the owner may use any IP, so it must
+ * see the request), an external port (only its holder deals with it), a
+ * localnet or l2gateway port (hosts behind them answer for themselves), or
+ * a VIF bound nowhere.  Whether the target lives here matters for requests
+ * from the physical network, which every chassis on it sees.
+ */
+#include <string.h>
+#include <sys/socket.h>
+
+#include "util/addr.h"
+#include "compile/ctx.h"
+#include "model/model.h"
+
+static const char *str_field(const json_t *obj, const char *field)
+{
+	return json_string_value(json_object_get(obj, field));
+}
+
+static int has_unknown(const json_t *port)
+{
+	const json_t *a;
+	size_t i;
+
+	json_array_foreach(json_object_get(port, "addresses"), i, a) {
+		if (json_is_string(a) && strcmp(json_string_value(a), "unknown") == 0)
+			return 1;
+	}
+	return 0;
+}
+
+/* A VIF or container port: placed LOCAL or REMOTE means bound and reachable. */
+static int vif_flags(const struct compile_ctx *ctx, const json_t *port, uint8_t *flags)
+{
+	const char *parent = str_field(port, "parent_name");
+	struct xovn_port_val pv;
+
+	memset(&pv, 0, sizeof(pv));
+	compile_place_vif(ctx, parent ? parent : str_field(port, "name"), &pv);
+	if (pv.flags & XOVN_PF_LOCAL)
+		*flags = XOVN_RESP_RESIDENT;
+	return (pv.flags & (XOVN_PF_LOCAL | XOVN_PF_REMOTE)) != 0;
+}
+
+static int localport_attached_here(const struct compile_ctx *ctx, const json_t *port)
+{
+	const char *iface = name_index_get(&ctx->local_vifs, str_field(port, "name"));
+	struct xovn_iface_info info;
+
+	return iface && compile_resolve(ctx, iface, &info) == 0;
+}
+
+/* Whether this chassis answers for port at all, and with which flags. */
+static int responder_eligible(const struct compile_ctx *ctx, const json_t *port, uint8_t *flags)
+{
+	const char *type = str_field(port, "type");
+
+	*flags = 0;
+	if (has_unknown(port))
+		return 0;
+	switch (xovn_port_type_from_str(type ? type : "")) {
+	case XOVN_PT_VIF:
+		return vif_flags(ctx, port, flags);
+	case XOVN_PT_LOCALPORT:
+		/*
+		 * Every chassis has an instance: answering the physical network
+		 * would send one reply per chassis and leak the shared MAC there.
+		 */
+		return localport_attached_here(ctx, port);
+	case XOVN_PT_ROUTER:
+		*flags = XOVN_RESP_ROUTER;
+		return 1;
+	default:
+		return 0;
+	}
+}
+
+static int emit_ip(struct compile_ctx *ctx, uint32_t dp_key, const struct xovn_ip *ip,
+		   const struct xovn_resp_val *rv)
+{
+	struct xovn_arp_resp_key ak;
+	struct xovn_nd_resp_key nk;
+
+	if (ip->family == AF_INET) {
+		memset(&ak, 0, sizeof(ak));
+		ak.dp_key = dp_key;
+		ak.ip = ip->v4.s_addr;
+		return compile_emit(ctx, XOVN_MAP_ARP_RESP, &ak, sizeof(ak), rv, sizeof(*rv));
+	}
+	memset(&nk, 0, sizeof(nk));
+	nk.dp_key = dp_key;
+	memcpy(nk.ip, ip->v6.s6_addr, sizeof(nk.ip));
+	return compile_emit(ctx, XOVN_MAP_ND_RESP, &nk, sizeof(nk), rv, sizeof(*rv));
+}
+
+static int emit_address(struct compile_ctx *ctx, uint32_t dp_key, const char *port_name,
+			const char *text, struct xovn_resp_val *rv)
+{
+	struct xovn_lport_addr addr;
+	char why[128];
+
+	if (xovn_parse_lport_addr(text, 0, &addr, why, sizeof(why)) < 0)
+		return compile_fail(ctx, "port '%s': address \"%s\": %s", port_name, text, why);
+	memcpy(rv->mac, addr.mac, sizeof(rv->mac));
+	for (int i = 0; i < addr.n_ips; i++) {
+		if (emit_ip(ctx, dp_key, &addr.ips[i], rv) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* Only "MAC IP..." entries give the responder anything to answer. */
+static int lists_an_ip(const char *address)
+{
+	return address && strchr(address, ' ') != NULL;
+}
+
+int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
+			   const json_t *port)
+{
+	struct xovn_resp_val rv;
+	int eligible = -1;  /* decided on the first address with an IP */
+	const json_t *a;
+	uint8_t flags;
+	size_t i;
+
+	memset(&rv, 0, sizeof(rv));
+	rv.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
+	json_array_foreach(json_object_get(port, "addresses"), i, a) {
+		const char *s = json_string_value(a);
+
+		if (!lists_an_ip(s))
+			continue;
+		if (eligible < 0) {
+			eligible = responder_eligible(ctx, port, &flags);
+			rv.flags = flags;
+		}
+		if (!eligible)
+			return 0;
+		if (emit_address(ctx, st->dp_key, str_field(port, "name"), s, &rv) < 0)
+			return -1;
+	}
+	return 0;
+}

@@ -1,0 +1,284 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * journal.c - writing and following DB.journal (see journal.h).
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "model/journal.h"
+
+void xovn_file_id_from_stat(const struct stat *st, struct xovn_file_id *id)
+{
+	id->ino = st->st_ino;
+	id->size = (uint64_t)st->st_size;
+	id->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+}
+
+int xovn_file_id_of(const char *path, struct xovn_file_id *id)
+{
+	struct stat st;
+
+	if (stat(path, &st) < 0)
+		return -1;
+	xovn_file_id_from_stat(&st, id);
+	return 0;
+}
+
+int xovn_file_id_equal(const struct xovn_file_id *a, const struct xovn_file_id *b)
+{
+	return a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+int xovn_journal_path(const char *db, char *buf, size_t len)
+{
+	return (size_t)snprintf(buf, len, "%s.journal", db) < len ? 0 : -1;
+}
+
+static json_t *id_to_json(const struct xovn_file_id *id)
+{
+	return json_pack("{s:I,s:I,s:I}", "ino", (json_int_t)id->ino, "size",
+			 (json_int_t)id->size, "mtime_ns", (json_int_t)id->mtime_ns);
+}
+
+static int id_from_json(const json_t *j, struct xovn_file_id *id)
+{
+	json_int_t ino, size, mtime;
+
+	if (json_unpack((json_t *)j, "{s:I,s:I,s:I}", "ino", &ino, "size", &size, "mtime_ns",
+			&mtime) < 0)
+		return -1;
+	id->ino = (uint64_t)ino;
+	id->size = (uint64_t)size;
+	id->mtime_ns = mtime;
+	return 0;
+}
+
+/* The whole journal as one NUL-terminated buffer; NULL (errno ENOENT) when absent. */
+static char *read_all(const char *path, size_t *len)
+{
+	FILE *f = fopen(path, "re");
+	char *buf = NULL;
+	size_t cap = 0, n = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 65536 + 1 > cap) {
+			char *nb = realloc(buf, cap = (cap ? cap * 2 : 131072));
+
+			if (!nb) {
+				free(buf);
+				fclose(f);
+				return NULL;
+			}
+			buf = nb;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	buf[n] = '\0';
+	*len = n;
+	return buf;
+}
+
+/* Byte offsets of the line starts to keep so that the new line fits the limits. */
+static size_t first_kept(const char *old, size_t old_len, size_t new_len)
+{
+	size_t starts[XOVN_JOURNAL_KEEP], n = 0, i;
+
+	/* Remember the last KEEP-1 line starts: with the new one that is KEEP. */
+	for (size_t off = 0; off < old_len;) {
+		const char *nl = memchr(old + off, '\n', old_len - off);
+
+		if (XOVN_JOURNAL_KEEP > 1) {
+			if (n == XOVN_JOURNAL_KEEP - 1) {
+				memmove(starts, starts + 1, (n - 1) * sizeof(starts[0]));
+				n--;
+			}
+			starts[n++] = off;
+		}
+		off = nl ? (size_t)(nl - old) + 1 : old_len;
+	}
+	for (i = 0; i < n; i++)
+		if (old_len - starts[i] + new_len <= XOVN_JOURNAL_MAX_BYTES)
+			return starts[i];
+	return old_len;
+}
+
+static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen)
+{
+	char tmp[4096];
+	int fd, rc = -1;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid()) >= sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	if (write(fd, a, alen) == (ssize_t)alen && write(fd, b, blen) == (ssize_t)blen)
+		rc = 0;
+	if (close(fd) < 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) < 0)
+		rc = -1;
+	if (rc < 0)
+		unlink(tmp);
+	return rc;
+}
+
+int xovn_journal_append(const char *db, const struct xovn_file_id *base,
+			const struct xovn_file_id *result, const json_t *delta)
+{
+	char path[4096], *line, *old;
+	size_t old_len = 0, keep;
+	json_t *rec;
+	int rc;
+
+	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	rec = json_pack("{s:o,s:o,s:O}", "base", id_to_json(base), "result", id_to_json(result),
+			"delta", delta);
+	line = rec ? json_dumps(rec, JSON_COMPACT) : NULL;
+	json_decref(rec);
+	if (!line) {
+		errno = ENOMEM;
+		return -1;
+	}
+	old = read_all(path, &old_len);
+	keep = old ? first_kept(old, old_len, strlen(line) + 1) : 0;
+	{
+		size_t ll = strlen(line);
+		char *nl = realloc(line, ll + 2);
+
+		if (!nl) {
+			free(line);
+			free(old);
+			errno = ENOMEM;
+			return -1;
+		}
+		line = nl;
+		line[ll] = '\n';
+		line[ll + 1] = '\0';
+	}
+	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, strlen(line));
+	free(old);
+	free(line);
+	return rc;
+}
+
+static int parse_record(const char *text, size_t len, struct xovn_journal_record *r)
+{
+	json_t *j = json_loadb(text, len, 0, NULL);
+	json_t *delta = json_object_get(j, "delta");
+
+	if (!j || !json_is_object(delta) || id_from_json(json_object_get(j, "base"), &r->base) < 0 ||
+	    id_from_json(json_object_get(j, "result"), &r->result) < 0) {
+		json_decref(j);
+		return -1;
+	}
+	r->delta = json_incref(delta);
+	json_decref(j);
+	return 0;
+}
+
+static int chain_add(struct xovn_journal_record **v, size_t *n, const struct xovn_journal_record *r)
+{
+	struct xovn_journal_record *nv = realloc(*v, (*n + 1) * sizeof(**v));
+
+	if (!nv)
+		return -1;
+	nv[(*n)++] = *r;
+	*v = nv;
+	return 0;
+}
+
+/* Every well-formed record of the journal, oldest first. */
+static int read_records(const char *db, struct xovn_journal_record **out, size_t *n)
+{
+	char path[4096], *buf;
+	size_t len = 0, off = 0;
+
+	*out = NULL;
+	*n = 0;
+	if (xovn_journal_path(db, path, sizeof(path)) < 0)
+		return 0;
+	buf = read_all(path, &len);
+	if (!buf)
+		return errno == ENOMEM ? -1 : 0;
+	while (off < len) {
+		const char *nl = memchr(buf + off, '\n', len - off);
+		size_t end = nl ? (size_t)(nl - buf) : len;
+		struct xovn_journal_record r;
+
+		if (parse_record(buf + off, end - off, &r) == 0 && chain_add(out, n, &r) < 0) {
+			json_decref(r.delta);
+			free(buf);
+			return -1;
+		}
+		off = end + 1;
+	}
+	free(buf);
+	return 0;
+}
+
+/*
+ * Walks back from the newest record that produced `to` to the one that
+ * started from `from`: a record left by a writer that never renamed its
+ * file (it crashed in between) is simply not on the path.
+ */
+int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
+		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n)
+{
+	struct xovn_journal_record *all;
+	struct xovn_file_id want = *to;
+	size_t count, i, k = 0;
+	char *on_path;
+
+	*out = NULL;
+	*n = 0;
+	if (read_records(db, &all, &count) < 0)
+		return -1;
+	on_path = calloc(count ? count : 1, 1);
+	if (!on_path) {
+		xovn_journal_records_free(all, count);
+		return -1;
+	}
+	for (i = count; i-- > 0 && !xovn_file_id_equal(&want, from);) {
+		if (xovn_file_id_equal(&all[i].result, &want)) {
+			on_path[i] = 1;
+			want = all[i].base;
+		}
+	}
+	if (!xovn_file_id_equal(&want, from) || xovn_file_id_equal(from, to))
+		memset(on_path, 0, count ? count : 1); /* no path: apply nothing */
+	for (i = 0; i < count; i++) {
+		if (on_path[i])
+			all[k++] = all[i];
+		else
+			json_decref(all[i].delta);
+	}
+	free(on_path);
+	if (!k) {
+		free(all);
+		all = NULL;
+	}
+	*out = all;
+	*n = k;
+	return 0;
+}
+
+void xovn_journal_records_free(struct xovn_journal_record *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		json_decref(v[i].delta);
+	free(v);
+}

@@ -1,0 +1,145 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * model_validate.h - internals shared by the model validator's passes.
+ *
+ * The validator runs a schema pass (the rules of schemas/nb.schema.json)
+ * and semantic passes (names, keys, references, addresses, attachments).
+ * Every pass appends to the same error list and never stops at the first
+ * problem, so a user fixing a model sees everything that is wrong at once.
+ */
+#ifndef XOVN_MODEL_VALIDATE_H
+#define XOVN_MODEL_VALIDATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/model.h"
+#include "util/name_index.h"
+
+/*
+ * The JSON path of the value being checked, grown and shrunk as we walk.
+ * Parts are kept as they are (keys borrowed from the model) and spelled
+ * out only when an error is reported: the walk visits every member of a
+ * big model, errors are rare.
+ */
+#define VPATH_MAX_DEPTH 32
+#define VPATH_MAX_LEN 256
+
+struct vpath_part {
+	const char *key;        /* NULL: an array index */
+	size_t index;
+};
+
+struct vpath {
+	struct vpath_part part[VPATH_MAX_DEPTH];
+	size_t depth;           /* parts beyond VPATH_MAX_DEPTH are counted, not kept */
+};
+
+struct vctx {
+	struct xovn_errors *errs;
+	struct vpath path;
+};
+
+/* Push a member or an array index; each returns the length to restore. */
+size_t vpath_key(struct vpath *p, const char *key);
+size_t vpath_index(struct vpath *p, size_t i);
+void vpath_restore(struct vpath *p, size_t len);
+/* "$" followed by the parts, cut (not dropped) at VPATH_MAX_LEN - 1 characters. */
+const char *vpath_str(const struct vpath *p, char buf[VPATH_MAX_LEN]);
+
+/* Reports at the current path. */
+void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+
+/* ---- value checks of the schema's $defs (model_validate_types.c) -------- */
+
+int vcheck_type(struct vctx *c, const json_t *v, int json_type, const char *what);
+void vcheck_int_range(struct vctx *c, const json_t *v, json_int_t min, json_int_t max);
+void vcheck_string_len(struct vctx *c, const json_t *v, size_t min, size_t max);
+void vcheck_name(struct vctx *c, const json_t *v);
+void vcheck_ifname(struct vctx *c, const json_t *v);
+void vcheck_ipv4(struct vctx *c, const json_t *v);
+void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed);
+int vname_syntax_ok(const char *s);
+int vifname_syntax_ok(const char *s);
+
+/* ---- sets and indexes (model_validate_sets.c) --------------------------- */
+
+/* Where something was first seen: up to three indexes, spelled only on error. */
+struct vloc {
+	size_t a, b, c;
+};
+
+#define VSET_KEY_MAX 18    /* a tag byte and an IPv6 address, with room */
+
+struct vset_slot {
+	uint8_t key[VSET_KEY_MAX];
+	uint8_t len;
+	uint32_t stamp;         /* live when equal to the set's stamp */
+	uint64_t hash;
+	struct vloc where;
+};
+
+/* A hash set of short binary keys, emptied in O(1) by vset_clear. */
+struct vset {
+	struct vset_slot *slots;
+	size_t cap, n;
+	uint32_t stamp;
+};
+
+void vset_init(struct vset *s);
+void vset_free(struct vset *s);
+void vset_clear(struct vset *s);
+/*
+ * Where key was first claimed, or NULL after recording where for it (a
+ * first sighting).  Out of memory also returns NULL.
+ */
+const struct vloc *vset_claim(struct vset *s, const void *key, size_t len,
+			      const struct vloc *where);
+
+/*
+ * Name indexes for reference checks, built once per validation: name ->
+ * object, the first of duplicates.  A pointer is NULL when its list is
+ * malformed (the schema pass reports that): then nothing can be called
+ * dangling.  Names are borrowed from the model.
+ */
+struct vnames {
+	struct name_index port_idx, chassis_idx, group_idx;
+	const struct name_index *ports;     /* port name -> port, over every switch */
+	const struct name_index *chassis;   /* chassis name -> chassis */
+	const struct name_index *groups;    /* HA group name -> group */
+};
+
+void vnames_build(struct vnames *v, const json_t *model);
+void vnames_free(struct vnames *v);
+/* The object named name in idx, NULL when absent. */
+json_t *vnames_get(const struct name_index *idx, const char *name);
+
+/* ---- passes ---------------------------------------------------------------- */
+
+void validate_schema(struct vctx *c, const json_t *model);
+void validate_unique(struct xovn_errors *errs, const json_t *model);
+void validate_port_refs(struct xovn_errors *errs, const json_t *model,
+			const struct vnames *names);
+void validate_addresses(struct xovn_errors *errs, const json_t *model);
+void validate_chassis(struct xovn_errors *errs, const json_t *model,
+		      const struct vnames *names);
+void validate_localnet(struct xovn_errors *errs, const json_t *model);
+
+/* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
+
+/* Calls fn for every port object, with its switch and port indexes. */
+typedef void (*port_visit_fn)(const json_t *model, const json_t *port, size_t sw_i,
+			      size_t port_i, void *arg);
+void for_each_port(const json_t *model, port_visit_fn fn, void *arg);
+
+/* "$.logical_switches[S].ports[P]" + suffix into buf. */
+const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix);
+
+/* obj[key] when it is a well-formed name (else the schema pass reported it). */
+const char *ref_name(const json_t *obj, const char *key);
+
+/* The string member key of obj, NULL when absent or not a string. */
+const char *member_str(const json_t *obj, const char *key);
+
+#endif /* XOVN_MODEL_VALIDATE_H */
