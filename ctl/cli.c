@@ -28,6 +28,13 @@ static int parse_cmd_option(struct ctl_cmd *cmd, const char *opt)
 		cmd->opts |= CTL_OPT_IF_EXISTS;
 		return 0;
 	}
+	if (strncmp(opt, "--id=", 5) == 0) {
+		cmd->opts |= CTL_OPT_ID;
+		cmd->id = opt + 5;
+		if (cmd->id[0] != '@' || !cmd->id[1])
+			return ctl_fail("%s: the id must be @NAME", opt);
+		return 0;
+	}
 	if (strncmp(opt, "--tunnel-key=", 13) == 0) {
 		cmd->opts |= CTL_OPT_TUNNEL_KEY;
 		return ctl_parse_long("tunnel key", opt + 13, 1, 16777215, &cmd->tunnel_key);
@@ -39,6 +46,8 @@ static int check_cmd(const struct ctl_cmd *cmd)
 {
 	const struct ctl_verb *v = cmd->verb;
 
+	if (cmd->help)
+		return 0;
 	if (cmd->opts & ~v->opts)
 		return ctl_fail("%s: option not accepted by this command", v->name);
 	if (cmd->argc < v->min_args)
@@ -47,6 +56,22 @@ static int check_cmd(const struct ctl_cmd *cmd)
 	if (v->max_args >= 0 && cmd->argc > v->max_args)
 		return ctl_fail("%s: too many arguments (takes at most %d, got %d)",
 				v->name, v->max_args, cmd->argc);
+	return 0;
+}
+
+static int is_help(const char *s)
+{
+	return strcmp(s, "--help") == 0 || strcmp(s, "-h") == 0;
+}
+
+/* "VERB ... --help": the verb's usage instead of running it. */
+static int asks_help(int argc, char **argv)
+{
+	int i;
+
+	for (i = 0; i < argc; i++)
+		if (is_help(argv[i]))
+			return 1;
 	return 0;
 }
 
@@ -68,21 +93,109 @@ static int parse_cmd(int argc, char **argv, int *pos, struct ctl_cmd *cmd)
 	while (i < argc && !is_separator(argv[i]))
 		i++;
 	cmd->argc = (int)(&argv[i] - cmd->argv);
+	cmd->help = asks_help(cmd->argc, cmd->argv);
 	*pos = i < argc ? i + 1 : i;
 	if (i < argc && *pos == argc)
 		return ctl_fail("missing command after -- (see xovnctl --help)");
 	return check_cmd(cmd);
 }
 
+struct ctl_global ctl_global = { .format = CTL_FORMAT_LIST, .timeout = 0 };
+
+/*
+ * The value of "--NAME=VALUE", "--NAME VALUE" or "-S VALUE" at argv[*i];
+ * NULL when argv[*i] is not this option.  *i moves past what was used.
+ */
+static const char *opt_value(int argc, char **argv, int *i, const char *name,
+			     const char *shortname, int *err)
+{
+	size_t n = strlen(name);
+	const char *a = argv[*i];
+
+	if (strncmp(a, name, n) == 0 && a[n] == '=') {
+		(*i)++;
+		return a + n + 1;
+	}
+	if (strcmp(a, name) != 0 && !(shortname && strcmp(a, shortname) == 0))
+		return NULL;
+	if (*i + 1 >= argc) {
+		*err = ctl_fail("%s requires a value", name);
+		return NULL;
+	}
+	*i += 2;
+	return argv[*i - 1];
+}
+
+static int set_format(const char *f)
+{
+	if (strcmp(f, "list") == 0)
+		ctl_global.format = CTL_FORMAT_LIST;
+	else if (strcmp(f, "table") == 0)
+		ctl_global.format = CTL_FORMAT_TABLE;
+	else if (strcmp(f, "csv") == 0)
+		ctl_global.format = CTL_FORMAT_CSV;
+	else if (strcmp(f, "json") == 0)
+		ctl_global.format = CTL_FORMAT_JSON;
+	else
+		return ctl_fail("--format: unknown format \"%s\" (list, table, csv, json)", f);
+	return 0;
+}
+
+static int set_wait(const char *w)
+{
+	if (strcmp(w, "none") == 0)
+		ctl_global.wait = 0;
+	else if (strcmp(w, "sb") == 0 || strcmp(w, "hv") == 0)
+		ctl_global.wait = 1;
+	else
+		return ctl_fail("--wait: unknown value \"%s\" (none, sb, hv)", w);
+	return 0;
+}
+
+/* The table formatting and waiting options, as ovn-nbctl takes them; 1 when argv[*i] is none. */
+static int parse_output_option(int argc, char **argv, int *i)
+{
+	const char *v;
+	int err = 0;
+
+	if (strcmp(argv[*i], "--bare") == 0) {
+		ctl_global.bare = 1;
+		(*i)++;
+	} else if (strcmp(argv[*i], "--no-wait") == 0) {
+		ctl_global.wait = 0;
+		(*i)++;
+	} else if ((v = opt_value(argc, argv, i, "--columns", NULL, &err))) {
+		ctl_global.columns = v;
+	} else if (!err && (v = opt_value(argc, argv, i, "--format", "-f", &err))) {
+		err = set_format(v);
+	} else if (!err && (v = opt_value(argc, argv, i, "--wait", NULL, &err))) {
+		err = set_wait(v);
+	} else if (!err && (v = opt_value(argc, argv, i, "--timeout", "-t", &err))) {
+		long t;
+
+		err = ctl_parse_long("--timeout", v, 0, 86400, &t);
+		ctl_global.timeout = (int)t;
+	} else if (!err) {
+		return 1;
+	}
+	return err ? -1 : 0;
+}
+
 /* Global options come first; returns the index of the first command word. */
 static int parse_global(int argc, char **argv, const char **db, int *help)
 {
-	int i = 1;
+	int i = 1, r;
 
 	while (i < argc) {
-		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+		if (is_help(argv[i])) {
 			*help = 1;
 			i++;
+		} else if (strcmp(argv[i], "--commands") == 0) {
+			*help = 2;
+			i++;
+		} else if ((r = parse_output_option(argc, argv, &i)) <= 0) {
+			if (r < 0)
+				return -1;
 		} else if (strcmp(argv[i], "--db") == 0) {
 			if (i + 1 >= argc)
 				return ctl_fail("--db requires a FILE");
@@ -110,7 +223,10 @@ int ctl_main(int argc, char **argv)
 	if (pos < 0)
 		return 1;
 	if (help) {
-		ctl_print_help(stdout);
+		if (help == 2)
+			ctl_print_commands(stdout);
+		else
+			ctl_print_help(stdout);
 		return 0;
 	}
 	if (pos >= argc) {
@@ -126,6 +242,11 @@ int ctl_main(int argc, char **argv)
 		if (parse_cmd(argc, argv, &pos, &cmds[n++])) {
 			free(cmds);
 			return 1;
+		}
+		if (cmds[n - 1].help) {
+			ctl_print_verb_help(stdout, cmds[n - 1].verb->name);
+			free(cmds);
+			return fflush(stdout) ? 1 : 0;
 		}
 	}
 	rc = ctl_run_chain(db ? db : xovn_default_db(), cmds, n);

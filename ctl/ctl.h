@@ -13,6 +13,18 @@
 #define CTL_OPT_MAY_EXIST  0x1u
 #define CTL_OPT_IF_EXISTS  0x2u
 #define CTL_OPT_TUNNEL_KEY 0x4u
+#define CTL_OPT_ID         0x8u   /* --id=@NAME: create names its row for later commands */
+
+/* Global options that shape output and waiting (cli.c), as ovn-nbctl's. */
+enum ctl_format { CTL_FORMAT_LIST, CTL_FORMAT_TABLE, CTL_FORMAT_CSV, CTL_FORMAT_JSON };
+struct ctl_global {
+	enum ctl_format format;
+	int bare;              /* --bare: values only, no headings or quoting */
+	const char *columns;   /* --columns=a,b: NULL for all */
+	int wait;              /* --wait=hv|sb: return once every xovnd applied the write */
+	int timeout;           /* --timeout=SECS for the wait: 0 waits forever */
+};
+extern struct ctl_global ctl_global;
 
 struct ctl_ctx;
 typedef int (*ctl_fn)(struct ctl_ctx *ctx, int argc, char **argv);
@@ -31,6 +43,8 @@ struct ctl_cmd {
 	const struct ctl_verb *verb;
 	unsigned opts;       /* CTL_OPT_* given */
 	long tunnel_key;     /* with CTL_OPT_TUNNEL_KEY */
+	const char *id;      /* with CTL_OPT_ID: "@name" */
+	int help;            /* the arguments hold --help or -h */
 	int argc;
 	char **argv;         /* arguments after the verb */
 };
@@ -48,6 +62,8 @@ int ctl_main(int argc, char **argv);
 /* verbs.c */
 const struct ctl_verb *ctl_find_verb(const char *name);
 void ctl_print_help(FILE *f);
+void ctl_print_commands(FILE *f);                   /* --commands: one verb a line */
+void ctl_print_verb_help(FILE *f, const char *verb); /* VERB --help */
 
 /* journal_write.c: the delta of a committed write, for xovnd (lib/model/journal.h). */
 #include "model/journal.h"
@@ -67,6 +83,11 @@ void ctl_journal_free(struct ctl_journal *j);
 
 /* txn.c: runs a parsed chain as one transaction; returns the exit status. */
 int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n);
+
+/* uuid.c: random v4 UUIDs; rows without _uuid get one at commit. */
+int ctl_uuid_new(char out[37]);
+int ctl_ensure_uuid(json_t *row);
+int ctl_assign_uuids(json_t *model);
 
 /* keys.c: tunnel keys, allocated lowest-unused and never renumbered. */
 int ctl_assign_switch_key(json_t *model, json_t *sw, long requested);
@@ -105,6 +126,7 @@ extern const struct ctl_verb ctl_ha_verbs[];
 extern const struct ctl_verb ctl_chassis_verbs[];
 extern const struct ctl_verb ctl_bind_verbs[];
 extern const struct ctl_verb ctl_show_verbs[];
+extern const struct ctl_verb ctl_db_verbs[];      /* cmd_db.c: list, get, set, ... */
 extern const struct ctl_verb ctl_trace_verbs[];   /* cmd_trace.c: read-only */
 extern const struct ctl_verb ctl_stats_verbs[];   /* cmd_stats.c: read-only */
 

@@ -170,7 +170,8 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	}
 	if (writes)
 		ctl_journal_base(db, &journal, model);
-	if (apply_commands(model, out, cmds, n) == 0) {
+	if (apply_commands(model, out, cmds, n) == 0 &&
+	    (!writes || ctl_assign_uuids(model) == 0)) {
 		if (writes)
 			ctl_journal_prepare(&journal, model);
 		rc = writes ? commit(db, model, &journal) : 0;

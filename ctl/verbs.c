@@ -9,7 +9,7 @@
 static const struct ctl_verb *const verb_tables[] = {
 	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
-	ctl_trace_verbs, ctl_stats_verbs,
+	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
@@ -88,6 +88,26 @@ static const char help_text[] =
 "  lsp-bind PORT CHASSIS         explicit binding (not localport/localnet)\n"
 "  lsp-unbind PORT\n"
 "\n"
+"Database commands (ovn-nbctl's generic ones; see docs/nbctl.md):\n"
+"  list TABLE [RECORD]...        every column of the records (all of them)\n"
+"  find TABLE [COLUMN[:KEY]=VALUE | COLUMN[:KEY]!=VALUE]...\n"
+"                                the records whose columns match all conditions\n"
+"  get TABLE RECORD COLUMN[:KEY]...\n"
+"                                one value a line (--if-exists: a missing record\n"
+"                                or key prints nothing)\n"
+"  set TABLE RECORD COLUMN[:KEY]=VALUE...\n"
+"  add TABLE RECORD COLUMN [KEY=]VALUE...\n"
+"                                add to a set or map column\n"
+"  remove TABLE RECORD COLUMN KEY|VALUE|KEY=VALUE...\n"
+"  clear TABLE RECORD COLUMN...  empty set or map columns\n"
+"  create TABLE COLUMN[:KEY]=VALUE...\n"
+"                                prints the new row's UUID; with --id=@NAME later\n"
+"                                commands of the chain may name it @NAME\n"
+"  destroy TABLE RECORD...       as the matching -del verb\n"
+"                                TABLE: Logical_Switch, Logical_Switch_Port,\n"
+"                                HA_Chassis_Group, HA_Chassis, Chassis (any case,\n"
+"                                a unique prefix); RECORD: its name or _uuid\n"
+"\n"
 "Inspection:\n"
 "  show                          switches, ports, chassis, bindings, HA groups\n"
 "  trace [--chassis NAME] [--pin-dir DIR] [--json] PORT FIELDS...\n"
@@ -119,11 +139,64 @@ static const char help_text[] =
 "                                missing is no error\n"
 "  --tunnel-key=N                ls-add, lsp-add: use key N instead of the\n"
 "                                lowest free one\n"
+"  --id=@NAME                    create: name the new row for the chain\n"
 "Global options:\n"
 "  --db FILE, --db=FILE          model file\n"
+"  --format=list|table|csv|json  output of list and find (-f FORMAT)\n"
+"  --bare                        values only, no column names or quotes\n"
+"  --columns=COLUMN[,COLUMN]...  columns of list and find, in this order\n"
+"  --wait=none|sb|hv             after a write (or sync), wait until every\n"
+"                                running xovnd applied it\n"
+"  --timeout=SECS, -t SECS       bound the wait (exit 1 on timeout)\n"
+"  --commands                    list every command name\n"
 "  -h, --help                    this text\n";
 
 void ctl_print_help(FILE *f)
 {
 	fputs(help_text, f);
+}
+
+void ctl_print_commands(FILE *f)
+{
+	size_t t;
+
+	for (t = 0; t < sizeof(verb_tables) / sizeof(verb_tables[0]); t++) {
+		const struct ctl_verb *v;
+
+		for (v = verb_tables[t]; v->name; v++)
+			fprintf(f, "%s\n", v->name);
+	}
+}
+
+/* A verb's entry of help_text: its line "  VERB ..." and the indented lines after it. */
+static const char *entry_end(const char *line)
+{
+	const char *p = strchr(line, '\n');
+
+	while (p && strncmp(p + 1, "    ", 4) == 0)
+		p = strchr(p + 1, '\n');
+	return p ? p + 1 : line + strlen(line);
+}
+
+void ctl_print_verb_help(FILE *f, const char *verb)
+{
+	size_t n = strlen(verb);
+	const char *line = help_text;
+	int found = 0;
+
+	for (; *line; line = strchr(line, '\n') + 1) {
+		const char *end;
+
+		if (strncmp(line, "  ", 2) != 0 || strncmp(line + 2, verb, n) != 0 ||
+		    (line[2 + n] != ' ' && line[2 + n] != '\n'))
+			continue;
+		end = entry_end(line);
+		fprintf(f, "%s xovnctl [GLOBAL OPTIONS] %.*s", found ? "      " : "usage:",
+			(int)(end - line - 2), line + 2);
+		found = 1;
+		line = end - 1;
+	}
+	if (!found)
+		fprintf(f, "usage: xovnctl [GLOBAL OPTIONS] %s [ARG...]\n", verb);
+	fputs("(xovnctl --help lists every command and option)\n", f);
 }

@@ -119,6 +119,24 @@ static void check_string_list(struct vctx *c, const json_t *v)
 	check_array(c, v, check_nonempty_string);
 }
 
+/* A row's stable identity, as OVSDB prints it: 8-4-4-4-12 lowercase hex. */
+static void check_uuid(struct vctx *c, const json_t *v)
+{
+	const char *s = json_string_value(v);
+	size_t i;
+
+	if (!vcheck_type(c, v, JSON_STRING, "a string"))
+		return;
+	for (i = 0; s[i] && i < 36; i++) {
+		int dash = i == 8 || i == 13 || i == 18 || i == 23;
+
+		if (dash ? s[i] != '-' : !strchr("0123456789abcdef", s[i]))
+			break;
+	}
+	if (i != 36 || s[i])
+		vreport(c, "pattern", "not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lowercase hex)");
+}
+
 static void check_any_string(struct vctx *c, const json_t *v)
 {
 	vcheck_type(c, v, JSON_STRING, "a string");
@@ -177,6 +195,7 @@ static void check_port_dependencies(struct vctx *c, const json_t *port)
 static void check_port(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
+		{ "_uuid", check_uuid },
 		{ "name", vcheck_name },
 		{ "type", check_port_type },
 		{ "tunnel_key", check_port_key },
@@ -201,6 +220,7 @@ static void check_ports(struct vctx *c, const json_t *v)
 static void check_switch(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
+		{ "_uuid", check_uuid },
 		{ "name", vcheck_name },
 		{ "tunnel_key", check_switch_key },
 		{ "ports", check_ports },
@@ -214,6 +234,7 @@ static void check_switch(struct vctx *c, const json_t *v)
 static void check_member(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
+		{ "_uuid", check_uuid },
 		{ "chassis", vcheck_name },
 		{ "priority", check_priority },
 		{ NULL, NULL },
@@ -231,6 +252,7 @@ static void check_members(struct vctx *c, const json_t *v)
 static void check_group(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
+		{ "_uuid", check_uuid },
 		{ "name", vcheck_name },
 		{ "members", check_members },
 		{ NULL, NULL },
@@ -279,6 +301,7 @@ static void check_vifs(struct vctx *c, const json_t *v)
 static void check_chassis(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
+		{ "_uuid", check_uuid },
 		{ "name", vcheck_name },
 		{ "encap", check_encap },
 		{ "encap_iface", vcheck_ifname },

@@ -1,0 +1,225 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * db_tables.c - the model's tables as OVSDB names them, and finding rows.
+ * A new table of the model is one more entry here.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ctl.h"
+#include "db.h"
+
+static const struct db_column ls_columns[] = {
+	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ "ports", DB_CHILDREN, "ports", "Logical_Switch_Port", 0, 0, 0 },
+	{ "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 16777215 },
+	{ NULL },
+};
+
+static const struct db_column lsp_columns[] = {
+	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ "addresses", DB_STR_SET, "addresses", NULL, 0, 0, 0 },
+	{ "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
+	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ "parent_name", DB_OPT_STR, "parent_name", NULL, 0, 0, 0 },
+	{ "port_security", DB_STR_SET, "port_security", NULL, 0, 0, 0 },
+	{ "tag", DB_OPT_INT, "tag", NULL, 0, 1, 4094 },
+	{ "tag_request", DB_OPT_INT, "tag", NULL, 0, 0, 4095 },
+	{ "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 32767 },
+	{ "type", DB_STR, "type", NULL, 0, 0, 0 },
+	{ NULL },
+};
+
+static const struct db_column group_columns[] = {
+	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ "ha_chassis", DB_CHILDREN, "members", "HA_Chassis", 0, 0, 0 },
+	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ NULL },
+};
+
+static const struct db_column ha_chassis_columns[] = {
+	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ "chassis_name", DB_STR, "chassis", NULL, 0, 0, 0 },
+	{ "priority", DB_INT, "priority", NULL, 0, 0, 32767 },
+	{ NULL },
+};
+
+static const struct db_column chassis_columns[] = {
+	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ "encap_iface", DB_OPT_STR, "encap_iface", NULL, 0, 0, 0 },
+	{ "name", DB_STR, "name", NULL, 1, 0, 0 },
+	{ "other_config", DB_MAP, "bridge_mappings", NULL, 1, 0, 0 },
+	{ "state", DB_OPT_STR, "state", NULL, 0, 0, 0 },
+	{ NULL },
+};
+
+static const struct db_table tables[] = {
+	{ "Logical_Switch", "logical_switches", NULL, "name", ls_columns, 1 },
+	{ "Logical_Switch_Port", "ports", "Logical_Switch", "name", lsp_columns, 1 },
+	{ "HA_Chassis_Group", "ha_chassis_groups", NULL, "name", group_columns, 1 },
+	{ "HA_Chassis", "members", "HA_Chassis_Group", NULL, ha_chassis_columns, 1 },
+	{ "Chassis", "chassis", NULL, "name", chassis_columns, 0 },
+};
+#define N_TABLES (sizeof(tables) / sizeof(tables[0]))
+
+const struct db_table *db_table_by_name(const char *exact)
+{
+	size_t i;
+
+	for (i = 0; i < N_TABLES; i++)
+		if (strcmp(tables[i].name, exact) == 0)
+			return &tables[i];
+	return NULL;
+}
+
+/* As ovn-nbctl: case-insensitive, and a unique prefix will do. */
+const struct db_table *db_find_table(const char *name)
+{
+	const struct db_table *best = NULL;
+	size_t i, n = strlen(name);
+	int ambiguous = 0;
+
+	for (i = 0; i < N_TABLES; i++) {
+		if (strcasecmp(tables[i].name, name) == 0)
+			return &tables[i];
+		if (n && strncasecmp(tables[i].name, name, n) == 0) {
+			ambiguous = best != NULL;
+			best = &tables[i];
+		}
+	}
+	if (best && !ambiguous)
+		return best;
+	ctl_fail("%s table name \"%s\"", ambiguous ? "multiple tables match" : "unknown", name);
+	return NULL;
+}
+
+const struct db_column *db_find_column(const struct db_table *t, const char *name)
+{
+	const struct db_column *c;
+
+	for (c = t->columns; c->name; c++)
+		if (strcasecmp(c->name, name) == 0)
+			return c;
+	ctl_fail("%s does not contain a column whose name matches \"%s\"", t->name, name);
+	return NULL;
+}
+
+static int push(struct db_rows *r, json_t *obj, json_t *array, json_t *parent)
+{
+	if (r->n == r->cap) {
+		size_t cap = r->cap ? r->cap * 2 : 16;
+		struct db_row *v = realloc(r->v, cap * sizeof(*v));
+
+		if (!v)
+			return ctl_fail("out of memory");
+		r->v = v;
+		r->cap = cap;
+	}
+	r->v[r->n++] = (struct db_row){ obj, array, parent };
+	return 0;
+}
+
+static int push_all(struct db_rows *r, json_t *array, json_t *parent)
+{
+	json_t *row;
+	size_t i;
+
+	json_array_foreach(array, i, row)
+		if (push(r, row, array, parent))
+			return -1;
+	return 0;
+}
+
+int db_rows_of(json_t *model, const struct db_table *t, struct db_rows *out)
+{
+	struct db_rows parents = { 0 };
+	size_t i;
+	int rc = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (!t->parent)
+		return push_all(out, json_object_get(model, t->array), NULL);
+	if (db_rows_of(model, db_table_by_name(t->parent), &parents))
+		return -1;
+	for (i = 0; i < parents.n && rc == 0; i++)
+		rc = push_all(out, json_object_get(parents.v[i].obj, t->array), parents.v[i].obj);
+	if (rc == 0)
+		rc = push_all(out, db_pending(t), NULL);
+	db_rows_free(&parents);
+	return rc;
+}
+
+void db_rows_free(struct db_rows *r)
+{
+	free(r->v);
+	memset(r, 0, sizeof(*r));
+}
+
+int db_find_row(json_t *model, const struct db_table *t, const char *id, int quiet,
+		struct db_row *out)
+{
+	const char *uuid = id[0] == '@' ? db_id_lookup(id) : id;
+	const char *name_member = NULL;
+	struct db_rows rows;
+	size_t i;
+	int found = 0;
+
+	if (t->name_column)
+		name_member = db_find_column(t, t->name_column)->member;
+	if (!uuid || db_rows_of(model, t, &rows))
+		return quiet ? -1 : ctl_fail("no row \"%s\" in table %s", id, t->name);
+	for (i = 0; i < rows.n && !found; i++) {
+		const char *u = json_string_value(json_object_get(rows.v[i].obj, "_uuid"));
+		const char *n = name_member ?
+			json_string_value(json_object_get(rows.v[i].obj, name_member)) : NULL;
+
+		if ((u && strcmp(u, uuid) == 0) || (n && strcmp(n, id) == 0)) {
+			*out = rows.v[i];
+			found = 1;
+		}
+	}
+	db_rows_free(&rows);
+	if (!found && !quiet)
+		ctl_fail("no row \"%s\" in table %s", id, t->name);
+	return found ? 0 : -1;
+}
+
+/* Created rows of nested tables wait here until a parent's column takes them. */
+static json_t *pending[N_TABLES];
+
+json_t *db_pending(const struct db_table *t)
+{
+	size_t i = (size_t)(t - tables);
+
+	if (!pending[i])
+		pending[i] = json_array();
+	return pending[i];
+}
+
+static struct { char *id, *uuid; } ids[64];
+static size_t n_ids;
+
+int db_id_define(const char *id, const char *uuid)
+{
+	if (db_id_lookup(id))
+		return ctl_fail("row id \"%s\" may only be specified on one --id option", id);
+	if (n_ids == sizeof(ids) / sizeof(ids[0]))
+		return ctl_fail("too many --id names in one chain");
+	ids[n_ids].id = strdup(id);
+	ids[n_ids].uuid = strdup(uuid);
+	n_ids++;
+	return 0;
+}
+
+const char *db_id_lookup(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < n_ids; i++)
+		if (strcmp(ids[i].id, id) == 0)
+			return ids[i].uuid;
+	return NULL;
+}
