@@ -1,51 +1,73 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * show.c - the whole model in one readable listing: the northbound view
- * (switches and ports, as ovn-nbctl show) followed by the southbound one
- * (chassis, their VIFs and bound ports, as ovn-sbctl show) and HA groups.
+ * show.c - the whole model in the layouts OVN users read: the northbound
+ * part as ovn-nbctl show prints it (switch UUID (name), its ports with
+ * parent, tag, type, router-port and addresses), then the chassis part as
+ * ovn-sbctl show prints it (Chassis, Encap geneve, ip, options, the
+ * Port_Binding rows bound there).  Linear in the model: the bindings are
+ * resolved in one pass instead of a lookup per port.
  */
 #include <string.h>
 
 #include "ctl.h"
+#include "db.h"
 #include "model/model.h"
 
-static void show_string_list(FILE *out, const char *label, const json_t *list)
+/*
+ * Why a port is stored but not in the dataplane, or NULL.  Incomplete
+ * configuration (a localnet port without network_name, ...) will be named
+ * here once the model reports it.
+ */
+static const char *port_inactive_reason(const json_t *model, const json_t *port)
+{
+	(void)model;
+	(void)port;
+	return NULL;
+}
+
+/* A value as OVSDB prints it: quoted unless a plain word. */
+static void print_quoted(FILE *out, const char *s)
+{
+	static const struct db_column str = { "", DB_STR, "", NULL, 0, 0, 0 };
+	json_t *a = json_string(s ? s : "");
+
+	db_atom_print(out, &str, a, 0);
+	json_decref(a);
+}
+
+static void show_addresses(FILE *out, const json_t *list)
 {
 	json_t *el;
 	size_t i;
 
 	if (json_array_size(list) == 0)
 		return;
-	fprintf(out, "        %s:", label);
+	fputs("        addresses: [", out);
 	json_array_foreach(list, i, el)
-		fprintf(out, "%s \"%s\"", i ? "," : "", json_string_value(el));
-	fputc('\n', out);
+		fprintf(out, "%s\"%s\"", i ? ", " : "", json_string_value(el));
+	fputs("]\n", out);
 }
 
 static void show_port(FILE *out, const json_t *model, const json_t *port)
 {
-	const char *name = ctl_str(port, "name");
 	const char *type = xovn_port_type_str(port);
-	const char *bound = xovn_port_binding(model, name);
+	const char *why = port_inactive_reason(model, port);
+	const char *router_port = ctl_str(json_object_get(port, "options"), "router-port");
 
-	fprintf(out, "    port %s (key %lld)\n", name,
-		(long long)json_integer_value(json_object_get(port, "tunnel_key")));
-	if (type[0])
-		fprintf(out, "        type: %s\n", type);
+	fprintf(out, "    port %s", ctl_str(port, "name"));
+	if (why)
+		fprintf(out, " (inactive: %s)", why);
+	fputc('\n', out);
 	if (json_object_get(port, "parent_name"))
 		fprintf(out, "        parent: %s\n", ctl_str(port, "parent_name"));
 	if (json_object_get(port, "tag"))
 		fprintf(out, "        tag: %lld\n",
 			(long long)json_integer_value(json_object_get(port, "tag")));
-	show_string_list(out, "addresses", json_object_get(port, "addresses"));
-	show_string_list(out, "port_security", json_object_get(port, "port_security"));
-	ctl_print_sorted_pairs(out, json_object_get(port, "options"),
-			       "        option: ", "=", "\n");
-	if (json_object_get(port, "ha_chassis_group"))
-		fprintf(out, "        ha_chassis_group: %s\n",
-			ctl_str(port, "ha_chassis_group"));
-	if (bound)
-		fprintf(out, "        bound: %s\n", bound);
+	if (type[0])
+		fprintf(out, "        type: %s\n", type);
+	if (strcmp(type, "router") == 0 && router_port)
+		fprintf(out, "        router-port: %s\n", router_port);
+	show_addresses(out, json_object_get(port, "addresses"));
 }
 
 static void show_switches(FILE *out, const json_t *model)
@@ -54,66 +76,94 @@ static void show_switches(FILE *out, const json_t *model)
 	size_t i, j;
 
 	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		fprintf(out, "switch %s (key %lld)\n", ctl_str(sw, "name"),
-			(long long)json_integer_value(json_object_get(sw, "tunnel_key")));
+		const char *uuid = ctl_str(sw, "_uuid");
+
+		fprintf(out, "switch %s (%s)\n", uuid ? uuid : "00000000-0000-0000-0000-000000000000",
+			ctl_str(sw, "name"));
 		json_array_foreach(json_object_get(sw, "ports"), j, port)
 			show_port(out, model, port);
 	}
 }
 
-/* Ports bound to the chassis other than through one of its VIFs. */
-static void show_other_bindings(FILE *out, const json_t *model, const json_t *ch)
+/*
+ * port name -> chassis name, as xovn_port_binding() decides it (an explicit
+ * binding, else l2gateway-chassis, else the first chassis attaching a VIF;
+ * a localport is bound nowhere), built in one pass over each source.
+ */
+static json_t *bindings_by_port(const json_t *model)
 {
-	const char *chassis = ctl_str(ch, "name");
-	json_t *sw, *port;
+	json_t *bound = json_object(), *ch, *vif, *b, *sw, *port;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(model, "chassis"), i, ch)
+		json_array_foreach(json_object_get(ch, "vifs"), j, vif)
+			if (ctl_str(vif, "port") && !json_object_get(bound, ctl_str(vif, "port")))
+				json_object_set(bound, ctl_str(vif, "port"), json_object_get(ch, "name"));
+	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
+		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+			const char *type = xovn_port_type_str(port);
+			json_t *gw = json_object_get(json_object_get(port, "options"),
+						     "l2gateway-chassis");
+
+			if (strcmp(type, "localport") == 0)
+				json_object_set_new(bound, ctl_str(port, "name"), json_null());
+			else if (strcmp(type, "l2gateway") == 0 && gw)
+				json_object_set(bound, ctl_str(port, "name"), gw);
+		}
+	}
+	json_array_foreach(json_object_get(model, "bindings"), i, b) {
+		const char *p = ctl_str(b, "port");
+		json_t *cur = p ? json_object_get(bound, p) : NULL;
+
+		if (p && !json_is_null(cur))
+			json_object_set(bound, p, json_object_get(b, "chassis"));
+	}
+	return bound;
+}
+
+/* chassis name -> [port names bound there], in the model's port order. */
+static json_t *ports_by_chassis(const json_t *model)
+{
+	json_t *bound = bindings_by_port(model), *by = json_object(), *sw, *port;
 	size_t i, j;
 
 	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
 		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			const char *name = ctl_str(port, "name");
-			const char *bound = xovn_port_binding(model, name);
+			const char *ch = json_string_value(json_object_get(bound, ctl_str(port, "name")));
+			json_t *list;
 
-			if (bound && strcmp(bound, chassis) == 0 &&
-			    ctl_index_by_name(json_object_get(ch, "vifs"), "port", name) < 0)
-				fprintf(out, "    port_binding %s\n", name);
+			if (!ch)
+				continue;
+			list = json_object_get(by, ch);
+			if (!list) {
+				list = json_array();
+				json_object_set_new(by, ch, list);
+			}
+			json_array_append(list, json_object_get(port, "name"));
 		}
 	}
+	json_decref(bound);
+	return by;
 }
 
 static void show_chassis(FILE *out, const json_t *model)
 {
-	json_t *ch, *vif;
+	json_t *by = ports_by_chassis(model), *ch, *name;
 	size_t i, j;
 
 	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		const char *state = ctl_str(ch, "state");
-
-		fprintf(out, "chassis %s\n", ctl_str(ch, "name"));
-		fprintf(out, "    encap geneve ip: %s\n",
-			ctl_str(json_object_get(ch, "encap"), "ip"));
-		if (json_object_get(ch, "encap_iface"))
-			fprintf(out, "    encap_iface: %s\n", ctl_str(ch, "encap_iface"));
-		fprintf(out, "    state: %s\n", state ? state : "up");
-		ctl_print_sorted_pairs(out, json_object_get(ch, "bridge_mappings"),
-				       "    bridge_mapping: ", ":", "\n");
-		json_array_foreach(json_object_get(ch, "vifs"), j, vif)
-			fprintf(out, "    vif %s -> port %s\n", ctl_str(vif, "iface"),
-				ctl_str(vif, "port"));
-		show_other_bindings(out, model, ch);
+		fputs("Chassis ", out);
+		print_quoted(out, ctl_str(ch, "name"));
+		fputs("\n    Encap geneve\n        ip: ", out);
+		print_quoted(out, ctl_str(json_object_get(ch, "encap"), "ip"));
+		fputs("\n        options: {csum=\"true\"}\n", out);
+		json_array_foreach(json_object_get(by, ctl_str(ch, "name")), j, name) {
+			fputs("    Port_Binding ", out);
+			print_quoted(out, json_string_value(name));
+			fputc('\n', out);
+		}
 	}
-}
-
-static void show_groups(FILE *out, const json_t *model)
-{
-	json_t *group, *member;
-	size_t i, j;
-
-	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, group) {
-		fprintf(out, "ha_chassis_group %s\n", ctl_str(group, "name"));
-		json_array_foreach(json_object_get(group, "members"), j, member)
-			fprintf(out, "    chassis %s priority %lld\n", ctl_str(member, "chassis"),
-				(long long)json_integer_value(json_object_get(member, "priority")));
-	}
+	json_decref(by);
 }
 
 static int show(struct ctl_ctx *ctx, int argc, char **argv)
@@ -122,7 +172,6 @@ static int show(struct ctl_ctx *ctx, int argc, char **argv)
 	(void)argv;
 	show_switches(ctx->out, ctx->model);
 	show_chassis(ctx->out, ctx->model);
-	show_groups(ctx->out, ctx->model);
 	return 0;
 }
 

@@ -46,7 +46,7 @@ ctl ls-add ls1 -- ls-add ls2 \
 	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif3 p3 \
 	-- vif-attach hv2 vif4 p4 || exit 1
-VNI2=$(ctl show | sed -n 's/^switch ls2 (key \([0-9]*\)).*/\1/p')
+VNI2=$(ctl get logical_switch ls2 tunnel_key)
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
@@ -62,7 +62,7 @@ dump=$!
 until_ok 3 grep -q 'listening on' "$ul_pcap.err" || fail "capture on the underlay"
 check "c1 (ls2 on vm1, hv1) -> c3 (ls2 on vm3, hv2)" ping_ok "$C1" 10.11.0.23
 wait "$dump" 2>/dev/null
-check "xovnctl show gives ls2's tunnel key" test -n "$VNI2"
+check "xovnctl get gives ls2's tunnel key" test -n "$VNI2"
 check "the tunnel carries them on ls2's VNI (${VNI2:-?})" \
 	grep -qE "vni 0x$(printf '%x' "${VNI2:-0}")([^0-9a-f]|$)" "$ul_pcap"
 check "c1 -> vm4 (ls2, plain VM on hv2)" ping_ok "$C1" 10.11.0.4

@@ -52,7 +52,7 @@ ctl chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
 	-- vif-attach hv1 vifa1 a1 -- vif-attach hv2 vifa2 a2 -- vif-attach hv1 vifa3 a3 \
 	-- vif-attach hv1 vifb1 b1 -- vif-attach hv2 vifb2 b2 \
 	-- vif-attach hv1 vifc1 c1 -- vif-attach hv2 vifc2 c2 || exit 1
-vni() { ctl show | sed -n "s/^switch $1 (key \([0-9]*\)).*/\1/p"; }
+vni() { ctl get logical_switch "$1" tunnel_key; }
 VNIA=$(vni lsa) VNIB=$(vni lsb) VNIC=$(vni lsc)
 
 xovnd_start "$HV1" hv1

@@ -34,7 +34,7 @@ ctl ls-add ls1 \
 	-- lsp-add ls1 p4 -- lsp-set-addresses p4 "$MAC4" -- vif-attach hv2 vif4 p4 || exit 1
 # p4 lists no IP: nobody answers ARP for it on its behalf, so vm1's request
 # must be flooded through the tunnel and answered by vm4 itself.
-VNI=$(ctl show | sed -n 's/^switch ls1 (key \([0-9]*\)).*/\1/p')
+VNI=$(ctl get logical_switch ls1 tunnel_key)
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
@@ -63,7 +63,7 @@ check "tcpdump sees Geneve on the underlay" grep -q 'Geneve' "$pcap"
 check "with the OVN option (class 0x102, type 0x80 critical)" \
 	grep -q 'class Open Virtual Networking (OVN) (0x102) type 0x80(C) len 8' "$pcap"
 check "between the two encap IPs" grep -qE "$UL1\.[0-9]+ > $UL2\.6081|$UL2\.[0-9]+ > $UL1\.6081" "$pcap"
-check "xovnctl show gives ls1's tunnel key" test -n "$VNI"
+check "xovnctl get gives ls1's tunnel key" test -n "$VNI"
 check "VNI is the switch's tunnel key (${VNI:-?})" \
 	grep -qE "vni 0x$(printf '%x' "${VNI:-0}")([^0-9a-f]|$)" "$pcap"
 
