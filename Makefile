@@ -134,6 +134,7 @@ man: $(MANS)
 install: all $(MANS)
 	install -D -m 0755 $(BUILD)/xovnd $(DESTDIR)$(PREFIX)/sbin/xovnd
 	install -D -m 0755 $(BUILD)/xovnctl $(DESTDIR)$(PREFIX)/bin/xovnctl
+	ln -sfn xovnctl $(DESTDIR)$(PREFIX)/bin/xovn-nbctl
 	install -D -m 0644 schemas/nb.schema.json $(DESTDIR)$(PREFIX)/share/xovn/nb.schema.json
 	install -D -m 0644 $(BUILD)/xovn.bpf.o $(DESTDIR)$(PREFIX)/share/xovn/xovn.bpf.o
 	install -D -m 0644 $(BUILD)/man/xovnd.8 $(DESTDIR)$(PREFIX)/share/man/man8/xovnd.8

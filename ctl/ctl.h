@@ -89,6 +89,9 @@ int ctl_uuid_new(char out[37]);
 int ctl_ensure_uuid(json_t *row);
 int ctl_assign_uuids(json_t *model);
 
+/* wait.c: every chassis running xovnd holds the model's generation (timeout 0: forever). */
+int ctl_wait_applied(const json_t *model, int timeout);
+
 /* keys.c: tunnel keys, allocated lowest-unused and never renumbered. */
 int ctl_assign_switch_key(json_t *model, json_t *sw, long requested);
 int ctl_assign_port_key(json_t *sw, json_t *port, long requested);

@@ -11,48 +11,48 @@
 #include "db.h"
 
 static const struct db_column ls_columns[] = {
-	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
-	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
-	{ "ports", DB_CHILDREN, "ports", "Logical_Switch_Port", 0, 0, 0 },
-	{ "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 16777215 },
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "ports", DB_CHILDREN, "ports", "Logical_Switch_Port", 0, 0, 0 },
+	{ .name = "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 16777215 },
 	{ NULL },
 };
 
 static const struct db_column lsp_columns[] = {
-	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
-	{ "addresses", DB_STR_SET, "addresses", NULL, 0, 0, 0 },
-	{ "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
-	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
-	{ "options", DB_MAP, "options", NULL, 0, 0, 0 },
-	{ "parent_name", DB_OPT_STR, "parent_name", NULL, 0, 0, 0 },
-	{ "port_security", DB_STR_SET, "port_security", NULL, 0, 0, 0 },
-	{ "tag", DB_OPT_INT, "tag", NULL, 0, 1, 4094 },
-	{ "tag_request", DB_OPT_INT, "tag", NULL, 0, 0, 4095 },
-	{ "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 32767 },
-	{ "type", DB_STR, "type", NULL, 0, 0, 0 },
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "addresses", DB_STR_SET, "addresses", NULL, 0, 0, 0 },
+	{ .name = "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ .name = "parent_name", DB_OPT_STR, "parent_name", NULL, 0, 0, 0 },
+	{ .name = "port_security", DB_STR_SET, "port_security", NULL, 0, 0, 0 },
+	{ .name = "tag", DB_OPT_INT, "tag", NULL, 0, 1, 4094 },
+	{ .name = "tag_request", DB_OPT_INT, "tag", NULL, 0, 0, 4095 },
+	{ .name = "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 32767 },
+	{ .name = "type", DB_STR, "type", NULL, 0, 0, 0 },
 	{ NULL },
 };
 
 static const struct db_column group_columns[] = {
-	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
-	{ "ha_chassis", DB_CHILDREN, "members", "HA_Chassis", 0, 0, 0 },
-	{ "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "ha_chassis", DB_CHILDREN, "members", "HA_Chassis", 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
 	{ NULL },
 };
 
 static const struct db_column ha_chassis_columns[] = {
-	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
-	{ "chassis_name", DB_STR, "chassis", NULL, 0, 0, 0 },
-	{ "priority", DB_INT, "priority", NULL, 0, 0, 32767 },
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "chassis_name", DB_STR, "chassis", NULL, 0, 0, 0 },
+	{ .name = "priority", DB_INT, "priority", NULL, 0, 0, 32767 },
 	{ NULL },
 };
 
 static const struct db_column chassis_columns[] = {
-	{ "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
-	{ "encap_iface", DB_OPT_STR, "encap_iface", NULL, 0, 0, 0 },
-	{ "name", DB_STR, "name", NULL, 1, 0, 0 },
-	{ "other_config", DB_MAP, "bridge_mappings", NULL, 1, 0, 0 },
-	{ "state", DB_OPT_STR, "state", NULL, 0, 0, 0 },
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "encap_iface", DB_OPT_STR, "encap_iface", NULL, 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 1, 0, 0 },
+	{ .name = "other_config", DB_MAP, "bridge_mappings", NULL, 1, 0, 0 },
+	{ .name = "state", DB_OPT_STR, "state", NULL, 0, 0, 0 },
 	{ NULL },
 };
 

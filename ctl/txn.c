@@ -197,6 +197,8 @@ int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)
 		return 1;
 	rc = run_locked(db, cmds, n, writes, &fd);
 	unlock(&fd);
+	if (rc == 0 && ctl_global.wait)
+		rc = ctl_wait_applied(retired[0], ctl_global.timeout);
 	if (fflush(stdout) != 0)
 		return 1;
 	return rc ? 1 : 0;

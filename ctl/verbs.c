@@ -104,6 +104,7 @@ static const char help_text[] =
 "                                prints the new row's UUID; with --id=@NAME later\n"
 "                                commands of the chain may name it @NAME\n"
 "  destroy TABLE RECORD...       as the matching -del verb\n"
+"  sync                          with --wait=hv: wait for what is written\n"
 "                                TABLE: Logical_Switch, Logical_Switch_Port,\n"
 "                                HA_Chassis_Group, HA_Chassis, Chassis (any case,\n"
 "                                a unique prefix); RECORD: its name or _uuid\n"
@@ -146,8 +147,10 @@ static const char help_text[] =
 "  --bare                        values only, no column names or quotes\n"
 "  --columns=COLUMN[,COLUMN]...  columns of list and find, in this order\n"
 "  --wait=none|sb|hv             after a write (or sync), wait until every\n"
-"                                running xovnd applied it\n"
+"                                chassis running xovnd (its maps pinned under\n"
+"                                $XOVN_PIN_ROOT, else /sys/fs/bpf/xovn) holds it\n"
 "  --timeout=SECS, -t SECS       bound the wait (exit 1 on timeout)\n"
+"  --no-wait                     do not wait (the default)\n"
 "  --commands                    list every command name\n"
 "  -h, --help                    this text\n";
 

@@ -58,6 +58,12 @@ check "installed xovnctl edits a model" \
 	ictl ls-add sw0 -- lsp-add sw0 p1 -- lsp-set-addresses p1 "02:00:00:00:05:01 10.0.0.1" \
 	-- chassis-add hv1 geneve 192.0.2.1 -- vif-attach hv1 vif1 p1
 check "installed xovnctl shows it" grep -q 'port p1' <<<"$(ictl show)"
+check "xovn-nbctl is installed as a link to xovnctl" \
+	test "$(readlink "$DEST/usr/bin/xovn-nbctl")" = xovnctl
+check_not "nothing is installed under OVN's own names" \
+	test -e "$DEST/usr/bin/ovn-nbctl" -o -e "$DEST/usr/bin/ovn-sbctl"
+check "xovn-nbctl takes ovn-nbctl's generic commands" test "$("$DEST/usr/bin/xovn-nbctl" \
+	--db "$IDB" --bare --columns name find logical_switch_port name=p1)" = p1
 E2E_CHASSIS+=("$HV:$PIN")
 check "installed xovnd loads the chassis once" \
 	nsenter --net="/run/netns/$HV" "$DEST/usr/sbin/xovnd" --chassis hv1 --db "$IDB" \
