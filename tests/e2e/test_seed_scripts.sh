@@ -1,0 +1,242 @@
+#!/usr/bin/env bash
+# The seeds' ovn-nbctl scripts, line by line in their order and one command
+# per invocation where the seed does so, with only the program name changed
+# (nbctl below is xovnctl on this test's db, as the installed xovn-nbctl
+# would be) and the OVS/ovn-controller lines replaced by their xovn
+# equivalents: the chassis' system-id/encap-ip become chassis-add, its
+# ovn-bridge-mappings chassis-set-bridge-mappings, "ovs-vsctl add-port br-int
+# X -- set interface X external_ids:iface-id=X" vif-attach, and br-phys a
+# fabric bridge.  Each part checks what the seed says must happen; every
+# "--wait=hv sync" is checked to return only once the maps hold the change.
+#
+#   seed 000 (1st): the localport's traffic never leaks to localnet.
+#   seed 000 (2nd): external ports are reachable from the localport.
+#   seed 001:       a localport on two chassis answers only on its own chassis.
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_begin seed-scripts
+export XOVN_PIN_ROOT=$E2E_PIN_ROOT   # where --wait=hv finds each chassis' maps
+
+nbctl() { "$XOVNCTL" --db "$DB" "$@"; }
+step() { check "nbctl $*" nbctl "$@"; }
+
+# The generation the db holds, and whether CHASSIS's xovn_config map holds
+# it already (read once, no polling: --wait=hv sync returned, so it must).
+db_gen() { jq -r '.generation' "$DB"; }
+map_gen() {
+	local b
+	b=($(bpftool -j map lookup pinned "$E2E_PIN_ROOT/$1/xovn_config" key 0 0 0 0 |
+		jq -r '.value[12:16][]'))
+	echo $(( b[0] | b[1] << 8 | b[2] << 16 | b[3] << 24 ))
+}
+holds_now() { test "$(map_gen "$1")" = "$(db_gen)"; }
+sync_hv() {
+	check "nbctl --wait=hv sync" nbctl --wait=hv --timeout=20 sync
+	check "  after which $1's maps hold generation $(db_gen)" holds_now "$1"
+}
+
+seed000_localport_localnet() {
+	local HV=xs-ahv-$SUF FAB=xs-afab-$SUF LP=xs-alp-$SUF LSP=xs-alsp-$SUF PHYS=xs-aph-$SUF
+	local MACPHYS=02:00:00:00:06:65
+	DB=$E2E_TMP/seed000a.json
+	echo "seed 000, first reproducer"
+	netns_add "$HV"
+	fabric_add "$FAB"
+	fabric_plug "$FAB" "$HV" phys0 fhv
+	fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.0.0.100/24
+	# ovs-vsctl set open . external_ids:system-id=hv1 ... ovn-encap-ip=...
+	step chassis-add hv1 geneve 192.0.2.1
+	xovnd_start "$HV" hv1
+	# ovs-vsctl set open . external-ids:ovn-bridge-mappings=phys:br-phys
+	step chassis-set-bridge-mappings hv1 phys:phys0
+
+	check "nbctl ls-add ls -- lsp-add ls lp -- ... (one chain, as the seed)" \
+	nbctl ls-add ls \
+	    -- lsp-add ls lp \
+	    -- lsp-set-type lp localport \
+	    -- lsp-set-addresses lp "00:00:00:00:00:01 10.0.0.1" \
+	    -- lsp-add ls ln \
+	    -- lsp-set-type ln localnet \
+	    -- lsp-set-options ln network_name=phys \
+	    -- lsp-add ls lsp \
+	    -- lsp-set-addresses lsp "00:00:00:00:00:02 10.0.0.2"
+
+	# ovs-vsctl add-port br-int lp -- set interface lp ... external_ids:iface-id=lp
+	step vif-attach hv1 lp lp
+	vm_add "$LP" "$HV" lp 00:00:00:00:00:01 10.0.0.1/24
+	sync_hv hv1
+	step vif-attach hv1 lsp lsp
+	vm_add "$LSP" "$HV" lsp 00:00:00:00:00:02 10.0.0.2/24
+	sync_hv hv1
+	check "xovnd attached lp, lsp and the physical network" \
+		wait_log hv1 'attached xovn_vif_ingress to (lp|lsp|phys0) ' 10 3
+
+	local pcap=$E2E_TMP/fabric-a.txt
+	l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
+	check "lp -> lsp (same chassis)" ping_ok "$LP" 10.0.0.2 2
+	check "lp -> a host on the physical network is not delivered" ping_none "$LP" 10.0.0.100
+	check "lsp -> the host on the physical network" ping_ok "$LSP" 10.0.0.100 2
+	capture_stop "$CAPTURE_PID"
+	check "the localport's traffic did not leak through localnet" \
+		bash -c "! grep -qi '00:00:00:00:00:01' '$pcap'"
+	check "while lsp's did go out" grep -qE "10\.0\.0\.2 > 10\.0\.0\.100: ICMP echo request" "$pcap"
+	retire_chassis "$HV" hv1
+}
+
+# The next part's chassis is hv1 again: stop this one, remove its datapath
+# and keep its log apart.
+retire_chassis() {
+	xovnd_stop "$XOVND_PID"
+	nsenter --net="/run/netns/$1" "$XOVND" --chassis "$2" --pin-dir "$E2E_PIN_ROOT/$2" \
+		--cleanup >/dev/null 2>&1
+	mv "$E2E_TMP/xovnd-$2.log" "$E2E_TMP/xovnd-$2-$1.log"
+}
+
+# Echo requests a namespace's kernel answered (per-namespace /proc/net/snmp).
+in_echos() {
+	ip netns exec "$1" awk '/^Icmp:/ {
+		if (!h) { for (i = 2; i <= NF; i++) if ($i == "InEchos") col = i; h = 1; next }
+		print $col; exit }' /proc/net/snmp
+}
+
+seed000_external_from_localport() {
+	local HV=xs-bhv-$SUF FAB=xs-bfab-$SUF LP=xs-blp-$SUF LSP=xs-blsp-$SUF EXT1=xs-bext-$SUF
+	local hagrp_uuid
+	DB=$E2E_TMP/seed000b.json
+	echo "seed 000, second reproducer"
+	netns_add "$HV"
+	fabric_add "$FAB"
+	fabric_plug "$FAB" "$HV" phys0 fhv
+	step chassis-add hv1 geneve 192.0.2.1
+	xovnd_start "$HV" hv1
+	step chassis-set-bridge-mappings hv1 phys:phys0
+
+	step ls-add ls
+	step --wait=sb ha-chassis-group-add hagrp
+	step --wait=sb ha-chassis-group-add-chassis hagrp hv1 10
+	step lsp-add ls lext
+	step lsp-set-addresses lext "00:00:00:00:00:04 10.0.0.4 2001::4"
+	step lsp-set-type lext external
+	hagrp_uuid=`nbctl --bare --columns _uuid find ha_chassis_group name=hagrp`
+	check "the group's _uuid comes back from find ($hagrp_uuid)" \
+		grep -qxE '[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}' <<<"$hagrp_uuid"
+	step set logical_switch_port lext ha_chassis_group=$hagrp_uuid
+
+	check "nbctl lsp-add ls lp -- ... -- lsp-set-addresses lsp ... (one chain)" \
+	nbctl lsp-add ls lp \
+	    -- lsp-set-type lp localport \
+	    -- lsp-set-addresses lp "00:00:00:00:00:01 10.0.0.1 2001::1" \
+	    -- lsp-add ls lsp \
+	    -- lsp-set-addresses lsp "00:00:00:00:00:02 10.0.0.2 2001::2"
+
+	step lsp-add ls lext2
+	step lsp-set-addresses lext2 "00:00:00:00:00:10 10.0.0.10 2001::10"
+	step lsp-set-type lext2 external
+	step set logical_switch_port lext2 ha_chassis_group=$hagrp_uuid
+	sync_hv hv1
+
+	step lsp-add ls lext-deleted
+	step lsp-set-addresses lext-deleted "00:00:00:00:00:03 10.0.0.3 2001::3"
+	step lsp-set-type lext-deleted external
+	step set logical_switch_port lext-deleted ha_chassis_group=$hagrp_uuid
+	sync_hv hv1
+	step lsp-del lext-deleted
+	sync_hv hv1
+
+	step vif-attach hv1 lp lp
+	vm_add "$LP" "$HV" lp 00:00:00:00:00:01 10.0.0.1/24
+	ip -n "$LP" addr add 2001::1/64 dev eth0 nodad
+	sync_hv hv1
+	step vif-attach hv1 lsp lsp
+	vm_add "$LSP" "$HV" lsp 00:00:00:00:00:02 10.0.0.2/24
+	ip -n "$LSP" addr add 2001::2/64 dev eth0 nodad
+	# the outside "host" ext1 on br-phys
+	fabric_host_add "$FAB" "$EXT1" fext1 02:00:00:00:07:66 10.0.0.101/24
+	ip -n "$EXT1" addr add 2001::101/64 dev eth0 nodad
+
+	check "nbctl lsp-add ls ln -- lsp-set-type ln localnet -- ... (one chain)" \
+	nbctl lsp-add ls ln \
+	    -- lsp-set-type ln localnet \
+	    -- lsp-set-addresses ln unknown \
+	    -- lsp-set-options ln network_name=phys
+	check "xovnd attached to the physical network" \
+		wait_log hv1 'attached xovn_vif_ingress to phys0 ' 10
+
+	local ip mac pcap=$E2E_TMP/fabric-b.txt
+	for ip in 10.0.0.4:00:00:00:00:00:04 2001::4=00:00:00:00:00:04 \
+		10.0.0.10:00:00:00:00:00:10 2001::10=00:00:00:00:00:10; do
+		case $ip in
+		*=*) mac=${ip#*=} ip=${ip%%=*} ;;
+		*) mac=${ip#*:} ip=${ip%%:*} ;;
+		esac
+		ip -n "$LP" neigh replace "$ip" lladdr "$mac" dev eth0 nud permanent
+	done
+	l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
+	ping_none "$LP" 10.0.0.4 # nothing answers on lext's behalf: the capture tells
+	ping_none "$LP" 10.0.0.10
+	ping_none "$LP" 2001::4
+	ping_none "$LP" 2001::10
+	capture_stop "$CAPTURE_PID"
+	seen() { grep -qE "00:00:00:00:00:01 > $1, .*$2 > $3: ICMP6?,? echo request" "$pcap"; }
+	check "lp's ping to lext (10.0.0.4) reaches the physical network" \
+		seen 00:00:00:00:00:04 10.0.0.1 10.0.0.4
+	check "lp's ping to lext2 (10.0.0.10) too" seen 00:00:00:00:00:10 10.0.0.1 10.0.0.10
+	check "lp's ping6 to lext (2001::4) too" seen 00:00:00:00:00:04 2001::1 2001::4
+	check "lp's ping6 to lext2 (2001::10) too" seen 00:00:00:00:00:10 2001::1 2001::10
+	check "nothing else of lp's leaves through localnet" \
+		bash -c "! grep -i '00:00:00:00:00:01 > ' '$pcap' | grep -qviE '> 00:00:00:00:00:(04|10),'"
+	retire_chassis "$HV" hv1
+}
+
+seed001_localport_two_chassis() {
+	local HV1=xs-chv1-$SUF HV2=xs-chv2-$SUF NS1=xs-cns1-$SUF NS2=xs-cns2-$SUF
+	local NS31=xs-c31-$SUF NS32=xs-c32-$SUF UL1=192.168.79.1 UL2=192.168.79.2
+	DB=$E2E_TMP/seed001.json
+	echo "seed 001"
+	netns_add "$HV1"
+	netns_add "$HV2"
+	underlay_add "$HV1" $UL1 "$HV2" $UL2
+	step chassis-add controller geneve $UL1 -- chassis-set-encap-iface controller ul0
+	step chassis-add hypervisor geneve $UL2 -- chassis-set-encap-iface hypervisor ul0
+	xovnd_start "$HV1" controller
+	xovnd_start "$HV2" hypervisor
+
+	step ls-add ls0
+	step lsp-add ls0 ls0-ns1
+	step lsp-set-addresses ls0-ns1 "00:00:00:aa:bb:10"
+	step lsp-add ls0 ls0-ns2
+	step lsp-set-addresses ls0-ns2 "00:00:00:aa:bb:20"
+	step lsp-add ls0 ls0-ns3
+	step lsp-set-addresses ls0-ns3 "00:00:00:aa:bb:30"
+	step lsp-set-type ls0-ns3 localport
+
+	# add_veth_port NS MAC IP PORT on each host (helper.sh): a veth and its iface-id
+	vm_add "$NS1" "$HV1" ns1 00:00:00:aa:bb:10 10.0.1.10/24
+	step vif-attach controller ns1 ls0-ns1
+	vm_add "$NS31" "$HV1" ns3 00:00:00:aa:bb:30 10.0.1.30/24
+	step vif-attach controller ns3 ls0-ns3
+	vm_add "$NS2" "$HV2" ns2 00:00:00:aa:bb:20 10.0.1.20/24
+	step vif-attach hypervisor ns2 ls0-ns2
+	vm_add "$NS32" "$HV2" ns3 00:00:00:aa:bb:30 10.0.1.30/24
+	step vif-attach hypervisor ns3 ls0-ns3
+	check "nbctl --wait=hv sync (both chassis)" nbctl --wait=hv --timeout=20 sync
+	check "  controller holds generation $(db_gen)" holds_now controller
+	check "  hypervisor holds generation $(db_gen)" holds_now hypervisor
+	check "xovnd on both chassis attached their ns3" \
+		bash -c "grep -q 'attached xovn_vif_ingress to ns3 ' '$E2E_TMP/xovnd-controller.log' &&
+			 grep -q 'attached xovn_vif_ingress to ns3 ' '$E2E_TMP/xovnd-hypervisor.log'"
+
+	check "ns1 -> ns2 across the chassis" until_ok 10 one_ping "$NS1" 10.0.1.20
+	local e1 e2
+	e1=$(in_echos "$NS31") e2=$(in_echos "$NS32")
+	check "ns1 -> ns3" ping_ok "$NS1" 10.0.1.30 2
+	check "ns2 -> ns3" ping_ok "$NS2" 10.0.1.30 3
+	e1=$(( $(in_echos "$NS31") - e1 )) e2=$(( $(in_echos "$NS32") - e2 ))
+	check "ns1's 2 pings were answered by the controller's ns3 ($e1)" test "$e1" -eq 2
+	check "ns2's 3 by the hypervisor's ns3 ($e2)" test "$e2" -eq 3
+}
+
+seed000_localport_localnet
+seed000_external_from_localport
+seed001_localport_two_chassis
+e2e_end
