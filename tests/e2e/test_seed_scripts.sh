@@ -12,6 +12,8 @@
 #   seed 000 (1st): the localport's traffic never leaks to localnet.
 #   seed 000 (2nd): external ports are reachable from the localport.
 #   seed 001:       a localport on two chassis answers only on its own chassis.
+#   seed 002 (L2 gateway part): VMs on both chassis reach the external
+#                   network through the l2gateway port bound to master.
 #   seed 004:       container ports (parent + tag) reach each other through
 #                   802.1Q tags on their VMs' VIFs.  Its DHCP_Options, router
 #                   and other_config lines are beyond xovn's model and left out.
@@ -241,6 +243,53 @@ seed001_localport_two_chassis() {
 	check "ns2's 3 by the hypervisor's ns3 ($e2)" test "$e2" -eq 3
 }
 
+seed002_l2gateway() {
+	local HV1=xs-emaster-$SUF HV2=xs-enode1-$SUF VM1=xs-evm1-$SUF VM2=xs-evm2-$SUF
+	local EXT=xs-eext-$SUF UL1=192.168.82.1 UL2=192.168.82.2
+	DB=$E2E_TMP/seed002.json
+	echo "seed 002 (its L2 gateway part)"
+	netns_add "$HV1"
+	netns_add "$HV2"
+	underlay_add "$HV1" $UL1 "$HV2" $UL2
+	step chassis-add master geneve $UL1 -- chassis-set-encap-iface master ul0
+	step chassis-add node1 geneve $UL2 -- chassis-set-encap-iface node1 ul0
+	xovnd_start "$HV1" master
+	xovnd_start "$HV2" node1
+
+	step ls-add ls1
+	step lsp-add ls1 ls1-vm1
+	step lsp-set-addresses ls1-vm1 00:00:00:00:00:03
+	step lsp-set-port-security ls1-vm1 00:00:00:00:00:03
+	step lsp-add ls1 ls1-vm2
+	step lsp-set-addresses ls1-vm2 00:00:00:00:00:04
+	step lsp-set-port-security ls1-vm2 00:00:00:00:00:04
+	step lsp-add ls1 ls1-l2gateway
+	step lsp-set-type ls1-l2gateway l2gateway
+	step lsp-set-addresses ls1-l2gateway unknown
+	step lsp-set-options ls1-l2gateway network_name=externalnet l2gateway-chassis=master
+
+	# ovs-vsctl add-br br-ens8; add-port br-ens8 ens8: the external network
+	# is a host behind master's ens8 holding br-ens8's address 10.10.10.4.
+	vm_add "$EXT" "$HV1" ens8 02:00:00:00:0e:04 10.10.10.4/24
+	# ovs-vsctl set Open_vSwitch . external-ids:ovn-bridge-mappings=externalnet:br-ens8
+	step chassis-set-bridge-mappings master externalnet:ens8
+	vm_add "$VM1" "$HV1" vm1 00:00:00:00:00:03 10.10.10.2/24
+	# ovs-vsctl set Interface vm1 external_ids:iface-id=ls1-vm1
+	step vif-attach master vm1 ls1-vm1
+	vm_add "$VM2" "$HV2" vm2 00:00:00:00:00:04 10.10.10.3/24
+	# ovs-vsctl set Interface vm2 external_ids:iface-id=ls1-vm2 (on node1)
+	step vif-attach node1 vm2 ls1-vm2
+	for ns in "$VM1" "$VM2" "$EXT"; do ip -n "$ns" link set eth0 mtu 1442; done
+	check "nbctl --wait=hv sync (both chassis)" nbctl --wait=hv --timeout=20 sync
+	check "  master holds generation $(db_gen)" holds_now master
+	check "  node1 holds generation $(db_gen)" holds_now node1
+
+	check "vm1 (master) -> the external network" until_ok 10 one_ping "$VM1" 10.10.10.4
+	check "vm2 (node1) -> the external network, through master" ping_ok "$VM2" 10.10.10.4 2
+	check "vm1 -> vm2 across the chassis" ping_ok "$VM1" 10.10.10.3 2
+	check "the external network -> vm2" ping_ok "$EXT" 10.10.10.3 2
+}
+
 seed004_container_tags() {
 	local HV=xs-dhv-$SUF V0=xs-dv0-$SUF V1=xs-dv1-$SUF C0=xs-dc0-$SUF C1=xs-dc1-$SUF
 	local mac_h0_v0_vnet1=04:ac:10:ff:01:94 mac_h0_v1_vnet1=04:ac:10:ff:01:96 lsp_name mac
@@ -295,5 +344,6 @@ seed004_container_tags() {
 seed000_localport_localnet
 seed000_external_from_localport
 seed001_localport_two_chassis
+seed002_l2gateway
 seed004_container_tags
 e2e_end
