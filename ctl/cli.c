@@ -229,6 +229,8 @@ int ctl_main(int argc, char **argv)
 			ctl_print_help(stdout);
 		return 0;
 	}
+	if (pos < argc && is_separator(argv[pos]))
+		pos++;   /* "ovn-nbctl -- --id=@x create ...": a leading -- is allowed */
 	if (pos >= argc) {
 		ctl_fail("missing command (see xovnctl --help)");
 		return 1;
