@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "db.h"
 #include "model/model.h"
 
 static int is_separator(const char *s)
@@ -219,6 +220,9 @@ int ctl_main(int argc, char **argv)
 	struct ctl_cmd *cmds;
 	int help = 0, pos, n = 0, rc;
 
+	/* A process may run several command lines (the fuzzer does): start clean. */
+	ctl_global = (struct ctl_global){ .format = CTL_FORMAT_LIST };
+	db_chain_reset();
 	pos = parse_global(argc, argv, &db, &help);
 	if (pos < 0)
 		return 1;

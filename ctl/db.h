@@ -70,6 +70,8 @@ int db_find_row(json_t *model, const struct db_table *t, const char *id, int qui
 		struct db_row *out);
 /* Rows created in this chain that no parent holds yet (nested tables). */
 json_t *db_pending(const struct db_table *t);
+/* Forgets the pending rows and --id names of the previous chain. */
+void db_chain_reset(void);
 /* --id=@name of this chain. */
 int db_id_define(const char *id, const char *uuid);
 const char *db_id_lookup(const char *id);

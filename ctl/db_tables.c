@@ -202,6 +202,21 @@ json_t *db_pending(const struct db_table *t)
 static struct { char *id, *uuid; } ids[64];
 static size_t n_ids;
 
+void db_chain_reset(void)
+{
+	size_t i;
+
+	for (i = 0; i < N_TABLES; i++) {
+		json_decref(pending[i]);
+		pending[i] = NULL;
+	}
+	for (i = 0; i < n_ids; i++) {
+		free(ids[i].id);
+		free(ids[i].uuid);
+	}
+	n_ids = 0;
+}
+
 int db_id_define(const char *id, const char *uuid)
 {
 	if (db_id_lookup(id))

@@ -8,7 +8,7 @@
  *   - a failed run leaves the db byte-identical;
  *   - a successful run leaves a db that parses and validates.
  * Inputs that would leave the private db (another --db) or touch the
- * running dataplane (trace, stats) are skipped.
+ * running dataplane (trace, stats, --wait) are skipped.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -97,7 +97,8 @@ static int split_words(char *text, size_t size, char **argv, int *argc)
 			continue;
 		text[i] = '\0';
 		if (strncmp(text + start, "--db", 4) == 0 || strcmp(text + start, "trace") == 0 ||
-		    strcmp(text + start, "stats") == 0)
+		    strcmp(text + start, "stats") == 0 ||
+		    strncmp(text + start, "--wait", 6) == 0)
 			return -1;
 		argv[(*argc)++] = text + start;
 		start = i + 1;
