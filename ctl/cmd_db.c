@@ -326,6 +326,10 @@ static int db_get(struct ctl_ctx *ctx, int argc, char **argv)
 		return -1;
 	if (db_find_row(ctx->model, t, argv[1], quiet, &row))
 		return quiet ? 0 : -1;
+	/* "--id=@name get TABLE REC": later commands may name the record @name. */
+	if (ctl_has_opt(ctx, CTL_OPT_ID) &&
+	    db_id_define(ctx->cmd->id, json_string_value(json_object_get(row.obj, "_uuid"))))
+		return -1;
 	for (i = 2; i < argc; i++) {
 		char *column, *key;
 		const struct db_column *c;
@@ -630,7 +634,7 @@ const struct ctl_verb ctl_db_verbs[] = {
 	{ "sync", 0, 0, 0, 0, db_sync },
 	{ "list", 1, -1, 0, 0, db_list },
 	{ "find", 1, -1, 0, 0, db_find },
-	{ "get", 3, -1, 0, CTL_OPT_IF_EXISTS | CTL_OPT_ID, db_get },
+	{ "get", 2, -1, 0, CTL_OPT_IF_EXISTS | CTL_OPT_ID, db_get },
 	{ "set", 3, -1, 1, CTL_OPT_IF_EXISTS, db_set },
 	{ "add", 4, -1, 1, CTL_OPT_IF_EXISTS, db_add },
 	{ "remove", 4, -1, 1, CTL_OPT_IF_EXISTS, db_remove },

@@ -140,7 +140,7 @@ static const char help_text[] =
 "                                missing is no error\n"
 "  --tunnel-key=N                ls-add, lsp-add: use key N instead of the\n"
 "                                lowest free one\n"
-"  --id=@NAME                    create: name the new row for the chain\n"
+"  --id=@NAME                    create, get: name the row for the chain\n"
 "Global options:\n"
 "  --db FILE, --db=FILE          model file\n"
 "  --format=list|table|csv|json  output of list and find (-f FORMAT)\n"

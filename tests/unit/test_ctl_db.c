@@ -192,6 +192,21 @@ Test(ctl_db, create_with_id_and_destroy)
 	CTL_OUT("c1\nlext\nvm1\n", "lsp-list", "sw0");
 }
 
+Test(ctl_db, get_with_id_names_the_record_for_the_chain)
+{
+	json_t *m;
+
+	topology();
+	CTL_OK("--id=@g", "get", "ha_chassis_group", "hagrp",
+	       "--", "set", "logical_switch_port", "vm1", "ha_chassis_group=@g");
+	m = ctl_load();
+	cr_assert_str_eq(json_string_value(json_object_get(ctl_json_port(m, "vm1"),
+							   "ha_chassis_group")), "hagrp");
+	json_decref(m);
+	CTL_FAIL("not defined by an --id option", "set", "logical_switch_port", "vm1",
+		 "ha_chassis_group=@nosuch");
+}
+
 Test(ctl_db, rows_of_old_files_get_a_uuid_on_write)
 {
 	FILE *f = fopen(ctl_db, "w");
