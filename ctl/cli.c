@@ -12,6 +12,7 @@
 #include "ctl.h"
 #include "db.h"
 #include "model/model.h"
+#include "xovn_maps.h"
 
 static int is_separator(const char *s)
 {
@@ -38,7 +39,7 @@ static int parse_cmd_option(struct ctl_cmd *cmd, const char *opt)
 	}
 	if (strncmp(opt, "--tunnel-key=", 13) == 0) {
 		cmd->opts |= CTL_OPT_TUNNEL_KEY;
-		return ctl_parse_long("tunnel key", opt + 13, 1, 16777215, &cmd->tunnel_key);
+		return ctl_parse_long("tunnel key", opt + 13, 1, XOVN_DP_KEY_MAX, &cmd->tunnel_key);
 	}
 	return ctl_fail("unknown option %s", opt);
 }

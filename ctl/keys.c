@@ -9,9 +9,7 @@
 #include <stdlib.h>
 
 #include "ctl.h"
-
-#define SWITCH_KEY_MAX 16777215L  /* 24-bit VNI */
-#define PORT_KEY_MAX   32767L     /* 15-bit ingress key; above is multicast */
+#include "xovn_maps.h"
 
 static int cmp_long(const void *a, const void *b)
 {
@@ -81,11 +79,11 @@ static int assign_key(const json_t *items, json_t *obj, long requested,
 int ctl_assign_switch_key(json_t *model, json_t *sw, long requested)
 {
 	return assign_key(json_object_get(model, "logical_switches"), sw,
-			  requested, SWITCH_KEY_MAX, "switch");
+			  requested, (long)XOVN_DP_KEY_MAX, "switch");
 }
 
 int ctl_assign_port_key(json_t *sw, json_t *port, long requested)
 {
 	return assign_key(json_object_get(sw, "ports"), port, requested,
-			  PORT_KEY_MAX, "port");
+			  (long)XOVN_PORT_KEY_MAX, "port");
 }

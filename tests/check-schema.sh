@@ -5,7 +5,9 @@
 #   * every invalid model marked "schema" in tests/unit/invalid/EXPECT is
 #     rejected by JSON Schema alone, at the path the C validator reports;
 #   * every invalid model marked "semantic" passes JSON Schema: its fault is
-#     one only the C validator can see, so no C-only syntax rule hides there.
+#     one only the C validator can see, so no C-only syntax rule hides there;
+#   * the schema's tunnel key maxima are the limits of include/xovn_maps.h
+#     (XOVN_DP_KEY_MAX, XOVN_PORT_KEY_MAX), which the C side uses.
 #
 # Uses Debian's python3-jsonschema (Draft 2020-12).  Prints a summary and
 # exits 1 when anything disagrees.
@@ -84,6 +86,19 @@ for name, (level, c_paths) in sorted(expect.items()):
         report(not schema_paths,
                "%s: a semantic case, but the schema rejects it at %s"
                % (name, sorted(schema_paths)))
+
+def c_constant(name):
+    """The value of a #define NAME in include/xovn_maps.h (C integer literal)."""
+    import re
+    m = re.search(r"^#define\s+%s\s+(0x[0-9a-fA-F]+|[0-9]+)u?\b" % name,
+                  open("include/xovn_maps.h").read(), re.M)
+    return int(m.group(1), 0) if m else None
+
+for obj, const in (("logical_switch", "XOVN_DP_KEY_MAX"), ("port", "XOVN_PORT_KEY_MAX")):
+    want = c_constant(const)
+    got = schema["$defs"][obj]["properties"]["tunnel_key"].get("maximum")
+    report(want is not None and got == want,
+           "%s.tunnel_key maximum %s is not %s = %s" % (obj, got, const, want))
 
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/validate/validate.h"
+#include "xovn_maps.h"
 
 typedef void (*value_check)(struct vctx *c, const json_t *v);
 
@@ -91,12 +92,12 @@ static void check_generation(struct vctx *c, const json_t *v)
 
 static void check_switch_key(struct vctx *c, const json_t *v)
 {
-	vcheck_int_range(c, v, 1, 16777215);   /* 24-bit Geneve VNI */
+	vcheck_int_range(c, v, 1, XOVN_DP_KEY_MAX);
 }
 
 static void check_port_key(struct vctx *c, const json_t *v)
 {
-	vcheck_int_range(c, v, 1, 32767);      /* 32768 and up are multicast groups */
+	vcheck_int_range(c, v, 1, XOVN_PORT_KEY_MAX);
 }
 
 static void check_tag(struct vctx *c, const json_t *v)
