@@ -64,16 +64,17 @@ static int vif_attach(struct ctl_ctx *ctx, int argc, char **argv)
 	(void)argc;
 	if (!ch || ctl_check_ifname(argv[1]))
 		return -1;
-	port = ctl_need_port(ctx->model, argv[2], NULL);
-	if (!port)
+	/* Like iface-id, an interface may name a port that is created later. */
+	if (ctl_check_name("port", argv[2]))
 		return -1;
+	port = xovn_find_port(ctx->model, argv[2], NULL);
 	vifs = ctl_array(ch, "vifs");
 	idx = ctl_index_by_name(vifs, "iface", argv[1]);
 	if (idx >= 0 && strcmp(ctl_str(json_array_get(vifs, idx), "port"), argv[2]) == 0)
 		return 0;
 	if (idx >= 0)
 		json_array_remove(vifs, idx);
-	if (check_attachable(ctx->model, port, argv[0]))
+	if (port && check_attachable(ctx->model, port, argv[0]))
 		return -1;
 	json_array_append_new(vifs, json_pack("{s:s, s:s}", "iface", argv[1], "port", argv[2]));
 	return 0;
@@ -108,7 +109,8 @@ static int lsp_bind(struct ctl_ctx *ctx, int argc, char **argv)
 	int idx;
 
 	(void)argc;
-	if (!port || !ctl_need_chassis(ctx->model, argv[1]))
+	/* The chassis may be defined later: the binding waits for it. */
+	if (!port || ctl_check_name("chassis", argv[1]))
 		return -1;
 	type = xovn_port_type_str(port);
 	if (strcmp(type, "localport") == 0 || strcmp(type, "localnet") == 0)

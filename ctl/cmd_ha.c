@@ -47,7 +47,8 @@ static int group_add_chassis(struct ctl_ctx *ctx, int argc, char **argv)
 	int idx;
 
 	(void)argc;
-	if (!group || !ctl_need_chassis(ctx->model, argv[1]) ||
+	/* A chassis that registers later may be named now; it counts once it exists. */
+	if (!group || ctl_check_name("chassis", argv[1]) ||
 	    ctl_parse_long("priority", argv[2], 0, 32767, &prio))
 		return -1;
 	members = ctl_array(group, "members");

@@ -63,13 +63,17 @@ static int ls_list(struct ctl_ctx *ctx, int argc, char **argv)
 	return 0;
 }
 
-/* A container port's parent must be a plain VIF: type "" and no parent itself. */
+/*
+ * A container port's parent must be a plain VIF: type "" and no parent
+ * itself.  A parent not created yet is allowed, as ovn-nbctl allows it:
+ * the container port stays inactive until it exists and is bound.
+ */
 static int check_parent(json_t *model, const char *parent)
 {
-	json_t *p = ctl_need_port(model, parent, NULL);
+	json_t *p = xovn_find_port(model, parent, NULL);
 
 	if (!p)
-		return -1;
+		return 0;
 	if (xovn_port_type_str(p)[0] != '\0' || json_object_get(p, "parent_name"))
 		return ctl_fail("%s: parent port is not a VIF (type \"\" without a parent)",
 				parent);

@@ -11,18 +11,18 @@
 
 #include "ctl.h"
 #include "db.h"
+#include "model/incomplete.h"
 #include "model/model.h"
 
-/*
- * Why a port is stored but not in the dataplane, or NULL.  Incomplete
- * configuration (a localnet port without network_name, ...) will be named
- * here once the model reports it.
- */
-static const char *port_inactive_reason(const json_t *model, const json_t *port)
+/* port name -> why it is stored but not in the dataplane (model/incomplete.h). */
+static json_t *inactive_ports(const struct xovn_inactive_list *l)
 {
-	(void)model;
-	(void)port;
-	return NULL;
+	json_t *by = json_object();
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == XOVN_INACTIVE_PORT)
+			json_object_set_new(by, l->v[i].name, json_string(l->v[i].reason));
+	return by;
 }
 
 /* A value as OVSDB prints it: quoted unless a plain word. */
@@ -48,10 +48,10 @@ static void show_addresses(FILE *out, const json_t *list)
 	fputs("]\n", out);
 }
 
-static void show_port(FILE *out, const json_t *model, const json_t *port)
+static void show_port(FILE *out, const json_t *inactive, const json_t *port)
 {
 	const char *type = xovn_port_type_str(port);
-	const char *why = port_inactive_reason(model, port);
+	const char *why = ctl_str(inactive, ctl_str(port, "name"));
 	const char *router_port = ctl_str(json_object_get(port, "options"), "router-port");
 
 	fprintf(out, "    port %s", ctl_str(port, "name"));
@@ -70,7 +70,7 @@ static void show_port(FILE *out, const json_t *model, const json_t *port)
 	show_addresses(out, json_object_get(port, "addresses"));
 }
 
-static void show_switches(FILE *out, const json_t *model)
+static void show_switches(FILE *out, const json_t *model, const json_t *inactive)
 {
 	json_t *sw, *port;
 	size_t i, j;
@@ -81,7 +81,7 @@ static void show_switches(FILE *out, const json_t *model)
 		fprintf(out, "switch %s (%s)\n", uuid ? uuid : "00000000-0000-0000-0000-000000000000",
 			ctl_str(sw, "name"));
 		json_array_foreach(json_object_get(sw, "ports"), j, port)
-			show_port(out, model, port);
+			show_port(out, inactive, port);
 	}
 }
 
@@ -168,10 +168,21 @@ static void show_chassis(FILE *out, const json_t *model)
 
 static int show(struct ctl_ctx *ctx, int argc, char **argv)
 {
+	struct xovn_inactive_list l;
+	json_t *inactive, *active;
+
 	(void)argc;
 	(void)argv;
-	show_switches(ctx->out, ctx->model);
-	show_chassis(ctx->out, ctx->model);
+	xovn_inactive_init(&l);
+	xovn_model_incomplete(ctx->model, &l);
+	inactive = inactive_ports(&l);
+	/* Port_Binding rows exist only for what the dataplane has. */
+	active = xovn_model_active(ctx->model, &l);
+	show_switches(ctx->out, ctx->model, inactive);
+	show_chassis(ctx->out, active ? active : ctx->model);
+	json_decref(active);
+	json_decref(inactive);
+	xovn_inactive_free(&l);
 	return 0;
 }
 

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "model/incomplete.h"
 #include "model/model.h"
 
 /* Creates the db's directory (one level, e.g. /var/lib/xovn) for a first write. */
@@ -92,6 +93,17 @@ static int apply_commands(json_t *model, FILE *out, struct ctl_cmd *cmds, int n)
 	return 0;
 }
 
+/* Stored, but not in force until complete: one warning line per item. */
+static void warn_incomplete(const json_t *model)
+{
+	struct xovn_inactive_list inactive;
+
+	xovn_inactive_init(&inactive);
+	xovn_model_incomplete(model, &inactive);
+	xovn_inactive_print(&inactive, "xovnctl: ", stderr);
+	xovn_inactive_free(&inactive);
+}
+
 /*
  * Bumps the generation, validates the whole result, saves it atomically.
  * The journal record is written once the new file is complete and synced
@@ -112,6 +124,8 @@ static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
 	else if (xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
+	else
+		warn_incomplete(model);
 	xovn_errors_free(&errs);
 	return rc;
 }

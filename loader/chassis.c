@@ -67,8 +67,11 @@ void chassis_forget_model(struct chassis *c)
 {
 	xovn_compile_state_free(c->cstate);
 	c->cstate = NULL;
+	json_decref(c->active);
+	c->active = NULL;
 	json_decref(c->model);
 	c->model = NULL;
+	c->n_inactive = 0;
 	c->db_id_known = 0;
 }
 
@@ -139,6 +142,10 @@ int chassis_reload(struct chassis *c)
 		c->db_id = before;
 		c->db_id_known = same_file;
 		log_debug("read generation %lld from %s", generation_of(model), c->opt->db);
+		if (chassis_set_active(c) < 0) {
+			chassis_forget_model(c);
+			rc = -1;
+		}
 	}
 	xovn_errors_free(&errs);
 	return rc;
@@ -150,7 +157,7 @@ int chassis_sync_attachments(struct chassis *c, const struct iface_table *links)
 	size_t n;
 	int failures;
 
-	if (xovn_compile_attachments(c->model, c->opt->chassis, &want, &n) < 0) {
+	if (xovn_compile_attachments(c->active, c->opt->chassis, &want, &n) < 0) {
 		log_info("no attachments: chassis %s is not in the model", c->opt->chassis);
 		return -1;
 	}
@@ -212,7 +219,7 @@ static int compile_and_write(struct chassis *c, struct iface_table *links)
 	int rc;
 
 	xovn_mapset_init(&next);
-	if (xovn_compile(c->model, c->opt->chassis, iface_resolve, links, &next, err,
+	if (xovn_compile(c->active, c->opt->chassis, iface_resolve, links, &next, err,
 			 sizeof(err)) < 0) {
 		/* Link events retry the same compile: say it once, not every time. */
 		if (strcmp(err, c->last_refusal) != 0)
@@ -231,7 +238,7 @@ static void build_compile_state(struct chassis *c)
 {
 	char err[256];
 
-	c->cstate = xovn_compile_state_new(c->model, c->opt->chassis, err, sizeof(err));
+	c->cstate = xovn_compile_state_new(c->active, c->opt->chassis, err, sizeof(err));
 	if (!c->cstate)
 		log_debug("no incremental compiles for now: %s", err);
 }
@@ -257,8 +264,8 @@ int chassis_apply(struct chassis *c)
 		rc = -1;
 	if (links)
 		iface_table_free(links);
-	remotes_sync(&c->remotes, c->model, c->opt->chassis, &c->applied);
-	vif_mtu_sync(c->model, c->opt->chassis, &c->applied);
+	remotes_sync(&c->remotes, c->active, c->opt->chassis, &c->applied);
+	vif_mtu_sync(c->active, c->opt->chassis, &c->applied);
 	if (rc == 0 && !c->cstate)
 		build_compile_state(c);
 	return rc;

@@ -11,6 +11,7 @@
 
 #include "attachments.h"
 #include "compile/compile.h"
+#include "model/delta.h"
 #include "model/journal.h"
 #include "datapath.h"
 #include "dataplane/mapset.h"
@@ -24,6 +25,9 @@ struct chassis {
 	int state_fd;
 	struct xovn_mapset applied;  /* exactly what the maps hold */
 	json_t *model;               /* last model that validated; NULL before one */
+	json_t *active;              /* model without its incomplete parts: what is compiled */
+	size_t n_inactive;           /* incomplete items set aside from active */
+	int has_containers;          /* model has container ports (chassis_active.c) */
 	struct stat db_stat;         /* db as last read, to notice missed events */
 	int have_db_stat;
 	char last_refusal[512];      /* last compile error, logged once */
@@ -65,5 +69,9 @@ long long chassis_generation(const struct chassis *c);
 void chassis_resync_applied(struct chassis *c);
 int chassis_sync_attachments(struct chassis *c, const struct iface_table *links);
 void chassis_forget_model(struct chassis *c);
+/* Sets c->active from c->model (chassis_active.c).  0 ok, -1 logged. */
+int chassis_set_active(struct chassis *c);
+/* Can a journal chain's switch changes change what is incomplete? */
+int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delta_effect *eff);
 
 #endif /* XOVND_CHASSIS_H */

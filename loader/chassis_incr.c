@@ -150,7 +150,7 @@ static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff
 	add_dps(eff->new_switches, dps, &n_dp);
 	have_links = iface_table_load(&table) == 0;
 	xovn_mapset_init(&part);
-	if (xovn_compile_switches(c->cstate, c->model, iface_resolve, have_links ? &table : NULL,
+	if (xovn_compile_switches(c->cstate, c->active, iface_resolve, have_links ? &table : NULL,
 				  eff->new_switches, &part, err, sizeof(err)) < 0) {
 		log_info("refusing generation %lld: %s", chassis_generation(c), err);
 	} else if (xovn_slots_assign_part(&c->applied, &part) < 0) {
@@ -216,6 +216,20 @@ static json_t *current_switches(const json_t *model, const json_t *sws)
 	return out;
 }
 
+/*
+ * Sets the complete part aside anew after a chain changed c->model.  1: it
+ * is c->model itself, before and after, so the switch-by-switch path
+ * stays exact; 0: the active model is (or was) a copy, compile everything.
+ */
+static int active_follows(struct chassis *c)
+{
+	int was_copy = c->active != c->model;
+
+	if (chassis_set_active(c) < 0)
+		return 0;
+	return !was_copy && c->active == c->model;
+}
+
 static void follow_to(struct chassis *c, const struct xovn_file_id *now)
 {
 	c->db_id = *now;
@@ -250,7 +264,13 @@ int chassis_follow_journal(struct chassis *c)
 		json_decref(eff.new_switches);
 		eff.new_switches = latest;
 		follow_to(c, &now);
-		if (eff.others_changed || !c->cstate ||
+		if (chassis_delta_may_deactivate(c, &eff) && !active_follows(c)) {
+			log_info("generation %lld changes what is incomplete: compiling everything",
+				 chassis_generation(c));
+			xovn_compile_state_free(c->cstate);
+			c->cstate = NULL;
+			chassis_apply(c);
+		} else if (eff.others_changed || !c->cstate ||
 		    !xovn_compile_state_covers(c->cstate, eff.old_switches, eff.new_switches)) {
 			/* Beyond switches: compile everything, from memory, no re-read. */
 			log_info("generation %lld changes more than switches: compiling everything",

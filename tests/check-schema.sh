@@ -1,7 +1,8 @@
 #!/bin/sh
 # check-schema.sh - keeps schemas/nb.schema.json and the C validator in step.
 #
-#   * every examples/*.json and tests/unit/valid/*.json is valid JSON Schema-wise;
+#   * every examples/*.json, tests/unit/valid/*.json and tests/unit/incomplete/*.json
+#     (stored, not yet in force) is valid JSON Schema-wise;
 #   * every invalid model marked "schema" in tests/unit/invalid/EXPECT is
 #     rejected by JSON Schema alone, at the path the C validator reports;
 #   * every invalid model marked "semantic" passes JSON Schema: its fault is
@@ -59,7 +60,8 @@ def load(path):
     with open(path) as f:
         return json.load(f)
 
-for path in sorted(glob.glob("examples/*.json") + glob.glob("tests/unit/valid/*.json")):
+for path in sorted(glob.glob("examples/*.json") + glob.glob("tests/unit/valid/*.json") +
+                   glob.glob("tests/unit/incomplete/*.json")):
     errors = [e.message for e in validator.iter_errors(load(path))]
     report(not errors, "%s is rejected by the schema: %s" % (path, errors[:3]))
 

@@ -88,11 +88,9 @@ Test(ctl_errors, bad_type)
 
 Test(ctl_errors, unknown_chassis)
 {
+	/* Naming a chassis that registers later is incomplete, not wrong: test_ctl_incomplete.c */
 	CTL_FAIL("chassis name not found", "vif-attach", "hv9", "tap1", "vm1");
-	CTL_FAIL("chassis name not found", "lsp-bind", "vm1", "hv9");
 	CTL_FAIL("chassis name not found", "chassis-del", "hv9");
-	CTL_OK("ha-chassis-group-add", "g1");
-	CTL_FAIL("chassis name not found", "ha-chassis-group-add-chassis", "g1", "hv9", "1");
 }
 
 Test(ctl_errors, bad_encap_ip_and_type)
@@ -105,7 +103,6 @@ Test(ctl_errors, bad_encap_ip_and_type)
 Test(ctl_errors, parent_not_a_vif)
 {
 	CTL_FAIL("not a VIF", "lsp-add", "sw0", "c1", "ln", "5");
-	CTL_FAIL("port name not found", "lsp-add", "sw0", "c1", "ghost", "5");
 	CTL_OK("lsp-add", "sw0", "c1", "vm1", "5");
 	CTL_FAIL("not a VIF", "lsp-add", "sw0", "c2", "c1", "6");
 }

@@ -84,9 +84,7 @@ static void check_group(struct chassis_pass *p, const json_t *group, size_t g)
 		if (!ch)
 			continue;
 		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis", g, m);
-		if (p->chassis && !vnames_get(p->chassis, ch))
-			xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", ch);
-		else if (json_object_get(seen, ch))
+		if (json_object_get(seen, ch))
 			xovn_errors_add(p->errs, path, "duplicate-member",
 					"chassis \"%s\" is already a member of this group", ch);
 		json_object_set_new(seen, ch, json_true());
@@ -189,11 +187,8 @@ static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c, s
 	if (!name || !p->ports)
 		return;
 	port = vnames_get(p->ports, name);
-	if (!port) {
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"),
-				"dangling-reference", "no port \"%s\"", name);
-		return;
-	}
+	if (!port)
+		return;   /* an interface for a port not created yet: incomplete.c */
 	type = xovn_port_type_str(port);
 	if (xovn_port_type_from_str(type) < 0)
 		return;   /* the schema pass reported the type */
@@ -292,11 +287,8 @@ static void check_binding(struct chassis_pass *p, const json_t *b, size_t k)
 	const json_t *port = port_name && p->ports ? vnames_get(p->ports, port_name) : NULL;
 	char path[64];
 
-	if (chassis && p->chassis && !vnames_get(p->chassis, chassis)) {
-		snprintf(path, sizeof(path), "$.bindings[%zu].chassis", k);
-		xovn_errors_add(p->errs, path, "dangling-reference", "no chassis \"%s\"", chassis);
-		chassis = NULL;   /* nothing to agree with */
-	}
+	if (chassis && p->chassis && !vnames_get(p->chassis, chassis))
+		chassis = NULL;   /* not defined yet (incomplete.c): nothing to agree with */
 	if (!port_name || !p->ports)
 		return;
 	snprintf(path, sizeof(path), "$.bindings[%zu].port", k);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * model_semantic_refs.c - what a port refers to and what its type requires:
- * parent_name names an existing plain VIF, container VLANs are unique per
- * parent, tags appear only on container and localnet ports, HA groups and
- * l2gateway chassis exist, localnet and l2gateway ports name their network.
+ * a parent that exists is a plain VIF, container VLANs are unique per
+ * parent, tags appear only on container and localnet ports, HA groups
+ * exist.  What a port still lacks (a parent or chassis not defined yet, a
+ * network name) is incomplete configuration, not an error: incomplete.c.
  */
 #include <stdio.h>
 #include <string.h>
@@ -14,7 +15,6 @@ struct refs_pass {
 	struct xovn_errors *errs;
 	const struct name_index *ports;     /* port name -> port object */
 	const struct name_index *groups;    /* group name -> group */
-	const struct name_index *chassis;   /* chassis name -> chassis */
 	json_t *child_tags;     /* "parent/tag" -> path of the first child */
 };
 
@@ -63,8 +63,8 @@ static void check_parent(struct refs_pass *p, const json_t *port, size_t sw_i, s
 	port_path(tag_path, sizeof(tag_path), sw_i, port_i, ".tag");
 	parent = vnames_get(p->ports, parent_name);
 	if (!parent)
-		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", parent_name);
-	else if (!is_plain_vif(parent))
+		return;   /* a parent not created yet: incomplete, not wrong (incomplete.c) */
+	if (!is_plain_vif(parent))
 		xovn_errors_add(p->errs, path, "parent-not-vif",
 				"parent \"%s\" has type \"%s\", not a VIF", parent_name,
 				xovn_port_type_str(parent));
@@ -100,42 +100,6 @@ static void check_group_ref(struct refs_pass *p, const json_t *port, size_t sw_i
 				"dangling-reference", "no HA chassis group \"%s\"", group);
 }
 
-/* Reports a missing option; returns its value otherwise. */
-static const char *required_option(struct refs_pass *p, const json_t *port, size_t sw_i,
-				   size_t port_i, const char *key, const char *suffix)
-{
-	const json_t *opt = json_object_get(json_object_get(port, "options"), key);
-	char path[256];
-
-	if (opt)
-		return json_string_value(opt);   /* a wrong type is the schema's error */
-	xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, suffix),
-			"missing-option", "a %s port needs options:%s",
-			xovn_port_type_str(port), key);
-	return NULL;
-}
-
-static void check_type_options(struct refs_pass *p, const json_t *port, size_t sw_i,
-			       size_t port_i)
-{
-	const char *type = xovn_port_type_str(port);
-	const char *gw;
-	char path[256];
-
-	if (strcmp(type, "localnet") != 0 && strcmp(type, "l2gateway") != 0)
-		return;
-	required_option(p, port, sw_i, port_i, "network_name", ".options.network_name");
-	if (strcmp(type, "l2gateway") != 0)
-		return;
-	gw = required_option(p, port, sw_i, port_i, "l2gateway-chassis",
-			     ".options[\"l2gateway-chassis\"]");
-	if (gw && p->chassis && !vnames_get(p->chassis, gw))
-		xovn_errors_add(p->errs,
-				port_path(path, sizeof(path), sw_i, port_i,
-					  ".options[\"l2gateway-chassis\"]"),
-				"dangling-reference", "no chassis \"%s\"", gw);
-}
-
 static void check_port_refs(const json_t *model, const json_t *port, size_t sw_i,
 			    size_t port_i, void *arg)
 {
@@ -145,7 +109,6 @@ static void check_port_refs(const json_t *model, const json_t *port, size_t sw_i
 	check_parent(p, port, sw_i, port_i);
 	check_tag_allowed(p, port, sw_i, port_i);
 	check_group_ref(p, port, sw_i, port_i);
-	check_type_options(p, port, sw_i, port_i);
 }
 
 void validate_port_refs(struct xovn_errors *errs, const json_t *model,
@@ -155,7 +118,6 @@ void validate_port_refs(struct xovn_errors *errs, const json_t *model,
 		.errs = errs,
 		.ports = names->ports,
 		.groups = names->groups,
-		.chassis = names->chassis,
 		.child_tags = json_object(),
 	};
 

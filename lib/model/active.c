@@ -1,0 +1,151 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * active.c - the model without its incomplete parts, as the compiler and
+ * the daemon see it.  Removing them from a copy, instead of teaching every
+ * compiler pass to skip them, makes "inactive" mean exactly "absent".
+ */
+#include <string.h>
+
+#include "model/incomplete.h"
+
+struct prune_sets {
+	json_t *ports;      /* inactive port name -> true */
+	json_t *vifs;       /* "chassis/port" -> true */
+	json_t *bindings;   /* port name -> true */
+	json_t *members;    /* "group/chassis" -> true */
+};
+
+static void set_add(json_t *set, const char *a, const char *b)
+{
+	char key[160];
+
+	snprintf(key, sizeof(key), "%s/%s", a, b);
+	json_object_set_new(set, key, json_true());
+}
+
+static int set_has(const json_t *set, const char *a, const char *b)
+{
+	char key[160];
+
+	snprintf(key, sizeof(key), "%s/%s", a ? a : "", b ? b : "");
+	return json_object_get(set, key) != NULL;
+}
+
+static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
+{
+	for (size_t i = 0; i < l->n; i++) {
+		const struct xovn_inactive *it = &l->v[i];
+
+		switch (it->kind) {
+		case XOVN_INACTIVE_PORT:
+			json_object_set_new(s->ports, it->name, json_true());
+			break;
+		case XOVN_INACTIVE_VIF:
+			set_add(s->vifs, it->owner, it->name);
+			break;
+		case XOVN_INACTIVE_BINDING:
+			json_object_set_new(s->bindings, it->name, json_true());
+			break;
+		case XOVN_INACTIVE_MEMBER:
+			set_add(s->members, it->owner, it->name);
+			break;
+		}
+	}
+}
+
+/* Removes the elements of array for which drop(element, arg) holds. */
+static void array_drop(json_t *array, int (*drop)(const json_t *, const void *), const void *arg)
+{
+	size_t i = 0;
+
+	while (i < json_array_size(array)) {
+		if (drop(json_array_get(array, i), arg))
+			json_array_remove(array, i);
+		else
+			i++;
+	}
+}
+
+static const char *str(const json_t *obj, const char *key)
+{
+	return json_string_value(json_object_get(obj, key));
+}
+
+static int port_inactive(const json_t *port, const void *arg)
+{
+	const struct prune_sets *s = arg;
+	const char *name = str(port, "name");
+
+	return name && json_object_get(s->ports, name);
+}
+
+struct owner_arg {
+	const struct prune_sets *s;
+	const char *owner;
+};
+
+static int vif_inactive(const json_t *vif, const void *arg)
+{
+	const struct owner_arg *a = arg;
+	const char *port = str(vif, "port");
+
+	return port && (json_object_get(a->s->ports, port) || set_has(a->s->vifs, a->owner, port));
+}
+
+static int binding_inactive(const json_t *b, const void *arg)
+{
+	const struct prune_sets *s = arg;
+	const char *port = str(b, "port");
+
+	return port && (json_object_get(s->ports, port) || json_object_get(s->bindings, port));
+}
+
+static int member_inactive(const json_t *m, const void *arg)
+{
+	const struct owner_arg *a = arg;
+
+	return set_has(a->s->members, a->owner, str(m, "chassis"));
+}
+
+static void prune(json_t *model, const struct prune_sets *s)
+{
+	size_t i;
+	json_t *item;
+
+	json_array_foreach(json_object_get(model, "logical_switches"), i, item)
+		array_drop(json_object_get(item, "ports"), port_inactive, s);
+	json_array_foreach(json_object_get(model, "chassis"), i, item) {
+		struct owner_arg a = { s, str(item, "name") };
+
+		array_drop(json_object_get(item, "vifs"), vif_inactive, &a);
+	}
+	array_drop(json_object_get(model, "bindings"), binding_inactive, s);
+	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, item) {
+		struct owner_arg a = { s, str(item, "name") };
+
+		array_drop(json_object_get(item, "members"), member_inactive, &a);
+	}
+}
+
+json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
+{
+	struct prune_sets s;
+	json_t *copy;
+
+	if (!l->n)
+		return json_incref(model);
+	copy = json_deep_copy(model);
+	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object() };
+	if (copy && s.ports && s.vifs && s.bindings && s.members) {
+		sets_fill(&s, l);
+		prune(copy, &s);
+	} else {
+		json_decref(copy);
+		copy = NULL;
+	}
+	json_decref(s.ports);
+	json_decref(s.vifs);
+	json_decref(s.bindings);
+	json_decref(s.members);
+	return copy;
+}

@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * chassis_active.c - the part of the model in force that is complete.
+ *
+ * c->model is the db as stored; c->active is what the compiler, the
+ * attachments and the remote/MTU upkeep read: the same document when
+ * nothing is incomplete, else a copy without the incomplete parts
+ * (model/incomplete.h).  Keeping both lets a later change complete what
+ * was missing: the stored model still has it.
+ */
+#include <string.h>
+
+#include "chassis.h"
+#include "log.h"
+#include "model/incomplete.h"
+
+static int has_container_ports(const json_t *model)
+{
+	const json_t *sw, *port;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(model, "logical_switches"), i, sw)
+		json_array_foreach(json_object_get(sw, "ports"), j, port)
+			if (json_object_get(port, "parent_name"))
+				return 1;
+	return 0;
+}
+
+/* Says what is waiting, once per change of the list, not on every apply. */
+static void log_inactive(struct chassis *c, const struct xovn_inactive_list *l)
+{
+	char line[512];
+	FILE *f;
+
+	for (size_t i = 0; i < l->n; i++) {
+		f = fmemopen(line, sizeof(line), "w");
+		if (!f)
+			return;
+		xovn_inactive_print(&(struct xovn_inactive_list){ &l->v[i], 1, 1 }, "", f);
+		fclose(f);
+		line[strcspn(line, "\n")] = '\0';
+		log_info("generation %lld: %s", chassis_generation(c), line);
+	}
+}
+
+int chassis_set_active(struct chassis *c)
+{
+	struct xovn_inactive_list l;
+	json_t *active;
+
+	xovn_inactive_init(&l);
+	xovn_model_incomplete(c->model, &l);
+	active = xovn_model_active(c->model, &l);
+	if (!active) {
+		xovn_inactive_free(&l);
+		log_info("out of memory setting the incomplete configuration aside");
+		return -1;
+	}
+	log_inactive(c, &l);
+	json_decref(c->active);
+	c->active = active;
+	c->n_inactive = l.n;
+	c->has_containers = has_container_ports(c->model);
+	xovn_inactive_free(&l);
+	return 0;
+}
+
+/*
+ * Could the switches a journal chain changed make something (in)complete?
+ * Ports whose completeness depends on other rows, and the removal of a
+ * port that may be a container's parent in another switch.
+ */
+int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delta_effect *eff)
+{
+	const json_t *sw, *port;
+	size_t i, j;
+
+	if (c->n_inactive)
+		return 1;
+	if (c->has_containers && json_array_size(eff->old_switches))
+		return 1;
+	json_array_foreach(eff->new_switches, i, sw) {
+		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+			const char *t = json_string_value(json_object_get(port, "type"));
+
+			if (json_object_get(port, "parent_name"))
+				return 1;
+			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0 ||
+				  strcmp(t, "external") == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
