@@ -12,7 +12,7 @@ HV=xe-bmhv-$SUF VM1=xe-bm1-$SUF VM2=xe-bm2-$SUF
 MAC1=02:00:00:00:0b:01 MAC2=02:00:00:00:0b:02
 CORPUS=$E2E_ROOT/tests/unit/invalid
 BAD=(not-an-object.json missing-version.json port-type-enum.json member-priority-range.json
-     parent-dangling.json duplicate-port-name.json duplicate-ip.json ambiguous-localnet.json)
+     parent-is-localport.json duplicate-port-name.json duplicate-ip.json ambiguous-localnet.json)
 
 netns_add "$HV"
 vm_add "$VM1" "$HV" vif1 $MAC1 10.11.0.1/24
