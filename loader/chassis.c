@@ -60,6 +60,8 @@ void chassis_stop(struct chassis *c)
 	xovn_mapset_free(&c->applied);
 	remotes_free(&c->remotes);
 	chassis_forget_model(c);
+	json_decref(c->ovn_skipped);
+	c->ovn_skipped = NULL;
 }
 
 /* Drops the model in force and everything derived from it. */
@@ -125,7 +127,12 @@ int chassis_reload(struct chassis *c)
 	remember_db_stat(c);
 	same_file = xovn_file_id_of(c->opt->db, &before) == 0;
 	xovn_errors_init(&errs);
-	model = xovn_model_load(c->opt->db, 1, &errs);
+	if (c->sb) {
+		model = chassis_ovn_model(c, &errs);
+		same_file = 0;   /* no journal in this mode: every change is a rebuild */
+	} else {
+		model = xovn_model_load(c->opt->db, 1, &errs);
+	}
 	/* Unchanged across the read: the model is exactly that file, journal records may follow it. */
 	same_file = same_file && xovn_file_id_of(c->opt->db, &after) == 0 &&
 		    xovn_file_id_equal(&before, &after);

@@ -13,9 +13,11 @@
 #include "compile/compile.h"
 #include "model/delta.h"
 #include "model/journal.h"
+#include "model/model.h"
 #include "datapath.h"
 #include "dataplane/mapset.h"
 #include "options.h"
+#include "ovn_sb.h"
 #include "remote.h"
 
 struct chassis {
@@ -36,6 +38,12 @@ struct chassis {
 	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
 	int db_id_known;
 	struct xovn_compile_state *cstate; /* indexes of c->model for incremental compiles */
+	/* --ovn-remote: the model comes from the SB (chassis_ovn.c); NULL otherwise. */
+	struct ovn_sb *sb;
+	long long ovn_generation;     /* generation of the last model built from it */
+	long long ovn_nb_cfg_built;   /* SB_Global.nb_cfg that model was built from */
+	long long ovn_nb_cfg_applied; /* ... and the one the maps hold (-1: none yet) */
+	json_t *ovn_skipped;          /* rows left out of the last model, as logged */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
@@ -69,6 +77,10 @@ long long chassis_generation(const struct chassis *c);
 void chassis_resync_applied(struct chassis *c);
 int chassis_sync_attachments(struct chassis *c, const struct iface_table *links);
 void chassis_forget_model(struct chassis *c);
+/* The model from the SB and the local file (chassis_ovn.c); NULL with errs filled. */
+json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs);
+/* Writes this chassis' SB rows (registration, claims, nb_cfg) when they differ. */
+void chassis_ovn_write_rows(struct chassis *c);
 /* Sets c->active from c->model (chassis_active.c).  0 ok, -1 logged. */
 int chassis_set_active(struct chassis *c);
 /* Can a journal chain's switch changes change what is incomplete? */

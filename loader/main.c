@@ -14,6 +14,7 @@
  */
 #include <stdio.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "chassis.h"
 #include "cleanup.h"
@@ -67,17 +68,53 @@ static void handle_events(struct chassis *c, int bits)
 		chassis_apply(c);
 }
 
+/*
+ * The OVN-database mode: a change of the SB replica or of the local file
+ * rebuilds the model; what the maps then hold is reported back to the SB.
+ */
+static void handle_ovn_events(struct chassis *c, int bits)
+{
+	int rebuild = ovn_sb_run(c->sb) > 0;
+
+	rebuild |= (bits & (EV_DB_CHANGED | EV_RELOAD)) ||
+		   ((bits & EV_TIMEOUT) && chassis_db_changed(c));
+	if (rebuild && chassis_reload(c) > 0) {
+		if (chassis_apply(c) == 0)
+			c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built;
+	} else if (bits & EV_LINKS) {
+		chassis_apply(c);
+	}
+	chassis_ovn_write_rows(c);
+}
+
 static int run_loop(struct chassis *c, struct events *ev)
 {
 	for (;;) {
-		int bits = events_wait(ev, POLL_TIMEOUT_MS);
+		int bits;
 
+		if (c->sb)
+			ev->extra_fd = ovn_sb_fd(c->sb, &ev->extra_write);
+		bits = events_wait(ev, POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
 			return 0;
 		}
-		handle_events(c, bits);
+		if (c->sb)
+			handle_ovn_events(c, bits);
+		else
+			handle_events(c, bits);
 	}
+}
+
+/* Waits (bounded) for the first SB contents, so the first apply is not of an empty model. */
+static void ovn_first_sync(struct ovn_sb *sb)
+{
+	for (int i = 0; i < 50 && !sb->synced; i++) {
+		ovn_sb_run(sb);
+		if (!sb->synced)
+			usleep(100 * 1000);
+	}
+	sb->changed = 0;
 }
 
 /* The endpoint is bound before the datapath is touched: a bad address changes nothing. */
@@ -100,6 +137,7 @@ int main(int argc, char **argv)
 	struct xovnd_options opt;
 	struct chassis c;
 	struct events ev;
+	struct ovn_sb sb;
 	double t0, t;
 	int rc;
 
@@ -133,10 +171,26 @@ int main(int argc, char **argv)
 	/* start: BPF load and verification (timed in datapath.c too), pins, map read-back. */
 	t = log_phase("start", t);
 	rc = 0;
-	if (chassis_reload(&c) > 0) {
+	if (opt.ovn_remote[0]) {
+		if (ovn_sb_init(&sb, opt.ovn_remote) < 0) {
+			metrics_stop(metrics);
+			chassis_stop(&c);
+			if (!opt.once)
+				events_close(&ev);
+			return 1;
+		}
+		c.sb = &sb;
+		c.ovn_nb_cfg_applied = -1;
+		ovn_first_sync(&sb);
+	}
+	if (c.sb && !sb.synced) {
+		log_info("OVN SB not reachable yet; the maps stay as they are until it is");
+	} else if (chassis_reload(&c) > 0) {
 		t = log_phase("reload", t);   /* read, parse, validate */
 		rc = chassis_apply(&c) < 0;
 		log_phase("apply", t);        /* compile, diff, map writes, attachments */
+		if (c.sb && rc == 0)
+			c.ovn_nb_cfg_applied = c.ovn_nb_cfg_built;
 	} else {
 		rc = 1;
 	}
@@ -144,6 +198,11 @@ int main(int argc, char **argv)
 	if (!opt.once) {
 		rc = run_loop(&c, &ev);
 		events_close(&ev);
+	}
+	if (c.sb) {
+		if (opt.once)
+			chassis_ovn_write_rows(&c);
+		ovn_sb_free(&sb);
 	}
 	metrics_stop(metrics);
 	chassis_stop(&c);

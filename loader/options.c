@@ -13,7 +13,7 @@
 
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
-	"             [--underlay-xdp] [--cleanup] [--once] [-v]\n"
+	"             [--underlay-xdp] [--ovn-remote REMOTES] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -31,6 +31,13 @@ static const char usage_text[] =
 	"                  rest passes on to TC.  Native mode, else generic.  Off by\n"
 	"                  default: worth it on a physical NIC, but on a veth\n"
 	"                  underlay XDP takes TSO away from the peer\n"
+	"  --ovn-remote tcp:IP:PORT[,tcp:IP2:PORT...] | unix:PATH\n"
+	"                  take the model from OVN's Southbound database, as\n"
+	"                  ovn-controller does: register this chassis, claim the\n"
+	"                  ports of its interfaces, report nb_cfg.  --db then holds\n"
+	"                  only this chassis' local configuration (chassis-add NAME\n"
+	"                  geneve IP, chassis-set-encap-iface, bridge mappings,\n"
+	"                  vif-attach IFACE PORT)\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -75,6 +82,8 @@ static int parse_one(int c, struct xovnd_options *opt)
 	case 'x':
 		opt->underlay_xdp = 1;
 		return 0;
+	case 'R':
+		return copy_arg(opt->ovn_remote, sizeof(opt->ovn_remote), optarg, "OVN remote");
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -113,6 +122,7 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "verbose", no_argument, NULL, 'v' },
 		{ "metrics", required_argument, NULL, 'm' },
 		{ "underlay-xdp", no_argument, NULL, 'x' },
+		{ "ovn-remote", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

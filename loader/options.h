@@ -16,6 +16,7 @@ struct xovnd_options {
 	int verbose;
 	char metrics[128];  /* --metrics ADDR:PORT, "" = no endpoint */
 	int underlay_xdp;   /* --underlay-xdp: the XDP guard on the underlay */
+	char ovn_remote[1024]; /* --ovn-remote: the model comes from OVN's SB ("" = from --db) */
 };
 
 /* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */

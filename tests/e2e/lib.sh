@@ -137,13 +137,14 @@ capture_start() {
 
 # ---- xovnd ---------------------------------------------------------------------
 
-# xovnd_start CHNS CHASSIS: runs xovnd for CHASSIS inside CHNS, logging to
-# $E2E_TMP/xovnd-CHASSIS.log; sets XOVND_PID.
+# xovnd_start CHNS CHASSIS [ARGS...]: runs xovnd for CHASSIS inside CHNS (with
+# --db $DB and ARGS), logging to $E2E_TMP/xovnd-CHASSIS.log; sets XOVND_PID.
 xovnd_start() {
 	local ns=$1 ch=$2 pin=$E2E_PIN_ROOT/$2
 	local log=$E2E_TMP/xovnd-$ch.log
+	shift 2
 	nsenter --net="/run/netns/$ns" "$XOVND" --chassis "$ch" --db "$DB" \
-		--pin-dir "$pin" >>"$log" 2>&1 &
+		--pin-dir "$pin" "$@" >>"$log" 2>&1 &
 	XOVND_PID=$!
 	E2E_PIDS+=("$XOVND_PID")
 	local entry="$ns:$pin" e

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * sb_rows.h - the SB rows a chassis owns, as ovn-controller keeps them:
+ * its Chassis (with its geneve Encap and ovn-bridge-mappings) and
+ * Chassis_Private rows, the claims of the Port_Bindings of its interfaces
+ * (chassis and up), and Chassis_Private.nb_cfg once a configuration is in
+ * its maps.  Pure: from the replica and the wanted state to the "transact"
+ * operations that bring the database there (none when it is there).
+ */
+#ifndef XOVN_OVSDB_SB_ROWS_H
+#define XOVN_OVSDB_SB_ROWS_H
+
+#include <jansson.h>
+
+#include "ovsdb/replica.h"
+
+struct sb_chassis_want {
+	const char *name;           /* system-id */
+	const char *hostname;
+	const char *encap_ip;       /* geneve */
+	const json_t *bridge_mappings; /* {"net": "iface"} or NULL */
+	const json_t *vifs;         /* the local chassis' vifs: [{iface, port}] */
+	long long nb_cfg;           /* applied SB_Global.nb_cfg, -1 for none yet */
+};
+
+/*
+ * Appends to ops the operations that make the SB say what want says.
+ * Returns the number appended.
+ */
+size_t sb_rows_ops(const struct ovsdb_replica *sb, const struct sb_chassis_want *want,
+		   json_t *ops);
+
+#endif /* XOVN_OVSDB_SB_ROWS_H */

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * ovn_sb.h - xovnd as a chassis of an OVN deployment: a session with the
+ * Southbound database (--ovn-remote), its monitored replica, and the rows
+ * this chassis writes (lib/ovsdb/sb_rows.h).
+ *
+ * Life of a session: connect to one of the remotes (round robin, backoff
+ * 1 s doubling to 8 s), "monitor" the tables of sb_model.h, replace the
+ * replica with the initial reply, follow "update" notifications, answer
+ * the server's echo probes and probe it when it is silent.  While it is
+ * disconnected nothing is rebuilt: the dataplane keeps its last state.
+ */
+#ifndef XOVND_OVN_SB_H
+#define XOVND_OVN_SB_H
+
+#include <jansson.h>
+
+#include "ovsdb/jsonrpc.h"
+#include "ovsdb/replica.h"
+#include "ovsdb/sb_rows.h"
+
+#define OVN_SB_MAX_REMOTES 8
+
+struct ovn_sb {
+	char remotes[OVN_SB_MAX_REMOTES][256];
+	int n_remotes, next_remote;
+	struct jsonrpc rpc;
+	int connected;              /* socket open */
+	int synced;                 /* the initial monitor reply is in the replica */
+	long long monitor_id, txn_id;   /* outstanding requests, -1 for none */
+	struct ovsdb_replica sb;
+	long long last_rx_ms, probe_sent_ms, retry_at_ms;
+	int backoff_ms;
+	int changed;                /* replica changed since the model was last built */
+};
+
+/* Parses "tcp:IP:PORT[,unix:PATH...]".  0 ok, -1 with a message on stderr. */
+int ovn_sb_init(struct ovn_sb *s, const char *remotes);
+void ovn_sb_free(struct ovn_sb *s);
+/* The fd to poll (-1 while disconnected) and whether to poll for output too. */
+int ovn_sb_fd(const struct ovn_sb *s, int *want_write);
+/*
+ * Connects, reads, answers probes, applies updates.  Call on every wakeup.
+ * Returns 1 when the replica changed since the last call that returned 1.
+ */
+int ovn_sb_run(struct ovn_sb *s);
+/* SB_Global.nb_cfg in the replica, -1 when unknown. */
+long long ovn_sb_nb_cfg(const struct ovn_sb *s);
+/*
+ * Writes what this chassis owns (registration, claims, nb_cfg), one
+ * transaction at a time; nothing when the database already says it.
+ */
+void ovn_sb_write_rows(struct ovn_sb *s, const struct sb_chassis_want *want);
+
+#endif /* XOVND_OVN_SB_H */

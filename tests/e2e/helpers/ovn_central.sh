@@ -1,0 +1,54 @@
+# ovn_central.sh - OVN's own central components for a test, from Debian's
+# ovn-central: the NB and SB ovsdb-servers and ovn-northd, on unix sockets
+# under $E2E_TMP/ovn (paths are not per network namespace, so xovnd in a
+# chassis namespace reaches them without addresses).  They run in the
+# foreground in the background of the test, so their PIDs are ours and
+# e2e_cleanup stops exactly them.  Source after lib.sh, after e2e_begin.
+
+OVN_SCHEMAS=${OVN_SCHEMAS:-/usr/share/ovn}
+OVN_DIR=$E2E_TMP/ovn
+OVN_NB=unix:$OVN_DIR/nb.sock
+OVN_SB=unix:$OVN_DIR/sb.sock
+
+nbctl() { ovn-nbctl --db="$OVN_NB" --timeout=20 "$@"; }
+sbctl() { ovn-sbctl --db="$OVN_SB" --timeout=20 "$@"; }
+
+# ovn_run NAME CMD...: CMD in the background, logging to $OVN_DIR/NAME.log.
+ovn_run() {
+	local name=$1; shift
+	"$@" -vconsole:off -vfile:info --log-file="$OVN_DIR/$name.log" --no-chdir \
+		>>"$OVN_DIR/$name.out" 2>&1 &
+	E2E_PIDS+=("$!")
+}
+
+ovn_central_start() {
+	mkdir -p "$OVN_DIR"
+	ovsdb-tool create "$OVN_DIR/nb.db" "$OVN_SCHEMAS/ovn-nb.ovsschema" &&
+		ovsdb-tool create "$OVN_DIR/sb.db" "$OVN_SCHEMAS/ovn-sb.ovsschema" || return 1
+	ovn_run nb ovsdb-server "$OVN_DIR/nb.db" --remote="punix:$OVN_DIR/nb.sock" \
+		--unixctl="$OVN_DIR/nb.ctl"
+	ovn_run sb ovsdb-server "$OVN_DIR/sb.db" --remote="punix:$OVN_DIR/sb.sock" \
+		--unixctl="$OVN_DIR/sb.ctl"
+	until_ok 10 test -S "$OVN_DIR/nb.sock" -a -S "$OVN_DIR/sb.sock" || return 1
+	ovn_run northd ovn-northd --ovnnb-db="$OVN_NB" --ovnsb-db="$OVN_SB" \
+		--unixctl="$OVN_DIR/northd.ctl"
+	until_ok 10 nbctl --wait=sb sync
+}
+
+# ovn_chassis_start NS NAME ENCAP_IP [ENCAP_IFACE]: xovnd as chassis NAME of
+# this OVN, its local configuration (what ovn-controller reads from OVS) in
+# $E2E_TMP/local-NAME.json, edited with local_ctl NAME ... (vif-attach is
+# the iface-id of an OVS interface).
+ovn_chassis_start() {
+	local ns=$1 name=$2 ip=$3 iface=${4:-}
+	local_ctl "$name" chassis-add "$name" geneve "$ip" || return 1
+	[ -z "$iface" ] || local_ctl "$name" chassis-set-encap-iface "$name" "$iface" || return 1
+	DB=$E2E_TMP/local-$name.json xovnd_start "$ns" "$name" --ovn-remote "$OVN_SB"
+}
+
+# A local file names ports that live in the SB, not in the file: xovnctl's
+# warnings that they do not exist there are expected and dropped.
+local_ctl() {
+	local name=$1; shift
+	"$XOVNCTL" --db "$E2E_TMP/local-$name.json" "$@" 2> >(grep -v '^xovnctl: warning: interface of chassis' >&2)
+}

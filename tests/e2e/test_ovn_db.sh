@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# xovnd as the chassis of a real OVN: Debian's ovsdb-servers and ovn-northd,
+# driven only by real ovn-nbctl commands as the seeds write them (one per
+# invocation), with xovnd in place of ovn-controller + Open vSwitch on each
+# chassis (--ovn-remote).  Each chassis' local configuration (system-id,
+# encap IP, iface-id of its interfaces) is its local file.
+#
+#   seed 001: a localport on two chassis answers only on its own chassis;
+#             VMs on the two chassis reach each other over Geneve with
+#             ovn-northd's tunnel keys; ovn-sbctl show lists the xovn
+#             chassis with their bindings; lsp-get-up says up.
+#   a port moved between chassis is reachable at its new place quickly.
+#   --wait=hv sync returns once every chassis reported the NB config.
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_begin ovn-db
+. "$(dirname "$0")/helpers/ovn_central.sh"
+
+HV1=xo-hv1-$SUF HV2=xo-hv2-$SUF NS1=xo-ns1-$SUF NS2=xo-ns2-$SUF
+NS31=xo-n31-$SUF NS32=xo-n32-$SUF UL1=192.168.83.1 UL2=192.168.83.2
+
+step() { check "ovn-nbctl $*" nbctl "$@"; }
+
+# Echo requests a namespace's kernel answered.
+in_echos() {
+	ip netns exec "$1" awk '/^Icmp:/ {
+		if (!h) { for (i = 2; i <= NF; i++) if ($i == "InEchos") col = i; h = 1; next }
+		print $col; exit }' /proc/net/snmp
+}
+
+check "OVN central (NB, SB, ovn-northd) started" ovn_central_start
+netns_add "$HV1"
+netns_add "$HV2"
+underlay_add "$HV1" $UL1 "$HV2" $UL2
+check "xovnd joins as chassis controller" ovn_chassis_start "$HV1" controller $UL1 ul0
+check "xovnd joins as chassis hypervisor" ovn_chassis_start "$HV2" hypervisor $UL2 ul0
+check "both registered their Chassis rows" \
+	until_ok 10 bash -c "[ \$(ovn-sbctl --db='$OVN_SB' --bare --columns name list chassis | grep -c .) -eq 2 ]"
+
+echo "seed 001"
+step ls-add ls0
+step lsp-add ls0 ls0-ns1
+step lsp-set-addresses ls0-ns1 "00:00:00:aa:bb:10"
+step lsp-add ls0 ls0-ns2
+step lsp-set-addresses ls0-ns2 "00:00:00:aa:bb:20"
+step lsp-add ls0 ls0-ns3
+step lsp-set-addresses ls0-ns3 "00:00:00:aa:bb:30"
+step lsp-set-type ls0-ns3 localport
+
+# ovs-vsctl add-port br-int nsX -- set interface nsX external_ids:iface-id=PORT
+vm_add "$NS1" "$HV1" ns1 00:00:00:aa:bb:10 10.0.1.10/24
+check "controller: iface-id ns1 = ls0-ns1" local_ctl controller vif-attach controller ns1 ls0-ns1
+vm_add "$NS31" "$HV1" ns3 00:00:00:aa:bb:30 10.0.1.30/24
+check "controller: iface-id ns3 = ls0-ns3" local_ctl controller vif-attach controller ns3 ls0-ns3
+vm_add "$NS2" "$HV2" ns2 00:00:00:aa:bb:20 10.0.1.20/24
+check "hypervisor: iface-id ns2 = ls0-ns2" local_ctl hypervisor vif-attach hypervisor ns2 ls0-ns2
+vm_add "$NS32" "$HV2" ns3 00:00:00:aa:bb:30 10.0.1.30/24
+check "hypervisor: iface-id ns3 = ls0-ns3" local_ctl hypervisor vif-attach hypervisor ns3 ls0-ns3
+step --wait=hv sync
+check "ls0-ns1 is up (Port_Binding.up, set by its chassis)" \
+	until_ok 10 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up ls0-ns1)\" = up ]"
+sbctl show >"$E2E_TMP/sbctl-show.txt"
+check "ovn-sbctl show lists controller with Port_Binding ls0-ns1" \
+	awk '/^Chassis/ { ch = $2 } /Port_Binding/ && $2 == "ls0-ns1" && ch == "controller" { ok = 1 } END { exit !ok }' "$E2E_TMP/sbctl-show.txt"
+check "  and hypervisor with Port_Binding ls0-ns2" \
+	awk '/^Chassis/ { ch = $2 } /Port_Binding/ && $2 == "ls0-ns2" && ch == "hypervisor" { ok = 1 } END { exit !ok }' "$E2E_TMP/sbctl-show.txt"
+
+check "ns1 -> ns2 across the chassis" until_ok 10 one_ping "$NS1" 10.0.1.20
+e1=$(in_echos "$NS31") e2=$(in_echos "$NS32")
+check "ns1 -> ns3" ping_ok "$NS1" 10.0.1.30 2
+check "ns2 -> ns3" ping_ok "$NS2" 10.0.1.30 3
+e1=$(( $(in_echos "$NS31") - e1 )) e2=$(( $(in_echos "$NS32") - e2 ))
+check "ns1's 2 pings were answered by the controller's ns3 ($e1)" test "$e1" -eq 2
+check "ns2's 3 by the hypervisor's ns3 ($e2)" test "$e2" -eq 3
+
+echo "a port moving between chassis"
+check "hypervisor: ns2's interface goes away" local_ctl hypervisor vif-detach hypervisor ns2
+vm_move "$NS2" "$HV2" "$HV1" ns2
+t0=$(date +%s%N)
+check "controller: iface-id ns2 = ls0-ns2" local_ctl controller vif-attach controller ns2 ls0-ns2
+check "ns2 at its new place answers ns1" until_ok 5 one_ping "$NS1" 10.0.1.20
+echo "  reachable after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
+check "the SB binds ls0-ns2 to controller" \
+	until_ok 5 bash -c "ovn-sbctl --db='$OVN_SB' show | awk '/^Chassis/ { ch = \$2 } /Port_Binding/ && \$2 == \"ls0-ns2\" { print ch }' | grep -qx controller"
+step --wait=hv sync
+e2e_end
