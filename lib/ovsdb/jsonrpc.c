@@ -190,7 +190,14 @@ long long jsonrpc_request(struct jsonrpc *rpc, const char *method, json_t *param
 	return id;
 }
 
-/* Advances the scan; returns the length of a complete object at the buffer's start, or 0. */
+#define SCAN_BROKEN ((size_t)-1)
+#define SCAN_MAX_DEPTH 64
+
+/*
+ * Advances the scan; returns the length of a complete value at the
+ * buffer's start, 0 when more bytes are needed, SCAN_BROKEN when the
+ * brackets do not match (or nest deeper than any OVSDB message does).
+ */
 static size_t scan_frame(struct jsonrpc_scan *s, const char *buf, size_t len)
 {
 	for (; s->pos < len; s->pos++) {
@@ -206,9 +213,20 @@ static size_t scan_frame(struct jsonrpc_scan *s, const char *buf, size_t len)
 		} else if (ch == '"') {
 			s->in_string = 1;
 		} else if (ch == '{' || ch == '[') {
+			if (s->depth == SCAN_MAX_DEPTH)
+				return SCAN_BROKEN;
+			if (ch == '[')
+				s->arrays |= 1ULL << s->depth;
+			else
+				s->arrays &= ~(1ULL << s->depth);
 			s->depth++;
-		} else if ((ch == '}' || ch == ']') && --s->depth == 0) {
-			return ++s->pos;
+		} else if (ch == '}' || ch == ']') {
+			if (s->depth == 0 || !!(s->arrays & (1ULL << (s->depth - 1))) != (ch == ']'))
+				return SCAN_BROKEN;
+			if (--s->depth == 0)
+				return ++s->pos;
+		} else if (s->depth == 0 && !strchr(" \t\r\n", ch)) {
+			return SCAN_BROKEN;   /* every message is an object */
 		}
 	}
 	return 0;
@@ -229,6 +247,10 @@ static json_t *take_frame(struct jsonrpc *rpc, int *lost)
 		rpc->in_len -= skip;
 	}
 	end = scan_frame(s, rpc->in, rpc->in_len);
+	if (end == SCAN_BROKEN) {
+		*lost = 1;
+		return NULL;
+	}
 	if (!end)
 		return NULL;
 	msg = json_loadb(rpc->in, end, 0, &jerr);

@@ -14,6 +14,7 @@
 struct jsonrpc_scan {
 	size_t pos;
 	int depth, in_string, escaped;
+	unsigned long long arrays;  /* bit d: the container at depth d is an array */
 };
 
 struct jsonrpc {
