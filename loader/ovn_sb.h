@@ -8,7 +8,9 @@
  * 1 s doubling to 8 s), "monitor" the tables of sb_model.h, replace the
  * replica with the initial reply, follow "update" notifications, answer
  * the server's echo probes and probe it when it is silent.  While it is
- * disconnected nothing is rebuilt: the dataplane keeps its last state.
+ * disconnected the replica stays as last seen: the dataplane keeps its
+ * state (a change of the local file is still applied against it), and the
+ * next connection's initial reply replaces the replica whole.
  */
 #ifndef XOVND_OVN_SB_H
 #define XOVND_OVN_SB_H

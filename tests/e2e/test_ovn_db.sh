@@ -10,11 +10,17 @@
 #             ovn-northd's tunnel keys; ovn-sbctl show lists the xovn
 #             chassis with their bindings; lsp-get-up says up.
 #   a port moved between chassis is reachable at its new place quickly.
+#   seed 004: container ports (parent + tag) from ovn-nbctl's lsp-add with
+#             parent and tag, the iface-ids set before the ports exist.
+#   the SB goes away: forwarding goes on; it comes back: changes made
+#             meanwhile are applied.
 #   --wait=hv sync returns once every chassis reported the NB config.
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin ovn-db
 . "$(dirname "$0")/helpers/ovn_central.sh"
+. "$(dirname "$0")/helpers/vlan_mux.sh"
+. "$(dirname "$0")/helpers/frames.sh"
 
 HV1=xo-hv1-$SUF HV2=xo-hv2-$SUF NS1=xo-ns1-$SUF NS2=xo-ns2-$SUF
 NS31=xo-n31-$SUF NS32=xo-n32-$SUF UL1=192.168.83.1 UL2=192.168.83.2
@@ -82,5 +88,45 @@ check "ns2 at its new place answers ns1" until_ok 5 one_ping "$NS1" 10.0.1.20
 echo "  reachable after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 check "the SB binds ls0-ns2 to controller" \
 	until_ok 5 bash -c "ovn-sbctl --db='$OVN_SB' show | awk '/^Chassis/ { ch = \$2 } /Port_Binding/ && \$2 == \"ls0-ns2\" { print ch }' | grep -qx controller"
+step --wait=hv sync
+
+echo "seed 004 (its L2 part: container ports)"
+HV0=xo-hv0-$SUF V0=xo-v0-$SUF V1=xo-v1-$SUF C0=xo-c0-$SUF C1=xo-c1-$SUF
+netns_add "$HV0"
+check "xovnd joins as chassis hv0" ovn_chassis_start "$HV0" hv0 177.1.1.1
+vm_add "$V0" "$HV0" h0_v0_vnet1 04:ac:10:ff:01:94 172.16.1.2/24
+vm_add "$V1" "$HV0" h0_v1_vnet1 04:ac:10:ff:01:96 172.16.1.3/24
+check "hv0: iface-id h0_v0_vnet1" local_ctl hv0 vif-attach hv0 h0_v0_vnet1 h0_v0_vnet1
+check "hv0: iface-id h0_v1_vnet1" local_ctl hv0 vif-attach hv0 h0_v1_vnet1 h0_v1_vnet1
+step ls-add ls1
+step lsp-add ls1 h0_v0_vnet1
+step lsp-set-addresses h0_v0_vnet1 "04:ac:10:ff:01:94 172.16.1.2"
+step lsp-add ls1 h0_v1_vnet1
+step lsp-set-addresses h0_v1_vnet1 "04:ac:10:ff:01:96 172.16.1.3"
+step lsp-add ls1 h0_v0_vnet1_vlan2 h0_v0_vnet1 2 -- lsp-set-addresses h0_v0_vnet1_vlan2 "a6:22:22:22:22:21 172.16.1.21"
+step lsp-add ls1 h0_v1_vnet1_vlan2 h0_v1_vnet1 2 -- lsp-set-addresses h0_v1_vnet1_vlan2 "a6:22:22:22:22:22 172.16.1.22"
+step --wait=hv sync
+check "the container port is up (claimed with its parent)" \
+	until_ok 10 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up h0_v0_vnet1_vlan2)\" = up ]"
+if vlan_mux_build && vlan_mux_vm "$V0" && vlan_mux_vm "$V1" &&
+	container_add "$V0" "$C0" vlan2 2 a6:22:22:22:22:21 172.16.1.21/24 &&
+	container_add "$V1" "$C1" vlan2 2 a6:22:22:22:22:22 172.16.1.22/24; then
+	check "h0_v1_vnet1_vlan2 -> h0_v0_vnet1_vlan2" until_ok 10 one_ping "$C1" 172.16.1.21
+	check "h0_v0_vnet1_vlan2 -> the plain VM h0_v1_vnet1" ping_ok "$C0" 172.16.1.3 2
+else
+	fail "the VLAN helper and the containers"
+fi
+
+echo "the SB goes away and comes back"
+check "the SB ovsdb-server stops" kill_sb
+check "ns1 -> ns2 while the SB is down" ping_ok "$NS1" 10.0.1.20 3
+check "ns1 -> ns3 while the SB is down" ping_ok "$NS1" 10.0.1.30 2
+step lsp-add ls0 ls0-ns4
+step lsp-set-addresses ls0-ns4 "00:00:00:aa:bb:40"
+NS4=xo-ns4-$SUF
+vm_add "$NS4" "$HV2" ns4 00:00:00:aa:bb:40 10.0.1.40/24
+check "hypervisor: iface-id ns4 = ls0-ns4" local_ctl hypervisor vif-attach hypervisor ns4 ls0-ns4
+check "the SB ovsdb-server is back" start_sb
+check "the change made meanwhile is applied: ns1 -> ns4" until_ok 20 one_ping "$NS1" 10.0.1.40
 step --wait=hv sync
 e2e_end

@@ -301,6 +301,10 @@ seed004_container_tags() {
 	xovnd_start "$HV" hv0
 	vm_add "$V0" "$HV" h0_v0_vnet1 $mac_h0_v0_vnet1 172.16.1.2/24
 	vm_add "$V1" "$HV" h0_v1_vnet1 $mac_h0_v1_vnet1 172.16.1.3/24
+	# ovs-vsctl set interface h0_v0_vnet1 external-ids:iface-id=h0_v0_vnet1 (and
+	# h0_v1_vnet1), before the ports exist, as in the seed: stored, inactive.
+	step vif-attach hv0 h0_v0_vnet1 h0_v0_vnet1
+	step vif-attach hv0 h0_v1_vnet1 h0_v1_vnet1
 	step ls-add ls1
 	lsp_name=h0_v0_vnet1
 	mac=$mac_h0_v0_vnet1
@@ -310,11 +314,6 @@ seed004_container_tags() {
 	mac=$mac_h0_v1_vnet1
 	step lsp-add ls1 $lsp_name
 	step lsp-set-addresses $lsp_name "$mac 172.16.1.3"
-	# The seed sets OVS's iface-id before the ports exist; vif-attach names an
-	# existing port, so it comes once the port is there.
-	# ovs-vsctl set interface h0_v0_vnet1 external-ids:iface-id=h0_v0_vnet1 (and h0_v1_vnet1)
-	step vif-attach hv0 h0_v0_vnet1 h0_v0_vnet1
-	step vif-attach hv0 h0_v1_vnet1 h0_v1_vnet1
 	check "nbctl lsp-add ls1 h0_v0_vnet1_vlan2 h0_v0_vnet1 2 -- lsp-set-addresses ..." \
 		nbctl lsp-add ls1 h0_v0_vnet1_vlan2 h0_v0_vnet1 2 -- lsp-set-addresses h0_v0_vnet1_vlan2 "a6:22:22:22:22:21 172.16.1.21"
 	check "nbctl lsp-add ls1 h0_v1_vnet1_vlan2 h0_v1_vnet1 2 -- lsp-set-addresses ..." \

@@ -21,15 +21,27 @@ ovn_run() {
 	E2E_PIDS+=("$!")
 }
 
+# start_sb / kill_sb: the SB ovsdb-server alone (a database outage).
+start_sb() {
+	rm -f "$OVN_DIR/sb.sock"
+	ovn_run sb ovsdb-server "$OVN_DIR/sb.db" --remote="punix:$OVN_DIR/sb.sock" \
+		--unixctl="$OVN_DIR/sb.ctl"
+	OVN_SB_PID=$!
+	until_ok 10 test -S "$OVN_DIR/sb.sock"
+}
+kill_sb() {
+	kill "$OVN_SB_PID" && wait "$OVN_SB_PID" 2>/dev/null
+	! test -S "$OVN_DIR/sb.sock" || rm -f "$OVN_DIR/sb.sock"
+}
+
 ovn_central_start() {
 	mkdir -p "$OVN_DIR"
 	ovsdb-tool create "$OVN_DIR/nb.db" "$OVN_SCHEMAS/ovn-nb.ovsschema" &&
 		ovsdb-tool create "$OVN_DIR/sb.db" "$OVN_SCHEMAS/ovn-sb.ovsschema" || return 1
 	ovn_run nb ovsdb-server "$OVN_DIR/nb.db" --remote="punix:$OVN_DIR/nb.sock" \
 		--unixctl="$OVN_DIR/nb.ctl"
-	ovn_run sb ovsdb-server "$OVN_DIR/sb.db" --remote="punix:$OVN_DIR/sb.sock" \
-		--unixctl="$OVN_DIR/sb.ctl"
-	until_ok 10 test -S "$OVN_DIR/nb.sock" -a -S "$OVN_DIR/sb.sock" || return 1
+	start_sb || return 1
+	until_ok 10 test -S "$OVN_DIR/nb.sock" || return 1
 	ovn_run northd ovn-northd --ovnnb-db="$OVN_NB" --ovnsb-db="$OVN_SB" \
 		--unixctl="$OVN_DIR/northd.ctl"
 	until_ok 10 nbctl --wait=sb sync
