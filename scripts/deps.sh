@@ -9,7 +9,21 @@ PKGS=(
   libjansson-dev libcriterion-dev
   bpftool iproute2 iputils-ping tcpdump iperf3 procps ethtool
   python3 python3-jsonschema python3-prometheus-client curl jq help2man
+  ovn-central ovn-host openvswitch-switch
 )
+
+# OVN's tests start private daemons of their own: the services these
+# packages start on installation are stopped again (only what was started).
+stop_ovn_services() {
+  if ls /run/openvswitch/*.pid >/dev/null 2>&1; then
+    /usr/share/openvswitch/scripts/ovs-ctl stop || true
+  fi
+  if ls /run/ovn/*.pid >/dev/null 2>&1; then
+    for what in stop_controller stop_northd stop_ovsdb; do
+      /usr/share/ovn/scripts/ovn-ctl "$what" || true
+    done
+  fi
+} >/dev/null 2>&1
 
 missing=()
 for p in "${PKGS[@]}"; do
@@ -22,4 +36,7 @@ if [ "${#missing[@]}" -gt 0 ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  case " ${missing[*]} " in
+    *" ovn-central "*|*" ovn-host "*|*" openvswitch-switch "*) stop_ovn_services ;;
+  esac
 fi
