@@ -64,3 +64,49 @@ local_ctl() {
 	local name=$1; shift
 	"$XOVNCTL" --db "$E2E_TMP/local-$name.json" "$@" 2> >(grep -v '^xovnctl: warning: interface of chassis' >&2)
 }
+
+# ---- a chassis of real ovn-controller + Open vSwitch (userspace datapath) ----
+
+OVS_SCHEMA=${OVS_SCHEMA:-/usr/share/openvswitch/vswitch.ovsschema}
+
+# ovs_env NS NAME: the command prefix that runs in NS with chassis NAME's
+# run directory (a command, not a function, so that ovn_run's PID is the
+# daemon's own).
+ovs_env() {
+	local d=$OVN_DIR/$2
+	OVS_ENV=(nsenter --net="/run/netns/$1" env OVS_RUNDIR="$d" OVS_DBDIR="$d" OVS_LOGDIR="$d"
+		 OVN_RUNDIR="$d")
+}
+ovs_vsctl() { local d=$OVN_DIR/$1; shift; ovs-vsctl --timeout=10 --db="unix:$d/db.sock" "$@"; }
+
+# ovs_chassis_start NS NAME ENCAP_IP: ovsdb-server, ovs-vswitchd (netdev
+# bridges: no kernel openvswitch module here) and ovn-controller for NAME.
+# The underlay interface ul0 moves into br-phy, whose internal port takes
+# ENCAP_IP: userspace tunnelling routes from its own bridge.
+ovs_chassis_start() {
+	local ns=$1 name=$2 ip=$3 d=$OVN_DIR/$2
+	mkdir -p "$d"
+	ovsdb-tool create "$d/conf.db" "$OVS_SCHEMA" || return 1
+	ovs_env "$ns" "$name"
+	ovn_run "$name-ovsdb" "${OVS_ENV[@]}" ovsdb-server "$d/conf.db" \
+		--remote="punix:$d/db.sock" --unixctl="$d/ovsdb.ctl"
+	until_ok 10 test -S "$d/db.sock" || return 1
+	ovs_vsctl "$name" --no-wait init || return 1
+	ovn_run "$name-vswitchd" "${OVS_ENV[@]}" ovs-vswitchd "unix:$d/db.sock" \
+		--unixctl="$d/vswitchd.ctl"
+	ovs_vsctl "$name" set open . external_ids:system-id="$name" \
+		external_ids:ovn-remote="$OVN_SB" external_ids:ovn-encap-type=geneve \
+		external_ids:ovn-encap-ip="$ip" external_ids:ovn-bridge-datapath-type=netdev \
+		-- add-br br-int -- set bridge br-int datapath_type=netdev fail-mode=secure \
+		other_config:disable-in-band=true || return 1
+	ip -n "$ns" addr flush dev ul0
+	ovs_vsctl "$name" add-br br-phy -- set bridge br-phy datapath_type=netdev \
+		-- add-port br-phy ul0 || return 1
+	ip -n "$ns" addr add "$ip/24" dev br-phy && ip -n "$ns" link set br-phy up || return 1
+	ovn_run "$name-controller" "${OVS_ENV[@]}" ovn-controller "unix:$d/db.sock"
+}
+
+# ovs_bind NAME IFACE PORT: IFACE becomes logical port PORT (its iface-id).
+ovs_bind() {
+	ovs_vsctl "$1" add-port br-int "$2" -- set interface "$2" external_ids:iface-id="$3"
+}
