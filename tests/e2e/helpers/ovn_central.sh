@@ -110,3 +110,74 @@ ovs_chassis_start() {
 ovs_bind() {
 	ovs_vsctl "$1" add-port br-int "$2" -- set interface "$2" external_ids:iface-id="$3"
 }
+
+# ---- clustered NB and SB (Raft), three members each ----------------------------
+
+# ovn_cluster_start BASEPORT: NB and SB as 3-member clusters whose Raft
+# links are on loopback ports BASEPORT..BASEPORT+5; clients reach member i
+# at unix:$OVN_DIR/{nb,sb}I.sock.  Sets OVN_NB and OVN_SB to all three, so
+# ovn-nbctl, ovn-northd and xovnd each follow whichever member is up.
+ovn_cluster_start() {
+	local base=$1 db i schema
+	mkdir -p "$OVN_DIR"
+	for db in nb sb; do
+		schema=$OVN_SCHEMAS/ovn-$db.ovsschema
+		local p0=$base
+		[ $db = sb ] && p0=$((base + 3))
+		ovsdb-tool --election-timer=1000 create-cluster "$OVN_DIR/${db}1.db" "$schema" \
+			"tcp:127.0.0.1:$p0" || return 1
+		local name
+		name=$(ovsdb-tool schema-name "$schema")
+		for i in 2 3; do
+			ovsdb-tool join-cluster "$OVN_DIR/$db$i.db" "$name" \
+				"tcp:127.0.0.1:$((p0 + i - 1))" "tcp:127.0.0.1:$p0" || return 1
+		done
+		for i in 1 2 3; do
+			ovn_member_start $db $i
+		done
+	done
+	OVN_NB=unix:$OVN_DIR/nb1.sock,unix:$OVN_DIR/nb2.sock,unix:$OVN_DIR/nb3.sock
+	OVN_SB=unix:$OVN_DIR/sb1.sock,unix:$OVN_DIR/sb2.sock,unix:$OVN_DIR/sb3.sock
+	until_ok 20 ovn_cluster_ready nb || return 1
+	until_ok 20 ovn_cluster_ready sb || return 1
+	ovn_run northd ovn-northd --ovnnb-db="$OVN_NB" --ovnsb-db="$OVN_SB" \
+		--unixctl="$OVN_DIR/northd.ctl"
+	until_ok 20 nbctl --wait=sb sync
+}
+
+# ovn_member_start DB I: member I of cluster DB (nb or sb); its PID in OVN_PID_<db><i>.
+ovn_member_start() {
+	local db=$1 i=$2
+	rm -f "$OVN_DIR/$db$i.sock"
+	ovn_run "$db$i" ovsdb-server "$OVN_DIR/$db$i.db" --remote="punix:$OVN_DIR/$db$i.sock" \
+		--unixctl="$OVN_DIR/$db$i.ctl"
+	printf -v "OVN_PID_$db$i" %s "$!"
+}
+
+ovn_cluster_ready() {
+	local i
+	for i in 1 2 3; do
+		ovs-appctl -t "$OVN_DIR/${1}$i.ctl" cluster/status "$(ovn_db_name $1)" 2>/dev/null |
+			grep -q '^Status: cluster member' || return 1
+	done
+	test -n "$(ovn_leader "$1")"
+}
+
+ovn_db_name() { [ "$1" = nb ] && echo OVN_Northbound || echo OVN_Southbound; }
+
+# ovn_leader DB: the index of DB's current leader (empty when none).
+ovn_leader() {
+	local i
+	for i in 1 2 3; do
+		ovs-appctl -t "$OVN_DIR/${1}$i.ctl" cluster/status "$(ovn_db_name $1)" 2>/dev/null |
+			grep -q '^Role: leader' && { echo $i; return 0; }
+	done
+}
+
+# ovn_member_kill DB I: member I stops (SIGKILL: no goodbye to the cluster).
+ovn_member_kill() {
+	local pid_var=OVN_PID_$1$2
+	kill -KILL "${!pid_var}" 2>/dev/null
+	wait "${!pid_var}" 2>/dev/null
+	rm -f "$OVN_DIR/$1$2.sock"
+}
