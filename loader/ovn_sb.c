@@ -30,7 +30,7 @@ int ovn_sb_init(struct ovn_sb *s, const char *remotes)
 
 	memset(s, 0, sizeof(*s));
 	s->rpc.fd = -1;
-	s->monitor_id = s->txn_id = -1;
+	s->monitor_id = s->txn_id = s->server_id = -1;
 	s->backoff_ms = BACKOFF_MIN_MS;
 	ovsdb_replica_init(&s->sb);
 	while (*p && s->n_remotes < OVN_SB_MAX_REMOTES) {
@@ -60,7 +60,7 @@ static void disconnect(struct ovn_sb *s, const char *why)
 			 s->rpc.remote, why);
 	jsonrpc_close(&s->rpc);
 	s->connected = s->synced = 0;
-	s->monitor_id = s->txn_id = -1;
+	s->monitor_id = s->txn_id = s->server_id = -1;
 	s->retry_at_ms = now_ms() + s->backoff_ms;
 	s->backoff_ms = s->backoff_ms * 2 > BACKOFF_MAX_MS ? BACKOFF_MAX_MS : s->backoff_ms * 2;
 }
@@ -105,6 +105,11 @@ static void try_connect(struct ovn_sb *s)
 	s->connected = 1;
 	s->last_rx_ms = now_ms();
 	s->probe_sent_ms = 0;
+	/* As OVS's IDL does: is this member part of a working cluster? */
+	s->server_id = jsonrpc_request(&s->rpc, "monitor",
+				       json_pack("[s, s, {s:{s:[s, s, s]}}]", "_Server",
+						 "xovn-server", "Database", "columns", "name",
+						 "model", "connected"));
 	s->monitor_id = jsonrpc_request(&s->rpc, "monitor",
 					json_pack("[s, s, o]", "OVN_Southbound", "xovn",
 						  sb_model_monitor_requests()));
@@ -114,13 +119,43 @@ static void try_connect(struct ovn_sb *s)
 		log_info("OVN SB: connected to %s", remote);
 }
 
+/*
+ * The _Server rows (initial or updated) of the SB: a clustered member that
+ * is not connected to its cluster serves stale data and takes no writes,
+ * so look for another member.  Returns -1 when it disconnected.
+ */
+static int check_server(struct ovn_sb *s, const json_t *updates)
+{
+	const json_t *ru;
+	const char *uuid;
+
+	json_object_foreach(json_object_get(updates, "Database"), uuid, ru) {
+		const json_t *row = json_object_get(ru, "new");
+		const char *name = ovsdb_string(json_object_get(row, "name"));
+		const char *model = ovsdb_string(json_object_get(row, "model"));
+
+		if (!name || strcmp(name, "OVN_Southbound") != 0 || !model ||
+		    strcmp(model, "clustered") != 0)
+			continue;
+		if (!ovsdb_boolean(json_object_get(row, "connected"), 1)) {
+			disconnect(s, "this member is not connected to its cluster");
+			return -1;
+		}
+	}
+	return 0;
+}
+
 static void on_reply(struct ovn_sb *s, const json_t *msg)
 {
 	json_int_t id = json_integer_value(json_object_get(msg, "id"));
 	const json_t *err = json_object_get(msg, "error");
 	const json_t *result = json_object_get(msg, "result");
 
-	if (json_is_integer(json_object_get(msg, "id")) && id == s->monitor_id) {
+	if (json_is_integer(json_object_get(msg, "id")) && id == s->server_id) {
+		s->server_id = -1;
+		if (!err || json_is_null(err))
+			check_server(s, result);   /* a server without _Server is standalone */
+	} else if (json_is_integer(json_object_get(msg, "id")) && id == s->monitor_id) {
 		s->monitor_id = -1;
 		if (err && !json_is_null(err)) {
 			disconnect(s, "monitor refused");
@@ -164,6 +199,9 @@ static void on_message(struct ovn_sb *s, json_t *msg)
 	} else if (strcmp(method, "echo") == 0) {
 		jsonrpc_send(&s->rpc, json_pack("{s:O, s:O, s:n}", "id", json_object_get(msg, "id"),
 						"result", params, "error"));
+	} else if (strcmp(method, "update") == 0 &&
+		   strcmp(json_string_value(json_array_get(params, 0)) ?: "", "xovn-server") == 0) {
+		check_server(s, json_array_get(params, 1));
 	} else if (strcmp(method, "update") == 0 && s->synced) {
 		int n = ovsdb_replica_apply(&s->sb, json_array_get(params, 1));
 

@@ -30,6 +30,7 @@ struct ovn_sb {
 	int connected;              /* socket open */
 	int synced;                 /* the initial monitor reply is in the replica */
 	long long monitor_id, txn_id;   /* outstanding requests, -1 for none */
+	long long server_id;        /* the _Server monitor request, -1 when answered */
 	struct ovsdb_replica sb;
 	long long last_rx_ms, probe_sent_ms, retry_at_ms;
 	int backoff_ms;

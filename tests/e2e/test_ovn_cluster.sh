@@ -62,6 +62,17 @@ for db in sb nb; do
 done
 check "--wait=hv sync with every member back" nbctl --wait=hv sync
 
+echo "hv1's SB member loses its cluster"
+cur=$(grep -oE 'connected to unix:[^ ]*/sb[0-9]\.sock' "$(xovnd_log hv1)" | tail -1 | grep -oE '[0-9]\.sock$' | tr -dc 0-9)
+check "hv1 is connected to an SB member ($cur)" test -n "$cur"
+for i in 1 2 3; do [ "$i" = "$cur" ] || ovn_member_kill sb $i; done
+check "hv1 leaves the member that lost its cluster (as OVS's IDL would)" \
+	wait_log hv1 'not connected to its cluster' 20
+check "vm1 -> vm2 meanwhile" ping_ok "$VM1" 10.0.6.2 3
+for i in 1 2 3; do [ "$i" = "$cur" ] || ovn_member_start sb $i; done
+check "an edit once the SB cluster is whole again" until_ok 20 edit
+check "--wait=hv sync" nbctl --wait=hv sync
+
 # Every edit reached both chassis: its MAC is in each chassis' fdb map.
 fdb_macs() {
 	bpftool -j map dump pinned "$E2E_PIN_ROOT/$1/xovn_fdb" |
