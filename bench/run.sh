@@ -21,8 +21,10 @@ mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
 	SIZES=11,1000 REPS=5 REPEAT=20000 RUNS=1000 CP_PORTS=1000 TP_SECS=2 MODE=quick
+	CV_CHASSIS=4 CV_PORTS=1000
 else
 	SIZES=11,1000,10000,100000 REPS=5 REPEAT=1000000 RUNS=20000 CP_PORTS=100000 TP_SECS=10 MODE=full
+	CV_CHASSIS=20 CV_PORTS=10000
 fi
 
 stage() { echo "bench: $*" >&2; }
@@ -52,6 +54,9 @@ stage "throughput, $TP_SECS s per test"
 bench/throughput.sh $TP_SECS >>"$RESULTS"
 stage "OVN with Open vSwitch's userspace datapath, $TP_SECS s per test"
 ovn_stage >>"$RESULTS"
+stage "one ovn-nbctl change reaching $CV_CHASSIS xovnd chassis, $CV_PORTS ports"
+bench/ovn_convergence.sh $CV_CHASSIS $CV_PORTS $REPS >>"$RESULTS" ||
+	printf 'note\tconverge\t%s\n' "bench/ovn_convergence.sh failed (exit status $?)" >>"$RESULTS"
 # A side study of the hook choice, not a target: half the test time keeps
 # the whole run under ten minutes.
 XT_SECS=$(( TP_SECS > 2 ? TP_SECS / 2 : TP_SECS ))

@@ -72,6 +72,19 @@ int chassis_apply(struct chassis *c);
  */
 int chassis_follow_journal(struct chassis *c);
 
+/*
+ * Compiles and writes what a change of c->model's switches (already made
+ * in c->model) means: those switches alone when that is exact, else
+ * everything from memory.  0 written, -1 refused (logged).
+ */
+int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff);
+/*
+ * The OVN mode's small path: the SB changed only the ports of these
+ * datapaths (a JSON object whose keys are Datapath_Binding UUIDs); rebuild
+ * just those switches and compile them.  0 done, -1: build the model whole.
+ */
+int chassis_ovn_update_switches(struct chassis *c, const json_t *dps);
+
 /* Shared by chassis.c and chassis_incr.c. */
 long long chassis_generation(const struct chassis *c);
 void chassis_resync_applied(struct chassis *c);

@@ -236,6 +236,24 @@ static void follow_to(struct chassis *c, const struct xovn_file_id *now)
 	c->have_db_stat = stat(c->opt->db, &c->db_stat) == 0;
 }
 
+int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff)
+{
+	if (chassis_delta_may_deactivate(c, eff) && !active_follows(c)) {
+		log_info("generation %lld changes what is incomplete: compiling everything",
+			 chassis_generation(c));
+	} else if (eff->others_changed || !c->cstate ||
+		   !xovn_compile_state_covers(c->cstate, eff->old_switches, eff->new_switches)) {
+		/* Beyond switches: compile everything, from memory, no re-read. */
+		log_info("generation %lld changes more than switches: compiling everything",
+			 chassis_generation(c));
+	} else {
+		return apply_switches(c, eff);
+	}
+	xovn_compile_state_free(c->cstate);
+	c->cstate = NULL;
+	return chassis_apply(c);
+}
+
 int chassis_follow_journal(struct chassis *c)
 {
 	struct xovn_journal_record *chain;
@@ -264,23 +282,7 @@ int chassis_follow_journal(struct chassis *c)
 		json_decref(eff.new_switches);
 		eff.new_switches = latest;
 		follow_to(c, &now);
-		if (chassis_delta_may_deactivate(c, &eff) && !active_follows(c)) {
-			log_info("generation %lld changes what is incomplete: compiling everything",
-				 chassis_generation(c));
-			xovn_compile_state_free(c->cstate);
-			c->cstate = NULL;
-			chassis_apply(c);
-		} else if (eff.others_changed || !c->cstate ||
-		    !xovn_compile_state_covers(c->cstate, eff.old_switches, eff.new_switches)) {
-			/* Beyond switches: compile everything, from memory, no re-read. */
-			log_info("generation %lld changes more than switches: compiling everything",
-				 chassis_generation(c));
-			xovn_compile_state_free(c->cstate);
-			c->cstate = NULL;
-			chassis_apply(c);
-		} else {
-			apply_switches(c, &eff);
-		}
+		chassis_apply_delta(c, &eff);
 		rc = 1;
 	}
 	xovn_delta_effect_free(&eff);

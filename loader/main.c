@@ -74,15 +74,40 @@ static void handle_events(struct chassis *c, int bits)
  */
 static void handle_ovn_events(struct chassis *c, int bits)
 {
-	int rebuild = ovn_sb_run(c->sb) > 0;
+	int local = (bits & (EV_DB_CHANGED | EV_RELOAD)) ||
+		    ((bits & EV_TIMEOUT) && chassis_db_changed(c));
+	int rebuild = local;
+	double t0 = now_ms();
 
-	rebuild |= (bits & (EV_DB_CHANGED | EV_RELOAD)) ||
-		   ((bits & EV_TIMEOUT) && chassis_db_changed(c));
+	if (ovn_sb_run(c->sb) > 0) {
+		json_t *dps;
+		int full = ovn_sb_take_changes(c->sb, &dps);
+
+		/* Ports changed within their switches: just those switches. */
+		if (!full && !local && c->model)
+			rebuild = chassis_ovn_update_switches(c, dps) < 0;
+		else
+			rebuild = 1;
+		json_decref(dps);
+		if (!rebuild)
+			log_debug("OVN SB: switches updated in %.1f ms", now_ms() - t0);
+	}
 	if (rebuild && chassis_reload(c) > 0) {
+		double t1 = now_ms();
+
 		if (chassis_apply(c) == 0)
 			c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built;
-	} else if (bits & EV_LINKS) {
-		chassis_apply(c);
+		log_debug("OVN SB: model built in %.1f ms, applied in %.1f ms", t1 - t0,
+			  now_ms() - t1);
+	} else {
+		if (bits & EV_LINKS)
+			chassis_apply(c);
+		/*
+		 * Nothing the model is built from changed since the last build:
+		 * the maps already hold what the newest nb_cfg asks for.
+		 */
+		if (c->ovn_nb_cfg_applied == c->ovn_nb_cfg_built && c->model && c->sb->synced)
+			c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built = ovn_sb_nb_cfg(c->sb);
 	}
 	chassis_ovn_write_rows(c);
 }

@@ -33,6 +33,7 @@ int ovn_sb_init(struct ovn_sb *s, const char *remotes)
 	s->monitor_id = s->txn_id = s->server_id = -1;
 	s->backoff_ms = BACKOFF_MIN_MS;
 	ovsdb_replica_init(&s->sb);
+	s->changed_dps = json_object();
 	while (*p && s->n_remotes < OVN_SB_MAX_REMOTES) {
 		size_t len = strcspn(p, ",");
 
@@ -67,6 +68,7 @@ static void disconnect(struct ovn_sb *s, const char *why)
 
 void ovn_sb_free(struct ovn_sb *s)
 {
+	json_decref(s->changed_dps);
 	jsonrpc_close(&s->rpc);
 	ovsdb_replica_free(&s->sb);
 }
@@ -167,7 +169,7 @@ static void on_reply(struct ovn_sb *s, const json_t *msg)
 			return;
 		}
 		s->synced = 1;
-		s->changed = 1;
+		s->changed = s->changed_full = 1;
 		s->backoff_ms = BACKOFF_MIN_MS;
 		log_info("OVN SB: %zu port bindings, %zu chassis", json_object_size(
 			ovsdb_replica_table(&s->sb, "Port_Binding")),
@@ -189,6 +191,83 @@ static void on_reply(struct ovn_sb *s, const json_t *msg)
 	}
 }
 
+static int has_chassis(const json_t *row)
+{
+	return ovsdb_set_size(json_object_get(row, "chassis")) > 0;
+}
+
+/* Columns whose change moves a port between switches or chassis. */
+static int moves_port(const json_t *old)
+{
+	static const char *const cols[] = { "chassis", "datapath", "logical_port",
+					    "ha_chassis_group" };
+
+	for (size_t i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
+		if (json_object_get(old, cols[i]))
+			return 1;
+	return 0;
+}
+
+/* Marks what one Port_Binding row update changes in the model. */
+static void note_port_update(struct ovn_sb *s, const json_t *ru)
+{
+	const json_t *old = json_object_get(ru, "old"), *new = json_object_get(ru, "new");
+	const char *col, *dp;
+	json_t *v;
+	int only_up = old && new;
+
+	json_object_foreach((json_t *)old, col, v)
+		only_up &= strcmp(col, "up") == 0;
+	if (only_up)
+		return;   /* a chassis reporting a port up: not the model */
+	if ((old && new && moves_port(old)) || (!old && has_chassis(new)) ||
+	    (!new && has_chassis(old))) {
+		s->changed_full = 1;   /* a binding changes: a top-level part of the model */
+		return;
+	}
+	dp = ovsdb_uuid(json_object_get(new ? new : old, "datapath"));
+	if (dp)
+		json_object_set_new(s->changed_dps, dp, json_true());
+	else
+		s->changed_full = 1;
+}
+
+/*
+ * Notes what an update changes in the model.  Chassis_Private (every
+ * chassis' nb_cfg reports), SB_Global (the nb_cfg counter itself) and a
+ * Port_Binding's "up" alone change nothing in it: with 20 chassis each
+ * report would otherwise rebuild every other chassis' model.  Ports that
+ * change within their switch name that switch; anything else is a whole
+ * rebuild.
+ */
+static void note_changes(struct ovn_sb *s, const json_t *updates)
+{
+	const char *table, *uuid;
+	json_t *rows, *ru;
+
+	json_object_foreach((json_t *)updates, table, rows) {
+		if (strcmp(table, "Chassis_Private") == 0 || strcmp(table, "SB_Global") == 0)
+			continue;
+		if (strcmp(table, "Port_Binding") != 0) {
+			s->changed_full = 1;
+			continue;
+		}
+		json_object_foreach(rows, uuid, ru)
+			note_port_update(s, ru);
+	}
+	s->changed = s->changed_full || json_object_size(s->changed_dps);
+}
+
+int ovn_sb_take_changes(struct ovn_sb *s, json_t **dps)
+{
+	int full = s->changed_full;
+
+	*dps = s->changed_dps;
+	s->changed_dps = json_object();
+	s->changed_full = 0;
+	return full;
+}
+
 static void on_message(struct ovn_sb *s, json_t *msg)
 {
 	const char *method = json_string_value(json_object_get(msg, "method"));
@@ -203,12 +282,10 @@ static void on_message(struct ovn_sb *s, json_t *msg)
 		   strcmp(json_string_value(json_array_get(params, 0)) ?: "", "xovn-server") == 0) {
 		check_server(s, json_array_get(params, 1));
 	} else if (strcmp(method, "update") == 0 && s->synced) {
-		int n = ovsdb_replica_apply(&s->sb, json_array_get(params, 1));
-
-		if (n < 0)
+		if (ovsdb_replica_apply(&s->sb, json_array_get(params, 1)) < 0)
 			disconnect(s, "malformed update");
-		else if (n > 0)
-			s->changed = 1;
+		else
+			note_changes(s, json_array_get(params, 1));
 	}
 }
 

@@ -34,7 +34,9 @@ struct ovn_sb {
 	struct ovsdb_replica sb;
 	long long last_rx_ms, probe_sent_ms, retry_at_ms;
 	int backoff_ms;
-	int changed;                /* replica changed since the model was last built */
+	int changed;                /* the model's rows changed since it was last built */
+	int changed_full;           /* ... beyond the ports of changed_dps */
+	json_t *changed_dps;        /* Datapath_Binding UUIDs whose ports alone changed */
 };
 
 /* Parses "tcp:IP:PORT[,unix:PATH...]".  0 ok, -1 with a message on stderr. */
@@ -44,9 +46,16 @@ void ovn_sb_free(struct ovn_sb *s);
 int ovn_sb_fd(const struct ovn_sb *s, int *want_write);
 /*
  * Connects, reads, answers probes, applies updates.  Call on every wakeup.
- * Returns 1 when the replica changed since the last call that returned 1.
+ * Returns 1 when rows the model is built from changed since the last call
+ * that returned 1 (not for nb_cfg reports or Port_Binding.up alone).
  */
 int ovn_sb_run(struct ovn_sb *s);
+/*
+ * What changed since the last call: 1 when the model must be built whole,
+ * 0 when only the ports of the datapaths in *dps (a new reference, an
+ * object keyed by Datapath_Binding UUID) changed.
+ */
+int ovn_sb_take_changes(struct ovn_sb *s, json_t **dps);
 /* SB_Global.nb_cfg in the replica, -1 when unknown. */
 long long ovn_sb_nb_cfg(const struct ovn_sb *s);
 /*

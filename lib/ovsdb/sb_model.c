@@ -145,37 +145,93 @@ static void sort_by_key(json_t *array)
 	free(v);
 }
 
+/* The switch of Datapath_Binding row dp (without ports); NULL for a router's. */
+static json_t *switch_from_dp(const char *uuid, const json_t *dp, json_t *skipped)
+{
+	const json_t *ids = json_object_get(dp, "external_ids");
+	const char *name = ovsdb_map_get(ids, "name");
+	char fallback[32];
+	long long key;
+	int has_key;
+	json_t *sw;
+
+	if (ovsdb_map_get(ids, "logical-router")) {
+		skip(skipped, "datapath", name, "logical routers are not implemented in xovn yet");
+		return NULL;
+	}
+	key = int_col(dp, "tunnel_key", &has_key);
+	if (!name) {
+		snprintf(fallback, sizeof(fallback), "dp%lld", key);
+		name = fallback;
+	}
+	sw = json_pack("{s:s, s:s, s:[]}", "_uuid", uuid, "name", name, "ports");
+	if (has_key)
+		json_object_set_new(sw, "tunnel_key", json_integer(key));
+	return sw;
+}
+
 /* Datapath UUID -> switch object, for the switches; router datapaths are skipped. */
 static json_t *switches_of(const struct ovsdb_replica *sb, json_t *by_dp, json_t *skipped)
 {
 	json_t *switches = json_array(), *dp;
 	const char *uuid;
-	char fallback[32];
 
 	json_object_foreach(ovsdb_replica_table(sb, "Datapath_Binding"), uuid, dp) {
-		const json_t *ids = json_object_get(dp, "external_ids");
-		const char *name = ovsdb_map_get(ids, "name");
-		long long key;
-		int has_key;
-		json_t *sw;
+		json_t *sw = switch_from_dp(uuid, dp, skipped);
 
-		if (ovsdb_map_get(ids, "logical-router")) {
-			skip(skipped, "datapath", name, "logical routers are not implemented in xovn yet");
+		if (!sw)
 			continue;
-		}
-		key = int_col(dp, "tunnel_key", &has_key);
-		if (!name) {
-			snprintf(fallback, sizeof(fallback), "dp%lld", key);
-			name = fallback;
-		}
-		sw = json_pack("{s:s, s:s, s:[]}", "_uuid", uuid, "name", name, "ports");
-		if (has_key)
-			json_object_set_new(sw, "tunnel_key", json_integer(key));
 		json_object_set(by_dp, uuid, sw);
 		json_array_append_new(switches, sw);
 	}
 	sort_by_key(switches);
 	return switches;
+}
+
+json_t *sb_model_switch(const struct ovsdb_replica *sb, const char *dp_uuid, json_t *skipped)
+{
+	const json_t *dp = ovsdb_replica_row(sb, "Datapath_Binding", dp_uuid);
+	json_t *sw = dp ? switch_from_dp(dp_uuid, dp, skipped) : NULL, *pb;
+	const char *uuid;
+
+	if (!sw)
+		return NULL;
+	json_object_foreach(ovsdb_replica_table(sb, "Port_Binding"), uuid, pb) {
+		const char *d = ovsdb_uuid(json_object_get(pb, "datapath"));
+		json_t *port;
+
+		if (!d || strcmp(d, dp_uuid) != 0 || !(port = port_from_row(sb, uuid, pb, skipped)))
+			continue;
+		json_array_append_new(json_object_get(sw, "ports"), port);
+	}
+	sort_by_key(json_object_get(sw, "ports"));
+	return sw;
+}
+
+int sb_model_check_switches(const json_t *model, const json_t *switches)
+{
+	json_t *names = json_object(), *sw, *port, *b, *bindings = json_array(), *mini;
+	struct xovn_errors errs;
+	size_t i, j;
+	int rc;
+
+	json_array_foreach((json_t *)switches, i, sw)
+		json_array_foreach(json_object_get(sw, "ports"), j, port)
+			json_object_set(names, json_string_value(json_object_get(port, "name")) ?: "",
+					json_true());
+	json_array_foreach(json_object_get(model, "bindings"), i, b)
+		if (json_object_get(names, json_string_value(json_object_get(b, "port")) ?: ""))
+			json_array_append(bindings, b);
+	mini = json_pack("{s:i, s:O, s:O, s:O, s:O, s:o}", "version", 1, "generation",
+			 json_object_get(model, "generation"), "logical_switches", switches,
+			 "chassis", json_object_get(model, "chassis"), "ha_chassis_groups",
+			 json_object_get(model, "ha_chassis_groups"), "bindings", bindings);
+	xovn_errors_init(&errs);
+	rc = mini && xovn_model_validate(mini, &errs) == 0 ? 0 : -1;
+	xovn_errors_free(&errs);
+	json_decref(mini);
+	json_decref(names);
+	return rc;
 }
 
 /* The local chassis' VIF ports, name -> true. */

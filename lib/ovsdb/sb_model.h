@@ -30,4 +30,18 @@ json_t *sb_model_monitor_requests(void);
 json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
 		       long long generation, json_t *skipped);
 
+/*
+ * One switch rebuilt from the rows of Datapath_Binding dp_uuid and its
+ * Port_Bindings, as sb_model_build would build it; NULL when the row is
+ * gone or is a router's.
+ */
+json_t *sb_model_switch(const struct ovsdb_replica *sb, const char *dp_uuid, json_t *skipped);
+
+/*
+ * Validates switches as they would stand in model (with its chassis, HA
+ * groups and the bindings of their ports).  What spans switches (unique
+ * port names, unique keys) the SB's own indexes guarantee.  0 when valid.
+ */
+int sb_model_check_switches(const json_t *model, const json_t *switches);
+
 #endif /* XOVN_OVSDB_SB_MODEL_H */

@@ -143,7 +143,7 @@ xovnd_start() {
 	local ns=$1 ch=$2 pin=$E2E_PIN_ROOT/$2
 	local log=$E2E_TMP/xovnd-$ch.log
 	shift 2
-	nsenter --net="/run/netns/$ns" "$XOVND" --chassis "$ch" --db "$DB" \
+	nsenter --net="/run/netns/$ns" "$XOVND" --chassis "$ch" --db "$DB" ${XOVND_FLAGS:-} \
 		--pin-dir "$pin" "$@" >>"$log" 2>&1 &
 	XOVND_PID=$!
 	E2E_PIDS+=("$XOVND_PID")
