@@ -5,6 +5,9 @@
 # chassis (--ovn-remote).  Each chassis' local configuration (system-id,
 # encap IP, iface-id of its interfaces) is its local file.
 #
+#   seed 000: both reproducers (the localport never leaks to localnet;
+#             external ports, their HA group set by the _uuid that
+#             "--bare --columns _uuid find" returns, reachable from it).
 #   seed 001: a localport on two chassis answers only on its own chassis;
 #             VMs on the two chassis reach each other over Geneve with
 #             ovn-northd's tunnel keys; ovn-sbctl show lists the xovn
@@ -21,20 +24,37 @@ e2e_begin ovn-db
 . "$(dirname "$0")/helpers/ovn_central.sh"
 . "$(dirname "$0")/helpers/vlan_mux.sh"
 . "$(dirname "$0")/helpers/frames.sh"
+. "$(dirname "$0")/helpers/seed000.sh"
 
 HV1=xo-hv1-$SUF HV2=xo-hv2-$SUF NS1=xo-ns1-$SUF NS2=xo-ns2-$SUF
 NS31=xo-n31-$SUF NS32=xo-n32-$SUF UL1=192.168.83.1 UL2=192.168.83.2
 
 step() { check "ovn-nbctl $*" nbctl "$@"; }
 
-# Echo requests a namespace's kernel answered.
-in_echos() {
-	ip netns exec "$1" awk '/^Icmp:/ {
-		if (!h) { for (i = 2; i <= NF; i++) if ($i == "InEchos") col = i; h = 1; next }
-		print $col; exit }' /proc/net/snmp
-}
 
 check "OVN central (NB, SB, ovn-northd) started" ovn_central_start
+
+# seed000.sh's hooks: the OVS/ovn-controller lines become the chassis'
+# local configuration; everything else is OVN's own ovn-nbctl.
+SEED_PFX=xo
+seed_begin() {
+	nbctl --if-exists ls-del ls
+	nbctl ha-chassis-group-del hagrp 2>/dev/null || true   # none before the first
+}
+seed_join() { rm -f "$E2E_TMP/local-$2.json"; check "xovnd joins as chassis $2" ovn_chassis_start "$@"; }
+seed_bridge_mappings() { check "$1: ovn-bridge-mappings=$2" local_ctl "$1" chassis-set-bridge-mappings "$1" "$2"; }
+seed_iface() { check "$1: iface-id $2 = $3" local_ctl "$1" vif-attach "$1" "$2" "$3"; }
+seed_sync() { step --wait=hv sync; }
+seed_retire() {
+	xovnd_stop "$XOVND_PID"
+	nsenter --net="/run/netns/$1" "$XOVND" --chassis "$2" --pin-dir "$E2E_PIN_ROOT/$2" \
+		--cleanup >/dev/null 2>&1
+	mv "$E2E_TMP/xovnd-$2.log" "$E2E_TMP/xovnd-$2-$1.log"
+	# ovn-controller --cleanup would: --wait=hv no longer waits for it.
+	sbctl --if-exists chassis-del "$2" -- --if-exists destroy chassis_private "$2"
+}
+seed000_localport_localnet
+seed000_external_from_localport
 netns_add "$HV1"
 netns_add "$HV2"
 underlay_add "$HV1" $UL1 "$HV2" $UL2

@@ -21,6 +21,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/vlan_mux.sh"
 . "$(dirname "$0")/helpers/frames.sh"
+. "$(dirname "$0")/helpers/seed000.sh"
 e2e_begin seed-scripts
 export XOVN_PIN_ROOT=$E2E_PIN_ROOT   # where --wait=hv finds each chassis' maps
 
@@ -42,54 +43,6 @@ sync_hv() {
 	check "  after which $1's maps hold generation $(db_gen)" holds_now "$1"
 }
 
-seed000_localport_localnet() {
-	local HV=xs-ahv-$SUF FAB=xs-afab-$SUF LP=xs-alp-$SUF LSP=xs-alsp-$SUF PHYS=xs-aph-$SUF
-	local MACPHYS=02:00:00:00:06:65
-	DB=$E2E_TMP/seed000a.json
-	echo "seed 000, first reproducer"
-	netns_add "$HV"
-	fabric_add "$FAB"
-	fabric_plug "$FAB" "$HV" phys0 fhv
-	fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.0.0.100/24
-	# ovs-vsctl set open . external_ids:system-id=hv1 ... ovn-encap-ip=...
-	step chassis-add hv1 geneve 192.0.2.1
-	xovnd_start "$HV" hv1
-	# ovs-vsctl set open . external-ids:ovn-bridge-mappings=phys:br-phys
-	step chassis-set-bridge-mappings hv1 phys:phys0
-
-	check "nbctl ls-add ls -- lsp-add ls lp -- ... (one chain, as the seed)" \
-	nbctl ls-add ls \
-	    -- lsp-add ls lp \
-	    -- lsp-set-type lp localport \
-	    -- lsp-set-addresses lp "00:00:00:00:00:01 10.0.0.1" \
-	    -- lsp-add ls ln \
-	    -- lsp-set-type ln localnet \
-	    -- lsp-set-options ln network_name=phys \
-	    -- lsp-add ls lsp \
-	    -- lsp-set-addresses lsp "00:00:00:00:00:02 10.0.0.2"
-
-	# ovs-vsctl add-port br-int lp -- set interface lp ... external_ids:iface-id=lp
-	step vif-attach hv1 lp lp
-	vm_add "$LP" "$HV" lp 00:00:00:00:00:01 10.0.0.1/24
-	sync_hv hv1
-	step vif-attach hv1 lsp lsp
-	vm_add "$LSP" "$HV" lsp 00:00:00:00:00:02 10.0.0.2/24
-	sync_hv hv1
-	check "xovnd attached lp, lsp and the physical network" \
-		wait_log hv1 'attached xovn_vif_ingress to (lp|lsp|phys0) ' 10 3
-
-	local pcap=$E2E_TMP/fabric-a.txt
-	l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
-	check "lp -> lsp (same chassis)" ping_ok "$LP" 10.0.0.2 2
-	check "lp -> a host on the physical network is not delivered" ping_none "$LP" 10.0.0.100
-	check "lsp -> the host on the physical network" ping_ok "$LSP" 10.0.0.100 2
-	capture_stop "$CAPTURE_PID"
-	check "the localport's traffic did not leak through localnet" \
-		bash -c "! grep -qi '00:00:00:00:00:01' '$pcap'"
-	check "while lsp's did go out" grep -qE "10\.0\.0\.2 > 10\.0\.0\.100: ICMP echo request" "$pcap"
-	retire_chassis "$HV" hv1
-}
-
 # The next part's chassis is hv1 again: stop this one, remove its datapath
 # and keep its log apart.
 retire_chassis() {
@@ -99,101 +52,15 @@ retire_chassis() {
 	mv "$E2E_TMP/xovnd-$2.log" "$E2E_TMP/xovnd-$2-$1.log"
 }
 
-# Echo requests a namespace's kernel answered (per-namespace /proc/net/snmp).
-in_echos() {
-	ip netns exec "$1" awk '/^Icmp:/ {
-		if (!h) { for (i = 2; i <= NF; i++) if ($i == "InEchos") col = i; h = 1; next }
-		print $col; exit }' /proc/net/snmp
-}
 
-seed000_external_from_localport() {
-	local HV=xs-bhv-$SUF FAB=xs-bfab-$SUF LP=xs-blp-$SUF LSP=xs-blsp-$SUF EXT1=xs-bext-$SUF
-	local hagrp_uuid
-	DB=$E2E_TMP/seed000b.json
-	echo "seed 000, second reproducer"
-	netns_add "$HV"
-	fabric_add "$FAB"
-	fabric_plug "$FAB" "$HV" phys0 fhv
-	step chassis-add hv1 geneve 192.0.2.1
-	xovnd_start "$HV" hv1
-	step chassis-set-bridge-mappings hv1 phys:phys0
-
-	step ls-add ls
-	step --wait=sb ha-chassis-group-add hagrp
-	step --wait=sb ha-chassis-group-add-chassis hagrp hv1 10
-	step lsp-add ls lext
-	step lsp-set-addresses lext "00:00:00:00:00:04 10.0.0.4 2001::4"
-	step lsp-set-type lext external
-	hagrp_uuid=`nbctl --bare --columns _uuid find ha_chassis_group name=hagrp`
-	check "the group's _uuid comes back from find ($hagrp_uuid)" \
-		grep -qxE '[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}' <<<"$hagrp_uuid"
-	step set logical_switch_port lext ha_chassis_group=$hagrp_uuid
-
-	check "nbctl lsp-add ls lp -- ... -- lsp-set-addresses lsp ... (one chain)" \
-	nbctl lsp-add ls lp \
-	    -- lsp-set-type lp localport \
-	    -- lsp-set-addresses lp "00:00:00:00:00:01 10.0.0.1 2001::1" \
-	    -- lsp-add ls lsp \
-	    -- lsp-set-addresses lsp "00:00:00:00:00:02 10.0.0.2 2001::2"
-
-	step lsp-add ls lext2
-	step lsp-set-addresses lext2 "00:00:00:00:00:10 10.0.0.10 2001::10"
-	step lsp-set-type lext2 external
-	step set logical_switch_port lext2 ha_chassis_group=$hagrp_uuid
-	sync_hv hv1
-
-	step lsp-add ls lext-deleted
-	step lsp-set-addresses lext-deleted "00:00:00:00:00:03 10.0.0.3 2001::3"
-	step lsp-set-type lext-deleted external
-	step set logical_switch_port lext-deleted ha_chassis_group=$hagrp_uuid
-	sync_hv hv1
-	step lsp-del lext-deleted
-	sync_hv hv1
-
-	step vif-attach hv1 lp lp
-	vm_add "$LP" "$HV" lp 00:00:00:00:00:01 10.0.0.1/24
-	ip -n "$LP" addr add 2001::1/64 dev eth0 nodad
-	sync_hv hv1
-	step vif-attach hv1 lsp lsp
-	vm_add "$LSP" "$HV" lsp 00:00:00:00:00:02 10.0.0.2/24
-	ip -n "$LSP" addr add 2001::2/64 dev eth0 nodad
-	# the outside "host" ext1 on br-phys
-	fabric_host_add "$FAB" "$EXT1" fext1 02:00:00:00:07:66 10.0.0.101/24
-	ip -n "$EXT1" addr add 2001::101/64 dev eth0 nodad
-
-	check "nbctl lsp-add ls ln -- lsp-set-type ln localnet -- ... (one chain)" \
-	nbctl lsp-add ls ln \
-	    -- lsp-set-type ln localnet \
-	    -- lsp-set-addresses ln unknown \
-	    -- lsp-set-options ln network_name=phys
-	check "xovnd attached to the physical network" \
-		wait_log hv1 'attached xovn_vif_ingress to phys0 ' 10
-
-	local ip mac pcap=$E2E_TMP/fabric-b.txt
-	for ip in 10.0.0.4:00:00:00:00:00:04 2001::4=00:00:00:00:00:04 \
-		10.0.0.10:00:00:00:00:00:10 2001::10=00:00:00:00:00:10; do
-		case $ip in
-		*=*) mac=${ip#*=} ip=${ip%%=*} ;;
-		*) mac=${ip#*:} ip=${ip%%:*} ;;
-		esac
-		ip -n "$LP" neigh replace "$ip" lladdr "$mac" dev eth0 nud permanent
-	done
-	l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
-	ping_none "$LP" 10.0.0.4 # nothing answers on lext's behalf: the capture tells
-	ping_none "$LP" 10.0.0.10
-	ping_none "$LP" 2001::4
-	ping_none "$LP" 2001::10
-	capture_stop "$CAPTURE_PID"
-	seen() { grep -qE "00:00:00:00:00:01 > $1, .*$2 > $3: ICMP6?,? echo request" "$pcap"; }
-	check "lp's ping to lext (10.0.0.4) reaches the physical network" \
-		seen 00:00:00:00:00:04 10.0.0.1 10.0.0.4
-	check "lp's ping to lext2 (10.0.0.10) too" seen 00:00:00:00:00:10 10.0.0.1 10.0.0.10
-	check "lp's ping6 to lext (2001::4) too" seen 00:00:00:00:00:04 2001::1 2001::4
-	check "lp's ping6 to lext2 (2001::10) too" seen 00:00:00:00:00:10 2001::1 2001::10
-	check "nothing else of lp's leaves through localnet" \
-		bash -c "! grep -i '00:00:00:00:00:01 > ' '$pcap' | grep -qviE '> 00:00:00:00:00:(04|10),'"
-	retire_chassis "$HV" hv1
-}
+# seed000.sh's hooks: the OVS/ovn-controller lines become xovnctl's.
+SEED_PFX=xs
+seed_begin() { DB=$E2E_TMP/$1.json; }
+seed_join() { step chassis-add "$2" geneve "$3"; xovnd_start "$1" "$2"; }
+seed_bridge_mappings() { step chassis-set-bridge-mappings "$1" "$2"; }
+seed_iface() { step vif-attach "$@"; }
+seed_sync() { sync_hv "$1"; }
+seed_retire() { retire_chassis "$@"; }
 
 seed001_localport_two_chassis() {
 	local HV1=xs-chv1-$SUF HV2=xs-chv2-$SUF NS1=xs-cns1-$SUF NS2=xs-cns2-$SUF
