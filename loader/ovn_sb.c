@@ -208,6 +208,18 @@ static int moves_port(const json_t *old)
 	return 0;
 }
 
+/* Did options:requested-chassis change (it decides which chassis' interface counts)? */
+static int requested_moved(const json_t *old, const json_t *new)
+{
+	const char *a, *b;
+
+	if (!json_object_get(old, "options"))
+		return 0;
+	a = ovsdb_map_get(json_object_get(old, "options"), "requested-chassis");
+	b = ovsdb_map_get(json_object_get(new, "options"), "requested-chassis");
+	return (a || b) && (!a || !b || strcmp(a, b) != 0);
+}
+
 /* Marks what one Port_Binding row update changes in the model. */
 static void note_port_update(struct ovn_sb *s, const json_t *ru)
 {
@@ -220,8 +232,8 @@ static void note_port_update(struct ovn_sb *s, const json_t *ru)
 		only_up &= strcmp(col, "up") == 0;
 	if (only_up)
 		return;   /* a chassis reporting a port up: not the model */
-	if ((old && new && moves_port(old)) || (!old && has_chassis(new)) ||
-	    (!new && has_chassis(old))) {
+	if ((old && new && (moves_port(old) || requested_moved(old, new))) ||
+	    (!old && has_chassis(new)) || (!new && has_chassis(old))) {
 		s->changed_full = 1;   /* a binding changes: a top-level part of the model */
 		return;
 	}

@@ -17,6 +17,7 @@
 #include "model/model.h"
 #include "ovsdb/datum.h"
 #include "ovsdb/sb_model.h"
+#include "ovsdb/sb_rows.h"
 
 json_t *sb_model_monitor_requests(void)
 {
@@ -297,6 +298,28 @@ static const char *geneve_ip(const struct ovsdb_replica *sb, const json_t *ch)
 	return NULL;
 }
 
+/*
+ * The local chassis without the interfaces of ports whose
+ * options:requested-chassis names only other chassis: those ports live
+ * there, as ovn-controller would not claim them here.
+ */
+static json_t *local_without_elsewhere(const struct ovsdb_replica *sb, const json_t *local)
+{
+	const char *name = json_string_value(json_object_get(local, "name"));
+	json_t *copy = json_deep_copy(local), *vifs = json_object_get(copy, "vifs");
+
+	for (size_t i = json_array_size(vifs); i-- > 0;) {
+		const char *port = json_string_value(json_object_get(json_array_get(vifs, i), "port"));
+		const json_t *pb = port ? ovsdb_replica_find(sb, "Port_Binding", "logical_port",
+							     port, NULL) : NULL;
+		const char *req = ovsdb_map_get(json_object_get(pb, "options"), "requested-chassis");
+
+		if (req && *req && name && !sb_requested_here(req, name, NULL))
+			json_array_remove(vifs, i);
+	}
+	return copy;
+}
+
 static json_t *chassis_of(const struct ovsdb_replica *sb, const json_t *local, json_t *skipped)
 {
 	const char *local_name = json_string_value(json_object_get(local, "name"));
@@ -466,7 +489,10 @@ static int leave_out_invalid(json_t *model, int has_local, json_t *skipped)
 json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
 		       long long generation, json_t *skipped)
 {
-	json_t *by_dp = json_object(), *bindings = json_array(), *model;
+	json_t *by_dp = json_object(), *bindings = json_array(), *model, *mine;
+
+	mine = local ? local_without_elsewhere(sb, local) : NULL;
+	local = mine;
 
 	model = json_pack("{s:i, s:I, s:o}", "version", 1, "generation", (json_int_t)generation,
 			  "logical_switches", switches_of(sb, by_dp, skipped));
@@ -475,6 +501,7 @@ json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
 	json_object_set_new(model, "chassis", chassis_of(sb, local, skipped));
 	json_object_set_new(model, "bindings", bindings);
 	json_decref(by_dp);
+	json_decref(mine);
 	if (leave_out_invalid(model, local != NULL, skipped) < 0) {
 		json_decref(model);
 		return NULL;

@@ -125,13 +125,20 @@ static int is_local_vif(const struct sb_chassis_want *w, const char *port)
 	return 0;
 }
 
-/* Should this chassis hold the port (1), not hold it (0), or leave it alone (-1)? */
+/*
+ * Should this chassis hold the port (1), not hold it (0), or leave it
+ * alone (-1)?  options:requested-chassis naming only other chassis (by
+ * name or hostname, a comma-separated list) keeps this one from claiming.
+ */
 static int should_hold(const struct sb_chassis_want *w, const json_t *pb)
 {
 	const char *type = str_col(pb, "type"), *parent = str_col(pb, "parent_port");
 	const char *name = str_col(pb, "logical_port");
+	const char *req = ovsdb_map_get(json_object_get(pb, "options"), "requested-chassis");
 
 	type = type ? type : "";
+	if (req && *req && !sb_requested_here(req, w->name, w->hostname))
+		return 0;
 	if (strcmp(type, "l2gateway") == 0) {
 		const char *gw = ovsdb_map_get(json_object_get(pb, "options"), "l2gateway-chassis");
 
@@ -194,6 +201,19 @@ static size_t nb_cfg_op(const struct ovsdb_replica *sb, const struct sb_chassis_
 		where_uuid(uuid), "row", "nb_cfg", (json_int_t)w->nb_cfg, "nb_cfg_timestamp",
 		(json_int_t)(ts.tv_sec * 1000LL + ts.tv_nsec / 1000000)));
 	return 1;
+}
+
+int sb_requested_here(const char *list, const char *name, const char *hostname)
+{
+	while (*list) {
+		size_t len = strcspn(list, ",");
+
+		if ((strlen(name) == len && strncmp(list, name, len) == 0) ||
+		    (hostname && strlen(hostname) == len && strncmp(list, hostname, len) == 0))
+			return 1;
+		list += len + (list[len] == ',');
+	}
+	return 0;
 }
 
 size_t sb_rows_ops(const struct ovsdb_replica *sb, const struct sb_chassis_want *w, json_t *ops)

@@ -30,4 +30,7 @@ struct sb_chassis_want {
 size_t sb_rows_ops(const struct ovsdb_replica *sb, const struct sb_chassis_want *want,
 		   json_t *ops);
 
+/* Does requested-chassis list (comma-separated) name this chassis or host? */
+int sb_requested_here(const char *list, const char *name, const char *hostname);
+
 #endif /* XOVN_OVSDB_SB_ROWS_H */

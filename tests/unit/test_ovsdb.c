@@ -347,3 +347,37 @@ Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 	json_decref(local);
 	ovsdb_replica_free(&r);
 }
+
+Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
+{
+	json_t *vifs = J("[{\"iface\": \"tap1\", \"port\": \"vm1\"}]"), *ops = json_array(), *u, *m;
+	json_t *local = J(local_row), *skipped = json_array();
+	struct sb_chassis_want w = { .name = "hv1", .hostname = "h", .encap_ip = "192.0.2.1",
+				     .vifs = vifs, .nb_cfg = -1 };
+	struct ovsdb_replica r;
+	const char *table;
+
+	replica_from(&r, sb_rows);
+	u = J("{\"Port_Binding\": {\"" U(4) "\": {\"new\": {\"logical_port\": \"vm1\", \"type\": \"\","
+	      "  \"tunnel_key\": 1, \"datapath\": [\"uuid\", \"" U(1) "\"],"
+	      "  \"options\": [\"map\", [[\"requested-chassis\", \"hv2,hv3\"]]]}}}}");
+	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
+	json_decref(u);
+	sb_rows_ops(&r, &w, ops);
+	for (size_t i = 0; i < json_array_size(ops); i++) {
+		op_of(ops, i, &table);
+		cr_assert_str_neq(table, "Port_Binding", "vm1 is requested on hv2 or hv3: no claim");
+	}
+	m = sb_model_build(&r, local, 1, skipped);
+	cr_assert_eq(json_array_size(json_object_get(xovn_find_chassis(m, "hv1"), "vifs")), 0,
+		     "its interface here does not make it local");
+	cr_assert(sb_requested_here("hv2,hv1", "hv1", NULL));
+	cr_assert(!sb_requested_here("hv10,hv2", "hv1", "h"));
+	cr_assert(sb_requested_here("h", "hv1", "h"), "a hostname counts too");
+	json_decref(m);
+	json_decref(skipped);
+	json_decref(local);
+	json_decref(ops);
+	json_decref(vifs);
+	ovsdb_replica_free(&r);
+}
