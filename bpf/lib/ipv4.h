@@ -8,19 +8,12 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 
+#include "csum.h"
+
 #define XOVN_IP_DF       0x4000
 #define XOVN_IP_MF       0x2000
 #define XOVN_IP_OFFMASK  0x1fff
 #define XOVN_IPV4_HLEN   20
-
-/* Folds a 32-bit one's complement sum to the 16-bit checksum field. */
-static __always_inline __u16 xovn_csum_fold(__u64 sum)
-{
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	return (__u16)~sum;
-}
 
 /* Sets ip->check for a 20-byte header (no options: the only kind we build). */
 static __always_inline void xovn_ipv4_set_csum(struct iphdr *ip)

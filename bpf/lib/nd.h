@@ -14,6 +14,8 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 
+#include "csum.h"
+
 #define XOVN_ICMP6_MLD_REPORT   131
 #define XOVN_ICMP6_NS           135
 #define XOVN_ICMP6_NA           136
@@ -143,34 +145,16 @@ static __always_inline int xovn_nd_find_ll(struct __sk_buff *skb, const struct x
 	return off + 2 > l4->end ? XOVN_ND_LL_ABSENT : XOVN_ND_LL_BAD;
 }
 
-/* One's-complement sum of len bytes (len even) as big-endian 16-bit words. */
-static __always_inline __u32 xovn_nd_csum_bytes(__u32 sum, const __u8 *p, int len)
-{
-	int i;
-
-#pragma unroll
-	for (i = 0; i < len; i += 2)
-		sum += ((__u32)p[i] << 8) | p[i + 1];
-	return sum;
-}
-
-static __always_inline __u16 xovn_nd_csum_fold(__u32 sum)
-{
-	sum = (sum & 0xffff) + (sum >> 16);
-	sum = (sum & 0xffff) + (sum >> 16);
-	return (__u16)~sum;
-}
-
 /* ICMPv6 checksum of na between src and dst (RFC 8200 pseudo-header). */
 static __always_inline __be16 xovn_na_csum(const struct ipv6hdr *ip6, const struct xovn_na *na)
 {
 	__u32 sum = 0;
 
-	sum = xovn_nd_csum_bytes(sum, ip6->saddr.in6_u.u6_addr8, 16);
-	sum = xovn_nd_csum_bytes(sum, ip6->daddr.in6_u.u6_addr8, 16);
+	sum = xovn_csum_add_bytes(sum, ip6->saddr.in6_u.u6_addr8, 16);
+	sum = xovn_csum_add_bytes(sum, ip6->daddr.in6_u.u6_addr8, 16);
 	sum += sizeof(*na) + IPPROTO_ICMPV6;
-	sum = xovn_nd_csum_bytes(sum, (const __u8 *)na, sizeof(*na));
-	return bpf_htons(xovn_nd_csum_fold(sum));
+	sum = xovn_csum_add_bytes(sum, (const __u8 *)na, sizeof(*na));
+	return bpf_htons(xovn_csum_fold(sum));
 }
 
 /*

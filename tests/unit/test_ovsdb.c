@@ -319,7 +319,7 @@ Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 
 Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 {
-	json_t *local = J(local_row), *skipped = json_array(), *m, *sw, *bad, *port;
+	json_t *local = J(local_row), *skipped = json_array(), *m, *sw, *bad, *port, *one;
 	struct ovsdb_replica r;
 
 	replica_from(&r, sb_rows);
@@ -329,7 +329,8 @@ Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 	cr_assert_not_null(sw);
 	/* The whole build left out the bad name by validation; the switch alone still has it. */
 	cr_assert_eq(json_array_size(json_object_get(sw, "ports")), 4);
-	cr_assert_neq(sb_model_check_switches(m, json_pack("[O]", sw)), 0,
+	one = json_pack("[O]", sw);
+	cr_assert_neq(sb_model_check_switches(m, one), 0,
 		      "a switch with a name xovn cannot hold is refused");
 	bad = json_object_get(sw, "ports");
 	for (size_t i = 0; i < json_array_size(bad); i++) {
@@ -339,7 +340,8 @@ Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 	}
 	cr_assert(json_equal(sw, json_array_get(json_object_get(m, "logical_switches"), 0)),
 		  "the rebuilt switch is the whole build's switch");
-	cr_assert_eq(sb_model_check_switches(m, json_pack("[O]", sw)), 0);
+	cr_assert_eq(sb_model_check_switches(m, one), 0);
+	json_decref(one);
 	cr_assert_null(sb_model_switch(&r, U(2), skipped), "a router datapath is no switch");
 	json_decref(sw);
 	json_decref(m);
