@@ -99,6 +99,14 @@ int xovn_dhcp_complete(const struct xovn_dhcp_options *o);
 /* addr (family o->family, network order) lies inside the row's cidr. */
 int xovn_dhcp_contains(const struct xovn_dhcp_options *o, const void *addr);
 
+/*
+ * The reply options of a complete IPv4 row (dhcp_encode.c) into out[cap],
+ * zero padded to a multiple of 4 and at least XOVN_DHCP_OPTS_MIN bytes:
+ * the length, or -1 when they do not fit in cap.
+ */
+#define XOVN_DHCP_OPTS_MIN 60
+int xovn_dhcp_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t cap);
+
 /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lowercase hex.  1 yes, 0 no. */
 int xovn_uuid_syntax_ok(const char *s);
 

@@ -15,6 +15,7 @@
 #include <sys/socket.h>
 
 #include "model/dhcp.h"
+#include "xovn_maps.h"
 #include "model/validate/validate.h"
 
 /* ---- schema rules (called from schema.c's tables) ------------------------ */
@@ -97,6 +98,7 @@ static void check_rows(struct dhcp_pass *p, const json_t *model)
 {
 	json_t *seen = json_object();
 	char path[256], err[256];
+	uint8_t enc[XOVN_DHCP_OPTS_MAX];
 	size_t i;
 	json_t *row;
 
@@ -126,6 +128,11 @@ static void check_rows(struct dhcp_pass *p, const json_t *model)
 			xovn_errors_add(p->errs, path, bad_key ? "dhcp-option" : "dhcp-cidr",
 					"%s", err);
 			/* a row with a bad option still exists: references to it are fine */
+		} else if (o.family == AF_INET && xovn_dhcp_encode(&o, enc, sizeof(enc)) < 0) {
+			snprintf(path, sizeof(path), "$.dhcp_options[%zu].options", i);
+			xovn_errors_add(p->errs, path, "dhcp-too-long",
+					"the options encode to more than the %d bytes a reply carries",
+					XOVN_DHCP_OPTS_MAX);
 		}
 		if (o.family)
 			json_object_set_new(p->family, uuid,

@@ -15,8 +15,8 @@
  *             iface-in-use, not-attachable, attached-twice,
  *             duplicate-binding, binding-conflict, localport-bound
  *   localnet  duplicate-network, ambiguous-localnet
- *   dhcp      unique-key, dhcp-cidr, dhcp-option, dangling-reference,
- *             dhcp-family
+ *   dhcp      unique-key, dhcp-cidr, dhcp-option, dhcp-too-long,
+ *             dangling-reference, dhcp-family
  * tests/unit/invalid/EXPECT has at least one model for each.
  */
 #include <ctype.h>
