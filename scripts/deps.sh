@@ -9,6 +9,7 @@ PKGS=(
   libjansson-dev libcriterion-dev
   bpftool iproute2 iputils-ping tcpdump iperf3 procps ethtool
   python3 python3-jsonschema python3-prometheus-client curl jq help2man
+  udhcpc
 )
 
 missing=()
