@@ -313,8 +313,12 @@ static char *token(struct lex *l)
 		}
 		l->p++;
 	} else {
-		while (*l->p && !isspace((unsigned char)*l->p) && !strchr(",=[]{}", *l->p))
+		/* a backslash takes the next character as it is ("2001\:db8\:\:/64") */
+		while (*l->p && !isspace((unsigned char)*l->p) && !strchr(",=[]{}", *l->p)) {
+			if (*l->p == '\\' && l->p[1])
+				l->p++;
 			*o++ = *l->p++;
+		}
 	}
 	*o = '\0';
 	return out;

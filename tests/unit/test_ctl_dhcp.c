@@ -216,3 +216,19 @@ Test(ctl_dhcp, generic_commands_know_the_table)
 	CTL_FAIL("no row", "set", "Logical_Switch_Port", "vm1", cmd);
 	free(v);
 }
+
+/* Seed 004's IPv6 row: colons escaped with backslashes, as OVSDB reads them. */
+Test(ctl_dhcp, seed_v6_row_with_escaped_colons)
+{
+	char *v, want[128];
+
+	port_vm1();
+	v = capture(CTL_ARGV("create", "DHCP_Options", "cidr=2001\\:db8\\:1\\:\\:0/64",
+			     "options=\"server_id\"=\"00:00:00:00:01:00\" "
+			     "\"dns_server\"=\"2001:db8:1::254\""));
+	CTL_OUT("\"2001:db8:1::0/64\"\n", "get", "DHCP_Options", v, "cidr");
+	CTL_OK("add", "Logical_Switch_Port", "vm1", "dhcpv6_options", v);
+	snprintf(want, sizeof(want), "%s (2001:db8:1::0/64)\n", v);
+	CTL_OUT(want, "lsp-get-dhcpv6-options", "vm1");
+	free(v);
+}
