@@ -74,6 +74,24 @@ size_t bf_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 	return ETH_LEN + 28 + payload;
 }
 
+size_t bf_dhcp_discover(uint8_t *buf, const uint8_t mac[6])
+{
+	uint8_t *bootp = buf + ETH_LEN + 28, *o = bootp + 240;
+	size_t len = ETH_LEN + 28 + 300;
+
+	memset(buf, 0, len);
+	eth(buf, broadcast, mac, 0x0800);
+	ipv4_udp_hdr(buf + ETH_LEN, "0.0.0.0", "255.255.255.255", 68, 67, 8 + 300);
+	bootp[0] = 1, bootp[1] = 1, bootp[2] = 6;
+	bootp[4] = 0x12, bootp[5] = 0x34, bootp[6] = 0x56, bootp[7] = 0x78;
+	memcpy(bootp + 28, mac, 6);
+	bootp[236] = 0x63, bootp[237] = 0x82, bootp[238] = 0x53, bootp[239] = 0x63;
+	o[0] = 53, o[1] = 1, o[2] = 1;                           /* DHCPDISCOVER */
+	o[3] = 55, o[4] = 4, o[5] = 1, o[6] = 3, o[7] = 6, o[8] = 26; /* parameters */
+	o[9] = 255;
+	return len;
+}
+
 size_t bf_broadcast_udp(uint8_t *buf, const uint8_t src[6], const char *saddr)
 {
 	return bf_ipv4_udp(buf, broadcast, src, saddr, "255.255.255.255", BF_MIN_PAYLOAD);

@@ -98,6 +98,8 @@ static void add_bench_switches(json_t *switches, json_t *const hv[])
 		snprintf(iface, sizeof(iface), "b%s", local[i]);
 		attach(hv[1], iface, local[i]);
 	}
+	/* v4 has native DHCP: its DISCOVER is answered, its other traffic pays the check */
+	json_object_set_new(json_array_get(ports, 4), "dhcpv4_options", json_string(BM_DHCP_UUID));
 	json_array_append_new(ports, bench_port("r1", BM_VNI_BENCH, BM_R1, 0));
 	json_array_append_new(ports, bench_port("r2", BM_VNI_BENCH, BM_R2, 0));
 	attach(hv[2], "br1", "r1");
@@ -150,6 +152,24 @@ static void add_fillers(json_t *switches, json_t *const hv[], size_t n)
 	}
 }
 
+/* The bench switch's DHCP options (10.1.0.0/24), used by v4. */
+static json_t *dhcp_rows(void)
+{
+	json_t *row = json_object(), *o = json_object(), *rows = json_array();
+
+	json_object_set_new(o, "server_id", json_string("10.1.0.254"));
+	json_object_set_new(o, "server_mac", json_string("02:00:00:00:01:fe"));
+	json_object_set_new(o, "lease_time", json_string("3600"));
+	json_object_set_new(o, "router", json_string("10.1.0.254"));
+	json_object_set_new(o, "dns_server", json_string("{10.1.0.254, 9.9.9.9}"));
+	json_object_set_new(o, "mtu", json_string("1442"));
+	json_object_set_new(row, "_uuid", json_string(BM_DHCP_UUID));
+	json_object_set_new(row, "cidr", json_string("10.1.0.0/24"));
+	json_object_set_new(row, "options", o);
+	json_array_append_new(rows, row);
+	return rows;
+}
+
 size_t bm_switch_count(size_t n_ports)
 {
 	size_t fill = n_ports > BM_FIXED_PORTS ? n_ports - BM_FIXED_PORTS : 0;
@@ -179,5 +199,6 @@ json_t *bm_model(size_t n_ports)
 	json_object_set_new(m, "version", json_integer(1));
 	json_object_set_new(m, "logical_switches", switches);
 	json_object_set_new(m, "chassis", all);
+	json_object_set_new(m, "dhcp_options", dhcp_rows());
 	return m;
 }

@@ -27,6 +27,7 @@
 /* Made-up ifindexes of filler VIFs on hv1: BM_FILLER_IFINDEX_BASE + i. */
 #define BM_FILLER_IFINDEX_BASE 1000000u
 
+#define BM_DHCP_UUID "b0b0b0b0-0000-4000-8000-00000000d4c9"
 #define BM_HV1_IP "192.0.2.1"
 #define BM_HV2_IP "192.0.2.2"
 #define BM_HV3_IP "192.0.2.3"

@@ -21,10 +21,12 @@ PATHS = [
     ("localport_drop", "localport -> remote: dropped", None),
     ("port_security", "port-security check + unicast", None),
     ("arp_reply", "ARP responder reply", None),
+    ("dhcp_offer", "DHCP DISCOVER -> OFFER built in BPF", None),
+    ("unicast_dhcp_port", "local unicast from a DHCP port", None),
 ]
 # Paths that rewrite their frame cannot use repeat mode (the kernel reruns the
 # program on the rewritten buffer); they are compared in single mode.
-REPEATABLE = {"unicast", "localport_drop", "port_security"}
+REPEATABLE = {"unicast", "localport_drop", "port_security", "unicast_dhcp_port"}
 PHASES = ["load", "validate", "compile", "apply", "change"]
 
 

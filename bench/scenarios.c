@@ -69,6 +69,20 @@ static size_t arp_reply(uint8_t *buf)
 	return bf_arp_request(buf, sha, spa, tpa);
 }
 
+static size_t dhcp_discover(uint8_t *buf)
+{
+	uint8_t mac[6];
+
+	bm_mac(BM_VNI_BENCH, BM_V4, mac);
+	return bf_dhcp_discover(buf, mac);
+}
+
+/* Ordinary unicast from a port with native DHCP: what its check costs other traffic. */
+static size_t unicast_dhcp_port(uint8_t *buf)
+{
+	return udp_between(buf, BM_VNI_BENCH, BM_V4, BM_V1);
+}
+
 const struct bs_scenario bs_scenarios[] = {
 	{ "unicast", "local unicast VIF->VIF", 0, "bv0", 1,
 	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, unicast },
@@ -84,6 +98,10 @@ const struct bs_scenario bs_scenarios[] = {
 	  XOVN_ACT_DELIVER, BM_W, 0, TC_ACT_REDIRECT, port_security },
 	{ "arp_reply", "ARP responder reply", 0, "bv0", 0,
 	  XOVN_ACT_ARP_REPLY, 0, 0, TC_ACT_REDIRECT, arp_reply },
+	{ "dhcp_offer", "DHCP DISCOVER -> OFFER built in BPF", 0, "bv4", 0,
+	  XOVN_ACT_DHCP_REPLY, 0, 0, TC_ACT_REDIRECT, dhcp_discover },
+	{ "unicast_dhcp_port", "local unicast from a DHCP port", 0, "bv4", 1,
+	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, unicast_dhcp_port },
 };
 const size_t bs_n_scenarios = sizeof(bs_scenarios) / sizeof(bs_scenarios[0]);
 

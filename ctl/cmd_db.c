@@ -532,6 +532,8 @@ static json_t *new_row(const struct db_table *t)
 		return json_pack("{s:s, s:[]}", "name", "", "members");
 	if (strcmp(t->name, "HA_Chassis") == 0)
 		return json_pack("{s:s, s:i}", "chassis", "", "priority", 0);
+	if (strcmp(t->name, "DHCP_Options") == 0)
+		return json_pack("{s:s}", "cidr", "");
 	return json_pack("{s:s}", "name", "");
 }
 
@@ -593,6 +595,9 @@ static void forget(struct ctl_ctx *ctx, const struct db_table *t, const struct d
 		ctl_forget_port(ctx->model, name);
 	else if (strcmp(t->name, "HA_Chassis_Group") == 0)
 		ctl_forget_group(ctx->model, name);
+	else if (strcmp(t->name, "DHCP_Options") == 0)
+		ctl_forget_dhcp_options(ctx->model,
+					json_string_value(json_object_get(row->obj, "_uuid")));
 	else if (strcmp(t->name, "Logical_Switch") == 0)
 		json_array_foreach(json_object_get(row->obj, "ports"), i, port)
 			ctl_forget_port(ctx->model, json_string_value(json_object_get(port, "name")));

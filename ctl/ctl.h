@@ -120,6 +120,7 @@ json_t *ctl_need_group(json_t *model, const char *name);
 void ctl_forget_port(json_t *model, const char *port);
 void ctl_forget_chassis(json_t *model, const char *chassis);
 void ctl_forget_group(json_t *model, const char *group);
+void ctl_forget_dhcp_options(json_t *model, const char *uuid);   /* cmd_dhcp.c */
 const char *ctl_first_child(const json_t *model, const char *parent);
 
 /* verb tables, one per command file */
@@ -132,5 +133,6 @@ extern const struct ctl_verb ctl_show_verbs[];
 extern const struct ctl_verb ctl_db_verbs[];      /* cmd_db.c: list, get, set, ... */
 extern const struct ctl_verb ctl_trace_verbs[];   /* cmd_trace.c: read-only */
 extern const struct ctl_verb ctl_stats_verbs[];   /* cmd_stats.c: read-only */
+extern const struct ctl_verb ctl_dhcp_verbs[];    /* cmd_dhcp.c */
 
 #endif /* XOVN_CTL_H */

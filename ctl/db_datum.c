@@ -107,6 +107,11 @@ static json_t **sorted(const json_t *d, size_t *n)
 	return v;
 }
 
+static int key_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
 static const char **sorted_keys(const json_t *m, size_t *n)
 {
 	const char **k = calloc(json_object_size(m) + 1, sizeof(*k));
@@ -118,7 +123,7 @@ static const char **sorted_keys(const json_t *m, size_t *n)
 		if (k)
 			k[(*n)++] = key;
 	if (k)
-		qsort(k, *n, sizeof(*k), (int (*)(const void *, const void *))strcmp);
+		qsort(k, *n, sizeof(*k), key_cmp);
 	return k;
 }
 
@@ -308,8 +313,12 @@ static char *token(struct lex *l)
 		}
 		l->p++;
 	} else {
-		while (*l->p && !isspace((unsigned char)*l->p) && !strchr(",=[]{}", *l->p))
+		/* a backslash takes the next character as it is ("2001\:db8\:\:/64") */
+		while (*l->p && !isspace((unsigned char)*l->p) && !strchr(",=[]{}", *l->p)) {
+			if (*l->p == '\\' && l->p[1])
+				l->p++;
 			*o++ = *l->p++;
+		}
 	}
 	*o = '\0';
 	return out;
@@ -359,6 +368,7 @@ json_t *db_atom_parse(const struct db_column *c, const char *s, int is_key)
 static json_t *parse_elems(const struct db_column *c, struct lex *l, char close)
 {
 	json_t *d = db_is_map(c) ? json_object() : json_array();
+	const char *before;
 
 	skip_space(l);
 	while (*l->p && *l->p != close) {
@@ -388,10 +398,12 @@ static json_t *parse_elems(const struct db_column *c, struct lex *l, char close)
 			return NULL;
 		}
 		json_decref(a);
+		before = l->p;
 		skip_space(l);
+		/* as in OVSDB, elements are separated by commas, spaces or both */
 		if (*l->p == ',')
 			l->p++;
-		else if (*l->p && *l->p != close)
+		else if (*l->p && *l->p != close && l->p == before)
 			return ctl_fail("%s: unexpected \"%s\"", c->name, l->p), json_decref(d), NULL;
 		skip_space(l);
 	}
@@ -525,7 +537,9 @@ int db_datum_set(json_t *model, const struct db_table *t, const struct db_row *r
 		if (db_find_row(model, db_table_by_name(c->ref),
 				json_string_value(json_array_get(datum, 0)), 0, &ref))
 			return -1;
-		json_object_set(row->obj, c->member, json_object_get(ref.obj, "name"));
+		/* a table without names (DHCP_Options) is referred to by _uuid */
+		json_object_set(row->obj, c->member, json_object_get(ref.obj,
+				db_table_by_name(c->ref)->name_column ? "name" : "_uuid"));
 		return 0;
 	case DB_CHILDREN:
 		return set_children(model, row, c, datum);

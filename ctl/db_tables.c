@@ -21,6 +21,8 @@ static const struct db_column ls_columns[] = {
 static const struct db_column lsp_columns[] = {
 	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
 	{ .name = "addresses", DB_STR_SET, "addresses", NULL, 0, 0, 0 },
+	{ .name = "dhcpv4_options", DB_REF, "dhcpv4_options", "DHCP_Options", 0, 0, 0 },
+	{ .name = "dhcpv6_options", DB_REF, "dhcpv6_options", "DHCP_Options", 0, 0, 0 },
 	{ .name = "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
 	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
 	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
@@ -56,12 +58,21 @@ static const struct db_column chassis_columns[] = {
 	{ NULL },
 };
 
+static const struct db_column dhcp_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "cidr", DB_STR, "cidr", NULL, 0, 0, 0 },
+	{ .name = "external_ids", DB_MAP, "external_ids", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ NULL },
+};
+
 static const struct db_table tables[] = {
 	{ "Logical_Switch", "logical_switches", NULL, "name", ls_columns, 1 },
 	{ "Logical_Switch_Port", "ports", "Logical_Switch", "name", lsp_columns, 1 },
 	{ "HA_Chassis_Group", "ha_chassis_groups", NULL, "name", group_columns, 1 },
 	{ "HA_Chassis", "members", "HA_Chassis_Group", NULL, ha_chassis_columns, 1 },
 	{ "Chassis", "chassis", NULL, "name", chassis_columns, 0 },
+	{ "DHCP_Options", "dhcp_options", NULL, NULL, dhcp_columns, 1 },
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

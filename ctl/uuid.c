@@ -57,7 +57,8 @@ int ctl_assign_uuids(json_t *model)
 {
 	if (ensure_all(json_object_get(model, "logical_switches"), "ports") ||
 	    ensure_all(json_object_get(model, "ha_chassis_groups"), "members") ||
-	    ensure_all(json_object_get(model, "chassis"), NULL))
+	    ensure_all(json_object_get(model, "chassis"), NULL) ||
+	    ensure_all(json_object_get(model, "dhcp_options"), NULL))
 		return -1;
 	return 0;
 }

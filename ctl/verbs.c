@@ -9,7 +9,7 @@
 static const struct ctl_verb *const verb_tables[] = {
 	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
-	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs,
+	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs, ctl_dhcp_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
@@ -71,6 +71,23 @@ static const char help_text[] =
 "  ha-chassis-group-add-chassis GROUP CHASSIS PRIORITY\n"
 "                                PRIORITY 0..32767; updates an existing member\n"
 "  ha-chassis-group-remove-chassis GROUP CHASSIS\n"
+"\n"
+"DHCP (answered by the port's own chassis, no server runs):\n"
+"  dhcp-options-create CIDR [KEY=VALUE]...\n"
+"                                new options row (the pairs are external_ids);\n"
+"                                prints nothing: find it with dhcp-options-list\n"
+"  dhcp-options-set-options UUID [KEY=VALUE]...\n"
+"                                replace the options: router server_id server_mac\n"
+"                                lease_time dns_server domain_name mtu\n"
+"                                classless_static_route T1 T2; IPv6: server_id\n"
+"                                (a MAC) dns_server domain_search\n"
+"  dhcp-options-get-options UUID\n"
+"  dhcp-options-del UUID         ports using the row lose the reference\n"
+"  dhcp-options-list             print the rows' UUIDs\n"
+"  lsp-set-dhcpv4-options PORT [UUID]   no UUID clears\n"
+"  lsp-get-dhcpv4-options PORT   prints \"UUID (CIDR)\"\n"
+"  lsp-set-dhcpv6-options PORT [UUID]\n"
+"  lsp-get-dhcpv6-options PORT\n"
 "\n"
 "Chassis and bindings:\n"
 "  chassis-add CHASSIS geneve ENCAP_IP\n"

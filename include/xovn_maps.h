@@ -86,6 +86,7 @@ enum xovn_drop_reason {
 	XOVN_DROP_ENCAP_FAILED,     /* headroom/encap helper failed */
 	XOVN_DROP_REDIRECT_FAILED,  /* a clone/redirect helper failed */
 	XOVN_DROP_MTU,              /* encapsulated frame exceeds underlay MTU */
+	XOVN_DROP_DHCP,             /* DHCP to the native server that gets no reply */
 	XOVN_DROP__COUNT
 };
 
@@ -100,6 +101,7 @@ enum xovn_action {
 	XOVN_ACT_FLOOD,       /* several copies, listed in out[] */
 	XOVN_ACT_ARP_REPLY,   /* answered by the responder */
 	XOVN_ACT_PASS,        /* not ours (underlay host traffic): passed up */
+	XOVN_ACT_DHCP_REPLY,  /* answered by the native DHCP server */
 };
 
 enum xovn_out_kind {
@@ -121,6 +123,7 @@ struct xovn_ingress_key {
 
 #define XOVN_IN_ACCEPT_PRIO_TAG  0x01 /* VID-0 (priority) tagged frames too */
 #define XOVN_IN_PORT_SECURITY    0x02 /* ingress port security applies */
+#define XOVN_IN_DHCP             0x04 /* DHCPv4 is answered here (xovn_dhcp) */
 
 struct xovn_ingress_val {
 	__u32 dp_key;
@@ -347,7 +350,31 @@ struct xovn_resp_val {
 	__u8 pad[3];
 };
 
+/* ---- map: xovn_dhcp (hash, key struct xovn_port_key) ---------------------
+ * Native DHCPv4 (ovn-nb DHCP_Options): what a reply to the port needs,
+ * for each local port whose options are complete and whose address lies in
+ * their cidr.  The compiler encodes the options once (lib/compile/dhcp.c),
+ * so the datapath copies them instead of encoding: opts holds every option
+ * after the magic cookie, message type (53) first with its value left 0
+ * for the datapath to fill, the end option (255), then zero padding to a
+ * multiple of 4 (bpf_csum_diff's unit) and to at least the 60 bytes that
+ * make a BOOTP message of 300.
+ */
+#define XOVN_DHCP_OPTS_MAX     200
+
+struct xovn_dhcp_val {
+	__u8 mac[6];          /* the port's MAC: eth.src and chaddr of its requests */
+	__u8 server_mac[6];   /* eth.src of the replies (server_mac) */
+	__u32 ip;             /* the address offered, network order */
+	__u32 server_ip;      /* server_id: IPv4 source and option 54, network order */
+	__u16 opts_len;       /* bytes of opts used: a multiple of 4, >= 60 */
+	__u16 pad;
+	__u8 opts[XOVN_DHCP_OPTS_MAX];
+};
+
 #ifndef __BPF__
+_Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
+_Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
 _Static_assert(sizeof(struct xovn_ingress_key) == 8, "ingress key layout");
 _Static_assert(sizeof(struct xovn_ingress_val) == 12, "ingress val layout");
 _Static_assert(sizeof(struct xovn_port_key) == 8, "port key layout");

@@ -135,4 +135,13 @@ struct {
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } xovn_nd_resp SEC(".maps");
 
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_PORTS);
+	__type(key, struct xovn_port_key);
+	__type(value, struct xovn_dhcp_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_dhcp SEC(".maps");
+
 #endif /* XOVN_BPF_MAPS_H */

@@ -14,6 +14,7 @@
 #include <bpf/bpf_helpers.h>
 #include "context.h"
 #include "deliver.h"
+#include "dhcp.h"
 #include "eth.h"
 #include "flood.h"
 #include "l2.h"
@@ -98,6 +99,9 @@ static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)
 	if (reason)
 		return xovn_drop(skb, &ctx, reason);
 	reason = xovn_respond(skb, &ctx, &eth);
+	if (reason != XOVN_NOT_ANSWERED)
+		return reason;
+	reason = xovn_dhcp_respond(skb, &ctx, &eth);
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 

@@ -85,7 +85,7 @@ int compile_build_indexes(struct compile_ctx *ctx)
 	    index_ports(ctx) < 0 ||
 	    name_index_add_named(&ctx->groups_by_name,
 				json_object_get(ctx->model, "ha_chassis_groups")) < 0 ||
-	    index_bindings(ctx) < 0)
+	    index_bindings(ctx) < 0 || compile_dhcp_index(ctx) < 0)
 		return compile_fail(ctx, "out of memory indexing the model");
 	return 0;
 }
@@ -97,6 +97,7 @@ void compile_free_indexes(struct compile_ctx *ctx)
 	name_index_free(&ctx->groups_by_name);
 	name_index_free(&ctx->local_vifs);
 	name_index_free(&ctx->bound_chassis);
+	name_index_free(&ctx->dhcp_by_uuid);
 }
 
 uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis)

@@ -86,7 +86,8 @@ int compile_switch(struct compile_ctx *ctx, const json_t *sw)
 	json_array_foreach(json_object_get(sw, "ports"), i, port) {
 		if (compile_port(ctx, &st, port) < 0 ||
 		    compile_port_security(ctx, &st, port) < 0 ||
-		    compile_responder_port(ctx, &st, port) < 0)
+		    compile_responder_port(ctx, &st, port) < 0 ||
+		    compile_dhcp_port(ctx, &st, port) < 0)
 			return -1;
 	}
 	if (emit_datapath(ctx, &st) < 0)

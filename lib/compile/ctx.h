@@ -49,6 +49,7 @@ struct compile_ctx {
 	struct name_index groups_by_name;  /* -> ha_chassis_group object */
 	struct name_index local_vifs;      /* port name -> iface name, this chassis */
 	struct name_index bound_chassis;   /* port name -> chassis name it lives on */
+	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> row */
 	struct ingress_list ingress;
 };
 
@@ -111,5 +112,13 @@ void xovn_eui64_lla(const uint8_t mac[6], uint8_t lla[16]);
 /* compile_responder.c: addresses this chassis answers ARP/ND for */
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
 			   const json_t *port);
+
+/* dhcp.c: native DHCPv4 (xovn_dhcp) */
+int compile_dhcp_index(struct compile_ctx *ctx);
+/* 1 with *val filled when the port's DHCP is answered here, else 0. */
+int compile_dhcp_value(const struct compile_ctx *ctx, const json_t *port,
+		       struct xovn_dhcp_val *val);
+int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
+		      const json_t *port);
 
 #endif /* XOVN_COMPILE_CTX_H */

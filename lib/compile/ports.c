@@ -201,6 +201,7 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 {
 	struct xovn_ingress_key ik;
 	struct xovn_ingress_val iv;
+	struct xovn_dhcp_val dhcp;
 
 	memset(&ik, 0, sizeof(ik));
 	memset(&iv, 0, sizeof(iv));
@@ -214,6 +215,8 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 		iv.flags |= XOVN_IN_ACCEPT_PRIO_TAG;
 	if (pv->flags & XOVN_PF_PORT_SECURITY)
 		iv.flags |= XOVN_IN_PORT_SECURITY;
+	if (compile_dhcp_value(ctx, port, &dhcp) == 1)
+		iv.flags |= XOVN_IN_DHCP;
 	return ingress_add(ctx, &ik, &iv, str_field(port, "name"));
 }
 

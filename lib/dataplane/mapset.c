@@ -27,6 +27,7 @@ const char *const xovn_map_names[XOVN_MAP__COUNT] = {
 	[XOVN_MAP_PSEC_OUT6] = "xovn_psec_out6",
 	[XOVN_MAP_ARP_RESP] = "xovn_arp_resp",
 	[XOVN_MAP_ND_RESP] = "xovn_nd_resp",
+	[XOVN_MAP_DHCP] = "xovn_dhcp",
 };
 
 void xovn_mapset_init(struct xovn_mapset *s)

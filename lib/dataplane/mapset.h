@@ -32,6 +32,7 @@ enum xovn_map_id {
 	XOVN_MAP_PSEC_OUT6,    /* xovn_psec_out6 */
 	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
 	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
+	XOVN_MAP_DHCP,         /* xovn_dhcp: before the ingress flag that points to it */
 	XOVN_MAP_PORTS,        /* xovn_ports     */
 	XOVN_MAP_FLOOD,        /* xovn_flood     */
 	XOVN_MAP_FDB,          /* xovn_fdb       */

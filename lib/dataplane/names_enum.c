@@ -28,6 +28,7 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_ENCAP_FAILED] = "encap-failed",
 	[XOVN_DROP_REDIRECT_FAILED] = "redirect-failed",
 	[XOVN_DROP_MTU] = "mtu",
+	[XOVN_DROP_DHCP] = "dhcp-not-answered",
 };
 
 static const char *const action_names[] = {
@@ -39,6 +40,7 @@ static const char *const action_names[] = {
 	[XOVN_ACT_FLOOD] = "flood",
 	[XOVN_ACT_ARP_REPLY] = "arp-reply",
 	[XOVN_ACT_PASS] = "pass",
+	[XOVN_ACT_DHCP_REPLY] = "dhcp-reply",
 };
 
 static const char *const out_kind_names[] = {

@@ -13,6 +13,8 @@
 #include "test_ctl_harness.h"
 
 #define MAX_ARGS 6
+#define DHCP4_UUID "00000000-0000-4000-8000-0000000000d4"
+#define DHCP6_UUID "00000000-0000-4000-8000-0000000000d6"
 
 struct verb_case {
 	const char *verb;
@@ -22,7 +24,8 @@ struct verb_case {
 
 /*
  * Valid arguments refer to the fixture: sw0 {vm1 (attached to hv1 as tap0),
- * vm2 (bound to hv1), ln (localnet), lp (localport)}, chassis hv1, group g1.
+ * vm2 (bound to hv1), ln (localnet), lp (localport)}, chassis hv1, group g1,
+ * DHCP_Options rows DHCP4_UUID (10.0.0.0/24) and DHCP6_UUID (fd00::/64).
  */
 static const struct verb_case verbs[] = {
 	{ "ls-add", 1, 1, { "sw9" } },
@@ -57,12 +60,33 @@ static const struct verb_case verbs[] = {
 	{ "lsp-bind", 2, 2, { "vm1", "hv1" } },
 	{ "lsp-unbind", 1, 1, { "vm2" } },
 	{ "show", 0, 0, { NULL } },
+	{ "dhcp-options-create", 1, -1, { "10.9.0.0/24", "owner=me" } },
+	{ "dhcp-options-set-options", 1, -1, { DHCP4_UUID, "lease_time=60" } },
+	{ "dhcp-options-get-options", 1, 1, { DHCP4_UUID } },
+	{ "dhcp-options-del", 1, 1, { DHCP4_UUID } },
+	{ "dhcp-options-list", 0, 0, { NULL } },
+	{ "lsp-set-dhcpv4-options", 1, 2, { "vm1", DHCP4_UUID } },
+	{ "lsp-get-dhcpv4-options", 1, 1, { "vm1" } },
+	{ "lsp-set-dhcpv6-options", 1, 2, { "vm1", DHCP6_UUID } },
+	{ "lsp-get-dhcpv6-options", 1, 1, { "vm1" } },
 };
 
 #define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
 
 /* Verbs that read the running dataplane, not the db; their own suites cover them. */
 static const char *const dataplane_verbs[] = { "trace", "stats", NULL };
+
+/* Rows with known uuids, written into the db as a previous xovnctl would have. */
+static void add_dhcp_rows(void)
+{
+	json_t *m = ctl_load();
+
+	json_object_set_new(m, "dhcp_options", json_pack("[{s:s, s:s}, {s:s, s:s}]",
+		"_uuid", DHCP4_UUID, "cidr", "10.0.0.0/24",
+		"_uuid", DHCP6_UUID, "cidr", "fd00::/64"));
+	cr_assert_eq(json_dump_file(m, ctl_db, JSON_INDENT(2)), 0);
+	json_decref(m);
+}
 
 static void setup(void)
 {
@@ -74,6 +98,7 @@ static void setup(void)
 	       "vif-attach", "hv1", "tap0", "vm1", "--", "ha-chassis-group-add", "g1", "--",
 	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
 	       "--", "lsp-bind", "vm2", "hv1");
+	add_dhcp_rows();
 }
 
 TestSuite(ctl_args, .init = setup, .fini = ctl_fixture_fini);

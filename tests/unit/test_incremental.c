@@ -24,6 +24,7 @@ static const char *const models[] = {
 	"examples/single-chassis.json", "examples/multi-chassis.json",
 	"examples/containers.json",     "examples/localport-localnet.json",
 	"tests/unit/valid/base.json",   "tests/unit/valid/routed-segments.json",
+	"examples/dhcp.json",
 };
 
 /* Every interface exists; its ifindex is a hash of its name (stable, rarely colliding). */
@@ -152,6 +153,15 @@ static json_t *edited(const json_t *m, size_t sw_i, int kind)
 		if (p0)
 			json_object_set_new(p0, "type", json_string("localport"));
 		break;
+	case 5:
+		/* native DHCP switched on or off for the first port */
+		if (p0 && json_object_get(p0, "dhcpv4_options"))
+			json_object_del(p0, "dhcpv4_options");
+		else if (p0 && json_array_size(json_object_get(copy, "dhcp_options")))
+			json_object_set(p0, "dhcpv4_options",
+					json_object_get(json_array_get(json_object_get(copy,
+						"dhcp_options"), 0), "_uuid"));
+		break;
 	}
 	return copy;
 }
@@ -167,7 +177,7 @@ Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 
 		cr_assert(model, "%s loads", models[m]);
 		json_array_foreach(json_object_get(model, "chassis"), c, ch) {
 			json_array_foreach(json_object_get(model, "logical_switches"), s, sw) {
-				for (int kind = 0; kind < 5; kind++) {
+				for (int kind = 0; kind < 6; kind++) {
 					json_t *after = edited(model, s, kind);
 					char what[256];
 

@@ -206,6 +206,8 @@ static void check_port(struct vctx *c, const json_t *v)
 		{ "parent_name", vcheck_name },
 		{ "tag", check_tag },
 		{ "ha_chassis_group", vcheck_name },
+		{ "dhcpv4_options", vcheck_uuid },
+		{ "dhcpv6_options", vcheck_uuid },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "name", NULL };
@@ -342,6 +344,7 @@ void validate_schema(struct vctx *c, const json_t *model)
 		{ "ha_chassis_groups", check_groups },
 		{ "chassis", check_chassis_list },
 		{ "bindings", check_bindings },
+		{ "dhcp_options", vcheck_dhcp_rows },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "version", "logical_switches", "chassis", NULL };

@@ -15,6 +15,8 @@
  *             iface-in-use, not-attachable, attached-twice,
  *             duplicate-binding, binding-conflict, localport-bound
  *   localnet  duplicate-network, ambiguous-localnet
+ *   dhcp      unique-key, dhcp-cidr, dhcp-option, dhcp-too-long,
+ *             dangling-reference, dhcp-family
  * tests/unit/invalid/EXPECT has at least one model for each.
  */
 #include <ctype.h>
@@ -149,6 +151,7 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	validate_addresses(errs, model);
 	validate_chassis(errs, model, &names);
 	validate_localnet(errs, model);
+	validate_dhcp(errs, model);
 	vnames_free(&names);
 	return errs->n - before;
 }

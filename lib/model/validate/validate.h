@@ -125,6 +125,10 @@ void validate_addresses(struct xovn_errors *errs, const json_t *model);
 void validate_chassis(struct xovn_errors *errs, const json_t *model,
 		      const struct vnames *names);
 void validate_localnet(struct xovn_errors *errs, const json_t *model);
+/* semantic_dhcp.c: DHCP options rows and the ports naming them */
+void validate_dhcp(struct xovn_errors *errs, const json_t *model);
+void vcheck_dhcp_rows(struct vctx *c, const json_t *v);
+void vcheck_uuid(struct vctx *c, const json_t *v);
 
 /* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
 

@@ -1,0 +1,116 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * dhcp.c - native DHCPv4: the xovn_dhcp entry of each local port whose
+ * dhcpv4_options row is complete, as ovn-northd decides it.
+ *
+ * A port gets one when it is a VIF (or container port) living here, its
+ * row has server_id, server_mac and lease_time, and one of its addresses
+ * lies in the row's cidr (the first such address is offered).  Anything
+ * less is incomplete configuration: stored, and no entry, so the port's
+ * DHCP is switched like any other broadcast.
+ */
+#include <string.h>
+#include <sys/socket.h>
+
+#include "compile/ctx.h"
+#include "model/dhcp.h"
+#include "model/model.h"
+#include "util/addr.h"
+
+static const char *str_field(const json_t *obj, const char *field)
+{
+	return json_string_value(json_object_get(obj, field));
+}
+
+int compile_dhcp_index(struct compile_ctx *ctx)
+{
+	const json_t *row;
+	size_t i;
+
+	json_array_foreach(json_object_get(ctx->model, "dhcp_options"), i, row) {
+		const char *uuid = str_field(row, "_uuid");
+
+		if (uuid && name_index_put_new(&ctx->dhcp_by_uuid, uuid, row) < 0)
+			return -1;
+	}
+	return 0;
+}
+
+/* The port's first "MAC IP..." address with an IPv4 inside the row's cidr. */
+static int pick_address(const json_t *port, const struct xovn_dhcp_options *o,
+			struct xovn_dhcp_val *val)
+{
+	struct xovn_lport_addr addr;
+	const json_t *a;
+	char why[128];
+	size_t i;
+
+	json_array_foreach(json_object_get(port, "addresses"), i, a) {
+		const char *s = json_string_value(a);
+
+		if (!s || !strchr(s, ' ') || xovn_parse_lport_addr(s, 0, &addr, why, sizeof(why)) < 0)
+			continue;
+		for (int k = 0; k < addr.n_ips; k++) {
+			if (addr.ips[k].family != AF_INET || !xovn_dhcp_contains(o, &addr.ips[k].v4))
+				continue;
+			memcpy(val->mac, addr.mac, sizeof(val->mac));
+			val->ip = addr.ips[k].v4.s_addr;
+			return 1;
+		}
+	}
+	return 0;
+}
+
+static int lives_here(const struct compile_ctx *ctx, const json_t *port)
+{
+	const char *type = str_field(port, "type");
+	const char *parent = str_field(port, "parent_name");
+	struct xovn_port_val pv;
+
+	if (type && type[0])
+		return 0;
+	memset(&pv, 0, sizeof(pv));
+	compile_place_vif(ctx, parent ? parent : str_field(port, "name"), &pv);
+	return (pv.flags & XOVN_PF_LOCAL) != 0;
+}
+
+int compile_dhcp_value(const struct compile_ctx *ctx, const json_t *port,
+		       struct xovn_dhcp_val *val)
+{
+	const char *uuid = str_field(port, "dhcpv4_options"), *bad;
+	struct xovn_dhcp_options o;
+	const json_t *row;
+	char err[256];
+	int n;
+
+	if (!uuid || !lives_here(ctx, port))
+		return 0;
+	row = name_index_get(&ctx->dhcp_by_uuid, uuid);
+	if (!row || xovn_dhcp_from_json(row, &o, &bad, err, sizeof(err)) < 0 ||
+	    o.family != AF_INET || !xovn_dhcp_complete(&o))
+		return 0;
+	memset(val, 0, sizeof(*val));
+	if (!pick_address(port, &o, val))
+		return 0;
+	n = xovn_dhcp_encode(&o, val->opts, sizeof(val->opts));
+	if (n < 0)
+		return 0;  /* the validator refuses such a row */
+	val->opts_len = (uint16_t)n;
+	memcpy(val->server_mac, o.server_mac, sizeof(val->server_mac));
+	val->server_ip = o.server_id4.s_addr;
+	return 1;
+}
+
+int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
+		      const json_t *port)
+{
+	struct xovn_port_key key;
+	struct xovn_dhcp_val val;
+
+	if (compile_dhcp_value(ctx, port, &val) != 1)
+		return 0;
+	memset(&key, 0, sizeof(key));
+	key.dp_key = st->dp_key;
+	key.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
+	return compile_emit(ctx, XOVN_MAP_DHCP, &key, sizeof(key), &val, sizeof(val));
+}
