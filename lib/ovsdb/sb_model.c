@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "model/model.h"
+#include "xovn_maps.h"
 #include "ovsdb/datum.h"
 #include "ovsdb/sb_model.h"
 #include "ovsdb/sb_rows.h"
@@ -23,7 +24,7 @@ json_t *sb_model_monitor_requests(void)
 {
 	return json_pack(
 		"{s:{s:[s,s]}, s:{s:[s,s,s,s]}, s:{s:[s,s]}, s:{s:[s,s,s]}, s:{s:[s,s]},"
-		" s:{s:[s,s,s,s,s,s,s,s,s,s,s,s,s]}, s:{s:[s,s]}, s:{s:[s,s]}}",
+		" s:{s:[s,s,s,s,s,s,s,s,s,s,s,s,s]}, s:{s:[s,s]}, s:{s:[s,s]}, s:{s:[s,s,s]}}",
 		"SB_Global", "columns", "nb_cfg", "options",
 		"Chassis", "columns", "name", "hostname", "encaps", "other_config",
 		"Encap", "columns", "type", "ip",
@@ -33,7 +34,8 @@ json_t *sb_model_monitor_requests(void)
 		"mac", "port_security", "options", "parent_port", "tag", "chassis",
 		"requested_chassis", "ha_chassis_group", "up",
 		"HA_Chassis_Group", "columns", "name", "ha_chassis",
-		"HA_Chassis", "columns", "chassis", "priority");
+		"HA_Chassis", "columns", "chassis", "priority",
+		"Multicast_Group", "columns", "name", "tunnel_key", "datapath");
 }
 
 static const char *str_col(const json_t *row, const char *col)
@@ -146,12 +148,48 @@ static void sort_by_key(json_t *array)
 	free(v);
 }
 
+/*
+ * xovn's flood and unknown groups carry OVN's fixed keys on the wire; a
+ * datapath whose Multicast_Group rows say otherwise cannot be spoken for.
+ * Returns the reason, NULL when the keys agree (or the rows are not there).
+ */
+static const char *mc_keys_differ(const struct ovsdb_replica *sb, const char *dp_uuid,
+				  char *buf, size_t len)
+{
+	const char *uuid;
+	json_t *mg;
+
+	json_object_foreach(ovsdb_replica_table(sb, "Multicast_Group"), uuid, mg) {
+		const char *dp = ovsdb_uuid(json_object_get(mg, "datapath"));
+		const char *name = str_col(mg, "name");
+		long long want, key;
+		int has;
+
+		if (!dp || !name || strcmp(dp, dp_uuid) != 0)
+			continue;
+		if (strcmp(name, "_MC_flood") == 0)
+			want = XOVN_MC_FLOOD;
+		else if (strcmp(name, "_MC_unknown") == 0)
+			want = XOVN_MC_UNKNOWN;
+		else
+			continue;
+		key = int_col(mg, "tunnel_key", &has);
+		if (has && key != want) {
+			snprintf(buf, len, "its %s key %lld is not the %lld xovn sends", name, key,
+				 want);
+			return buf;
+		}
+	}
+	return NULL;
+}
+
 /* The switch of Datapath_Binding row dp (without ports); NULL for a router's. */
-static json_t *switch_from_dp(const char *uuid, const json_t *dp, json_t *skipped)
+static json_t *switch_from_dp(const struct ovsdb_replica *sb, const char *uuid, const json_t *dp,
+			      json_t *skipped)
 {
 	const json_t *ids = json_object_get(dp, "external_ids");
 	const char *name = ovsdb_map_get(ids, "name");
-	char fallback[32];
+	char fallback[32], why[96];
 	long long key;
 	int has_key;
 	json_t *sw;
@@ -164,6 +202,10 @@ static json_t *switch_from_dp(const char *uuid, const json_t *dp, json_t *skippe
 	if (!name) {
 		snprintf(fallback, sizeof(fallback), "dp%lld", key);
 		name = fallback;
+	}
+	if (mc_keys_differ(sb, uuid, why, sizeof(why))) {
+		skip(skipped, "datapath", name, why);
+		return NULL;
 	}
 	sw = json_pack("{s:s, s:s, s:[]}", "_uuid", uuid, "name", name, "ports");
 	if (has_key)
@@ -178,7 +220,7 @@ static json_t *switches_of(const struct ovsdb_replica *sb, json_t *by_dp, json_t
 	const char *uuid;
 
 	json_object_foreach(ovsdb_replica_table(sb, "Datapath_Binding"), uuid, dp) {
-		json_t *sw = switch_from_dp(uuid, dp, skipped);
+		json_t *sw = switch_from_dp(sb, uuid, dp, skipped);
 
 		if (!sw)
 			continue;
@@ -192,7 +234,7 @@ static json_t *switches_of(const struct ovsdb_replica *sb, json_t *by_dp, json_t
 json_t *sb_model_switch(const struct ovsdb_replica *sb, const char *dp_uuid, json_t *skipped)
 {
 	const json_t *dp = ovsdb_replica_row(sb, "Datapath_Binding", dp_uuid);
-	json_t *sw = dp ? switch_from_dp(dp_uuid, dp, skipped) : NULL, *pb;
+	json_t *sw = dp ? switch_from_dp(sb, dp_uuid, dp, skipped) : NULL, *pb;
 	const char *uuid;
 
 	if (!sw)

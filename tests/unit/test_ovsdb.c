@@ -383,3 +383,30 @@ Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 	json_decref(vifs);
 	ovsdb_replica_free(&r);
 }
+
+Test(ovsdb_sb_model, multicast_keys_other_than_ovns_leave_the_switch_out)
+{
+	json_t *local = J(local_row), *skipped = json_array(), *m, *u;
+	struct ovsdb_replica r;
+
+	replica_from(&r, sb_rows);
+	u = J("{\"Multicast_Group\": {"
+	      " \"" U(13) "\": {\"new\": {\"name\": \"_MC_flood\", \"tunnel_key\": 32768, \"datapath\": [\"uuid\", \"" U(1) "\"]}},"
+	      " \"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32769, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
+	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
+	json_decref(u);
+	m = sb_model_build(&r, local, 1, skipped);
+	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 1, "OVN's keys: kept");
+	json_decref(m);
+	u = J("{\"Multicast_Group\": {\"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32770, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
+	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
+	json_decref(u);
+	m = sb_model_build(&r, local, 2, skipped);
+	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 0,
+		     "a key xovn would not send: the switch is left out");
+	cr_assert(skipped_has(skipped, "datapath ls1: its _MC_unknown key 32770"));
+	json_decref(m);
+	json_decref(skipped);
+	json_decref(local);
+	ovsdb_replica_free(&r);
+}
