@@ -174,3 +174,16 @@ uint32_t ip4(const char *text)
 	cr_assert_eq(inet_pton(AF_INET, text, &a), 1, "bad test address %s", text);
 	return a.s_addr;
 }
+
+int hashed_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
+{
+	uint32_t h = 2166136261u;
+
+	(void)arg;
+	for (const char *p = ifname; *p; p++)
+		h = (h ^ (uint8_t)*p) * 16777619u;
+	info->ifindex = 100 + h % 100000;
+	info->mtu = 1500;
+	info->is_veth = 1;
+	return 0;
+}

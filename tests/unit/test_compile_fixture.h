@@ -28,6 +28,9 @@ extern const struct fake_iface fake_host[];
 /* Resolver over a struct fake_iface table given as arg. */
 int fake_resolve(const char *ifname, struct xovn_iface_info *info, void *arg);
 
+/* Every interface exists; its ifindex is a hash of its name (stable, rarely colliding). */
+int hashed_iface(const char *ifname, struct xovn_iface_info *info, void *arg);
+
 /* Parses JSON written with ' for " (readable in C); fails the test if bad. */
 json_t *model_from(const char *text);
 

@@ -15,6 +15,7 @@
 #include "dataplane/mapset.h"
 #include "model/incomplete.h"
 #include "model/model.h"
+#include "test_compile_fixture.h"
 #include "test_model_files.h"
 
 #define MAX_ITEMS 4
@@ -121,25 +122,12 @@ static void delete_item(json_t *m, const char *kind, const char *item)
 	}
 }
 
-static int any_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
-{
-	uint32_t h = 2166136261u;
-
-	(void)arg;
-	for (const char *p = ifname; *p; p++)
-		h = (h ^ (uint8_t)*p) * 16777619u;
-	info->ifindex = 100 + h % 100000;
-	info->mtu = 1500;
-	info->is_veth = 1;
-	return 0;
-}
-
 static void compile_for(const json_t *m, const char *chassis, struct xovn_mapset *out)
 {
 	char err[256];
 
 	xovn_mapset_init(out);
-	cr_assert_eq(xovn_compile(m, chassis, any_iface, NULL, out, err, sizeof(err)), 0,
+	cr_assert_eq(xovn_compile(m, chassis, hashed_iface, NULL, out, err, sizeof(err)), 0,
 		     "compile for %s: %s", chassis, err);
 }
 

@@ -18,6 +18,7 @@
 #include "model/model.h"
 #include "model/delta.h"
 #include "dataplane/slots.h"
+#include "test_compile_fixture.h"
 #include "test_model_files.h"
 
 static const char *const models[] = {
@@ -26,20 +27,6 @@ static const char *const models[] = {
 	"tests/unit/valid/base.json",   "tests/unit/valid/routed-segments.json",
 	"examples/dhcp.json",
 };
-
-/* Every interface exists; its ifindex is a hash of its name (stable, rarely colliding). */
-static int any_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
-{
-	uint32_t h = 2166136261u;
-
-	(void)arg;
-	for (const char *p = ifname; *p; p++)
-		h = (h ^ (uint8_t)*p) * 16777619u;
-	info->ifindex = 100 + h % 100000;
-	info->mtu = 1500;
-	info->is_veth = 1;
-	return 0;
-}
 
 /* A full compile with counter slots given against applied, as xovnd does. */
 static int full(const json_t *m, const char *ch, const struct xovn_mapset *applied,
@@ -50,7 +37,7 @@ static int full(const json_t *m, const char *ch, const struct xovn_mapset *appli
 
 	xovn_mapset_init(&none);
 	xovn_mapset_init(out);
-	if (xovn_compile(m, ch, any_iface, NULL, out, err, sizeof(err)) < 0)
+	if (xovn_compile(m, ch, hashed_iface, NULL, out, err, sizeof(err)) < 0)
 		return -1;
 	return xovn_slots_assign(applied ? applied : &none, out);
 }
@@ -108,7 +95,7 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 	add_dps(eff.old_switches, dps, &n);
 	add_dps(eff.new_switches, dps, &n);
 	xovn_mapset_init(&part);
-	cr_assert_eq(xovn_compile_switches(st, followed, any_iface, NULL, eff.new_switches, &part,
+	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.new_switches, &part,
 					   err, sizeof(err)), 0, "%s: %s", what, err);
 	cr_assert_eq(xovn_slots_assign_part(&applied, &part), 0, "%s: slots", what);
 	cr_assert_eq(xovn_mapset_replace_part(&applied, dps, n, &part), 0);
