@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * types.h - the northbound model as typed structs, one per table.
+ *
+ * The model's sources (the JSON file, OVN's Southbound rows) are read into
+ * jansson documents at the edges; the validator, the compiler and the
+ * daemon read these structs only.  Fields have the model's names
+ * (schemas/nb.schema.json, ovn-nb(5)).
+ *
+ * Reading is tolerant, like the validator's semantic passes: a member of
+ * the wrong type reads as absent (NULL string, 0 number, empty list), so a
+ * document the schema pass rejected still gives a model that the semantic
+ * passes can check without reporting the same fault twice.  Every object
+ * keeps its position in its JSON array (index), and string lists keep a
+ * NULL where an element is not a string, so error paths stay exact.
+ *
+ * Lifetime: strings are borrowed from the document the model was read
+ * from.  Keep that document (or, for a switch, that switch object) alive
+ * while the typed model is in use.
+ */
+#ifndef XOVN_MODEL_TYPES_H
+#define XOVN_MODEL_TYPES_H
+
+#include <jansson.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* A list of strings; v[i] is NULL where element i is not a string. */
+struct xovn_strv {
+	const char **v;
+	size_t n;
+};
+
+/* A string-to-string map in document order; non-string values are left out. */
+struct xovn_smap_entry {
+	const char *key;
+	const char *value;
+};
+
+struct xovn_smap {
+	struct xovn_smap_entry *v;
+	size_t n;
+};
+
+/* The value of key, NULL when absent. */
+const char *xovn_smap_get(const struct xovn_smap *m, const char *key);
+
+/* A boolean member that may be absent. */
+enum xovn_tristate { XOVN_UNSET = -1, XOVN_FALSE = 0, XOVN_TRUE = 1 };
+
+/* ---- logical switches ------------------------------------------------ */
+
+struct xovn_ls;
+
+struct xovn_lsp {
+	const char *uuid;
+	const char *name;
+	const char *type;              /* as written; NULL when absent ("" = VIF) */
+	int kind;                      /* enum xovn_port_type; -1 when type is unknown */
+	int64_t tunnel_key;            /* 0 when absent or not an integer */
+	struct xovn_strv addresses;
+	struct xovn_strv port_security;
+	struct xovn_smap options;      /* network_name, l2gateway-chassis, router-port, ... */
+	const char *parent_name;
+	int has_tag;
+	int64_t tag;
+	const char *ha_chassis_group;
+	const char *dhcpv4_options;    /* DHCP_Options _uuid */
+	const char *dhcpv6_options;
+	const struct xovn_ls *ls;      /* the switch it belongs to */
+	size_t index;                  /* position in the switch's ports[] */
+};
+
+struct xovn_ls {
+	const char *uuid;
+	const char *name;
+	int64_t tunnel_key;            /* 0 when absent or not an integer */
+	struct xovn_lsp *ports;
+	size_t n_ports;
+	size_t index;                  /* position in logical_switches[] */
+};
+
+/* ---- logical routers ------------------------------------------------- */
+
+struct xovn_lr;
+
+struct xovn_lrp {
+	const char *uuid;
+	const char *name;
+	const char *mac;
+	struct xovn_strv networks;     /* "10.0.0.1/24", "2001:db8::1/64" */
+	int64_t tunnel_key;
+	const char *peer;
+	enum xovn_tristate enabled;
+	struct xovn_smap options;
+	const struct xovn_lr *lr;
+	size_t index;                  /* position in the router's ports[] */
+};
+
+struct xovn_route {
+	const char *uuid;
+	const char *ip_prefix;
+	const char *nexthop;           /* an address, or "discard" */
+	const char *output_port;       /* LRP name, NULL when absent */
+	const char *policy;            /* "src-ip"; NULL means dst-ip */
+	const char *route_table;
+	size_t index;                  /* position in the router's static_routes[] */
+};
+
+struct xovn_lr {
+	const char *uuid;
+	const char *name;
+	int64_t tunnel_key;
+	enum xovn_tristate enabled;
+	struct xovn_smap options;      /* chassis, ... */
+	struct xovn_lrp *ports;
+	size_t n_ports;
+	struct xovn_route *routes;
+	size_t n_routes;
+	size_t index;                  /* position in logical_routers[] */
+};
+
+/* ---- chassis, groups, bindings, DHCP --------------------------------- */
+
+struct xovn_vif {
+	const char *iface;
+	const char *port;
+	size_t index;                  /* position in the chassis' vifs[] */
+};
+
+struct xovn_chassis {
+	const char *uuid;
+	const char *name;
+	const char *encap_type;
+	const char *encap_ip;          /* dotted IPv4 as written */
+	const char *encap_iface;
+	const char *state;             /* "up", "down" or NULL */
+	struct xovn_smap bridge_mappings;
+	struct xovn_vif *vifs;
+	size_t n_vifs;
+	size_t index;                  /* position in chassis[] */
+};
+
+struct xovn_ha_member {
+	const char *uuid;
+	const char *chassis;
+	int has_priority;
+	int64_t priority;
+	size_t index;                  /* position in the group's members[] */
+};
+
+struct xovn_ha_group {
+	const char *uuid;
+	const char *name;
+	struct xovn_ha_member *members;
+	size_t n_members;
+	size_t index;                  /* position in ha_chassis_groups[] */
+};
+
+struct xovn_binding {
+	const char *port;
+	const char *chassis;
+	size_t index;                  /* position in bindings[] */
+};
+
+struct xovn_dhcp_row {
+	const char *uuid;
+	const char *cidr;
+	struct xovn_smap options;
+	struct xovn_smap external_ids;
+	size_t index;                  /* position in dhcp_options[] */
+};
+
+/* ---- the model ------------------------------------------------------- */
+
+struct xovn_model {
+	int64_t version;               /* 0 when absent */
+	int64_t generation;
+	/* Pointers, so the incremental path can replace one switch. */
+	struct xovn_ls **switches;
+	size_t n_switches;
+	struct xovn_lr *routers;
+	size_t n_routers;
+	struct xovn_chassis *chassis;
+	size_t n_chassis;
+	struct xovn_ha_group *groups;
+	size_t n_groups;
+	struct xovn_binding *bindings;
+	size_t n_bindings;
+	struct xovn_dhcp_row *dhcp_options;
+	size_t n_dhcp_options;
+};
+
+/*
+ * Reads doc (any JSON value; a non-object gives an empty model).  NULL only
+ * when memory runs out.  Free with xovn_model_free().
+ */
+struct xovn_model *xovn_model_read(const json_t *doc);
+void xovn_model_free(struct xovn_model *m);
+
+/* One switch object at position index of logical_switches[]; NULL when out of memory. */
+struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index);
+void xovn_ls_free(struct xovn_ls *ls);
+
+/* Linear lookups for the edges (xovnctl, tests); hot paths build indexes. */
+const struct xovn_ls *xovn_model_switch(const struct xovn_model *m, const char *name);
+const struct xovn_lsp *xovn_model_port(const struct xovn_model *m, const char *name);
+const struct xovn_chassis *xovn_model_chassis(const struct xovn_model *m, const char *name);
+const struct xovn_ha_group *xovn_model_group(const struct xovn_model *m, const char *name);
+const struct xovn_lr *xovn_model_router(const struct xovn_model *m, const char *name);
+
+#endif /* XOVN_MODEL_TYPES_H */
