@@ -7,9 +7,9 @@
  * new one and writes only the difference, so traffic between untouched
  * ports never sees a map change.
  *
- * The map ids are ordered so that applying upserts in ascending order and
- * deletes in descending order never leaves a reference dangling: a frame
- * can never find an ingress/fdb entry whose target port is not there yet.
+ * Map ids (enum xovn_map_id) are the rows of include/xovn_map_table.h, in
+ * the order upserts are applied (deletes in reverse): a frame can never
+ * find an ingress/fdb entry whose target port is not there yet.
  */
 #ifndef XOVN_MAPSET_H
 #define XOVN_MAPSET_H
@@ -17,31 +17,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-enum xovn_map_id {
-	XOVN_MAP_CONFIG = 0,   /* xovn_config    */
-	XOVN_MAP_DATAPATHS,    /* xovn_datapaths */
-	/*
-	 * Address tables a port's flags point into come before the ports, so a
-	 * port that gains port security never has its flag set while its
-	 * allowed addresses are still missing (which would drop its traffic).
-	 */
-	XOVN_MAP_PSEC_MAC,     /* xovn_psec_mac  */
-	XOVN_MAP_PSEC_IN4,     /* xovn_psec_in4  */
-	XOVN_MAP_PSEC_OUT4,    /* xovn_psec_out4 */
-	XOVN_MAP_PSEC_IN6,     /* xovn_psec_in6  */
-	XOVN_MAP_PSEC_OUT6,    /* xovn_psec_out6 */
-	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
-	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
-	XOVN_MAP_DHCP,         /* xovn_dhcp: before the ingress flag that points to it */
-	XOVN_MAP_PORTS,        /* xovn_ports     */
-	XOVN_MAP_FLOOD,        /* xovn_flood     */
-	XOVN_MAP_FDB,          /* xovn_fdb       */
-	XOVN_MAP_INGRESS,      /* xovn_ingress   */
-	XOVN_MAP__COUNT
-};
-
-/* The pinned/BTF name of each map, indexed by enum xovn_map_id. */
-extern const char *const xovn_map_names[XOVN_MAP__COUNT];
+#include "dataplane/map_desc.h"
 
 struct xovn_map_entry {
 	uint32_t map;       /* enum xovn_map_id */
