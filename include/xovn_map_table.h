@@ -103,8 +103,9 @@
 #define XOVN_MAP_ID_(ID, ...) XOVN_MAP_##ID,
 
 /*
- * XOVN_MAP__COUNT counts the maps the compiler writes (a mapset's maps);
- * XOVN_MAP__ALL every map of the object.
+ * XOVN_MAP__COUNT counts the maps the compiler writes (a mapset's maps),
+ * XOVN_MAP__ALL every map of the object; __LAST_COMPILED only makes the
+ * datapath's maps continue the numbering after __COUNT.
  */
 enum xovn_map_id {
 	XOVN_MAPS_COMPILED(XOVN_MAP_ID_)
