@@ -7,10 +7,8 @@
  * at compile time for the width userspace reads it with.
  */
 #include <stddef.h>
-#include <string.h>
 
 #include "dataplane/map_desc.h"
-#include "dataplane/mapset.h"
 
 #define MEMBER_SIZE(T, m) sizeof(((T *)0)->m)
 
@@ -98,33 +96,4 @@ uint32_t xovn_map_slot_owner(void)
 		if (xovn_map_descs[m].slot.kind == XOVN_SLOT_OWN)
 			break;
 	return m;
-}
-
-static uint8_t *field_at(const struct xovn_map_entry *e, struct xovn_field f, size_t len)
-{
-	size_t have = f.in == XOVN_FIELD_KEY ? e->key_len : f.in == XOVN_FIELD_VALUE ? e->val_len : 0;
-
-	if ((size_t)f.off + len > have)
-		return NULL;
-	return (f.in == XOVN_FIELD_KEY ? e->key : e->val) + f.off;
-}
-
-int xovn_entry_get(const struct xovn_map_entry *e, struct xovn_field f, void *out, size_t len)
-{
-	const uint8_t *p = field_at(e, f, len);
-
-	if (!p)
-		return -1;
-	memcpy(out, p, len);
-	return 0;
-}
-
-int xovn_entry_set(struct xovn_map_entry *e, struct xovn_field f, const void *in, size_t len)
-{
-	uint8_t *p = field_at(e, f, len);
-
-	if (!p)
-		return -1;
-	memcpy(p, in, len);
-	return 0;
 }

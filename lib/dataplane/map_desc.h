@@ -14,8 +14,6 @@
 
 #include "xovn_map_table.h"
 
-struct xovn_map_entry;
-
 enum xovn_field_in {
 	XOVN_FIELD_NONE = 0,
 	XOVN_FIELD_KEY,    /* at off in the key */
@@ -70,9 +68,5 @@ extern const char *const xovn_map_names[XOVN_MAP__ALL];
 
 /* The map whose entries give ports their slots (XOVN_SLOT_OWN). */
 uint32_t xovn_map_slot_owner(void);
-
-/* Reads/writes an entry's field (of size len); -1 when the entry is too short for it. */
-int xovn_entry_get(const struct xovn_map_entry *e, struct xovn_field f, void *out, size_t len);
-int xovn_entry_set(struct xovn_map_entry *e, struct xovn_field f, const void *in, size_t len);
 
 #endif /* XOVN_MAP_DESC_H */

@@ -19,15 +19,6 @@
 #include "dataplane/mapset.h"
 #include "xovn_maps.h"
 
-uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e)
-{
-	uint32_t dp = 0;
-
-	if (e->map < XOVN_MAP__ALL)
-		xovn_entry_get(e, xovn_map_descs[e->map].dp, &dp, sizeof(dp));
-	return dp;
-}
-
 /* Orders an entry against (map, the first plen bytes of a key). */
 static int cmp_prefix(const struct xovn_map_entry *e, uint32_t map, const uint8_t *prefix,
 		      size_t plen)
@@ -120,13 +111,22 @@ static int has_dp(const uint32_t *dps, size_t n, uint32_t dp)
 	return 0;
 }
 
-/* Entries of map in v[begin, end) whose value holds one of dps: a scan. */
-static int add_dp_in_value(const struct xovn_mapset *s, size_t begin, size_t end,
+/*
+ * Entries in v[begin, end) whose value holds one of dps at off: a scan, so
+ * the field is read in place rather than through the map's row.
+ */
+static int add_dp_in_value(const struct xovn_mapset *s, size_t begin, size_t end, size_t off,
 			   const uint32_t *dps, size_t n, struct index_list *l)
 {
-	for (size_t i = begin; i < end; i++)
-		if (has_dp(dps, n, xovn_map_entry_dp(&s->v[i])) && list_add_range(l, i, i + 1) < 0)
+	uint32_t dp;
+
+	for (size_t i = begin; i < end; i++) {
+		if (s->v[i].val_len < off + sizeof(dp))
+			continue;
+		memcpy(&dp, s->v[i].val + off, sizeof(dp));
+		if (has_dp(dps, n, dp) && list_add_range(l, i, i + 1) < 0)
 			return -1;
+	}
 	return 0;
 }
 
@@ -143,7 +143,7 @@ static int add_map_part(const struct xovn_mapset *s, uint32_t map, const uint32_
 	case XOVN_FIELD_NONE: /* no switch's own: part of every part (the config) */
 		return list_add_range(l, begin, end);
 	case XOVN_FIELD_VALUE:
-		return add_dp_in_value(s, begin, end, dps, n, l);
+		return add_dp_in_value(s, begin, end, dp.off, dps, n, l);
 	default:
 		for (size_t d = 0; d < n; d++) {
 			if (has_dp(dps, d, dps[d]))

@@ -95,11 +95,12 @@ static void ref_set_slot(struct xovn_map_entry *e, const struct xovn_slot_use *u
 /* An entry that gives its port a slot: the port and the slot it holds now. */
 static int owner_get(const struct xovn_map_entry *e, struct slot_of *out)
 {
-	const struct xovn_slot_use *u = slot_use(e);
+	const struct xovn_slot_use *u;
 
-	if (!u || u->kind != XOVN_SLOT_OWN)
+	if (e->map >= XOVN_MAP__COUNT || xovn_map_descs[e->map].slot.kind != XOVN_SLOT_OWN)
 		return -1;
-	return ref_get(e, u, 0, out);
+	u = slot_use(e);
+	return u ? ref_get(e, u, 0, out) : -1;
 }
 
 /* ---- assignment ---------------------------------------------------------- */
