@@ -15,7 +15,7 @@
 #include "dataplane/map_apply.h"
 #include "model_gen.h"
 #include "dataplane/slots.h"
-#include "xovn.skel.h"
+#include "dataplane/skel_maps.h"
 
 static int bd_libbpf_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
@@ -24,20 +24,9 @@ static int bd_libbpf_print(enum libbpf_print_level level, const char *fmt, va_li
 	return vfprintf(stderr, fmt, ap);
 }
 
-static int bd_map_fd(struct bd *d, const char *name)
-{
-	struct bpf_map *map = bpf_object__find_map_by_name(d->skel->obj, name);
-
-	if (!map) {
-		fprintf(stderr, "bench: map %s missing from the object\n", name);
-		return -1;
-	}
-	return bpf_map__fd(map);
-}
-
 int bd_open(struct bd *d, const struct bd_iface *ifaces, size_t n_ifaces)
 {
-	struct bpf_map *map;
+	struct bpf_map *maps[XOVN_MAP__ALL], *map;
 	int i;
 
 	memset(d, 0, sizeof(*d));
@@ -56,11 +45,11 @@ int bd_open(struct bd *d, const struct bd_iface *ifaces, size_t n_ifaces)
 		fprintf(stderr, "bench: the verifier rejected the datapath\n");
 		return -1;
 	}
+	xovn_skel_maps(d->skel, maps);
 	for (i = 0; i < XOVN_MAP__COUNT; i++)
-		if ((d->map_fds[i] = bd_map_fd(d, xovn_map_names[i])) < 0)
-			return -1;
-	d->drops_fd = bd_map_fd(d, "xovn_drops");
-	d->trace_fd = bd_map_fd(d, "xovn_trace");
+		d->map_fds[i] = bpf_map__fd(maps[i]);
+	d->drops_fd = bpf_map__fd(maps[XOVN_MAP_DROPS]);
+	d->trace_fd = bpf_map__fd(maps[XOVN_MAP_TRACE]);
 	d->ncpus = libbpf_num_possible_cpus();
 	return d->drops_fd < 0 || d->trace_fd < 0 || d->ncpus <= 0 ? -1 : 0;
 }

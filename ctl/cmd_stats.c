@@ -199,7 +199,7 @@ static int add_drops(const char *pin_dir, json_t *report)
 {
 	struct xovn_drop_count drops[XOVN_DROP__COUNT];
 	char err[512];
-	int fd = xovn_pin_open(pin_dir, "xovn_drops", err, sizeof(err)), rc;
+	int fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_DROPS], err, sizeof(err)), rc;
 
 	if (fd < 0)
 		return ctl_fail("stats: %s", err);
@@ -216,7 +216,7 @@ static int build_report(const json_t *model, const struct stats_args *a, const c
 {
 	json_t *list = json_array();
 	char err[512];
-	int fd = xovn_pin_open(pin_dir, "xovn_port_stats", err, sizeof(err)), rc;
+	int fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_PORT_STATS], err, sizeof(err)), rc;
 
 	json_object_set_new(report, "ports", list);
 	if (fd < 0)

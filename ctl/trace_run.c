@@ -42,7 +42,7 @@ int trace_find_ingress(const char *pin_dir, uint32_t dp_key, uint16_t port_key,
 {
 	struct xovn_ingress_key key, next, best = { 0 };
 	struct xovn_ingress_val val;
-	int fd = open_pin(pin_dir, "xovn_ingress"), found = 0;
+	int fd = open_pin(pin_dir, xovn_map_names[XOVN_MAP_INGRESS]), found = 0;
 	void *prev = NULL;
 
 	if (fd < 0)
@@ -71,7 +71,7 @@ int trace_underlay_ingress(const char *pin_dir, struct trace_ingress *in)
 {
 	struct xovn_config cfg;
 	uint32_t zero = 0;
-	int fd = open_pin(pin_dir, "xovn_config"), rc;
+	int fd = open_pin(pin_dir, xovn_map_names[XOVN_MAP_CONFIG]), rc;
 
 	if (fd < 0)
 		return -1;
@@ -147,7 +147,7 @@ static int run_pinned(const char *pin_dir, const struct trace_request *req,
 {
 	const char *prog = req->underlay ? "xovn_underlay_trace" : "xovn_vif_trace";
 	int prog_fd = open_pin(pin_dir, prog);
-	int trace_fd = prog_fd < 0 ? -1 : open_pin(pin_dir, "xovn_trace");
+	int trace_fd = prog_fd < 0 ? -1 : open_pin(pin_dir, xovn_map_names[XOVN_MAP_TRACE]);
 	struct xovn_trace before;
 	int rc = -1;
 

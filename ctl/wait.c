@@ -38,7 +38,7 @@ static int applied(const char *chassis, uint32_t want, uint32_t *have)
 
 	if ((size_t)snprintf(dir, sizeof(dir), "%s/%s", pin_root(), chassis) >= sizeof(dir))
 		return -1;
-	fd = xovn_pin_open(dir, "xovn_config", err, sizeof(err));
+	fd = xovn_pin_open(dir, xovn_map_names[XOVN_MAP_CONFIG], err, sizeof(err));
 	if (fd < 0)
 		return -1;
 	if (bpf_map_lookup_elem(fd, &zero, &cfg) == 0) {

@@ -8,6 +8,9 @@
  * layout that drifts.  Multi-byte IPv4 addresses are stored in network byte
  * order (as they appear on the wire); everything else is host order.
  *
+ * Which maps hold these layouts, with their types and limits, is the
+ * table in xovn_map_table.h.
+ *
  * Changing the layout of a pinned map means renaming it (e.g. xovn_fdb ->
  * xovn_fdb_v2) so that a new xovnd never reuses an incompatible pinned map.
  */

@@ -14,7 +14,7 @@
 
 #include "datapath.h"
 #include "log.h"
-#include "xovn.skel.h"
+#include "dataplane/skel_maps.h"
 
 /* Were the maps there before this load?  Decides whether to trust their contents. */
 static int maps_already_pinned(const char *pin_dir)
@@ -25,27 +25,21 @@ static int maps_already_pinned(const char *pin_dir)
 	return access(path, F_OK) == 0;
 }
 
-static int find_map_fds(struct datapath *dp)
+static void take_map_fds(struct datapath *dp)
 {
-	for (int i = 0; i < XOVN_MAP__COUNT; i++) {
-		struct bpf_map *m = bpf_object__find_map_by_name(dp->skel->obj, xovn_map_names[i]);
-
-		if (!m) {
-			log_info("the BPF object has no map %s", xovn_map_names[i]);
-			return -1;
-		}
-		dp->map_fds[i] = bpf_map__fd(m);
-	}
-	return 0;
+	xovn_skel_maps(dp->skel, dp->maps);
+	for (int i = 0; i < XOVN_MAP__ALL; i++)
+		dp->map_fds[i] = bpf_map__fd(dp->maps[i]);
 }
 
 /*
- * Pins prog at DIR/NAME, replacing an older pin without a moment where the
+ * Pins prog at DIR/<its name>, replacing an older pin without a moment where the
  * name is missing: pin under a temporary name, then rename over (bpffs
  * supports rename; it refuses names with a dot).
  */
-static int pin_replace(struct bpf_program *prog, const char *pin_dir, const char *name)
+static int pin_replace(struct bpf_program *prog, const char *pin_dir)
 {
+	const char *name = bpf_program__name(prog);
 	char path[PATH_MAX], tmp[PATH_MAX];
 	int err;
 
@@ -67,8 +61,8 @@ static int pin_replace(struct bpf_program *prog, const char *pin_dir, const char
 
 static int pin_trace_programs(struct datapath *dp, const char *pin_dir)
 {
-	if (pin_replace(dp->skel->progs.xovn_vif_trace, pin_dir, "xovn_vif_trace") < 0 ||
-	    pin_replace(dp->skel->progs.xovn_underlay_trace, pin_dir, "xovn_underlay_trace") < 0)
+	if (pin_replace(dp->skel->progs.xovn_vif_trace, pin_dir) < 0 ||
+	    pin_replace(dp->skel->progs.xovn_underlay_trace, pin_dir) < 0)
 		return -1;
 	return 0;
 }
@@ -103,7 +97,8 @@ int datapath_load(struct datapath *dp, const char *pin_dir)
 	}
 	/* Map creation (or reuse of the pins) and the verifier: most of a start. */
 	log_debug("phase bpf-load %.1f ms", now_ms() - t0);
-	if (find_map_fds(dp) < 0 || pin_trace_programs(dp, pin_dir) < 0) {
+	take_map_fds(dp);
+	if (pin_trace_programs(dp, pin_dir) < 0) {
 		datapath_close(dp);
 		return -1;
 	}

@@ -12,10 +12,12 @@
 #include "dataplane/mapset.h"
 
 struct xovn;
+struct bpf_map;
 
 struct datapath {
 	struct xovn *skel;
-	int map_fds[XOVN_MAP__COUNT];  /* by enum xovn_map_id */
+	struct bpf_map *maps[XOVN_MAP__ALL]; /* the skeleton's, by enum xovn_map_id */
+	int map_fds[XOVN_MAP__ALL];          /* their fds, same order */
 	int vif_prog_fd;               /* xovn_vif_ingress */
 	int underlay_prog_fd;          /* xovn_underlay_ingress */
 	int underlay_xdp_prog_fd;      /* xovn_underlay_xdp, the optional guard */

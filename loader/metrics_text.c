@@ -111,7 +111,7 @@ static int write_ports(const struct scrape *s, const char *pin_dir)
 {
 	struct port_samples ps = { 0 };
 	char err[512];
-	int fd = xovn_pin_open(pin_dir, "xovn_port_stats", err, sizeof(err)), rc;
+	int fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_PORT_STATS], err, sizeof(err)), rc;
 
 	if (fd < 0)
 		return -1;
@@ -135,7 +135,7 @@ static int write_drops(const struct scrape *s, const char *pin_dir)
 {
 	struct xovn_drop_count d[XOVN_DROP__COUNT];
 	char err[512];
-	int fd = xovn_pin_open(pin_dir, "xovn_drops", err, sizeof(err)), rc;
+	int fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_DROPS], err, sizeof(err)), rc;
 	unsigned r;
 
 	if (fd < 0)
@@ -162,14 +162,13 @@ static int write_drops(const struct scrape *s, const char *pin_dir)
 /* Every map the compiler fills, plus the counters' array (full by construction: a slot per possible port). */
 static void write_fill(const struct scrape *s, const char *pin_dir)
 {
-	static const char *const extra[] = { "xovn_port_stats" };
 	uint32_t n[XOVN_MAP__COUNT + 1], max[XOVN_MAP__COUNT + 1];
 	const char *names[XOVN_MAP__COUNT + 1];
 	int ok[XOVN_MAP__COUNT + 1], i, fd;
 	char err[512];
 
 	for (i = 0; i <= XOVN_MAP__COUNT; i++) {
-		names[i] = i < XOVN_MAP__COUNT ? xovn_map_names[i] : extra[0];
+		names[i] = xovn_map_names[i < XOVN_MAP__COUNT ? i : XOVN_MAP_PORT_STATS];
 		fd = xovn_pin_open(pin_dir, names[i], err, sizeof(err));
 		ok[i] = fd >= 0 && xovn_map_fill(fd, &n[i], &max[i]) == 0;
 		if (fd >= 0)
@@ -196,7 +195,7 @@ static void write_generation(const struct scrape *s, const char *pin_dir)
 	struct xovn_config cfg;
 	uint32_t zero = 0;
 	char err[512];
-	int fd = xovn_pin_open(pin_dir, "xovn_config", err, sizeof(err));
+	int fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_CONFIG], err, sizeof(err));
 
 	if (fd < 0)
 		return;

@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "dataplane/map_desc.h"
 #include "xovn_maps.h"
 
 #define XOVN_PIN_ROOT "/sys/fs/bpf/xovn"
@@ -19,7 +20,10 @@
 /* "<root>/<chassis>" into out; 0 ok, -1 when it does not fit. */
 int xovn_pin_dir(const char *chassis, char *out, size_t cap);
 
-/* Opens pin_dir/name (a pinned map or program); fd, or -1 with the reason in err. */
+/*
+ * Opens pin_dir/name (a pinned map: xovn_map_names[id], or a program); fd,
+ * or -1 with the reason in err.
+ */
 int xovn_pin_open(const char *pin_dir, const char *name, char *err, size_t errlen);
 
 /* Drop counters by reason, summed over CPUs.  0 ok, -1 on a map error. */

@@ -131,13 +131,20 @@ static int upsert_one(int fd, const struct xovn_map_entry *e)
 	return bpf_map_update_elem(fd, e->key, e->val, BPF_ANY);
 }
 
+/* An array's slots cannot be deleted: forgetting one means zeroing it. */
+static int is_array(uint32_t map)
+{
+	return xovn_map_descs[map].type == BPF_MAP_TYPE_ARRAY;
+}
+
 static int delete_one(int fd, const struct xovn_map_entry *e)
 {
-	if (e->map == XOVN_MAP_CONFIG) {
-		/* An array slot cannot be deleted: forgetting it means zeroing it. */
-		struct xovn_config zero = { 0 };
+	if (is_array(e->map)) {
+		uint8_t *zero = calloc(1, xovn_map_descs[e->map].value_size);
+		int rc = zero ? bpf_map_update_elem(fd, e->key, zero, BPF_ANY) : -1;
 
-		return bpf_map_update_elem(fd, e->key, &zero, BPF_ANY);
+		free(zero);
+		return rc;
 	}
 	/* A key already gone is fine: a retried apply converges. */
 	return bpf_map_delete_elem(fd, e->key) && errno != ENOENT ? -1 : 0;
@@ -155,8 +162,8 @@ static int write_run(int fd, const struct xovn_map_entry *v, size_t n, int upser
 
 	while (done < n) {
 		size_t chunk = n - done < BATCH_MAX ? n - done : BATCH_MAX;
-		/* The config array is zeroed, not deleted: always one at a time. */
-		size_t took = upsert || v[0].map != XOVN_MAP_CONFIG
+		/* Arrays are zeroed, not deleted: always one at a time. */
+		size_t took = upsert || !is_array(v[0].map)
 				      ? batch_write(fd, v + done, chunk, upsert) : 0;
 
 		done += took;

@@ -13,23 +13,6 @@
 #include "dataplane/mapset.h"
 #include "xovn_maps.h"
 
-const char *const xovn_map_names[XOVN_MAP__COUNT] = {
-	[XOVN_MAP_CONFIG] = "xovn_config",
-	[XOVN_MAP_DATAPATHS] = "xovn_datapaths",
-	[XOVN_MAP_PORTS] = "xovn_ports",
-	[XOVN_MAP_FLOOD] = "xovn_flood",
-	[XOVN_MAP_FDB] = "xovn_fdb",
-	[XOVN_MAP_INGRESS] = "xovn_ingress",
-	[XOVN_MAP_PSEC_MAC] = "xovn_psec_mac",
-	[XOVN_MAP_PSEC_IN4] = "xovn_psec_in4",
-	[XOVN_MAP_PSEC_OUT4] = "xovn_psec_out4",
-	[XOVN_MAP_PSEC_IN6] = "xovn_psec_in6",
-	[XOVN_MAP_PSEC_OUT6] = "xovn_psec_out6",
-	[XOVN_MAP_ARP_RESP] = "xovn_arp_resp",
-	[XOVN_MAP_ND_RESP] = "xovn_nd_resp",
-	[XOVN_MAP_DHCP] = "xovn_dhcp",
-};
-
 void xovn_mapset_init(struct xovn_mapset *s)
 {
 	s->v = NULL;

@@ -7,41 +7,18 @@
  * new one and writes only the difference, so traffic between untouched
  * ports never sees a map change.
  *
- * The map ids are ordered so that applying upserts in ascending order and
- * deletes in descending order never leaves a reference dangling: a frame
- * can never find an ingress/fdb entry whose target port is not there yet.
+ * Map ids (enum xovn_map_id) are the rows of include/xovn_map_table.h, in
+ * the order upserts are applied (deletes in reverse): a frame can never
+ * find an ingress/fdb entry whose target port is not there yet.
  */
 #ifndef XOVN_MAPSET_H
 #define XOVN_MAPSET_H
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
-enum xovn_map_id {
-	XOVN_MAP_CONFIG = 0,   /* xovn_config    */
-	XOVN_MAP_DATAPATHS,    /* xovn_datapaths */
-	/*
-	 * Address tables a port's flags point into come before the ports, so a
-	 * port that gains port security never has its flag set while its
-	 * allowed addresses are still missing (which would drop its traffic).
-	 */
-	XOVN_MAP_PSEC_MAC,     /* xovn_psec_mac  */
-	XOVN_MAP_PSEC_IN4,     /* xovn_psec_in4  */
-	XOVN_MAP_PSEC_OUT4,    /* xovn_psec_out4 */
-	XOVN_MAP_PSEC_IN6,     /* xovn_psec_in6  */
-	XOVN_MAP_PSEC_OUT6,    /* xovn_psec_out6 */
-	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
-	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
-	XOVN_MAP_DHCP,         /* xovn_dhcp: before the ingress flag that points to it */
-	XOVN_MAP_PORTS,        /* xovn_ports     */
-	XOVN_MAP_FLOOD,        /* xovn_flood     */
-	XOVN_MAP_FDB,          /* xovn_fdb       */
-	XOVN_MAP_INGRESS,      /* xovn_ingress   */
-	XOVN_MAP__COUNT
-};
-
-/* The pinned/BTF name of each map, indexed by enum xovn_map_id. */
-extern const char *const xovn_map_names[XOVN_MAP__COUNT];
+#include "dataplane/map_desc.h"
 
 struct xovn_map_entry {
 	uint32_t map;       /* enum xovn_map_id */
@@ -50,6 +27,44 @@ struct xovn_map_entry {
 	uint8_t *key;       /* owned by the set */
 	uint8_t *val;       /* owned by the set */
 };
+
+/*
+ * Where field f (len bytes, placed by the map's row in xovn_map_table.h)
+ * is in e; NULL when e is too short to hold it.  Inline: the slot and
+ * part code reads one per entry of sets of a million.
+ */
+static inline uint8_t *xovn_entry_field(const struct xovn_map_entry *e, struct xovn_field f,
+					size_t len)
+{
+	if (f.in == XOVN_FIELD_KEY)
+		return (size_t)f.off + len <= e->key_len ? e->key + f.off : NULL;
+	if (f.in == XOVN_FIELD_VALUE)
+		return (size_t)f.off + len <= e->val_len ? e->val + f.off : NULL;
+	return NULL;
+}
+
+/* Reads/writes an entry's field (of size len); -1 when the entry cannot hold it. */
+static inline int xovn_entry_get(const struct xovn_map_entry *e, struct xovn_field f, void *out,
+				 size_t len)
+{
+	const uint8_t *p = xovn_entry_field(e, f, len);
+
+	if (!p)
+		return -1;
+	memcpy(out, p, len);
+	return 0;
+}
+
+static inline int xovn_entry_set(struct xovn_map_entry *e, struct xovn_field f, const void *in,
+				 size_t len)
+{
+	uint8_t *p = xovn_entry_field(e, f, len);
+
+	if (!p)
+		return -1;
+	memcpy(p, in, len);
+	return 0;
+}
 
 struct xovn_mapset {
 	struct xovn_map_entry *v;
@@ -100,7 +115,14 @@ int xovn_mapset_diff(const struct xovn_mapset *old_set,
  * switches; it is what an incremental compile of those switches produces.
  */
 /* The datapath key an entry belongs to; 0 for the config entry. */
-uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e);
+static inline uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e)
+{
+	uint32_t dp = 0;
+
+	if (e->map < XOVN_MAP__ALL)
+		xovn_entry_get(e, xovn_map_descs[e->map].dp, &dp, sizeof(dp));
+	return dp;
+}
 /* Copies into out (init'ed, sorted result) the config entry and the entries of dps[0..n). */
 int xovn_mapset_part(const struct xovn_mapset *s, const uint32_t *dps, size_t n,
 		     struct xovn_mapset *out);

@@ -6,48 +6,18 @@
  * taking their old entries out of the applied set and putting the new ones
  * in keeps that set exactly what the maps hold.  Finding a switch's
  * entries must not cost a walk over the whole set (on a 100,000-port model
- * that walk, one cache miss per entry, is most of a reaction): keys that
- * start with the datapath key are contiguous in the sorted set and found
- * by binary search, LPM keys (prefix length, then datapath) once per
- * prefix length present; only xovn_ingress, whose key is the interface,
- * is scanned, and it holds local ports only.
+ * that walk, one cache miss per entry, is most of a reaction).  Where an
+ * entry keeps its datapath key is the map's row in xovn_map_table.h: keys
+ * that start with it are contiguous in the sorted set and found by binary
+ * search; keys with fields before it (an LPM key's prefix length) once per
+ * distinct leading bytes present; only maps that keep it in the value
+ * (xovn_ingress, keyed by interface, holding local ports only) are scanned.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "dataplane/mapset.h"
 #include "xovn_maps.h"
-
-uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e)
-{
-	uint32_t dp = 0;
-
-	switch (e->map) {
-	case XOVN_MAP_CONFIG:
-		return 0;
-	case XOVN_MAP_INGRESS:
-		if (e->val_len >= sizeof(dp))
-			memcpy(&dp, e->val, sizeof(dp)); /* xovn_ingress_val.dp_key */
-		return dp;
-	case XOVN_MAP_PSEC_IN4:
-	case XOVN_MAP_PSEC_OUT4:
-	case XOVN_MAP_PSEC_IN6:
-	case XOVN_MAP_PSEC_OUT6:
-		/* LPM keys start with the prefix length, then the datapath. */
-		if (e->key_len >= 2 * sizeof(dp))
-			memcpy(&dp, e->key + sizeof(__u32), sizeof(dp));
-		return dp;
-	default:
-		if (e->key_len >= sizeof(dp))
-			memcpy(&dp, e->key, sizeof(dp));
-		return dp;
-	}
-}
-
-static int is_lpm(uint32_t map)
-{
-	return map >= XOVN_MAP_PSEC_IN4 && map <= XOVN_MAP_PSEC_OUT6;
-}
 
 /* Orders an entry against (map, the first plen bytes of a key). */
 static int cmp_prefix(const struct xovn_map_entry *e, uint32_t map, const uint8_t *prefix,
@@ -102,27 +72,33 @@ static int list_add_range(struct index_list *l, size_t from, size_t to)
 	return 0;
 }
 
-static int add_dp_prefixed(const struct xovn_mapset *s, uint32_t map, uint32_t dp,
-			   struct index_list *l)
+/* The datapath key's offset in a key is at most this (a row's KEY_FIELD). */
+#define DP_OFF_MAX 32
+
+/*
+ * Entries of map in v[begin, end) whose key holds dp at off: for each
+ * distinct off leading bytes present, one binary-searched range of keys
+ * (leading bytes, dp, ...).  With off 0 that is a single range.
+ */
+static int add_dp_in_key(const struct xovn_mapset *s, uint32_t map, size_t begin, size_t end,
+			 size_t off, uint32_t dp, struct index_list *l)
 {
-	uint8_t p[4];
+	uint8_t p[DP_OFF_MAX + sizeof(dp)];
+	size_t i = begin;
 
-	memcpy(p, &dp, sizeof(dp));
-	return list_add_range(l, bound(s, map, p, 4, 0), bound(s, map, p, 4, 1));
-}
-
-/* LPM keys: (prefix length, datapath, ...): one range per prefix length present. */
-static int add_lpm(const struct xovn_mapset *s, uint32_t map, uint32_t dp, struct index_list *l)
-{
-	size_t i = bound(s, map, NULL, 0, 0), end = bound(s, map, NULL, 0, 1);
-	uint8_t p[8];
-
-	memcpy(p + 4, &dp, sizeof(dp));
+	if (off > DP_OFF_MAX)
+		return -1;
+	memcpy(p + off, &dp, sizeof(dp));
 	while (i < end) {
-		memcpy(p, s->v[i].key, 4);
-		if (list_add_range(l, bound(s, map, p, 8, 0), bound(s, map, p, 8, 1)) < 0)
+		if (s->v[i].key_len < off + sizeof(dp)) { /* too short to hold a datapath key */
+			i++;
+			continue;
+		}
+		memcpy(p, s->v[i].key, off);
+		if (list_add_range(l, bound(s, map, p, off + sizeof(dp), 0),
+				   bound(s, map, p, off + sizeof(dp), 1)) < 0)
 			return -1;
-		i = bound(s, map, p, 4, 1);
+		i = off ? bound(s, map, p, off, 1) : end;
 	}
 	return 0;
 }
@@ -135,15 +111,48 @@ static int has_dp(const uint32_t *dps, size_t n, uint32_t dp)
 	return 0;
 }
 
-static int add_ingress(const struct xovn_mapset *s, const uint32_t *dps, size_t n,
-		       struct index_list *l)
+/*
+ * Entries in v[begin, end) whose value holds one of dps at off: a scan, so
+ * the field is read in place rather than through the map's row.
+ */
+static int add_dp_in_value(const struct xovn_mapset *s, size_t begin, size_t end, size_t off,
+			   const uint32_t *dps, size_t n, struct index_list *l)
 {
-	size_t i = bound(s, XOVN_MAP_INGRESS, NULL, 0, 0), end = bound(s, XOVN_MAP_INGRESS, NULL, 0, 1);
+	uint32_t dp;
 
-	for (; i < end; i++)
-		if (has_dp(dps, n, xovn_map_entry_dp(&s->v[i])) && list_add_range(l, i, i + 1) < 0)
+	for (size_t i = begin; i < end; i++) {
+		if (s->v[i].val_len < off + sizeof(dp))
+			continue;
+		memcpy(&dp, s->v[i].val + off, sizeof(dp));
+		if (has_dp(dps, n, dp) && list_add_range(l, i, i + 1) < 0)
 			return -1;
+	}
 	return 0;
+}
+
+/* Adds the entries of map that belong to the part of dps[0..n). */
+static int add_map_part(const struct xovn_mapset *s, uint32_t map, const uint32_t *dps,
+			size_t n, struct index_list *l)
+{
+	const struct xovn_field dp = xovn_map_descs[map].dp;
+	size_t begin = bound(s, map, NULL, 0, 0), end = bound(s, map, NULL, 0, 1);
+
+	if (begin == end)
+		return 0;
+	switch (dp.in) {
+	case XOVN_FIELD_NONE: /* no switch's own: part of every part (the config) */
+		return list_add_range(l, begin, end);
+	case XOVN_FIELD_VALUE:
+		return add_dp_in_value(s, begin, end, dp.off, dps, n, l);
+	default:
+		for (size_t d = 0; d < n; d++) {
+			if (has_dp(dps, d, dps[d]))
+				continue; /* listed twice */
+			if (add_dp_in_key(s, map, begin, end, dp.off, dps[d], l) < 0)
+				return -1;
+		}
+		return 0;
+	}
 }
 
 static int cmp_index(const void *a, const void *b)
@@ -153,29 +162,19 @@ static int cmp_index(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Sorted, distinct indexes of the config entry and the entries of dps in the sorted set s. */
+/*
+ * Sorted, distinct indexes of the config entry and the entries of dps in the
+ * sorted set s.
+ */
 static int part_indexes(const struct xovn_mapset *s, const uint32_t *dps, size_t n,
 			struct index_list *l)
 {
 	size_t k = 0;
 
 	memset(l, 0, sizeof(*l));
-	if (list_add_range(l, bound(s, XOVN_MAP_CONFIG, NULL, 0, 0),
-			   bound(s, XOVN_MAP_CONFIG, NULL, 0, 1)) < 0)
-		return -1;
-	for (size_t d = 0; d < n; d++) {
-		if (has_dp(dps, d, dps[d]))
-			continue; /* listed twice */
-		for (uint32_t map = XOVN_MAP_DATAPATHS; map < XOVN_MAP__COUNT; map++) {
-			if (map == XOVN_MAP_INGRESS)
-				continue;
-			if ((is_lpm(map) ? add_lpm(s, map, dps[d], l)
-					 : add_dp_prefixed(s, map, dps[d], l)) < 0)
-				return -1;
-		}
-	}
-	if (add_ingress(s, dps, n, l) < 0)
-		return -1;
+	for (uint32_t map = 0; map < XOVN_MAP__COUNT; map++)
+		if (add_map_part(s, map, dps, n, l) < 0)
+			return -1;
 	qsort(l->v, l->n, sizeof(*l->v), cmp_index);
 	for (size_t i = 0; i < l->n; i++)
 		if (!k || l->v[k - 1] != l->v[i])

@@ -1,5 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* slots.c - giving each logical port a stable counter slot (see slots.h). */
+/*
+ * slots.c - giving each logical port a stable counter slot (see slots.h).
+ *
+ * Which map gives ports their slots and which values carry copies of them
+ * is the SLOT column of include/xovn_map_table.h (lib/dataplane/map_desc.h):
+ * a new map that leads to ports is counted by its row alone.
+ */
 #include <stdlib.h>
 #include <string.h>
 
@@ -26,11 +32,78 @@ static int slot_cmp(const void *a, const void *b)
 	return (int)x->port_key - (int)y->port_key;
 }
 
-static int is_port_entry(const struct xovn_map_entry *e)
+/* ---- the slot references of one entry (its map's slot use) ------------ */
+
+static const struct xovn_slot_use *slot_use(const struct xovn_map_entry *e)
 {
-	return e->map == XOVN_MAP_PORTS && e->key_len == sizeof(struct xovn_port_key) &&
-	       e->val_len == sizeof(struct xovn_port_val);
+	const struct xovn_map_desc *d;
+
+	if (e->map >= XOVN_MAP__COUNT)
+		return NULL;
+	d = &xovn_map_descs[e->map];
+	if (d->slot.kind == XOVN_SLOT_NONE || e->key_len != d->key_size ||
+	    e->val_len != d->value_size)
+		return NULL;
+	return &d->slot;
 }
+
+/* How many slot references e's value holds. */
+static unsigned ref_count(const struct xovn_map_entry *e, const struct xovn_slot_use *u)
+{
+	struct xovn_field n_at = { XOVN_FIELD_VALUE, u->n_off };
+	uint16_t n;
+
+	if (!u->counted)
+		return u->max;
+	if (xovn_entry_get(e, n_at, &n, sizeof(n)) < 0)
+		return 0;
+	return n < u->max ? n : u->max;
+}
+
+/* The i-th reference's port key field (in the key, or within the i-th ref). */
+static struct xovn_field ref_port_key(const struct xovn_slot_use *u, unsigned i)
+{
+	struct xovn_field f = u->port_key;
+
+	if (f.in == XOVN_FIELD_VALUE)
+		f.off += u->first + i * u->stride;
+	return f;
+}
+
+static struct xovn_field ref_slot(const struct xovn_slot_use *u, unsigned i)
+{
+	return (struct xovn_field){ XOVN_FIELD_VALUE, u->first + i * u->stride + u->slot_off };
+}
+
+/* The port the i-th reference leads to and its slot; -1 if e cannot hold it. */
+static int ref_get(const struct xovn_map_entry *e, const struct xovn_slot_use *u, unsigned i,
+		   struct slot_of *out)
+{
+	out->dp_key = xovn_map_entry_dp(e);
+	if (xovn_entry_get(e, ref_port_key(u, i), &out->port_key, sizeof(out->port_key)) < 0 ||
+	    xovn_entry_get(e, ref_slot(u, i), &out->slot, sizeof(out->slot)) < 0)
+		return -1;
+	return 0;
+}
+
+static void ref_set_slot(struct xovn_map_entry *e, const struct xovn_slot_use *u, unsigned i,
+			 uint32_t slot)
+{
+	xovn_entry_set(e, ref_slot(u, i), &slot, sizeof(slot));
+}
+
+/* An entry that gives its port a slot: the port and the slot it holds now. */
+static int owner_get(const struct xovn_map_entry *e, struct slot_of *out)
+{
+	const struct xovn_slot_use *u;
+
+	if (e->map >= XOVN_MAP__COUNT || xovn_map_descs[e->map].slot.kind != XOVN_SLOT_OWN)
+		return -1;
+	u = slot_use(e);
+	return u ? ref_get(e, u, 0, out) : -1;
+}
+
+/* ---- assignment ---------------------------------------------------------- */
 
 /* (dp_key, port_key) -> slot for every port of s, sorted for lookups. */
 static int table_build(const struct xovn_mapset *s, struct slot_table *t)
@@ -41,17 +114,9 @@ static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 	t->v = malloc((s->n ? s->n : 1) * sizeof(*t->v));
 	if (!t->v)
 		return -1;
-	for (i = 0; i < s->n; i++) {
-		const struct xovn_map_entry *e = &s->v[i];
-		struct xovn_port_key k;
-		struct xovn_port_val v;
-
-		if (!is_port_entry(e))
-			continue;
-		memcpy(&k, e->key, sizeof(k));
-		memcpy(&v, e->val, sizeof(v));
-		t->v[t->n++] = (struct slot_of){ k.dp_key, k.port_key, v.slot };
-	}
+	for (i = 0; i < s->n; i++)
+		if (owner_get(&s->v[i], &t->v[t->n]) == 0)
+			t->n++;
 	qsort(t->v, t->n, sizeof(*t->v), slot_cmp);
 	return 0;
 }
@@ -82,74 +147,38 @@ static int give_port_slots(const struct slot_table *old, struct xovn_mapset *nex
 
 	for (i = 0; i < next->n; i++) {
 		struct xovn_map_entry *e = &next->v[i];
-		struct xovn_port_key k;
-		struct xovn_port_val v;
+		struct slot_of port;
 
-		if (!is_port_entry(e))
+		if (owner_get(e, &port) < 0)
 			continue;
-		memcpy(&k, e->key, sizeof(k));
-		memcpy(&v, e->val, sizeof(v));
-		v.slot = table_get(old, k.dp_key, k.port_key);
-		if (!slot_valid(v.slot)) {
+		port.slot = table_get(old, port.dp_key, port.port_key);
+		if (!slot_valid(port.slot)) {
 			while (cursor < XOVN_MAX_STAT_SLOTS && taken[cursor])
 				cursor++;
 			if (cursor == XOVN_MAX_STAT_SLOTS)
 				return -1;
-			v.slot = cursor;
+			port.slot = cursor;
 			taken[cursor] = 1;
 		}
-		memcpy(e->val, &v, sizeof(v));
+		ref_set_slot(e, slot_use(e), 0, port.slot);
 	}
 	return 0;
-}
-
-static void fill_ingress(const struct slot_table *t, struct xovn_map_entry *e)
-{
-	struct xovn_ingress_val v;
-
-	memcpy(&v, e->val, sizeof(v));
-	v.slot = table_get(t, v.dp_key, v.port_key);
-	memcpy(e->val, &v, sizeof(v));
-}
-
-static void fill_fdb(const struct slot_table *t, struct xovn_map_entry *e)
-{
-	struct xovn_fdb_key k;
-	struct xovn_fdb_val v;
-
-	memcpy(&k, e->key, sizeof(k));
-	memcpy(&v, e->val, sizeof(v));
-	v.port.slot = table_get(t, k.dp_key, v.port_key);
-	memcpy(e->val, &v, sizeof(v));
-}
-
-static void fill_flood(const struct slot_table *t, struct xovn_map_entry *e)
-{
-	struct xovn_flood_key k;
-	struct xovn_flood_val *v = (struct xovn_flood_val *)e->val;
-	uint16_t i;
-
-	memcpy(&k, e->key, sizeof(k));
-	for (i = 0; i < v->n_local && i < XOVN_MAX_FLOOD_LOCAL; i++)
-		v->local[i].slot = table_get(t, k.dp_key, v->local[i].port_key);
 }
 
 /* Copies each port's slot into the values that lead to it. */
 static void fill_references(const struct slot_table *t, struct xovn_mapset *next)
 {
-	size_t i;
-
-	for (i = 0; i < next->n; i++) {
+	for (size_t i = 0; i < next->n; i++) {
 		struct xovn_map_entry *e = &next->v[i];
+		const struct xovn_slot_use *u = slot_use(e);
+		unsigned n = u && u->kind == XOVN_SLOT_COPY ? ref_count(e, u) : 0;
 
-		if (e->map == XOVN_MAP_INGRESS && e->val_len == sizeof(struct xovn_ingress_val))
-			fill_ingress(t, e);
-		else if (e->map == XOVN_MAP_FDB && e->val_len == sizeof(struct xovn_fdb_val) &&
-			 e->key_len == sizeof(struct xovn_fdb_key))
-			fill_fdb(t, e);
-		else if (e->map == XOVN_MAP_FLOOD && e->val_len == sizeof(struct xovn_flood_val) &&
-			 e->key_len == sizeof(struct xovn_flood_key))
-			fill_flood(t, e);
+		for (unsigned r = 0; r < n; r++) {
+			struct slot_of port;
+
+			if (ref_get(e, u, r, &port) == 0)
+				ref_set_slot(e, u, r, table_get(t, port.dp_key, port.port_key));
+		}
 	}
 }
 
@@ -176,46 +205,49 @@ int xovn_slots_assign(const struct xovn_mapset *applied, struct xovn_mapset *nex
 }
 
 /* The slot applied has for (dp_key, port_key), 0 when the port is not there. */
-static uint32_t applied_slot(const struct xovn_mapset *applied, uint32_t dp_key, uint16_t port_key)
+static uint32_t applied_slot(const struct xovn_mapset *applied, uint32_t owner,
+			     uint32_t dp_key, uint16_t port_key)
 {
-	struct xovn_port_key k = { .dp_key = dp_key, .port_key = port_key };
-	const struct xovn_map_entry *e = xovn_mapset_find(applied, XOVN_MAP_PORTS, &k, sizeof(k));
-	struct xovn_port_val v;
+	const struct xovn_map_desc *d = &xovn_map_descs[owner];
+	uint8_t key[64] = { 0 };
+	struct xovn_map_entry probe = { .map = owner, .key_len = (uint16_t)d->key_size, .key = key };
+	const struct xovn_map_entry *e;
+	struct slot_of port;
 
-	if (!e || !is_port_entry(e))
+	/* The owner's key is (dp_key, port_key) and zero padding. */
+	if (d->key_size > sizeof(key) ||
+	    xovn_entry_set(&probe, d->dp, &dp_key, sizeof(dp_key)) < 0 ||
+	    xovn_entry_set(&probe, d->slot.port_key, &port_key, sizeof(port_key)) < 0)
 		return 0;
-	memcpy(&v, e->val, sizeof(v));
-	return v.slot;
+	e = xovn_mapset_find(applied, owner, key, probe.key_len);
+	return e && owner_get(e, &port) == 0 ? port.slot : 0;
 }
 
 /* Marks every slot applied's ports hold: only needed when a port is new. */
-static void mark_applied(const struct xovn_mapset *applied, uint8_t *taken)
+static void mark_applied(const struct xovn_mapset *applied, uint32_t owner, uint8_t *taken)
 {
 	for (size_t i = 0; i < applied->n; i++) {
 		const struct xovn_map_entry *e = &applied->v[i];
-		struct xovn_port_val v;
+		struct slot_of port;
 
-		if (e->map < XOVN_MAP_PORTS)
+		if (e->map < owner)
 			continue;
-		if (e->map > XOVN_MAP_PORTS)
+		if (e->map > owner)
 			break;
-		if (!is_port_entry(e))
-			continue;
-		memcpy(&v, e->val, sizeof(v));
-		if (slot_valid(v.slot))
-			taken[v.slot] = 1;
+		if (owner_get(e, &port) == 0 && slot_valid(port.slot))
+			taken[port.slot] = 1;
 	}
 }
 
 /* The part's ports with the slots applied gives them (0: new), sorted for lookups. */
 static int part_old_slots(const struct xovn_mapset *applied, const struct xovn_mapset *part,
-			  struct slot_table *t, int *any_new)
+			  uint32_t owner, struct slot_table *t, int *any_new)
 {
 	if (table_build(part, t) < 0)
 		return -1;
 	*any_new = 0;
 	for (size_t i = 0; i < t->n; i++) {
-		t->v[i].slot = applied_slot(applied, t->v[i].dp_key, t->v[i].port_key);
+		t->v[i].slot = applied_slot(applied, owner, t->v[i].dp_key, t->v[i].port_key);
 		*any_new |= !slot_valid(t->v[i].slot);
 	}
 	return 0;
@@ -225,12 +257,13 @@ int xovn_slots_assign_part(const struct xovn_mapset *applied, struct xovn_mapset
 {
 	struct slot_table old = { 0 }, now = { 0 };
 	uint8_t *taken = calloc(XOVN_MAX_STAT_SLOTS, 1);
+	uint32_t owner = xovn_map_slot_owner();
 	int any_new, rc = -1;
 
-	if (taken && part_old_slots(applied, part, &old, &any_new) == 0) {
+	if (taken && part_old_slots(applied, part, owner, &old, &any_new) == 0) {
 		/* Only a new port needs to know every slot in use. */
 		if (any_new)
-			mark_applied(applied, taken);
+			mark_applied(applied, owner, taken);
 		if (give_port_slots(&old, part, taken) == 0 && table_build(part, &now) == 0) {
 			/* Every value in a part leads to a port of the same switches. */
 			fill_references(&now, part);

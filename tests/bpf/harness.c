@@ -20,7 +20,7 @@
 #include "harness.h"
 #include "dataplane/map_apply.h"
 #include "dataplane/slots.h"
-#include "xovn.skel.h"
+#include "dataplane/skel_maps.h"
 
 const uint8_t XH_BROADCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
@@ -43,17 +43,9 @@ static void xh_pin_cpu0(void)
 		     "sched_setaffinity: %s", strerror(errno));
 }
 
-static int xh_map_fd(struct xh *h, const char *name)
-{
-	struct bpf_map *map = bpf_object__find_map_by_name(h->skel->obj, name);
-
-	cr_assert_not_null(map, "map %s missing from the object", name);
-	return bpf_map__fd(map);
-}
-
 void xh_open(struct xh *h)
 {
-	struct bpf_map *map;
+	struct bpf_map *maps[XOVN_MAP__ALL], *map;
 	int i;
 
 	memset(h, 0, sizeof(*h));
@@ -65,11 +57,12 @@ void xh_open(struct xh *h)
 	bpf_object__for_each_map(map, h->skel->obj)
 		cr_assert_eq(bpf_map__set_pin_path(map, NULL), 0);
 	cr_assert_eq(xovn__load(h->skel), 0, "the verifier rejected the datapath");
+	xovn_skel_maps(h->skel, maps);
 	for (i = 0; i < XOVN_MAP__COUNT; i++)
-		h->map_fds[i] = xh_map_fd(h, xovn_map_names[i]);
-	h->drops_fd = xh_map_fd(h, "xovn_drops");
-	h->trace_fd = xh_map_fd(h, "xovn_trace");
-	h->stats_fd = xh_map_fd(h, "xovn_port_stats");
+		h->map_fds[i] = bpf_map__fd(maps[i]);
+	h->drops_fd = bpf_map__fd(maps[XOVN_MAP_DROPS]);
+	h->trace_fd = bpf_map__fd(maps[XOVN_MAP_TRACE]);
+	h->stats_fd = bpf_map__fd(maps[XOVN_MAP_PORT_STATS]);
 	h->ncpus = libbpf_num_possible_cpus();
 	cr_assert_gt(h->ncpus, 0);
 }
