@@ -55,25 +55,15 @@ static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_map
 	}
 }
 
-static void add_dps(const json_t *sws, uint32_t *dps, size_t *n)
-{
-	size_t i;
-	json_t *sw;
-
-	json_array_foreach(sws, i, sw)
-		dps[(*n)++] = (uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
-}
-
 /* One edit of before into after, checked for chassis ch. */
 static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
 		       size_t *incremental, size_t *whole)
 {
-	struct xovn_mapset applied, want, part;
+	struct xovn_mapset applied, want;
+	struct xovn_compile_result part;
 	struct xovn_delta_effect eff;
 	struct xovn_compile_state *st;
 	json_t *delta, *followed;
-	uint32_t dps[64];
-	size_t n = 0;
 	char err[256];
 
 	cr_assert_eq(full(before, ch, NULL, &applied), 0, "%s: the unedited model compiles", what);
@@ -92,14 +82,17 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 		(*whole)++;
 		goto out;
 	}
-	add_dps(eff.old_switches, dps, &n);
-	add_dps(eff.new_switches, dps, &n);
-	xovn_mapset_init(&part);
-	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.new_switches, &part,
-					   err, sizeof(err)), 0, "%s: %s", what, err);
-	cr_assert_eq(xovn_slots_assign_part(&applied, &part), 0, "%s: slots", what);
-	cr_assert_eq(xovn_mapset_replace_part(&applied, dps, n, &part), 0);
+	xovn_compile_result_init(&part);
+	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.old_switches,
+					   eff.new_switches, &applied, &part, err, sizeof(err)), 0,
+		     "%s: %s", what, err);
+	cr_assert(part.partial);
+	cr_assert_eq(part.n_dps, json_array_size(eff.old_switches) +
+				 json_array_size(eff.new_switches));
+	cr_assert_eq(xovn_slots_assign_part(&applied, &part.entries), 0, "%s: slots", what);
+	cr_assert_eq(xovn_mapset_replace_part(&applied, part.dps, part.n_dps, &part.entries), 0);
 	assert_sets_equal(&applied, &want, what);
+	xovn_compile_result_free(&part);
 	(*incremental)++;
 out:
 	xovn_delta_effect_free(&eff);
