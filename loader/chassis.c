@@ -185,28 +185,29 @@ static double ms_since(struct timespec t0)
 	return (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6;
 }
 
-/*
- * compile -> reconcile -> host, for everything (eff NULL) or for the
- * switches eff changed.  Maps first: a newly attached interface must find
- * its entries.  A refused result changes nothing, attachments included.
- */
-static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
+/* The namespace's interfaces, or NULL: the resolver then asks for each. */
+static struct iface_table *load_links(struct iface_table *table, int say_why)
 {
-	struct iface_table table, *links = &table;
+	if (iface_table_load(table) == 0)
+		return table;
+	if (say_why)
+		log_info("cannot list the interfaces (%s); asking for each", strerror(errno));
+	return NULL;
+}
+
+/*
+ * compile -> reconcile -> attachments.  Maps first: a newly attached
+ * interface must find its entries.  A refused result changes nothing,
+ * attachments included.  *attach_rc is -1 when an attachment failed.
+ */
+static int compile_and_write(struct chassis *c, const struct xovn_delta_effect *eff,
+			     struct iface_table *links, int *attach_rc)
+{
 	struct xovn_compile_result res;
 	struct timespec t0;
-	int rc, attach_rc = 0;
+	int rc;
 
-	if (!c->model)
-		return -1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	/* One look at the namespace's interfaces serves the compile and the attachments. */
-	if (iface_table_load(&table) < 0) {
-		if (!eff)
-			log_info("cannot list the interfaces (%s); asking for each",
-				 strerror(errno));
-		links = NULL;
-	}
 	xovn_compile_result_init(&res);
 	rc = chassis_compile(c, eff, links, &res);
 	if (rc == 0)
@@ -214,8 +215,22 @@ static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
 	if (rc == 0 && eff)
 		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
 	if (rc == 0 && res.has_attach)
-		attach_rc = sync_attachments(c, links);
+		*attach_rc = sync_attachments(c, links);
 	xovn_compile_result_free(&res);
+	return rc;
+}
+
+/* For everything (eff NULL) or for the switches eff changed. */
+static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
+{
+	struct iface_table table, *links;
+	int rc, attach_rc = 0;
+
+	if (!c->model)
+		return -1;
+	/* One look at the namespace's interfaces serves the compile and the attachments. */
+	links = load_links(&table, !eff);
+	rc = compile_and_write(c, eff, links, &attach_rc);
 	if (links)
 		iface_table_free(links);
 	if (eff)
