@@ -74,7 +74,7 @@ struct xovn_ifname {
  * IPv4 addresses of every other chassis (network order, kept resolved on
  * the underlay) and this chassis' VIF interfaces (chassis.vifs[].iface,
  * whose MTU leaves room for Geneve).  Carried by the compile result so that
- * xovnd, once the maps are written, never reads the model again.
+ * xovnd, once the maps are written, does not go back to the model for them.
  */
 struct xovn_host_facts {
 	struct xovn_attach *attach;
@@ -123,8 +123,8 @@ int xovn_compile_result(const json_t *model, const char *chassis, xovn_iface_res
  * the array new_switches (objects of model), sorted, into res (partial),
  * replacing old_switches (what they were before the change).  An
  * (ifindex, VID) claimed twice among these switches, or already claimed
- * in in_force (the entries the maps hold) by a switch outside both
- * arrays, is an error.  0 ok, -1 with a message in err and res left empty.
+ * in in_force (the entries the maps hold; NULL: not checked) by a switch
+ * outside both arrays, is an error.  0 ok, -1 with a message in err and res left empty.
  */
 int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
 			  xovn_iface_resolver resolve, void *arg, const json_t *old_switches,
