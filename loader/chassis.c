@@ -1,28 +1,24 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * chassis.c - load, validate, compile, diff, apply.
+ * chassis.c - load and validate the model, then one path for every
+ * change: compile (chassis_compile.c) -> reconcile the maps (reconcile.c)
+ * -> bring the host along (attachments, neighbours, VIF MTUs) from the
+ * facts the compile result carries.
  *
- * The maps are never flushed: the compile result is diffed against what
- * the maps hold and only the difference is written, so traffic between
- * ports that did not change never sees a map change.  A refused model or
- * a failed compile leaves the maps exactly as they were.
+ * A refused model or a refused compile result leaves the maps exactly as
+ * they were, and the host follows the last result written.
  */
 #include <errno.h>
-#include <stdlib.h>
-#include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "attach_state.h"
-#include "compile/compile.h"
 #include "fsutil.h"
 #include "iface.h"
 #include "log.h"
-#include "dataplane/map_apply.h"
-#include "map_dump.h"
 #include "model/model.h"
 #include "remote.h"
-#include "dataplane/slots.h"
 #include "underlay_xdp.h"
 #include "vif_mtu.h"
 #include "chassis.h"
@@ -32,7 +28,7 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 	memset(c, 0, sizeof(*c));
 	c->opt = opt;
 	c->state_fd = -1;
-	xovn_mapset_init(&c->applied);
+	xovn_mapset_init(&c->rec.applied);
 	remotes_init(&c->remotes);
 	if (strncmp(opt->pin_dir, "/sys/fs/bpf/", 12) == 0 && fs_ensure_bpffs() < 0)
 		return -1;
@@ -45,10 +41,10 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 	c->state_fd = attach_state_open(opt->pin_dir, 1);
 	if (c->state_fd < 0 ||
 	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0 ||
-	    map_dump_all(c->dp.map_fds, &c->applied) < 0)
+	    reconcile_init(&c->rec, c->dp.map_fds, opt->verbose) < 0)
 		return -1;
 	log_info("datapath %s in %s (%zu entr%s in place)", c->dp.reused ? "reused" : "created",
-		 opt->pin_dir, c->applied.n, c->applied.n == 1 ? "y" : "ies");
+		 opt->pin_dir, c->rec.applied.n, c->rec.applied.n == 1 ? "y" : "ies");
 	return 0;
 }
 
@@ -57,18 +53,16 @@ void chassis_stop(struct chassis *c)
 	if (c->state_fd >= 0)
 		close(c->state_fd);
 	datapath_close(&c->dp);
-	xovn_mapset_free(&c->applied);
+	reconcile_free(&c->rec);
 	remotes_free(&c->remotes);
 	chassis_forget_model(c);
 	json_decref(c->ovn_skipped);
 	c->ovn_skipped = NULL;
 }
 
-/* Drops the model in force and everything derived from it. */
 void chassis_forget_model(struct chassis *c)
 {
-	xovn_compile_state_free(c->cstate);
-	c->cstate = NULL;
+	chassis_compile_unindex(c);
 	json_decref(c->active);
 	c->active = NULL;
 	json_decref(c->model);
@@ -159,122 +153,102 @@ int chassis_reload(struct chassis *c)
 	return rc;
 }
 
-int chassis_sync_attachments(struct chassis *c, const struct iface_table *links)
+/* Programs where the last result written wants them. */
+static int sync_attachments(struct chassis *c, const struct iface_table *links)
 {
-	struct xovn_attach *want;
-	size_t n;
+	const struct xovn_host_facts *f = &c->rec.facts;
 	int failures;
 
-	if (xovn_compile_attachments(c->active, c->opt->chassis, &want, &n) < 0) {
-		log_info("no attachments: chassis %s is not in the model", c->opt->chassis);
-		return -1;
-	}
-	failures = attachments_sync(&c->att, want, n, links);
+	failures = attachments_sync(&c->att, f->attach, f->n_attach, links);
 	/* Without --underlay-xdp a guard left by an earlier xovnd is removed. */
-	failures += underlay_xdp_sync(want, n,
+	failures += underlay_xdp_sync(f->attach, f->n_attach,
 				      c->opt->underlay_xdp ? c->dp.underlay_xdp_prog_fd : -1) < 0;
-	free(want);
 	return failures ? -1 : 0;
 }
 
-/* After a failed write the maps hold something in between: read them back. */
-void chassis_resync_applied(struct chassis *c)
+/* Neighbours and VIF MTUs follow the last result written, refused or not. */
+static void sync_chassis_facts(struct chassis *c)
 {
-	xovn_mapset_free(&c->applied);
-	if (map_dump_all(c->dp.map_fds, &c->applied) < 0)
-		log_info("cannot read the maps back; the next apply may rewrite entries");
+	const struct xovn_host_facts *f = &c->rec.facts;
+
+	if (!c->rec.has_chassis_facts)
+		return;
+	remotes_sync(&c->remotes, f->remote_ips, f->n_remote_ips, &c->rec.applied);
+	vif_mtu_sync(f->vifs, f->n_vifs, &c->rec.applied);
 }
 
-static int write_difference(struct chassis *c, struct xovn_mapset *next)
+static double ms_since(struct timespec t0)
 {
-	struct xovn_mapset up, del;
-	char err[256];
-	int rc = 0;
+	struct timespec t;
 
-	xovn_mapset_init(&up);
-	xovn_mapset_init(&del);
-	if (xovn_slots_assign(&c->applied, next) < 0) {
-		log_info("refusing generation %lld: no counter slot left for every port",
-			 generation_of(c->model));
-		rc = -1;
-	} else if (xovn_mapset_diff(&c->applied, next, &up, &del) < 0) {
-		log_info("out of memory computing the difference");
-		rc = -1;
-	} else if (xovn_map_apply(c->dp.map_fds, &up, &del, err, sizeof(err)) < 0) {
-		log_info("refusing generation %lld: map write failed: %s",
-			 generation_of(c->model), err);
-		chassis_resync_applied(c);
-		rc = -1;
-	} else {
-		/* The first apply is always reported: it says what a restart changed. */
-		if (up.n || del.n || c->opt->verbose || !c->applied_once)
-			log_info("applied generation %lld: +%zu -%zu entries",
-				 generation_of(c->model), up.n, del.n);
-		c->applied_once = 1;
-		xovn_mapset_free(&c->applied);
-		c->applied = *next;
-		xovn_mapset_init(next);
-	}
-	xovn_mapset_free(&up);
-	xovn_mapset_free(&del);
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6;
+}
+
+/* The namespace's interfaces, or NULL: the resolver then asks for each. */
+static struct iface_table *load_links(struct iface_table *table, int say_why)
+{
+	if (iface_table_load(table) == 0)
+		return table;
+	if (say_why)
+		log_info("cannot list the interfaces (%s); asking for each", strerror(errno));
+	return NULL;
+}
+
+/*
+ * compile -> reconcile -> attachments.  Maps first: a newly attached
+ * interface must find its entries.  A refused result changes nothing,
+ * attachments included.  *attach_rc is -1 when an attachment failed.
+ */
+static int compile_and_write(struct chassis *c, const struct xovn_delta_effect *eff,
+			     struct iface_table *links, int *attach_rc)
+{
+	struct xovn_compile_result res;
+	struct timespec t0;
+	int rc;
+
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	xovn_compile_result_init(&res);
+	rc = chassis_compile(c, eff, links, &res);
+	if (rc == 0)
+		rc = reconcile_step(&c->rec, &res, chassis_generation(c));
+	if (rc == 0 && eff)
+		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
+	if (rc == 0 && res.has_attach)
+		*attach_rc = sync_attachments(c, links);
+	xovn_compile_result_free(&res);
 	return rc;
 }
 
-static int compile_and_write(struct chassis *c, struct iface_table *links)
+/* For everything (eff NULL) or for the switches eff changed. */
+static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
 {
-	struct xovn_mapset next;
-	char err[512];
-	int rc;
-
-	xovn_mapset_init(&next);
-	if (xovn_compile(c->active, c->opt->chassis, iface_resolve, links, &next, err,
-			 sizeof(err)) < 0) {
-		/* Link events retry the same compile: say it once, not every time. */
-		if (strcmp(err, c->last_refusal) != 0)
-			log_info("refusing generation %lld: %s", generation_of(c->model), err);
-		snprintf(c->last_refusal, sizeof(c->last_refusal), "%s", err);
-		return -1;
-	}
-	c->last_refusal[0] = '\0';
-	rc = write_difference(c, &next);
-	xovn_mapset_free(&next);
-	return rc;
-}
-
-/* Indexes for the journal's incremental compiles; without them xovnd compiles everything. */
-static void build_compile_state(struct chassis *c)
-{
-	char err[256];
-
-	c->cstate = xovn_compile_state_new(c->active, c->opt->chassis, err, sizeof(err));
-	if (!c->cstate)
-		log_debug("no incremental compiles for now: %s", err);
-}
-
-int chassis_apply(struct chassis *c)
-{
-	struct iface_table table, *links = &table;
-	int rc;
+	struct iface_table table, *links;
+	int rc, attach_rc = 0;
 
 	if (!c->model)
 		return -1;
 	/* One look at the namespace's interfaces serves the compile and the attachments. */
-	if (iface_table_load(&table) < 0) {
-		log_info("cannot list the interfaces (%s); asking for each", strerror(errno));
-		links = NULL;
-	}
-	/*
-	 * Maps first: a newly attached interface must find its entries.  A
-	 * refused compile changes nothing, attachments included.
-	 */
-	rc = compile_and_write(c, links);
-	if (rc == 0 && chassis_sync_attachments(c, links) < 0)
-		rc = -1;
+	links = load_links(&table, !eff);
+	rc = compile_and_write(c, eff, links, &attach_rc);
 	if (links)
 		iface_table_free(links);
-	remotes_sync(&c->remotes, c->active, c->opt->chassis, &c->applied);
-	vif_mtu_sync(c->active, c->opt->chassis, &c->applied);
-	if (rc == 0 && !c->cstate)
-		build_compile_state(c);
+	if (eff)
+		return rc;   /* the chassis rows did not change: nothing more to follow */
+	if (rc == 0)
+		rc = attach_rc;
+	sync_chassis_facts(c);
+	if (rc == 0)
+		chassis_compile_index(c);
 	return rc;
+}
+
+int chassis_apply(struct chassis *c)
+{
+	return apply_step(c, NULL);
+}
+
+int chassis_apply_switches(struct chassis *c, const struct xovn_delta_effect *eff)
+{
+	return apply_step(c, eff);
 }

@@ -15,9 +15,11 @@
 #include "model/journal.h"
 #include "model/model.h"
 #include "datapath.h"
+#include "iface.h"
 #include "dataplane/mapset.h"
 #include "options.h"
 #include "ovn_sb.h"
+#include "reconcile.h"
 #include "remote.h"
 
 struct chassis {
@@ -25,15 +27,14 @@ struct chassis {
 	struct datapath dp;
 	struct attachments att;
 	int state_fd;
-	struct xovn_mapset applied;  /* exactly what the maps hold */
+	struct reconcile rec;        /* what the maps hold, and the host facts of it */
 	json_t *model;               /* last model that validated; NULL before one */
 	json_t *active;              /* model without its incomplete parts: what is compiled */
 	size_t n_inactive;           /* incomplete items set aside from active */
 	int has_containers;          /* model has container ports (chassis_active.c) */
 	struct stat db_stat;         /* db as last read, to notice missed events */
 	int have_db_stat;
-	char last_refusal[512];      /* last compile error, logged once */
-	int applied_once;
+	char last_refusal[512];      /* last whole compile's error, logged once */
 	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
 	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
 	int db_id_known;
@@ -64,6 +65,12 @@ int chassis_db_changed(const struct chassis *c);
  * interfaces present now, writing only the difference.  0 ok, -1 logged.
  */
 int chassis_apply(struct chassis *c);
+/*
+ * The same for a change confined to the switches eff names (already made
+ * in c->model): only those switches are compiled and written.  The caller
+ * checked that this is exact (chassis_compile_covers).  0 ok, -1 logged.
+ */
+int chassis_apply_switches(struct chassis *c, const struct xovn_delta_effect *eff);
 
 /*
  * Follows DB.journal from the file the model in force was read from
@@ -85,11 +92,23 @@ int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff);
  */
 int chassis_ovn_update_switches(struct chassis *c, const json_t *dps);
 
-/* Shared by chassis.c and chassis_incr.c. */
 long long chassis_generation(const struct chassis *c);
-void chassis_resync_applied(struct chassis *c);
-int chassis_sync_attachments(struct chassis *c, const struct iface_table *links);
+/* Drops the model in force and everything derived from it. */
 void chassis_forget_model(struct chassis *c);
+
+/*
+ * The calls into the compiler (chassis_compile.c).  Compiles c->active for
+ * this chassis into res: everything when eff is NULL, else the switches
+ * eff changed, checked against the entries in force.  0 ok, -1 logged.
+ */
+int chassis_compile(struct chassis *c, const struct xovn_delta_effect *eff,
+		    struct iface_table *links, struct xovn_compile_result *res);
+/* Can the switches eff changed be compiled alone? */
+int chassis_compile_covers(const struct chassis *c, const struct xovn_delta_effect *eff);
+/* Builds (once) or drops the indexes that compiling switches alone needs. */
+void chassis_compile_index(struct chassis *c);
+void chassis_compile_unindex(struct chassis *c);
+
 /* The model from the SB and the local file (chassis_ovn.c); NULL with errs filled. */
 json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs);
 /* Writes this chassis' SB rows (registration, claims, nb_cfg) when they differ. */

@@ -12,18 +12,11 @@
  * record, a gap, a damaged line, an edit of another kind) falls back to
  * reading the whole file, which validates it as before.
  */
-#include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "chassis.h"
-#include "iface.h"
 #include "log.h"
-#include "dataplane/map_apply.h"
-#include "xovn_maps.h"
 #include "model/delta.h"
-#include "dataplane/slots.h"
 
 /*
  * The records from the model in force to the db as it is now, or none.
@@ -38,144 +31,6 @@ static int read_chain(struct chassis *c, struct xovn_file_id *now,
 	if (xovn_file_id_of(c->opt->db, now) < 0)
 		return -1;
 	return xovn_journal_chain(c->opt->db, &c->db_id, now, chain, n);
-}
-
-/* Tunnel keys of the switches in array sws, appended to dps. */
-static void add_dps(const json_t *sws, uint32_t *dps, size_t *n)
-{
-	const json_t *sw;
-	size_t i;
-
-	json_array_foreach(sws, i, sw)
-		dps[(*n)++] = (uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
-}
-
-/* Does any of the switches have a port that attaches a host interface by bridge mapping? */
-static int has_bridged_port(const json_t *sws)
-{
-	const json_t *sw, *port;
-	size_t i, j;
-
-	json_array_foreach(sws, i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			const char *t = json_string_value(json_object_get(port, "type"));
-
-			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0))
-				return 1;
-		}
-	}
-	return 0;
-}
-
-/* A receive key of the new part already taken by a switch outside it. */
-static const struct xovn_map_entry *ingress_taken(const struct chassis *c,
-						  const struct xovn_mapset *part,
-						  const uint32_t *dps, size_t n)
-{
-	for (size_t i = 0; i < part->n; i++) {
-		const struct xovn_map_entry *e = &part->v[i], *old;
-		uint32_t dp;
-		size_t k;
-
-		if (e->map != XOVN_MAP_INGRESS)
-			continue;
-		old = xovn_mapset_find(&c->applied, e->map, e->key, e->key_len);
-		if (!old)
-			continue;
-		dp = xovn_map_entry_dp(old);
-		for (k = 0; k < n && dps[k] != dp; k++)
-			;
-		if (k == n)
-			return e;
-	}
-	return NULL;
-}
-
-static double ms_since(struct timespec t0)
-{
-	struct timespec t;
-
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (t.tv_sec - t0.tv_sec) * 1e3 + (t.tv_nsec - t0.tv_nsec) / 1e6;
-}
-
-static int write_part(struct chassis *c, const uint32_t *dps, size_t n, struct xovn_mapset *part,
-		      size_t *ups, size_t *dels)
-{
-	struct xovn_mapset old, up, del;
-	char err[256];
-	int rc = -1;
-
-	xovn_mapset_init(&old);
-	xovn_mapset_init(&up);
-	xovn_mapset_init(&del);
-	if (xovn_mapset_part(&c->applied, dps, n, &old) < 0 ||
-	    xovn_mapset_diff(&old, part, &up, &del) < 0) {
-		log_info("out of memory computing the difference");
-	} else if (xovn_map_apply(c->dp.map_fds, &up, &del, err, sizeof(err)) < 0) {
-		log_info("refusing generation %lld: map write failed: %s", chassis_generation(c), err);
-		chassis_resync_applied(c);
-	} else if (xovn_mapset_replace_part(&c->applied, dps, n, part) < 0) {
-		chassis_resync_applied(c);
-		rc = 0;
-	} else {
-		rc = 0;
-	}
-	*ups = up.n;
-	*dels = del.n;
-	xovn_mapset_free(&old);
-	xovn_mapset_free(&up);
-	xovn_mapset_free(&del);
-	return rc;
-}
-
-/* Compiles and writes the switches a delta changed.  0 written, -1 refused (logged). */
-static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff)
-{
-	size_t n_dp = 0, ups = 0, dels = 0;
-	struct iface_table table;
-	struct xovn_mapset part;
-	char err[512];
-	uint32_t *dps;
-	int have_links, rc = -1;
-	const struct xovn_map_entry *taken;
-	struct timespec t0;
-
-	clock_gettime(CLOCK_MONOTONIC, &t0);
-	dps = malloc((json_array_size(eff->old_switches) + json_array_size(eff->new_switches) + 1) *
-		     sizeof(*dps));
-	if (!dps)
-		return -1;
-	add_dps(eff->old_switches, dps, &n_dp);
-	add_dps(eff->new_switches, dps, &n_dp);
-	have_links = iface_table_load(&table) == 0;
-	xovn_mapset_init(&part);
-	if (xovn_compile_switches(c->cstate, c->active, iface_resolve, have_links ? &table : NULL,
-				  eff->new_switches, &part, err, sizeof(err)) < 0) {
-		log_info("refusing generation %lld: %s", chassis_generation(c), err);
-	} else if (xovn_slots_assign_part(&c->applied, &part) < 0) {
-		log_info("refusing generation %lld: no counter slot left for every port",
-			 chassis_generation(c));
-	} else if ((taken = ingress_taken(c, &part, dps, n_dp)) != NULL) {
-		const struct xovn_ingress_key *k = (const void *)taken->key;
-
-		log_info("refusing generation %lld: ifindex %u VID %u is already a port of another switch",
-			 chassis_generation(c), k->ifindex, k->vid);
-	} else if (write_part(c, dps, n_dp, &part, &ups, &dels) == 0) {
-		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
-		log_info("applied generation %lld: +%zu -%zu entries (journal: %zu switch%s "
-			 "compiled)", chassis_generation(c), ups, dels,
-			 json_array_size(eff->new_switches),
-			 json_array_size(eff->new_switches) == 1 ? "" : "es");
-		rc = 0;
-		if (has_bridged_port(eff->old_switches) || has_bridged_port(eff->new_switches))
-			chassis_sync_attachments(c, have_links ? &table : NULL);
-	}
-	xovn_mapset_free(&part);
-	if (have_links)
-		iface_table_free(&table);
-	free(dps);
-	return rc;
 }
 
 /* Applies the chain to the model in force.  0 ok, -1 when a record does not apply. */
@@ -241,16 +96,14 @@ int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff)
 	if (chassis_delta_may_deactivate(c, eff) && !active_follows(c)) {
 		log_info("generation %lld changes what is incomplete: compiling everything",
 			 chassis_generation(c));
-	} else if (eff->others_changed || !c->cstate ||
-		   !xovn_compile_state_covers(c->cstate, eff->old_switches, eff->new_switches)) {
+	} else if (eff->others_changed || !chassis_compile_covers(c, eff)) {
 		/* Beyond switches: compile everything, from memory, no re-read. */
 		log_info("generation %lld changes more than switches: compiling everything",
 			 chassis_generation(c));
 	} else {
-		return apply_switches(c, eff);
+		return chassis_apply_switches(c, eff);
 	}
-	xovn_compile_state_free(c->cstate);
-	c->cstate = NULL;
+	chassis_compile_unindex(c);
 	return chassis_apply(c);
 }
 

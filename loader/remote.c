@@ -30,27 +30,6 @@ static uint32_t underlay_ifindex(const struct xovn_mapset *applied)
 	return xovn_mapset_config(applied, &cfg) ? 0 : cfg.underlay_ifindex;
 }
 
-/* Encap IPs of every chassis but this one; *out malloc'ed.  -1 on no memory. */
-static int collect_remote_ips(const json_t *model, const char *chassis, uint32_t **out, size_t *n)
-{
-	const json_t *chs = json_object_get(model, "chassis"), *ch;
-	size_t i;
-
-	*n = 0;
-	*out = calloc(json_array_size(chs) + 1, sizeof(**out));
-	if (!*out)
-		return -1;
-	json_array_foreach(chs, i, ch) {
-		const char *name = json_string_value(json_object_get(ch, "name"));
-		const char *ip = json_string_value(json_object_get(json_object_get(ch, "encap"), "ip"));
-		struct in_addr addr;
-
-		if (name && ip && strcmp(name, chassis) != 0 && inet_pton(AF_INET, ip, &addr) == 1)
-			(*out)[(*n)++] = addr.s_addr;
-	}
-	return 0;
-}
-
 static int contains(const uint32_t *ips, size_t n, uint32_t ip)
 {
 	for (size_t i = 0; i < n; i++) {
@@ -89,18 +68,19 @@ static void underlay_fib_ready(uint32_t ifindex)
 		log_info("cannot enable FIB lookups on %s: %s", ifname, strerror(-err));
 }
 
-void remotes_sync(struct remotes *r, const json_t *model, const char *chassis,
+void remotes_sync(struct remotes *r, const uint32_t *want, size_t n_want,
 		  const struct xovn_mapset *applied)
 {
 	uint32_t ifindex = underlay_ifindex(applied);
 	char buf[INET_ADDRSTRLEN];
 	uint32_t *ips;
-	size_t n;
+	/* No underlay here: nothing is tunneled, nothing to resolve. */
+	size_t n = ifindex ? n_want : 0;
 
-	if (collect_remote_ips(model, chassis, &ips, &n) < 0)
+	ips = calloc(n + 1, sizeof(*ips));
+	if (!ips)
 		return;
-	if (ifindex == 0)
-		n = 0; /* no underlay here: nothing is tunneled, nothing to resolve */
+	memcpy(ips, want, n * sizeof(*ips));
 	release_gone(r, ifindex, ips, n);
 	if (ifindex)
 		underlay_fib_ready(ifindex);

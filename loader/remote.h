@@ -8,7 +8,6 @@
 #ifndef XOVND_REMOTE_H
 #define XOVND_REMOTE_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -23,12 +22,12 @@ struct remotes {
 void remotes_init(struct remotes *r);
 void remotes_free(struct remotes *r);
 /*
- * Asks for every other chassis' encap IP on the underlay of the applied
- * config and releases the ones asked for before that are gone.  Called
- * after every apply and on link changes; asking again is cheap and also
- * what keeps a non-managed entry fresh.
+ * Asks for the other chassis' encap IPs (ips[0..n), network order) on the
+ * underlay of the applied config and releases the ones asked for before
+ * that are gone.  Called after every apply and on link changes; asking
+ * again is cheap and also what keeps a non-managed entry fresh.
  */
-void remotes_sync(struct remotes *r, const json_t *model, const char *chassis,
+void remotes_sync(struct remotes *r, const uint32_t *ips, size_t n,
 		  const struct xovn_mapset *applied);
 
 #endif /* XOVND_REMOTE_H */

@@ -10,7 +10,6 @@
 #include <unistd.h>
 
 #include "log.h"
-#include "model/model.h"
 #include "vif_mtu.h"
 #include "xovn_maps.h"
 
@@ -43,11 +42,9 @@ static void lower_mtu(int sock, const char *ifname, int limit)
 			 old, limit, XOVN_ENCAP_OVERHEAD);
 }
 
-void vif_mtu_sync(const json_t *model, const char *chassis, const struct xovn_mapset *applied)
+void vif_mtu_sync(const struct xovn_ifname *vifs, size_t n, const struct xovn_mapset *applied)
 {
 	uint32_t mtu = underlay_mtu(applied);
-	const json_t *vif;
-	size_t i;
 	int sock;
 
 	if (mtu <= XOVN_ENCAP_OVERHEAD + 68)
@@ -55,11 +52,7 @@ void vif_mtu_sync(const json_t *model, const char *chassis, const struct xovn_ma
 	sock = socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
 	if (sock < 0)
 		return;
-	json_array_foreach(json_object_get(xovn_find_chassis(model, chassis), "vifs"), i, vif) {
-		const char *ifname = json_string_value(json_object_get(vif, "iface"));
-
-		if (ifname)
-			lower_mtu(sock, ifname, (int)(mtu - XOVN_ENCAP_OVERHEAD));
-	}
+	for (size_t i = 0; i < n; i++)
+		lower_mtu(sock, vifs[i].name, (int)(mtu - XOVN_ENCAP_OVERHEAD));
 	close(sock);
 }

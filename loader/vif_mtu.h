@@ -7,15 +7,17 @@
 #ifndef XOVND_VIF_MTU_H
 #define XOVND_VIF_MTU_H
 
-#include <jansson.h>
+#include <stddef.h>
 
+#include "compile/compile.h"
 #include "dataplane/mapset.h"
 
 /*
- * Lowers the MTU of each present VIF (chassis.vifs[].iface) that is above
- * the limit taken from the applied config; never raises one.  A chassis
- * without an underlay is left alone.  Each change is logged.
+ * Lowers the MTU of each present VIF (vifs[0..n), chassis.vifs[].iface)
+ * that is above the limit taken from the applied config; never raises
+ * one.  A chassis without an underlay is left alone.  Each change is
+ * logged.
  */
-void vif_mtu_sync(const json_t *model, const char *chassis, const struct xovn_mapset *applied);
+void vif_mtu_sync(const struct xovn_ifname *vifs, size_t n, const struct xovn_mapset *applied);
 
 #endif /* XOVND_VIF_MTU_H */

@@ -56,17 +56,6 @@ void xovn_compile_state_free(struct xovn_compile_state *st);
 int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
 			      const json_t *new_switches);
 
-/*
- * Compiles this chassis' config entry and every entry of the switches in
- * the array switches (objects of model), sorted, into out.  Ingress
- * collisions among these switches are errors; collisions with other
- * switches are the caller's to check (it holds their entries).  0 ok, -1
- * with a message in err and out left empty.
- */
-int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
-			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
-			  struct xovn_mapset *out, char *err, size_t errlen);
-
 /* Which interfaces on this chassis need which program, for the loader. */
 enum xovn_attach_role { XOVN_ATTACH_VIF = 1, XOVN_ATTACH_UNDERLAY = 2 };
 
@@ -74,6 +63,73 @@ struct xovn_attach {
 	char ifname[16];
 	int role;          /* enum xovn_attach_role */
 };
+
+struct xovn_ifname {
+	char name[16];
+};
+
+/*
+ * What the chassis' host needs besides the map entries: the interfaces to
+ * attach programs to (as xovn_compile_attachments lists them), the encap
+ * IPv4 addresses of every other chassis (network order, kept resolved on
+ * the underlay) and this chassis' VIF interfaces (chassis.vifs[].iface,
+ * whose MTU leaves room for Geneve).  Carried by the compile result so that
+ * xovnd, once the maps are written, does not go back to the model for them.
+ */
+struct xovn_host_facts {
+	struct xovn_attach *attach;
+	size_t n_attach;
+	uint32_t *remote_ips;
+	size_t n_remote_ips;
+	struct xovn_ifname *vifs;
+	size_t n_vifs;
+};
+
+void xovn_host_facts_free(struct xovn_host_facts *f);
+
+/*
+ * A compile's result (result.c).  A whole compile fills entries with the
+ * chassis' whole set and carries every fact.  A compile of some switches
+ * (partial) fills entries with the config entry and those switches'
+ * entries, which replace the entries of the datapaths dps[0..n_dps) (the
+ * switches before and after the change); it carries the attachments only
+ * when they may have changed (a changed switch has a localnet or l2gateway
+ * port) and none of the chassis facts (a change confined to switches
+ * leaves the chassis rows as they were).
+ */
+struct xovn_compile_result {
+	struct xovn_mapset entries;   /* sorted */
+	int partial;
+	uint32_t *dps;
+	size_t n_dps;
+	size_t n_switches;            /* switches compiled (partial) */
+	int has_attach;               /* facts.attach and n_attach are set */
+	int has_chassis_facts;        /* facts.remote_ips and facts.vifs are set */
+	struct xovn_host_facts facts;
+};
+
+void xovn_compile_result_init(struct xovn_compile_result *r);
+void xovn_compile_result_free(struct xovn_compile_result *r);
+
+/*
+ * xovn_compile into res->entries, plus every host fact.  0 ok; -1 with a
+ * message in err and res left empty.
+ */
+int xovn_compile_result(const json_t *model, const char *chassis, xovn_iface_resolver resolve,
+			void *arg, struct xovn_compile_result *res, char *err, size_t errlen);
+
+/*
+ * Compiles this chassis' config entry and every entry of the switches in
+ * the array new_switches (objects of model), sorted, into res (partial),
+ * replacing old_switches (what they were before the change).  An
+ * (ifindex, VID) claimed twice among these switches, or already claimed
+ * in in_force (the entries the maps hold; NULL: not checked) by a switch
+ * outside both arrays, is an error.  0 ok, -1 with a message in err and res left empty.
+ */
+int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
+			  xovn_iface_resolver resolve, void *arg, const json_t *old_switches,
+			  const json_t *new_switches, const struct xovn_mapset *in_force,
+			  struct xovn_compile_result *res, char *err, size_t errlen);
 
 /*
  * Lists interfaces of chassis to attach programs to: VIFs

@@ -102,6 +102,16 @@ int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
 		const struct xovn_ingress_val *val, const char *port);
 int ingress_emit(struct compile_ctx *ctx);
 void ingress_free(struct ingress_list *l);
+/*
+ * After ingress_emit of some switches: a key that in_force (the entries in
+ * the maps) gives to a switch outside dps[0..n) is an error.
+ */
+int ingress_check_in_force(struct compile_ctx *ctx, const struct xovn_mapset *in_force,
+			   const uint32_t *dps, size_t n);
+
+/* result.c: res->facts.attach from the whole model; 0 ok, -1 out of memory or no chassis */
+int compile_result_attach(const json_t *model, const char *chassis,
+			  struct xovn_compile_result *res);
 
 /* compile_security.c: port_security -> xovn_psec_* */
 int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,

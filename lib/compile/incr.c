@@ -139,24 +139,47 @@ int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t 
 	return ok;
 }
 
-int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
-			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
-			  struct xovn_mapset *out, char *err, size_t errlen)
+/* Tunnel keys of the switches in the arrays a and b: the datapaths a part replaces. */
+static int collect_dps(const json_t *a, const json_t *b, struct xovn_compile_result *res)
 {
-	struct compile_ctx *ctx = &st->ctx;
+	const json_t *arrays[2] = { a, b }, *sw;
+	size_t i;
+
+	res->dps = calloc(json_array_size(a) + json_array_size(b) + 1, sizeof(*res->dps));
+	if (!res->dps)
+		return -1;
+	for (int k = 0; k < 2; k++) {
+		json_array_foreach(arrays[k], i, sw)
+			res->dps[res->n_dps++] =
+				(uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
+	}
+	return 0;
+}
+
+/* A port that attaches a host interface by bridge mapping decides what is attached. */
+static int has_bridged_port(const json_t *switches)
+{
+	const json_t *sw, *port;
+	size_t i, j;
+
+	json_array_foreach(switches, i, sw) {
+		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+			const char *t = str_field(port, "type");
+
+			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0))
+				return 1;
+		}
+	}
+	return 0;
+}
+
+static int compile_part(struct compile_ctx *ctx, const json_t *switches,
+			const struct xovn_mapset *in_force, const struct xovn_compile_result *res)
+{
 	const json_t *sw;
 	size_t i;
-	int rc = 0;
+	int rc;
 
-	ctx->model = model;
-	ctx->resolve = resolve;
-	ctx->resolve_arg = arg;
-	ctx->out = out;
-	ctx->err = err;
-	ctx->errlen = errlen;
-	memset(&ctx->ingress, 0, sizeof(ctx->ingress));
-	if (err && errlen)
-		err[0] = '\0';
 	rc = compile_emit_config(ctx);
 	json_array_foreach(switches, i, sw) {
 		if (rc == 0)
@@ -164,16 +187,48 @@ int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
 	}
 	if (rc == 0)
 		rc = ingress_emit(ctx);
+	if (rc == 0 && in_force)
+		rc = ingress_check_in_force(ctx, in_force, res->dps, res->n_dps);
+	return rc;
+}
+
+int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
+			  xovn_iface_resolver resolve, void *arg, const json_t *old_switches,
+			  const json_t *new_switches, const struct xovn_mapset *in_force,
+			  struct xovn_compile_result *res, char *err, size_t errlen)
+{
+	struct compile_ctx *ctx = &st->ctx;
+	int rc;
+
+	ctx->model = model;
+	ctx->resolve = resolve;
+	ctx->resolve_arg = arg;
+	ctx->out = &res->entries;
+	ctx->err = err;
+	ctx->errlen = errlen;
+	memset(&ctx->ingress, 0, sizeof(ctx->ingress));
+	if (err && errlen)
+		err[0] = '\0';
+	res->partial = 1;
+	res->n_switches = json_array_size(new_switches);
+	rc = collect_dps(old_switches, new_switches, res);
+	if (rc < 0)
+		compile_fail(ctx, "out of memory listing the switches");
+	else
+		rc = compile_part(ctx, new_switches, in_force, res);
 	ingress_free(&ctx->ingress);
 	if (rc == 0) {
-		xovn_mapset_sort(out);
-		if (!out->sorted)
-			rc = compile_fail(ctx, "out of memory sorting %zu entries", out->n);
+		xovn_mapset_sort(&res->entries);
+		if (!res->entries.sorted)
+			rc = compile_fail(ctx, "out of memory sorting %zu entries", res->entries.n);
 	}
+	if (rc == 0 && (has_bridged_port(old_switches) || has_bridged_port(new_switches)) &&
+	    compile_result_attach(model, ctx->chassis_name, res) < 0)
+		rc = compile_fail(ctx, "out of memory listing the chassis' interfaces");
 	ctx->out = NULL;
 	ctx->resolve = NULL;
 	ctx->resolve_arg = NULL;
 	if (rc < 0)
-		xovn_mapset_free(out);
+		xovn_compile_result_free(res);
 	return rc;
 }

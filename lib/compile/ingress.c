@@ -61,6 +61,33 @@ int ingress_emit(struct compile_ctx *ctx)
 	return 0;
 }
 
+static int dp_listed(uint32_t dp, const uint32_t *dps, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		if (dps[i] == dp)
+			return 1;
+	}
+	return 0;
+}
+
+int ingress_check_in_force(struct compile_ctx *ctx, const struct xovn_mapset *in_force,
+			   const uint32_t *dps, size_t n)
+{
+	const struct ingress_list *l = &ctx->ingress;
+
+	for (size_t i = 0; i < l->n; i++) {
+		const struct xovn_ingress_key *k = &l->v[i].key;
+		const struct xovn_map_entry *old =
+			xovn_mapset_find(in_force, XOVN_MAP_INGRESS, k, sizeof(*k));
+
+		if (old && !dp_listed(xovn_map_entry_dp(old), dps, n))
+			return compile_fail(ctx,
+					    "ifindex %u VID %u is already a port of another switch",
+					    k->ifindex, k->vid);
+	}
+	return 0;
+}
+
 void ingress_free(struct ingress_list *l)
 {
 	free(l->v);

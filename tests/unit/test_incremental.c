@@ -55,25 +55,15 @@ static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_map
 	}
 }
 
-static void add_dps(const json_t *sws, uint32_t *dps, size_t *n)
-{
-	size_t i;
-	json_t *sw;
-
-	json_array_foreach(sws, i, sw)
-		dps[(*n)++] = (uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
-}
-
 /* One edit of before into after, checked for chassis ch. */
 static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
 		       size_t *incremental, size_t *whole)
 {
-	struct xovn_mapset applied, want, part;
+	struct xovn_mapset applied, want;
+	struct xovn_compile_result part;
 	struct xovn_delta_effect eff;
 	struct xovn_compile_state *st;
 	json_t *delta, *followed;
-	uint32_t dps[64];
-	size_t n = 0;
 	char err[256];
 
 	cr_assert_eq(full(before, ch, NULL, &applied), 0, "%s: the unedited model compiles", what);
@@ -92,14 +82,17 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 		(*whole)++;
 		goto out;
 	}
-	add_dps(eff.old_switches, dps, &n);
-	add_dps(eff.new_switches, dps, &n);
-	xovn_mapset_init(&part);
-	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.new_switches, &part,
-					   err, sizeof(err)), 0, "%s: %s", what, err);
-	cr_assert_eq(xovn_slots_assign_part(&applied, &part), 0, "%s: slots", what);
-	cr_assert_eq(xovn_mapset_replace_part(&applied, dps, n, &part), 0);
+	xovn_compile_result_init(&part);
+	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.old_switches,
+					   eff.new_switches, &applied, &part, err, sizeof(err)), 0,
+		     "%s: %s", what, err);
+	cr_assert(part.partial);
+	cr_assert_eq(part.n_dps, json_array_size(eff.old_switches) +
+				 json_array_size(eff.new_switches));
+	cr_assert_eq(xovn_slots_assign_part(&applied, &part.entries), 0, "%s: slots", what);
+	cr_assert_eq(xovn_mapset_replace_part(&applied, part.dps, part.n_dps, &part.entries), 0);
 	assert_sets_equal(&applied, &want, what);
+	xovn_compile_result_free(&part);
 	(*incremental)++;
 out:
 	xovn_delta_effect_free(&eff);
@@ -262,5 +255,149 @@ Test(incremental, a_malformed_delta_is_refused)
 		json_decref(d);
 		json_decref(copy);
 	}
+	json_decref(m);
+}
+
+/* ---- what a compile of some switches checks and carries ------------------ */
+
+static const char *two_localnets =
+	"{'version':1,'generation':1,'logical_switches':["
+	" {'name':'ls1','tunnel_key':1,'ports':["
+	"  {'name':'ln1','tunnel_key':1,'type':'localnet','tag':10,'addresses':['unknown'],"
+	"   'options':{'network_name':'phys'}}]},"
+	" {'name':'ls2','tunnel_key':2,'ports':["
+	"  {'name':'a','tunnel_key':1,'addresses':['00:00:00:00:00:0a']}]}],"
+	" 'chassis':[{'name':'hv1','encap':{'type':'geneve','ip':'192.0.2.1'},"
+	"  'encap_iface':'eth-under','bridge_mappings':{'phys':'br-phys'},"
+	"  'vifs':[{'iface':'tap-a','port':'a'}]},"
+	"  {'name':'hv2','encap':{'type':'geneve','ip':'192.0.2.2'}}]}";
+
+/* Switch sw_i of m with a localnet port on network phys, tag tag, added. */
+static json_t *with_localnet(const json_t *m, size_t sw_i, const char *name, int tag)
+{
+	json_t *sw = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), sw_i));
+
+	json_array_append_new(json_object_get(sw, "ports"),
+			      json_pack("{s:s,s:i,s:s,s:i,s:[s],s:{s:s}}", "name", name,
+					"tunnel_key", 9, "type", "localnet", "tag", tag,
+					"addresses", "unknown", "options", "network_name", "phys"));
+	return sw;
+}
+
+/* Compiles the switch change old -> sw of m (m edited in place) against in_force. */
+static int compile_change(json_t *m, size_t sw_i, json_t *sw, const struct xovn_mapset *in_force,
+			  struct xovn_compile_result *res, char *err, size_t errlen)
+{
+	json_t *sws = json_object_get(m, "logical_switches");
+	json_t *olds = json_pack("[O]", json_array_get(sws, sw_i)), *news = json_pack("[o]", sw);
+	struct xovn_compile_state *st = xovn_compile_state_new(m, "hv1", err, errlen);
+	int rc;
+
+	cr_assert(st, "%s", err);
+	json_array_set(sws, sw_i, sw);
+	xovn_compile_result_init(res);
+	rc = xovn_compile_switches(st, m, fake_resolve, (void *)fake_host, olds, news, in_force,
+				   res, err, errlen);
+	xovn_compile_state_free(st);
+	json_decref(olds);
+	json_decref(news);
+	return rc;
+}
+
+Test(incremental, a_receive_key_held_by_another_switch_is_refused)
+{
+	json_t *m = model_from(two_localnets);
+	struct xovn_compile_result res;
+	struct xovn_mapset applied;
+	char err[256] = "";
+
+	compile_ok(m, "hv1", fake_host, &applied);
+	cr_assert_not_null(find_ingress(&applied, 20, 10), "ln1 receives on br-phys VID 10");
+	cr_assert_eq(compile_change(m, 1, with_localnet(m, 1, "ln2", 10), &applied, &res, err,
+				    sizeof(err)), -1, "ls2 took ls1's br-phys VID 10");
+	cr_assert_str_eq(err, "ifindex 20 VID 10 is already a port of another switch");
+	cr_assert_eq(res.entries.n, 0, "a refused compile hands back nothing");
+	cr_assert_null(res.dps);
+	xovn_mapset_free(&applied);
+	json_decref(m);
+}
+
+Test(incremental, a_switch_may_move_its_own_receive_keys)
+{
+	json_t *m = model_from(two_localnets), *ls1;
+	struct xovn_compile_result res;
+	struct xovn_mapset applied;
+	char err[256] = "";
+
+	compile_ok(m, "hv1", fake_host, &applied);
+	/* ln1 from VID 10 to 11: the key in force is ls1's own. */
+	ls1 = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), 0));
+	json_object_set_new(json_array_get(json_object_get(ls1, "ports"), 0), "tag",
+			    json_integer(11));
+	cr_assert_eq(compile_change(m, 0, ls1, &applied, &res, err, sizeof(err)), 0, "%s", err);
+	cr_assert_not_null(find_ingress(&res.entries, 20, 11));
+	cr_assert_null(find_ingress(&res.entries, 20, 10));
+	cr_assert_eq(res.n_dps, 2, "the switch before and after");
+	cr_assert_eq(res.dps[0], 1);
+	cr_assert_eq(res.dps[1], 1);
+	xovn_compile_result_free(&res);
+	xovn_mapset_free(&applied);
+	json_decref(m);
+}
+
+Test(incremental, the_attachments_come_along_only_when_a_bridged_port_changed)
+{
+	json_t *m = model_from(two_localnets), *sw;
+	struct xovn_compile_result res;
+	struct xovn_mapset applied;
+	char err[256] = "";
+
+	compile_ok(m, "hv1", fake_host, &applied);
+	sw = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), 1));
+	json_object_set_new(json_array_get(json_object_get(sw, "ports"), 0), "addresses",
+			    json_pack("[s]", "00:00:00:00:00:0b"));
+	cr_assert_eq(compile_change(m, 1, sw, &applied, &res, err, sizeof(err)), 0, "%s", err);
+	cr_assert(res.partial);
+	cr_assert_eq(res.n_switches, 1);
+	cr_assert_not(res.has_attach, "a VIF's new MAC changes no attachment");
+	cr_assert_not(res.has_chassis_facts);
+	xovn_compile_result_free(&res);
+
+	cr_assert_eq(compile_change(m, 1, with_localnet(m, 1, "ln2", 20), &applied, &res, err,
+				    sizeof(err)), 0, "%s", err);
+	cr_assert(res.has_attach, "a new localnet port may need its bridge attached");
+	cr_assert_eq(res.facts.n_attach, 3);
+	cr_assert_str_eq(res.facts.attach[0].ifname, "tap-a");
+	cr_assert_str_eq(res.facts.attach[1].ifname, "br-phys");
+	cr_assert_str_eq(res.facts.attach[2].ifname, "eth-under");
+	cr_assert_eq(res.facts.attach[2].role, XOVN_ATTACH_UNDERLAY);
+	xovn_compile_result_free(&res);
+	xovn_mapset_free(&applied);
+	json_decref(m);
+}
+
+Test(incremental, a_whole_result_carries_every_host_fact)
+{
+	json_t *m = model_from(two_localnets);
+	struct xovn_compile_result res;
+	char err[256] = "";
+
+	xovn_compile_result_init(&res);
+	cr_assert_eq(xovn_compile_result(m, "hv1", fake_resolve, (void *)fake_host, &res, err,
+					 sizeof(err)), 0, "%s", err);
+	cr_assert_not(res.partial);
+	cr_assert(res.has_attach && res.has_chassis_facts);
+	cr_assert_not_null(find_config(&res.entries));
+	cr_assert_eq(res.facts.n_attach, 3);
+	cr_assert_eq(res.facts.n_remote_ips, 1);
+	cr_assert_eq(res.facts.remote_ips[0], ip4("192.0.2.2"));
+	cr_assert_eq(res.facts.n_vifs, 1);
+	cr_assert_str_eq(res.facts.vifs[0].name, "tap-a");
+	xovn_compile_result_free(&res);
+
+	cr_assert_eq(xovn_compile_result(m, "hv9", fake_resolve, (void *)fake_host, &res, err,
+					 sizeof(err)), -1);
+	cr_assert_str_eq(err, "chassis 'hv9' is not in the model");
+	cr_assert_null(res.facts.attach);
 	json_decref(m);
 }
