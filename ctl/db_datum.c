@@ -339,7 +339,8 @@ static json_t *atom_from(const struct db_column *c, const char *s, int is_key)
 	}
 	if (c->kind == DB_OPT_BOOL && is_key) {
 		if (strcmp(s, "true") && strcmp(s, "false"))
-			return ctl_fail("%s: \"%s\" is not a boolean (true or false)", c->name, s), NULL;
+			return ctl_fail("\"%s\" is not a valid boolean (use \"true\" or \"false\")",
+					s), NULL;
 		return json_boolean(strcmp(s, "true") == 0);
 	}
 	if (is_uuid_kind(c) && is_key) {
