@@ -241,3 +241,31 @@ Test(ctl_router, routers_and_ports_by_uuid)
 	CTL_OK("lrp-del", lrp_uuid, "--", "lr-del", lr_uuid);
 	CTL_FAIL("router UUID not found", "lr-del", "00000000-0000-4000-8000-000000000001");
 }
+
+Test(ctl_router, switch_ports_may_not_take_a_router_port_name)
+{
+	CTL_OK("lr-add", "r1", "--", "lrp-add", "r1", "p1", "00:00:00:00:00:01", "10.0.0.1/24",
+	       "--", "ls-add", "sw0");
+	CTL_FAIL("p1: a logical router port has this name", "lsp-add", "sw0", "p1");
+	CTL_FAIL("p1: a logical router port has this name", "--may-exist", "lsp-add", "sw0", "p1");
+}
+
+/* Every router verb has its own usage, not the generic one. */
+Test(ctl_router, every_router_verb_has_its_usage)
+{
+	static const char *const verbs[] = {
+		"lr-add", "lr-del", "lr-list", "lrp-add", "lrp-del", "lrp-list", "lrp-set-enabled",
+		"lrp-get-enabled", "lr-route-add", "lr-route-del", "lr-route-list",
+	};
+	struct ctl_result r;
+	char generic[128];
+
+	for (size_t i = 0; i < sizeof(verbs) / sizeof(verbs[0]); i++) {
+		ctl_runv(&r, ctl_db, CTL_ARGV(verbs[i], "--help"));
+		snprintf(generic, sizeof(generic), "%s [ARG...]", verbs[i]);
+		cr_assert_eq(r.status, 0, "%s --help", verbs[i]);
+		cr_assert_not_null(strstr(r.out, verbs[i]), "%s", r.out);
+		cr_assert_null(strstr(r.out, generic), "%s has only the generic usage", verbs[i]);
+		ctl_result_free(&r);
+	}
+}
