@@ -197,7 +197,8 @@ static int lrp_matches(json_t *model, json_t *lr, const char *name, const uint8_
 	return 0;
 }
 
-static int check_networks(const char *port, json_t *networks)
+/* The first network that is not ADDRESS/PLEN, NULL when all are. */
+static const char *first_bad_network(json_t *networks)
 {
 	char norm[XOVN_PREFIX_STRLEN];
 	json_t *el;
@@ -205,11 +206,8 @@ static int check_networks(const char *port, json_t *networks)
 
 	json_array_foreach(networks, i, el)
 		if (normalized_network(json_string_value(el), norm) < 0)
-			return ctl_fail("%s: invalid network address: %s%s", port,
-					json_string_value(el),
-					strchr(json_string_value(el), '/') ? "" :
-					" (xovn needs ADDRESS/PLEN)");
-	return 0;
+			return json_string_value(el);
+	return NULL;
 }
 
 /* KEY=VALUE settings after the networks, written as the generic "set" would. */
@@ -238,14 +236,40 @@ static json_t *new_router_port(struct ctl_ctx *ctx, json_t *lr, char **argv, int
 	return lrp;
 }
 
+/* PORT exists: an error, or with --may-exist fine if it is the same port. */
+static int existing_port(struct ctl_ctx *ctx, json_t *lr, const char *name,
+			 const uint8_t mac[6], json_t *networks, const char *peer)
+{
+	if (!ctl_has_opt(ctx, CTL_OPT_MAY_EXIST))
+		return ctl_fail("%s: a port with this name already exists", name);
+	if (first_bad_network(networks))
+		return ctl_fail("%s: Invalid networks configured", name);
+	return lrp_matches(ctx->model, lr, name, mac, networks, peer);
+}
+
 /*
  * Router and logical switch ports share one name space in OVN (both become
  * Port_Binding rows): a router port may not take a switch port's name.
  */
+static int check_new_port(json_t *model, const char *name, json_t *networks)
+{
+	const char *bad = first_bad_network(networks);
+
+	if (bad)
+		return ctl_fail("%s: invalid network address: %s%s", name, bad,
+				strchr(bad, '/') ? "" : " (xovn needs ADDRESS/PLEN)");
+	if (ctl_check_name("port", name))
+		return -1;
+	if (xovn_find_port(model, name, NULL))
+		return ctl_fail("%s: a logical switch port has this name (router and switch "
+				"ports share one name space)", name);
+	return 0;
+}
+
 static int lrp_add(struct ctl_ctx *ctx, int argc, char **argv)
 {
 	json_t *lr = ctl_need_router(ctx->model, argv[0]), *networks, *lrp;
-	int n_networks = count_networks(argc, argv), rc;
+	int n_networks = count_networks(argc, argv), rc, exists;
 	char **settings = argv + 3 + n_networks;
 	int n_settings = argc - 3 - n_networks;
 	uint8_t mac[6];
@@ -257,21 +281,13 @@ static int lrp_add(struct ctl_ctx *ctx, int argc, char **argv)
 	if (xovn_parse_mac(argv[2], mac) < 0)
 		return ctl_fail("%s: invalid mac address %s", argv[1], argv[2]);
 	networks = string_list(n_networks, argv + 3);
-	if (ctl_find_router_port(ctx->model, argv[1], NULL)) {
-		rc = ctl_has_opt(ctx, CTL_OPT_MAY_EXIST) ?
-			lrp_matches(ctx->model, lr, argv[1], mac, networks,
+	exists = ctl_find_router_port(ctx->model, argv[1], NULL) != NULL;
+	rc = exists ? existing_port(ctx, lr, argv[1], mac, networks,
 				    setting_peer(n_settings, settings)) :
-			ctl_fail("%s: a port with this name already exists", argv[1]);
-		json_decref(networks);
-		return rc;
-	}
-	rc = check_networks(argv[1], networks);
+		      check_new_port(ctx->model, argv[1], networks);
 	json_decref(networks);
-	if (rc || ctl_check_name("port", argv[1]))
-		return -1;
-	if (xovn_find_port(ctx->model, argv[1], NULL))
-		return ctl_fail("%s: a logical switch port has this name (router and switch "
-				"ports share one name space)", argv[1]);
+	if (rc || exists)
+		return rc;
 	lrp = new_router_port(ctx, lr, argv, n_networks);
 	if (!lrp)
 		return -1;

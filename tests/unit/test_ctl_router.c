@@ -119,6 +119,8 @@ Test(ctl_router, lrp_add_may_exist)
 		  "p1: port already exists with mismatching peer" },
 		{ { "r2", "p1", "00:00:00:00:00:01", "10.0.0.1/24", "2001:db8::1/64" },
 		  "p1: port already exists but in router r1" },
+		{ { "r1", "p1", "00:00:00:00:00:01", "10.0.0.1/24", "2001:db8::1/129" },
+		  "p1: Invalid networks configured" },
 	};
 	const char *argv[12];
 	size_t i, k;
