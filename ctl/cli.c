@@ -37,6 +37,20 @@ static int parse_cmd_option(struct ctl_cmd *cmd, const char *opt)
 			return ctl_fail("%s: the id must be @NAME", opt);
 		return 0;
 	}
+	if (strcmp(opt, "--ecmp") == 0) {
+		cmd->opts |= CTL_OPT_ECMP;
+		return 0;
+	}
+	if (strncmp(opt, "--policy=", 9) == 0) {
+		cmd->opts |= CTL_OPT_POLICY;
+		cmd->policy = opt + 9;
+		return 0;
+	}
+	if (strncmp(opt, "--route-table=", 14) == 0) {
+		cmd->opts |= CTL_OPT_ROUTE_TABLE;
+		cmd->route_table = opt + 14;
+		return 0;
+	}
 	if (strncmp(opt, "--tunnel-key=", 13) == 0) {
 		cmd->opts |= CTL_OPT_TUNNEL_KEY;
 		return ctl_parse_long("tunnel key", opt + 13, 1, XOVN_DP_KEY_MAX, &cmd->tunnel_key);

@@ -365,8 +365,8 @@ static int db_get(struct ctl_ctx *ctx, int argc, char **argv)
 /* ---- set, add, remove, clear -------------------------------------------- */
 
 /* COLUMN[:KEY]=VALUE on a row. */
-static int set_one(struct ctl_ctx *ctx, const struct db_table *t, const struct db_row *row,
-		   const char *arg)
+int db_set_arg(json_t *model, const struct db_table *t, const struct db_row *row,
+	       const char *arg)
 {
 	char *column, *key;
 	const char *eq = split_column(arg, &column, &key, "=");
@@ -385,14 +385,14 @@ static int set_one(struct ctl_ctx *ctx, const struct db_table *t, const struct d
 		atom.kind = DB_STR;
 		json_t *v = db_datum_parse(&atom, eq + 1);
 
-		d = v ? db_datum_get(ctx->model, t, row, c) : NULL;
+		d = v ? db_datum_get(model, t, row, c) : NULL;
 		if (d)
 			json_object_set(d, key, json_array_get(v, 0));
 		json_decref(v);
-		rc = d ? db_datum_set(ctx->model, t, row, c, d) : -1;
+		rc = d ? db_datum_set(model, t, row, c, d) : -1;
 	} else {
 		d = db_datum_parse(c, eq + 1);
-		rc = d ? db_datum_set(ctx->model, t, row, c, d) : -1;
+		rc = d ? db_datum_set(model, t, row, c, d) : -1;
 	}
 	json_decref(d);
 	free(column);
@@ -411,7 +411,7 @@ static int db_set(struct ctl_ctx *ctx, int argc, char **argv)
 	if (db_find_row(ctx->model, t, argv[1], quiet, &row))
 		return quiet ? 0 : -1;
 	for (i = 2; i < argc; i++)
-		if (set_one(ctx, t, &row, argv[i]))
+		if (db_set_arg(ctx->model, t, &row, argv[i]))
 			return -1;
 	return 0;
 }
@@ -534,6 +534,12 @@ static json_t *new_row(const struct db_table *t)
 		return json_pack("{s:s, s:i}", "chassis", "", "priority", 0);
 	if (strcmp(t->name, "DHCP_Options") == 0)
 		return json_pack("{s:s}", "cidr", "");
+	if (strcmp(t->name, "Logical_Router") == 0)
+		return json_pack("{s:s, s:[]}", "name", "", "ports");
+	if (strcmp(t->name, "Logical_Router_Port") == 0)
+		return json_pack("{s:s, s:s, s:[]}", "name", "", "mac", "", "networks");
+	if (strcmp(t->name, "Logical_Router_Static_Route") == 0)
+		return json_pack("{s:s, s:s}", "ip_prefix", "", "nexthop", "");
 	return json_pack("{s:s}", "name", "");
 }
 
@@ -556,11 +562,12 @@ static int db_create(struct ctl_ctx *ctx, int argc, char **argv)
 	}
 	row = (struct db_row){ obj, home, NULL };
 	for (i = 1; i < argc; i++)
-		if (set_one(ctx, t, &row, argv[i])) {
+		if (db_set_arg(ctx->model, t, &row, argv[i])) {
 			json_decref(obj);
 			return -1;
 		}
-	if (strcmp(t->name, "Logical_Switch") == 0 && ctl_assign_switch_key(ctx->model, obj, 0)) {
+	if ((strcmp(t->name, "Logical_Switch") == 0 && ctl_assign_switch_key(ctx->model, obj, 0)) ||
+	    (strcmp(t->name, "Logical_Router") == 0 && ctl_assign_router_key(ctx->model, obj, 0))) {
 		json_decref(obj);
 		return -1;
 	}

@@ -103,8 +103,12 @@ static int port_exists(struct ctl_ctx *ctx, json_t *sw, const char *name)
 {
 	json_t *old_sw;
 
-	if (!xovn_find_port(ctx->model, name, &old_sw))
+	if (!xovn_find_port(ctx->model, name, &old_sw)) {
+		if (ctl_find_router_port(ctx->model, name, NULL))
+			return ctl_fail("%s: a logical router port has this name (router and "
+					"switch ports share one name space)", name);
 		return 0;
+	}
 	if (!ctl_has_opt(ctx, CTL_OPT_MAY_EXIST))
 		return ctl_fail("%s: a port with this name already exists", name);
 	if (old_sw != sw)

@@ -14,6 +14,9 @@
 #define CTL_OPT_IF_EXISTS  0x2u
 #define CTL_OPT_TUNNEL_KEY 0x4u
 #define CTL_OPT_ID         0x8u   /* --id=@NAME: create names its row for later commands */
+#define CTL_OPT_ECMP       0x10u  /* lr-route-add: another nexthop for an existing prefix */
+#define CTL_OPT_POLICY     0x20u  /* --policy=src-ip|dst-ip of a static route */
+#define CTL_OPT_ROUTE_TABLE 0x40u /* --route-table=NAME of a static route */
 
 /* Global options that shape output and waiting (cli.c), as ovn-nbctl's. */
 enum ctl_format { CTL_FORMAT_LIST, CTL_FORMAT_TABLE, CTL_FORMAT_CSV, CTL_FORMAT_JSON };
@@ -44,6 +47,8 @@ struct ctl_cmd {
 	unsigned opts;       /* CTL_OPT_* given */
 	long tunnel_key;     /* with CTL_OPT_TUNNEL_KEY */
 	const char *id;      /* with CTL_OPT_ID: "@name" */
+	const char *policy;  /* with CTL_OPT_POLICY */
+	const char *route_table;   /* with CTL_OPT_ROUTE_TABLE */
 	int help;            /* the arguments hold --help or -h */
 	int argc;
 	char **argv;         /* arguments after the verb */
@@ -94,6 +99,7 @@ int ctl_wait_applied(const json_t *model, int timeout);
 
 /* keys.c: tunnel keys, allocated lowest-unused and never renumbered. */
 int ctl_assign_switch_key(json_t *model, json_t *sw, long requested);
+int ctl_assign_router_key(json_t *model, json_t *lr, long requested);
 int ctl_assign_port_key(json_t *sw, json_t *port, long requested);
 
 /* util.c */
@@ -116,6 +122,12 @@ json_t *ctl_need_port(json_t *model, const char *name, json_t **sw_out);
 json_t *ctl_need_chassis(json_t *model, const char *name);
 json_t *ctl_need_group(json_t *model, const char *name);
 
+/* routers.c: logical routers and their ports, by name or _uuid */
+json_t *ctl_find_router(json_t *model, const char *id);
+json_t *ctl_find_router_port(json_t *model, const char *id, json_t **lr_out);
+json_t *ctl_need_router(json_t *model, const char *id);
+json_t *ctl_need_router_port(json_t *model, const char *id, json_t **lr_out);
+
 /* refs.c: removing a thing removes what only makes sense with it */
 void ctl_forget_port(json_t *model, const char *port);
 void ctl_forget_chassis(json_t *model, const char *chassis);
@@ -134,5 +146,7 @@ extern const struct ctl_verb ctl_db_verbs[];      /* cmd_db.c: list, get, set, .
 extern const struct ctl_verb ctl_trace_verbs[];   /* cmd_trace.c: read-only */
 extern const struct ctl_verb ctl_stats_verbs[];   /* cmd_stats.c: read-only */
 extern const struct ctl_verb ctl_dhcp_verbs[];    /* cmd_dhcp.c */
+extern const struct ctl_verb ctl_router_verbs[];  /* cmd_router.c: lr-*, lrp-* */
+extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
 
 #endif /* XOVN_CTL_H */

@@ -21,6 +21,7 @@ enum db_kind {
 	DB_INT,        /* integer, required */
 	DB_OPT_STR,    /* set of 0..1 string: absent member is [] */
 	DB_OPT_INT,    /* set of 0..1 integer */
+	DB_OPT_BOOL,   /* set of 0..1 boolean */
 	DB_STR_SET,    /* set of strings (JSON array) */
 	DB_MAP,        /* map string -> string (JSON object) */
 	DB_REF,        /* 0..1 reference, stored as the referenced row's name */
@@ -36,6 +37,7 @@ struct db_column {
 	const char *ref;               /* DB_REF, DB_CHILDREN: the referenced table */
 	int readonly;
 	long min, max;                 /* DB_INT, DB_OPT_INT range */
+	int empty_absent;              /* DB_STR: "" is stored as an absent member */
 };
 
 struct db_table {
@@ -75,6 +77,10 @@ void db_chain_reset(void);
 /* --id=@name of this chain. */
 int db_id_define(const char *id, const char *uuid);
 const char *db_id_lookup(const char *id);
+
+/* cmd_db.c: "COLUMN[:KEY]=VALUE" written into a row (error printed). */
+int db_set_arg(json_t *model, const struct db_table *t, const struct db_row *row,
+	       const char *arg);
 
 /* db_datum.c */
 json_t *db_datum_get(json_t *model, const struct db_table *t, const struct db_row *row,

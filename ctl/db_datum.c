@@ -59,6 +59,7 @@ json_t *db_datum_get(json_t *model, const struct db_table *t, const struct db_ro
 		break;
 	case DB_OPT_STR:
 	case DB_OPT_INT:
+	case DB_OPT_BOOL:
 		if (v)
 			json_array_append(d, v);
 		break;
@@ -177,6 +178,8 @@ void db_atom_print(FILE *f, const struct db_column *c, const json_t *a, int bare
 {
 	if (json_is_integer(a))
 		fprintf(f, "%lld", (long long)json_integer_value(a));
+	else if (json_is_boolean(a))
+		fputs(json_is_true(a) ? "true" : "false", f);
 	else if (is_uuid_kind(c))
 		fputs(json_string_value(a), f);
 	else
@@ -334,6 +337,12 @@ static json_t *atom_from(const struct db_column *c, const char *s, int is_key)
 			return NULL;
 		return json_integer(v);
 	}
+	if (c->kind == DB_OPT_BOOL && is_key) {
+		if (strcmp(s, "true") && strcmp(s, "false"))
+			return ctl_fail("\"%s\" is not a valid boolean (use \"true\" or \"false\")",
+					s), NULL;
+		return json_boolean(strcmp(s, "true") == 0);
+	}
 	if (is_uuid_kind(c) && is_key) {
 		const char *u = s[0] == '@' ? db_id_lookup(s) : s;
 
@@ -438,7 +447,8 @@ json_t *db_datum_parse(const struct db_column *c, const char *value)
 		json_decref(d);
 		return ctl_fail("%s: trailing garbage \"%s\"", c->name, l.p), NULL;
 	}
-	if (d && (c->kind == DB_OPT_STR || c->kind == DB_OPT_INT || c->kind == DB_REF) &&
+	if (d && (c->kind == DB_OPT_STR || c->kind == DB_OPT_INT || c->kind == DB_OPT_BOOL ||
+		  c->kind == DB_REF) &&
 	    json_array_size(d) > 1) {
 		json_decref(d);
 		return ctl_fail("%s: takes at most one value", c->name), NULL;
@@ -510,7 +520,7 @@ int db_datum_set(json_t *model, const struct db_table *t, const struct db_row *r
 		return ctl_fail("%s: column %s is read-only in xovn", t->name, c->name);
 	switch (c->kind) {
 	case DB_STR:
-		if (strcmp(c->member, "type") == 0 && !json_string_value(json_array_get(datum, 0))[0])
+		if (c->empty_absent && !json_string_value(json_array_get(datum, 0))[0])
 			json_object_del(row->obj, c->member);
 		else
 			json_object_set(row->obj, c->member, json_array_get(datum, 0));
@@ -520,6 +530,7 @@ int db_datum_set(json_t *model, const struct db_table *t, const struct db_row *r
 		return 0;
 	case DB_OPT_STR:
 	case DB_OPT_INT:
+	case DB_OPT_BOOL:
 		set_or_delete(row->obj, c->member, json_incref(json_array_get(datum, 0)), n == 0);
 		return 0;
 	case DB_STR_SET:

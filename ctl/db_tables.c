@@ -31,7 +31,7 @@ static const struct db_column lsp_columns[] = {
 	{ .name = "tag", DB_OPT_INT, "tag", NULL, 0, 1, 4094 },
 	{ .name = "tag_request", DB_OPT_INT, "tag", NULL, 0, 0, 4095 },
 	{ .name = "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 32767 },
-	{ .name = "type", DB_STR, "type", NULL, 0, 0, 0 },
+	{ .name = "type", DB_STR, "type", NULL, 0, 0, 0, 1 },
 	{ NULL },
 };
 
@@ -66,6 +66,40 @@ static const struct db_column dhcp_columns[] = {
 	{ NULL },
 };
 
+static const struct db_column lr_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "enabled", DB_OPT_BOOL, "enabled", NULL, 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ .name = "ports", DB_CHILDREN, "ports", "Logical_Router_Port", 0, 0, 0 },
+	{ .name = "static_routes", DB_CHILDREN, "static_routes", "Logical_Router_Static_Route",
+	  0, 0, 0 },
+	{ .name = "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 16777215 },
+	{ NULL },
+};
+
+static const struct db_column lrp_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "enabled", DB_OPT_BOOL, "enabled", NULL, 0, 0, 0 },
+	{ .name = "mac", DB_STR, "mac", NULL, 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "networks", DB_STR_SET, "networks", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ .name = "peer", DB_OPT_STR, "peer", NULL, 0, 0, 0 },
+	{ .name = "tunnel_key", DB_INT, "tunnel_key", NULL, 1, 1, 32767 },
+	{ NULL },
+};
+
+static const struct db_column route_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "ip_prefix", DB_STR, "ip_prefix", NULL, 0, 0, 0 },
+	{ .name = "nexthop", DB_STR, "nexthop", NULL, 0, 0, 0 },
+	{ .name = "output_port", DB_OPT_STR, "output_port", NULL, 0, 0, 0 },
+	{ .name = "policy", DB_OPT_STR, "policy", NULL, 0, 0, 0 },
+	{ .name = "route_table", DB_STR, "route_table", NULL, 0, 0, 0, 1 },
+	{ NULL },
+};
+
 static const struct db_table tables[] = {
 	{ "Logical_Switch", "logical_switches", NULL, "name", ls_columns, 1 },
 	{ "Logical_Switch_Port", "ports", "Logical_Switch", "name", lsp_columns, 1 },
@@ -73,6 +107,10 @@ static const struct db_table tables[] = {
 	{ "HA_Chassis", "members", "HA_Chassis_Group", NULL, ha_chassis_columns, 1 },
 	{ "Chassis", "chassis", NULL, "name", chassis_columns, 0 },
 	{ "DHCP_Options", "dhcp_options", NULL, NULL, dhcp_columns, 1 },
+	{ "Logical_Router", "logical_routers", NULL, "name", lr_columns, 1 },
+	{ "Logical_Router_Port", "ports", "Logical_Router", "name", lrp_columns, 1 },
+	{ "Logical_Router_Static_Route", "static_routes", "Logical_Router", NULL,
+	  route_columns, 1 },
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

@@ -2,11 +2,13 @@
 /*
  * show.c - the whole model in the layouts OVN users read: the northbound
  * part as ovn-nbctl show prints it (switch UUID (name), its ports with
- * parent, tag, type, router-port and addresses), then the chassis part as
+ * parent, tag, type, router-port and addresses; router UUID (name), its
+ * ports with mac and networks), then the chassis part as
  * ovn-sbctl show prints it (Chassis, Encap geneve, ip, options, the
  * Port_Binding rows bound there).  Linear in the model: the bindings are
  * resolved in one pass instead of a lookup per port.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
@@ -28,19 +30,22 @@ static json_t *inactive_ports(const struct xovn_inactive_list *l)
 /* A value as OVSDB prints it: quoted unless a plain word. */
 static void print_quoted(FILE *out, const char *s)
 {
-	static const struct db_column str = { "", DB_STR, "", NULL, 0, 0, 0 };
+	static const struct db_column str = { "", DB_STR, "", NULL, 0, 0, 0, 0 };
 	json_t *a = json_string(s ? s : "");
 
 	db_atom_print(out, &str, a, 0);
 	json_decref(a);
 }
 
+/* A lone "router" address is left out, as ovn-nbctl does: it says nothing. */
 static void show_addresses(FILE *out, const json_t *list)
 {
 	json_t *el;
 	size_t i;
 
-	if (json_array_size(list) == 0)
+	if (json_array_size(list) == 0 ||
+	    (json_array_size(list) == 1 &&
+	     strcmp(json_string_value(json_array_get(list, 0)), "router") == 0))
 		return;
 	fputs("        addresses: [", out);
 	json_array_foreach(list, i, el)
@@ -48,6 +53,7 @@ static void show_addresses(FILE *out, const json_t *list)
 	fputs("]\n", out);
 }
 
+/* ovn-nbctl's order: type, parent, tag, addresses, router-port. */
 static void show_port(FILE *out, const json_t *inactive, const json_t *port)
 {
 	const char *type = xovn_port_type_str(port);
@@ -58,16 +64,16 @@ static void show_port(FILE *out, const json_t *inactive, const json_t *port)
 	if (why)
 		fprintf(out, " (inactive: %s)", why);
 	fputc('\n', out);
+	if (type[0])
+		fprintf(out, "        type: %s\n", type);
 	if (json_object_get(port, "parent_name"))
 		fprintf(out, "        parent: %s\n", ctl_str(port, "parent_name"));
 	if (json_object_get(port, "tag"))
 		fprintf(out, "        tag: %lld\n",
 			(long long)json_integer_value(json_object_get(port, "tag")));
-	if (type[0])
-		fprintf(out, "        type: %s\n", type);
-	if (strcmp(type, "router") == 0 && router_port)
-		fprintf(out, "        router-port: %s\n", router_port);
 	show_addresses(out, json_object_get(port, "addresses"));
+	if (router_port)
+		fprintf(out, "        router-port: %s\n", router_port);
 }
 
 static void show_switches(FILE *out, const json_t *model, const json_t *inactive)
@@ -83,6 +89,60 @@ static void show_switches(FILE *out, const json_t *model, const json_t *inactive
 		json_array_foreach(json_object_get(sw, "ports"), j, port)
 			show_port(out, inactive, port);
 	}
+}
+
+static int cmp_json_str(const void *a, const void *b)
+{
+	return strcmp(json_string_value(*(json_t *const *)a), json_string_value(*(json_t *const *)b));
+}
+
+/* networks is an OVSDB set: printed sorted, whatever order it was given in. */
+static void show_networks(FILE *out, const json_t *networks)
+{
+	size_t n = json_array_size(networks), i;
+	json_t **v = calloc(n + 1, sizeof(*v));
+
+	if (!v || n == 0) {
+		free(v);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(networks, i);
+	qsort(v, n, sizeof(*v), cmp_json_str);
+	fputs("        networks: [", out);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s\"%s\"", i ? ", " : "", json_string_value(v[i]));
+	fputs("]\n", out);
+	free(v);
+}
+
+/* A router as ovn-nbctl show prints it: its ports' MAC and networks. */
+static void show_router(FILE *out, const json_t *lr)
+{
+	const char *uuid = ctl_str(lr, "_uuid");
+	json_t *lrp;
+	size_t i;
+
+	fprintf(out, "router %s (%s)\n", uuid ? uuid : "00000000-0000-0000-0000-000000000000",
+		ctl_str(lr, "name"));
+	json_array_foreach(json_object_get(lr, "ports"), i, lrp) {
+		const char *route_table = ctl_str(json_object_get(lrp, "options"), "route_table");
+
+		fprintf(out, "    port %s\n        mac: \"%s\"\n", ctl_str(lrp, "name"),
+			ctl_str(lrp, "mac"));
+		show_networks(out, json_object_get(lrp, "networks"));
+		if (route_table)
+			fprintf(out, "        route-table: %s\n", route_table);
+	}
+}
+
+static void show_routers(FILE *out, const json_t *model)
+{
+	json_t *lr;
+	size_t i;
+
+	json_array_foreach(json_object_get(model, "logical_routers"), i, lr)
+		show_router(out, lr);
 }
 
 /*
@@ -179,6 +239,7 @@ static int show(struct ctl_ctx *ctx, int argc, char **argv)
 	/* Port_Binding rows exist only for what the dataplane has. */
 	active = xovn_model_active(ctx->model, &l);
 	show_switches(ctx->out, ctx->model, inactive);
+	show_routers(ctx->out, ctx->model);
 	show_chassis(ctx->out, active ? active : ctx->model);
 	json_decref(active);
 	json_decref(inactive);

@@ -53,12 +53,26 @@ static int ensure_all(json_t *rows, const char *nested)
 	return 0;
 }
 
+/* A router's static routes: the second nested table of a router. */
+static int ensure_routes(json_t *routers)
+{
+	json_t *lr;
+	size_t i;
+
+	json_array_foreach(routers, i, lr)
+		if (ensure_all(json_object_get(lr, "static_routes"), NULL))
+			return -1;
+	return 0;
+}
+
 int ctl_assign_uuids(json_t *model)
 {
 	if (ensure_all(json_object_get(model, "logical_switches"), "ports") ||
 	    ensure_all(json_object_get(model, "ha_chassis_groups"), "members") ||
 	    ensure_all(json_object_get(model, "chassis"), NULL) ||
-	    ensure_all(json_object_get(model, "dhcp_options"), NULL))
+	    ensure_all(json_object_get(model, "dhcp_options"), NULL) ||
+	    ensure_all(json_object_get(model, "logical_routers"), "ports") ||
+	    ensure_routes(json_object_get(model, "logical_routers")))
 		return -1;
 	return 0;
 }

@@ -25,7 +25,8 @@ struct verb_case {
 /*
  * Valid arguments refer to the fixture: sw0 {vm1 (attached to hv1 as tap0),
  * vm2 (bound to hv1), ln (localnet), lp (localport)}, chassis hv1, group g1,
- * DHCP_Options rows DHCP4_UUID (10.0.0.0/24) and DHCP6_UUID (fd00::/64).
+ * DHCP_Options rows DHCP4_UUID (10.0.0.0/24) and DHCP6_UUID (fd00::/64),
+ * router lr0 {lrp0 10.1.0.1/24} with the route 10.2.0.0/16 via 10.1.0.254 lrp0.
  */
 static const struct verb_case verbs[] = {
 	{ "ls-add", 1, 1, { "sw9" } },
@@ -69,6 +70,17 @@ static const struct verb_case verbs[] = {
 	{ "lsp-get-dhcpv4-options", 1, 1, { "vm1" } },
 	{ "lsp-set-dhcpv6-options", 1, 2, { "vm1", DHCP6_UUID } },
 	{ "lsp-get-dhcpv6-options", 1, 1, { "vm1" } },
+	{ "lr-add", 1, 1, { "lr9" } },
+	{ "lr-del", 1, 1, { "lr0" } },
+	{ "lr-list", 0, 0, { NULL } },
+	{ "lrp-add", 4, -1, { "lr0", "lrp9", "00:00:00:00:01:09", "10.9.0.1/24", "peer=lrpx" } },
+	{ "lrp-del", 1, 1, { "lrp0" } },
+	{ "lrp-list", 1, 1, { "lr0" } },
+	{ "lrp-set-enabled", 2, 2, { "lrp0", "disabled" } },
+	{ "lrp-get-enabled", 1, 1, { "lrp0" } },
+	{ "lr-route-add", 3, 4, { "lr0", "10.3.0.0/16", "10.1.0.254", "lrp0" } },
+	{ "lr-route-del", 1, 4, { "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0" } },
+	{ "lr-route-list", 1, 1, { "lr0" } },
 };
 
 #define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
@@ -97,7 +109,9 @@ static void setup(void)
 	       "localport", "--", "chassis-add", "hv1", "geneve", "192.0.2.1", "--",
 	       "vif-attach", "hv1", "tap0", "vm1", "--", "ha-chassis-group-add", "g1", "--",
 	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
-	       "--", "lsp-bind", "vm2", "hv1");
+	       "--", "lsp-bind", "vm2", "hv1", "--", "lr-add", "lr0",
+	       "--", "lrp-add", "lr0", "lrp0", "00:00:00:00:01:01", "10.1.0.1/24",
+	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0");
 	add_dhcp_rows();
 }
 

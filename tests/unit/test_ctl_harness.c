@@ -238,6 +238,28 @@ json_t *ctl_json_port(json_t *model, const char *name)
 	return NULL;
 }
 
+json_t *ctl_json_router(json_t *model, const char *name)
+{
+	json_t *lr = find_named(json_object_get(model, "logical_routers"), name);
+
+	cr_assert_not_null(lr, "router %s not in db", name);
+	return lr;
+}
+
+json_t *ctl_json_router_port(json_t *model, const char *name)
+{
+	json_t *lr, *lrp;
+	size_t i;
+
+	json_array_foreach(json_object_get(model, "logical_routers"), i, lr) {
+		lrp = find_named(json_object_get(lr, "ports"), name);
+		if (lrp)
+			return lrp;
+	}
+	cr_assert_fail("router port %s not in db", name);
+	return NULL;
+}
+
 json_t *ctl_json_chassis(json_t *model, const char *name)
 {
 	json_t *ch = find_named(json_object_get(model, "chassis"), name);

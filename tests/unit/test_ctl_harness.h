@@ -50,6 +50,8 @@ void ctl_expect_fail_v(const char *err_substring, const char *const *argv);
 json_t *ctl_json_switch(json_t *model, const char *name);
 json_t *ctl_json_port(json_t *model, const char *name);
 json_t *ctl_json_chassis(json_t *model, const char *name);
+json_t *ctl_json_router(json_t *model, const char *name);
+json_t *ctl_json_router_port(json_t *model, const char *name);
 long ctl_json_int(json_t *obj, const char *key);
 
 #endif

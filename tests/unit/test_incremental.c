@@ -25,7 +25,7 @@ static const char *const models[] = {
 	"examples/single-chassis.json", "examples/multi-chassis.json",
 	"examples/containers.json",     "examples/localport-localnet.json",
 	"tests/unit/valid/base.json",   "tests/unit/valid/routed-segments.json",
-	"examples/dhcp.json",
+	"examples/dhcp.json",           "examples/routers.json",
 };
 
 /* A full compile with counter slots given against applied, as xovnd does. */

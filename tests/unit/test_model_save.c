@@ -108,7 +108,8 @@ Test(model_save, round_trip_keeps_every_example)
 	static const char *const examples[] = {
 		"examples/single-chassis.json", "examples/multi-chassis.json",
 		"examples/localport-localnet.json", "examples/containers.json",
-		"tests/unit/valid/base.json",
+		"tests/unit/valid/base.json", "examples/routers.json",
+		"tests/unit/valid/routers.json",
 	};
 	char path[512];
 

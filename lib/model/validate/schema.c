@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_validate_schema.c - the rules of schemas/nb.schema.json in C.
+ * schema.c - the rules of schemas/nb.schema.json in C.
  *
  * Each object of the schema is a table of its members and the check of each
  * member's value; the tables read like the schema, which keeps the two easy
@@ -9,24 +9,10 @@
 #include <stdint.h>
 #include <string.h>
 
-#include "model/validate/validate.h"
+#include "model/validate/schema_rules.h"
 #include "xovn_maps.h"
 
-typedef void (*value_check)(struct vctx *c, const json_t *v);
-
-struct field {
-	const char *key;
-	value_check check;
-};
-
-struct object_rule {
-	const struct field *fields;       /* ends with { NULL } */
-	const char *const *required;      /* ends with NULL */
-	value_check other_members;        /* NULL: additionalProperties false */
-	value_check whole;                /* object-level rules, may be NULL */
-};
-
-static void check_object(struct vctx *c, const json_t *v, const struct object_rule *r)
+void vcheck_object(struct vctx *c, const json_t *v, const struct object_rule *r)
 {
 	const char *key;
 	json_t *member;
@@ -62,7 +48,7 @@ static void check_object(struct vctx *c, const json_t *v, const struct object_ru
 		r->whole(c, v);
 }
 
-static void check_array(struct vctx *c, const json_t *v, value_check item)
+void vcheck_array(struct vctx *c, const json_t *v, value_check item)
 {
 	size_t i;
 	json_t *elem;
@@ -117,7 +103,7 @@ static void check_nonempty_string(struct vctx *c, const json_t *v)
 
 static void check_string_list(struct vctx *c, const json_t *v)
 {
-	check_array(c, v, check_nonempty_string);
+	vcheck_array(c, v, check_nonempty_string);
 }
 
 /* A row's stable identity, as OVSDB prints it: 8-4-4-4-12 lowercase hex. */
@@ -178,7 +164,7 @@ static void check_options(struct vctx *c, const json_t *v)
 		{ NULL, NULL },
 	};
 	static const struct object_rule rule = { fields, no_required, check_any_string, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 /* dependentRequired: a container port names its VLAN. */
@@ -212,12 +198,12 @@ static void check_port(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "name", NULL };
 	static const struct object_rule rule = { fields, required, NULL, check_port_dependencies };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_ports(struct vctx *c, const json_t *v)
 {
-	check_array(c, v, check_port);
+	vcheck_array(c, v, check_port);
 }
 
 static void check_switch(struct vctx *c, const json_t *v)
@@ -231,7 +217,7 @@ static void check_switch(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "name", "ports", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_member(struct vctx *c, const json_t *v)
@@ -244,12 +230,12 @@ static void check_member(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "chassis", "priority", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_members(struct vctx *c, const json_t *v)
 {
-	check_array(c, v, check_member);
+	vcheck_array(c, v, check_member);
 }
 
 static void check_group(struct vctx *c, const json_t *v)
@@ -262,7 +248,7 @@ static void check_group(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "name", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_encap(struct vctx *c, const json_t *v)
@@ -274,14 +260,14 @@ static void check_encap(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "type", "ip", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_bridge_mappings(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = { { NULL, NULL } };
 	static const struct object_rule rule = { fields, no_required, vcheck_ifname, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_vif(struct vctx *c, const json_t *v)
@@ -293,12 +279,12 @@ static void check_vif(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "iface", "port", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_vifs(struct vctx *c, const json_t *v)
 {
-	check_array(c, v, check_vif);
+	vcheck_array(c, v, check_vif);
 }
 
 static void check_chassis(struct vctx *c, const json_t *v)
@@ -315,7 +301,7 @@ static void check_chassis(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "name", "encap", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
 static void check_binding(struct vctx *c, const json_t *v)
@@ -327,13 +313,13 @@ static void check_binding(struct vctx *c, const json_t *v)
 	};
 	static const char *const required[] = { "port", "chassis", NULL };
 	static const struct object_rule rule = { fields, required, NULL, NULL };
-	check_object(c, v, &rule);
+	vcheck_object(c, v, &rule);
 }
 
-static void check_switches(struct vctx *c, const json_t *v) { check_array(c, v, check_switch); }
-static void check_groups(struct vctx *c, const json_t *v) { check_array(c, v, check_group); }
-static void check_chassis_list(struct vctx *c, const json_t *v) { check_array(c, v, check_chassis); }
-static void check_bindings(struct vctx *c, const json_t *v) { check_array(c, v, check_binding); }
+static void check_switches(struct vctx *c, const json_t *v) { vcheck_array(c, v, check_switch); }
+static void check_groups(struct vctx *c, const json_t *v) { vcheck_array(c, v, check_group); }
+static void check_chassis_list(struct vctx *c, const json_t *v) { vcheck_array(c, v, check_chassis); }
+static void check_bindings(struct vctx *c, const json_t *v) { vcheck_array(c, v, check_binding); }
 
 void validate_schema(struct vctx *c, const json_t *model)
 {
@@ -341,6 +327,7 @@ void validate_schema(struct vctx *c, const json_t *model)
 		{ "version", check_version },
 		{ "generation", check_generation },
 		{ "logical_switches", check_switches },
+		{ "logical_routers", vcheck_router_rows },
 		{ "ha_chassis_groups", check_groups },
 		{ "chassis", check_chassis_list },
 		{ "bindings", check_bindings },
@@ -354,5 +341,5 @@ void validate_schema(struct vctx *c, const json_t *model)
 		vreport(c, "type", "no model");
 		return;
 	}
-	check_object(c, model, &rule);
+	vcheck_object(c, model, &rule);
 }

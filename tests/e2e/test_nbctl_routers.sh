@@ -1,0 +1,141 @@
+#!/usr/bin/env bash
+# xovnctl against Debian's real ovn-nbctl on the same command lines: the
+# L3 gateway part of seed 002 and more router, router port and static
+# route commands, one command per invocation, run through both (ovn-nbctl
+# on a scratch NB ovsdb-server on a unix socket, xovnctl on its own db).
+# Each line must give both the same exit status and the same output with
+# UUIDs masked: lr-route-list and lr/lrp-list byte for byte, show with its
+# records and ports sorted (OVSDB lists rows in hash order, xovn in the
+# model's), and refusals with the same message after the program name.
+set -u
+. "$(dirname "$0")/lib.sh"
+e2e_begin nbctl-routers
+. "$(dirname "$0")/helpers/ovn_central.sh"
+
+mkdir -p "$OVN_DIR"
+ovsdb-tool create "$OVN_DIR/nb.db" "$OVN_SCHEMAS/ovn-nb.ovsschema" >/dev/null
+ovn_run nb ovsdb-server "$OVN_DIR/nb.db" --remote="punix:$OVN_DIR/nb.sock" \
+	--unixctl="$OVN_DIR/nb.ctl"
+check "the NB ovsdb-server listens" until_ok 10 test -S "$OVN_DIR/nb.sock"
+
+UUID_RE='[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}'
+
+# show's records, and the port blocks within each, in sorted order.
+sort_show() {
+	awk 'function flush() { if (b != "") print h "\t" b; b = "" }
+	     /^[^ ]/ { flush(); h = $0; print h "\t"; next }
+	     /^    port / { flush(); b = $0; next }
+	     { b = b "\001" $0 }
+	     END { flush() }' | LC_ALL=C sort |
+		awk -F'\t' '$1 != last { print $1; last = $1 }
+			    $2 != "" { gsub("\001", "\n", $2); print $2 }'
+}
+
+# Output with UUIDs and the program name masked; show's blocks sorted.
+normalize() {
+	local text
+	text=$(sed -E "s/$UUID_RE/UUID/g; s/^(ovn-nbctl|xovnctl): //")
+	case $text in
+	switch\ * | router\ *) sort_show <<<"$text" ;;
+	*) printf '%s\n' "$text" ;;
+	esac
+}
+
+# same LINE: the line through both programs, compared.
+same() {
+	local line=$1 orc xrc
+	eval "ovn-nbctl --db=$OVN_NB --timeout=20 $line" >"$E2E_TMP/o.out" 2>"$E2E_TMP/o.err"
+	orc=$?
+	eval "\"$XOVNCTL\" --db \"$DB\" $line" >"$E2E_TMP/x.out" 2>"$E2E_TMP/x.err"
+	xrc=$?
+	[ "$orc" = "$xrc" ] || { echo "    exit: ovn-nbctl $orc, xovnctl $xrc"; cat "$E2E_TMP/x.err"; return 1; }
+	diff <(normalize <"$E2E_TMP/o.out") <(normalize <"$E2E_TMP/x.out") || return 1
+	[ "$orc" = 0 ] || diff <(normalize <"$E2E_TMP/o.err") <(normalize <"$E2E_TMP/x.err")
+}
+
+# The seed's lines (ovn-nbctl's warnings-free ones: no localnet port that
+# xovnctl would report incomplete before its network_name).
+while IFS= read -r line; do
+	[ -n "$line" ] && check "same: $line" same "$line"
+done <<'EOF'
+ls-add ls1
+ls-add ls2
+lr-add lr1
+lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
+lsp-add ls1 ls1-lr1
+lsp-set-type ls1-lr1 router
+lsp-set-addresses ls1-lr1 00:00:00:00:00:01
+lsp-set-options ls1-lr1 router-port=lr1-ls1
+lrp-add lr1 lr1-ls2 00:00:00:00:00:02 10.10.20.1/24
+lsp-add ls2 ls2-lr1
+lsp-set-type ls2-lr1 router
+lsp-set-addresses ls2-lr1 00:00:00:00:00:02
+lsp-set-options ls2-lr1 router-port=lr1-ls2
+lsp-add ls1 ls1-vm1
+lsp-set-addresses ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
+lsp-set-port-security ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
+create Logical_Router name=lr2 options:chassis=master >/dev/null
+lrp-add lr2 lr2-lsjoin 00:00:00:00:00:06 10.10.30.2/24
+lrp-add lr2 lr2-lslocal 00:00:00:00:00:07 10.10.40.1/24
+ls-add lsjoin
+lsp-add lsjoin lsjoin-lr2
+lsp-set-type lsjoin-lr2 router
+lsp-set-addresses lsjoin-lr2 00:00:00:00:00:06
+lsp-set-options lsjoin-lr2 router-port=lr2-lsjoin
+lrp-add lr1 lr1-lsjoin 00:00:00:00:00:05 10.10.30.1/24
+lsp-add lsjoin lsjoin-lr1
+lsp-set-type lsjoin-lr1 router
+lsp-set-addresses lsjoin-lr1 00:00:00:00:00:05
+lsp-set-options lsjoin-lr1 router-port=lr1-lsjoin
+lr-route-add lr2 "10.10.10.0/24" 10.10.30.1
+lr-route-add lr1 "0.0.0.0/0" 10.10.30.2
+show
+lr-list
+lrp-list lr1
+lr-route-list lr1
+lr-route-list lr2
+get logical_router lr2 options:chassis
+lrp-add lr1 lr1-v6 0a:00:00:00:00:09 fd00::1/64 10.20.0.1/16 peer=lr2-x
+lr-route-add lr1 10.1.2.3/16 10.10.30.254
+--ecmp lr-route-add lr1 10.1.0.0/16 10.10.30.253
+lr-route-add lr1 10.1.0.0/16 10.10.30.252
+--may-exist lr-route-add lr1 10.1.2.3/32 10.10.30.2
+--policy=src-ip lr-route-add lr1 10.10.10.0/24 10.10.30.2
+--route-table=rtb1 lr-route-add lr1 0.0.0.0/0 10.10.30.9
+lr-route-add lr1 2001:DB8:2::5/48 FD00::2 lr1-v6
+lr-route-add lr1 10.9.0.0/16 discard
+--ecmp lr-route-add lr1 10.9.0.0/16 10.10.30.9
+lr-route-add lr1 10.9.0.0/33 10.10.30.9
+lr-route-add lr1 10.8.0.0/16 2001:db8::1
+lr-route-add lr1 10.8.0.0/16 10.10.30.9 nope
+--policy=any lr-route-add lr1 10.8.0.0/16 10.10.30.9
+lr-route-list lr1
+--route-table=rtb1 lr-route-list lr1
+lr-route-del lr1 10.1.0.0/16 10.10.30.253
+lr-route-del lr1 10.7.0.0/16
+--policy=src-ip lr-route-del lr1
+lr-route-list lr1
+lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
+--may-exist lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
+--may-exist lrp-add lr1 lr1-ls1 00:00:00:00:00:09 10.10.10.1/24
+--may-exist lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.11.1/24
+--may-exist lrp-add lr2 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
+lrp-add lr1 lr1-bad zz 10.10.10.1/24
+lrp-add lr1 lr1-bad 00:00:00:00:00:0a 10.10.10.1/33
+lrp-add nope lr1-bad 00:00:00:00:00:0a 10.10.10.1/24
+lrp-set-enabled lr1-v6 disabled
+lrp-get-enabled lr1-v6
+lrp-set-enabled lr1-v6 sideways
+show
+lrp-del lr1-v6
+lrp-del lr1-v6
+--if-exists lrp-del lr1-v6
+lr-add lr1
+--may-exist lr-add lr1
+lr-del nope
+lr-del lr2
+lr-list
+show
+EOF
+
+e2e_end
