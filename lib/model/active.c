@@ -13,6 +13,7 @@ struct prune_sets {
 	json_t *vifs;       /* "chassis/port" -> true */
 	json_t *bindings;   /* port name -> true */
 	json_t *members;    /* "group/chassis" -> true */
+	json_t *routes;     /* "router/route _uuid" -> true */
 };
 
 static void set_add(json_t *set, const char *a, const char *b)
@@ -48,6 +49,9 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			break;
 		case XOVN_INACTIVE_MEMBER:
 			set_add(s->members, it->owner, it->name);
+			break;
+		case XOVN_INACTIVE_ROUTE:
+			set_add(s->routes, it->owner, it->name);
 			break;
 		}
 	}
@@ -107,6 +111,13 @@ static int member_inactive(const json_t *m, const void *arg)
 	return set_has(a->s->members, a->owner, str(m, "chassis"));
 }
 
+static int route_inactive(const json_t *r, const void *arg)
+{
+	const struct owner_arg *a = arg;
+
+	return set_has(a->s->routes, a->owner, str(r, "_uuid"));
+}
+
 static void prune(json_t *model, const struct prune_sets *s)
 {
 	size_t i;
@@ -125,6 +136,11 @@ static void prune(json_t *model, const struct prune_sets *s)
 
 		array_drop(json_object_get(item, "members"), member_inactive, &a);
 	}
+	json_array_foreach(json_object_get(model, "logical_routers"), i, item) {
+		struct owner_arg a = { s, str(item, "name") };
+
+		array_drop(json_object_get(item, "static_routes"), route_inactive, &a);
+	}
 }
 
 json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
@@ -135,8 +151,9 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	if (!l->n)
 		return json_incref(model);
 	copy = json_deep_copy(model);
-	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object() };
-	if (copy && s.ports && s.vifs && s.bindings && s.members) {
+	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object(),
+				 json_object() };
+	if (copy && s.ports && s.vifs && s.bindings && s.members && s.routes) {
 		sets_fill(&s, l);
 		prune(copy, &s);
 	} else {
@@ -147,5 +164,6 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	json_decref(s.vifs);
 	json_decref(s.bindings);
 	json_decref(s.members);
+	json_decref(s.routes);
 	return copy;
 }
