@@ -4,6 +4,7 @@
  * the daemon see it.  Removing them from a copy, instead of teaching every
  * compiler pass to skip them, makes "inactive" mean exactly "absent".
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/incomplete.h"
@@ -13,7 +14,6 @@ struct prune_sets {
 	json_t *vifs;       /* "chassis/port" -> true */
 	json_t *bindings;   /* port name -> true */
 	json_t *members;    /* "group/chassis" -> true */
-	json_t *routes;     /* "router/route _uuid" -> true */
 };
 
 static void set_add(json_t *set, const char *a, const char *b)
@@ -51,8 +51,7 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			set_add(s->members, it->owner, it->name);
 			break;
 		case XOVN_INACTIVE_ROUTE:
-			set_add(s->routes, it->owner, it->name);
-			break;
+			break;   /* by position: drop_routes() */
 		}
 	}
 }
@@ -111,13 +110,6 @@ static int member_inactive(const json_t *m, const void *arg)
 	return set_has(a->s->members, a->owner, str(m, "chassis"));
 }
 
-static int route_inactive(const json_t *r, const void *arg)
-{
-	const struct owner_arg *a = arg;
-
-	return set_has(a->s->routes, a->owner, str(r, "_uuid"));
-}
-
 static void prune(json_t *model, const struct prune_sets *s)
 {
 	size_t i;
@@ -136,11 +128,40 @@ static void prune(json_t *model, const struct prune_sets *s)
 
 		array_drop(json_object_get(item, "members"), member_inactive, &a);
 	}
-	json_array_foreach(json_object_get(model, "logical_routers"), i, item) {
-		struct owner_arg a = { s, str(item, "name") };
+}
 
-		array_drop(json_object_get(item, "static_routes"), route_inactive, &a);
-	}
+static int later_route_first(const void *a, const void *b)
+{
+	const struct xovn_inactive *x = *(const struct xovn_inactive *const *)a;
+	const struct xovn_inactive *y = *(const struct xovn_inactive *const *)b;
+
+	if (x->at[0] != y->at[0])
+		return x->at[0] < y->at[0] ? 1 : -1;
+	return x->at[1] < y->at[1] ? 1 : x->at[1] > y->at[1] ? -1 : 0;
+}
+
+/*
+ * Routes have no name to match: they are removed by position, the last
+ * first, so the positions of the others stay true.  -1 when out of memory.
+ */
+static int drop_routes(json_t *model, const struct xovn_inactive_list *l)
+{
+	const struct xovn_inactive **routes = calloc(l->n, sizeof(*routes));
+	const json_t *routers = json_object_get(model, "logical_routers");
+	size_t n = 0;
+
+	if (!routes)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == XOVN_INACTIVE_ROUTE)
+			routes[n++] = &l->v[i];
+	qsort(routes, n, sizeof(*routes), later_route_first);
+	for (size_t i = 0; i < n; i++)
+		json_array_remove(json_object_get(json_array_get(routers, routes[i]->at[0]),
+						  "static_routes"),
+				  routes[i]->at[1]);
+	free(routes);
+	return 0;
 }
 
 json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
@@ -151,9 +172,8 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	if (!l->n)
 		return json_incref(model);
 	copy = json_deep_copy(model);
-	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object(),
-				 json_object() };
-	if (copy && s.ports && s.vifs && s.bindings && s.members && s.routes) {
+	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object() };
+	if (copy && s.ports && s.vifs && s.bindings && s.members && drop_routes(copy, l) == 0) {
 		sets_fill(&s, l);
 		prune(copy, &s);
 	} else {
@@ -164,6 +184,5 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	json_decref(s.vifs);
 	json_decref(s.bindings);
 	json_decref(s.members);
-	json_decref(s.routes);
 	return copy;
 }

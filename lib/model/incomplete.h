@@ -23,15 +23,16 @@ enum xovn_inactive_kind {
 	XOVN_INACTIVE_VIF,      /* a chassis' interface for a port that does not exist yet */
 	XOVN_INACTIVE_BINDING,  /* a binding to a chassis that does not exist yet */
 	XOVN_INACTIVE_MEMBER,   /* an HA group member that is not a chassis yet */
-	XOVN_INACTIVE_ROUTE,    /* a static route whose nexthop no network of its router reaches */
+	XOVN_INACTIVE_ROUTE,    /* a static route with no port to leave by */
 };
 
 struct xovn_inactive {
 	enum xovn_inactive_kind kind;
-	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER), the _uuid (ROUTE) */
+	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER), the nexthop (ROUTE) */
 	char owner[64];     /* the chassis of a VIF, the group of a MEMBER, the router of a ROUTE */
 	char path[128];     /* where in the document */
 	char reason[192];   /* what is missing, for the operator */
+	size_t at[2];       /* ROUTE: its router's position in logical_routers[], its own in static_routes[] */
 };
 
 struct xovn_inactive_list {

@@ -1,10 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * cidr.c - IPv4/IPv6 prefixes: parsing, host bits, containment, order.
+ * cidr.c - how IPv4/IPv6 prefixes relate: host bits, containment, order.
  */
-#include <ctype.h>
-#include <errno.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
@@ -18,44 +15,6 @@ static const uint8_t *ip_bytes(const struct xovn_ip *ip)
 static int ip_bits(const struct xovn_ip *ip)
 {
 	return ip->family == AF_INET ? 32 : 128;
-}
-
-int xovn_parse_ip(const char *s, struct xovn_ip *out)
-{
-	memset(out, 0, sizeof(*out));
-	if (xovn_parse_ipv4(s, &out->v4) == 0) {
-		out->family = AF_INET;
-		out->plen = 32;
-		return 0;
-	}
-	if (xovn_parse_ipv6(s, &out->v6) == 0) {
-		out->family = AF_INET6;
-		out->plen = 128;
-		return 0;
-	}
-	return -1;
-}
-
-int xovn_parse_cidr(const char *s, int allow_bare, struct xovn_ip *out)
-{
-	char buf[64], *slash, *end;
-	long plen;
-
-	if (strlen(s) >= sizeof(buf))
-		return -1;
-	strcpy(buf, s);
-	slash = strchr(buf, '/');
-	if (!slash)
-		return allow_bare ? xovn_parse_ip(buf, out) : -1;
-	*slash = '\0';
-	if (!isdigit((unsigned char)slash[1]) || xovn_parse_ip(buf, out) < 0)
-		return -1;
-	errno = 0;
-	plen = strtol(slash + 1, &end, 10);
-	if (*end || errno || plen > ip_bits(out))
-		return -1;
-	out->plen = (int)plen;
-	return 0;
 }
 
 /* Bit i (from the most significant) of the address. */

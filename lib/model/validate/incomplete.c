@@ -15,8 +15,10 @@
  *   vif      a chassis' interface naming a port not created yet
  *   binding  a port bound to a chassis not defined yet
  *   member   an HA group member naming a chassis not defined yet
- *   route    a static route whose nexthop is in none of its router's
- *            networks (ovn-northd finds no port to send it through)
+ *   route    a static route whose output_port is not a port of its
+ *            router (lrp-del leaves the route behind), or whose nexthop is
+ *            in none of the router's networks: ovn-northd finds no port to
+ *            send it through
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,6 +27,7 @@
 
 #include "model/incomplete.h"
 #include "util/cidr.h"
+#include "util/prefix.h"
 #include "model/validate/validate.h"
 
 struct incomplete_pass {
@@ -44,12 +47,14 @@ void xovn_inactive_free(struct xovn_inactive_list *l)
 	xovn_inactive_init(l);
 }
 
-static void add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind, const char *name,
-		const char *owner, const char *path, const char *fmt, ...)
-	__attribute__((format(printf, 6, 7)));
+/* The item appended, NULL when out of memory. */
+static struct xovn_inactive *add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind,
+				 const char *name, const char *owner, const char *path,
+				 const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 
-static void add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind, const char *name,
-		const char *owner, const char *path, const char *fmt, ...)
+static struct xovn_inactive *add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind,
+				 const char *name, const char *owner, const char *path,
+				 const char *fmt, ...)
 {
 	struct xovn_inactive *it;
 	va_list ap;
@@ -59,11 +64,12 @@ static void add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind, cons
 		struct xovn_inactive *v = realloc(l->v, cap * sizeof(*v));
 
 		if (!v)
-			return;
+			return NULL;
 		l->v = v;
 		l->cap = cap;
 	}
 	it = &l->v[l->n++];
+	memset(it, 0, sizeof(*it));
 	it->kind = kind;
 	snprintf(it->name, sizeof(it->name), "%s", name);
 	snprintf(it->owner, sizeof(it->owner), "%s", owner ? owner : "");
@@ -71,6 +77,7 @@ static void add(struct xovn_inactive_list *l, enum xovn_inactive_kind kind, cons
 	va_start(ap, fmt);
 	vsnprintf(it->reason, sizeof(it->reason), fmt, ap);
 	va_end(ap);
+	return it;
 }
 
 static int chassis_exists(const struct incomplete_pass *p, const char *name)
@@ -212,7 +219,7 @@ static size_t router_networks(const struct xovn_lr *r, struct xovn_ip *nets)
 		for (size_t k = 0; k < r->ports[j].networks.n; k++) {
 			const char *s = r->ports[j].networks.v[k];
 
-			if (s && xovn_parse_cidr(s, 0, &nets[n]) == 0)
+			if (s && xovn_parse_prefix(s, XOVN_PLEN_REQUIRED, &nets[n]) == 0)
 				n++;
 		}
 	return n;
@@ -226,11 +233,37 @@ static int reachable(const struct xovn_ip *nets, size_t n, const struct xovn_ip 
 	return 0;
 }
 
+/* Why route rt of r has no port to leave by; NULL when it has one. */
+static const char *route_lacks(const struct xovn_lr *r, const struct xovn_route *rt,
+			       const struct xovn_ip *nets, size_t n, char *buf, size_t len)
+{
+	struct xovn_ip hop;
+	int has_port = 0;
+
+	if (rt->output_port) {
+		for (size_t j = 0; j < r->n_ports; j++)
+			has_port |= r->ports[j].name && strcmp(r->ports[j].name, rt->output_port) == 0;
+		if (!has_port) {
+			snprintf(buf, len, "output_port \"%s\" is not a port of router \"%s\"",
+				 rt->output_port, r->name ? r->name : "?");
+			return buf;
+		}
+	}
+	if (!rt->nexthop || xovn_parse_prefix(rt->nexthop, XOVN_PLEN_NONE, &hop) < 0 ||
+	    reachable(nets, n, &hop))
+		return NULL;   /* "discard", or a nexthop on one of the router's subnets */
+	snprintf(buf, len, "nexthop %s of %s is in none of router \"%s\"'s networks",
+		 rt->nexthop, rt->ip_prefix ? rt->ip_prefix : "?", r->name ? r->name : "?");
+	return buf;
+}
+
 static void check_router_routes(struct incomplete_pass *p, const struct xovn_lr *r)
 {
 	size_t total = 0, n;
-	struct xovn_ip *nets, hop;
-	char path[128];
+	struct xovn_ip *nets;
+	char path[128], buf[192];
+	struct xovn_inactive *it;
+	const char *why;
 
 	for (size_t j = 0; j < r->n_ports; j++)
 		total += r->ports[j].networks.n;
@@ -241,14 +274,16 @@ static void check_router_routes(struct incomplete_pass *p, const struct xovn_lr 
 	for (size_t k = 0; k < r->n_routes; k++) {
 		const struct xovn_route *rt = &r->routes[k];
 
-		if (!rt->uuid || !rt->nexthop || xovn_parse_ip(rt->nexthop, &hop) < 0 ||
-		    reachable(nets, n, &hop))
-			continue;   /* "discard", or a nexthop on one of the router's subnets */
+		if (!(why = route_lacks(r, rt, nets, n, buf, sizeof(buf))))
+			continue;
 		snprintf(path, sizeof(path), "$.logical_routers[%zu].static_routes[%zu]", r->index,
 			 rt->index);
-		add(p->out, XOVN_INACTIVE_ROUTE, rt->uuid, r->name, path,
-		    "nexthop %s of %s is in none of router \"%s\"'s networks", rt->nexthop,
-		    rt->ip_prefix ? rt->ip_prefix : "?", r->name ? r->name : "?");
+		it = add(p->out, XOVN_INACTIVE_ROUTE, rt->nexthop ? rt->nexthop : "", r->name, path,
+			 "%s", why);
+		if (it) {
+			it->at[0] = r->index;
+			it->at[1] = rt->index;
+		}
 	}
 	free(nets);
 }

@@ -3,12 +3,17 @@
  * semantic_routers.c - logical routers: unique names (router ports unique
  * across routers, like switch ports), tunnel keys unique in the datapath
  * key space that routers share with switches and per router for its
- * ports, a router port's MAC and networks, networks of one router that
- * overlap, and static routes: prefix and nexthop syntax, one family, an
- * output_port of the same router.
+ * ports, a router port's MAC (not a group address) and networks (a host
+ * of the subnet, not its network or broadcast address), networks of one
+ * router that overlap, and static routes: a prefix without host bits, a
+ * nexthop of the prefix's family.
  *
- * What a router still lacks is not an error: a route whose nexthop is in
- * none of the router's networks is stored and inactive (incomplete.c).
+ * The syntax of MACs, networks, prefixes and nexthops is the schema
+ * pass's (schema_router.c, rule "pattern"); a value it refuses is skipped
+ * here so that it is not reported twice.  What a router still lacks is
+ * not an error: a route whose output_port is not a port of its router
+ * (ovn-nbctl's lrp-del leaves it behind) or whose nexthop is in none of
+ * the router's networks is stored and inactive (incomplete.c).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -17,6 +22,7 @@
 #include <sys/socket.h>
 
 #include "util/cidr.h"
+#include "util/prefix.h"
 #include "model/validate/validate.h"
 
 struct router_pass {
@@ -24,7 +30,6 @@ struct router_pass {
 	const struct vnames *names;
 	struct vset dp_keys;           /* switch and router keys -> first holder */
 	struct vset port_keys;         /* port keys of the current router */
-	struct name_index own_ports;   /* port names of the current router */
 };
 
 static const char *fmt_path(char *buf, size_t len, const char *fmt, ...)
@@ -119,16 +124,12 @@ static void check_mac(struct router_pass *p, const struct xovn_lrp *port)
 	char path[128];
 	uint8_t mac[6];
 
-	if (!port->mac)
+	if (!port->mac || xovn_parse_mac(port->mac, mac) < 0)
 		return;   /* the schema pass reports it */
-	fmt_path(path, sizeof(path), LRP ".mac", port->lr->index, port->index);
-	if (xovn_parse_mac(port->mac, mac) < 0)
-		xovn_errors_add(p->errs, path, "mac-syntax",
-				"\"%s\" is not a MAC address (six colon-separated hex octets)",
-				port->mac);
-	else if (mac[0] & 1)
-		xovn_errors_add(p->errs, path, "multicast-mac",
-				"a router port MAC cannot have the group bit set");
+	if (mac[0] & 1)
+		xovn_errors_add(p->errs,
+				fmt_path(path, sizeof(path), LRP ".mac", port->lr->index, port->index),
+				"multicast-mac", "a router port MAC cannot have the group bit set");
 }
 
 /* A network of a router port, kept for the overlap check. */
@@ -151,14 +152,9 @@ static int check_network(struct router_pass *p, const struct xovn_lrp *port, siz
 	int width, host;
 	char path[128];
 
-	if (!s)
+	if (!s || xovn_parse_prefix(s, XOVN_PLEN_REQUIRED, &out->ip) < 0)
 		return -1;   /* the schema pass reports it */
 	fmt_path(path, sizeof(path), LRP ".networks[%zu]", port->lr->index, port->index, k);
-	if (xovn_parse_cidr(s, 0, &out->ip) < 0) {
-		xovn_errors_add(p->errs, path, "ip-syntax",
-				"\"%s\" is not an IPv4 or IPv6 network (ADDRESS/PLEN)", s);
-		return -1;
-	}
 	width = out->ip.family == AF_INET ? 32 : 128;
 	host = xovn_cidr_host_bits(&out->ip);
 	if (out->ip.plen < width - 1 &&
@@ -245,7 +241,6 @@ static void check_ports(struct router_pass *p, const struct xovn_lr *r)
 	size_t total = 0, n = 0;
 
 	vset_clear(&p->port_keys);
-	name_index_clear(&p->own_ports);
 	for (size_t j = 0; j < r->n_ports; j++)
 		total += r->ports[j].networks.n;
 	nets = calloc(total ? total : 1, sizeof(*nets));
@@ -256,10 +251,8 @@ static void check_ports(struct router_pass *p, const struct xovn_lr *r)
 	for (size_t j = 0; j < r->n_ports; j++) {
 		const struct xovn_lrp *port = &r->ports[j];
 
-		if (port->name) {
+		if (port->name)
 			unique_lrp_name(p, port);
-			name_index_put_new(&p->own_ports, port->name, port);
-		}
 		unique_port_key(p, port);
 		check_mac(p, port);
 		for (size_t k = 0; k < port->networks.n; k++)
@@ -280,40 +273,30 @@ static const char *family_name(int family)
 static void check_route(struct router_pass *p, const struct xovn_lr *r,
 			const struct xovn_route *rt)
 {
-	struct xovn_ip prefix, nexthop;
-	int prefix_ok = 0, nexthop_ok = 0;
-	char path[128];
+	struct xovn_ip prefix, nexthop, network;
+	int prefix_ok, nexthop_ok;
+	char path[128], canon[XOVN_PREFIX_STRLEN];
 
-	if (rt->ip_prefix) {
-		fmt_path(path, sizeof(path), ROUTE ".ip_prefix", r->index, rt->index);
-		if (xovn_parse_cidr(rt->ip_prefix, 1, &prefix) < 0)
-			xovn_errors_add(p->errs, path, "ip-syntax",
-					"\"%s\" is not an IPv4 or IPv6 prefix (ADDRESS/PLEN)",
-					rt->ip_prefix);
-		else if (xovn_cidr_host_bits(&prefix) != 0)
-			xovn_errors_add(p->errs, path, "ip-syntax",
-					"\"%s\" has bits set beyond its prefix length", rt->ip_prefix);
-		else
-			prefix_ok = 1;
-	}
-	if (rt->nexthop && strcmp(rt->nexthop, "discard") != 0) {
-		fmt_path(path, sizeof(path), ROUTE ".nexthop", r->index, rt->index);
-		if (xovn_parse_ip(rt->nexthop, &nexthop) < 0)
-			xovn_errors_add(p->errs, path, "ip-syntax",
-					"\"%s\" is not an IP address or \"discard\"", rt->nexthop);
-		else
-			nexthop_ok = 1;
-		if (prefix_ok && nexthop_ok && prefix.family != nexthop.family)
-			xovn_errors_add(p->errs, path, "route-family",
-					"nexthop %s is %s but prefix %s is %s", rt->nexthop,
-					family_name(nexthop.family), rt->ip_prefix,
-					family_name(prefix.family));
-	}
-	if (rt->output_port && !name_index_get(&p->own_ports, rt->output_port))
+	/* Values the schema pass refuses (absent, not a string, bad syntax) are its to report. */
+	prefix_ok = rt->ip_prefix && xovn_parse_prefix(rt->ip_prefix, XOVN_PLEN_OPTIONAL,
+							&prefix) == 0;
+	nexthop_ok = rt->nexthop && strcmp(rt->nexthop, "discard") != 0 &&
+		     xovn_parse_prefix(rt->nexthop, XOVN_PLEN_NONE, &nexthop) == 0;
+	if (prefix_ok && xovn_cidr_host_bits(&prefix) != 0) {
+		network = prefix;
+		xovn_prefix_mask(&network);
+		xovn_prefix_str(&network, canon);
 		xovn_errors_add(p->errs,
-				fmt_path(path, sizeof(path), ROUTE ".output_port", r->index, rt->index),
-				"dangling-reference", "router \"%s\" has no port \"%s\"",
-				r->name ? r->name : "?", rt->output_port);
+				fmt_path(path, sizeof(path), ROUTE ".ip_prefix", r->index, rt->index),
+				"host-bits", "\"%s\" has bits set beyond its prefix length (%s?)",
+				rt->ip_prefix, canon);
+	}
+	if (prefix_ok && nexthop_ok && prefix.family != nexthop.family)
+		xovn_errors_add(p->errs,
+				fmt_path(path, sizeof(path), ROUTE ".nexthop", r->index, rt->index),
+				"route-family", "nexthop %s is %s but prefix %s is %s", rt->nexthop,
+				family_name(nexthop.family), rt->ip_prefix,
+				family_name(prefix.family));
 }
 
 void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
@@ -322,7 +305,6 @@ void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
 	struct router_pass p = { .errs = errs, .names = names };
 	struct vunique router_names;
 
-	name_index_init(&p.own_ports);
 	vset_init(&p.dp_keys);
 	vset_init(&p.port_keys);
 	vunique_init(&router_names, errs, "logical_routers", "router name");
@@ -339,5 +321,4 @@ void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
 	vunique_free(&router_names);
 	vset_free(&p.dp_keys);
 	vset_free(&p.port_keys);
-	name_index_free(&p.own_ports);
 }
