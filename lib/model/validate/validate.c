@@ -17,6 +17,8 @@
  *   localnet  duplicate-network, ambiguous-localnet
  *   dhcp      unique-key, dhcp-cidr, dhcp-option, dhcp-too-long,
  *             dangling-reference, dhcp-family
+ *   routers   unique-name, unique-key, multicast-mac, network-address,
+ *             overlapping-network, host-bits, route-family
  * tests/unit/invalid/EXPECT has at least one model for each.
  */
 #include <ctype.h>
