@@ -169,17 +169,19 @@ static int check_network(struct router_pass *p, const struct xovn_lrp *port, siz
 	return 0;
 }
 
-static int net_order(const void *a, const void *b)
-{
-	const struct lr_net *x = a, *y = b;
-
-	return xovn_cidr_cmp(&x->ip, &y->ip);
-}
-
 /* Document order: port, then position in networks[]. */
 static int net_before(const struct lr_net *a, const struct lr_net *b)
 {
 	return a->port->index != b->port->index ? a->port->index < b->port->index : a->k < b->k;
+}
+
+/* By prefix; equal prefixes in document order, so the first one covers the others. */
+static int net_order(const void *a, const void *b)
+{
+	const struct lr_net *x = a, *y = b;
+	int c = xovn_cidr_cmp(&x->ip, &y->ip);
+
+	return c ? c : net_before(x, y) ? -1 : net_before(y, x);
 }
 
 struct overlap {
