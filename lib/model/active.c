@@ -4,6 +4,7 @@
  * the daemon see it.  Removing them from a copy, instead of teaching every
  * compiler pass to skip them, makes "inactive" mean exactly "absent".
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/incomplete.h"
@@ -49,6 +50,8 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 		case XOVN_INACTIVE_MEMBER:
 			set_add(s->members, it->owner, it->name);
 			break;
+		case XOVN_INACTIVE_ROUTE:
+			break;   /* by position: drop_routes() */
 		}
 	}
 }
@@ -127,6 +130,40 @@ static void prune(json_t *model, const struct prune_sets *s)
 	}
 }
 
+static int later_route_first(const void *a, const void *b)
+{
+	const struct xovn_inactive *x = *(const struct xovn_inactive *const *)a;
+	const struct xovn_inactive *y = *(const struct xovn_inactive *const *)b;
+
+	if (x->at[0] != y->at[0])
+		return x->at[0] < y->at[0] ? 1 : -1;
+	return x->at[1] < y->at[1] ? 1 : x->at[1] > y->at[1] ? -1 : 0;
+}
+
+/*
+ * Routes have no name to match: they are removed by position, the last
+ * first, so the positions of the others stay true.  -1 when out of memory.
+ */
+static int drop_routes(json_t *model, const struct xovn_inactive_list *l)
+{
+	const struct xovn_inactive **routes = calloc(l->n, sizeof(*routes));
+	const json_t *routers = json_object_get(model, "logical_routers");
+	size_t n = 0;
+
+	if (!routes)
+		return -1;
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == XOVN_INACTIVE_ROUTE)
+			routes[n++] = &l->v[i];
+	qsort(routes, n, sizeof(*routes), later_route_first);
+	for (size_t i = 0; i < n; i++)
+		json_array_remove(json_object_get(json_array_get(routers, routes[i]->at[0]),
+						  "static_routes"),
+				  routes[i]->at[1]);
+	free(routes);
+	return 0;
+}
+
 json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 {
 	struct prune_sets s;
@@ -136,7 +173,7 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 		return json_incref(model);
 	copy = json_deep_copy(model);
 	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object() };
-	if (copy && s.ports && s.vifs && s.bindings && s.members) {
+	if (copy && s.ports && s.vifs && s.bindings && s.members && drop_routes(copy, l) == 0) {
 		sets_fill(&s, l);
 		prune(copy, &s);
 	} else {

@@ -23,14 +23,16 @@ enum xovn_inactive_kind {
 	XOVN_INACTIVE_VIF,      /* a chassis' interface for a port that does not exist yet */
 	XOVN_INACTIVE_BINDING,  /* a binding to a chassis that does not exist yet */
 	XOVN_INACTIVE_MEMBER,   /* an HA group member that is not a chassis yet */
+	XOVN_INACTIVE_ROUTE,    /* a static route with no port to leave by */
 };
 
 struct xovn_inactive {
 	enum xovn_inactive_kind kind;
-	char name[64];      /* the port (PORT, VIF, BINDING) or the chassis (MEMBER) */
-	char owner[64];     /* the chassis of a VIF, the group of a MEMBER, else "" */
+	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER), the nexthop (ROUTE) */
+	char owner[64];     /* the chassis of a VIF, the group of a MEMBER, the router of a ROUTE */
 	char path[128];     /* where in the document */
 	char reason[192];   /* what is missing, for the operator */
+	size_t at[2];       /* ROUTE: its router's position in logical_routers[], its own in static_routes[] */
 };
 
 struct xovn_inactive_list {
@@ -45,6 +47,10 @@ void xovn_inactive_free(struct xovn_inactive_list *l);
  * Appends one item per incomplete part of model, which must be valid
  * (xovn_model_validate found no error).  Returns the number appended.
  */
+struct xovn_model;
+size_t xovn_model_incomplete_typed(const struct xovn_model *model,
+				   struct xovn_inactive_list *out);
+/* The same for a document, read into the typed model first. */
 size_t xovn_model_incomplete(const json_t *model, struct xovn_inactive_list *out);
 
 /* Why port is inactive, NULL when it is in force. */

@@ -2,10 +2,10 @@
 /*
  * model.h - the northbound model: loading, validating, saving.
  *
- * The model is kept as a jansson document in the shape of
- * schemas/nb.schema.json; xovnctl edits it in place, the validator checks
- * it, the compiler reads it.  Keeping one representation avoids a second
- * struct model that could drift from the schema.
+ * The model is stored as a jansson document in the shape of
+ * schemas/nb.schema.json; xovnctl edits it in place and the validator's
+ * schema pass checks it.  The semantic passes read it as typed structs
+ * (model/types.h), in which a value of the wrong type is simply absent.
  */
 #ifndef XOVN_MODEL_H
 #define XOVN_MODEL_H

@@ -24,6 +24,11 @@ static int64_t int_member(const json_t *obj, const char *key)
 	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
 }
 
+static int has_int_member(const json_t *obj, const char *key)
+{
+	return json_is_integer(json_object_get(obj, key));
+}
+
 static enum xovn_tristate bool_member(const json_t *obj, const char *key)
 {
 	const json_t *v = json_object_get(obj, key);
@@ -133,12 +138,16 @@ static int read_lsp(const json_t *o, void *slot, size_t index, const void *arg)
 	if (json_object_get(o, "type") && !p->type)
 		p->kind = -1;
 	p->tunnel_key = int_member(o, "tunnel_key");
+	p->has_tunnel_key = has_int_member(o, "tunnel_key");
 	p->parent_name = str_member(o, "parent_name");
 	p->has_tag = json_is_integer(tag);
 	p->tag = p->has_tag ? (int64_t)json_integer_value(tag) : 0;
 	p->ha_chassis_group = str_member(o, "ha_chassis_group");
 	p->dhcpv4_options = str_member(o, "dhcpv4_options");
 	p->dhcpv6_options = str_member(o, "dhcpv6_options");
+	p->present = (json_object_get(o, "tag") ? XOVN_LSP_TAG : 0) |
+		     (json_object_get(o, "parent_name") ? XOVN_LSP_PARENT_NAME : 0) |
+		     (json_object_get(o, "ha_chassis_group") ? XOVN_LSP_HA_CHASSIS_GROUP : 0);
 	p->ls = arg;
 	p->index = index;
 	if (read_strv(json_object_get(o, "addresses"), &p->addresses) < 0 ||
@@ -174,6 +183,7 @@ struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index)
 	ls->uuid = str_member(sw, "_uuid");
 	ls->name = str_member(sw, "name");
 	ls->tunnel_key = int_member(sw, "tunnel_key");
+	ls->has_tunnel_key = has_int_member(sw, "tunnel_key");
 	ls->index = index;
 	if (READ_OBJECTS(json_object_get(sw, "ports"), ls->ports, ls->n_ports, read_lsp, ls) < 0) {
 		xovn_ls_free(ls);
@@ -192,6 +202,7 @@ static int read_lrp(const json_t *o, void *slot, size_t index, const void *arg)
 	p->name = str_member(o, "name");
 	p->mac = str_member(o, "mac");
 	p->tunnel_key = int_member(o, "tunnel_key");
+	p->has_tunnel_key = has_int_member(o, "tunnel_key");
 	p->peer = str_member(o, "peer");
 	p->enabled = bool_member(o, "enabled");
 	p->lr = arg;
@@ -225,6 +236,7 @@ static int read_lr(const json_t *o, void *slot, size_t index, const void *arg)
 	r->uuid = str_member(o, "_uuid");
 	r->name = str_member(o, "name");
 	r->tunnel_key = int_member(o, "tunnel_key");
+	r->has_tunnel_key = has_int_member(o, "tunnel_key");
 	r->enabled = bool_member(o, "enabled");
 	r->index = index;
 	if (read_smap(json_object_get(o, "options"), &r->options) < 0 ||
@@ -331,9 +343,38 @@ static int read_dhcp(const json_t *o, void *slot, size_t index, const void *arg)
 
 /* ---- the model --------------------------------------------------------- */
 
+/* Sets bit in m->arrays or m->absent by what doc[key] is; returns doc[key]. */
+static const json_t *list_member(struct xovn_model *m, const json_t *doc, const char *key,
+				 unsigned bit)
+{
+	const json_t *v = json_object_get(doc, key);
+
+	if (!v)
+		m->absent |= bit;
+	else if (json_is_array(v))
+		m->arrays |= bit;
+	return v;
+}
+
+static int every_switch_has_ports(const json_t *arr)
+{
+	size_t i;
+	json_t *sw;
+
+	if (!json_is_array(arr))
+		return 0;
+	json_array_foreach(arr, i, sw)
+		if (!json_is_array(json_object_get(sw, "ports")))
+			return 0;
+	return 1;
+}
+
 static int read_switches(const json_t *arr, struct xovn_model *m)
 {
 	size_t cap = json_is_array(arr) ? json_array_size(arr) : 0;
+
+	if (every_switch_has_ports(arr))
+		m->arrays |= XOVN_LIST_PORTS;
 
 	if (!cap)
 		return 0;
@@ -363,16 +404,16 @@ struct xovn_model *xovn_model_read(const json_t *doc)
 		return m;
 	m->version = int_member(doc, "version");
 	m->generation = int_member(doc, "generation");
-	if (read_switches(json_object_get(doc, "logical_switches"), m) < 0 ||
-	    READ_OBJECTS(json_object_get(doc, "logical_routers"), m->routers, m->n_routers,
-			 read_lr, NULL) < 0 ||
-	    READ_OBJECTS(json_object_get(doc, "chassis"), m->chassis, m->n_chassis, read_chassis,
-			 NULL) < 0 ||
-	    READ_OBJECTS(json_object_get(doc, "ha_chassis_groups"), m->groups, m->n_groups,
-			 read_group, NULL) < 0 ||
-	    READ_OBJECTS(json_object_get(doc, "bindings"), m->bindings, m->n_bindings,
-			 read_binding, NULL) < 0 ||
-	    READ_OBJECTS(json_object_get(doc, "dhcp_options"), m->dhcp_options,
+	if (read_switches(list_member(m, doc, "logical_switches", XOVN_LIST_SWITCHES), m) < 0 ||
+	    READ_OBJECTS(list_member(m, doc, "logical_routers", XOVN_LIST_ROUTERS), m->routers,
+			 m->n_routers, read_lr, NULL) < 0 ||
+	    READ_OBJECTS(list_member(m, doc, "chassis", XOVN_LIST_CHASSIS), m->chassis,
+			 m->n_chassis, read_chassis, NULL) < 0 ||
+	    READ_OBJECTS(list_member(m, doc, "ha_chassis_groups", XOVN_LIST_GROUPS), m->groups,
+			 m->n_groups, read_group, NULL) < 0 ||
+	    READ_OBJECTS(list_member(m, doc, "bindings", XOVN_LIST_BINDINGS), m->bindings,
+			 m->n_bindings, read_binding, NULL) < 0 ||
+	    READ_OBJECTS(list_member(m, doc, "dhcp_options", XOVN_LIST_DHCP), m->dhcp_options,
 			 m->n_dhcp_options, read_dhcp, NULL) < 0) {
 		xovn_model_free(m);
 		return NULL;

@@ -52,12 +52,23 @@ enum xovn_tristate { XOVN_UNSET = -1, XOVN_FALSE = 0, XOVN_TRUE = 1 };
 
 struct xovn_ls;
 
+/*
+ * Members of a port that some rules test for presence whatever their
+ * type (a tag on a VIF is wrong even when it is not an integer).
+ */
+enum xovn_lsp_member {
+	XOVN_LSP_TAG = 1u << 0,
+	XOVN_LSP_PARENT_NAME = 1u << 1,
+	XOVN_LSP_HA_CHASSIS_GROUP = 1u << 2,
+};
+
 struct xovn_lsp {
 	const char *uuid;
 	const char *name;
 	const char *type;              /* as written; NULL when absent ("" = VIF) */
 	int kind;                      /* enum xovn_port_type; -1 when type is unknown */
 	int64_t tunnel_key;            /* 0 when absent or not an integer */
+	int has_tunnel_key;            /* tunnel_key is an integer (even an out-of-range one) */
 	struct xovn_strv addresses;
 	struct xovn_strv port_security;
 	struct xovn_smap options;      /* network_name, l2gateway-chassis, router-port, ... */
@@ -67,6 +78,7 @@ struct xovn_lsp {
 	const char *ha_chassis_group;
 	const char *dhcpv4_options;    /* DHCP_Options _uuid */
 	const char *dhcpv6_options;
+	unsigned present;              /* enum xovn_lsp_member bits */
 	const struct xovn_ls *ls;      /* the switch it belongs to */
 	size_t index;                  /* position in the switch's ports[] */
 };
@@ -75,6 +87,7 @@ struct xovn_ls {
 	const char *uuid;
 	const char *name;
 	int64_t tunnel_key;            /* 0 when absent or not an integer */
+	int has_tunnel_key;
 	struct xovn_lsp *ports;
 	size_t n_ports;
 	size_t index;                  /* position in logical_switches[] */
@@ -90,6 +103,7 @@ struct xovn_lrp {
 	const char *mac;
 	struct xovn_strv networks;     /* "10.0.0.1/24", "2001:db8::1/64" */
 	int64_t tunnel_key;
+	int has_tunnel_key;
 	const char *peer;
 	enum xovn_tristate enabled;
 	struct xovn_smap options;
@@ -111,6 +125,7 @@ struct xovn_lr {
 	const char *uuid;
 	const char *name;
 	int64_t tunnel_key;
+	int has_tunnel_key;
 	enum xovn_tristate enabled;
 	struct xovn_smap options;      /* chassis, ... */
 	struct xovn_lrp *ports;
@@ -173,9 +188,26 @@ struct xovn_dhcp_row {
 
 /* ---- the model ------------------------------------------------------- */
 
+/*
+ * The document's top-level lists, for xovn_model.arrays/absent.  A name
+ * missing from a list that is not an array may be there once the list is
+ * fixed, so reference checks call nothing dangling into such a list.
+ */
+enum xovn_list {
+	XOVN_LIST_SWITCHES = 1u << 0,
+	XOVN_LIST_PORTS = 1u << 1,     /* every switch is an object with a ports array */
+	XOVN_LIST_ROUTERS = 1u << 2,
+	XOVN_LIST_CHASSIS = 1u << 3,
+	XOVN_LIST_GROUPS = 1u << 4,
+	XOVN_LIST_BINDINGS = 1u << 5,
+	XOVN_LIST_DHCP = 1u << 6,
+};
+
 struct xovn_model {
 	int64_t version;               /* 0 when absent */
 	int64_t generation;
+	unsigned arrays;               /* XOVN_LIST_* of the lists that are JSON arrays */
+	unsigned absent;               /* XOVN_LIST_* of the lists that are not there at all */
 	/* Pointers, so the incremental path can replace one switch. */
 	struct xovn_ls **switches;
 	size_t n_switches;

@@ -1,8 +1,9 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * name_index.c - a small string-keyed hash table (open addressing, linear
- * probing, FNV-1a) for the compiler's and the validator's cross-references.
- * Keys are borrowed from the model, which outlives every use of an index.
+ * name_index.c - a small hash table (open addressing, linear probing,
+ * FNV-1a) keyed by borrowed byte strings: names for the compiler's and the
+ * validator's cross-references, short binary keys for the validator's
+ * "seen before?" sets.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -11,12 +12,12 @@
 
 #include "util/name_index.h"
 
-static uint64_t name_hash(const char *s)
+static uint64_t bytes_hash(const uint8_t *key, size_t len)
 {
 	uint64_t h = 1469598103934665603ull;
 
-	for (; *s; s++) {
-		h ^= (uint8_t)*s;
+	for (size_t i = 0; i < len; i++) {
+		h ^= key[i];
 		h *= 1099511628211ull;
 	}
 	return h;
@@ -35,14 +36,28 @@ void name_index_free(struct name_index *idx)
 	name_index_init(idx);
 }
 
-static struct name_slot *find_slot(const struct name_index *idx, const char *key, uint64_t hash)
+void name_index_clear(struct name_index *idx)
+{
+	/* Mostly empty: drop the memory, the next put starts small. */
+	if (idx->cap > 64 && idx->n * 8 < idx->cap) {
+		name_index_free(idx);
+		return;
+	}
+	if (idx->slots)
+		memset(idx->slots, 0, idx->cap * sizeof(*idx->slots));
+	idx->n = 0;
+}
+
+static struct name_slot *find_slot(const struct name_index *idx, const void *key, size_t len,
+				   uint64_t hash)
 {
 	size_t mask = idx->cap - 1;
 
 	for (size_t i = hash & mask;; i = (i + 1) & mask) {
 		struct name_slot *s = &idx->slots[i];
 
-		if (!s->key || (s->hash == hash && strcmp(s->key, key) == 0))
+		if (!s->key ||
+		    (s->hash == hash && s->len == len && memcmp(s->key, key, len) == 0))
 			return s;
 	}
 }
@@ -56,8 +71,10 @@ static int resize(struct name_index *idx, size_t new_cap)
 	if (!bigger.slots)
 		return -1;
 	for (size_t i = 0; i < idx->cap; i++) {
-		if (idx->slots[i].key)
-			*find_slot(&bigger, idx->slots[i].key, idx->slots[i].hash) = idx->slots[i];
+		const struct name_slot *s = &idx->slots[i];
+
+		if (s->key)
+			*find_slot(&bigger, s->key, s->len, s->hash) = *s;
 	}
 	bigger.n = idx->n;
 	free(idx->slots);
@@ -75,16 +92,18 @@ int name_index_reserve(struct name_index *idx, size_t n)
 	return cap == idx->cap ? 0 : resize(idx, cap);
 }
 
-static int put(struct name_index *idx, const char *key, const void *val, int replace)
+static int put(struct name_index *idx, const void *key, size_t len, const void *val,
+	       int replace)
 {
-	uint64_t hash = name_hash(key);
+	uint64_t hash = bytes_hash(key, len);
 	struct name_slot *s;
 
 	if (name_index_reserve(idx, idx->n + 1) < 0)
 		return -1;
-	s = find_slot(idx, key, hash);
+	s = find_slot(idx, key, len, hash);
 	if (!s->key) {
 		s->key = key;
+		s->len = len;
 		s->val = val;
 		s->hash = hash;
 		idx->n++;
@@ -94,21 +113,36 @@ static int put(struct name_index *idx, const char *key, const void *val, int rep
 	return 0;
 }
 
+static const void *get(const struct name_index *idx, const void *key, size_t len)
+{
+	if (!idx->cap || !key)
+		return NULL;
+	return find_slot(idx, key, len, bytes_hash(key, len))->val;
+}
+
 int name_index_put(struct name_index *idx, const char *key, const void *val)
 {
-	return put(idx, key, val, 1);
+	return put(idx, key, strlen(key), val, 1);
 }
 
 int name_index_put_new(struct name_index *idx, const char *key, const void *val)
 {
-	return put(idx, key, val, 0);
+	return put(idx, key, strlen(key), val, 0);
 }
 
 const void *name_index_get(const struct name_index *idx, const char *key)
 {
-	if (!idx->cap || !key)
-		return NULL;
-	return find_slot(idx, key, name_hash(key))->val;
+	return key ? get(idx, key, strlen(key)) : NULL;
+}
+
+int name_index_put_bytes(struct name_index *idx, const void *key, size_t len, const void *val)
+{
+	return put(idx, key, len, val, 0);
+}
+
+const void *name_index_get_bytes(const struct name_index *idx, const void *key, size_t len)
+{
+	return get(idx, key, len);
 }
 
 int name_index_add_named(struct name_index *idx, const json_t *array)

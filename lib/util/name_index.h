@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * name_index.h - a string-keyed hash table (open addressing, linear
- * probing, FNV-1a) for cross-references of the model.  Keys are borrowed:
- * they must outlive the index (names inside the model do).  Used by the
- * compiler and the validator, so both stay linear in the model's size.
+ * name_index.h - the one hash table of the model's consumers (open
+ * addressing, linear probing, FNV-1a): names -> objects for the compiler's
+ * and the validator's cross-references, and short byte strings (a tunnel
+ * key, a MAC, an IP address) -> where they were first seen for the
+ * validator's duplicate checks.  Keys are borrowed: they must outlive the
+ * index (names inside the model do).  Both users stay linear in the
+ * model's size.
  */
 #ifndef XOVN_NAME_INDEX_H
 #define XOVN_NAME_INDEX_H
@@ -12,9 +15,10 @@
 #include <stdint.h>
 
 struct name_slot {
-	const char *key;   /* borrowed */
+	const char *key;   /* borrowed; a C string for the name functions */
 	const void *val;
-	uint64_t hash;     /* of key: most probes end without a strcmp */
+	uint64_t hash;     /* of key: most probes end without a compare */
+	size_t len;        /* of key, in bytes */
 };
 
 struct name_index {
@@ -32,9 +36,21 @@ int name_index_put(struct name_index *idx, const char *key, const void *val);
 int name_index_put_new(struct name_index *idx, const char *key, const void *val);
 const void *name_index_get(const struct name_index *idx, const char *key);
 
+/* The same for keys of len bytes (no terminator); put_new semantics. */
+int name_index_put_bytes(struct name_index *idx, const void *key, size_t len, const void *val);
+const void *name_index_get_bytes(const struct name_index *idx, const void *key, size_t len);
+
+/*
+ * Forgets every key.  The memory stays for the next round unless the
+ * table is mostly empty, so clearing after each of many small rounds
+ * costs in proportion to what they inserted, not to the largest round.
+ */
+void name_index_clear(struct name_index *idx);
+
 /*
  * Indexes the objects of a JSON array by their "name" member (objects
- * without one are skipped; of duplicates the first stays).  0 ok, -1 no memory.
+ * without one are skipped; of duplicates the first stays).  0 ok, -1 no
+ * memory.  For the compiler while it still reads the document.
  */
 typedef struct json_t json_t;
 int name_index_add_named(struct name_index *idx, const json_t *array);

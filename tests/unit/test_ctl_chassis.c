@@ -177,7 +177,7 @@ Test(ctl_chassis, show_in_ovn_layout)
 		"        tag: 100\n"
 		"    port gw\n"
 		"        type: l2gateway\n"
-		"    port rp\n"
+		"    port rp (inactive: router-port \"lrp0\" is not a logical router port yet)\n"
 		"        type: router\n"
 		"        router-port: lrp0\n"
 		"Chassis hv1\n"

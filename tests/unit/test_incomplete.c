@@ -33,6 +33,7 @@ static const char *const kind_names[] = {
 	[XOVN_INACTIVE_VIF] = "vif",
 	[XOVN_INACTIVE_BINDING] = "binding",
 	[XOVN_INACTIVE_MEMBER] = "member",
+	[XOVN_INACTIVE_ROUTE] = "route",
 };
 
 static size_t read_expect(struct incomplete_case *cases, size_t max)
@@ -116,6 +117,9 @@ static void delete_item(json_t *m, const char *kind, const char *item)
 			drop_named(json_object_get(x, "vifs"), "port", item);
 	} else if (strcmp(kind, "binding") == 0) {
 		drop_named(json_object_get(m, "bindings"), "port", item);
+	} else if (strcmp(kind, "route") == 0) {
+		json_array_foreach(json_object_get(m, "logical_routers"), i, x)
+			drop_named(json_object_get(x, "static_routes"), "nexthop", item);
 	} else {
 		json_array_foreach(json_object_get(m, "ha_chassis_groups"), i, x)
 			drop_named(json_object_get(x, "members"), "chassis", item);

@@ -88,3 +88,41 @@ Test(validate_sets, big_model_duplicates_at_both_ends)
 	xovn_errors_free(&errs);
 	json_decref(m);
 }
+
+/*
+ * The one table behind names and sets: a name and the same bytes as a
+ * binary key are one key, a shorter byte key is another; a clear keeps the
+ * memory of a full table and gives back that of a mostly empty one, so
+ * each clear costs what its round inserted.
+ */
+Test(validate_sets, name_index_keys_and_clear)
+{
+	static char names[1000][8];
+	struct name_index idx;
+	int one = 1, two = 2;
+
+	name_index_init(&idx);
+	cr_assert_eq(name_index_put(&idx, "sw0", &one), 0);
+	cr_assert_eq(name_index_get_bytes(&idx, "sw0", 3), &one, "a name is its bytes");
+	cr_assert_null(name_index_get_bytes(&idx, "sw0", 2), "a shorter key is another key");
+	cr_assert_eq(name_index_put_bytes(&idx, "sw0", 2, &two), 0);
+	cr_assert_eq(name_index_get_bytes(&idx, "sw0", 2), &two);
+	cr_assert_eq(name_index_get(&idx, "sw0"), &one);
+	for (int i = 0; i < 1000; i++) {
+		snprintf(names[i], sizeof(names[i]), "n%d", i);
+		cr_assert_eq(name_index_put_new(&idx, names[i], names[i]), 0);
+	}
+	cr_assert_geq(idx.cap, 2 * idx.n);
+	name_index_clear(&idx);
+	cr_assert_eq(idx.n, 0);
+	cr_assert_null(name_index_get(&idx, "n5"), "a cleared index forgets");
+	/* a full table is kept for the next round; a small round then hands it back */
+	cr_assert_eq(name_index_put(&idx, "n5", &one), 0);
+	cr_assert_geq(idx.cap, 2048);
+	name_index_clear(&idx);
+	cr_assert_null(name_index_get(&idx, "n5"));
+	cr_assert_eq(name_index_put(&idx, "n6", &two), 0);
+	cr_assert_leq(idx.cap, 64, "a small round after a small round starts at %zu", idx.cap);
+	cr_assert_eq(name_index_get(&idx, "n6"), &two);
+	name_index_free(&idx);
+}

@@ -1,24 +1,19 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_semantic.c - uniqueness rules: names of switches, ports, chassis and
- * HA groups, and tunnel keys (switch keys globally, port keys per switch).
+ * semantic.c - uniqueness rules: names of switches, ports, chassis and HA
+ * groups, and tunnel keys (switch keys globally, port keys per switch).
  *
  * Ports are unique across all switches, as in OVN: vif-attach, bindings and
- * parent_name name a port without its switch.  Seen port names and keys
- * live in hash sets that remember where each was first seen (the paths are
- * spelled only for errors), so the pass stays linear in the size of the
- * model.
+ * parent_name name a port without its switch.  Seen names and keys live in
+ * hash sets that remember where each was first seen (the paths are spelled
+ * only for errors), so the pass stays linear in the size of the model.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/validate/validate.h"
-
-const char *member_str(const json_t *obj, const char *key)
-{
-	return json_string_value(json_object_get(obj, key));
-}
 
 const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix)
 {
@@ -26,61 +21,83 @@ const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const c
 	return buf;
 }
 
-void for_each_port(const json_t *model, port_visit_fn fn, void *arg)
+const char *lsp_path(char *buf, size_t len, const struct xovn_lsp *port, const char *suffix)
 {
-	size_t sw_i, port_i;
-	json_t *sw, *port;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), sw_i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), port_i, port) {
-			if (json_is_object(port))
-				fn(model, port, sw_i, port_i, arg);
-		}
-	}
+	return port_path(buf, len, port->ls->index, port->index, suffix);
 }
 
-const char *ref_name(const json_t *obj, const char *key)
+void for_each_port(const struct xovn_model *m, port_visit_fn fn, void *arg)
 {
-	const char *s = member_str(obj, key);
+	for (size_t i = 0; i < m->n_switches; i++)
+		for (size_t j = 0; j < m->switches[i]->n_ports; j++)
+			fn(&m->switches[i]->ports[j], arg);
+}
 
+const char *ref_name(const char *s)
+{
 	return s && vname_syntax_ok(s) && strlen(s) <= 63 ? s : NULL;
 }
 
-/*
- * Remembers key -> path in seen; when key was already there, reports the
- * duplicate at path.  Returns 0 for a first sighting.
- */
-static int seen_before(json_t *seen, const char *key, const char *path,
-		       struct xovn_errors *errs, const char *rule, const char *what)
+const char *lsp_type(const struct xovn_lsp *port)
 {
-	const char *first = json_string_value(json_object_get(seen, key));
-
-	if (!first) {
-		json_object_set_new(seen, key, json_string(path));
-		return 0;
-	}
-	xovn_errors_add(errs, path, rule, "%s \"%s\" is already used at %s", what, key, first);
-	return 1;
+	return port->type ? port->type : "";
 }
 
-/* Names of the objects of one top-level array must differ. */
-static void unique_names_in(struct xovn_errors *errs, const json_t *model,
-			    const char *array, const char *what)
+void vunique_init(struct vunique *u, struct xovn_errors *errs, const char *array,
+		  const char *what)
 {
-	json_t *seen = json_object();
-	char path[256];
-	size_t i;
-	json_t *item;
+	name_index_init(&u->seen);
+	u->errs = errs;
+	u->array = array;
+	u->what = what;
+}
 
-	json_array_foreach(json_object_get(model, array), i, item) {
-		const char *name = member_str(item, "name");
+void vunique_free(struct vunique *u)
+{
+	name_index_free(&u->seen);
+}
 
-		if (!name)
-			continue;
-		snprintf(path, sizeof(path), "$.%s[%zu].name", array, i);
-		seen_before(seen, name, path, errs, "unique-name", what);
+void vunique_claim(struct vunique *u, const char *name, size_t index)
+{
+	uintptr_t first;
+
+	if (!name)
+		return;
+	first = (uintptr_t)name_index_get(&u->seen, name);
+	if (!first) {
+		if (name_index_put_new(&u->seen, name, (const void *)(uintptr_t)(index + 1)) < 0)
+			xovn_errors_add(u->errs, "$", "io", "out of memory checking names");
+		return;
 	}
-	json_decref(seen);
+	xovn_errors_add(u->errs, vitem_path(u->array, index, ".name").s, "unique-name",
+			"%s \"%s\" is already used at %s", u->what, name,
+			vitem_path(u->array, first - 1, ".name").s);
+}
+
+struct vitem_path vitem_path(const char *array, size_t index, const char *suffix)
+{
+	struct vitem_path p;
+
+	snprintf(p.s, sizeof(p.s), "$.%s[%zu]%s", array, index, suffix);
+	return p;
+}
+
+static void unique_top_names(struct xovn_errors *errs, const struct xovn_model *m)
+{
+	struct vunique u;
+
+	vunique_init(&u, errs, "logical_switches", "switch name");
+	for (size_t i = 0; i < m->n_switches; i++)
+		vunique_claim(&u, m->switches[i]->name, m->switches[i]->index);
+	vunique_free(&u);
+	vunique_init(&u, errs, "chassis", "chassis name");
+	for (size_t i = 0; i < m->n_chassis; i++)
+		vunique_claim(&u, m->chassis[i].name, m->chassis[i].index);
+	vunique_free(&u);
+	vunique_init(&u, errs, "ha_chassis_groups", "HA chassis group name");
+	for (size_t i = 0; i < m->n_groups; i++)
+		vunique_claim(&u, m->groups[i].name, m->groups[i].index);
+	vunique_free(&u);
 }
 
 /* Where a port was first seen, for "already used at" (names index into locs). */
@@ -90,7 +107,6 @@ struct port_pass {
 	struct vloc *locs;         /* one per port of the model */
 	size_t n_locs, cap_locs;
 	struct vset keys;          /* port keys of the current switch */
-	size_t keys_switch;        /* switch index keys belongs to */
 };
 
 static void unique_port_name(struct port_pass *p, const char *name, size_t sw_i, size_t port_i)
@@ -112,7 +128,7 @@ static void unique_port_name(struct port_pass *p, const char *name, size_t sw_i,
 	name_index_put_new(&p->names, name, loc);
 }
 
-static void unique_port_key(struct port_pass *p, json_int_t key, size_t sw_i, size_t port_i)
+static void unique_port_key(struct port_pass *p, int64_t key, size_t sw_i, size_t port_i)
 {
 	struct vloc here = { .a = sw_i, .b = port_i };
 	const struct vloc *first = vset_claim(&p->keys, &key, sizeof(key), &here);
@@ -126,32 +142,13 @@ static void unique_port_key(struct port_pass *p, json_int_t key, size_t sw_i, si
 					  ".tunnel_key"));
 }
 
-static void unique_port(const json_t *model, const json_t *port, size_t sw_i,
-			size_t port_i, void *arg)
-{
-	struct port_pass *p = arg;
-	const json_t *key = json_object_get(port, "tunnel_key");
-	const char *name = member_str(port, "name");
-
-	(void)model;
-	if (name)
-		unique_port_name(p, name, sw_i, port_i);
-	if (sw_i != p->keys_switch) {
-		vset_clear(&p->keys);
-		p->keys_switch = sw_i;
-	}
-	if (json_is_integer(key))
-		unique_port_key(p, json_integer_value(key), sw_i, port_i);
-}
-
 /* Room for every port of the model, so the name index never grows. */
-static void reserve_ports(struct port_pass *p, const json_t *model)
+static void reserve_ports(struct port_pass *p, const struct xovn_model *m)
 {
-	size_t total = 0, i;
-	json_t *sw;
+	size_t total = 0;
 
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw)
-		total += json_array_size(json_object_get(sw, "ports"));
+	for (size_t i = 0; i < m->n_switches; i++)
+		total += m->switches[i]->n_ports;
 	p->locs = malloc((total ? total : 1) * sizeof(*p->locs));
 	if (p->locs && name_index_reserve(&p->names, total) == 0)
 		p->cap_locs = total;
@@ -159,37 +156,52 @@ static void reserve_ports(struct port_pass *p, const json_t *model)
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking port names");
 }
 
-static void unique_switch_keys(struct xovn_errors *errs, const json_t *model)
+static void unique_ports(struct port_pass *p, const struct xovn_ls *ls)
 {
-	json_t *seen = json_object();
-	char path[256], keystr[32];
-	size_t i;
-	json_t *sw;
+	vset_clear(&p->keys);
+	for (size_t j = 0; j < ls->n_ports; j++) {
+		const struct xovn_lsp *port = &ls->ports[j];
 
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		const json_t *key = json_object_get(sw, "tunnel_key");
-
-		if (!json_is_integer(key))
-			continue;
-		snprintf(keystr, sizeof(keystr), "%lld", (long long)json_integer_value(key));
-		snprintf(path, sizeof(path), "$.logical_switches[%zu].tunnel_key", i);
-		seen_before(seen, keystr, path, errs, "unique-key", "switch tunnel key");
+		if (port->name)
+			unique_port_name(p, port->name, ls->index, port->index);
+		if (port->has_tunnel_key)
+			unique_port_key(p, port->tunnel_key, ls->index, port->index);
 	}
-	json_decref(seen);
 }
 
-void validate_unique(struct xovn_errors *errs, const json_t *model)
+static void unique_switch_keys(struct xovn_errors *errs, const struct xovn_model *m)
 {
-	struct port_pass p = { .errs = errs, .keys_switch = 0 };
+	struct vset seen;
+
+	vset_init(&seen);
+	for (size_t i = 0; i < m->n_switches; i++) {
+		const struct xovn_ls *ls = m->switches[i];
+		struct vloc here = { .a = ls->index };
+		const struct vloc *first;
+
+		if (!ls->has_tunnel_key)
+			continue;
+		first = vset_claim(&seen, &ls->tunnel_key, sizeof(ls->tunnel_key), &here);
+		if (first)
+			xovn_errors_add(errs, vitem_path("logical_switches", ls->index, ".tunnel_key").s,
+					"unique-key", "switch tunnel key \"%lld\" is already used at %s",
+					(long long)ls->tunnel_key,
+					vitem_path("logical_switches", first->a, ".tunnel_key").s);
+	}
+	vset_free(&seen);
+}
+
+void validate_unique(struct xovn_errors *errs, const struct xovn_model *m)
+{
+	struct port_pass p = { .errs = errs };
 
 	name_index_init(&p.names);
 	vset_init(&p.keys);
-	unique_names_in(errs, model, "logical_switches", "switch name");
-	unique_names_in(errs, model, "chassis", "chassis name");
-	unique_names_in(errs, model, "ha_chassis_groups", "HA chassis group name");
-	unique_switch_keys(errs, model);
-	reserve_ports(&p, model);
-	for_each_port(model, unique_port, &p);
+	unique_top_names(errs, m);
+	unique_switch_keys(errs, m);
+	reserve_ports(&p, m);
+	for (size_t i = 0; i < m->n_switches; i++)
+		unique_ports(&p, m->switches[i]);
 	name_index_free(&p.names);
 	vset_free(&p.keys);
 	free(p.locs);

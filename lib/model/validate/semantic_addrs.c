@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_semantic_addrs.c - the address strings of ports: MAC and IP syntax
+ * semantic_addrs.c - the address strings of ports: MAC and IP syntax
  * in addresses and port_security, no multicast MAC on a port, and no MAC or
  * IP owned by two ports of one switch (the L2 lookup and the ARP/ND
  * responder map each to exactly one port).
@@ -19,7 +19,6 @@ struct addr_pass {
 	 * claimed them first ($.logical_switches[a].ports[b].addresses[c]).
 	 */
 	struct vset owners;
-	size_t owners_switch;
 };
 
 /* Where an entry is: spelled only when an error needs it. */
@@ -128,16 +127,15 @@ static int check_entry(struct addr_pass *p, const char *entry, int is_security,
 	return 0;
 }
 
-static void check_list(struct addr_pass *p, const json_t *port, size_t sw_i, size_t port_i,
-		       const char *member)
+static void check_list(struct addr_pass *p, const struct xovn_lsp *port,
+		       const struct xovn_strv *list, const char *member)
 {
-	int is_security = strcmp(member, "port_security") == 0;
-	struct entry_loc at = { .sw_i = sw_i, .port_i = port_i, .member = member };
+	int is_security = list == &port->port_security;
+	struct entry_loc at = { .sw_i = port->ls->index, .port_i = port->index, .member = member };
 	struct xovn_lport_addr a;
-	json_t *e;
 
-	json_array_foreach(json_object_get(port, member), at.j, e) {
-		const char *entry = json_string_value(e);
+	for (at.j = 0; at.j < list->n; at.j++) {
+		const char *entry = list->v[at.j];
 
 		if (!entry || !*entry)
 			continue;   /* the schema pass reports it */
@@ -148,25 +146,19 @@ static void check_list(struct addr_pass *p, const json_t *port, size_t sw_i, siz
 	}
 }
 
-static void check_port_addresses(const json_t *model, const json_t *port, size_t sw_i,
-				 size_t port_i, void *arg)
+void validate_addresses(struct xovn_errors *errs, const struct xovn_model *m)
 {
-	struct addr_pass *p = arg;
-
-	(void)model;
-	if (sw_i != p->owners_switch) {
-		vset_clear(&p->owners);
-		p->owners_switch = sw_i;
-	}
-	check_list(p, port, sw_i, port_i, "addresses");
-	check_list(p, port, sw_i, port_i, "port_security");
-}
-
-void validate_addresses(struct xovn_errors *errs, const json_t *model)
-{
-	struct addr_pass p = { .errs = errs, .owners_switch = 0 };
+	struct addr_pass p = { .errs = errs };
 
 	vset_init(&p.owners);
-	for_each_port(model, check_port_addresses, &p);
+	for (size_t i = 0; i < m->n_switches; i++) {
+		const struct xovn_ls *ls = m->switches[i];
+
+		vset_clear(&p.owners);
+		for (size_t j = 0; j < ls->n_ports; j++) {
+			check_list(&p, &ls->ports[j], &ls->ports[j].addresses, "addresses");
+			check_list(&p, &ls->ports[j], &ls->ports[j].port_security, "port_security");
+		}
+	}
 	vset_free(&p.owners);
 }

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_semantic_chassis.c - chassis, attachments, bindings and HA groups:
+ * semantic_chassis.c - chassis, attachments, bindings and HA groups:
  * distinct encap IPs, group members that exist, an interface attached once
  * per chassis, a VIF attached on one chassis only, bindings that name real
  * ports and chassis and agree with where a port is attached.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,14 +21,13 @@ struct attachment {
 
 struct chassis_pass {
 	struct xovn_errors *errs;
-	const json_t *model;
-	const struct name_index *ports;     /* port name -> port */
-	const struct name_index *chassis;   /* chassis name -> chassis */
+	const struct xovn_model *m;
+	const struct vnames *names;
 	/* VIF name -> its attachment; names are borrowed from the model. */
 	struct name_index attached;
 	struct attachment *att; /* one slot per VIF entry of the model */
 	size_t n_att;
-	json_t *localports;     /* "localport@chassis-index" -> path */
+	struct vset localports; /* (localport, chassis index) -> its first instance */
 	/* Bound port name -> its binding's index in bound_at. */
 	struct name_index bound;
 	size_t *bound_at;
@@ -43,93 +43,85 @@ static const char *vif_path(char *buf, size_t len, size_t c, size_t v, const cha
 
 static const char *attachment_path(const struct attachment *a, char *buf, size_t len)
 {
-	snprintf(buf, len, "$.chassis[%zu].vifs[%zu].port", a->c, a->v);
-	return buf;
+	return vif_path(buf, len, a->c, a->v, ".port");
 }
 
 static void unique_encap_ips(struct chassis_pass *p)
 {
-	json_t *seen = json_object();
-	char path[256];
-	size_t i;
-	json_t *ch;
+	struct name_index seen;   /* IP -> 1 + index of the first chassis with it */
 
-	json_array_foreach(json_object_get(p->model, "chassis"), i, ch) {
-		const char *ip = member_str(json_object_get(ch, "encap"), "ip");
-		const char *first;
+	name_index_init(&seen);
+	for (size_t i = 0; i < p->m->n_chassis; i++) {
+		const struct xovn_chassis *ch = &p->m->chassis[i];
+		uintptr_t first;
 
-		if (!ip)
+		if (!ch->encap_ip)
 			continue;
-		snprintf(path, sizeof(path), "$.chassis[%zu].encap.ip", i);
-		first = json_string_value(json_object_get(seen, ip));
+		first = (uintptr_t)name_index_get(&seen, ch->encap_ip);
 		if (first)
-			xovn_errors_add(p->errs, path, "unique-encap-ip",
-					"encap IP %s is already used at %s", ip, first);
+			xovn_errors_add(p->errs, vitem_path("chassis", ch->index, ".encap.ip").s,
+					"unique-encap-ip", "encap IP %s is already used at %s",
+					ch->encap_ip,
+					vitem_path("chassis", first - 1, ".encap.ip").s);
 		else
-			json_object_set_new(seen, ip, json_string(path));
+			name_index_put_new(&seen, ch->encap_ip, (const void *)(uintptr_t)(ch->index + 1));
 	}
-	json_decref(seen);
+	name_index_free(&seen);
 }
 
-static void check_group(struct chassis_pass *p, const json_t *group, size_t g)
+static void check_group(struct chassis_pass *p, const struct xovn_ha_group *g)
 {
-	json_t *seen = json_object();
+	struct name_index seen;
 	char path[256];
-	size_t m;
-	json_t *member;
 
-	json_array_foreach(json_object_get(group, "members"), m, member) {
-		const char *ch = ref_name(member, "chassis");
+	name_index_init(&seen);
+	for (size_t m = 0; m < g->n_members; m++) {
+		const struct xovn_ha_member *member = &g->members[m];
+		const char *ch = ref_name(member->chassis);
 
 		if (!ch)
 			continue;
-		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis", g, m);
-		if (json_object_get(seen, ch))
+		snprintf(path, sizeof(path), "$.ha_chassis_groups[%zu].members[%zu].chassis",
+			 g->index, member->index);
+		if (name_index_get(&seen, ch))
 			xovn_errors_add(p->errs, path, "duplicate-member",
 					"chassis \"%s\" is already a member of this group", ch);
-		json_object_set_new(seen, ch, json_true());
+		name_index_put_new(&seen, ch, member);
 	}
-	json_decref(seen);
+	name_index_free(&seen);
 }
 
 /* Interfaces that the chassis already uses for the underlay or a network. */
-static int iface_reserved(const json_t *ch, const char *iface)
+static int iface_reserved(const struct xovn_chassis *ch, const char *iface)
 {
-	const char *encap = member_str(ch, "encap_iface");
-	const char *net;
-	json_t *mapped;
-
-	if (encap && strcmp(encap, iface) == 0)
+	if (ch->encap_iface && strcmp(ch->encap_iface, iface) == 0)
 		return 1;
-	json_object_foreach((json_t *)json_object_get(ch, "bridge_mappings"), net, mapped) {
-		const char *m = json_string_value(mapped);
-
-		if (m && strcmp(m, iface) == 0)
+	for (size_t i = 0; i < ch->bridge_mappings.n; i++)
+		if (strcmp(ch->bridge_mappings.v[i].value, iface) == 0)
 			return 1;
-	}
 	return 0;
 }
 
 /* ifaces: interface names of this chassis' VIFs so far. */
-static void check_vif_iface(struct chassis_pass *p, const json_t *ch, const json_t *vif,
-			    struct name_index *ifaces, size_t c, size_t v)
+static void check_vif_iface(struct chassis_pass *p, const struct xovn_chassis *ch,
+			    const struct xovn_vif *vif, struct name_index *ifaces)
 {
-	const char *iface = member_str(vif, "iface");
+	const char *iface = vif->iface;
 	char path[256];
 
 	if (!iface)
 		return;
 	if (name_index_get(ifaces, iface))
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".iface"),
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ".iface"),
 				"duplicate-iface",
 				"interface \"%s\" is already attached on this chassis", iface);
 	else if (iface_reserved(ch, iface))
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".iface"),
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ".iface"),
 				"iface-in-use",
 				"interface \"%s\" is the chassis's encap or bridge-mapped interface",
 				iface);
 	if (name_index_put(ifaces, iface, vif) < 0)
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ""), "io",
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ""), "io",
 				"out of memory checking interfaces");
 }
 
@@ -160,65 +152,64 @@ static void record_attachment(struct chassis_pass *p, const char *port, const ch
 }
 
 /* A localport has one instance on every chassis: once per chassis, not more. */
-static void record_localport(struct chassis_pass *p, const char *port, size_t c,
-			     const char *path)
+static void record_localport(struct chassis_pass *p, const struct xovn_lsp *port, size_t c,
+			     size_t v)
 {
-	char key[96];
-	const char *first;
+	struct vloc here = { .a = c, .b = v };
+	uint8_t key[sizeof(port) + sizeof(c)];
+	char path[256], first_path[256];
+	const struct vloc *first;
 
-	snprintf(key, sizeof(key), "%s@%zu", port, c);   /* '@' is not in names */
-	first = json_string_value(json_object_get(p->localports, key));
+	memcpy(key, &port, sizeof(port));
+	memcpy(key + sizeof(port), &c, sizeof(c));
+	first = vset_claim(&p->localports, key, sizeof(key), &here);
 	if (first)
-		xovn_errors_add(p->errs, path, "attached-twice",
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"), "attached-twice",
 				"localport \"%s\" already has its instance on this chassis at %s",
-				port, first);
-	else
-		json_object_set_new(p->localports, key, json_string(path));
+				port->name,
+				vif_path(first_path, sizeof(first_path), first->a, first->b, ".port"));
 }
 
-static void check_vif_port(struct chassis_pass *p, const json_t *ch, size_t c, size_t v,
-			   const json_t *vif)
+static void check_vif_port(struct chassis_pass *p, const struct xovn_chassis *ch,
+			   const struct xovn_vif *vif)
 {
-	const char *name = ref_name(vif, "port");
-	const json_t *port;
+	const char *name = ref_name(vif->port);
+	const struct xovn_lsp *port;
 	char path[256];
 	const char *type;
 
-	if (!name || !p->ports)
+	if (!name)
 		return;
-	port = vnames_get(p->ports, name);
+	port = vnames_port(p->names, name);
 	if (!port)
 		return;   /* an interface for a port not created yet: incomplete.c */
-	type = xovn_port_type_str(port);
+	type = lsp_type(port);
 	if (xovn_port_type_from_str(type) < 0)
 		return;   /* the schema pass reported the type */
 	if (strcmp(type, "localport") == 0) {
-		record_localport(p, name, c, vif_path(path, sizeof(path), c, v, ".port"));
+		record_localport(p, port, ch->index, vif->index);
 		return;
 	}
-	if (strcmp(type, "") != 0 || json_object_get(port, "parent_name")) {
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"),
+	if (strcmp(type, "") != 0 || port->present & XOVN_LSP_PARENT_NAME) {
+		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ".port"),
 				"not-attachable",
 				"port \"%s\" is %s; only VIFs and localports are attached", name,
 				*type ? type : "a container port");
 		return;
 	}
-	record_attachment(p, name, member_str(ch, "name"), c, v);
+	record_attachment(p, name, ch->name, ch->index, vif->index);
 }
 
-static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
+static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
 {
-	const json_t *vifs = json_object_get(ch, "vifs");
 	struct name_index ifaces;
-	size_t v;
-	json_t *vif;
 
 	name_index_init(&ifaces);
-	if (name_index_reserve(&ifaces, json_array_size(vifs)) < 0)
+	if (name_index_reserve(&ifaces, ch->n_vifs) < 0)
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking interfaces");
-	json_array_foreach(vifs, v, vif) {
-		check_vif_iface(p, ch, vif, &ifaces, c, v);
-		check_vif_port(p, ch, c, v, vif);
+	for (size_t v = 0; v < ch->n_vifs; v++) {
+		check_vif_iface(p, ch, &ch->vifs[v], &ifaces);
+		check_vif_port(p, ch, &ch->vifs[v]);
 	}
 	name_index_free(&ifaces);
 }
@@ -226,11 +217,10 @@ static void check_vifs(struct chassis_pass *p, const json_t *ch, size_t c)
 /* Room for every VIF entry of the model, so recording one never reallocates. */
 static int reserve_attachments(struct chassis_pass *p)
 {
-	size_t total = 0, i;
-	json_t *ch;
+	size_t total = 0;
 
-	json_array_foreach(json_object_get(p->model, "chassis"), i, ch)
-		total += json_array_size(json_object_get(ch, "vifs"));
+	for (size_t i = 0; i < p->m->n_chassis; i++)
+		total += p->m->chassis[i].n_vifs;
 	p->att = calloc(total ? total : 1, sizeof(*p->att));
 	if (!p->att || name_index_reserve(&p->attached, total) < 0) {
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking attachments");
@@ -240,12 +230,12 @@ static int reserve_attachments(struct chassis_pass *p)
 }
 
 /* A binding must not contradict where the port already lives. */
-static void check_binding_agrees(struct chassis_pass *p, const json_t *port, const char *name,
-				 const char *chassis, const char *path)
+static void check_binding_agrees(struct chassis_pass *p, const struct xovn_lsp *port,
+				 const char *name, const char *chassis, const char *path)
 {
 	const struct attachment *att = name_index_get(&p->attached, name);
-	const char *type = xovn_port_type_str(port);
-	const char *gw = member_str(json_object_get(port, "options"), "l2gateway-chassis");
+	const char *type = lsp_type(port);
+	const char *gw = xovn_smap_get(&port->options, "l2gateway-chassis");
 	char where[256];
 
 	if (strcmp(type, "localport") == 0)
@@ -265,13 +255,12 @@ static int record_binding(struct chassis_pass *p, const char *port_name, size_t 
 			  const char *path)
 {
 	const size_t *first = name_index_get(&p->bound, port_name);
-	char first_path[64];
 	size_t *at;
 
 	if (first) {
-		snprintf(first_path, sizeof(first_path), "$.bindings[%zu].port", *first);
 		xovn_errors_add(p->errs, path, "duplicate-binding",
-				"port \"%s\" is already bound by %s", port_name, first_path);
+				"port \"%s\" is already bound by %s", port_name,
+				vitem_path("bindings", *first, ".port").s);
 		return -1;
 	}
 	at = &p->bound_at[p->n_bound];
@@ -281,31 +270,31 @@ static int record_binding(struct chassis_pass *p, const char *port_name, size_t 
 	return 0;
 }
 
-static void check_binding(struct chassis_pass *p, const json_t *b, size_t k)
+static void check_binding(struct chassis_pass *p, const struct xovn_binding *b)
 {
-	const char *port_name = ref_name(b, "port"), *chassis = ref_name(b, "chassis");
-	const json_t *port = port_name && p->ports ? vnames_get(p->ports, port_name) : NULL;
+	const char *port_name = ref_name(b->port), *chassis = ref_name(b->chassis);
+	const struct xovn_lsp *port = port_name ? vnames_port(p->names, port_name) : NULL;
 	char path[64];
 
-	if (chassis && p->chassis && !vnames_get(p->chassis, chassis))
+	if (chassis && p->names->chassis && !vnames_chassis(p->names, chassis))
 		chassis = NULL;   /* not defined yet (incomplete.c): nothing to agree with */
-	if (!port_name || !p->ports)
+	if (!port_name || !p->names->ports)
 		return;
-	snprintf(path, sizeof(path), "$.bindings[%zu].port", k);
+	snprintf(path, sizeof(path), "$.bindings[%zu].port", b->index);
 	if (!port) {
 		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", port_name);
 		return;
 	}
-	if (record_binding(p, port_name, k, path) < 0)
+	if (record_binding(p, port_name, b->index, path) < 0)
 		return;
 	if (chassis)
 		check_binding_agrees(p, port, port_name, chassis, path);
 }
 
 /* Room for every binding, so recording one never reallocates. */
-static int reserve_bindings(struct chassis_pass *p, const json_t *bindings)
+static int reserve_bindings(struct chassis_pass *p)
 {
-	size_t n = json_array_size(bindings);
+	size_t n = p->m->n_bindings;
 
 	p->bound_at = malloc((n ? n : 1) * sizeof(*p->bound_at));
 	if (!p->bound_at || name_index_reserve(&p->bound, n) < 0) {
@@ -315,33 +304,26 @@ static int reserve_bindings(struct chassis_pass *p, const json_t *bindings)
 	return 0;
 }
 
-void validate_chassis(struct xovn_errors *errs, const json_t *model, const struct vnames *names)
+void validate_chassis(struct xovn_errors *errs, const struct xovn_model *m,
+		      const struct vnames *names)
 {
-	struct chassis_pass p = {
-		.errs = errs,
-		.model = model,
-		.ports = names->ports,
-		.chassis = names->chassis,
-		.localports = json_object(),
-	};
-	const json_t *bindings = json_object_get(model, "bindings");
-	size_t i;
-	json_t *item;
+	struct chassis_pass p = { .errs = errs, .m = m, .names = names };
 
 	name_index_init(&p.attached);
 	name_index_init(&p.bound);
+	vset_init(&p.localports);
 	unique_encap_ips(&p);
-	json_array_foreach(json_object_get(model, "ha_chassis_groups"), i, item)
-		check_group(&p, item, i);
+	for (size_t i = 0; i < m->n_groups; i++)
+		check_group(&p, &m->groups[i]);
 	if (reserve_attachments(&p) == 0) {
-		json_array_foreach(json_object_get(model, "chassis"), i, item)
-			check_vifs(&p, item, i);
+		for (size_t i = 0; i < m->n_chassis; i++)
+			check_vifs(&p, &m->chassis[i]);
 	}
-	if (reserve_bindings(&p, bindings) == 0) {
-		json_array_foreach(bindings, i, item)
-			check_binding(&p, item, i);
+	if (reserve_bindings(&p) == 0) {
+		for (size_t i = 0; i < m->n_bindings; i++)
+			check_binding(&p, &m->bindings[i]);
 	}
-	json_decref(p.localports);
+	vset_free(&p.localports);
 	name_index_free(&p.attached);
 	name_index_free(&p.bound);
 	free(p.att);

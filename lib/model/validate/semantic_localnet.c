@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_semantic_localnet.c - localnet ports and bridge mappings.
+ * semantic_localnet.c - localnet ports and bridge mappings.
  *
  * A switch may have several localnet ports (one per physical segment), but
  * a chassis reaches a switch's physical network through at most one of
@@ -13,41 +13,47 @@
 
 #include "model/validate/validate.h"
 
-/* network_name -> path, for the localnet ports of one switch. */
-static json_t *switch_networks(struct xovn_errors *errs, const json_t *sw, size_t sw_i)
+/*
+ * network_name -> the first localnet port of sw on it (reporting the
+ * others); returns how many networks the switch's localnet ports are on.
+ */
+static size_t switch_networks(struct xovn_errors *errs, const struct xovn_ls *sw,
+			      struct name_index *nets)
 {
-	json_t *nets = json_object();
-	char path[256];
-	size_t p_i;
-	json_t *port;
+	char path[256], first_path[256];
 
-	json_array_foreach(json_object_get(sw, "ports"), p_i, port) {
-		const char *net = member_str(json_object_get(port, "options"), "network_name");
+	for (size_t j = 0; j < sw->n_ports; j++) {
+		const struct xovn_lsp *port = &sw->ports[j];
+		const char *net = xovn_smap_get(&port->options, "network_name");
+		const struct xovn_lsp *first;
 
-		if (!net || !*net || strcmp(xovn_port_type_str(port), "localnet") != 0)
+		if (!net || !*net || strcmp(lsp_type(port), "localnet") != 0)
 			continue;
-		port_path(path, sizeof(path), sw_i, p_i, ".options.network_name");
-		if (json_object_get(nets, net))
-			xovn_errors_add(errs, path, "duplicate-network",
+		first = name_index_get(nets, net);
+		if (first)
+			xovn_errors_add(errs, lsp_path(path, sizeof(path), port, ".options.network_name"),
+					"duplicate-network",
 					"network \"%s\" already has a localnet port on this switch at %s",
-					net, json_string_value(json_object_get(nets, net)));
+					net, lsp_path(first_path, sizeof(first_path), first,
+						      ".options.network_name"));
 		else
-			json_object_set_new(nets, net, json_string(path));
+			name_index_put_new(nets, net, port);
 	}
-	return nets;
+	return nets->n;
 }
 
 /* Reports every mapping of ch beyond the first into the networks of one switch. */
-static void check_chassis_mappings(struct xovn_errors *errs, const json_t *ch, size_t c,
-				   const json_t *nets, const char *sw_name)
+static void check_chassis_mappings(struct xovn_errors *errs, const struct xovn_chassis *ch,
+				   const struct name_index *nets, const char *sw_name)
 {
-	const char *first = NULL, *net;
+	const char *first = NULL;
 	struct vpath path = { .depth = 0 };
 	char path_str[VPATH_MAX_LEN];
-	json_t *iface;
 
-	json_object_foreach((json_t *)json_object_get(ch, "bridge_mappings"), net, iface) {
-		if (!json_object_get(nets, net))
+	for (size_t i = 0; i < ch->bridge_mappings.n; i++) {
+		const char *net = ch->bridge_mappings.v[i].key;
+
+		if (!name_index_get(nets, net))
 			continue;
 		if (!first) {
 			first = net;
@@ -55,7 +61,7 @@ static void check_chassis_mappings(struct xovn_errors *errs, const json_t *ch, s
 		}
 		vpath_restore(&path, 0);
 		vpath_key(&path, "chassis");
-		vpath_index(&path, c);
+		vpath_index(&path, ch->index);
 		vpath_key(&path, "bridge_mappings");
 		vpath_key(&path, net);
 		xovn_errors_add(errs, vpath_str(&path, path_str), "ambiguous-localnet",
@@ -64,17 +70,18 @@ static void check_chassis_mappings(struct xovn_errors *errs, const json_t *ch, s
 	}
 }
 
-void validate_localnet(struct xovn_errors *errs, const json_t *model)
+void validate_localnet(struct xovn_errors *errs, const struct xovn_model *m)
 {
-	size_t sw_i, c;
-	json_t *sw, *ch;
+	struct name_index nets;
 
-	json_array_foreach(json_object_get(model, "logical_switches"), sw_i, sw) {
-		json_t *nets = switch_networks(errs, sw, sw_i);
+	name_index_init(&nets);
+	for (size_t i = 0; i < m->n_switches; i++) {
+		const struct xovn_ls *sw = m->switches[i];
 
-		if (json_object_size(nets) > 1)
-			json_array_foreach(json_object_get(model, "chassis"), c, ch)
-				check_chassis_mappings(errs, ch, c, nets, member_str(sw, "name"));
-		json_decref(nets);
+		name_index_clear(&nets);
+		if (switch_networks(errs, sw, &nets) > 1)
+			for (size_t c = 0; c < m->n_chassis; c++)
+				check_chassis_mappings(errs, &m->chassis[c], &nets, sw->name);
 	}
+	name_index_free(&nets);
 }

@@ -1,161 +1,156 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_validate_sets.c - the validator's "seen before?" sets: short
- * binary keys (a tunnel key, a MAC, an IP) mapped to where they were first
- * seen, and the shared name indexes of ports, chassis and HA groups.
+ * sets.c - the validator's "seen before?" sets: short binary keys (a
+ * tunnel key, a MAC, an IP) mapped to where they were first seen, and the
+ * shared name indexes of ports, chassis, HA groups and router ports.  Both
+ * are util/name_index tables.
  *
  * A first sighting stores three numbers, not a spelled-out JSON path: the
  * path is written only when a duplicate is reported, and a valid model has
- * none.  Emptying a set between switches bumps a stamp instead of clearing
- * every slot, so a model with many small switches stays linear.
+ * none.  Emptying a set between switches costs what the switch claimed, so
+ * a model with many small switches stays linear.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "model/validate/validate.h"
 
-static uint64_t blob_hash(const uint8_t *key, size_t len)
-{
-	uint64_t h = 1469598103934665603ull;
-
-	for (size_t i = 0; i < len; i++) {
-		h ^= key[i];
-		h *= 1099511628211ull;
-	}
-	return h;
-}
+#define VSET_BLOCK 256    /* entries per block */
 
 void vset_init(struct vset *s)
 {
 	memset(s, 0, sizeof(*s));
-	s->stamp = 1;
+	name_index_init(&s->index);
 }
 
 void vset_free(struct vset *s)
 {
-	free(s->slots);
+	for (size_t i = 0; i < s->n_blocks; i++)
+		free(s->blocks[i]);
+	free(s->blocks);
+	name_index_free(&s->index);
 	vset_init(s);
 }
 
 void vset_clear(struct vset *s)
 {
-	s->n = 0;
-	if (++s->stamp == 0) {
-		/* After 2^32 clears the stamps wrap: forget the old ones for real. */
-		if (s->slots)
-			memset(s->slots, 0, s->cap * sizeof(*s->slots));
-		s->stamp = 1;
-	}
+	name_index_clear(&s->index);
+	s->used = 0;   /* the blocks are reused */
 }
 
-static struct vset_slot *find(const struct vset *s, const uint8_t *key, size_t len,
-			      uint64_t hash)
+/* The next free entry, in a new block when the last one is full; NULL without memory. */
+static struct vset_entry *next_entry(struct vset *s)
 {
-	size_t mask = s->cap - 1;
+	size_t block = s->used / VSET_BLOCK;
 
-	for (size_t i = hash & mask;; i = (i + 1) & mask) {
-		struct vset_slot *slot = &s->slots[i];
+	if (block == s->n_blocks) {
+		struct vset_entry **blocks = realloc(s->blocks, (block + 1) * sizeof(*blocks));
 
-		if (slot->stamp != s->stamp)
-			return slot;
-		if (slot->hash == hash && slot->len == len && memcmp(slot->key, key, len) == 0)
-			return slot;
+		if (!blocks)
+			return NULL;
+		s->blocks = blocks;
+		s->blocks[block] = malloc(VSET_BLOCK * sizeof(**s->blocks));
+		if (!s->blocks[block])
+			return NULL;
+		s->n_blocks++;
 	}
-}
-
-/* Doubles the table (at most half full), keeping only this stamp's entries. */
-static int grow(struct vset *s)
-{
-	struct vset bigger = { .cap = s->cap ? s->cap * 2 : 64, .n = s->n, .stamp = 1 };
-
-	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
-	if (!bigger.slots)
-		return -1;
-	for (size_t i = 0; i < s->cap; i++) {
-		struct vset_slot *old = &s->slots[i];
-
-		if (old->stamp != s->stamp)
-			continue;
-		struct vset_slot *dst = find(&bigger, old->key, old->len, old->hash);
-
-		*dst = *old;
-		dst->stamp = bigger.stamp;
-	}
-	free(s->slots);
-	*s = bigger;
-	return 0;
+	return &s->blocks[block][s->used % VSET_BLOCK];
 }
 
 const struct vloc *vset_claim(struct vset *s, const void *key, size_t len,
 			      const struct vloc *where)
 {
-	uint64_t hash;
-	struct vset_slot *slot;
+	const struct vset_entry *first;
+	struct vset_entry *e;
 
 	if (len > VSET_KEY_MAX)
 		len = VSET_KEY_MAX;   /* callers' keys are shorter; never overrun */
-	if (2 * (s->n + 1) > s->cap && grow(s) < 0)
+	first = name_index_get_bytes(&s->index, key, len);
+	if (first)
+		return &first->where;
+	e = next_entry(s);
+	if (!e)
 		return NULL;   /* out of memory: counted as a first sighting */
-	hash = blob_hash(key, len);
-	slot = find(s, key, len, hash);
-	if (slot->stamp == s->stamp)
-		return &slot->where;
-	memcpy(slot->key, key, len);
-	slot->len = (uint8_t)len;
-	slot->hash = hash;
-	slot->where = *where;
-	slot->stamp = s->stamp;
-	s->n++;
+	memcpy(e->key, key, len);
+	e->where = *where;
+	if (name_index_put_bytes(&s->index, e->key, len, e) == 0)
+		s->used++;
 	return NULL;
 }
 
 /* ---- name indexes ---------------------------------------------------- */
 
-/* model[key] indexed; a missing optional list is empty, a missing required one unusable. */
-static struct name_index *index_member(struct name_index *idx, const json_t *model,
-				       const char *key, int required)
+/* Indexes n objects of size bytes at base by their name; of duplicates the first stays. */
+static int index_named(struct name_index *idx, const void *base, size_t n, size_t size,
+		       size_t name_offset)
 {
-	const json_t *array = json_object_get(model, key);
+	if (name_index_reserve(idx, idx->n + n) < 0)
+		return -1;
+	for (size_t i = 0; i < n; i++) {
+		const char *obj = (const char *)base + i * size;
+		const char *name = *(const char *const *)(obj + name_offset);
 
-	if (array ? !json_is_array(array) : required)
-		return NULL;
-	if (name_index_reserve(idx, json_array_size(array)) < 0 || name_index_add_named(idx, array) < 0)
-		return NULL;
-	return idx;
+		if (name && name_index_put_new(idx, name, obj) < 0)
+			return -1;
+	}
+	return 0;
 }
+
+#define INDEX_NAMED(idx, arr, n) \
+	index_named((idx), (arr), (n), sizeof(*(arr)), offsetof(__typeof__(*(arr)), name))
 
 /* Every port of every switch; unusable when a switch has no ports array. */
-static struct name_index *index_ports(struct name_index *idx, const json_t *model)
+static const struct name_index *index_ports(struct name_index *idx, const struct xovn_model *m)
 {
-	const json_t *switches = json_object_get(model, "logical_switches");
-	size_t sw_i, total = 0;
-	json_t *sw;
+	size_t total = 0;
 
-	if (!json_is_array(switches))
+	if (!(m->arrays & XOVN_LIST_SWITCHES) || !(m->arrays & XOVN_LIST_PORTS))
 		return NULL;
-	json_array_foreach(switches, sw_i, sw) {
-		json_t *ports = json_object_get(sw, "ports");
-
-		if (!json_is_array(ports))
-			return NULL;
-		total += json_array_size(ports);
-	}
+	for (size_t i = 0; i < m->n_switches; i++)
+		total += m->switches[i]->n_ports;
 	if (name_index_reserve(idx, total) < 0)
 		return NULL;
-	json_array_foreach(switches, sw_i, sw)
-		if (name_index_add_named(idx, json_object_get(sw, "ports")) < 0)
+	for (size_t i = 0; i < m->n_switches; i++) {
+		const struct xovn_ls *ls = m->switches[i];
+
+		if (INDEX_NAMED(idx, ls->ports, ls->n_ports) < 0)
 			return NULL;
+	}
 	return idx;
 }
 
-void vnames_build(struct vnames *v, const json_t *model)
+/* Every port of every router. */
+static const struct name_index *index_lrps(struct name_index *idx, const struct xovn_model *m)
+{
+	if (!(m->arrays & XOVN_LIST_ROUTERS) && !(m->absent & XOVN_LIST_ROUTERS))
+		return NULL;
+	for (size_t i = 0; i < m->n_routers; i++) {
+		const struct xovn_lr *r = &m->routers[i];
+
+		if (INDEX_NAMED(idx, r->ports, r->n_ports) < 0)
+			return NULL;
+	}
+	return idx;
+}
+
+void vnames_build(struct vnames *v, const struct xovn_model *m)
 {
 	name_index_init(&v->port_idx);
 	name_index_init(&v->chassis_idx);
 	name_index_init(&v->group_idx);
-	v->ports = index_ports(&v->port_idx, model);
-	v->chassis = index_member(&v->chassis_idx, model, "chassis", 1);
-	v->groups = index_member(&v->group_idx, model, "ha_chassis_groups", 0);
+	name_index_init(&v->lrp_idx);
+	v->ports = index_ports(&v->port_idx, m);
+	v->chassis = NULL;
+	v->groups = NULL;
+	/* chassis is a required list; ha_chassis_groups and logical_routers may be absent */
+	if (m->arrays & XOVN_LIST_CHASSIS &&
+	    INDEX_NAMED(&v->chassis_idx, m->chassis, m->n_chassis) == 0)
+		v->chassis = &v->chassis_idx;
+	if ((m->arrays | m->absent) & XOVN_LIST_GROUPS &&
+	    INDEX_NAMED(&v->group_idx, m->groups, m->n_groups) == 0)
+		v->groups = &v->group_idx;
+	v->lrps = index_lrps(&v->lrp_idx, m);
 }
 
 void vnames_free(struct vnames *v)
@@ -163,9 +158,25 @@ void vnames_free(struct vnames *v)
 	name_index_free(&v->port_idx);
 	name_index_free(&v->chassis_idx);
 	name_index_free(&v->group_idx);
+	name_index_free(&v->lrp_idx);
 }
 
-json_t *vnames_get(const struct name_index *idx, const char *name)
+const struct xovn_lsp *vnames_port(const struct vnames *v, const char *name)
 {
-	return (json_t *)name_index_get(idx, name);
+	return v->ports ? name_index_get(v->ports, name) : NULL;
+}
+
+const struct xovn_chassis *vnames_chassis(const struct vnames *v, const char *name)
+{
+	return v->chassis ? name_index_get(v->chassis, name) : NULL;
+}
+
+const struct xovn_ha_group *vnames_group(const struct vnames *v, const char *name)
+{
+	return v->groups ? name_index_get(v->groups, name) : NULL;
+}
+
+const struct xovn_lrp *vnames_lrp(const struct vnames *v, const char *name)
+{
+	return v->lrps ? name_index_get(v->lrps, name) : NULL;
 }

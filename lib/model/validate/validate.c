@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_validate.c - entry point of the model validator and the JSON path
+ * validate.c - entry point of the model validator and the JSON path
  * bookkeeping its passes share.
  *
  * Rule ids, by pass:
@@ -17,6 +17,8 @@
  *   localnet  duplicate-network, ambiguous-localnet
  *   dhcp      unique-key, dhcp-cidr, dhcp-option, dhcp-too-long,
  *             dangling-reference, dhcp-family
+ *   routers   unique-name, unique-key, multicast-mac, network-address,
+ *             overlapping-network, host-bits, route-family
  * tests/unit/invalid/EXPECT has at least one model for each.
  */
 #include <ctype.h>
@@ -135,23 +137,30 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 {
 	struct vctx c = { .errs = errs, .path = { .depth = 0 } };
 	size_t before = errs->n;
+	struct xovn_model *m;
 	struct vnames names;
 
 	validate_schema(&c, model);
-	if (!json_is_object(model))
-		return errs->n - before;
 	/*
-	 * The semantic passes read only values of the right type, so a value
-	 * the schema pass already rejected is not reported a second time.
+	 * The semantic passes read the typed model, in which a value of the
+	 * wrong type is absent: what the schema pass rejected is not reported
+	 * a second time.  A document that is not an object reads as empty.
 	 */
-	/* One index of ports, chassis and groups serves every reference check. */
-	vnames_build(&names, model);
-	validate_unique(errs, model);
-	validate_port_refs(errs, model, &names);
-	validate_addresses(errs, model);
-	validate_chassis(errs, model, &names);
-	validate_localnet(errs, model);
-	validate_dhcp(errs, model);
+	m = xovn_model_read(model);
+	if (!m) {
+		xovn_errors_add(errs, "$", "io", "out of memory reading the model");
+		return errs->n - before;
+	}
+	/* One index of ports, chassis, groups and router ports serves every reference check. */
+	vnames_build(&names, m);
+	validate_unique(errs, m);
+	validate_port_refs(errs, m, &names);
+	validate_addresses(errs, m);
+	validate_chassis(errs, m, &names);
+	validate_localnet(errs, m);
+	validate_dhcp(errs, m);
+	validate_routers(errs, m, &names);
 	vnames_free(&names);
+	xovn_model_free(m);
 	return errs->n - before;
 }

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * model_validate.h - internals shared by the model validator's passes.
+ * validate.h - internals shared by the model validator's passes.
  *
  * The validator runs a schema pass (the rules of schemas/nb.schema.json)
  * and semantic passes (names, keys, references, addresses, attachments).
@@ -14,6 +14,7 @@
 #include <stdint.h>
 
 #include "model/model.h"
+#include "model/types.h"
 #include "util/name_index.h"
 
 /*
@@ -51,7 +52,7 @@ const char *vpath_str(const struct vpath *p, char buf[VPATH_MAX_LEN]);
 void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
-/* ---- value checks of the schema's $defs (model_validate_types.c) -------- */
+/* ---- value checks of the schema's $defs (schema_values.c) -------------- */
 
 int vcheck_type(struct vctx *c, const json_t *v, int json_type, const char *what);
 void vcheck_int_range(struct vctx *c, const json_t *v, json_int_t min, json_int_t max);
@@ -63,7 +64,7 @@ void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed);
 int vname_syntax_ok(const char *s);
 int vifname_syntax_ok(const char *s);
 
-/* ---- sets and indexes (model_validate_sets.c) --------------------------- */
+/* ---- sets and indexes (sets.c) ----------------------------------------- */
 
 /* Where something was first seen: up to three indexes, spelled only on error. */
 struct vloc {
@@ -72,23 +73,24 @@ struct vloc {
 
 #define VSET_KEY_MAX 18    /* a tag byte and an IPv6 address, with room */
 
-struct vset_slot {
+struct vset_entry {
 	uint8_t key[VSET_KEY_MAX];
-	uint8_t len;
-	uint32_t stamp;         /* live when equal to the set's stamp */
-	uint64_t hash;
 	struct vloc where;
 };
 
-/* A hash set of short binary keys, emptied in O(1) by vset_clear. */
+/*
+ * A set of short binary keys -> where each was first seen: a name_index
+ * whose keys live in blocks of entries that stay put while the set grows.
+ */
 struct vset {
-	struct vset_slot *slots;
-	size_t cap, n;
-	uint32_t stamp;
+	struct name_index index;
+	struct vset_entry **blocks;
+	size_t n_blocks, used;
 };
 
 void vset_init(struct vset *s);
 void vset_free(struct vset *s);
+/* Forgets every key, in time proportional to what was claimed since the last clear. */
 void vset_clear(struct vset *s);
 /*
  * Where key was first claimed, or NULL after recording where for it (a
@@ -99,51 +101,82 @@ const struct vloc *vset_claim(struct vset *s, const void *key, size_t len,
 
 /*
  * Name indexes for reference checks, built once per validation: name ->
- * object, the first of duplicates.  A pointer is NULL when its list is
- * malformed (the schema pass reports that): then nothing can be called
+ * typed object, the first of duplicates.  A pointer is NULL when its list
+ * is malformed (the schema pass reports that): then nothing can be called
  * dangling.  Names are borrowed from the model.
  */
 struct vnames {
-	struct name_index port_idx, chassis_idx, group_idx;
-	const struct name_index *ports;     /* port name -> port, over every switch */
-	const struct name_index *chassis;   /* chassis name -> chassis */
-	const struct name_index *groups;    /* HA group name -> group */
+	struct name_index port_idx, chassis_idx, group_idx, lrp_idx;
+	const struct name_index *ports;     /* port name -> struct xovn_lsp, over every switch */
+	const struct name_index *chassis;   /* chassis name -> struct xovn_chassis */
+	const struct name_index *groups;    /* HA group name -> struct xovn_ha_group */
+	const struct name_index *lrps;      /* router port name -> struct xovn_lrp */
 };
 
-void vnames_build(struct vnames *v, const json_t *model);
+void vnames_build(struct vnames *v, const struct xovn_model *m);
 void vnames_free(struct vnames *v);
-/* The object named name in idx, NULL when absent. */
-json_t *vnames_get(const struct name_index *idx, const char *name);
+const struct xovn_lsp *vnames_port(const struct vnames *v, const char *name);
+const struct xovn_chassis *vnames_chassis(const struct vnames *v, const char *name);
+const struct xovn_ha_group *vnames_group(const struct vnames *v, const char *name);
+const struct xovn_lrp *vnames_lrp(const struct vnames *v, const char *name);
 
 /* ---- passes ---------------------------------------------------------------- */
 
+/* The schema pass reads the document itself: it is what checks the types. */
 void validate_schema(struct vctx *c, const json_t *model);
-void validate_unique(struct xovn_errors *errs, const json_t *model);
-void validate_port_refs(struct xovn_errors *errs, const json_t *model,
-			const struct vnames *names);
-void validate_addresses(struct xovn_errors *errs, const json_t *model);
-void validate_chassis(struct xovn_errors *errs, const json_t *model,
-		      const struct vnames *names);
-void validate_localnet(struct xovn_errors *errs, const json_t *model);
-/* semantic_dhcp.c: DHCP options rows and the ports naming them */
-void validate_dhcp(struct xovn_errors *errs, const json_t *model);
 void vcheck_dhcp_rows(struct vctx *c, const json_t *v);
 void vcheck_uuid(struct vctx *c, const json_t *v);
 
-/* ---- helpers for the semantic passes (model_semantic.c) ---------------- */
+/* The semantic passes read the typed model only. */
+void validate_unique(struct xovn_errors *errs, const struct xovn_model *m);
+void validate_port_refs(struct xovn_errors *errs, const struct xovn_model *m,
+			const struct vnames *names);
+void validate_addresses(struct xovn_errors *errs, const struct xovn_model *m);
+void validate_chassis(struct xovn_errors *errs, const struct xovn_model *m,
+		      const struct vnames *names);
+void validate_localnet(struct xovn_errors *errs, const struct xovn_model *m);
+/* semantic_dhcp.c: DHCP options rows and the ports naming them */
+void validate_dhcp(struct xovn_errors *errs, const struct xovn_model *m);
+/* semantic_routers.c: names, keys, addresses and routes of logical routers */
+void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
+		      const struct vnames *names);
 
-/* Calls fn for every port object, with its switch and port indexes. */
-typedef void (*port_visit_fn)(const json_t *model, const json_t *port, size_t sw_i,
-			      size_t port_i, void *arg);
-void for_each_port(const json_t *model, port_visit_fn fn, void *arg);
+/* ---- helpers for the semantic passes (semantic.c) ---------------------- */
+
+/* Calls fn for every port of every switch. */
+typedef void (*port_visit_fn)(const struct xovn_lsp *port, void *arg);
+void for_each_port(const struct xovn_model *m, port_visit_fn fn, void *arg);
 
 /* "$.logical_switches[S].ports[P]" + suffix into buf. */
 const char *port_path(char *buf, size_t len, size_t sw_i, size_t port_i, const char *suffix);
+/* The same for port. */
+const char *lsp_path(char *buf, size_t len, const struct xovn_lsp *port, const char *suffix);
 
-/* obj[key] when it is a well-formed name (else the schema pass reported it). */
-const char *ref_name(const json_t *obj, const char *key);
+/* s when it is a well-formed name (else the schema pass reported it), else NULL. */
+const char *ref_name(const char *s);
 
-/* The string member key of obj, NULL when absent or not a string. */
-const char *member_str(const json_t *obj, const char *key);
+/* "$.ARRAY[index]" + suffix, spelled into a value the caller can use inline. */
+struct vitem_path {
+	char s[128];
+};
+struct vitem_path vitem_path(const char *array, size_t index, const char *suffix);
+
+/*
+ * Names of one top-level list that must differ: a second holder of a name
+ * is reported ("unique-name", "WHAT \"NAME\" is already used at PATH").
+ */
+struct vunique {
+	struct name_index seen;     /* name -> 1 + index of its first holder */
+	struct xovn_errors *errs;
+	const char *array, *what;
+};
+
+void vunique_init(struct vunique *u, struct xovn_errors *errs, const char *array,
+		  const char *what);
+void vunique_claim(struct vunique *u, const char *name, size_t index);
+void vunique_free(struct vunique *u);
+
+/* The port's type as written, "" for a VIF (also when type is not a string). */
+const char *lsp_type(const struct xovn_lsp *port);
 
 #endif /* XOVN_MODEL_VALIDATE_H */

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * model_validate_types.c - checks for the value types of the schema's $defs:
- * JSON types, integer ranges, string lengths, names, interface names, IPv4.
+ * schema_values.c - the schema pass's checks for the value types of the
+ * schema's $defs: JSON types, integer ranges, string lengths, names,
+ * interface names, IPv4.
  *
  * Each check mirrors one schema keyword so that a document rejected here is
  * rejected by any JSON Schema validator too (tests/check-schema.sh proves it).
