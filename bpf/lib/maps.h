@@ -144,4 +144,54 @@ struct {
 	__uint(pinning, LIBBPF_PIN_BY_NAME);
 } xovn_dhcp SEC(".maps");
 
+/* ---- logical routers ------------------------------------------------------ */
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_ROUTER_PORTS);
+	__type(key, struct xovn_port_key);
+	__type(value, struct xovn_lsp_router_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_lsp_router SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_ROUTER_PORTS);
+	__type(key, struct xovn_rport_key);
+	__type(value, struct xovn_rport_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_rports SEC(".maps");
+
+#define XOVN_ROUTE_LPM(name)						\
+	struct {							\
+		__uint(type, BPF_MAP_TYPE_LPM_TRIE);			\
+		__uint(max_entries, XOVN_MAX_ROUTES);			\
+		__type(key, struct xovn_route_key);			\
+		__type(value, struct xovn_route_val);			\
+		__uint(map_flags, BPF_F_NO_PREALLOC);			\
+		__uint(pinning, LIBBPF_PIN_BY_NAME);			\
+	} name SEC(".maps")
+
+XOVN_ROUTE_LPM(xovn_routes);
+XOVN_ROUTE_LPM(xovn_src_routes);
+
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_NEIGH);
+	__type(key, struct xovn_neigh_key);
+	__type(value, struct xovn_neigh_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_neigh SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LRU_HASH);
+	__uint(max_entries, XOVN_MAX_MAC_BINDINGS);
+	__type(key, struct xovn_neigh_key);
+	__type(value, struct xovn_neigh_val);
+	__uint(pinning, LIBBPF_PIN_BY_NAME);
+} xovn_mac_binding SEC(".maps");
+
 #endif /* XOVN_BPF_MAPS_H */

@@ -28,6 +28,11 @@ const char *const xovn_map_names[XOVN_MAP__COUNT] = {
 	[XOVN_MAP_ARP_RESP] = "xovn_arp_resp",
 	[XOVN_MAP_ND_RESP] = "xovn_nd_resp",
 	[XOVN_MAP_DHCP] = "xovn_dhcp",
+	[XOVN_MAP_RPORTS] = "xovn_rports",
+	[XOVN_MAP_ROUTES] = "xovn_routes",
+	[XOVN_MAP_SRC_ROUTES] = "xovn_src_routes",
+	[XOVN_MAP_NEIGH] = "xovn_neigh",
+	[XOVN_MAP_LSP_ROUTER] = "xovn_lsp_router",
 };
 
 void xovn_mapset_init(struct xovn_mapset *s)

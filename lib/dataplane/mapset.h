@@ -33,6 +33,15 @@ enum xovn_map_id {
 	XOVN_MAP_ARP_RESP,     /* xovn_arp_resp  */
 	XOVN_MAP_ND_RESP,      /* xovn_nd_resp   */
 	XOVN_MAP_DHCP,         /* xovn_dhcp: before the ingress flag that points to it */
+	/*
+	 * Routers: ports before the routes that name them, and everything a
+	 * router reads before the LSP entry that lets frames into it.
+	 */
+	XOVN_MAP_RPORTS,       /* xovn_rports     */
+	XOVN_MAP_ROUTES,       /* xovn_routes     */
+	XOVN_MAP_SRC_ROUTES,   /* xovn_src_routes */
+	XOVN_MAP_NEIGH,        /* xovn_neigh      */
+	XOVN_MAP_LSP_ROUTER,   /* xovn_lsp_router */
 	XOVN_MAP_PORTS,        /* xovn_ports     */
 	XOVN_MAP_FLOOD,        /* xovn_flood     */
 	XOVN_MAP_FDB,          /* xovn_fdb       */

@@ -33,6 +33,8 @@ uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e)
 	case XOVN_MAP_PSEC_OUT4:
 	case XOVN_MAP_PSEC_IN6:
 	case XOVN_MAP_PSEC_OUT6:
+	case XOVN_MAP_ROUTES:
+	case XOVN_MAP_SRC_ROUTES:
 		/* LPM keys start with the prefix length, then the datapath. */
 		if (e->key_len >= 2 * sizeof(dp))
 			memcpy(&dp, e->key + sizeof(__u32), sizeof(dp));
@@ -46,7 +48,8 @@ uint32_t xovn_map_entry_dp(const struct xovn_map_entry *e)
 
 static int is_lpm(uint32_t map)
 {
-	return map >= XOVN_MAP_PSEC_IN4 && map <= XOVN_MAP_PSEC_OUT6;
+	return (map >= XOVN_MAP_PSEC_IN4 && map <= XOVN_MAP_PSEC_OUT6) ||
+	       map == XOVN_MAP_ROUTES || map == XOVN_MAP_SRC_ROUTES;
 }
 
 /* Orders an entry against (map, the first plen bytes of a key). */
