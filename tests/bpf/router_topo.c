@@ -248,7 +248,7 @@ struct xovn_trace rt_trace(struct xh *h, uint32_t ifindex, const uint8_t *frame,
 	return tr;
 }
 
-int rt_learned4(struct xh *h, uint32_t rtr_key, const char *ip, uint8_t mac[6])
+int rt_learned(struct xh *h, uint32_t rtr_key, const char *ip, uint8_t mac[6])
 {
 	struct bpf_map *m = bpf_object__find_map_by_name(h->skel->obj, "xovn_mac_binding");
 	struct xovn_neigh_key k = { .rtr_key = rtr_key };

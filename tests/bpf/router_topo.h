@@ -67,7 +67,7 @@ size_t rt_frame(uint8_t *buf, const char *fields);
 struct xovn_trace rt_trace(struct xh *h, uint32_t ifindex, const uint8_t *frame, size_t len,
 			   uint8_t *out, size_t *out_len, int *verdict);
 
-/* The learned neighbour of router rtr_key for an IPv4 address, 0 ok / -1 none. */
-int rt_learned4(struct xh *h, uint32_t rtr_key, const char *ip, uint8_t mac[6]);
+/* The learned neighbour of router rtr_key for an address (IPv4 or IPv6), 0 ok / -1 none. */
+int rt_learned(struct xh *h, uint32_t rtr_key, const char *ip, uint8_t mac[6]);
 
 #endif /* XOVN_TEST_ROUTER_TOPO_H */
