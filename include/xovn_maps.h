@@ -94,7 +94,7 @@ enum xovn_drop_reason {
 	XOVN_DROP_TTL_EXCEEDED,     /* TTL / hop limit <= 1: ICMP time exceeded sent instead */
 	XOVN_DROP_ROUTER_HOPS,      /* more than XOVN_MAX_ROUTER_HOPS routers in one pass */
 	XOVN_DROP_ROUTER_LOCAL,     /* to a router's own address, and not an echo request */
-	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC, neither IP nor ARP/ND it answers */
+	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
 	XOVN_DROP__COUNT
 };
 

@@ -76,6 +76,24 @@ static __always_inline __be16 xovn_icmp6_error_csum(const struct xovn_icmp6_erro
 	return bpf_htons(xovn_csum_fold(sum));
 }
 
+/*
+ * Is the packet itself an ICMP or ICMPv6 error?  No error is sent about an
+ * error (RFC 1812 4.3.2.7, RFC 4443 2.4), so that two routers cannot
+ * bounce errors between them.
+ */
+static __always_inline int xovn_icmp_is_error(struct __sk_buff *skb, const struct xovn_l3 *l3)
+{
+	__u8 type;
+
+	if (l3->proto != (l3->family == XOVN_AF_IPV4 ? IPPROTO_ICMP : IPPROTO_ICMPV6))
+		return 0;
+	if (xovn_pkt_copy(skb, l3->l4_off, &type, sizeof(type)))
+		return 1;
+	if (l3->family == XOVN_AF_IPV6)
+		return type < XOVN_ICMP6_ECHO_REQUEST;
+	return type != XOVN_ICMP_ECHO_REQUEST && type != XOVN_ICMP_ECHO_REPLY;
+}
+
 /* Replaces the packet with "hop limit exceeded in transit" from src to the sender. 0 or -1. */
 static __always_inline int xovn_icmp6_time_exceeded(struct __sk_buff *skb,
 						    const struct xovn_l3 *l3, const __u8 *src)

@@ -68,6 +68,17 @@ static __always_inline int xovn_l3_load6(struct __sk_buff *skb, struct xovn_l3 *
 	return 0;
 }
 
+/*
+ * A multicast or broadcast destination (IPv4 224.0.0.0 and up: multicast,
+ * reserved, limited broadcast; IPv6 ff00::/8): never routed.
+ */
+static __always_inline int xovn_l3_dst_is_group(const struct xovn_l3 *l3)
+{
+	if (l3->family == XOVN_AF_IPV4)
+		return l3->dst[0] >= 224;
+	return l3->dst[0] == 0xff;
+}
+
 /* Reads the IPv4 or IPv6 header of a frame of ethertype proto; 0 or -1. */
 static __always_inline int xovn_l3_load(struct __sk_buff *skb, __u16 proto, struct xovn_l3 *l3)
 {

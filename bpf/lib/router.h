@@ -10,9 +10,10 @@
  *
  *   enter:   the router and port; ARP / NS / NA for the router -> answered
  *            or learned (router_neigh.h)
- *   decide:  longest prefix over destination and src-ip routes (route.h)
+ *   decide:  multicast / broadcast destinations are not routed; longest
+ *            prefix over destination and src-ip routes (route.h)
  *     to the router itself -> echo answered, sent back (icmp.h, icmp6.h)
- *     TTL <= 1             -> ICMP time exceeded, sent back
+ *     TTL <= 1             -> ICMP time exceeded, sent back (not about an error)
  *     next hop MAC unknown -> ARP request / NS from the out port, flooded
  *     else                 -> TTL - 1, eth.src = out port, eth.dst = next hop
  *   the frame then enters the out port's switch from its router LSP
@@ -191,6 +192,8 @@ static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx 
 
 	if (!s)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (xovn_l3_dst_is_group(&s->l3))
+		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
 	if (xovn_route_lookup(s->in.rtr_key, &s->l3, &pick))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	if (pick.rt->flags & XOVN_RT_LOCAL)
@@ -243,7 +246,7 @@ static __noinline int xovn_router_ttl(struct __sk_buff *skb, struct xovn_ctx *ct
 	rk.rtr_key = s->in.rtr_key;
 	rk.lrp_key = s->in.lrp_key;
 	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
-	if (!rp)
+	if (!rp || xovn_icmp_is_error(skb, &s->l3))
 		return xovn_drop(skb, ctx, XOVN_DROP_TTL_EXCEEDED);
 	if (s->l3.family == XOVN_AF_IPV4 && rp->ip4)
 		rc = xovn_icmp4_time_exceeded(skb, &s->l3, rp->ip4);

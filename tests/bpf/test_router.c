@@ -241,3 +241,21 @@ Test(router, routed_to_a_remote_port_is_geneve_with_the_destination_switch_keys)
 	cr_assert_arr_eq(out + 58, inner, inner_len, "the routed inner frame differs");
 	cr_assert_eq(xh_drops_total(&h), 0);
 }
+
+Test(router, multicast_and_broadcast_destinations_are_not_routed)
+{
+	static const char *const frames[] = {
+		FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=255.255.255.255 ip.ttl=64" UDP,
+		FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=239.1.2.3 ip.ttl=64" UDP,
+		FROM_VM1 "ip6.src=fd01::1 ip6.dst=ff0e::1 ip.ttl=64" UDP,
+	};
+	uint8_t f[XH_FRAME_MAX];
+
+	for (size_t i = 0; i < 3; i++) {
+		size_t len = rt_frame(f, frames[i]);
+
+		cr_assert_eq(xh_run(&h, XH_VIF_LIVE, RT_IF_T1, f, len), TC_ACT_SHOT, "%s",
+			     frames[i]);
+	}
+	cr_assert_eq(xh_drops(&h, XOVN_DROP_ROUTER_UNHANDLED), 3);
+}

@@ -361,3 +361,15 @@ Test(router_icmp, an_na_to_the_router_is_learned_and_used)
 	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
 	cr_assert_eq(tr.out[0].ifindex, RT_IF_T8);
 }
+
+Test(router_icmp, no_time_exceeded_is_sent_about_an_icmp_error)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = rt_frame(f, FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=10.0.2.1 ip.ttl=1 "
+				 "icmp.type=3 icmp.code=1 payload.len=28");
+	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, RT_IF_T1, f, len, NULL);
+
+	cr_assert_eq(tr.action, XOVN_ACT_DROP);
+	cr_assert_eq(tr.drop_reason, XOVN_DROP_TTL_EXCEEDED);
+	cr_assert_eq(tr.n_out, 0);
+}
