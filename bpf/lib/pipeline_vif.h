@@ -67,9 +67,11 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 {
 	const struct xovn_fdb_val *fdb = NULL;
 	struct xovn_router_hop hop;
-	const __u8 *dst = eth->dst;
+	const __u8 *dst = hop.dst_mac;
 	int i, rc;
 
+	/* One buffer for the destination, routed or not: one verifier state after the loop. */
+	__builtin_memcpy(hop.dst_mac, eth->dst, ETH_ALEN);
 	if (!xovn_mac_is_group(dst))
 		fdb = xovn_fdb_lookup(ctx->dp_key, dst);
 	for (i = 0; i < XOVN_MAX_ROUTER_HOPS && xovn_router_entry(ctx, fdb); i++) {
@@ -77,7 +79,6 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 		rc = xovn_router_pass(skb, ctx, &hop);
 		if (rc != XOVN_STEP_SWITCH)
 			return rc;
-		dst = hop.dst_mac;
 		fdb = xovn_mac_is_group(dst) ? NULL : xovn_fdb_lookup(ctx->dp_key, dst);
 	}
 	if (xovn_router_entry(ctx, fdb))
