@@ -428,7 +428,7 @@ struct xovn_dhcp_val {
  * (switch, LSP of type "router") -> the router port it is the peer of.  A
  * unicast frame whose L2 lookup lands on such an LSP enters that router;
  * an LSP of type "router" without an entry here is not routed (dropped as
- * port-absent, as before routers existed).
+ * port-absent, like any port with no interface here).
  */
 struct xovn_lsp_router_val {
 	__u32 rtr_key;
