@@ -20,6 +20,9 @@
  *             KEY          the key is the datapath key
  *             KEY_FIELD    the key's dp_key member
  *             VALUE_FIELD  the value's dp_key member
+ *             KEY_ROUTER   the key's rtr_key member: a router's entries,
+ *                          in the same key space as switches, so a
+ *                          switch's part never holds them
  *   SLOT    what the value holds of a port's counter slot (xovn_port_stats):
  *             NONE         nothing
  *             OWN          the slot of the port (DP, key.port_key), given here
@@ -76,6 +79,24 @@
 	X(DHCP, xovn_dhcp, HASH,					\
 	  struct xovn_port_key, struct xovn_dhcp_val,			\
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)		\
+	/* Routers: ports before the routes that name them, and		\
+	 * everything a router reads before the LSP entry that lets	\
+	 * frames into it. */						\
+	X(RPORTS, xovn_rports, HASH,					\
+	  struct xovn_rport_key, struct xovn_rport_val,			\
+	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)	\
+	X(ROUTES, xovn_routes, LPM_TRIE,				\
+	  struct xovn_route_key, struct xovn_route_val,			\
+	  XOVN_MAX_ROUTES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
+	X(SRC_ROUTES, xovn_src_routes, LPM_TRIE,			\
+	  struct xovn_route_key, struct xovn_route_val,			\
+	  XOVN_MAX_ROUTES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
+	X(NEIGH, xovn_neigh, HASH,					\
+	  struct xovn_neigh_key, struct xovn_neigh_val,			\
+	  XOVN_MAX_NEIGH, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
+	X(LSP_ROUTER, xovn_lsp_router, HASH,				\
+	  struct xovn_port_key, struct xovn_lsp_router_val,		\
+	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)	\
 	X(PORTS, xovn_ports, HASH,					\
 	  struct xovn_port_key, struct xovn_port_val,			\
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, OWN)		\
@@ -96,7 +117,11 @@
 	  __u32, struct xovn_port_stats,				\
 	  XOVN_MAX_STAT_SLOTS, 0, NONE, NONE)				\
 	X(TRACE, xovn_trace, PERCPU_ARRAY, __u32, struct xovn_trace,	\
-	  1, 0, NONE, NONE)
+	  1, 0, NONE, NONE)						\
+	/* OVN's MAC_Binding: neighbours the routers learn themselves */ \
+	X(MAC_BINDING, xovn_mac_binding, LRU_HASH,			\
+	  struct xovn_neigh_key, struct xovn_neigh_val,			\
+	  XOVN_MAX_MAC_BINDINGS, 0, KEY_ROUTER, NONE)
 
 #define XOVN_MAPS(X) XOVN_MAPS_COMPILED(X) XOVN_MAPS_DATAPATH(X)
 

@@ -44,6 +44,7 @@
 #define XOVN_MAX_FLOOD_LOCAL   64   /* local members of one switch on one chassis */
 #define XOVN_MAX_FLOOD_REMOTE  32   /* remote chassis holding ports of one switch */
 #define XOVN_MAX_TRACE_OUT     (XOVN_MAX_FLOOD_LOCAL + XOVN_MAX_FLOOD_REMOTE)
+#define XOVN_MAX_ROUTER_HOPS   4    /* routers one frame may cross in one pass */
 
 #define XOVN_MAX_PORTS         131072
 #define XOVN_MAX_DATAPATHS     16384
@@ -90,6 +91,13 @@ enum xovn_drop_reason {
 	XOVN_DROP_REDIRECT_FAILED,  /* a clone/redirect helper failed */
 	XOVN_DROP_MTU,              /* encapsulated frame exceeds underlay MTU */
 	XOVN_DROP_DHCP,             /* DHCP to the native server that gets no reply */
+	/* logical routers (router section below) */
+	XOVN_DROP_NO_ROUTE,         /* no route to the destination, or to its out port */
+	XOVN_DROP_NO_NEIGH,         /* next hop's MAC unknown: ARP request / NS sent instead */
+	XOVN_DROP_TTL_EXCEEDED,     /* TTL / hop limit <= 1: ICMP time exceeded sent instead */
+	XOVN_DROP_ROUTER_HOPS,      /* more than XOVN_MAX_ROUTER_HOPS routers in one pass */
+	XOVN_DROP_ROUTER_LOCAL,     /* to a router's own address, and not an echo request */
+	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
 	XOVN_DROP__COUNT
 };
 
@@ -105,6 +113,7 @@ enum xovn_action {
 	XOVN_ACT_ARP_REPLY,   /* answered by the responder */
 	XOVN_ACT_PASS,        /* not ours (underlay host traffic): passed up */
 	XOVN_ACT_DHCP_REPLY,  /* answered by the native DHCP server */
+	XOVN_ACT_NEIGH_LEARN, /* ARP reply / NA to a router: its sender learned, consumed */
 };
 
 enum xovn_out_kind {
@@ -266,6 +275,26 @@ struct xovn_trace_out {
 	__u8 pad[3];
 };
 
+/* One router the frame went through (see the router section below). */
+struct xovn_trace_hop {
+	__u32 rtr_key;     /* the logical router */
+	__u32 out_dp_key;  /* the switch the frame went on in (0 = none) */
+	__u16 in_lrp;      /* router port it entered by */
+	__u16 out_lrp;     /* router port of the chosen route (0 = none) */
+	__u8 plen;         /* prefix length of the chosen route */
+	__u8 path;         /* ECMP member taken, 0..n_paths-1 */
+	__u8 n_paths;      /* members of the chosen route */
+	__u8 flags;        /* XOVN_HOP_* */
+	__u8 nexthop[16];  /* IPv4 in the first 4 bytes */
+};
+
+#define XOVN_HOP_SRC_ROUTE     0x01 /* the route came from the src-ip policy trie */
+#define XOVN_HOP_CONNECTED     0x02 /* a connected network: next hop = destination */
+#define XOVN_HOP_LOCAL         0x04 /* to the router itself (echo answered here) */
+#define XOVN_HOP_NEIGH_MISS    0x08 /* next hop unknown: ARP request / NS sent */
+#define XOVN_HOP_TTL           0x10 /* TTL expired: ICMP time exceeded sent */
+#define XOVN_HOP_IPV6          0x20 /* the routed packet is IPv6 */
+
 struct xovn_trace {
 	__u32 seq;         /* bumped once per traced frame */
 	__u32 dp_key;
@@ -278,6 +307,9 @@ struct xovn_trace {
 	__u16 flags;       /* XOVN_TF_* */
 	__u32 pad;
 	struct xovn_trace_out out[XOVN_MAX_TRACE_OUT];
+	__u32 n_hops;      /* routers passed, at most XOVN_MAX_ROUTER_HOPS */
+	__u32 pad2;
+	struct xovn_trace_hop hops[XOVN_MAX_ROUTER_HOPS];
 };
 
 #define XOVN_TF_FROM_TUNNEL    0x01
@@ -375,6 +407,121 @@ struct xovn_dhcp_val {
 	__u8 opts[XOVN_DHCP_OPTS_MAX];
 };
 
+
+/* ==== logical routers ======================================================
+ * OVN's distributed logical routers, routed on the ingress chassis in the
+ * same pass as the switching (docs/ARCHITECTURE.md, "The router pipeline").
+ * A router is a datapath with its own 24-bit key (rtr_key, from the same key
+ * space as switches); its ports (LRPs) have 15-bit keys within it.  A switch
+ * reaches a router through its LSP of type "router" (options:router-port).
+ *
+ * Addresses in router keys are 16 bytes with the family alongside: IPv6 as
+ * is, IPv4 in the first 4 bytes (network order) and 12 zero bytes.
+ */
+#define XOVN_AF_IPV4           4
+#define XOVN_AF_IPV6           6
+
+#define XOVN_MAX_ROUTER_PORTS  16384
+#define XOVN_MAX_ROUTES        65536
+#define XOVN_MAX_NEIGH         65536
+#define XOVN_MAX_MAC_BINDINGS  65536
+#define XOVN_MAX_ECMP          8    /* members of one ECMP route */
+
+/* ---- map: xovn_lsp_router (hash, key struct xovn_port_key) --------------
+ * (switch, LSP of type "router") -> the router port it is the peer of.  A
+ * unicast frame whose L2 lookup lands on such an LSP enters that router;
+ * an LSP of type "router" without an entry here is not routed (dropped as
+ * port-absent, like any port with no interface here).
+ */
+struct xovn_lsp_router_val {
+	__u32 rtr_key;
+	__u16 lrp_key;
+	__u16 pad;
+};
+
+/* ---- map: xovn_rports (hash, key struct xovn_rport_key) ------------------
+ * A router port as its router sees it: the MAC it sends from, the switch it
+ * attaches to (and the LSP there a routed frame enters that switch by), and
+ * the addresses its own packets (ARP requests, NS, ICMP errors) come from:
+ * the port's first network of each family.
+ */
+struct xovn_rport_key {
+	__u32 rtr_key;
+	__u16 lrp_key;
+	__u16 pad;
+};
+
+struct xovn_rport_val {
+	__u8 mac[6];
+	__u16 ls_port_key; /* the peer LSP of type "router" on ls_dp_key */
+	__u32 ls_dp_key;   /* the switch the port attaches to */
+	__u32 ip4;         /* network order; 0 = no IPv4 network */
+	__u8 ip6[16];      /* all zero = no IPv6 network */
+};
+
+/* ---- maps: xovn_routes, xovn_src_routes (LPM tries) ----------------------
+ * One trie for destination routes (connected networks, static routes, and
+ * the router's own addresses as host routes flagged LOCAL) and one for
+ * src-ip policy routes, keyed by (router, family, address):
+ * prefixlen = XOVN_ROUTE_FIXED_BITS + the route's prefix length, so router
+ * and family always match exactly.  The longest prefix of the two wins; on
+ * equal length the destination route wins (OVN gives a dst-ip route a higher
+ * priority than a src-ip route of the same length).  A LOCAL destination
+ * route wins outright.
+ *
+ * A route lists 1..XOVN_MAX_ECMP paths; the datapath takes
+ * paths[flow hash % n_paths], so one flow always takes one path.  A path's
+ * nexthop is all zero for a connected network (the next hop is the
+ * destination itself).
+ */
+#define XOVN_ROUTE_FIXED_BITS  64   /* rtr_key + family */
+
+struct xovn_route_key {
+	__u32 prefixlen;
+	__u32 rtr_key;
+	__u32 family;      /* XOVN_AF_* */
+	__u8 ip[16];
+};
+
+#define XOVN_RT_LOCAL          0x01 /* an address of the router itself */
+#define XOVN_RT_CONNECTED      0x02 /* a network of one of its ports */
+
+struct xovn_route_path {
+	__u8 nexthop[16];  /* zero: the destination itself */
+	__u16 lrp_key;     /* out port (LOCAL: the port owning the address) */
+	__u16 pad;
+};
+
+struct xovn_route_val {
+	__u8 plen;         /* the route's own prefix length (for traces) */
+	__u8 n_paths;      /* 1..XOVN_MAX_ECMP */
+	__u8 flags;        /* XOVN_RT_* */
+	__u8 pad;
+	struct xovn_route_path paths[XOVN_MAX_ECMP];
+};
+
+/* ---- maps: xovn_neigh (hash), xovn_mac_binding (LRU hash) ----------------
+ * Next hop IP -> MAC, per router.  xovn_neigh is the compiler's: the
+ * addresses of the logical ports on the router's networks (and of peer
+ * router ports).  xovn_mac_binding is the datapath's own (OVN's
+ * MAC_Binding): learned from ARP replies and NAs addressed to the router
+ * from a host on a connected network of the port they came in by, with the
+ * time they were last seen (bpf_ktime_get_ns) for aging.  The LRU evicts
+ * the least recently used binding when full.  xovnd never writes it (it is
+ * not in the compiler's map list).  xovn_neigh is looked up first.
+ */
+struct xovn_neigh_key {
+	__u32 rtr_key;
+	__u32 family;      /* XOVN_AF_* */
+	__u8 ip[16];
+};
+
+struct xovn_neigh_val {
+	__u8 mac[6];
+	__u16 lrp_key;     /* learned: the port it was learned on; 0 from the compiler */
+	__u64 seen_ns;     /* learned: last seen; 0 from the compiler */
+};
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
@@ -400,6 +547,15 @@ _Static_assert(sizeof(struct xovn_psec_ip6_key) == 32, "psec ip6 key layout");
 _Static_assert(sizeof(struct xovn_arp_resp_key) == 8, "arp resp key layout");
 _Static_assert(sizeof(struct xovn_nd_resp_key) == 20, "nd resp key layout");
 _Static_assert(sizeof(struct xovn_resp_val) == 12, "resp val layout");
+_Static_assert(sizeof(struct xovn_trace_hop) == 32, "trace hop layout");
+_Static_assert(sizeof(struct xovn_lsp_router_val) == 8, "lsp router val layout");
+_Static_assert(sizeof(struct xovn_rport_key) == 8, "rport key layout");
+_Static_assert(sizeof(struct xovn_rport_val) == 32, "rport val layout");
+_Static_assert(sizeof(struct xovn_route_key) == 28, "route key layout");
+_Static_assert(sizeof(struct xovn_route_path) == 20, "route path layout");
+_Static_assert(sizeof(struct xovn_route_val) == 4 + 20 * XOVN_MAX_ECMP, "route val layout");
+_Static_assert(sizeof(struct xovn_neigh_key) == 24, "neigh key layout");
+_Static_assert(sizeof(struct xovn_neigh_val) == 16, "neigh val layout");
 #endif
 
 #endif /* XOVN_MAPS_H */

@@ -33,6 +33,7 @@ static __always_inline void xovn_trace_begin(struct xovn_ctx *ctx)
 	tr->n_out = 0;
 	tr->in_vid = 0;
 	tr->flags = 0;
+	tr->n_hops = 0;
 	ctx->tr = tr;
 }
 

@@ -18,11 +18,13 @@
 #define DP_KEY(K, V)         { XOVN_FIELD_KEY, 0 }
 #define DP_KEY_FIELD(K, V)   { XOVN_FIELD_KEY, offsetof(K, dp_key) }
 #define DP_VALUE_FIELD(K, V) { XOVN_FIELD_VALUE, offsetof(V, dp_key) }
+#define DP_KEY_ROUTER(K, V)  { XOVN_FIELD_KEY, offsetof(K, rtr_key) }
 
 #define DP_CHECK_NONE(K, V)
 #define DP_CHECK_KEY(K, V)         _Static_assert(sizeof(K) == 4, "a datapath key is 4 bytes");
 #define DP_CHECK_KEY_FIELD(K, V)   _Static_assert(MEMBER_SIZE(K, dp_key) == 4, "dp_key width");
 #define DP_CHECK_VALUE_FIELD(K, V) _Static_assert(MEMBER_SIZE(V, dp_key) == 4, "dp_key width");
+#define DP_CHECK_KEY_ROUTER(K, V)  _Static_assert(MEMBER_SIZE(K, rtr_key) == 4, "rtr_key width");
 
 /* ---- SLOT: counter slots ----------------------------------------------- */
 

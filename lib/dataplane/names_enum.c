@@ -29,6 +29,12 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_REDIRECT_FAILED] = "redirect-failed",
 	[XOVN_DROP_MTU] = "mtu",
 	[XOVN_DROP_DHCP] = "dhcp-not-answered",
+	[XOVN_DROP_NO_ROUTE] = "no-route",
+	[XOVN_DROP_NO_NEIGH] = "no-neighbour",
+	[XOVN_DROP_TTL_EXCEEDED] = "ttl-exceeded",
+	[XOVN_DROP_ROUTER_HOPS] = "router-hops",
+	[XOVN_DROP_ROUTER_LOCAL] = "router-local",
+	[XOVN_DROP_ROUTER_UNHANDLED] = "router-unhandled",
 };
 
 static const char *const action_names[] = {
@@ -41,6 +47,7 @@ static const char *const action_names[] = {
 	[XOVN_ACT_ARP_REPLY] = "arp-reply",
 	[XOVN_ACT_PASS] = "pass",
 	[XOVN_ACT_DHCP_REPLY] = "dhcp-reply",
+	[XOVN_ACT_NEIGH_LEARN] = "neighbour-learned",
 };
 
 static const char *const out_kind_names[] = {

@@ -1,0 +1,324 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * router.h - OVN's distributed logical routers, on the ingress chassis in
+ * the same pass as the switching (ovn-architecture(7), "Logical Routers and
+ * Logical Patch Ports").
+ *
+ * A unicast frame whose L2 lookup lands on a switch's LSP of type "router"
+ * enters that router (xovn_lsp_router) by the peer router port, and one
+ * hop (xovn_router_pass) is:
+ *
+ *   enter:   the router and port; ARP / NS / NA for the router -> answered
+ *            or learned (router_neigh.h)
+ *   decide:  multicast / broadcast destinations are not routed; longest
+ *            prefix over destination and src-ip routes (route.h)
+ *     to the router itself -> echo answered, sent back (icmp.h, icmp6.h)
+ *     TTL <= 1             -> ICMP time exceeded, sent back (not about an error)
+ *     next hop MAC unknown -> ARP request / NS from the out port, flooded
+ *     else                 -> TTL - 1, eth.src = out port, eth.dst = next hop
+ *   the frame then enters the out port's switch from its router LSP
+ *
+ * after which the switch pipeline's L2 lookup in that switch decides what
+ * follows: a port (local delivery, Geneve with that switch's VNI and the
+ * port's key, localnet, with the switch's egress rules), a flood, or the
+ * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
+ *
+ * Each step is a function of its own, sharing state through
+ * router_scratch.h, because of the BPF stack limit.  Steps return a TC
+ * verdict (>= 0) or one of the XOVN_STEP_* codes below.
+ */
+#ifndef XOVN_BPF_ROUTER_H
+#define XOVN_BPF_ROUTER_H
+
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/in.h>
+#include <linux/pkt_cls.h>
+#include <bpf/bpf_helpers.h>
+#include <bpf/bpf_endian.h>
+#include "context.h"
+#include "eth.h"
+#include "icmp.h"
+#include "icmp6.h"
+#include "l3.h"
+#include "maps.h"
+#include "neigh.h"
+#include "neigh_solicit.h"
+#include "route.h"
+#include "router_neigh.h"
+#include "router_scratch.h"
+#include "router_trace.h"
+#include "trace.h"
+
+#define XOVN_STEP_SWITCH  (-1)  /* in switch ctx->dp_key now, for eth.dst hop->dst_mac */
+#define XOVN_STEP_NEIGH   (-3)  /* ARP, or ICMPv6 that may be ND, for the router */
+#define XOVN_STEP_IP      (-4)  /* an IP packet to route */
+#define XOVN_STEP_LOCAL   (-5)  /* to one of the router's own addresses */
+#define XOVN_STEP_TTL     (-6)  /* TTL / hop limit ran out */
+#define XOVN_STEP_MISS    (-7)  /* the next hop's MAC is unknown */
+
+struct xovn_router_hop {
+	__u16 lsp_key;           /* the router LSP of ctx->dp_key the frame is addressed to */
+	__u8 dst_mac[ETH_ALEN];  /* after the hop: the frame's eth.dst */
+};
+
+/* Writes the Ethernet addresses of the frame; 0 or -1. */
+static __always_inline int xovn_router_set_macs(struct __sk_buff *skb, const __u8 *dst,
+						const __u8 *src)
+{
+	__u8 macs[2 * ETH_ALEN];
+
+	__builtin_memcpy(macs, dst, ETH_ALEN);
+	__builtin_memcpy(macs + ETH_ALEN, src, ETH_ALEN);
+	return bpf_skb_store_bytes(skb, 0, macs, sizeof(macs), 0) < 0 ? -1 : 0;
+}
+
+/*
+ * What the router answers itself goes back where the frame came from:
+ * into the same switch, from the router's LSP, to the previous hop's MAC.
+ */
+static __always_inline int xovn_router_send_back(struct __sk_buff *skb, struct xovn_ctx *ctx,
+						 struct xovn_router_hop *hop,
+						 const struct ethhdr *eth, const __u8 *src_mac)
+{
+	if (xovn_router_set_macs(skb, eth->h_source, src_mac))
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	__builtin_memcpy(hop->dst_mac, eth->h_source, ETH_ALEN);
+	ctx->in_port = hop->lsp_key;
+	return XOVN_STEP_SWITCH;
+}
+
+/* ---- enter ---------------------------------------------------------------- */
+
+static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					struct xovn_router_hop *hop)
+{
+	struct xovn_port_key lk = { .dp_key = ctx->dp_key, .port_key = hop->lsp_key };
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	const struct xovn_lsp_router_val *lr;
+	__u16 proto;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	lr = bpf_map_lookup_elem(&xovn_lsp_router, &lk);
+	if (!lr)
+		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
+	s->in.rtr_key = lr->rtr_key;
+	s->in.lrp_key = lr->lrp_key;
+	s->in.pad = 0;
+	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
+	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
+		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
+	proto = bpf_ntohs(s->eth.h_proto);
+	if (proto == ETH_P_ARP)
+		return XOVN_STEP_NEIGH;
+	if (xovn_l3_load(skb, proto, &s->l3))
+		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
+	if (s->l3.family == XOVN_AF_IPV6) {
+		xovn_trace_hop_flag(ctx, XOVN_HOP_IPV6);
+		if (s->l3.proto == IPPROTO_ICMPV6)
+			return XOVN_STEP_NEIGH;
+	}
+	return XOVN_STEP_IP;
+}
+
+/* ARP, or ICMPv6: answered or learned, else (XOVN_NOT_ND) routed as IP. */
+static __noinline int xovn_router_neigh_input(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (s->eth.h_proto == bpf_htons(ETH_P_ARP))
+		return xovn_router_arp(skb, ctx, &s->in, &s->eth);
+	return xovn_router_nd(skb, ctx, &s->in, &s->eth, &s->l3);
+}
+
+/* ---- decide --------------------------------------------------------------- */
+
+/* TTL / hop limit - 1 (with the IPv4 checksum), then the new Ethernet addresses. */
+static __always_inline int xovn_router_rewrite(struct __sk_buff *skb, const struct xovn_l3 *l3,
+					       const __u8 *src_mac, const __u8 *dst_mac)
+{
+	__u8 ttl = l3->ttl - 1;
+
+	if (l3->family == XOVN_AF_IPV4) {
+		if (bpf_l3_csum_replace(skb, ETH_HLEN + 10,
+					bpf_htons((__u16)l3->ttl << 8 | l3->proto),
+					bpf_htons((__u16)ttl << 8 | l3->proto), 2) < 0 ||
+		    bpf_skb_store_bytes(skb, ETH_HLEN + 8, &ttl, 1, 0) < 0)
+			return -1;
+	} else if (bpf_skb_store_bytes(skb, ETH_HLEN + 7, &ttl, 1, 0) < 0) {
+		return -1;
+	}
+	return xovn_router_set_macs(skb, dst_mac, src_mac);
+}
+
+/* Along the picked route into the out port's switch (or XOVN_STEP_MISS). */
+static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					       struct xovn_router_hop *hop,
+					       struct xovn_router_scratch *s,
+					       struct xovn_route_pick *pick)
+{
+	const struct xovn_route_path *p;
+	const struct xovn_rport_val *rp;
+	struct xovn_rport_key rk = { .rtr_key = s->in.rtr_key };
+
+	if (xovn_route_pick_path(skb, pick))
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
+	p = xovn_route_path_of(pick);
+	xovn_trace_hop_route(ctx, pick, p);
+	rk.lrp_key = p->lrp_key;
+	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
+	if (!rp)
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
+	s->out = *rp;
+	xovn_route_nexthop(p, &s->l3, s->nh);
+	xovn_trace_hop_next(ctx, rp->ls_dp_key, s->nh);
+	ctx->dp_key = rp->ls_dp_key;
+	ctx->in_port = rp->ls_port_key;
+	if (xovn_neigh_lookup(s->in.rtr_key, s->l3.family, s->nh, hop->dst_mac))
+		return XOVN_STEP_MISS;
+	if (xovn_router_rewrite(skb, &s->l3, rp->mac, hop->dst_mac))
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return XOVN_STEP_SWITCH;
+}
+
+static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					 struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	struct xovn_route_pick pick;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (xovn_l3_dst_is_group(&s->l3))
+		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
+	if (xovn_route_lookup(s->in.rtr_key, &s->l3, &pick))
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
+	if (pick.rt->flags & XOVN_RT_LOCAL)
+		return XOVN_STEP_LOCAL;
+	if (s->l3.ttl <= 1)
+		return XOVN_STEP_TTL;
+	return xovn_router_forward(skb, ctx, hop, s, &pick);
+}
+
+/* ---- what the router sends itself ----------------------------------------- */
+
+/* To one of the router's own addresses: echo requests are answered, the rest dropped. */
+static __noinline int xovn_router_local(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	struct xovn_icmp_hdr icmp;
+	int rc;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	xovn_trace_hop_flag(ctx, XOVN_HOP_LOCAL);
+	if (s->l3.family == XOVN_AF_IPV4) {
+		if (!xovn_icmp4_is_echo(skb, &s->l3, &icmp))
+			return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_LOCAL);
+		rc = xovn_icmp4_echo_reply(skb, &s->l3);
+	} else {
+		if (!xovn_icmp6_is_echo(skb, &s->l3, &icmp))
+			return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_LOCAL);
+		rc = xovn_icmp6_echo_reply(skb, &s->l3);
+	}
+	if (rc)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return xovn_router_send_back(skb, ctx, hop, &s->eth, s->eth.h_dest);
+}
+
+/* TTL ran out: time exceeded from the port the packet came in by, back to its sender. */
+static __noinline int xovn_router_ttl(struct __sk_buff *skb, struct xovn_ctx *ctx,
+				      struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	struct xovn_rport_key rk = {};
+	const struct xovn_rport_val *rp;
+	__u32 len = skb->len;
+	int rc = -1;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	xovn_trace_hop_flag(ctx, XOVN_HOP_TTL);
+	rk.rtr_key = s->in.rtr_key;
+	rk.lrp_key = s->in.lrp_key;
+	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
+	if (!rp || xovn_icmp_is_error(skb, &s->l3))
+		return xovn_drop(skb, ctx, XOVN_DROP_TTL_EXCEEDED);
+	if (s->l3.family == XOVN_AF_IPV4 && rp->ip4)
+		rc = xovn_icmp4_time_exceeded(skb, &s->l3, rp->ip4);
+	else if (s->l3.family == XOVN_AF_IPV6 && !xovn_ip_is_zero(rp->ip6))
+		rc = xovn_icmp6_time_exceeded(skb, &s->l3, rp->ip6);
+	if (rc)
+		return xovn_drop(skb, ctx, XOVN_DROP_TTL_EXCEEDED);
+	xovn_router_count_replaced(ctx, XOVN_DROP_TTL_EXCEEDED, len);
+	return xovn_router_send_back(skb, ctx, hop, &s->eth, rp->mac);
+}
+
+/* Next hop unknown: the frame becomes an ARP request / NS for it from the out port. */
+static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					  struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	struct in6_addr group;
+	__u32 len = skb->len;
+	int rc = -1;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	xovn_trace_hop_flag(ctx, XOVN_HOP_NEIGH_MISS);
+	if (s->l3.family == XOVN_AF_IPV4 && s->out.ip4) {
+		rc = xovn_arp_write_request(skb, s->out.mac, s->out.ip4, s->nh);
+		__builtin_memset(hop->dst_mac, 0xff, ETH_ALEN);
+	} else if (s->l3.family == XOVN_AF_IPV6 && !xovn_ip_is_zero(s->out.ip6)) {
+		rc = xovn_nd_write_ns(skb, s->out.mac, s->out.ip6, s->nh);
+		xovn_solicited_node(s->nh, &group, hop->dst_mac);
+	}
+	if (rc)
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_NEIGH);
+	xovn_router_count_replaced(ctx, XOVN_DROP_NO_NEIGH, len);
+	return XOVN_STEP_SWITCH;
+}
+
+/* ---- one hop ---------------------------------------------------------------- */
+
+/*
+ * The frame addressed to router LSP hop->lsp_key of switch ctx->dp_key
+ * through that router: XOVN_STEP_SWITCH when it goes on in switch
+ * ctx->dp_key to hop->dst_mac, else the TC verdict.
+ */
+static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					    struct xovn_router_hop *hop)
+{
+	int rc = xovn_router_enter(skb, ctx, hop);
+
+	if (rc == XOVN_STEP_NEIGH) {
+		rc = xovn_router_neigh_input(skb, ctx);
+		if (rc != XOVN_NOT_ND)
+			return rc;
+		rc = XOVN_STEP_IP;
+	}
+	if (rc != XOVN_STEP_IP)
+		return rc;
+	rc = xovn_router_decide(skb, ctx, hop);
+	if (rc == XOVN_STEP_LOCAL)
+		return xovn_router_local(skb, ctx, hop);
+	if (rc == XOVN_STEP_TTL)
+		return xovn_router_ttl(skb, ctx, hop);
+	if (rc == XOVN_STEP_MISS)
+		return xovn_router_solicit(skb, ctx, hop);
+	return rc;
+}
+
+/* Is the L2 lookup's result a router this frame may enter? */
+static __always_inline int xovn_router_entry(const struct xovn_ctx *ctx,
+					     const struct xovn_fdb_val *fdb)
+{
+	return fdb && fdb->port.port_type == XOVN_PT_ROUTER && fdb->port_key &&
+	       fdb->port_key != ctx->in_port && ctx->origin == XOVN_ORIGIN_LOCAL;
+}
+
+#endif /* XOVN_BPF_ROUTER_H */

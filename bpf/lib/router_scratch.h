@@ -1,0 +1,47 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * router_scratch.h - what one router hop's steps hand to each other.
+ *
+ * The steps of a hop (router.h) are functions of their own, called one
+ * after the other from the switch pipeline, so that none of their stack
+ * frames adds to another's: the switch pipeline's frame plus the deepest
+ * call must stay within BPF's 512 bytes.  What they share (the frame's
+ * addresses, the router port it entered by, the route's out port and next
+ * hop) lives in this per-CPU slot instead of on the stack.  A program runs
+ * to its end on one CPU without another program on that CPU, so the slot
+ * is never shared by two frames at once.
+ */
+#ifndef XOVN_BPF_ROUTER_SCRATCH_H
+#define XOVN_BPF_ROUTER_SCRATCH_H
+
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <bpf/bpf_helpers.h>
+#include "l3.h"
+#include "router_neigh.h"
+#include "xovn_maps.h"
+
+struct xovn_router_scratch {
+	struct xovn_l3 l3;            /* the packet's IP header as it entered the router */
+	struct xovn_router_in in;     /* router and port it entered by */
+	struct xovn_rport_val out;    /* the out port of the route taken */
+	__u8 nh[16];                  /* the next hop resolved */
+	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
+	__u16 pad;
+};
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, 1);
+	__type(key, __u32);
+	__type(value, struct xovn_router_scratch);
+} xovn_router_scratch SEC(".maps");
+
+static __always_inline struct xovn_router_scratch *xovn_router_scratch_get(void)
+{
+	__u32 zero = 0;
+
+	return bpf_map_lookup_elem(&xovn_router_scratch, &zero);
+}
+
+#endif /* XOVN_BPF_ROUTER_SCRATCH_H */
