@@ -6,12 +6,14 @@
  */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 #include <string.h>
 #include <unistd.h>
 
-#include "test_geneve_common.h"
+#include "geneve_bad_frames.h"
+#include "geneve_fixture.h"
 
 static struct gn g;
 
@@ -140,182 +142,36 @@ Test(geneve_decap, unknown_group_from_a_tunnel_never_goes_to_localnet)
 
 /* ---- malformed or not ours: dropped by reason, untouched ------------------ */
 
-static void expect_drop(const uint8_t *f, size_t len, enum xovn_drop_reason reason)
+/* TC drops the case's frame under its reason, leaves it as it was, and its trace twin agrees. */
+static void expect_drop(const struct gn_bad_frame *c)
 {
-	uint8_t out[XH_FRAME_MAX + 64];
-	size_t out_len = 0;
+	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+	size_t len = c->build(f), out_len = 0;
 	struct xovn_trace tr;
 	int verdict;
 
 	cr_assert_eq(xh_run_out(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len, out, sizeof(out),
-				&out_len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, reason), 1, "reason %d not counted (total %lu)", reason,
-		     (unsigned long)xh_drops_total(&g.h));
-	cr_assert_eq(xh_drops_total(&g.h), 1, "another reason was counted too");
+				&out_len), TC_ACT_SHOT, "%s: not dropped", c->name);
+	cr_assert_eq(xh_drops(&g.h, c->reason), 1, "%s: reason %d not counted (total %lu)",
+		     c->name, c->reason, (unsigned long)xh_drops_total(&g.h));
+	cr_assert_eq(xh_drops_total(&g.h), 1, "%s: another reason was counted too", c->name);
 	cr_assert_eq(out_len, len);
-	cr_assert_arr_eq(out, f, len, "a dropped frame was modified");
+	cr_assert_arr_eq(out, f, len, "%s: a dropped frame was modified", c->name);
 	tr = xh_trace(&g.h, XH_UNDERLAY_TRACE, GN_IF_UL0_FAKE, f, len, &verdict);
 	cr_assert_eq(verdict, TC_ACT_SHOT);
 	cr_assert_eq(tr.action, XOVN_ACT_DROP);
-	cr_assert_eq(tr.drop_reason, reason, "trace says %d", tr.drop_reason);
+	cr_assert_eq(tr.drop_reason, c->reason, "%s: trace says %d", c->name, tr.drop_reason);
 	cr_assert_eq(tr.n_out, 0);
 }
 
-Test(geneve_decap_bad, truncated_geneve_header)
+ParameterizedTestParameters(geneve_decap_bad, dropped_by_reason_and_untouched)
 {
-	uint8_t f[XH_FRAME_MAX];
-
-	from_hv2(f, GN_VNI3, 3, 1);
-	gn_fix_lengths(f, GN_OFF_GNV + 4);
-	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
+	return gn_bad_frame_params();
 }
 
-Test(geneve_decap_bad, truncated_inner_ethernet_header)
+ParameterizedTest(size_t *index, geneve_decap_bad, dropped_by_reason_and_untouched)
 {
-	uint8_t f[XH_FRAME_MAX];
-
-	from_hv2(f, GN_VNI3, 3, 1);
-	gn_fix_lengths(f, GN_OFF_INNER + 10);
-	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
-}
-
-Test(geneve_decap_bad, options_length_beyond_the_packet)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_GNV] = 63;  /* 252 bytes of options in a 64-byte payload */
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
-}
-
-Test(geneve_decap_bad, option_running_past_the_options_area)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_OPT + 3] = 5;  /* 20 bytes of data in an 8-byte options area */
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
-}
-
-Test(geneve_decap_bad, wrong_option_class)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	gn_put16(f + GN_OFF_OPT, 0x0103);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, ovn_option_with_wrong_type_or_length)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_OPT + 2] = 0x81;
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-	gn_close(&g);
-	gn_open(&g);
-	len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, no_options_at_all)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	/* Drop the 8 option bytes: a bare Geneve header around the frame. */
-	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, inner_len);
-	f[GN_OFF_GNV] = 0;
-	len -= 8;
-	gn_fix_lengths(f, len);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, unknown_critical_option)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, geneve_version_1)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_GNV] |= 0x40;
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, payload_that_is_not_ethernet)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	gn_put16(f + GN_OFF_GNV + 2, ETH_P_IP);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(geneve_decap_bad, unknown_vni)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, 99, 3, 1);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_VNI);
-}
-
-Test(geneve_decap_bad, unknown_egress_key)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 9);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-}
-
-Test(geneve_decap_bad, egress_key_zero_and_unknown_group)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 0);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-	gn_close(&g);
-	gn_open(&g);
-	len = from_hv2(f, GN_VNI3, 3, 32770);
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-}
-
-Test(geneve_decap_bad, egress_key_of_the_localport)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, GN_LOCALPORT);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-}
-
-Test(geneve_decap_bad, egress_key_of_the_localnet_port)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI4, 3, GN_LOCALNET);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-}
-
-Test(geneve_decap_bad, egress_key_of_a_port_on_another_chassis)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 4);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_PORT);
-}
-
-Test(geneve_decap_bad, egress_key_equal_to_the_ingress_key)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 1, 1);
-
-	expect_drop(f, len, XOVN_DROP_HAIRPIN);
+	expect_drop(gn_bad_frame(*index));
 }
 
 /* ---- underlay traffic that is not Geneve for us ---------------------------- */
@@ -360,7 +216,7 @@ Test(geneve_decap_pass, udp_to_another_port)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	gn_put16(f + GN_OFF_UDP + 2, 4789);
+	xovn_put16(f + GN_OFF_UDP + 2, 4789);
 	expect_pass(f, len);
 }
 
@@ -377,7 +233,7 @@ Test(geneve_decap_pass, fragment_of_a_geneve_packet)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	gn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	xovn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
 	gn_fix_lengths(f, len);
 	expect_pass(f, len);
 }

@@ -10,7 +10,7 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
 static struct gn g;
 
@@ -89,15 +89,15 @@ Test(geneve_encap, source_port_follows_the_inner_flow)
 	int flow;
 
 	run_live(GN_IF_A1, f, len, out, &out_len);
-	first = gn_get16(out + GN_OFF_UDP);
+	first = xovn_get16(out + GN_OFF_UDP);
 	run_live(GN_IF_A1, f, len, out, &out_len);
-	again = gn_get16(out + GN_OFF_UDP);
+	again = xovn_get16(out + GN_OFF_UDP);
 	cr_assert_eq(first, again, "one flow, two source ports");
 	/* Other inner UDP source ports: the outer source port must move too. */
 	for (flow = 1; flow <= 8 && (!other || other == first); flow++) {
 		f[ETH_HLEN + 20] = (uint8_t)(0x10 + flow);
 		run_live(GN_IF_A1, f, len, out, &out_len);
-		other = gn_get16(out + GN_OFF_UDP);
+		other = xovn_get16(out + GN_OFF_UDP);
 		cr_assert_geq(other, 49152);
 	}
 	cr_assert_neq(other, first, "8 different flows all got source port %u", first);
@@ -112,7 +112,7 @@ Test(geneve_encap, frame_too_big_for_the_underlay_is_dropped_as_mtu)
 	cr_assert_eq(fits, 1456);
 	cr_assert_eq(run_live(GN_IF_A1, f, fits, out, &out_len), TC_ACT_REDIRECT);
 	cr_assert_eq(out_len, 1456 + 58);
-	cr_assert_eq(gn_get16(out + GN_OFF_IP + 2), 1500, "outer IPv4 length");
+	cr_assert_eq(xovn_get16(out + GN_OFF_IP + 2), 1500, "outer IPv4 length");
 	cr_assert_eq(xh_drops_total(&g.h), 0);
 
 	gn_inner_udp(f, GN_VNI1, 1, 3, 1457 - 42);

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
 static struct gn g;
 

@@ -23,7 +23,7 @@
 
 #include <bpf/libbpf.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 #include "xovn.skel.h"
 
 static struct gn g;
@@ -111,7 +111,7 @@ Test(geneve_wire, ipv4_frame_to_an_unresolved_chassis_waits_for_the_neighbour)
 	send_on("tap13p", f, len);
 	n = gn_collect(ul1, 0, g.ul_mac, seen, lens, 4);
 	cr_assert_geq(n, 1, "no ARP request for hv4 on the underlay");
-	cr_assert_eq(gn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
+	cr_assert_eq(xovn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
 	inet_pton(AF_INET, GN_HV4_IP, hv4_ip);
 	cr_assert_arr_eq(seen[0] + ETH_HLEN + 24, hv4_ip, 4, "the ARP request is not for hv4");
 	cr_assert_eq(system("ip neigh replace " GN_HV4_IP " lladdr 02:00:00:00:00:04 dev ul0"), 0);
@@ -208,7 +208,7 @@ static size_t tso_frame(uint8_t *f, struct virtio_net_hdr *vh)
 	ip[2] = (uint8_t)((len - ETH_HLEN) >> 8);
 	ip[3] = (uint8_t)(len - ETH_HLEN);
 	{
-		uint16_t c = gn_ipv4_csum(ip, 20);
+		uint16_t c = xovn_csum(ip, 20);
 
 		ip[10] = c >> 8;
 		ip[11] = c & 0xff;
@@ -249,10 +249,10 @@ Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
 	cr_assert_eq(n, 4, "%d Geneve frames for 3000 bytes in 942-byte segments", n);
 	for (i = 0; i < n; i++) {
 		cr_assert_leq(lens[i], ETH_HLEN + 40 + 1000, "segment %d is %zu bytes", i, lens[i]);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_IP + 2), lens[i] - ETH_HLEN);
-		cr_assert_eq(gn_ipv4_csum(seen[i] + GN_OFF_IP, 20), 0);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_UDP + 4), lens[i] - GN_OFF_UDP);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_KEYS + 2), 3);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_IP + 2), lens[i] - ETH_HLEN);
+		cr_assert_eq(xovn_csum(seen[i] + GN_OFF_IP, 20), 0);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_UDP + 4), lens[i] - GN_OFF_UDP);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_KEYS + 2), 3);
 		cr_assert_eq(seen[i][GN_OFF_INNER + ETH_HLEN + 9], 6, "inner TCP");
 		total += lens[i] - GN_OFF_INNER - ETH_HLEN - 40;
 	}

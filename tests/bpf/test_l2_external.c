@@ -9,7 +9,7 @@
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 
-#include "test_l2_provider_model.h"
+#include "l2_provider_model.h"
 
 static struct xh h;
 

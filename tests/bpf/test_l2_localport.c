@@ -7,7 +7,7 @@
 #include <criterion/criterion.h>
 #include <linux/pkt_cls.h>
 
-#include "test_l2_provider_model.h"
+#include "l2_provider_model.h"
 
 static struct xh h;
 

@@ -22,8 +22,9 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
+#include "frame/headers.h"
 #include "harness.h"
-#include "test_port_security_frames.h"
+#include "port_security_frames.h"
 
 #define M(n) "00:00:00:00:01:" #n
 #define PORT(name, key, rest) \
@@ -90,22 +91,14 @@ static void teardown(void)
 
 TestSuite(responder, .init = setup, .fini = teardown);
 
-/* The ARP reply "target_ip is at target_mac" to requester (mac, ip), built by hand. */
+/* The ARP reply "target_ip is at target_mac" to requester (mac, ip). */
 static size_t expected_arp_reply(uint8_t *e, const uint8_t *target_mac, const char *target_ip,
 				 const uint8_t *req_mac, const char *req_ip)
 {
-	memcpy(e, req_mac, 6);
-	memcpy(e + 6, target_mac, 6);
-	e[12] = 0x08, e[13] = 0x06;
-	e[14] = 0, e[15] = 1;       /* Ethernet */
-	e[16] = 0x08, e[17] = 0x00; /* IPv4 */
-	e[18] = 6, e[19] = 4;
-	e[20] = 0, e[21] = 2;       /* reply */
-	memcpy(e + 22, target_mac, 6);
-	pf_ip4(target_ip, e + 28);
-	memcpy(e + 32, req_mac, 6);
-	pf_ip4(req_ip, e + 38);
-	return 42;
+	size_t len = xovn_put_eth(e, req_mac, target_mac, ETH_P_ARP);
+
+	return len + xovn_put_arp(e + len, 2, target_mac, xh_ip4(target_ip), req_mac,
+				  xh_ip4(req_ip));
 }
 
 /* The live program answers: TC_ACT_REDIRECT, and the frame is now exactly want. */
@@ -300,33 +293,16 @@ Test(responder, router_arp_from_other_fabric_hosts_is_not_answered)
 
 /* ---- neighbour discovery ------------------------------------------------------ */
 
-/* The NA "target is at target_mac" from target to the requester, built by hand. */
+/* The NA "target is at target_mac" from target to the requester. */
 static size_t expected_na(uint8_t *e, const uint8_t *target_mac, const char *target,
-			  const uint8_t *req_mac, const char *req_ip, uint8_t flag_byte)
+			  const uint8_t *req_mac, const char *req_ip, uint8_t flags)
 {
-	uint8_t *ip = e + ETH_HLEN, *na = ip + 40;
-	uint16_t csum;
+	uint8_t na[32];
+	struct in6_addr t;
 
-	memcpy(e, req_mac, 6);
-	memcpy(e + 6, target_mac, 6);
-	e[12] = 0x86, e[13] = 0xdd;
-	memset(ip, 0, 40 + 32);
-	ip[0] = 0x60;
-	ip[5] = 32;      /* payload length */
-	ip[6] = 58;      /* ICMPv6 */
-	ip[7] = 255;
-	pf_ip6(target, ip + 8);
-	pf_ip6(req_ip, ip + 24);
-	na[0] = 136;
-	na[4] = flag_byte;
-	pf_ip6(target, na + 8);
-	na[24] = 2;      /* target link-layer address */
-	na[25] = 1;
-	memcpy(na + 26, target_mac, 6);
-	csum = pf_icmp6_csum(ip + 8, ip + 24, na, 32);
-	na[2] = (uint8_t)(csum >> 8);
-	na[3] = (uint8_t)csum;
-	return ETH_HLEN + 40 + 32;
+	pf_ip6(target, t.s6_addr);
+	cr_assert_eq(xovn_put_nd(na, 136, flags, &t, 2, target_mac), sizeof(na));
+	return pf_icmp6(e, req_mac, target_mac, target, req_ip, na, sizeof(na));
 }
 
 Test(responder, ns_for_vif_gets_exact_na_with_solicited_and_override)
@@ -340,7 +316,7 @@ Test(responder, ns_for_vif_gets_exact_na_with_solicited_and_override)
 	cr_assert_eq(xh_run_out(&h, XH_VIF_LIVE, IF_T2, f, len, out, sizeof(out), &out_len),
 		     TC_ACT_REDIRECT);
 	cr_assert_eq(out_len, sizeof(want));
-	cr_assert_eq(pf_icmp6_csum(out + 22, out + 38, out + 54, 32), 0,
+	cr_assert_eq(xovn_csum_pseudo(out + 22, 32, IPPROTO_ICMPV6, out + 54, 32), 0,
 		     "the NA checksum does not verify");
 }
 

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_l2_provider_model.h - the provider-network model shared by the
+ * l2_provider_model.h - the provider-network model shared by the
  * localnet and localport packet tests.
  *
  * lsn (key 5): vm1 on hv1, vm3 on hv2, untagged localnet ln (network phys),
