@@ -96,6 +96,23 @@ void gn_open(struct gn *g)
 	gn_load(g);
 }
 
+struct gn gn_dp;
+
+void gn_setup_fake(void)
+{
+	gn_open(&gn_dp);
+}
+
+void gn_setup_private(void)
+{
+	gn_open_private_underlay(&gn_dp);
+}
+
+void gn_teardown(void)
+{
+	gn_close(&gn_dp);
+}
+
 static void gn_sh(const char *cmd)
 {
 	cr_assert_eq(system(cmd), 0, "failed: %s", cmd);

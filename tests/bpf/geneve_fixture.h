@@ -63,6 +63,13 @@ void gn_open(struct gn *g);
 void gn_open_private_underlay(struct gn *g);
 void gn_close(struct gn *g);
 
+/* The datapath of the running Geneve test, opened by the suite's .init. */
+extern struct gn gn_dp;
+/* .init and .fini of the Geneve suites: gn_open or gn_open_private_underlay on gn_dp. */
+void gn_setup_fake(void);
+void gn_setup_private(void);
+void gn_teardown(void);
+
 /* The ifindex the model was loaded with for a local interface name. */
 uint32_t gn_ifindex(const char *name);
 

@@ -14,35 +14,7 @@
 
 #include "harness.h"
 
-static const char *provider_model =
-	"{\"version\":1,\"logical_switches\":["
-	" {\"name\":\"lsn\",\"tunnel_key\":5,\"ports\":["
-	"  {\"name\":\"vm1\",\"tunnel_key\":1,\"addresses\":[\"00:00:00:00:05:01 10.5.0.1\"]},"
-	"  {\"name\":\"vm3\",\"tunnel_key\":3,\"addresses\":[\"00:00:00:00:05:03 10.5.0.3\"]},"
-	"  {\"name\":\"lp\",\"tunnel_key\":6,\"type\":\"localport\","
-	"   \"addresses\":[\"00:00:00:00:05:06 10.5.0.6\"]},"
-	"  {\"name\":\"ln\",\"tunnel_key\":10,\"type\":\"localnet\",\"addresses\":[\"unknown\"],"
-	"   \"options\":{\"network_name\":\"phys\"}},"
-	"  {\"name\":\"ext1\",\"tunnel_key\":20,\"type\":\"external\",\"ha_chassis_group\":\"hg1\","
-	"   \"addresses\":[\"00:00:00:00:05:14 10.5.0.20\"]},"
-	"  {\"name\":\"ext2\",\"tunnel_key\":21,\"type\":\"external\",\"ha_chassis_group\":\"hg2\","
-	"   \"addresses\":[\"00:00:00:00:05:15 10.5.0.21\"]}]},"
-	" {\"name\":\"lst\",\"tunnel_key\":6,\"ports\":["
-	"  {\"name\":\"vmt\",\"tunnel_key\":1,\"addresses\":[\"00:00:00:00:06:01 10.6.0.1\"]},"
-	"  {\"name\":\"vmt3\",\"tunnel_key\":3,\"addresses\":[\"00:00:00:00:06:03 10.6.0.3\"]},"
-	"  {\"name\":\"lnt\",\"tunnel_key\":10,\"type\":\"localnet\",\"tag\":42,"
-	"   \"addresses\":[\"unknown\"],\"options\":{\"network_name\":\"phys\"}}]}],"
-	"\"ha_chassis_groups\":["
-	" {\"name\":\"hg1\",\"members\":[{\"chassis\":\"hv1\",\"priority\":10}]},"
-	" {\"name\":\"hg2\",\"members\":[{\"chassis\":\"hv2\",\"priority\":10}]}],"
-	"\"chassis\":["
-	" {\"name\":\"hv1\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.1\"},"
-	"  \"bridge_mappings\":{\"phys\":\"br0\"},\"vifs\":["
-	"  {\"iface\":\"tap1\",\"port\":\"vm1\"},{\"iface\":\"tapl\",\"port\":\"lp\"},"
-	"  {\"iface\":\"tapt\",\"port\":\"vmt\"}]},"
-	" {\"name\":\"hv2\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.2\"},"
-	"  \"bridge_mappings\":{\"phys\":\"br0\"},\"vifs\":["
-	"  {\"iface\":\"tap3\",\"port\":\"vm3\"},{\"iface\":\"tapt3\",\"port\":\"vmt3\"}]}]}";
+extern const char *const provider_model;
 
 enum { IF_TAP1 = 101, IF_TAP3 = 103, IF_TAPL = 106, IF_TAPT = 121, IF_TAPT3 = 123,
        IF_BR0 = 300 };
@@ -52,13 +24,8 @@ enum { P_VMT = 1, P_VMT3 = 3, P_LNT = 10 };
 #define LNT_VLAN 42
 
 /* Interfaces of each chassis, as its resolver would find them. */
-static const struct xh_iface hv1_ifaces[] = {
-	{ "tap1", IF_TAP1, 1 }, { "tapl", IF_TAPL, 1 }, { "tapt", IF_TAPT, 1 },
-	{ "br0", IF_BR0, 0 },
-};
-static const struct xh_iface hv2_ifaces[] = {
-	{ "tap3", IF_TAP3, 1 }, { "tapt3", IF_TAPT3, 1 }, { "br0", IF_BR0, 0 },
-};
+extern const struct xh_iface hv1_ifaces[4];
+extern const struct xh_iface hv2_ifaces[3];
 #define N_IFACES(a) (sizeof(a) / sizeof((a)[0]))
 
 /* 00:00:00:00:SW:HOST, the MACs above (HOST is the port key for the ports listed). */
@@ -70,6 +37,16 @@ static inline void provider_mac(uint8_t mac[6], uint8_t sw, uint8_t host)
 	for (i = 0; i < 6; i++)
 		mac[i] = m[i];
 }
+
+/* The datapath of the running test: hv1 with the model, opened by provider_setup. */
+extern struct xh provider_dp;
+/* .init and .fini of the provider suites. */
+void provider_setup(void);
+void provider_teardown(void);
+
+/* IPv4/UDP (16 bytes of payload) between two hosts of switch sw, by their MACs above. */
+size_t provider_udp(uint8_t *f, uint8_t sw, uint8_t from, uint8_t to, const char *saddr,
+		    const char *daddr);
 
 static inline unsigned int provider_count_kind(const struct xovn_trace *tr, uint8_t kind)
 {

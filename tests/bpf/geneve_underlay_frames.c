@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* geneve_bad_frames.c - the malformed and undeliverable Geneve frames of geneve_bad_frames.h. */
+/* geneve_underlay_frames.c - the tables of geneve_underlay_frames.h. */
 #include <criterion/criterion.h>
 #include <linux/if_ether.h>
 #include <string.h>
 
-#include "geneve_bad_frames.h"
+#include "geneve_underlay_frames.h"
 #include "geneve_fixture.h"
 
 /* XOVN_GENEVE_MAX_OPTS of bpf/lib/geneve.h: options the datapath inspects per packet. */
@@ -152,7 +152,7 @@ static size_t egress_key_equal_to_the_ingress_key(uint8_t *f)
 
 #define CASE(fn, reason) { #fn, fn, reason }
 
-static const struct gn_bad_frame cases[] = {
+static const struct gn_frame_case bad[] = {
 	CASE(truncated_geneve_header, XOVN_DROP_GENEVE_SHORT),
 	CASE(truncated_inner_ethernet_header, XOVN_DROP_GENEVE_SHORT),
 	CASE(options_length_beyond_the_packet, XOVN_DROP_GENEVE_OPTLEN),
@@ -175,19 +175,115 @@ static const struct gn_bad_frame cases[] = {
 	CASE(egress_key_equal_to_the_ingress_key, XOVN_DROP_HAIRPIN),
 };
 
-#define N_CASES (sizeof(cases) / sizeof(cases[0]))
+/* ---- the host's: not Geneve, or not for this chassis ---------------------- */
+
+static size_t arp_on_the_underlay(uint8_t *f)
+{
+	uint8_t src[6];
+
+	xh_mac(GN_HV2_MAC, src);
+	return xh_arp_request(f, src, GN_HV2_IP, GN_LOCAL_IP);
+}
+
+static size_t ipv6_on_the_underlay(uint8_t *f)
+{
+	uint8_t src[6], dst[6];
+	size_t len;
+
+	xh_mac(GN_HV2_MAC, src);
+	xh_mac("02:00:00:00:00:01", dst);
+	len = xh_eth(f, dst, src, ETH_P_IPV6, 60);
+	f[ETH_HLEN] = 0x60;
+	return len;
+}
+
+static size_t tcp_to_the_encap_ip(uint8_t *f)
+{
+	size_t len = valid(f);
+
+	f[GN_OFF_IP + 9] = 6;
+	gn_fix_lengths(f, len);
+	return len;
+}
+
+/* The frames below would be an unknown VNI if they were parsed as ours. */
+
+static size_t udp_to_another_port(uint8_t *f)
+{
+	size_t len = gn_from_hv2(f, 99, 3, 1);
+
+	xovn_put16(f + GN_OFF_UDP + 2, 4789);
+	return len;
+}
+
+static size_t geneve_to_another_ip(uint8_t *f)
+{
+	uint8_t inner[XH_FRAME_MAX];
+	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+
+	return gn_geneve(f, GN_HV2_IP, GN_HV3_IP, 99, 3, 1, inner, inner_len);
+}
+
+static size_t fragment_of_a_geneve_packet(uint8_t *f)
+{
+	size_t len = gn_from_hv2(f, 99, 3, 1);
+
+	xovn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
+	gn_fix_lengths(f, len);
+	return len;
+}
+
+static size_t vlan_tagged_geneve(uint8_t *f)
+{
+	return xh_vlan_insert(f, gn_from_hv2(f, 99, 3, 1), ETH_P_8021Q, 5);
+}
+
+static size_t truncated_udp_header(uint8_t *f)
+{
+	gn_from_hv2(f, 99, 3, 1);
+	return GN_OFF_UDP + 4;
+}
+
+static const struct gn_frame_case host[] = {
+	CASE(arp_on_the_underlay, XOVN_DROP_NONE),
+	CASE(ipv6_on_the_underlay, XOVN_DROP_NONE),
+	CASE(tcp_to_the_encap_ip, XOVN_DROP_NONE),
+	CASE(udp_to_another_port, XOVN_DROP_NONE),
+	CASE(geneve_to_another_ip, XOVN_DROP_NONE),
+	CASE(fragment_of_a_geneve_packet, XOVN_DROP_NONE),
+	CASE(vlan_tagged_geneve, XOVN_DROP_NONE),
+	CASE(truncated_udp_header, XOVN_DROP_NONE),
+};
+
+#define N(table) (sizeof(table) / sizeof(table[0]))
+
+static struct criterion_test_params index_params(size_t n)
+{
+	size_t *index = cr_malloc(sizeof(*index) * n), i;
+
+	for (i = 0; i < n; i++)
+		index[i] = i;
+	return cr_make_param_array(size_t, index, n);
+}
 
 struct criterion_test_params gn_bad_frame_params(void)
 {
-	size_t *index = cr_malloc(sizeof(*index) * N_CASES), i;
-
-	for (i = 0; i < N_CASES; i++)
-		index[i] = i;
-	return cr_make_param_array(size_t, index, N_CASES);
+	return index_params(N(bad));
 }
 
-const struct gn_bad_frame *gn_bad_frame(size_t index)
+const struct gn_frame_case *gn_bad_frame(size_t index)
 {
-	cr_assert_lt(index, N_CASES);
-	return &cases[index];
+	cr_assert_lt(index, N(bad));
+	return &bad[index];
+}
+
+struct criterion_test_params gn_host_frame_params(void)
+{
+	return index_params(N(host));
+}
+
+const struct gn_frame_case *gn_host_frame(size_t index)
+{
+	cr_assert_lt(index, N(host));
+	return &host[index];
 }
