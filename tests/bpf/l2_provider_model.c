@@ -64,3 +64,13 @@ size_t provider_udp(uint8_t *f, uint8_t sw, uint8_t from, uint8_t to, const char
 	provider_mac(dst, sw, to);
 	return xh_ipv4_udp(f, dst, src, saddr, daddr, 16);
 }
+
+void provider_expect_flood_to_vm1_only(const struct xovn_trace *tr)
+{
+	cr_assert_eq(tr->out_port, XOVN_MC_FLOOD);
+	cr_assert_eq(tr->n_out, 1, "copies: %u", tr->n_out);
+	cr_assert_eq(tr->out[0].port_key, P_VM1);
+	cr_assert_eq(tr->out[0].kind, XOVN_OUT_LOCAL);
+	cr_assert_eq(provider_count_kind(tr, XOVN_OUT_LOCALNET), 0);
+	cr_assert_eq(provider_count_kind(tr, XOVN_OUT_TUNNEL), 0);
+}

@@ -48,6 +48,9 @@ void provider_teardown(void);
 size_t provider_udp(uint8_t *f, uint8_t sw, uint8_t from, uint8_t to, const char *saddr,
 		    const char *daddr);
 
+/* A flood of lsn that reaches vm1 alone: no localnet copy, no tunnel copy. */
+void provider_expect_flood_to_vm1_only(const struct xovn_trace *tr);
+
 static inline unsigned int provider_count_kind(const struct xovn_trace *tr, uint8_t kind)
 {
 	unsigned int i, n = 0;
