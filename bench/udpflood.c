@@ -44,6 +44,8 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "frame/headers.h"
+
 #define MAX_BATCH   256
 #define MAX_PAYLOAD 1400
 #define FRAME_MAX   (sizeof(struct ether_header) + sizeof(struct iphdr) + \
@@ -151,44 +153,19 @@ static int iface_addrs(int fd, const char *ifname, uint8_t mac[ETH_ALEN], struct
 	return 0;
 }
 
-static uint16_t ip_csum(const void *hdr, size_t len)
-{
-	const uint16_t *p = hdr;
-	uint32_t sum = 0;
-
-	for (; len > 1; len -= 2)
-		sum += *p++;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return ~sum;
-}
-
 /* Ethernet/IPv4/UDP around PAYLOAD zero bytes; UDP checksum 0 (none, valid over IPv4). */
 static size_t frame_build(uint8_t *buf, const struct opts *o, const uint8_t src_mac[ETH_ALEN],
 			  struct in_addr src_ip)
 {
-	struct ether_header *eth = (void *)buf;
-	struct iphdr *ip = (void *)(eth + 1);
-	struct udphdr *udp = (void *)(ip + 1);
-	size_t l4 = sizeof(*udp) + o->payload;
+	struct xovn_ip4 ip = { .src = src_ip, .dst = o->dst_ip, .proto = IPPROTO_UDP, .ttl = 64,
+			       .frag = XOVN_IP4_DF };
+	uint8_t *p = buf;
 
 	memset(buf, 0, FRAME_MAX);
-	memcpy(eth->ether_dhost, o->dst_mac, ETH_ALEN);
-	memcpy(eth->ether_shost, src_mac, ETH_ALEN);
-	eth->ether_type = htons(ETHERTYPE_IP);
-	ip->version = 4;
-	ip->ihl = sizeof(*ip) / 4;
-	ip->tot_len = htons(sizeof(*ip) + l4);
-	ip->frag_off = htons(IP_DF);
-	ip->ttl = 64;
-	ip->protocol = IPPROTO_UDP;
-	ip->saddr = src_ip.s_addr;
-	ip->daddr = o->dst_ip.s_addr;
-	ip->check = ip_csum(ip, sizeof(*ip));
-	udp->source = htons(o->port);
-	udp->dest = htons(o->port);
-	udp->len = htons(l4);
-	return sizeof(*eth) + sizeof(*ip) + l4;
+	p += xovn_put_eth(p, o->dst_mac, src_mac, ETHERTYPE_IP);
+	p += xovn_put_ipv4(p, &ip, XOVN_HDR_UDP + o->payload);
+	p += xovn_put_udp(p, o->port, o->port, o->payload);
+	return (size_t)(p - buf) + o->payload;
 }
 
 /* AF_PACKET socket on IFNAME that skips the qdisc; the frame to send in *len. */

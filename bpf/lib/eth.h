@@ -16,6 +16,7 @@
 #include <linux/if_ether.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
+#include "pkt.h"
 #include "xovn_maps.h"
 
 struct xovn_eth {
@@ -33,23 +34,12 @@ struct xovn_eth {
  * they are there, else through bpf_skb_load_bytes (paged data).  0 or -1,
  * like the helper.  len must be a constant (the function is inlined).
  */
-#define XOVN_PKT_COPY_MAX_OFF 0x8000
-
 static __always_inline int xovn_pkt_copy(struct __sk_buff *skb, __u32 off, void *to,
 					 const __u32 len)
 {
-	void *data = (void *)(long)skb->data;
-	void *data_end = (void *)(long)skb->data_end;
+	struct xovn_pkt p = xovn_pkt_of_skb(skb);
 
-	/*
-	 * The verifier accepts a variable packet offset only when offset plus
-	 * length stays below 64 KiB for sure: headers sit far below 32 KiB.
-	 */
-	if (off < XOVN_PKT_COPY_MAX_OFF && data + off + len <= data_end) {
-		__builtin_memcpy(to, data + off, len);
-		return 0;
-	}
-	return bpf_skb_load_bytes(skb, off, to, len) < 0 ? -1 : 0;
+	return xovn_pkt_read(&p, off, to, len);
 }
 
 /* The group bit: broadcast and multicast addresses. */

@@ -6,9 +6,9 @@
  *
  *   option data: | 0 | ingress port key (15) | egress port key (16) |
  *
- * Building the header for encapsulation and walking the options of a
- * received one live here; moving packet bytes is tunnel.h's and the
- * underlay pipeline's business.
+ * The header's layout and building it for encapsulation live here;
+ * checking a received one is geneve_rx.h's, moving packet bytes tunnel.h's
+ * and the underlay pipeline's business.
  */
 #ifndef XOVN_BPF_GENEVE_H
 #define XOVN_BPF_GENEVE_H
@@ -83,53 +83,6 @@ static __always_inline __u32 xovn_geneve_vni(const struct xovn_genevehdr *g)
 static __always_inline __u32 xovn_geneve_opts_len(const struct xovn_genevehdr *g)
 {
 	return (__u32)(g->ver_optlen & XOVN_GENEVE_OPTLEN_MASK) * 4;
-}
-
-/* What the OVN option of a received packet says. */
-struct xovn_geneve_keys {
-	__u16 in_port;
-	__u16 out_key;
-};
-
-/*
- * Walks the options in [off, end) of skb and extracts the OVN one.
- * 0, XOVN_DROP_GENEVE_OPTLEN (an option runs past the options area) or
- * XOVN_DROP_GENEVE_OPTION (no OVN option, a malformed one, an unknown
- * critical one, or more options than we inspect).
- */
-static __always_inline int xovn_geneve_parse_opts(struct __sk_buff *skb, __u32 off, __u32 end,
-						  struct xovn_geneve_keys *keys)
-{
-	struct xovn_geneve_opthdr opt;
-	__u32 i, olen, data;
-	int found = 0;
-
-	for (i = 0; i < XOVN_GENEVE_MAX_OPTS; i++) {
-		if (off >= end)
-			break;
-		if (off + sizeof(opt) > end || bpf_skb_load_bytes(skb, off, &opt, sizeof(opt)) < 0)
-			return XOVN_DROP_GENEVE_OPTLEN;
-		olen = sizeof(opt) + (__u32)(opt.len & XOVN_GENEVE_OPT_LEN_MASK) * 4;
-		if (off + olen > end)
-			return XOVN_DROP_GENEVE_OPTLEN;
-		if (opt.opt_class == bpf_htons(XOVN_GENEVE_OPT_CLASS) &&
-		    opt.type == XOVN_GENEVE_OPT_TYPE) {
-			if ((opt.len & XOVN_GENEVE_OPT_LEN_MASK) != XOVN_GENEVE_OVN_DATA_UNITS ||
-			    bpf_skb_load_bytes(skb, off + sizeof(opt), &data, sizeof(data)) < 0)
-				return XOVN_DROP_GENEVE_OPTION;
-			data = bpf_ntohl(data);
-			keys->in_port = (data >> 16) & XOVN_PORT_KEY_MAX;
-			keys->out_key = data & 0xffff;
-			found = 1;
-		} else if (opt.type & XOVN_GENEVE_OPT_CRIT) {
-			/* RFC 8926: an unknown critical option means drop. */
-			return XOVN_DROP_GENEVE_OPTION;
-		}
-		off += olen;
-	}
-	if (off < end || !found)
-		return XOVN_DROP_GENEVE_OPTION;
-	return 0;
 }
 
 #endif /* XOVN_BPF_GENEVE_H */

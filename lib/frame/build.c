@@ -16,58 +16,14 @@
 #define IP6_HLEN 40
 #define UDP_HLEN 8
 #define ICMP_HLEN 8
-#define ARP_LEN 28
 #define NS_LEN 32          /* NS message 24 + source link-layer option 8 */
 #define PROTO_ICMP 1
 #define PROTO_UDP 17
 #define PROTO_ICMP6 58
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-uint32_t xovn_csum_add(uint32_t sum, const void *data, size_t len)
-{
-	const uint8_t *p = data;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	return sum;
-}
-
-uint16_t xovn_csum_fold(uint32_t sum)
-{
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
-/* Pattern-filled payload so a dump shows where it starts. */
-static void fill_payload(uint8_t *p, size_t len)
-{
-	size_t i;
-
-	for (i = 0; i < len; i++)
-		p[i] = (uint8_t)i;
-}
-
 static size_t build_arp(const struct xovn_frame_spec *s, uint8_t *p)
 {
-	put16(p, 1);            /* hardware: Ethernet */
-	put16(p + 2, 0x0800);
-	p[4] = 6;
-	p[5] = 4;
-	put16(p + 6, s->arp_op);
-	memcpy(p + 8, s->arp_sha, 6);
-	memcpy(p + 14, &s->arp_spa, 4);
-	memcpy(p + 18, s->arp_tha, 6);
-	memcpy(p + 24, &s->arp_tpa, 4);
-	return ARP_LEN;
+	return xovn_put_arp(p, s->arp_op, s->arp_sha, s->arp_spa, s->arp_tha, s->arp_tpa);
 }
 
 static int is_icmp(const struct xovn_frame_spec *s)
@@ -85,61 +41,40 @@ static size_t build_l4(const struct xovn_frame_spec *s, uint8_t *p)
 		memset(p, 0, ICMP_HLEN);
 		p[0] = s->icmp_type;
 		p[1] = s->icmp_code;
-		fill_payload(p + ICMP_HLEN, s->payload_len);
+		xovn_fill_pattern(p + ICMP_HLEN, s->payload_len);
 		return len;
 	}
-	len = UDP_HLEN + s->payload_len;
-	put16(p, s->udp_src);
-	put16(p + 2, s->udp_dst);
-	put16(p + 4, (uint16_t)len);
-	put16(p + 6, 0);
-	fill_payload(p + UDP_HLEN, s->payload_len);
-	return len;
+	len = xovn_put_udp(p, s->udp_src, s->udp_dst, s->payload_len);
+	xovn_fill_pattern(p + len, s->payload_len);
+	return len + s->payload_len;
 }
 
 static size_t build_ip4(const struct xovn_frame_spec *s, uint8_t *p)
 {
+	struct xovn_ip4 ip = { .src = s->ip4_src, .dst = s->ip4_dst, .ttl = s->ttl,
+			       .proto = is_icmp(s) ? PROTO_ICMP : PROTO_UDP };
 	uint8_t *l4 = p + IP4_HLEN;
 	size_t l4_len = build_l4(s, l4);
 
-	memset(p, 0, IP4_HLEN);
-	p[0] = 0x45;
-	put16(p + 2, (uint16_t)(IP4_HLEN + l4_len));
-	p[8] = s->ttl;
-	p[9] = is_icmp(s) ? PROTO_ICMP : PROTO_UDP;
-	memcpy(p + 12, &s->ip4_src, 4);
-	memcpy(p + 16, &s->ip4_dst, 4);
-	put16(p + 10, xovn_csum_fold(xovn_csum_add(0, p, IP4_HLEN)));
+	xovn_put_ipv4(p, &ip, l4_len);
 	if (is_icmp(s))
-		put16(l4 + 2, xovn_csum_fold(xovn_csum_add(0, l4, l4_len)));
+		xovn_put16(l4 + 2, xovn_csum(l4, l4_len));
 	return IP4_HLEN + l4_len;
 }
 
 /* Checksum over the IPv6 pseudo-header and the upper-layer message at p + IP6_HLEN. */
 static void ip6_l4_csum(uint8_t *p, size_t l4_len, uint8_t proto, size_t csum_off)
 {
-	uint8_t pseudo[8] = { 0 };
-	uint32_t sum;
-
-	pseudo[2] = (uint8_t)(l4_len >> 8);
-	pseudo[3] = (uint8_t)l4_len;
-	pseudo[7] = proto;
-	sum = xovn_csum_add(0, p + 8, 32);   /* source and destination */
-	sum = xovn_csum_add(sum, pseudo, sizeof(pseudo));
-	sum = xovn_csum_add(sum, p + IP6_HLEN, l4_len);
-	put16(p + IP6_HLEN + csum_off, xovn_csum_fold(sum));
+	xovn_put16(p + IP6_HLEN + csum_off,
+		   xovn_csum_pseudo(p + 8, 32, proto, p + IP6_HLEN, l4_len));
 }
 
 static void ip6_header(uint8_t *p, const struct xovn_frame_spec *s, const struct in6_addr *dst,
 		       size_t l4_len, uint8_t proto)
 {
-	memset(p, 0, 8);
-	p[0] = 0x60;
-	put16(p + 4, (uint16_t)l4_len);
-	p[6] = proto;
-	p[7] = s->ttl;
-	memcpy(p + 8, &s->ip6_src, 16);
-	memcpy(p + 24, dst, 16);
+	struct xovn_ip6 ip = { .src = s->ip6_src, .dst = *dst, .next = proto, .hops = s->ttl };
+
+	xovn_put_ipv6(p, &ip, l4_len);
 }
 
 static size_t build_ip6(const struct xovn_frame_spec *s, uint8_t *p)
@@ -168,12 +103,7 @@ static size_t build_ns(const struct xovn_frame_spec *s, uint8_t *p)
 
 	if (!(s->given & (1u << XF_IP6_DST)))
 		solicited_node(&s->nd_target, &dst);
-	memset(ns, 0, NS_LEN);
-	ns[0] = 135;
-	memcpy(ns + 8, &s->nd_target, 16);
-	ns[24] = 1;                         /* source link-layer address */
-	ns[25] = 1;                         /* 8 bytes */
-	memcpy(ns + 26, s->eth_src, 6);
+	xovn_put_nd(ns, 135, 0, &s->nd_target, 1, s->eth_src);
 	ip6_header(p, s, &dst, NS_LEN, PROTO_ICMP6);
 	ip6_l4_csum(p, NS_LEN, PROTO_ICMP6, 2);
 	return IP6_HLEN + NS_LEN;
@@ -216,7 +146,7 @@ static size_t build_l3(const struct xovn_frame_spec *s, uint8_t *p)
 	case XOVN_FRAME_IP6: return build_ip6(s, p);
 	case XOVN_FRAME_ND_NS: return build_ns(s, p);
 	default:
-		fill_payload(p, s->payload_len);
+		xovn_fill_pattern(p, s->payload_len);
 		return s->payload_len;
 	}
 }
@@ -232,10 +162,10 @@ size_t xovn_frame_build(const struct xovn_frame_spec *s, uint8_t *buf, size_t ca
 	memcpy(buf + 6, s->eth_src, 6);
 	for (i = 0; i < s->n_tags; i++) {
 		/* 802.1ad outside, 802.1Q inside, as a provider bridge stacks them */
-		put16(buf + 12 + i * TAG_LEN, (s->n_tags == 2 && i == 0) ? 0x88a8 : 0x8100);
-		put16(buf + 14 + i * TAG_LEN, s->vids[i]);
+		xovn_put16(buf + 12 + i * TAG_LEN, (s->n_tags == 2 && i == 0) ? 0x88a8 : 0x8100);
+		xovn_put16(buf + 14 + i * TAG_LEN, s->vids[i]);
 	}
-	put16(buf + hdr - 2, ethertype_of(s));
+	xovn_put16(buf + hdr - 2, ethertype_of(s));
 	len = hdr + build_l3(s, buf + hdr);
 	/* Pad to the Ethernet minimum as a NIC would. */
 	if (len < 60) {

@@ -29,14 +29,9 @@ int xovn_frame_vid(const uint8_t *frame, size_t len)
 
 size_t xovn_frame_push_vlan(uint8_t *buf, size_t len, size_t cap, uint16_t vid)
 {
-	if (len < 14 || len + 4 > cap)
+	if (len < 14)
 		return 0;
-	memmove(buf + 16, buf + 12, len - 12);
-	buf[12] = 0x81;
-	buf[13] = 0x00;
-	buf[14] = (uint8_t)((vid >> 8) & 0x0f);
-	buf[15] = (uint8_t)vid;
-	return len + 4;
+	return xovn_insert_tag(buf, len, cap, 0x8100, vid);
 }
 
 /* Appends to out at *pos, never past cap. */

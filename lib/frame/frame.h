@@ -16,6 +16,8 @@
 #include <stdint.h>
 #include <netinet/in.h>
 
+#include "frame/headers.h"
+
 #define XOVN_FRAME_MAX 9216     /* jumbo frame; enough for any capture we replay */
 #define XOVN_FRAME_MAX_TAGS 2   /* stacked tags are allowed so their drop can be traced */
 
@@ -86,9 +88,5 @@ size_t xovn_frame_push_vlan(uint8_t *buf, size_t len, size_t cap, uint16_t vid);
 
 /* One line for a human: "00:..:01 > ff:..:ff, vlan 10, ARP who-has 10.0.0.2 tell 10.0.0.1". */
 void xovn_frame_describe(const uint8_t *frame, size_t len, char *out, size_t cap);
-
-/* RFC 1071 checksum of len bytes, continuing from sum (0 to start). */
-uint32_t xovn_csum_add(uint32_t sum, const void *data, size_t len);
-uint16_t xovn_csum_fold(uint32_t sum);
 
 #endif /* XOVN_FRAME_H */

@@ -21,6 +21,7 @@
 #include "dataplane/map_apply.h"
 #include "dataplane/slots.h"
 #include "dataplane/skel_maps.h"
+#include "frame/frame.h"
 
 const uint8_t XH_BROADCAST[6] = { 0xff, 0xff, 0xff, 0xff, 0xff, 0xff };
 
@@ -269,101 +270,55 @@ void xh_mac(const char *s, uint8_t mac[6])
 		mac[i] = (uint8_t)b[i];
 }
 
-static void xh_put16(uint8_t *p, uint16_t v)
+struct in_addr xh_ip4(const char *s)
 {
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
+	struct in_addr a;
 
-static void xh_ipv4(const char *s, uint8_t out[4])
-{
-	cr_assert_eq(inet_pton(AF_INET, s, out), 1, "bad IPv4 %s", s);
+	cr_assert_eq(inet_pton(AF_INET, s, &a), 1, "bad IPv4 %s", s);
+	return a;
 }
 
 size_t xh_eth(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 	      uint16_t ethertype, size_t payload_len)
 {
-	size_t i;
-
 	cr_assert_leq(ETH_HLEN + payload_len, XH_FRAME_MAX);
-	memcpy(buf, dst, 6);
-	memcpy(buf + 6, src, 6);
-	xh_put16(buf + 12, ethertype);
-	for (i = 0; i < payload_len; i++)
-		buf[ETH_HLEN + i] = (uint8_t)i;
+	xovn_put_eth(buf, dst, src, ethertype);
+	xovn_fill_pattern(buf + ETH_HLEN, payload_len);
 	return ETH_HLEN + payload_len;
 }
 
 size_t xh_arp_request(uint8_t *buf, const uint8_t sha[6], const char *spa, const char *tpa)
 {
-	uint8_t *arp = buf + ETH_HLEN;
+	static const uint8_t unknown[6];
 
-	xh_eth(buf, XH_BROADCAST, sha, ETH_P_ARP, 28);
-	xh_put16(arp, 1);            /* Ethernet */
-	xh_put16(arp + 2, ETH_P_IP);
-	arp[4] = 6;
-	arp[5] = 4;
-	xh_put16(arp + 6, 1);        /* request */
-	memcpy(arp + 8, sha, 6);
-	xh_ipv4(spa, arp + 14);
-	memset(arp + 18, 0, 6);
-	xh_ipv4(tpa, arp + 24);
-	return ETH_HLEN + 28;
-}
-
-static uint16_t xh_csum(const uint8_t *p, size_t len)
-{
-	uint32_t sum = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	xovn_put_eth(buf, XH_BROADCAST, sha, ETH_P_ARP);
+	return ETH_HLEN + xovn_put_arp(buf + ETH_HLEN, 1, sha, xh_ip4(spa), unknown, xh_ip4(tpa));
 }
 
 size_t xh_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 		   const char *saddr, const char *daddr, size_t payload_len)
 {
-	size_t ip_len = 20 + 8 + payload_len;
-	uint8_t *ip = buf + ETH_HLEN, *udp = ip + 20;
+	struct xovn_ip4 ip = { .src = xh_ip4(saddr), .dst = xh_ip4(daddr), .proto = IPPROTO_UDP,
+			       .ttl = 64 };
+	uint8_t *p = buf;
 
-	xh_eth(buf, dst, src, ETH_P_IP, ip_len);
-	memset(ip, 0, 28);
-	ip[0] = 0x45;
-	xh_put16(ip + 2, (uint16_t)ip_len);
-	ip[8] = 64;
-	ip[9] = 17;  /* UDP */
-	xh_ipv4(saddr, ip + 12);
-	xh_ipv4(daddr, ip + 16);
-	xh_put16(ip + 10, xh_csum(ip, 20));
-	xh_put16(udp, 40000);
-	xh_put16(udp + 2, 9);  /* discard */
-	xh_put16(udp + 4, (uint16_t)(8 + payload_len));
-	return ETH_HLEN + ip_len;
+	cr_assert_leq(XOVN_HDR_ETH + XOVN_HDR_IP4 + XOVN_HDR_UDP + payload_len, XH_FRAME_MAX);
+	p += xovn_put_eth(p, dst, src, ETH_P_IP);
+	p += xovn_put_ipv4(p, &ip, XOVN_HDR_UDP + payload_len);
+	p += xovn_put_udp(p, 40000, 9 /* discard */, payload_len);
+	xovn_fill_pattern(p, payload_len);
+	return (size_t)(p - buf) + payload_len;
 }
 
 size_t xh_vlan_insert(uint8_t *buf, size_t len, uint16_t tpid, uint16_t vid)
 {
-	cr_assert_geq(len, 12);
-	cr_assert_leq(len + 4, XH_FRAME_MAX);
-	memmove(buf + 16, buf + 12, len - 12);
-	xh_put16(buf + 12, tpid);
-	xh_put16(buf + 14, vid & 0x0fff);
-	return len + 4;
+	size_t tagged = xovn_insert_tag(buf, len, XH_FRAME_MAX, tpid, vid);
+
+	cr_assert_neq(tagged, 0, "no room for a tag in a %zu-byte frame", len);
+	return tagged;
 }
 
 int xh_frame_vid(const uint8_t *frame, size_t len)
 {
-	uint16_t type;
-
-	if (len < 18)
-		return -1;
-	type = (uint16_t)(frame[12] << 8 | frame[13]);
-	if (type != ETH_P_8021Q && type != ETH_P_8021AD)
-		return -1;
-	return (frame[14] << 8 | frame[15]) & 0x0fff;
+	return xovn_frame_vid(frame, len);
 }

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <netinet/in.h>
 
 #include "dataplane/mapset.h"
 #include "xovn_maps.h"
@@ -91,6 +92,9 @@ extern const uint8_t XH_BROADCAST[6];
 
 /* "aa:bb:cc:dd:ee:ff" -> bytes; aborts the test on bad syntax. */
 void xh_mac(const char *s, uint8_t mac[6]);
+
+/* Dotted quad -> address; aborts the test on bad syntax. */
+struct in_addr xh_ip4(const char *s);
 
 /* Ethernet + payload of payload_len bytes (pattern filled), ethertype given. */
 size_t xh_eth(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],

@@ -18,6 +18,8 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
+#include "frame/dhcp.h"
+#include "frame/headers.h"
 #include "harness.h"
 
 #define M(n) "00:00:00:00:01:" #n
@@ -74,32 +76,7 @@ TestSuite(dhcp, .init = setup, .fini = teardown);
 
 static uint32_t ip(const char *s)
 {
-	struct in_addr a;
-
-	cr_assert_eq(inet_pton(AF_INET, s, &a), 1, "bad address %s", s);
-	return a.s_addr;
-}
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-static uint32_t sum16(const uint8_t *p, size_t n, uint32_t sum)
-{
-	for (size_t i = 0; i + 1 < n; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (n & 1)
-		sum += (uint32_t)p[n - 1] << 8;
-	return sum;
-}
-
-static uint16_t fold(uint32_t sum)
-{
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
+	return xh_ip4(s).s_addr;
 }
 
 /* What a client sends; 0 leaves an address out (no option 50 / 54, ciaddr 0). */
@@ -109,55 +86,22 @@ struct client_msg {
 };
 
 /*
- * 0.0.0.0:68 -> 255.255.255.255:67 from src with chaddr src, xid XID,
- * broadcast flag, options 53 [50] [54] 55 12 end, padded to 300 bytes of
- * BOOTP; IPv4 checksum filled in, UDP checksum 0.
+ * ciaddr (or 0.0.0.0):68 -> 255.255.255.255:67 from src with chaddr src,
+ * xid XID, 3 seconds, broadcast flag, options 53 [50] [54] 55 12 end.
  */
 static size_t client_frame(uint8_t *b, const uint8_t src[6], const struct client_msg *m)
 {
-	uint8_t *ipp = b + 14, *udp = ipp + 20, *bp = udp + 8, *o = bp + 240;
-	size_t len = 14 + 20 + 8 + 300;
-	uint32_t a;
+	static const uint8_t params[] = { 1, 3, 6, 15, 26 };
+	struct xovn_dhcp_client c = {
+		.type = m->type, .xid = XID, .secs = 3, .broadcast = 1,
+		.params = params, .n_params = sizeof(params), .hostname = "vm1",
+	};
 
-	memset(b, 0, len);
-	memset(b, 0xff, 6);
-	memcpy(b + 6, src, 6);
-	put16(b + 12, ETH_P_IP);
-	ipp[0] = 0x45;
-	put16(ipp + 2, (uint16_t)(len - 14));
-	ipp[8] = 64;
-	ipp[9] = 17;
-	a = m->ciaddr ? ip(m->ciaddr) : 0;
-	memcpy(ipp + 12, &a, 4);
-	memset(ipp + 16, 0xff, 4);
-	put16(ipp + 10, fold(sum16(ipp, 20, 0)));
-	put16(udp, 68);
-	put16(udp + 2, 67);
-	put16(udp + 4, (uint16_t)(len - 34));
-	bp[0] = 1, bp[1] = 1, bp[2] = 6;
-	bp[4] = XID >> 24, bp[5] = (XID >> 16) & 0xff, bp[6] = (XID >> 8) & 0xff, bp[7] = XID & 0xff;
-	bp[9] = 3;          /* secs */
-	bp[10] = 0x80;      /* broadcast flag */
-	memcpy(bp + 12, &a, 4);
-	memcpy(bp + 28, src, 6);
-	bp[236] = 0x63, bp[237] = 0x82, bp[238] = 0x53, bp[239] = 0x63;
-	*o++ = 53, *o++ = 1, *o++ = m->type;
-	if (m->requested) {
-		a = ip(m->requested);
-		*o++ = 50, *o++ = 4;
-		memcpy(o, &a, 4);
-		o += 4;
-	}
-	if (m->server_id) {
-		a = ip(m->server_id);
-		*o++ = 54, *o++ = 4;
-		memcpy(o, &a, 4);
-		o += 4;
-	}
-	*o++ = 55, *o++ = 5, *o++ = 1, *o++ = 3, *o++ = 6, *o++ = 15, *o++ = 26;
-	*o++ = 12, *o++ = 3, *o++ = 'v', *o++ = 'm', *o++ = '1';
-	*o++ = 255;
-	return len;
+	memcpy(c.chaddr, src, 6);
+	c.ciaddr.s_addr = m->ciaddr ? ip(m->ciaddr) : 0;
+	c.requested.s_addr = m->requested ? ip(m->requested) : 0;
+	c.server_id.s_addr = m->server_id ? ip(m->server_id) : 0;
+	return xovn_frame_dhcp_client(b, &c);
 }
 
 /* ---- checking replies ------------------------------------------------------- */
@@ -187,8 +131,7 @@ static void expect_reply(const uint8_t *r, size_t len, const struct reply_want *
 	const uint8_t *ipp = r + 14, *udp = ipp + 20, *bp = udp + 8, *o = bp + 240;
 	const uint8_t *opts = w->type == 6 ? nak_opts : row_opts;
 	size_t n_opts = w->type == 6 ? sizeof(nak_opts) : sizeof(row_opts);
-	uint32_t a, sum;
-	uint8_t ph[12];
+	uint32_t a;
 
 	cr_assert_eq(len, 14 + 20 + 8 + 240 + 60, "a 300-byte BOOTP message: frame of %zu", len);
 	/* Ethernet: to the client, from server_mac */
@@ -204,17 +147,13 @@ static void expect_reply(const uint8_t *r, size_t len, const struct reply_want *
 	cr_assert_arr_eq(ipp + 12, &a, 4);
 	a = ip(w->ip_dst);
 	cr_assert_arr_eq(ipp + 16, &a, 4);
-	cr_assert_eq(fold(sum16(ipp, 20, 0)), 0, "IPv4 header checksum");
+	cr_assert_eq(xovn_csum(ipp, 20), 0, "IPv4 header checksum");
 	/* UDP 67 -> 68, checksum over the pseudo header */
 	cr_assert_eq(udp[0] << 8 | udp[1], 67);
 	cr_assert_eq(udp[2] << 8 | udp[3], 68);
 	cr_assert_eq(udp[4] << 8 | udp[5], len - 34);
 	cr_assert_neq(udp[6] << 8 | udp[7], 0, "the UDP checksum is filled in");
-	memcpy(ph, ipp + 12, 8);
-	ph[8] = 0, ph[9] = 17;
-	put16(ph + 10, (uint16_t)(len - 34));
-	sum = sum16(ph, sizeof(ph), 0);
-	cr_assert_eq(fold(sum16(udp, len - 34, sum)), 0, "UDP checksum");
+	cr_assert_eq(xovn_csum_pseudo(ipp + 12, 8, IPPROTO_UDP, udp, len - 34), 0, "UDP checksum");
 	/* BOOTP */
 	cr_assert_eq(bp[0], 2, "op BOOTREPLY");
 	cr_assert_eq(bp[1], 1);

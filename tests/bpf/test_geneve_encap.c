@@ -10,32 +10,15 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
-static struct gn g;
-
-static void setup_fake(void)
-{
-	gn_open(&g);
-}
-
-static void setup_private(void)
-{
-	gn_open_private_underlay(&g);
-}
-
-static void teardown(void)
-{
-	gn_close(&g);
-}
-
-TestSuite(geneve_encap, .init = setup_fake, .fini = teardown);
-TestSuite(geneve_encap_net, .init = setup_private, .fini = teardown);
+TestSuite(geneve_encap, .init = gn_setup_fake, .fini = gn_teardown);
+TestSuite(geneve_encap_net, .init = gn_setup_private, .fini = gn_teardown);
 
 /* Runs the live VIF program; returns the verdict, out holds the frame it left. */
 static int run_live(uint32_t ifindex, const uint8_t *f, size_t len, uint8_t *out, size_t *out_len)
 {
-	return xh_run_out(&g.h, XH_VIF_LIVE, ifindex, f, len, out, XH_FRAME_MAX + 64, out_len);
+	return xh_run_out(&gn_dp.h, XH_VIF_LIVE, ifindex, f, len, out, XH_FRAME_MAX + 64, out_len);
 }
 
 Test(geneve_encap, ipv4_unicast_to_a_remote_vif_is_encapsulated_exactly)
@@ -44,11 +27,11 @@ Test(geneve_encap, ipv4_unicast_to_a_remote_vif_is_encapsulated_exactly)
 	size_t len = gn_inner_udp(f, GN_VNI1, 1, 3, 100), out_len = 0;
 
 	cr_assert_eq(run_live(GN_IF_A1, f, len, out, &out_len), TC_ACT_REDIRECT);
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 	gn_expect_encap(out, out_len, GN_HV2_IP, GN_VNI1, 1, 3, f, len);
 	/* Unresolved here: the kernel writes the MACs in bpf_redirect_neigh. */
 	cr_assert_eq(out[0] & 1, 0, "outer destination MAC must not be a group address");
-	cr_assert_eq(xh_port_stats(&g.h, GN_VNI1, 3).tx_packets, 1);
+	cr_assert_eq(xh_port_stats(&gn_dp.h, GN_VNI1, 3).tx_packets, 1);
 }
 
 Test(geneve_encap, ipv6_inner_frame_gets_an_ipv4_outer_header)
@@ -69,7 +52,7 @@ Test(geneve_encap, trace_records_the_tunnel_without_touching_the_frame)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = gn_inner_udp(f, GN_VNI1, 1, 3, 100);
 	int verdict;
-	struct xovn_trace tr = xh_trace(&g.h, XH_VIF_TRACE, GN_IF_A1, f, len, &verdict);
+	struct xovn_trace tr = xh_trace(&gn_dp.h, XH_VIF_TRACE, GN_IF_A1, f, len, &verdict);
 
 	cr_assert_eq(verdict, TC_ACT_REDIRECT);
 	cr_assert_eq(tr.action, XOVN_ACT_TUNNEL);
@@ -78,7 +61,7 @@ Test(geneve_encap, trace_records_the_tunnel_without_touching_the_frame)
 	cr_assert_eq(tr.out[0].remote_ip, inet_addr(GN_HV2_IP));
 	cr_assert_eq(tr.out[0].port_key, 3);
 	cr_assert_eq(tr.out[0].ifindex, GN_IF_UL0_FAKE);
-	cr_assert_eq(xh_port_stats(&g.h, GN_VNI1, 3).tx_packets, 0, "a trace counted");
+	cr_assert_eq(xh_port_stats(&gn_dp.h, GN_VNI1, 3).tx_packets, 0, "a trace counted");
 }
 
 Test(geneve_encap, source_port_follows_the_inner_flow)
@@ -89,15 +72,15 @@ Test(geneve_encap, source_port_follows_the_inner_flow)
 	int flow;
 
 	run_live(GN_IF_A1, f, len, out, &out_len);
-	first = gn_get16(out + GN_OFF_UDP);
+	first = xovn_get16(out + GN_OFF_UDP);
 	run_live(GN_IF_A1, f, len, out, &out_len);
-	again = gn_get16(out + GN_OFF_UDP);
+	again = xovn_get16(out + GN_OFF_UDP);
 	cr_assert_eq(first, again, "one flow, two source ports");
 	/* Other inner UDP source ports: the outer source port must move too. */
 	for (flow = 1; flow <= 8 && (!other || other == first); flow++) {
 		f[ETH_HLEN + 20] = (uint8_t)(0x10 + flow);
 		run_live(GN_IF_A1, f, len, out, &out_len);
-		other = gn_get16(out + GN_OFF_UDP);
+		other = xovn_get16(out + GN_OFF_UDP);
 		cr_assert_geq(other, 49152);
 	}
 	cr_assert_neq(other, first, "8 different flows all got source port %u", first);
@@ -112,14 +95,14 @@ Test(geneve_encap, frame_too_big_for_the_underlay_is_dropped_as_mtu)
 	cr_assert_eq(fits, 1456);
 	cr_assert_eq(run_live(GN_IF_A1, f, fits, out, &out_len), TC_ACT_REDIRECT);
 	cr_assert_eq(out_len, 1456 + 58);
-	cr_assert_eq(gn_get16(out + GN_OFF_IP + 2), 1500, "outer IPv4 length");
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xovn_get16(out + GN_OFF_IP + 2), 1500, "outer IPv4 length");
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 
 	gn_inner_udp(f, GN_VNI1, 1, 3, 1457 - 42);
 	cr_assert_eq(run_live(GN_IF_A1, f, 1457, out, &out_len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_MTU), 1);
-	cr_assert_eq(xh_drops_total(&g.h), 1);
-	cr_assert_eq(xh_trace(&g.h, XH_VIF_TRACE, GN_IF_A1, f, 1457, NULL).drop_reason,
+	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_MTU), 1);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 1);
+	cr_assert_eq(xh_trace(&gn_dp.h, XH_VIF_TRACE, GN_IF_A1, f, 1457, NULL).drop_reason,
 		     XOVN_DROP_MTU);
 }
 
@@ -129,7 +112,7 @@ Test(geneve_encap, localport_traffic_is_never_encapsulated)
 	size_t len = gn_inner_udp(f, GN_VNI3, GN_LOCALPORT, 3, 32), out_len = 0;
 
 	cr_assert_eq(run_live(GN_IF_LP3, f, len, out, &out_len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_LOCALPORT), 1);
+	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_LOCALPORT), 1);
 	cr_assert_arr_eq(out, f, len, "a dropped frame was rewritten");
 }
 
@@ -147,11 +130,11 @@ Test(geneve_encap_net, arp_inner_frame_is_pushed_behind_resolved_outer_macs)
 	memcpy(f, dst, 6);
 	f[ETH_HLEN + 7] = 2;
 	cr_assert_eq(run_live(gn_ifindex("tap11"), f, len, out, &out_len), TC_ACT_REDIRECT);
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 	gn_expect_encap(out, out_len, GN_HV2_IP, GN_VNI1, 1, 3, f, len);
 	xh_mac(GN_HV2_MAC, hv2);
 	cr_assert_arr_eq(out, hv2, 6, "outer destination is not hv2's neighbour entry");
-	cr_assert_arr_eq(out + 6, g.ul_mac, 6, "outer source is not ul0's MAC");
+	cr_assert_arr_eq(out + 6, gn_dp.ul_mac, 6, "outer source is not ul0's MAC");
 }
 
 Test(geneve_encap_net, non_ip_frame_to_an_unresolved_chassis_is_counted_not_sent)
@@ -165,6 +148,6 @@ Test(geneve_encap_net, non_ip_frame_to_an_unresolved_chassis_is_counted_not_sent
 	len = xh_arp_request(f, src, "10.13.0.1", "10.13.0.5");
 	memcpy(f, dst, 6);
 	cr_assert_eq(run_live(gn_ifindex("tap13"), f, len, out, &out_len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_NO_REMOTE), 1);
-	cr_assert_eq(xh_drops_total(&g.h), 1);
+	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_NO_REMOTE), 1);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 1);
 }

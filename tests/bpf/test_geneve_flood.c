@@ -11,27 +11,10 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
-static struct gn g;
-
-static void setup_fake(void)
-{
-	gn_open(&g);
-}
-
-static void setup_private(void)
-{
-	gn_open_private_underlay(&g);
-}
-
-static void teardown(void)
-{
-	gn_close(&g);
-}
-
-TestSuite(geneve_flood, .init = setup_fake, .fini = teardown);
-TestSuite(geneve_flood_net, .init = setup_private, .fini = teardown);
+TestSuite(geneve_flood, .init = gn_setup_fake, .fini = gn_teardown);
+TestSuite(geneve_flood_net, .init = gn_setup_private, .fini = gn_teardown);
 
 static int count_tunnels(const struct xovn_trace *tr)
 {
@@ -66,7 +49,7 @@ static struct xovn_trace trace_broadcast(uint32_t vni, uint16_t from, uint32_t i
 
 	gn_mac(src, vni, from);
 	len = xh_arp_request(f, src, "10.0.0.1", "10.0.0.99");
-	tr = xh_trace(&g.h, XH_VIF_TRACE, ifindex, f, len, &verdict);
+	tr = xh_trace(&gn_dp.h, XH_VIF_TRACE, ifindex, f, len, &verdict);
 	cr_assert_eq(verdict, TC_ACT_SHOT, "the original of a flood must be consumed");
 	cr_assert_eq(tr.action, XOVN_ACT_FLOOD);
 	cr_assert_eq(tr.drop_reason, XOVN_DROP_NONE);
@@ -122,12 +105,12 @@ Test(geneve_flood, a_flood_too_big_for_the_underlay_keeps_its_local_copies)
 
 	gn_mac(src, GN_VNI3, 1);
 	len = xh_eth(f, XH_BROADCAST, src, ETH_P_IP, 1500);
-	tr = xh_trace(&g.h, XH_VIF_TRACE, GN_IF_C1, f, len, NULL);
+	tr = xh_trace(&gn_dp.h, XH_VIF_TRACE, GN_IF_C1, f, len, NULL);
 	cr_assert_eq(tr.action, XOVN_ACT_FLOOD);
 	cr_assert_eq(tr.drop_reason, XOVN_DROP_MTU);
-	cr_assert_eq(xh_drops_total(&g.h), 0, "tracing counted a drop");
-	cr_assert_eq(xh_run(&g.h, XH_VIF_LIVE, GN_IF_C1, f, len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_MTU), 1);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0, "tracing counted a drop");
+	cr_assert_eq(xh_run(&gn_dp.h, XH_VIF_LIVE, GN_IF_C1, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_MTU), 1);
 }
 
 /* ---- on a real underlay ------------------------------------------------------ */
@@ -142,10 +125,10 @@ Test(geneve_flood_net, copies_reach_the_wire_with_resolved_macs_and_unresolved_o
 
 	gn_mac(src, GN_VNI3, 1);
 	len = xh_arp_request(f, src, "10.13.0.1", "10.13.0.99");
-	cr_assert_eq(xh_run(&g.h, XH_VIF_LIVE, gn_ifindex("tap13"), f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_run(&gn_dp.h, XH_VIF_LIVE, gn_ifindex("tap13"), f, len), TC_ACT_SHOT);
 	/* hv4 has no neighbour entry: its copy is counted, not sent. */
-	cr_assert_eq(xh_drops(&g.h, XOVN_DROP_NO_REMOTE), 1);
-	cr_assert_eq(xh_drops_total(&g.h), 1);
+	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_NO_REMOTE), 1);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 1);
 
 	n = gn_collect(ul1, 1, NULL, seen, lens, 8);
 	cr_assert_eq(n, 2, "%d Geneve frames on the underlay, want 2", n);
@@ -155,7 +138,7 @@ Test(geneve_flood_net, copies_reach_the_wire_with_resolved_macs_and_unresolved_o
 		const char *to = seen[i][GN_OFF_IP + 19] == 2 ? GN_HV2_IP : GN_HV3_IP;
 
 		gn_expect_encap(seen[i], lens[i], to, GN_VNI3, 1, XOVN_MC_FLOOD, f, len);
-		cr_assert_arr_eq(seen[i] + 6, g.ul_mac, 6);
+		cr_assert_arr_eq(seen[i] + 6, gn_dp.ul_mac, 6);
 		if (to[8] == '2') {
 			cr_assert_arr_eq(seen[i], mac2, 6);
 			to_hv2++;

@@ -16,7 +16,7 @@
 #include <unistd.h>
 
 #include "../../loader/neigh.h"
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
 static struct gn g;
 

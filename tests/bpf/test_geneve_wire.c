@@ -23,22 +23,10 @@
 
 #include <bpf/libbpf.h>
 
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 #include "xovn.skel.h"
 
-static struct gn g;
-
-static void setup(void)
-{
-	gn_open_private_underlay(&g);
-}
-
-static void teardown(void)
-{
-	gn_close(&g);
-}
-
-TestSuite(geneve_wire, .init = setup, .fini = teardown);
+TestSuite(geneve_wire, .init = gn_setup_private, .fini = gn_teardown);
 
 /* Attaches prog to the TC ingress hook of ifname (the namespace dies with the test). */
 static void tc_ingress(const char *ifname, const struct bpf_program *prog)
@@ -78,7 +66,7 @@ static void expect_on_underlay(int ul1, const uint8_t *inner, size_t len, uint16
 	gn_expect_encap(seen[0], lens[0], GN_HV2_IP, GN_VNI1, in, out, inner, len);
 	xh_mac(GN_HV2_MAC, hv2);
 	cr_assert_arr_eq(seen[0], hv2, 6, "outer destination is not hv2's neighbour entry");
-	cr_assert_arr_eq(seen[0] + 6, g.ul_mac, 6, "outer source is not ul0's MAC");
+	cr_assert_arr_eq(seen[0] + 6, gn_dp.ul_mac, 6, "outer source is not ul0's MAC");
 }
 
 Test(geneve_wire, ipv4_frame_to_a_resolved_chassis_leaves_fully_encapsulated)
@@ -87,10 +75,10 @@ Test(geneve_wire, ipv4_frame_to_a_resolved_chassis_leaves_fully_encapsulated)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = gn_inner_udp(f, GN_VNI1, 1, 3, 200);
 
-	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 	close(ul1);
 }
 
@@ -107,18 +95,18 @@ Test(geneve_wire, ipv4_frame_to_an_unresolved_chassis_waits_for_the_neighbour)
 	size_t len = gn_inner_udp(f, GN_VNI3, 1, 5, 200), lens[4];
 	int n;
 
-	tc_ingress("tap13", g.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap13", gn_dp.h.skel->progs.xovn_vif_ingress);
 	send_on("tap13p", f, len);
-	n = gn_collect(ul1, 0, g.ul_mac, seen, lens, 4);
+	n = gn_collect(ul1, 0, gn_dp.ul_mac, seen, lens, 4);
 	cr_assert_geq(n, 1, "no ARP request for hv4 on the underlay");
-	cr_assert_eq(gn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
+	cr_assert_eq(xovn_get16(seen[0] + 12), ETH_P_ARP, "ul0 sent something else than ARP");
 	inet_pton(AF_INET, GN_HV4_IP, hv4_ip);
 	cr_assert_arr_eq(seen[0] + ETH_HLEN + 24, hv4_ip, 4, "the ARP request is not for hv4");
 	cr_assert_eq(system("ip neigh replace " GN_HV4_IP " lladdr 02:00:00:00:00:04 dev ul0"), 0);
 	n = gn_collect(ul1, 1, NULL, seen, lens, 4);
 	cr_assert_eq(n, 1, "%d Geneve frames once hv4 answered", n);
 	gn_expect_encap(seen[0], lens[0], GN_HV4_IP, GN_VNI3, 1, 5, f, len);
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 	close(ul1);
 }
 
@@ -133,7 +121,7 @@ Test(geneve_wire, arp_frame_leaves_through_the_fib_path_fully_encapsulated)
 	len = xh_arp_request(f, src, "10.11.0.1", "10.11.0.3");
 	memcpy(f, dst, 6);
 	f[ETH_HLEN + 7] = 2;
-	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
 	close(ul1);
@@ -175,15 +163,15 @@ Test(geneve_wire, geneve_from_the_underlay_reaches_the_vm_as_the_inner_frame)
 	int n;
 
 	len = gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI3, 3, 1, inner, ilen);
-	memcpy(f, g.ul_mac, 6);
-	tc_ingress("ul0", g.h.skel->progs.xovn_underlay_ingress);
+	memcpy(f, gn_dp.ul_mac, 6);
+	tc_ingress("ul0", gn_dp.h.skel->progs.xovn_underlay_ingress);
 	send_on("ul1", f, len);
 	gn_mac(src, GN_VNI3, 3);
 	n = gn_collect(vm, 0, src, seen, lens, 4);
 	cr_assert_eq(n, 1, "%d frames reached c1's VM", n);
 	cr_assert_eq(lens[0], ilen);
 	cr_assert_arr_eq(seen[0], inner, ilen, "the VM got something else than the inner frame");
-	cr_assert_eq(xh_drops_total(&g.h), 0);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
 	close(vm);
 }
 
@@ -208,7 +196,7 @@ static size_t tso_frame(uint8_t *f, struct virtio_net_hdr *vh)
 	ip[2] = (uint8_t)((len - ETH_HLEN) >> 8);
 	ip[3] = (uint8_t)(len - ETH_HLEN);
 	{
-		uint16_t c = gn_ipv4_csum(ip, 20);
+		uint16_t c = xovn_csum(ip, 20);
 
 		ip[10] = c >> 8;
 		ip[11] = c & 0xff;
@@ -236,7 +224,7 @@ Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
 	cr_assert_eq(system("ethtool -K ul0 tx-udp_tnl-segmentation off "
 			    "tx-udp_tnl-csum-segmentation off >/dev/null 2>&1 || true"), 0);
 	cr_assert_eq(setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one)), 0);
-	tc_ingress("tap11", g.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
 	sll.sll_ifindex = (int)if_nametoindex("tap11p");
 	cr_assert_eq(sendto(fd, buf, sizeof(*vh) + len, 0, (struct sockaddr *)&sll, sizeof(sll)),
 		     (ssize_t)(sizeof(*vh) + len), "send: %s", strerror(errno));
@@ -249,10 +237,10 @@ Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
 	cr_assert_eq(n, 4, "%d Geneve frames for 3000 bytes in 942-byte segments", n);
 	for (i = 0; i < n; i++) {
 		cr_assert_leq(lens[i], ETH_HLEN + 40 + 1000, "segment %d is %zu bytes", i, lens[i]);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_IP + 2), lens[i] - ETH_HLEN);
-		cr_assert_eq(gn_ipv4_csum(seen[i] + GN_OFF_IP, 20), 0);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_UDP + 4), lens[i] - GN_OFF_UDP);
-		cr_assert_eq(gn_get16(seen[i] + GN_OFF_KEYS + 2), 3);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_IP + 2), lens[i] - ETH_HLEN);
+		cr_assert_eq(xovn_csum(seen[i] + GN_OFF_IP, 20), 0);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_UDP + 4), lens[i] - GN_OFF_UDP);
+		cr_assert_eq(xovn_get16(seen[i] + GN_OFF_KEYS + 2), 3);
 		cr_assert_eq(seen[i][GN_OFF_INNER + ETH_HLEN + 9], 6, "inner TCP");
 		total += lens[i] - GN_OFF_INNER - ETH_HLEN - 40;
 	}

@@ -20,7 +20,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "test_invariants_check.h"
+#include "invariants_check.h"
 
 #define INV_FRAMES_PER_SEED 3000
 

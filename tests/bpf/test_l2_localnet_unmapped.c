@@ -10,7 +10,7 @@
 #include <arpa/inet.h>
 #include <stdlib.h>
 
-#include "test_l2_provider_model.h"
+#include "l2_provider_model.h"
 
 #define IF_UNDERLAY 400
 

@@ -7,30 +7,13 @@
 #include <criterion/criterion.h>
 #include <linux/pkt_cls.h>
 
-#include "test_l2_provider_model.h"
+#include "l2_provider_model.h"
 
-static struct xh h;
-
-static void setup(void)
-{
-	xh_open(&h);
-	xh_load_model(&h, provider_model, "hv1", hv1_ifaces, N_IFACES(hv1_ifaces));
-}
-
-static void teardown(void)
-{
-	xh_close(&h);
-}
-
-TestSuite(l2_localport, .init = setup, .fini = teardown);
+TestSuite(l2_localport, .init = provider_setup, .fini = provider_teardown);
 
 static size_t udp_frame(uint8_t *f, uint8_t from, uint8_t to)
 {
-	uint8_t src[6], dst[6];
-
-	provider_mac(src, DP_LSN, from);
-	provider_mac(dst, DP_LSN, to);
-	return xh_ipv4_udp(f, dst, src, "10.5.0.6", "10.5.0.1", 16);
+	return provider_udp(f, DP_LSN, from, to, "10.5.0.6", "10.5.0.1");
 }
 
 static void expect_drop(struct xh *x, uint32_t ifindex, const uint8_t *f, size_t len,
@@ -50,14 +33,14 @@ Test(l2_localport, vif_reaches_the_localport_instance_on_its_own_chassis)
 {
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_VM1, P_LP);
-	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, IF_TAP1, f, len, NULL);
+	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAP1, f, len, NULL);
 
 	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
 	cr_assert_eq(tr.out_port, P_LP);
 	cr_assert_eq(tr.n_out, 1);
 	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
 	cr_assert_eq(tr.out[0].ifindex, IF_TAPL);
-	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, IF_TAP1, f, len), TC_ACT_REDIRECT);
+	cr_assert_eq(xh_run(&provider_dp, XH_VIF_LIVE, IF_TAP1, f, len), TC_ACT_REDIRECT);
 }
 
 Test(l2_localport, chassis_without_a_localport_instance_never_tunnels_to_one)
@@ -80,21 +63,16 @@ Test(l2_localport, localport_broadcast_reaches_local_ports_but_not_localnet)
 
 	provider_mac(lp, DP_LSN, P_LP);
 	len = xh_arp_request(f, lp, "10.5.0.6", "10.5.0.99");
-	tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
+	tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
 	cr_assert_eq(tr.in_port, P_LP);
-	cr_assert_eq(tr.out_port, XOVN_MC_FLOOD);
-	cr_assert_eq(tr.n_out, 1, "copies: %u", tr.n_out);
-	cr_assert_eq(tr.out[0].port_key, P_VM1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
-	cr_assert_eq(provider_count_kind(&tr, XOVN_OUT_LOCALNET), 0);
-	cr_assert_eq(provider_count_kind(&tr, XOVN_OUT_TUNNEL), 0);
+	provider_expect_flood_to_vm1_only(&tr);
 }
 
 Test(l2_localport, localport_unknown_unicast_does_not_leak_to_localnet)
 {
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_LP, 0x98);
-	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
+	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
 
 	cr_assert_eq(tr.out_port, XOVN_MC_UNKNOWN);
 	cr_assert_eq(tr.n_out, 0);
@@ -105,14 +83,14 @@ Test(l2_localport, localport_unicast_to_a_vif_on_another_chassis_is_dropped)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_LP, P_VM3);
 
-	expect_drop(&h, IF_TAPL, f, len, XOVN_DROP_LOCALPORT);
+	expect_drop(&provider_dp, IF_TAPL, f, len, XOVN_DROP_LOCALPORT);
 }
 
 Test(l2_localport, localport_unicast_to_a_local_vif_is_delivered)
 {
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_LP, P_VM1);
-	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
+	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
 
 	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
 	cr_assert_eq(tr.out[0].ifindex, IF_TAP1);
@@ -122,15 +100,15 @@ Test(l2_localport, localport_unicast_to_an_external_port_held_here_goes_out_loca
 {
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_LP, P_EXT1);
-	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
+	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
 
 	cr_assert_eq(tr.action, XOVN_ACT_LOCALNET);
 	cr_assert_eq(tr.out_port, P_EXT1);
 	cr_assert_eq(tr.n_out, 1);
 	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCALNET);
 	cr_assert_eq(tr.out[0].ifindex, IF_BR0);
-	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, IF_TAPL, f, len), TC_ACT_REDIRECT);
-	cr_assert_eq(xh_drops_total(&h), 0);
+	cr_assert_eq(xh_run(&provider_dp, XH_VIF_LIVE, IF_TAPL, f, len), TC_ACT_REDIRECT);
+	cr_assert_eq(xh_drops_total(&provider_dp), 0);
 }
 
 Test(l2_localport, localport_unicast_to_an_external_port_held_elsewhere_is_dropped)
@@ -138,7 +116,7 @@ Test(l2_localport, localport_unicast_to_an_external_port_held_elsewhere_is_dropp
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, P_LP, P_EXT2);
 
-	expect_drop(&h, IF_TAPL, f, len, XOVN_DROP_LOCALPORT);
+	expect_drop(&provider_dp, IF_TAPL, f, len, XOVN_DROP_LOCALPORT);
 }
 
 Test(l2_localport, fabric_frame_to_the_localport_is_dropped)
@@ -146,5 +124,5 @@ Test(l2_localport, fabric_frame_to_the_localport_is_dropped)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = udp_frame(f, 0x99, P_LP);
 
-	expect_drop(&h, IF_BR0, f, len, XOVN_DROP_LOCALPORT);
+	expect_drop(&provider_dp, IF_BR0, f, len, XOVN_DROP_LOCALPORT);
 }

@@ -7,6 +7,7 @@
  * ls2 (key 2): vma with vm1's MAC (isolation), vmb, and "u" with unknown.
  */
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
 #include <arpa/inet.h>
@@ -113,15 +114,6 @@ Test(l2_unicast, known_unicast_is_redirected_to_the_destination_vif)
 	cr_assert_eq(xh_port_stats(&h, 1, 2).tx_packets, 1);
 }
 
-Test(l2_unicast, frame_to_the_senders_own_mac_is_dropped_not_hairpinned)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, vm1, vm1, "10.0.0.1", "10.0.0.1", 8);
-
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_HAIRPIN);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_HAIRPIN);
-}
-
 Test(l2_unicast, tracing_a_drop_does_not_count_it)
 {
 	uint8_t f[XH_FRAME_MAX];
@@ -129,15 +121,6 @@ Test(l2_unicast, tracing_a_drop_does_not_count_it)
 
 	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_HAIRPIN);
 	cr_assert_eq(xh_drops_total(&h), 0);
-}
-
-Test(l2_unicast, unknown_unicast_without_an_unknown_port_is_dropped)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, stranger, vm1, "10.0.0.1", "10.0.0.9", 8);
-
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_NO_UNKNOWN_PORT);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_NO_UNKNOWN_PORT);
 }
 
 Test(l2_unicast, unknown_unicast_goes_only_to_the_unknown_port)
@@ -210,61 +193,92 @@ Test(l2_unicast, remote_vif_on_an_overlay_switch_is_sent_to_its_chassis)
 	cr_assert_eq(tr.out[0].port_key, 3);
 }
 
-Test(l2_unicast, vlan_tagged_frame_from_a_plain_vif_is_dropped)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, vm2, vm1, "10.0.0.1", "10.0.0.2", 8);
+/* ---- frames a VIF may not send: one table, each case on a fresh datapath --- */
 
-	len = xh_vlan_insert(f, len, ETH_P_8021Q, 10);
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_VLAN_NOT_ALLOWED);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_VLAN_NOT_ALLOWED);
+static size_t vm1_to_vm2(uint8_t *f)
+{
+	return xh_ipv4_udp(f, vm2, vm1, "10.0.0.1", "10.0.0.2", 8);
 }
 
-Test(l2_unicast, priority_tagged_frame_from_a_vif_is_dropped)
+static size_t to_the_senders_own_mac(uint8_t *f)
 {
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, vm2, vm1, "10.0.0.1", "10.0.0.2", 8);
-
-	len = xh_vlan_insert(f, len, ETH_P_8021Q, 0);
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_VLAN_NOT_ALLOWED);
+	return xh_ipv4_udp(f, vm1, vm1, "10.0.0.1", "10.0.0.1", 8);
 }
 
-Test(l2_unicast, stacked_vlan_tags_are_dropped)
+static size_t unknown_unicast_without_an_unknown_port(uint8_t *f)
 {
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, vm2, vm1, "10.0.0.1", "10.0.0.2", 8);
-
-	len = xh_vlan_insert(f, len, ETH_P_8021Q, 20);
-	len = xh_vlan_insert(f, len, ETH_P_8021AD, 10);
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_STACKED_VLAN);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_STACKED_VLAN);
+	return xh_ipv4_udp(f, stranger, vm1, "10.0.0.1", "10.0.0.9", 8);
 }
 
-Test(l2_unicast, source_mac_with_the_group_bit_is_dropped)
+static size_t vlan_tagged(uint8_t *f)
 {
-	uint8_t f[XH_FRAME_MAX], mcast_src[6];
-	size_t len;
+	return xh_vlan_insert(f, vm1_to_vm2(f), ETH_P_8021Q, 10);
+}
+
+static size_t priority_tagged(uint8_t *f)
+{
+	return xh_vlan_insert(f, vm1_to_vm2(f), ETH_P_8021Q, 0);
+}
+
+static size_t stacked_vlan_tags(uint8_t *f)
+{
+	size_t len = xh_vlan_insert(f, vm1_to_vm2(f), ETH_P_8021Q, 20);
+
+	return xh_vlan_insert(f, len, ETH_P_8021AD, 10);
+}
+
+static size_t source_mac_with_the_group_bit(uint8_t *f)
+{
+	uint8_t mcast_src[6];
 
 	xh_mac("01:00:5e:00:00:01", mcast_src);
-	len = xh_ipv4_udp(f, vm2, mcast_src, "10.0.0.1", "10.0.0.2", 8);
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_SRC_MULTICAST);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_SRC_MULTICAST);
+	return xh_ipv4_udp(f, vm2, mcast_src, "10.0.0.1", "10.0.0.2", 8);
 }
 
-Test(l2_unicast, frame_from_an_interface_with_no_port_is_dropped)
+static size_t truncated_vlan_header(uint8_t *f)
 {
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_ipv4_udp(f, vm2, vm1, "10.0.0.1", "10.0.0.2", 8);
-
-	expect_live_drop(IF_NOBODY, f, len, XOVN_DROP_NO_PORT);
-	expect_trace_drop(IF_NOBODY, f, len, XOVN_DROP_NO_PORT);
+	return xh_eth(f, vm2, vm1, ETH_P_8021Q, 2);  /* half a tag */
 }
 
-Test(l2_unicast, truncated_vlan_header_is_dropped_as_malformed)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = xh_eth(f, vm2, vm1, ETH_P_8021Q, 2);  /* half a tag */
+struct vif_drop {
+	const char *name;
+	uint32_t ifindex;
+	size_t (*build)(uint8_t *f);
+	enum xovn_drop_reason reason;
+};
 
-	expect_live_drop(IF_TAP1, f, len, XOVN_DROP_MALFORMED);
-	expect_trace_drop(IF_TAP1, f, len, XOVN_DROP_MALFORMED);
+#define DROP(fn, ifindex, reason) { #fn, ifindex, fn, reason }
+
+static const struct vif_drop vif_drops[] = {
+	DROP(to_the_senders_own_mac, IF_TAP1, XOVN_DROP_HAIRPIN),
+	DROP(unknown_unicast_without_an_unknown_port, IF_TAP1, XOVN_DROP_NO_UNKNOWN_PORT),
+	DROP(vlan_tagged, IF_TAP1, XOVN_DROP_VLAN_NOT_ALLOWED),
+	DROP(priority_tagged, IF_TAP1, XOVN_DROP_VLAN_NOT_ALLOWED),
+	DROP(stacked_vlan_tags, IF_TAP1, XOVN_DROP_STACKED_VLAN),
+	DROP(source_mac_with_the_group_bit, IF_TAP1, XOVN_DROP_SRC_MULTICAST),
+	DROP(vm1_to_vm2, IF_NOBODY, XOVN_DROP_NO_PORT),  /* an interface with no port */
+	DROP(truncated_vlan_header, IF_TAP1, XOVN_DROP_MALFORMED),
+};
+
+#define N_VIF_DROPS (sizeof(vif_drops) / sizeof(vif_drops[0]))
+
+/* Indices only: a test instance runs in a process of its own. */
+ParameterizedTestParameters(l2_unicast, dropped_by_reason_live_and_in_trace)
+{
+	size_t *index = cr_malloc(sizeof(*index) * N_VIF_DROPS), i;
+
+	for (i = 0; i < N_VIF_DROPS; i++)
+		index[i] = i;
+	return cr_make_param_array(size_t, index, N_VIF_DROPS);
+}
+
+ParameterizedTest(size_t *index, l2_unicast, dropped_by_reason_live_and_in_trace)
+{
+	const struct vif_drop *c = &vif_drops[*index];
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = c->build(f);
+
+	cr_log_info("%s", c->name);
+	expect_live_drop(c->ifindex, f, len, c->reason);
+	expect_trace_drop(c->ifindex, f, len, c->reason);
 }

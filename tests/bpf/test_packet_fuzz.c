@@ -19,8 +19,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 
-#include "test_invariants_check.h"
-#include "test_packet_fuzz.h"
+#include "invariants_check.h"
+#include "packet_fuzz_frames.h"
 
 #define PF_SEEDS          3
 #define PF_FRAMES         4000

@@ -22,7 +22,7 @@
 #include <string.h>
 
 #include "harness.h"
-#include "test_port_security_frames.h"
+#include "port_security_frames.h"
 
 #define MAC(n) "00:00:00:00:00:" #n
 

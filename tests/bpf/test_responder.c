@@ -22,8 +22,9 @@
 #include <linux/pkt_cls.h>
 #include <string.h>
 
+#include "frame/headers.h"
 #include "harness.h"
-#include "test_port_security_frames.h"
+#include "port_security_frames.h"
 
 #define M(n) "00:00:00:00:01:" #n
 #define PORT(name, key, rest) \
@@ -90,22 +91,14 @@ static void teardown(void)
 
 TestSuite(responder, .init = setup, .fini = teardown);
 
-/* The ARP reply "target_ip is at target_mac" to requester (mac, ip), built by hand. */
+/* The ARP reply "target_ip is at target_mac" to requester (mac, ip). */
 static size_t expected_arp_reply(uint8_t *e, const uint8_t *target_mac, const char *target_ip,
 				 const uint8_t *req_mac, const char *req_ip)
 {
-	memcpy(e, req_mac, 6);
-	memcpy(e + 6, target_mac, 6);
-	e[12] = 0x08, e[13] = 0x06;
-	e[14] = 0, e[15] = 1;       /* Ethernet */
-	e[16] = 0x08, e[17] = 0x00; /* IPv4 */
-	e[18] = 6, e[19] = 4;
-	e[20] = 0, e[21] = 2;       /* reply */
-	memcpy(e + 22, target_mac, 6);
-	pf_ip4(target_ip, e + 28);
-	memcpy(e + 32, req_mac, 6);
-	pf_ip4(req_ip, e + 38);
-	return 42;
+	size_t len = xovn_put_eth(e, req_mac, target_mac, ETH_P_ARP);
+
+	return len + xovn_put_arp(e + len, 2, target_mac, xh_ip4(target_ip), req_mac,
+				  xh_ip4(req_ip));
 }
 
 /* The live program answers: TC_ACT_REDIRECT, and the frame is now exactly want. */
@@ -148,14 +141,46 @@ static void expect_not_answered(uint32_t ifindex, size_t len, uint8_t action)
 
 /* ---- ARP: eligible targets ---------------------------------------------- */
 
-Test(responder, arp_for_local_vif_gets_exact_reply_to_requester_only)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.1");
+/*
+ * A request (from mac/spa on ifindex, tagged with vid when not 0) that is
+ * answered: the trace twin sends one reply back to in_port, and the live
+ * program turns the request into exactly "tpa is at target".
+ */
+struct arp_answered {
+	const char *what;
+	uint32_t ifindex;
+	const uint8_t *mac;
+	const char *spa, *tpa;
+	uint16_t in_port, vid;
+	const uint8_t *target;
+};
 
-	expect_answered(IF_T2, len, 2, 0);
-	expected_arp_reply(want, vm1, "10.0.0.1", vm2, "10.0.0.2");
-	expect_reply_bytes(IF_T2, len, want, sizeof(want));
+static const struct arp_answered arp_answered[] = {
+	{ "local VIF", IF_T2, vm2, "10.0.0.2", "10.0.0.1", 2, 0, vm1 },
+	{ "VIF bound on another chassis", IF_T1, vm1, "10.0.0.1", "10.0.0.3", 1, 0, vm3 },
+	{ "local localport instance", IF_T1, vm1, "10.0.0.1", "10.0.0.5", 1, 0, lp },
+	{ "router port", IF_T2, vm2, "10.0.0.2", "10.0.0.254", 2, 0, rtr },
+	{ "container, answered with its tag", IF_T1, c1, "10.0.0.11", "10.0.0.2", 11, 10, vm2 },
+	{ "fabric host, for a VIF living here", IF_BR0, host, "10.0.0.200", "10.0.0.1", 9, 0, vm1 },
+	{ "held external port, for the router", IF_BR0, ext, "10.0.0.6", "10.0.0.254", 9, 0, rtr },
+};
+
+Test(responder, arp_requests_for_eligible_targets_get_exact_replies_to_the_requester_only)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(arp_answered) / sizeof(arp_answered[0]); i++) {
+		const struct arp_answered *c = &arp_answered[i];
+		size_t len = xh_arp_request(f, c->mac, c->spa, c->tpa);
+		uint8_t want[42];
+
+		cr_log_info("ARP from %s for %s: %s", c->spa, c->tpa, c->what);
+		if (c->vid)
+			len = xh_vlan_insert(f, len, ETH_P_8021Q, c->vid);
+		expect_answered(c->ifindex, len, c->in_port, c->vid);
+		expected_arp_reply(want, c->target, c->tpa, c->mac, c->spa);
+		expect_reply_bytes(c->ifindex, len, want, sizeof(want));
+	}
 }
 
 Test(responder, arp_reply_keeps_the_frame_length_of_a_padded_request)
@@ -171,74 +196,41 @@ Test(responder, arp_reply_keeps_the_frame_length_of_a_padded_request)
 	cr_assert_eq(out_len, 60);
 }
 
-Test(responder, arp_for_vif_bound_on_another_chassis_is_answered_here)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.3");
-
-	expect_answered(IF_T1, len, 1, 0);
-	expected_arp_reply(want, vm3, "10.0.0.3", vm1, "10.0.0.1");
-	expect_reply_bytes(IF_T1, len, want, sizeof(want));
-}
-
-Test(responder, arp_for_localport_is_answered_for_the_local_instance)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.5");
-
-	expect_answered(IF_T1, len, 1, 0);
-	expected_arp_reply(want, lp, "10.0.0.5", vm1, "10.0.0.1");
-	expect_reply_bytes(IF_T1, len, want, sizeof(want));
-}
-
-Test(responder, arp_for_router_port_is_answered)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, vm2, "10.0.0.2", "10.0.0.254");
-
-	expected_arp_reply(want, rtr, "10.0.0.254", vm2, "10.0.0.2");
-	expect_reply_bytes(IF_T2, len, want, sizeof(want));
-}
-
-Test(responder, arp_from_container_is_answered_with_its_tag)
-{
-	size_t len = xh_arp_request(f, c1, "10.0.0.11", "10.0.0.2");
-	uint8_t want[42];
-
-	len = xh_vlan_insert(f, len, ETH_P_8021Q, 10);
-	expect_answered(IF_T1, len, 11, 10);
-	expected_arp_reply(want, vm2, "10.0.0.2", c1, "10.0.0.11");
-	expect_reply_bytes(IF_T1, len, want, sizeof(want));
-}
-
 /* ---- ARP: exclusions (the request floods instead) ------------------------- */
 
-Test(responder, arp_for_unbound_vif_floods)
-{
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.4"), XOVN_ACT_FLOOD);
-}
+/* A broadcast request from mac/spa on ifindex that is not answered here but flooded. */
+struct arp_flooded {
+	const char *what;
+	uint32_t ifindex;
+	const uint8_t *mac;
+	const char *spa, *tpa;
+};
 
-Test(responder, arp_for_port_with_unknown_floods)
-{
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.8"), XOVN_ACT_FLOOD);
-}
+static const struct arp_flooded arp_flooded[] = {
+	{ "unbound VIF", IF_T1, vm1, "10.0.0.1", "10.0.0.4" },
+	{ "port with unknown", IF_T1, vm1, "10.0.0.1", "10.0.0.8" },
+	{ "external port", IF_T1, vm1, "10.0.0.1", "10.0.0.6" },
+	{ "unknown IP", IF_T1, vm1, "10.0.0.1", "10.0.0.77" },
+	{ "gratuitous: sender and target the same", IF_T1, vm1, "10.0.0.1", "10.0.0.1" },
+	{ "the owner asking for its own address", IF_T1, vm1, "0.0.0.0", "10.0.0.1" },
+	/* hv2 answers the fabric for vm3; the localport answers its own chassis only */
+	{ "fabric host, for a VIF on another chassis", IF_BR0, host, "10.0.0.200", "10.0.0.3" },
+	{ "fabric host, for the localport", IF_BR0, host, "10.0.0.200", "10.0.0.5" },
+	{ "fabric host that is no external port, for the router", IF_BR0, host, "10.0.0.200",
+	  "10.0.0.254" },
+};
 
-Test(responder, arp_for_external_port_floods)
+Test(responder, arp_requests_for_ineligible_targets_flood)
 {
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.6"), XOVN_ACT_FLOOD);
-}
+	size_t i;
 
-Test(responder, arp_for_unknown_ip_floods)
-{
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.77"), XOVN_ACT_FLOOD);
-}
+	for (i = 0; i < sizeof(arp_flooded) / sizeof(arp_flooded[0]); i++) {
+		const struct arp_flooded *c = &arp_flooded[i];
 
-Test(responder, arp_for_requesters_own_ip_floods)
-{
-	/* gratuitous ARP: sender and target are the same */
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "10.0.0.1", "10.0.0.1"), XOVN_ACT_FLOOD);
-	/* the owner port asking for its own address from another sender IP */
-	expect_not_answered(IF_T1, xh_arp_request(f, vm1, "0.0.0.0", "10.0.0.1"), XOVN_ACT_FLOOD);
+		cr_log_info("ARP from %s for %s: %s", c->spa, c->tpa, c->what);
+		expect_not_answered(c->ifindex, xh_arp_request(f, c->mac, c->spa, c->tpa),
+				    XOVN_ACT_FLOOD);
+	}
 }
 
 Test(responder, unicast_arp_request_is_switched_not_answered)
@@ -257,31 +249,6 @@ Test(responder, arp_reply_is_not_answered)
 
 /* ---- requests from the physical network ------------------------------------ */
 
-Test(responder, localnet_request_is_answered_only_for_targets_living_here)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, host, "10.0.0.200", "10.0.0.1");
-
-	expect_answered(IF_BR0, len, 9, 0);
-	expected_arp_reply(want, vm1, "10.0.0.1", host, "10.0.0.200");
-	expect_reply_bytes(IF_BR0, len, want, sizeof(want));
-	/* vm3 lives on hv2, which answers for it; the localport answers its own chassis only */
-	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.3"),
-			    XOVN_ACT_FLOOD);
-	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.5"),
-			    XOVN_ACT_FLOOD);
-}
-
-Test(responder, router_arp_from_held_external_port_is_answered_by_the_holder)
-{
-	uint8_t want[42];
-	size_t len = xh_arp_request(f, ext, "10.0.0.6", "10.0.0.254");
-
-	expect_answered(IF_BR0, len, 9, 0);
-	expected_arp_reply(want, rtr, "10.0.0.254", ext, "10.0.0.6");
-	expect_reply_bytes(IF_BR0, len, want, sizeof(want));
-}
-
 Test(responder, router_arp_from_external_port_held_elsewhere_is_dropped)
 {
 	size_t len = xh_arp_request(f, ext2, "10.0.0.10", "10.0.0.254");
@@ -292,41 +259,18 @@ Test(responder, router_arp_from_external_port_held_elsewhere_is_dropped)
 	cr_assert_eq(xh_drops(&h, XOVN_DROP_EXTERNAL_NOT_HELD), before + 1);
 }
 
-Test(responder, router_arp_from_other_fabric_hosts_is_not_answered)
-{
-	expect_not_answered(IF_BR0, xh_arp_request(f, host, "10.0.0.200", "10.0.0.254"),
-			    XOVN_ACT_FLOOD);
-}
-
 /* ---- neighbour discovery ------------------------------------------------------ */
 
-/* The NA "target is at target_mac" from target to the requester, built by hand. */
+/* The NA "target is at target_mac" from target to the requester. */
 static size_t expected_na(uint8_t *e, const uint8_t *target_mac, const char *target,
-			  const uint8_t *req_mac, const char *req_ip, uint8_t flag_byte)
+			  const uint8_t *req_mac, const char *req_ip, uint8_t flags)
 {
-	uint8_t *ip = e + ETH_HLEN, *na = ip + 40;
-	uint16_t csum;
+	uint8_t na[32];
+	struct in6_addr t;
 
-	memcpy(e, req_mac, 6);
-	memcpy(e + 6, target_mac, 6);
-	e[12] = 0x86, e[13] = 0xdd;
-	memset(ip, 0, 40 + 32);
-	ip[0] = 0x60;
-	ip[5] = 32;      /* payload length */
-	ip[6] = 58;      /* ICMPv6 */
-	ip[7] = 255;
-	pf_ip6(target, ip + 8);
-	pf_ip6(req_ip, ip + 24);
-	na[0] = 136;
-	na[4] = flag_byte;
-	pf_ip6(target, na + 8);
-	na[24] = 2;      /* target link-layer address */
-	na[25] = 1;
-	memcpy(na + 26, target_mac, 6);
-	csum = pf_icmp6_csum(ip + 8, ip + 24, na, 32);
-	na[2] = (uint8_t)(csum >> 8);
-	na[3] = (uint8_t)csum;
-	return ETH_HLEN + 40 + 32;
+	pf_ip6(target, t.s6_addr);
+	cr_assert_eq(xovn_put_nd(na, 136, flags, &t, 2, target_mac), sizeof(na));
+	return pf_icmp6(e, req_mac, target_mac, target, req_ip, na, sizeof(na));
 }
 
 Test(responder, ns_for_vif_gets_exact_na_with_solicited_and_override)
@@ -340,7 +284,7 @@ Test(responder, ns_for_vif_gets_exact_na_with_solicited_and_override)
 	cr_assert_eq(xh_run_out(&h, XH_VIF_LIVE, IF_T2, f, len, out, sizeof(out), &out_len),
 		     TC_ACT_REDIRECT);
 	cr_assert_eq(out_len, sizeof(want));
-	cr_assert_eq(pf_icmp6_csum(out + 22, out + 38, out + 54, 32), 0,
+	cr_assert_eq(xovn_csum_pseudo(out + 22, 32, IPPROTO_ICMPV6, out + 54, 32), 0,
 		     "the NA checksum does not verify");
 }
 

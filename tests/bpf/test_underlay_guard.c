@@ -7,6 +7,7 @@
  */
 #include <errno.h>
 #include <criterion/criterion.h>
+#include <criterion/parameterized.h>
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <linux/pkt_cls.h>
@@ -16,25 +17,11 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "test_geneve_common.h"
+#include "geneve_underlay_frames.h"
+#include "geneve_fixture.h"
 #include "xovn.skel.h"
 
-/* XOVN_GENEVE_MAX_OPTS of bpf/lib/geneve.h: options the datapath inspects per packet. */
-#define GUARD_MAX_OPTS 8
-
-static struct gn g;
-
-static void setup(void)
-{
-	gn_open(&g);
-}
-
-static void teardown(void)
-{
-	gn_close(&g);
-}
-
-TestSuite(underlay_guard, .init = setup, .fini = teardown);
+TestSuite(underlay_guard, .init = gn_setup_fake, .fini = gn_teardown);
 
 /* Runs xovn_underlay_xdp once on frame; the verdict, the frame as left in out. */
 static int run_xdp(const uint8_t *frame, size_t len, uint8_t *out, size_t *out_len)
@@ -45,7 +32,7 @@ static int run_xdp(const uint8_t *frame, size_t len, uint8_t *out, size_t *out_l
 		    .data_out = out,
 		    .data_size_out = XH_FRAME_MAX + 64,
 		    .repeat = 1);
-	int rc = bpf_prog_test_run_opts(bpf_program__fd(g.h.skel->progs.xovn_underlay_xdp), &opts);
+	int rc = bpf_prog_test_run_opts(bpf_program__fd(gn_dp.h.skel->progs.xovn_underlay_xdp), &opts);
 
 	cr_assert_eq(rc, 0, "BPF_PROG_TEST_RUN (XDP) failed: %s", strerror(errno));
 	*out_len = opts.data_size_out;
@@ -53,49 +40,42 @@ static int run_xdp(const uint8_t *frame, size_t len, uint8_t *out, size_t *out_l
 }
 
 
-/* A Geneve frame from hv2 with a UDP frame of ls3 inside, for vni and keys. */
-static size_t from_hv2(uint8_t *f, uint32_t vni, uint16_t in_port, uint16_t out_key)
-{
-	uint8_t inner[XH_FRAME_MAX];
-	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
-
-	return gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, vni, in_port, out_key, inner, inner_len);
-}
-
 /* The kernel refuses to build a test skb around a truncated IPv4 header. */
 #define TC_REFUSES_FRAME (-1)
 
 /*
- * XDP passes the frame byte for byte and counts nothing; TC then gives
- * want_tc (not run for TC_REFUSES_FRAME).
+ * XDP passes the frame (what names it) byte for byte and counts nothing;
+ * TC then gives want_tc (not run for TC_REFUSES_FRAME).
  */
-static void expect_pass(const uint8_t *f, size_t len, int want_tc)
+static void expect_pass(const char *what, const uint8_t *f, size_t len, int want_tc)
 {
 	uint8_t out[XH_FRAME_MAX + 64];
 	size_t out_len = 0;
 
-	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_PASS);
-	cr_assert_eq(xh_drops_total(&g.h), 0, "a passed frame was counted as a drop");
+	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_PASS, "%s: not passed", what);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0, "%s: a passed frame was counted as a drop", what);
 	cr_assert_eq(out_len, len);
-	cr_assert_arr_eq(out, f, len, "a passed frame was modified");
+	cr_assert_arr_eq(out, f, len, "%s: a passed frame was modified", what);
 	if (want_tc == TC_REFUSES_FRAME)
 		return;
-	cr_assert_eq(xh_run(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), want_tc,
-		     "TC disagrees on the frame XDP passed");
+	cr_assert_eq(xh_run(&gn_dp.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), want_tc,
+		     "%s: TC disagrees on the frame XDP passed", what);
 }
 
-/* XDP drops the frame under reason; TC, given the same frame, drops it under reason too. */
-static void expect_drop(const uint8_t *f, size_t len, enum xovn_drop_reason reason)
+/* XDP drops the case's frame under its reason; TC, given the same frame, drops it under that reason too. */
+static void expect_drop(const struct gn_frame_case *c)
 {
-	uint8_t out[XH_FRAME_MAX + 64];
-	size_t out_len = 0;
+	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+	size_t len = c->build(f), out_len = 0;
 
-	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_DROP);
-	cr_assert_eq(xh_drops(&g.h, reason), 1, "reason %d not counted (total %lu)", reason,
-		     (unsigned long)xh_drops_total(&g.h));
-	cr_assert_eq(xh_drops_total(&g.h), 1, "another reason was counted too");
-	cr_assert_eq(xh_run(&g.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), TC_ACT_SHOT);
-	cr_assert_eq(xh_drops(&g.h, reason), 2, "TC counted another reason than XDP");
+	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_DROP, "%s: not dropped", c->name);
+	cr_assert_eq(xh_drops(&gn_dp.h, c->reason), 1, "%s: reason %d not counted (total %lu)",
+		     c->name, c->reason, (unsigned long)xh_drops_total(&gn_dp.h));
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 1, "%s: another reason was counted too", c->name);
+	cr_assert_eq(xh_run(&gn_dp.h, XH_UNDERLAY_LIVE, GN_IF_UL0_FAKE, f, len), TC_ACT_SHOT,
+		     "%s: TC did not drop it", c->name);
+	cr_assert_eq(xh_drops(&gn_dp.h, c->reason), 2, "%s: TC counted another reason than XDP",
+		     c->name);
 }
 
 /* ---- ours and valid: passed on to TC untouched ----------------------------- */
@@ -104,7 +84,7 @@ Test(underlay_guard, valid_unicast_geneve_passes_untouched)
 {
 	uint8_t f[XH_FRAME_MAX];
 
-	expect_pass(f, from_hv2(f, GN_VNI3, 3, 1), TC_ACT_REDIRECT);
+	expect_pass("valid unicast", f, gn_from_hv2(f, GN_VNI3, 3, 1), TC_ACT_REDIRECT);
 }
 
 Test(underlay_guard, valid_flood_group_geneve_passes_untouched)
@@ -114,7 +94,8 @@ Test(underlay_guard, valid_flood_group_geneve_passes_untouched)
 
 	gn_mac(src, GN_VNI4, 3);
 	blen = xh_arp_request(bcast, src, "10.14.0.3", "10.14.0.99");
-	expect_pass(f, gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 3, XOVN_MC_FLOOD, bcast, blen),
+	expect_pass("valid flood", f,
+		    gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI4, 3, XOVN_MC_FLOOD, bcast, blen),
 		    TC_ACT_SHOT);
 }
 
@@ -122,243 +103,59 @@ Test(underlay_guard, unknown_group_and_non_critical_option_pass)
 {
 	uint8_t f[XH_FRAME_MAX];
 
-	expect_pass(f, from_hv2(f, GN_VNI4, 3, XOVN_MC_UNKNOWN), TC_ACT_SHOT);
-	expect_pass(f, gn_add_option(f, from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2),
-		    TC_ACT_REDIRECT);
+	expect_pass("unknown group", f, gn_from_hv2(f, GN_VNI4, 3, XOVN_MC_UNKNOWN), TC_ACT_SHOT);
+	expect_pass("non-critical option", f,
+		    gn_add_option(f, gn_from_hv2(f, GN_VNI3, 3, 2), 0x0200, 0x01, 2), TC_ACT_REDIRECT);
 }
 
 /* ---- not ours: the host's ------------------------------------------------------ */
 
-Test(underlay_guard, arp_passes)
+ParameterizedTestParameters(underlay_guard, the_hosts_frames_pass)
 {
-	uint8_t f[XH_FRAME_MAX], src[6];
-
-	xh_mac(GN_HV2_MAC, src);
-	expect_pass(f, xh_arp_request(f, src, GN_HV2_IP, GN_LOCAL_IP), TC_ACT_OK);
+	return gn_host_frame_params();
 }
 
-Test(underlay_guard, tcp_to_the_encap_ip_passes)
+ParameterizedTest(size_t *index, underlay_guard, the_hosts_frames_pass)
 {
+	const struct gn_frame_case *c = gn_host_frame(*index);
 	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
 
-	f[GN_OFF_IP + 9] = 6;
-	gn_fix_lengths(f, len);
-	expect_pass(f, len, TC_ACT_OK);
+	expect_pass(c->name, f, c->build(f), TC_ACT_OK);
 }
 
-Test(underlay_guard, udp_to_another_port_passes)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, 99, 3, 1);  /* would be an unknown VNI on 6081 */
-
-	gn_put16(f + GN_OFF_UDP + 2, 4789);
-	expect_pass(f, len, TC_ACT_OK);
-}
-
-Test(underlay_guard, geneve_to_another_ip_passes)
-{
-	uint8_t f[XH_FRAME_MAX], inner[XH_FRAME_MAX];
-	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
-
-	expect_pass(f, gn_geneve(f, GN_HV2_IP, GN_HV3_IP, 99, 3, 1, inner, inner_len), TC_ACT_OK);
-}
-
-Test(underlay_guard, fragment_and_vlan_tagged_geneve_pass)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, 99, 3, 1);
-
-	gn_put16(f + GN_OFF_IP + 6, 0x2000);  /* MF: the first fragment */
-	gn_fix_lengths(f, len);
-	expect_pass(f, len, TC_ACT_OK);
-	len = xh_vlan_insert(f, from_hv2(f, 99, 3, 1), ETH_P_8021Q, 5);
-	expect_pass(f, len, TC_ACT_OK);
-}
-
-Test(underlay_guard, truncated_ipv4_and_udp_headers_pass)
+Test(underlay_guard, truncated_ipv4_header_passes)
 {
 	uint8_t f[XH_FRAME_MAX];
 
-	from_hv2(f, GN_VNI3, 3, 1);
-	expect_pass(f, GN_OFF_IP + 10, TC_REFUSES_FRAME);
-	expect_pass(f, GN_OFF_UDP + 4, TC_ACT_OK);
+	gn_from_hv2(f, GN_VNI3, 3, 1);
+	expect_pass("truncated IPv4", f, GN_OFF_IP + 10, TC_REFUSES_FRAME);
 }
 
 /* ---- ours and malformed or not deliverable: dropped as TC drops them -------- */
 
-Test(underlay_guard, truncated_geneve_header)
+ParameterizedTestParameters(underlay_guard, dropped_as_tc_drops_it)
 {
-	uint8_t f[XH_FRAME_MAX];
-
-	from_hv2(f, GN_VNI3, 3, 1);
-	gn_fix_lengths(f, GN_OFF_GNV + 4);
-	expect_drop(f, GN_OFF_GNV + 4, XOVN_DROP_GENEVE_SHORT);
+	return gn_bad_frame_params();
 }
 
-Test(underlay_guard, truncated_inner_ethernet_header)
+ParameterizedTest(size_t *index, underlay_guard, dropped_as_tc_drops_it)
 {
-	uint8_t f[XH_FRAME_MAX];
-
-	from_hv2(f, GN_VNI3, 3, 1);
-	gn_fix_lengths(f, GN_OFF_INNER + 10);
-	expect_drop(f, GN_OFF_INNER + 10, XOVN_DROP_GENEVE_SHORT);
-}
-
-Test(underlay_guard, options_length_beyond_the_packet)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_GNV] = 63;
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
-}
-
-Test(underlay_guard, option_running_past_the_options_area)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_OPT + 3] = 5;
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTLEN);
-}
-
-Test(underlay_guard, geneve_version_1)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	f[GN_OFF_GNV] |= 0x40;
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, payload_that_is_not_ethernet)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	gn_put16(f + GN_OFF_GNV + 2, ETH_P_IP);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, wrong_option_class)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	gn_put16(f + GN_OFF_OPT, 0x0103);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, ovn_option_with_wrong_length)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0102, 0x80, 0);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, no_options_at_all)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-
-	memmove(f + GN_OFF_OPT, f + GN_OFF_INNER, len - GN_OFF_INNER);
-	f[GN_OFF_GNV] = 0;
-	len -= 8;
-	gn_fix_lengths(f, len);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, unknown_critical_option)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = gn_add_option(f, from_hv2(f, GN_VNI3, 3, 1), 0x0200, 0x81, 1);
-
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, more_options_than_inspected)
-{
-	uint8_t f[XH_FRAME_MAX];
-	size_t len = from_hv2(f, GN_VNI3, 3, 1);
-	int i;
-
-	/* Eight harmless options in front of the OVN one: the ninth is never read. */
-	for (i = 0; i < GUARD_MAX_OPTS; i++)
-		len = gn_add_option(f, len, 0x0200, 0x01, 0);
-	expect_drop(f, len, XOVN_DROP_GENEVE_OPTION);
-}
-
-Test(underlay_guard, unknown_vni)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, 99, 3, 1), XOVN_DROP_GENEVE_VNI);
-}
-
-Test(underlay_guard, egress_key_of_no_local_port)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 3, 9), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_of_a_port_on_another_chassis)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 3, 4), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_zero)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 3, 0), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_of_an_unknown_group)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 3, 32770), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_of_the_localport)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 3, GN_LOCALPORT), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_of_the_localnet_port)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI4, 3, GN_LOCALNET), XOVN_DROP_GENEVE_PORT);
-}
-
-Test(underlay_guard, egress_key_equal_to_the_ingress_key)
-{
-	uint8_t f[XH_FRAME_MAX];
-
-	expect_drop(f, from_hv2(f, GN_VNI3, 1, 1), XOVN_DROP_HAIRPIN);
+	expect_drop(gn_bad_frame(*index));
 }
 
 Test(underlay_guard, drop_counts_the_frame_bytes)
 {
 	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
-	size_t len = from_hv2(f, 99, 3, 1), out_len = 0;
-	struct xovn_drop_count *per_cpu = calloc(g.h.ncpus, sizeof(*per_cpu));
+	size_t len = gn_from_hv2(f, 99, 3, 1), out_len = 0;
+	struct xovn_drop_count *per_cpu = calloc(gn_dp.h.ncpus, sizeof(*per_cpu));
 	uint32_t key = XOVN_DROP_GENEVE_VNI;
 	uint64_t bytes = 0;
 	int i;
 
 	cr_assert_not_null(per_cpu);
 	cr_assert_eq(run_xdp(f, len, out, &out_len), XDP_DROP);
-	cr_assert_eq(bpf_map_lookup_elem(g.h.drops_fd, &key, per_cpu), 0);
-	for (i = 0; i < g.h.ncpus; i++)
+	cr_assert_eq(bpf_map_lookup_elem(gn_dp.h.drops_fd, &key, per_cpu), 0);
+	for (i = 0; i < gn_dp.h.ncpus; i++)
 		bytes += per_cpu[i].bytes;
 	free(per_cpu);
 	cr_assert_eq(bytes, len, "counted %lu bytes for a %zu-byte frame", (unsigned long)bytes, len);

@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 static const char *two_switches =
 	"{'version':1,'generation':7,"

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 static const char *attach_model =
 	"{'version':1,'logical_switches':["

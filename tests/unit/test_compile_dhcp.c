@@ -7,7 +7,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 #define U_OK   "11111111-1111-4111-8111-111111111111"
 #define U_HALF "22222222-2222-4222-8222-222222222222"

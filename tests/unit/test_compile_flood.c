@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 static const char *flood_model =
 	"{'version':1,'logical_switches':[{'name':'ls','tunnel_key':10,'ports':["

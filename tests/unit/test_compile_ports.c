@@ -6,7 +6,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 #define CHASSIS(name, ip, rest) \
 	"{'name':'" name "','encap':{'type':'geneve','ip':'" ip "'}" rest "}"

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 #define N_SWITCHES 2000
 #define PORTS_PER_SWITCH 50

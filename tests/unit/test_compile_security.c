@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "util/addr.h"
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 static const char *model =
 	"{'version':1,'logical_switches':[{'name':'ls','tunnel_key':10,'ports':["

@@ -10,7 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 #define MAX_ARGS 6
 #define DHCP4_UUID "00000000-0000-4000-8000-0000000000d4"

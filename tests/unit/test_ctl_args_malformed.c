@@ -9,7 +9,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 #define MAX_WORDS 8
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 TestSuite(ctl_help, .init = ctl_fixture_init, .fini = ctl_fixture_fini);
 

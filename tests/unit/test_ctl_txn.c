@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 TestSuite(ctl_txn, .init = ctl_fixture_init, .fini = ctl_fixture_fini);
 

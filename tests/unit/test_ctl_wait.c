@@ -13,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 #include "xovn_maps.h"
 
 static char root[256], dir[300], pin[340];

@@ -11,7 +11,7 @@
 
 #include "model/dhcp.h"
 #include "model/model.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 #define U1 "11111111-1111-4111-8111-111111111111"
 #define U2 "22222222-2222-4222-8222-222222222222"

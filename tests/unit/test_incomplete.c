@@ -15,8 +15,8 @@
 #include "dataplane/mapset.h"
 #include "model/incomplete.h"
 #include "model/model.h"
-#include "test_compile_fixture.h"
-#include "test_model_files.h"
+#include "compile_fixture.h"
+#include "model_files.h"
 
 #define MAX_ITEMS 4
 

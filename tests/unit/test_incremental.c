@@ -18,8 +18,8 @@
 #include "model/model.h"
 #include "model/delta.h"
 #include "dataplane/slots.h"
-#include "test_compile_fixture.h"
-#include "test_model_files.h"
+#include "compile_fixture.h"
+#include "model_files.h"
 
 static const char *const models[] = {
 	"examples/single-chassis.json", "examples/multi-chassis.json",

@@ -15,7 +15,7 @@
 #include "model/model.h"
 #include "model/io_dump.h"
 #include "model/io_parse.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 /* What jansson makes of text, dumped in member order ("" when it refuses). */
 static char *jansson_text(const char *text, size_t len)

@@ -14,7 +14,7 @@
 #include <unistd.h>
 
 #include "model/model.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 static char dir[256];
 

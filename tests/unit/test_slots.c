@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "dataplane/slots.h"
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 /* Switch 100 with ports a (tap-a), b (tap-b) and, when with_c, c (tap-c). */
 static json_t *model_abc(int with_a, int with_c)

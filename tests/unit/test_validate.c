@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "model/model.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 static json_t *base_model(void)
 {

@@ -11,7 +11,7 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 #define MAX_EXPECTED 8
 #define MIN_INVALID_MODELS 45

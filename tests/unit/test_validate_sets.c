@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "model/validate/validate.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 Test(validate_sets, remembers_the_first_sighting_across_growth)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_ctl_harness.h - runs the built xovnctl binary against a private
+ * ctl_harness.h - runs the built xovnctl binary against a private
  * temporary db and reads the result back, for the ctl_* test suites.
  */
 #ifndef XOVN_TEST_CTL_HARNESS_H

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_invariants_topo.h - seeded random topologies and frames for the
+ * invariants_topo.h - seeded random topologies and frames for the
  * invariant and packet-fuzz tests.
  *
  * A seed fully decides the model (switches, VIFs on three chassis,

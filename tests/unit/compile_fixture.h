@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_compile_fixture.h - shared helpers of the compiler's unit tests:
+ * compile_fixture.h - shared helpers of the compiler's unit tests:
  * models written with single quotes, a resolver over a table of made-up
  * interfaces, and typed lookups into a compiled set.
  */

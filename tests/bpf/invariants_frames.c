@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * test_invariants_frames.c - random frames on a random topology: from a
+ * invariants_frames.c - random frames on a random topology: from a
  * local interface (with or without a container tag), from a localnet
  * bridge, by Geneve from another chassis, or from an interface nobody owns.
  */
@@ -8,19 +8,8 @@
 #include <linux/if_ether.h>
 #include <string.h>
 
-#include "test_invariants_topo.h"
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)(v >> 16));
-	put16(p + 2, (uint16_t)v);
-}
+#include "frame/headers.h"
+#include "invariants_topo.h"
 
 static int random_port_of(const struct topo *t, struct topo_rng *r, int sw)
 {
@@ -230,46 +219,14 @@ void topo_frame_random(const struct topo *t, struct topo_rng *r, struct topo_fra
 
 /* ---- Geneve ------------------------------------------------------------------- */
 
-static uint16_t ip_csum(const uint8_t *p, size_t len)
-{
-	uint32_t sum = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 size_t topo_geneve_wrap(uint8_t *buf, const uint8_t *inner, size_t len, uint32_t src_ip,
 			uint32_t dst_ip, uint32_t vni, uint16_t in_key, uint16_t out_key)
 {
-	const size_t hdr = 14 + 20 + 8 + 8 + 8;
-	uint8_t *ip = buf + 14, *udp = ip + 20, *gnv = udp + 8;
+	struct xovn_tunnel t = {
+		.dst_mac = { 0x02, 0xee, 0, 0, 0, 1 }, .src_mac = { 0x02, 0xee, 0, 0, 0, 2 },
+		.src = { src_ip }, .dst = { dst_ip }, .sport = 49152,
+		.vni = vni, .in_key = in_key, .out_key = out_key,
+	};
 
-	memset(buf, 0, hdr);
-	memcpy(buf, (const uint8_t[6]){ 0x02, 0xee, 0, 0, 0, 1 }, 6);
-	memcpy(buf + 6, (const uint8_t[6]){ 0x02, 0xee, 0, 0, 0, 2 }, 6);
-	put16(buf + 12, ETH_P_IP);
-	ip[0] = 0x45;
-	put16(ip + 2, (uint16_t)(20 + 8 + 16 + len));
-	ip[8] = 64;
-	ip[9] = 17;
-	memcpy(ip + 12, &src_ip, 4);
-	memcpy(ip + 16, &dst_ip, 4);
-	put16(ip + 10, ip_csum(ip, 20));
-	put16(udp, 49152);
-	put16(udp + 2, XOVN_GENEVE_PORT);
-	put16(udp + 4, (uint16_t)(8 + 16 + len));
-	gnv[0] = 2;            /* version 0, 8 bytes of options */
-	gnv[1] = 0x40;         /* critical option present */
-	put16(gnv + 2, 0x6558);
-	put32(gnv + 4, vni << 8);
-	put16(gnv + 8, XOVN_GENEVE_OPT_CLASS);
-	gnv[10] = XOVN_GENEVE_OPT_TYPE;
-	gnv[11] = 1;
-	put32(gnv + 12, (uint32_t)(in_key & XOVN_PORT_KEY_MAX) << 16 | out_key);
-	memcpy(buf + hdr, inner, len);
-	return hdr + len;
+	return xovn_put_tunnel(buf, &t, inner, len);
 }

@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* test_geneve_common.c - model, private underlay and frames for the Geneve tests. */
+/* geneve_fixture.c - model, private underlay and frames for the Geneve tests. */
 #define _GNU_SOURCE
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
@@ -17,7 +17,7 @@
 #include <unistd.h>
 
 #include "../../loader/neigh.h"
-#include "test_geneve_common.h"
+#include "geneve_fixture.h"
 
 #define PORT(name, key, mac) \
 	"{\"name\":\"" name "\",\"tunnel_key\":" #key ",\"addresses\":[\"" mac "\"]}"
@@ -94,6 +94,23 @@ void gn_open(struct gn *g)
 	memset(g, 0, sizeof(*g));
 	g->ul_ifindex = GN_IF_UL0_FAKE;
 	gn_load(g);
+}
+
+struct gn gn_dp;
+
+void gn_setup_fake(void)
+{
+	gn_open(&gn_dp);
+}
+
+void gn_setup_private(void)
+{
+	gn_open_private_underlay(&gn_dp);
+}
+
+void gn_teardown(void)
+{
+	gn_close(&gn_dp);
 }
 
 static void gn_sh(const char *cmd)
@@ -178,65 +195,25 @@ size_t gn_inner_udp(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to, size
 	return xh_ipv4_udp(buf, dst, src, sip, dip, payload);
 }
 
-void gn_put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
-
-uint16_t gn_get16(const uint8_t *p)
-{
-	return (uint16_t)(p[0] << 8 | p[1]);
-}
-
-uint16_t gn_ipv4_csum(const uint8_t *p, size_t len)
-{
-	uint32_t sum = 0;
-	size_t i;
-
-	for (i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)gn_get16(p + i);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 size_t gn_geneve(uint8_t *buf, const char *saddr, const char *daddr, uint32_t vni,
 		 uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len)
 {
-	size_t len = GN_OFF_INNER + inner_len;
-	uint8_t *ip = buf + GN_OFF_IP, *udp = buf + GN_OFF_UDP, *gnv = buf + GN_OFF_GNV;
-	const uint8_t router[6] = { 0x02, 0, 0, 0, 0, 0x02 }, us[6] = { 0x02, 0, 0, 0, 0, 0x01 };
+	struct xovn_tunnel t = {
+		.dst_mac = { 0x02, 0, 0, 0, 0, 0x01 }, .src_mac = { 0x02, 0, 0, 0, 0, 0x02 },
+		.src = xh_ip4(saddr), .dst = xh_ip4(daddr), .sport = 50000, .frag = XOVN_IP4_DF,
+		.vni = vni, .in_key = in_port, .out_key = out_key,
+	};
 
-	cr_assert_leq(len, XH_FRAME_MAX);
-	memset(buf, 0, GN_OFF_INNER);
-	memcpy(buf, us, 6);
-	memcpy(buf + 6, router, 6);
-	gn_put16(buf + 12, ETH_P_IP);
-	ip[0] = 0x45;
-	gn_put16(ip + 2, (uint16_t)(len - GN_OFF_IP));
-	gn_put16(ip + 6, 0x4000);
-	ip[8] = 64;
-	ip[9] = 17;
-	cr_assert_eq(inet_pton(AF_INET, saddr, ip + 12), 1);
-	cr_assert_eq(inet_pton(AF_INET, daddr, ip + 16), 1);
-	gn_put16(ip + 10, gn_ipv4_csum(ip, 20));
-	gn_put16(udp, 50000);
-	gn_put16(udp + 2, 6081);
-	gn_put16(udp + 4, (uint16_t)(len - GN_OFF_UDP));
-	gnv[0] = 2;              /* version 0, 8 bytes of options */
-	gnv[1] = 0x40;           /* C */
-	gn_put16(gnv + 2, 0x6558);
-	gnv[4] = (uint8_t)(vni >> 16);
-	gnv[5] = (uint8_t)(vni >> 8);
-	gnv[6] = (uint8_t)vni;
-	gn_put16(gnv + 8, 0x0102);
-	gnv[10] = 0x80;
-	gnv[11] = 1;
-	gn_put16(gnv + 12, in_port & 0x7fff);
-	gn_put16(gnv + 14, out_key);
-	memcpy(buf + GN_OFF_INNER, inner, inner_len);
-	return len;
+	cr_assert_leq(XOVN_HDR_ENCAP + inner_len, XH_FRAME_MAX);
+	return xovn_put_tunnel(buf, &t, inner, inner_len);
+}
+
+size_t gn_from_hv2(uint8_t *buf, uint32_t vni, uint16_t in_port, uint16_t out_key)
+{
+	uint8_t inner[XH_FRAME_MAX];
+	size_t inner_len = gn_inner_udp(inner, GN_VNI3, 3, 1, 64);
+
+	return gn_geneve(buf, GN_HV2_IP, GN_LOCAL_IP, vni, in_port, out_key, inner, inner_len);
 }
 
 void gn_expect_encap(const uint8_t *f, size_t len, const char *daddr, uint32_t vni,
@@ -247,39 +224,39 @@ void gn_expect_encap(const uint8_t *f, size_t len, const char *daddr, uint32_t v
 
 	cr_assert_eq(len, inner_len + 58, "encapsulated length %zu for a %zu-byte frame", len,
 		     inner_len);
-	cr_assert_eq(gn_get16(f + 12), ETH_P_IP, "outer ethertype");
+	cr_assert_eq(xovn_get16(f + 12), ETH_P_IP, "outer ethertype");
 	/* IPv4: version/IHL, length, DF, TTL, protocol, checksum, addresses. */
 	cr_assert_eq(ip[0], 0x45);
 	cr_assert_eq(ip[1], 0, "TOS");
-	cr_assert_eq(gn_get16(ip + 2), len - GN_OFF_IP, "IPv4 total length");
-	cr_assert_eq(gn_get16(ip + 6), 0x4000, "DF set, not a fragment");
+	cr_assert_eq(xovn_get16(ip + 2), len - GN_OFF_IP, "IPv4 total length");
+	cr_assert_eq(xovn_get16(ip + 6), 0x4000, "DF set, not a fragment");
 	cr_assert_eq(ip[8], 64, "TTL");
 	cr_assert_eq(ip[9], 17, "protocol UDP");
-	cr_assert_eq(gn_ipv4_csum(ip, 20), 0, "IPv4 header checksum invalid");
+	cr_assert_eq(xovn_csum(ip, 20), 0, "IPv4 header checksum invalid");
 	inet_pton(AF_INET, GN_LOCAL_IP, src);
 	inet_pton(AF_INET, daddr, dst);
 	cr_assert_arr_eq(ip + 12, src, 4, "outer source is not this chassis' encap IP");
 	cr_assert_arr_eq(ip + 16, dst, 4, "outer destination is not %s", daddr);
 	/* UDP: entropy source port, 6081, length, no checksum. */
-	cr_assert_geq(gn_get16(udp), 49152, "source port %u outside 49152..65535",
-		      gn_get16(udp));
-	cr_assert_eq(gn_get16(udp + 2), 6081);
-	cr_assert_eq(gn_get16(udp + 4), len - GN_OFF_UDP, "UDP length");
-	cr_assert_eq(gn_get16(udp + 6), 0, "UDP checksum");
+	cr_assert_geq(xovn_get16(udp), 49152, "source port %u outside 49152..65535",
+		      xovn_get16(udp));
+	cr_assert_eq(xovn_get16(udp + 2), 6081);
+	cr_assert_eq(xovn_get16(udp + 4), len - GN_OFF_UDP, "UDP length");
+	cr_assert_eq(xovn_get16(udp + 6), 0, "UDP checksum");
 	/* Geneve: ver 0, 2 words of options, C only, TEB, VNI, reserved. */
 	cr_assert_eq(gnv[0], 0x02, "version/opt_len byte %#x", gnv[0]);
 	cr_assert_eq(gnv[1], 0x40, "flags byte %#x", gnv[1]);
-	cr_assert_eq(gn_get16(gnv + 2), 0x6558);
+	cr_assert_eq(xovn_get16(gnv + 2), 0x6558);
 	cr_assert_eq((uint32_t)gnv[4] << 16 | gnv[5] << 8 | gnv[6], vni);
 	cr_assert_eq(gnv[7], 0);
 	/* The OVN option: class 0x0102, type 0x80, 1 word: 0|in(15)|out(16). */
-	cr_assert_eq(gn_get16(f + GN_OFF_OPT), 0x0102);
+	cr_assert_eq(xovn_get16(f + GN_OFF_OPT), 0x0102);
 	cr_assert_eq(f[GN_OFF_OPT + 2], 0x80);
 	cr_assert_eq(f[GN_OFF_OPT + 3], 1);
-	cr_assert_eq(gn_get16(f + GN_OFF_KEYS), in_port & 0x7fff, "ingress key %u",
-		     gn_get16(f + GN_OFF_KEYS));
-	cr_assert_eq(gn_get16(f + GN_OFF_KEYS + 2), out_key, "egress key %u",
-		     gn_get16(f + GN_OFF_KEYS + 2));
+	cr_assert_eq(xovn_get16(f + GN_OFF_KEYS), in_port & 0x7fff, "ingress key %u",
+		     xovn_get16(f + GN_OFF_KEYS));
+	cr_assert_eq(xovn_get16(f + GN_OFF_KEYS + 2), out_key, "egress key %u",
+		     xovn_get16(f + GN_OFF_KEYS + 2));
 	cr_assert_arr_eq(f + GN_OFF_INNER, inner, inner_len, "the inner frame changed");
 }
 
@@ -297,8 +274,8 @@ int gn_packet_socket(const char *ifname)
 
 static int gn_is_geneve(const uint8_t *f, size_t len)
 {
-	return len >= GN_OFF_GNV && gn_get16(f + 12) == ETH_P_IP && f[GN_OFF_IP + 9] == 17 &&
-	       gn_get16(f + GN_OFF_UDP + 2) == 6081;
+	return len >= GN_OFF_GNV && xovn_get16(f + 12) == ETH_P_IP && f[GN_OFF_IP + 9] == 17 &&
+	       xovn_get16(f + GN_OFF_UDP + 2) == 6081;
 }
 
 int gn_collect(int fd, int geneve, const uint8_t src[6], uint8_t (*frames)[XH_FRAME_MAX + 64],
@@ -332,10 +309,8 @@ int gn_collect(int fd, int geneve, const uint8_t src[6], uint8_t (*frames)[XH_FR
 /* Keeps the outer IPv4 and UDP lengths (and the IPv4 checksum) right after an edit. */
 void gn_fix_lengths(uint8_t *f, size_t len)
 {
-	gn_put16(f + GN_OFF_IP + 2, (uint16_t)(len - GN_OFF_IP));
-	gn_put16(f + GN_OFF_IP + 10, 0);
-	gn_put16(f + GN_OFF_IP + 10, gn_ipv4_csum(f + GN_OFF_IP, 20));
-	gn_put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
+	xovn_ipv4_set_payload_len(f + GN_OFF_IP, len - GN_OFF_UDP);
+	xovn_put16(f + GN_OFF_UDP + 4, (uint16_t)(len - GN_OFF_UDP));
 }
 
 /* Inserts an option (class, type, words of data) in front of the OVN one. */
@@ -344,7 +319,7 @@ size_t gn_add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t
 	size_t olen = 4 + 4u * words;
 
 	memmove(f + GN_OFF_OPT + olen, f + GN_OFF_OPT, len - GN_OFF_OPT);
-	gn_put16(f + GN_OFF_OPT, cls);
+	xovn_put16(f + GN_OFF_OPT, cls);
 	f[GN_OFF_OPT + 2] = type;
 	f[GN_OFF_OPT + 3] = words;
 	memset(f + GN_OFF_OPT + 4, 0xab, olen - 4);

@@ -1,21 +1,16 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * test_packet_fuzz_frames.c - the mutators: each takes a well-formed frame
+ * packet_fuzz_frames.c - the mutators: each takes a well-formed frame
  * and breaks it in one of the ways a parser gets wrong.
  */
 #include <linux/if_ether.h>
 #include <string.h>
 
-#include "test_packet_fuzz.h"
+#include "frame/headers.h"
+#include "packet_fuzz_frames.h"
 
 #define GENEVE_INNER_OFF (14 + 20 + 8 + 16)  /* outer eth, IPv4, UDP, Geneve + option */
 #define GENEVE_OFF       (14 + 20 + 8)
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = v >> 8;
-	p[1] = v & 0xff;
-}
 
 static void fill_random(struct topo_rng *r, uint8_t *p, size_t n)
 {
@@ -68,8 +63,8 @@ static void mutate_stacked_vlan(const struct topo *t, struct topo_rng *r, struct
 		if (topo_chance(r, 50) && t->n_ports)
 			vid = t->ports[topo_below(r, (uint32_t)t->n_ports)].tag;
 		open_gap(f, base, 4);
-		put16(f->buf + base, tpid);
-		put16(f->buf + base + 2, vid);
+		xovn_put16(f->buf + base, tpid);
+		xovn_put16(f->buf + base + 2, vid);
 	}
 }
 
@@ -81,14 +76,14 @@ static void mutate_ipv6_ext(struct topo_rng *r, struct topo_frame *f)
 	size_t off = eth_base(f) + 12, ip, p;
 	int n = (int)topo_below(r, 6), i;
 
-	put16(f->buf + off, ETH_P_IPV6);
+	xovn_put16(f->buf + off, ETH_P_IPV6);
 	ip = off + 2;
 	f->len = ip + 40 + (size_t)n * 16 + 32;
 	if (f->len > XH_FRAME_MAX)
 		f->len = XH_FRAME_MAX;
 	fill_random(r, f->buf + ip, f->len - ip);
 	f->buf[ip] = 0x60;
-	put16(f->buf + ip + 4, (uint16_t)topo_below(r, 2000));
+	xovn_put16(f->buf + ip + 4, (uint16_t)topo_below(r, 2000));
 	f->buf[ip + 7] = topo_chance(r, 50) ? 255 : (uint8_t)topo_next(r);
 	p = ip + 6;   /* the next-header byte to fill in */
 	for (i = 0; i < n; i++) {
@@ -108,18 +103,18 @@ static void mutate_arp_odd(struct topo_rng *r, struct topo_frame *f)
 	static const uint8_t sizes[] = { 0, 1, 4, 6, 8, 16, 255 };
 	size_t off = eth_base(f) + 12, arp;
 
-	put16(f->buf + off, ETH_P_ARP);
+	xovn_put16(f->buf + off, ETH_P_ARP);
 	arp = off + 2;
 	f->len = arp + topo_below(r, 64);
 	if (f->len < 14)
 		f->len = 14;
 	fill_random(r, f->buf + arp, f->len - arp);
 	if (f->len >= arp + 8) {
-		put16(f->buf + arp, topo_chance(r, 70) ? 1 : (uint16_t)topo_next(r));
-		put16(f->buf + arp + 2, topo_chance(r, 70) ? ETH_P_IP : (uint16_t)topo_next(r));
+		xovn_put16(f->buf + arp, topo_chance(r, 70) ? 1 : (uint16_t)topo_next(r));
+		xovn_put16(f->buf + arp + 2, topo_chance(r, 70) ? ETH_P_IP : (uint16_t)topo_next(r));
 		f->buf[arp + 4] = sizes[topo_below(r, sizeof(sizes))];
 		f->buf[arp + 5] = sizes[topo_below(r, sizeof(sizes))];
-		put16(f->buf + arp + 6, (uint16_t)(1 + topo_below(r, 3)));
+		xovn_put16(f->buf + arp + 6, (uint16_t)(1 + topo_below(r, 3)));
 	}
 }
 

@@ -1,20 +1,10 @@
-/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/*
- * test_l2_provider_model.h - the provider-network model shared by the
- * localnet and localport packet tests.
- *
- * lsn (key 5): vm1 on hv1, vm3 on hv2, untagged localnet ln (network phys),
- *   localport lp (an instance on hv1 only), externals ext1 (held by hv1)
- *   and ext2 (held by hv2).
- * lst (key 6): vmt on hv1, vmt3 on hv2, localnet lnt on phys with VLAN 42.
- * Both chassis map phys to br0, so one bridge carries both networks.
- */
-#ifndef XOVN_TEST_L2_PROVIDER_MODEL_H
-#define XOVN_TEST_L2_PROVIDER_MODEL_H
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* l2_provider_model.c - the datapath and frames of the provider-network suites. */
+#include <criterion/criterion.h>
 
-#include "harness.h"
+#include "l2_provider_model.h"
 
-static const char *provider_model =
+const char *const provider_model =
 	"{\"version\":1,\"logical_switches\":["
 	" {\"name\":\"lsn\",\"tunnel_key\":5,\"ports\":["
 	"  {\"name\":\"vm1\",\"tunnel_key\":1,\"addresses\":[\"00:00:00:00:05:01 10.5.0.1\"]},"
@@ -44,40 +34,43 @@ static const char *provider_model =
 	"  \"bridge_mappings\":{\"phys\":\"br0\"},\"vifs\":["
 	"  {\"iface\":\"tap3\",\"port\":\"vm3\"},{\"iface\":\"tapt3\",\"port\":\"vmt3\"}]}]}";
 
-enum { IF_TAP1 = 101, IF_TAP3 = 103, IF_TAPL = 106, IF_TAPT = 121, IF_TAPT3 = 123,
-       IF_BR0 = 300 };
-enum { DP_LSN = 5, DP_LST = 6 };
-enum { P_VM1 = 1, P_VM3 = 3, P_LP = 6, P_LN = 10, P_EXT1 = 20, P_EXT2 = 21 };
-enum { P_VMT = 1, P_VMT3 = 3, P_LNT = 10 };
-#define LNT_VLAN 42
-
 /* Interfaces of each chassis, as its resolver would find them. */
-static const struct xh_iface hv1_ifaces[] = {
+const struct xh_iface hv1_ifaces[4] = {
 	{ "tap1", IF_TAP1, 1 }, { "tapl", IF_TAPL, 1 }, { "tapt", IF_TAPT, 1 },
 	{ "br0", IF_BR0, 0 },
 };
-static const struct xh_iface hv2_ifaces[] = {
+const struct xh_iface hv2_ifaces[3] = {
 	{ "tap3", IF_TAP3, 1 }, { "tapt3", IF_TAPT3, 1 }, { "br0", IF_BR0, 0 },
 };
-#define N_IFACES(a) (sizeof(a) / sizeof((a)[0]))
+struct xh provider_dp;
 
-/* 00:00:00:00:SW:HOST, the MACs above (HOST is the port key for the ports listed). */
-static inline void provider_mac(uint8_t mac[6], uint8_t sw, uint8_t host)
+void provider_setup(void)
 {
-	const uint8_t m[6] = { 0, 0, 0, 0, sw, host };
-	int i;
-
-	for (i = 0; i < 6; i++)
-		mac[i] = m[i];
+	xh_open(&provider_dp);
+	xh_load_model(&provider_dp, provider_model, "hv1", hv1_ifaces, N_IFACES(hv1_ifaces));
 }
 
-static inline unsigned int provider_count_kind(const struct xovn_trace *tr, uint8_t kind)
+void provider_teardown(void)
 {
-	unsigned int i, n = 0;
-
-	for (i = 0; i < tr->n_out; i++)
-		n += tr->out[i].kind == kind;
-	return n;
+	xh_close(&provider_dp);
 }
 
-#endif /* XOVN_TEST_L2_PROVIDER_MODEL_H */
+size_t provider_udp(uint8_t *f, uint8_t sw, uint8_t from, uint8_t to, const char *saddr,
+		    const char *daddr)
+{
+	uint8_t src[6], dst[6];
+
+	provider_mac(src, sw, from);
+	provider_mac(dst, sw, to);
+	return xh_ipv4_udp(f, dst, src, saddr, daddr, 16);
+}
+
+void provider_expect_flood_to_vm1_only(const struct xovn_trace *tr)
+{
+	cr_assert_eq(tr->out_port, XOVN_MC_FLOOD);
+	cr_assert_eq(tr->n_out, 1, "copies: %u", tr->n_out);
+	cr_assert_eq(tr->out[0].port_key, P_VM1);
+	cr_assert_eq(tr->out[0].kind, XOVN_OUT_LOCAL);
+	cr_assert_eq(provider_count_kind(tr, XOVN_OUT_LOCALNET), 0);
+	cr_assert_eq(provider_count_kind(tr, XOVN_OUT_TUNNEL), 0);
+}

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_invariants_check.h - the contract's invariants, checked on one
+ * invariants_check.h - the contract's invariants, checked on one
  * decision of the datapath (its trace record) for one frame of a random
  * topology.
  */
@@ -9,7 +9,7 @@
 
 #include <stddef.h>
 
-#include "test_invariants_topo.h"
+#include "invariants_topo.h"
 
 /*
  * 0 when tr (with the trace program's verdict) breaks no invariant for

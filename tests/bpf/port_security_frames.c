@@ -1,19 +1,14 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* test_port_security_frames.c - IPv6, ND, MLD, DHCP and ARP test frames. */
+/* port_security_frames.c - IPv6, ND, MLD, DHCP and ARP test frames. */
 #include <criterion/criterion.h>
 #include <arpa/inet.h>
 #include <linux/if_ether.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "frame/headers.h"
 #include "harness.h"
-#include "test_port_security_frames.h"
-
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
+#include "port_security_frames.h"
 
 void pf_ip6(const char *text, uint8_t out[16])
 {
@@ -25,41 +20,23 @@ void pf_ip4(const char *text, uint8_t out[4])
 	cr_assert_eq(inet_pton(AF_INET, text, out), 1, "bad IPv4 %s", text);
 }
 
-static uint32_t sum16(uint32_t sum, const uint8_t *p, size_t len)
-{
-	for (size_t i = 0; i + 1 < len; i += 2)
-		sum += (uint32_t)p[i] << 8 | p[i + 1];
-	if (len & 1)
-		sum += (uint32_t)p[len - 1] << 8;
-	return sum;
-}
-
-uint16_t pf_icmp6_csum(const uint8_t src[16], const uint8_t dst[16], const uint8_t *msg,
-		       size_t len)
-{
-	uint32_t sum = sum16(sum16(0, src, 16), dst, 16) + (uint32_t)len + IPPROTO_ICMPV6;
-
-	sum = sum16(sum, msg, len);
-	while (sum >> 16)
-		sum = (sum & 0xffff) + (sum >> 16);
-	return (uint16_t)~sum;
-}
-
 /* Ethernet + IPv6 header with next header nh and payload_len; returns the header length. */
 static size_t ip6_header(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 			 const char *saddr, const char *daddr, uint8_t nh, size_t payload_len)
 {
-	uint8_t *ip = buf + ETH_HLEN;
+	struct xovn_ip6 ip = { .next = nh, .hops = 255 };
 
-	xh_eth(buf, dst, src, ETH_P_IPV6, 40 + payload_len);
-	memset(ip, 0, 40);
-	ip[0] = 0x60;
-	put16(ip + 4, (uint16_t)payload_len);
-	ip[6] = nh;
-	ip[7] = 255;
-	pf_ip6(saddr, ip + 8);
-	pf_ip6(daddr, ip + 24);
-	return ETH_HLEN + 40;
+	pf_ip6(saddr, ip.src.s6_addr);
+	pf_ip6(daddr, ip.dst.s6_addr);
+	xovn_put_eth(buf, dst, src, ETH_P_IPV6);
+	return ETH_HLEN + xovn_put_ipv6(buf + ETH_HLEN, &ip, payload_len);
+}
+
+/* The ICMPv6 checksum of the message at msg after the IPv6 header at ip. */
+static void icmp6_csum(const uint8_t *ip, uint8_t *msg, size_t len)
+{
+	xovn_put16(msg + 2, 0);
+	xovn_put16(msg + 2, xovn_csum_pseudo(ip + 8, 32, IPPROTO_ICMPV6, msg, len));
 }
 
 size_t pf_icmp6(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6], const char *saddr,
@@ -69,8 +46,7 @@ size_t pf_icmp6(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6], const 
 	uint8_t *m = buf + off;
 
 	memcpy(m, msg, msg_len);
-	put16(m + 2, 0);
-	put16(m + 2, pf_icmp6_csum(buf + ETH_HLEN + 8, buf + ETH_HLEN + 24, m, msg_len));
+	icmp6_csum(buf + ETH_HLEN, m, msg_len);
 	return off + msg_len;
 }
 
@@ -81,27 +57,19 @@ size_t pf_ipv6_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6], con
 	uint8_t *udp = buf + off;
 
 	memset(udp, 0xab, 8 + 16);
-	put16(udp, 40000);
-	put16(udp + 2, 9);
-	put16(udp + 4, 8 + 16);
-	put16(udp + 6, 0xffff); /* any non-zero value: nobody checks it here */
+	xovn_put_udp(udp, 40000, 9, 16);
+	xovn_put16(udp + 6, 0xffff); /* any non-zero value: nobody checks it here */
 	return off + 8 + 16;
 }
 
 /* NS or NA body: type, flags, target, optional link-layer option. */
-static size_t nd_msg(uint8_t *m, uint8_t type, uint32_t flags, const char *target,
+static size_t nd_msg(uint8_t *m, uint8_t type, uint8_t flags, const char *target,
 		     uint8_t opt, const uint8_t *ll)
 {
-	memset(m, 0, 32);
-	m[0] = type;
-	m[4] = (uint8_t)(flags >> 24);
-	pf_ip6(target, m + 8);
-	if (!ll)
-		return 24;
-	m[24] = opt;
-	m[25] = 1;
-	memcpy(m + 26, ll, 6);
-	return 32;
+	struct in6_addr t;
+
+	pf_ip6(target, t.s6_addr);
+	return xovn_put_nd(m, type, flags, &t, opt, ll);
 }
 
 size_t pf_ns_to(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6], const char *saddr,
@@ -130,7 +98,7 @@ size_t pf_na(uint8_t *buf, const uint8_t src[6], const char *saddr, const char *
 {
 	const uint8_t all_nodes[6] = { 0x33, 0x33, 0, 0, 0, 1 };
 	uint8_t m[32];
-	size_t n = nd_msg(m, 136, 0x20000000u, target, 2, tll);
+	size_t n = nd_msg(m, 136, 0x20, target, 2, tll);
 
 	return pf_icmp6(buf, all_nodes, src, saddr, "ff02::1", m, n);
 }
@@ -146,7 +114,7 @@ size_t pf_mld2_report(uint8_t *buf, const uint8_t src[6], const char *saddr)
 
 	memcpy(buf + off, hbh, sizeof(hbh));
 	memcpy(m, report, sizeof(report));
-	put16(m + 2, pf_icmp6_csum(buf + ETH_HLEN + 8, buf + ETH_HLEN + 24, m, sizeof(report)));
+	icmp6_csum(buf + ETH_HLEN, m, sizeof(report));
 	return off + 16;
 }
 
@@ -155,9 +123,9 @@ size_t pf_dhcp_discover(uint8_t *buf, const uint8_t src[6])
 	size_t len = xh_ipv4_udp(buf, XH_BROADCAST, src, "0.0.0.0", "255.255.255.255", 240);
 	uint8_t *udp = buf + ETH_HLEN + 20;
 
-	put16(udp, 68);
-	put16(udp + 2, 67);
-	put16(udp + 6, 0); /* no UDP checksum (allowed over IPv4) */
+	xovn_put16(udp, 68);
+	xovn_put16(udp + 2, 67);
+	xovn_put16(udp + 6, 0); /* no UDP checksum (allowed over IPv4) */
 	return len;
 }
 

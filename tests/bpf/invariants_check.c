@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * test_invariants_check.c - what must hold for every decision, whatever
+ * invariants_check.c - what must hold for every decision, whatever
  * the topology and the frame (semantics.md, "Forwarding rules",
  * "localport", "localnet and external ports"):
  *
@@ -21,7 +21,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "test_invariants_check.h"
+#include "invariants_check.h"
 
 struct inv {
 	const struct topo *t;

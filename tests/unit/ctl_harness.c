@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_ctl_harness.c - fork/exec of build/xovnctl with captured output.
+ * ctl_harness.c - fork/exec of build/xovnctl with captured output.
  */
 #include <criterion/criterion.h>
 #include <fcntl.h>
@@ -11,7 +11,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 char ctl_dir[64];
 char ctl_db[128];

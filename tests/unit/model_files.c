@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* test_model_files.c - model files of the source tree for unit tests. */
+/* model_files.c - model files of the source tree for unit tests. */
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "test_model_files.h"
+#include "model_files.h"
 
 const char *tmf_src(void)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_port_security_frames.h - frames the port-security and responder
+ * port_security_frames.h - frames the port-security and responder
  * tests need beyond the harness builders: IPv6, neighbour discovery, MLD,
  * DHCP discover and ARP with chosen fields.
  */
@@ -39,8 +39,5 @@ size_t pf_arp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6], const ui
 /* Address text -> bytes; abort the test on bad syntax. */
 void pf_ip6(const char *text, uint8_t out[16]);
 void pf_ip4(const char *text, uint8_t out[4]);
-/* Internet checksum over the IPv6 pseudo-header and an ICMPv6 message. */
-uint16_t pf_icmp6_csum(const uint8_t src[16], const uint8_t dst[16], const uint8_t *msg,
-		       size_t len);
 
 #endif /* XOVN_TEST_PSEC_FRAMES_H */

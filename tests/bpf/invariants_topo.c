@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * test_invariants_topo.c - the seeded random model: what exists, where it
+ * invariants_topo.c - the seeded random model: what exists, where it
  * lives, and the JSON document the compiler gets.
  */
 #include <arpa/inet.h>
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "test_invariants_topo.h"
+#include "invariants_topo.h"
 
 /* splitmix64: tiny, seedable, and good enough to spread choices. */
 uint64_t topo_next(struct topo_rng *r)

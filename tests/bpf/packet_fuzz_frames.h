@@ -1,14 +1,14 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_packet_fuzz.h - malformed frames for the datapath: mutations of
+ * packet_fuzz_frames.h - malformed frames for the datapath: mutations of
  * well-formed frames of a random topology, and hand-shaped oddities
  * (stacked VLANs, IPv6 extension header chains, ARP of odd sizes, Geneve
  * headers whose lengths lie).
  */
-#ifndef XOVN_TEST_PACKET_FUZZ_H
-#define XOVN_TEST_PACKET_FUZZ_H
+#ifndef XOVN_TEST_PACKET_FUZZ_FRAMES_H
+#define XOVN_TEST_PACKET_FUZZ_FRAMES_H
 
-#include "test_invariants_topo.h"
+#include "invariants_topo.h"
 
 enum pf_kind {
 	PF_FLIP,          /* a few random bytes changed */
@@ -23,4 +23,4 @@ enum pf_kind {
 /* Turns f (a well-formed frame of t) into a malformed one of kind k; f->len may change. */
 void pf_mutate(const struct topo *t, struct topo_rng *r, struct topo_frame *f, enum pf_kind k);
 
-#endif /* XOVN_TEST_PACKET_FUZZ_H */
+#endif /* XOVN_TEST_PACKET_FUZZ_FRAMES_H */

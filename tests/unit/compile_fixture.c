@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * test_compile_fixture.c - helpers shared by the compiler's unit tests.
+ * compile_fixture.c - helpers shared by the compiler's unit tests.
  */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "model/model.h"
-#include "test_compile_fixture.h"
+#include "compile_fixture.h"
 
 const struct fake_iface fake_host[] = {
 	{ "eth-under", 2, 9000, 0 },

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_geneve_common.h - what the Geneve packet tests share: a model with
+ * geneve_fixture.h - what the Geneve packet tests share: a model with
  * switches spanning 1, 2 and 3 remote chassis, an optional private
  * underlay (veth pair in a network namespace of the test's own), a builder
  * for received Geneve frames and a checker for sent ones.
@@ -13,12 +13,13 @@
  * Port keys: the digit in the name (a1 = 1 ...), localports 6, localnet 10.
  * MACs: 00:00:00:00:<VNI>:<key>.
  */
-#ifndef XOVN_TEST_GENEVE_COMMON_H
-#define XOVN_TEST_GENEVE_COMMON_H
+#ifndef XOVN_TEST_GENEVE_FIXTURE_H
+#define XOVN_TEST_GENEVE_FIXTURE_H
 
 #include <stddef.h>
 #include <stdint.h>
 
+#include "frame/headers.h"
 #include "harness.h"
 
 enum { GN_VNI1 = 11, GN_VNI2 = 12, GN_VNI3 = 13, GN_VNI4 = 14 };
@@ -62,6 +63,13 @@ void gn_open(struct gn *g);
 void gn_open_private_underlay(struct gn *g);
 void gn_close(struct gn *g);
 
+/* The datapath of the running Geneve test, opened by the suite's .init. */
+extern struct gn gn_dp;
+/* .init and .fini of the Geneve suites: gn_open or gn_open_private_underlay on gn_dp. */
+void gn_setup_fake(void);
+void gn_setup_private(void);
+void gn_teardown(void);
+
 /* The ifindex the model was loaded with for a local interface name. */
 uint32_t gn_ifindex(const char *name);
 
@@ -81,6 +89,9 @@ void gn_mac(uint8_t mac[6], uint32_t vni, uint16_t key);
 /* An inner IPv4/UDP frame between two ports of switch vni. */
 size_t gn_inner_udp(uint8_t *buf, uint32_t vni, uint16_t from, uint16_t to, size_t payload);
 
+/* A Geneve frame from hv2 to us for (vni, in_port -> out_key) around a UDP frame c3 -> c1. */
+size_t gn_from_hv2(uint8_t *buf, uint32_t vni, uint16_t in_port, uint16_t out_key);
+
 /* Outer Ethernet/IPv4/UDP/Geneve with the OVN option around inner. */
 size_t gn_geneve(uint8_t *buf, const char *saddr, const char *daddr, uint32_t vni,
 		 uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len);
@@ -89,13 +100,9 @@ size_t gn_geneve(uint8_t *buf, const char *saddr, const char *daddr, uint32_t vn
 void gn_expect_encap(const uint8_t *frame, size_t len, const char *daddr, uint32_t vni,
 		     uint16_t in_port, uint16_t out_key, const uint8_t *inner, size_t inner_len);
 
-uint16_t gn_get16(const uint8_t *p);
-uint16_t gn_ipv4_csum(const uint8_t *p, size_t len);
-
-/* Editing a built Geneve frame: big-endian store, outer lengths and IPv4
- * checksum after an edit, and an option inserted in front of the OVN one. */
-void gn_put16(uint8_t *p, uint16_t v);
+/* Editing a built Geneve frame: outer lengths and IPv4 checksum after an
+ * edit, and an option inserted in front of the OVN one. */
 void gn_fix_lengths(uint8_t *f, size_t len);
 size_t gn_add_option(uint8_t *f, size_t len, uint16_t cls, uint8_t type, uint8_t words);
 
-#endif /* XOVN_TEST_GENEVE_COMMON_H */
+#endif /* XOVN_TEST_GENEVE_FIXTURE_H */

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * test_model_files.h - finding and reading the model files of the source
+ * model_files.h - finding and reading the model files of the source
  * tree (examples/, tests/unit/valid/, tests/unit/invalid/) in unit tests.
  */
 #ifndef XOVN_TEST_MODEL_FILES_H
