@@ -67,8 +67,7 @@ void chassis_stop(struct chassis *c)
 /* Drops the model in force and everything derived from it. */
 void chassis_forget_model(struct chassis *c)
 {
-	xovn_compile_state_free(c->cstate);
-	c->cstate = NULL;
+	chassis_forget_typed(c);
 	json_decref(c->active);
 	c->active = NULL;
 	json_decref(c->model);
@@ -161,11 +160,12 @@ int chassis_reload(struct chassis *c)
 
 int chassis_sync_attachments(struct chassis *c, const struct iface_table *links)
 {
+	const struct xovn_model *typed = chassis_typed(c);
 	struct xovn_attach *want;
 	size_t n;
 	int failures;
 
-	if (xovn_compile_attachments(c->active, c->opt->chassis, &want, &n) < 0) {
+	if (!typed || xovn_compile_attachments(typed, c->opt->chassis, &want, &n) < 0) {
 		log_info("no attachments: chassis %s is not in the model", c->opt->chassis);
 		return -1;
 	}
@@ -222,13 +222,14 @@ static int write_difference(struct chassis *c, struct xovn_mapset *next)
 
 static int compile_and_write(struct chassis *c, struct iface_table *links)
 {
+	const struct xovn_model *typed = chassis_typed(c);
 	struct xovn_mapset next;
-	char err[512];
+	char err[512] = "out of memory reading the model";
 	int rc;
 
 	xovn_mapset_init(&next);
-	if (xovn_compile(c->active, c->opt->chassis, iface_resolve, links, &next, err,
-			 sizeof(err)) < 0) {
+	if (!typed || xovn_compile(typed, c->opt->chassis, iface_resolve, links, &next, err,
+				   sizeof(err)) < 0) {
 		/* Link events retry the same compile: say it once, not every time. */
 		if (strcmp(err, c->last_refusal) != 0)
 			log_info("refusing generation %lld: %s", generation_of(c->model), err);
@@ -246,7 +247,7 @@ static void build_compile_state(struct chassis *c)
 {
 	char err[256];
 
-	c->cstate = xovn_compile_state_new(c->active, c->opt->chassis, err, sizeof(err));
+	c->cstate = xovn_compile_state_new(c->typed, c->opt->chassis, err, sizeof(err));
 	if (!c->cstate)
 		log_debug("no incremental compiles for now: %s", err);
 }

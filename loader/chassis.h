@@ -12,6 +12,7 @@
 #include "attachments.h"
 #include "compile/compile.h"
 #include "model/delta.h"
+#include "model/follow.h"
 #include "model/journal.h"
 #include "model/model.h"
 #include "datapath.h"
@@ -37,7 +38,8 @@ struct chassis {
 	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
 	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
 	int db_id_known;
-	struct xovn_compile_state *cstate; /* indexes of c->model for incremental compiles */
+	struct xovn_model *typed;    /* c->active as typed structs (chassis_typed.c) */
+	struct xovn_compile_state *cstate; /* indexes of c->typed for incremental compiles */
 	/* --ovn-remote: the model comes from the SB (chassis_ovn.c); NULL otherwise. */
 	struct ovn_sb *sb;
 	long long ovn_generation;     /* generation of the last model built from it */
@@ -96,6 +98,13 @@ json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs);
 void chassis_ovn_write_rows(struct chassis *c);
 /* Sets c->active from c->model (chassis_active.c).  0 ok, -1 logged. */
 int chassis_set_active(struct chassis *c);
+/* c->active typed, read when first needed; NULL when out of memory (chassis_typed.c). */
+const struct xovn_model *chassis_typed(struct chassis *c);
+/* Drops the typed model and the compile state that borrows from it. */
+void chassis_forget_typed(struct chassis *c);
+/* After c->active's switches changed in place: the typed model follows.  0 ok, -1 read it anew. */
+int chassis_typed_follow(struct chassis *c, const struct xovn_delta_effect *eff,
+			 struct xovn_switch_change *chg);
 /* Can a journal chain's switch changes change what is incomplete? */
 int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delta_effect *eff);
 

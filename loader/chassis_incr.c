@@ -130,7 +130,8 @@ static int write_part(struct chassis *c, const uint32_t *dps, size_t n, struct x
 }
 
 /* Compiles and writes the switches a delta changed.  0 written, -1 refused (logged). */
-static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff)
+static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff,
+			  const struct xovn_switch_change *chg)
 {
 	size_t n_dp = 0, ups = 0, dels = 0;
 	struct iface_table table;
@@ -150,8 +151,8 @@ static int apply_switches(struct chassis *c, const struct xovn_delta_effect *eff
 	add_dps(eff->new_switches, dps, &n_dp);
 	have_links = iface_table_load(&table) == 0;
 	xovn_mapset_init(&part);
-	if (xovn_compile_switches(c->cstate, c->active, iface_resolve, have_links ? &table : NULL,
-				  eff->new_switches, &part, err, sizeof(err)) < 0) {
+	if (xovn_compile_switches(c->cstate, c->typed, iface_resolve, have_links ? &table : NULL,
+				  chg->cur, chg->n_cur, &part, err, sizeof(err)) < 0) {
 		log_info("refusing generation %lld: %s", chassis_generation(c), err);
 	} else if (xovn_slots_assign_part(&c->applied, &part) < 0) {
 		log_info("refusing generation %lld: no counter slot left for every port",
@@ -238,19 +239,26 @@ static void follow_to(struct chassis *c, const struct xovn_file_id *now)
 
 int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff)
 {
+	struct xovn_switch_change chg = { 0 };
+	int rc;
+
 	if (chassis_delta_may_deactivate(c, eff) && !active_follows(c)) {
 		log_info("generation %lld changes what is incomplete: compiling everything",
 			 chassis_generation(c));
-	} else if (eff->others_changed || !c->cstate ||
-		   !xovn_compile_state_covers(c->cstate, eff->old_switches, eff->new_switches)) {
+	} else if (eff->others_changed || !c->cstate || chassis_typed_follow(c, eff, &chg) < 0 ||
+		   !xovn_compile_state_covers(c->cstate, (const struct xovn_ls *const *)chg.old,
+					      chg.n_old, chg.cur, chg.n_cur)) {
 		/* Beyond switches: compile everything, from memory, no re-read. */
 		log_info("generation %lld changes more than switches: compiling everything",
 			 chassis_generation(c));
 	} else {
-		return apply_switches(c, eff);
+		rc = apply_switches(c, eff, &chg);
+		/* The replaced typed switches borrow from eff's old switch objects. */
+		xovn_switch_change_free(&chg);
+		return rc;
 	}
-	xovn_compile_state_free(c->cstate);
-	c->cstate = NULL;
+	xovn_switch_change_free(&chg);
+	chassis_forget_typed(c);
 	return chassis_apply(c);
 }
 

@@ -9,11 +9,11 @@
 #ifndef XOVN_COMPILE_H
 #define XOVN_COMPILE_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "dataplane/mapset.h"
+#include "model/types.h"
 
 struct xovn_iface_info {
 	uint32_t ifindex;
@@ -30,41 +30,44 @@ typedef int (*xovn_iface_resolver)(const char *ifname, struct xovn_iface_info *i
  * tunnel keys, a chassis that is not in the model, an (ifindex, VID) claimed
  * by two ports and a flood group over the map's limits are errors.
  */
-int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver resolve, void *arg,
-		 struct xovn_mapset *out, char *err, size_t errlen);
+int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface_resolver resolve,
+		 void *arg, struct xovn_mapset *out, char *err, size_t errlen);
 
 /*
- * Incremental compilation (compile_incr.c).  A state indexes everything
- * outside the switches (chassis, bindings, HA groups, attachments), so a
- * change confined to some switches recompiles only those switches.  The
- * state borrows from the model it was made from: it stays valid while
- * only switch objects are replaced, and xovn_compile_state_covers() says
- * whether a given switch change keeps it valid.
+ * Incremental compilation (incr.c).  A state indexes everything outside
+ * the switches (chassis, bindings, HA groups, attachments), so a change
+ * confined to some switches recompiles only those switches.  The state
+ * borrows from the model it was made from: it stays valid while only
+ * switches are replaced (xovn_model_follow_switches()), and
+ * xovn_compile_state_covers() says whether a given switch change keeps it
+ * valid.
  */
 struct xovn_compile_state;
 
-struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
-						  char *err, size_t errlen);
+struct xovn_compile_state *xovn_compile_state_new(const struct xovn_model *model,
+						  const char *chassis, char *err, size_t errlen);
 void xovn_compile_state_free(struct xovn_compile_state *st);
 
 /*
- * 1 when replacing the switches old_switches by new_switches (arrays of
- * switch objects) leaves the state's indexes true: no port attached to a
- * chassis became or stopped being a localport (which decides whether its
- * attachment binds it).  0 when the state must be made anew.
+ * 1 when replacing the n_old switches old by the n_new switches new leaves
+ * the state's indexes true: no port attached to a chassis became or
+ * stopped being a localport (which decides whether its attachment binds
+ * it).  0 when the state must be made anew.
  */
-int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
-			      const json_t *new_switches);
+int xovn_compile_state_covers(const struct xovn_compile_state *st,
+			      const struct xovn_ls *const *old, size_t n_old,
+			      const struct xovn_ls *const *new, size_t n_new);
 
 /*
- * Compiles this chassis' config entry and every entry of the switches in
- * the array switches (objects of model), sorted, into out.  Ingress
- * collisions among these switches are errors; collisions with other
- * switches are the caller's to check (it holds their entries).  0 ok, -1
- * with a message in err and out left empty.
+ * Compiles this chassis' config entry and every entry of the n switches sw
+ * (switches of model), sorted, into out.  Ingress collisions among these
+ * switches are errors; collisions with other switches are the caller's to
+ * check (it holds their entries).  0 ok, -1 with a message in err and out
+ * left empty.
  */
-int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
-			  xovn_iface_resolver resolve, void *arg, const json_t *switches,
+int xovn_compile_switches(struct xovn_compile_state *st, const struct xovn_model *model,
+			  xovn_iface_resolver resolve, void *arg,
+			  const struct xovn_ls *const *sw, size_t n,
 			  struct xovn_mapset *out, char *err, size_t errlen);
 
 /* Which interfaces on this chassis need which program, for the loader. */
@@ -84,6 +87,7 @@ struct xovn_attach {
  * twice.  *out is malloc'ed (free() it; NULL when *n is 0).  0 ok, -1 when
  * the chassis is not in the model or memory runs out.
  */
-int xovn_compile_attachments(const json_t *model, const char *chassis, struct xovn_attach **out, size_t *n);
+int xovn_compile_attachments(const struct xovn_model *model, const char *chassis,
+			     struct xovn_attach **out, size_t *n);
 
 #endif /* XOVN_COMPILE_H */

@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 
 #include "model/dhcp.h"
+#include "model/types.h"
 #include "util/addr.h"
 
 #define LIST_MAX 16
@@ -324,14 +325,10 @@ int xovn_dhcp_set_option(struct xovn_dhcp_options *o, const char *key,
 	return 0;
 }
 
-int xovn_dhcp_from_json(const json_t *row, struct xovn_dhcp_options *out,
-			const char **bad_key, char *err, size_t errlen)
+/* The row's identity and cidr, the part every entry point checks first. */
+static int dhcp_begin(const char *uuid, const char *cidr, struct xovn_dhcp_options *out,
+		      const char **bad_key, char *err, size_t errlen)
 {
-	const char *uuid = json_string_value(json_object_get(row, "_uuid"));
-	const char *cidr = json_string_value(json_object_get(row, "cidr"));
-	const char *key;
-	json_t *v;
-
 	memset(out, 0, sizeof(*out));
 	*bad_key = NULL;
 	if (!uuid || !xovn_uuid_syntax_ok(uuid)) {
@@ -345,6 +342,19 @@ int xovn_dhcp_from_json(const json_t *row, struct xovn_dhcp_options *out,
 			 cidr ? cidr : "");
 		return -1;
 	}
+	return 0;
+}
+
+int xovn_dhcp_from_json(const json_t *row, struct xovn_dhcp_options *out,
+			const char **bad_key, char *err, size_t errlen)
+{
+	const char *key;
+	json_t *v;
+
+	if (dhcp_begin(json_string_value(json_object_get(row, "_uuid")),
+		       json_string_value(json_object_get(row, "cidr")), out, bad_key, err,
+		       errlen) < 0)
+		return -1;
 	json_object_foreach((json_t *)json_object_get(row, "options"), key, v) {
 		const char *s = json_string_value(v);
 
@@ -352,6 +362,22 @@ int xovn_dhcp_from_json(const json_t *row, struct xovn_dhcp_options *out,
 			if (!s)
 				snprintf(err, errlen, "option %s is not a string", key);
 			*bad_key = key;
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int xovn_dhcp_from_row(const struct xovn_dhcp_row *row, struct xovn_dhcp_options *out,
+		       const char **bad_key, char *err, size_t errlen)
+{
+	if (dhcp_begin(row->uuid, row->cidr, out, bad_key, err, errlen) < 0)
+		return -1;
+	for (size_t i = 0; i < row->options.n; i++) {
+		const struct xovn_smap_entry *o = &row->options.v[i];
+
+		if (xovn_dhcp_set_option(out, o->key, o->value, err, errlen) < 0) {
+			*bad_key = o->key;
 			return -1;
 		}
 	}

@@ -93,6 +93,14 @@ int xovn_dhcp_set_option(struct xovn_dhcp_options *out, const char *key,
 int xovn_dhcp_from_json(const json_t *row, struct xovn_dhcp_options *out,
 			const char **bad_key, char *err, size_t errlen);
 
+/*
+ * The same for a typed row (types.h), which has only the options whose
+ * value is a string: the compiler's entry point.
+ */
+struct xovn_dhcp_row;
+int xovn_dhcp_from_row(const struct xovn_dhcp_row *row, struct xovn_dhcp_options *out,
+		       const char **bad_key, char *err, size_t errlen);
+
 /* The required options are all present (else OVN does not answer). */
 int xovn_dhcp_complete(const struct xovn_dhcp_options *o);
 
