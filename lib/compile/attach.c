@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_attach.c - which interfaces of a chassis get which program:
+ * attach.c - which interfaces of a chassis get which program:
  * VIFs and the bridge interfaces of used networks take frames into the
  * switch, the encap interface takes Geneve from other chassis.
  */

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_bindings.c - where each port lives, seen from the chassis being
+ * bindings.c - where each port lives, seen from the chassis being
  * compiled: name indexes over the model, VIF placement, bridge mappings and
  * the holder of an HA chassis group.
  */

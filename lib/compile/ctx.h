@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * compile_ctx.h - state shared by the compiler's translation units.
+ * ctx.h - state shared by the compiler's translation units.
  *
- * Not a public API: only lib/compile*.c include it.  Every cross-reference
+ * Not a public API: only the files of lib/compile/ include it.  Every cross-reference
  * of the model (port -> chassis, parent -> port, group -> members) goes
  * through a name index built once per compile, so the per-port work stays
  * constant and a 100,000-port model compiles in linear time.
@@ -73,7 +73,7 @@ int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_
 int compile_emit_config(struct compile_ctx *ctx);
 int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw);
 
-/* compile_bindings.c: who lives where */
+/* bindings.c: who lives where */
 int compile_build_indexes(struct compile_ctx *ctx);
 void compile_free_indexes(struct compile_ctx *ctx);
 /* Encap IP (network order) of the named chassis; 0 if unknown. */
@@ -87,29 +87,29 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 /* Whether this chassis holds the external port (HA chassis group). */
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port);
 
-/* compile_ports.c: one port -> ports, fdb, ingress candidate, flood */
+/* ports.c: one port -> ports, fdb, ingress candidate, flood */
 int compile_switch_scan(struct compile_ctx *ctx, const struct xovn_ls *sw, struct switch_state *st);
 int compile_port(struct compile_ctx *ctx, struct switch_state *st, const struct xovn_lsp *port);
 
-/* compile_flood.c */
+/* flood.c */
 void flood_init(struct switch_state *st);
 int flood_add_member(struct compile_ctx *ctx, struct switch_state *st, uint16_t port_key,
 		     const struct xovn_port_val *pv);
 int flood_emit(struct compile_ctx *ctx, struct switch_state *st);
 
-/* compile_ingress.c */
+/* ingress.c */
 int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
 		const struct xovn_ingress_val *val, const char *port);
 int ingress_emit(struct compile_ctx *ctx);
 void ingress_free(struct ingress_list *l);
 
-/* compile_security.c: port_security -> xovn_psec_* */
+/* security.c: port_security -> xovn_psec_* */
 int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,
 			  const struct xovn_lsp *port);
 /* The EUI-64 IPv6 link-local address of mac (fe80::/64). */
 void xovn_eui64_lla(const uint8_t mac[6], uint8_t lla[16]);
 
-/* compile_responder.c: addresses this chassis answers ARP/ND for */
+/* responder.c: addresses this chassis answers ARP/ND for */
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
 			   const struct xovn_lsp *port);
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_ports.c - one logical switch port -> its xovn_ports entry, its
+ * ports.c - one logical switch port -> its xovn_ports entry, its
  * MACs in xovn_fdb, its xovn_ingress key when it has an interface here, and
  * its membership in the switch's flood groups.
  */

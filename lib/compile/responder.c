@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_responder.c - the IPs this chassis answers ARP requests and
+ * responder.c - the IPs this chassis answers ARP requests and
  * neighbour solicitations for (xovn_arp_resp, xovn_nd_resp).
  *
  * Eligible targets: a VIF (or container port) bound to some chassis, a

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_security.c - a port's port_security column -> xovn_psec_mac and
+ * security.c - a port's port_security column -> xovn_psec_mac and
  * the four address tries (IPv4/IPv6 sources allowed in, destinations
  * allowed out).
  *
