@@ -31,10 +31,12 @@ sort_show() {
 			    $2 != "" { gsub("\001", "\n", $2); print $2 }'
 }
 
-# Output with UUIDs and the program name masked; show's blocks sorted.
+# Output with UUIDs and the program name masked, xovnctl's marks of
+# incomplete configuration (show's "(inactive: ...)", which ovn-nbctl does
+# not have) removed; show's blocks sorted.
 normalize() {
 	local text
-	text=$(sed -E "s/$UUID_RE/UUID/g; s/^(ovn-nbctl|xovnctl): //")
+	text=$(sed -E "s/$UUID_RE/UUID/g; s/^(ovn-nbctl|xovnctl): //; s/ \(inactive: .*\)$//")
 	case $text in
 	switch\ * | router\ *) sort_show <<<"$text" ;;
 	*) printf '%s\n' "$text" ;;

@@ -144,7 +144,7 @@ Test(ctl_router_db, show_prints_routers_after_switches)
 		"        type: router\n"
 		"        addresses: [\"00:00:00:00:00:01\"]\n"
 		"        router-port: lr1-ls1\n"
-		"    port rp\n"
+		"    port rp (inactive: router-port \"lr1-x\" is not a logical router port yet)\n"
 		"        type: router\n"
 		"        router-port: lr1-x\n"
 		"router %s (lr1)\n"
