@@ -8,7 +8,8 @@
  * For each size, in this process and against the real (private) maps:
  *   load       read and parse the db file          (xovn_model_load)
  *   validate   every schema and semantic rule      (xovn_model_validate)
- *   compile    model -> map entries for hv1        (xovn_compile)
+ *   compile    document -> typed model -> map entries for hv1
+ *              (xovn_model_read, xovn_compile)
  *   apply      write all entries into empty maps   (xovn_map_apply)
  *   change     one port's MAC changed: compile, diff, write the difference
  * Rows:  cp PORTS SWITCHES PHASE REP NS
@@ -95,6 +96,22 @@ struct step {
 	unsigned rep;
 };
 
+/* The document read into the typed model and compiled for hv1, as xovnd does. */
+static int compile_doc(const json_t *model, struct bd *dp, struct xovn_mapset *out, char *err,
+		       size_t errlen)
+{
+	struct xovn_model *typed = xovn_model_read(model);
+	int rc;
+
+	if (!typed) {
+		snprintf(err, errlen, "out of memory reading the model");
+		return -1;
+	}
+	rc = xovn_compile(typed, "hv1", bd_resolve, dp, out, err, errlen);
+	xovn_model_free(typed);
+	return rc;
+}
+
 /* Times compile, diff and write of one change against what the maps hold. */
 static int time_change(struct step *s, json_t *model, const struct xovn_mapset *applied,
 		       struct xovn_mapset *next)
@@ -107,7 +124,7 @@ static int time_change(struct step *s, json_t *model, const struct xovn_mapset *
 	change_one_port(model, s->rep);
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
-	rc = xovn_compile(model, "hv1", bd_resolve, s->dp, next, err, sizeof(err));
+	rc = compile_doc(model, s->dp, next, err, sizeof(err));
 	if (!rc)
 		rc = xovn_slots_assign(applied, next);
 	if (!rc)
@@ -150,7 +167,7 @@ static int one_rep(struct step *s)
 		goto out;
 	row(s->ports, "validate", s->rep, now_ns() - t0);
 	t0 = now_ns();
-	if (xovn_compile(model, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)) ||
+	if (compile_doc(model, s->dp, &set, err, sizeof(err)) ||
 	    xovn_slots_assign(&none, &set))
 		goto out;
 	row(s->ports, "compile", s->rep, now_ns() - t0);

@@ -89,14 +89,16 @@ int bd_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)
 
 int bd_apply_model(struct bd *d, const json_t *model)
 {
+	struct xovn_model *typed = xovn_model_read(model);
 	struct xovn_mapset next, up, del;
-	char err[512] = "";
+	char err[512] = "out of memory reading the model";
 	int rc;
 
 	xovn_mapset_init(&next);
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
-	rc = xovn_compile(model, "hv1", bd_resolve, d, &next, err, sizeof(err));
+	rc = typed ? xovn_compile(typed, "hv1", bd_resolve, d, &next, err, sizeof(err)) : -1;
+	xovn_model_free(typed);
 	if (rc == 0)
 		rc = xovn_slots_assign(&d->applied, &next);
 	if (rc == 0)

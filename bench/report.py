@@ -362,7 +362,7 @@ def cp_section(rows, out, misses, plot_dir):
     sizes = sorted(switches)
     out.append("### Phases of one model change, in process, against the real maps\n")
     out.append("`load` read + parse the db file, `validate` every schema and semantic rule, "
-               "`compile` model → map entries of one chassis, `apply` write every entry into "
+               "`compile` the typed model read from the document → map entries of one chassis, `apply` write every entry into "
                "empty maps, `change` one port's MAC changed: recompile, diff, write the "
                "difference. Milliseconds, median (min–max).\n")
     out.append("| ports (switches) | " + " | ".join(PHASES) + " |")

@@ -62,7 +62,7 @@ void chassis_stop(struct chassis *c)
 
 void chassis_forget_model(struct chassis *c)
 {
-	chassis_compile_unindex(c);
+	chassis_forget_typed(c);
 	json_decref(c->active);
 	c->active = NULL;
 	json_decref(c->model);
@@ -200,7 +200,7 @@ static struct iface_table *load_links(struct iface_table *table, int say_why)
  * interface must find its entries.  A refused result changes nothing,
  * attachments included.  *attach_rc is -1 when an attachment failed.
  */
-static int compile_and_write(struct chassis *c, const struct xovn_delta_effect *eff,
+static int compile_and_write(struct chassis *c, const struct xovn_switch_change *chg,
 			     struct iface_table *links, int *attach_rc)
 {
 	struct xovn_compile_result res;
@@ -209,10 +209,10 @@ static int compile_and_write(struct chassis *c, const struct xovn_delta_effect *
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	xovn_compile_result_init(&res);
-	rc = chassis_compile(c, eff, links, &res);
+	rc = chassis_compile(c, chg, links, &res);
 	if (rc == 0)
 		rc = reconcile_step(&c->rec, &res, chassis_generation(c));
-	if (rc == 0 && eff)
+	if (rc == 0 && chg)
 		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
 	if (rc == 0 && res.has_attach)
 		*attach_rc = sync_attachments(c, links);
@@ -220,8 +220,8 @@ static int compile_and_write(struct chassis *c, const struct xovn_delta_effect *
 	return rc;
 }
 
-/* For everything (eff NULL) or for the switches eff changed. */
-static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
+/* For everything (chg NULL) or for the switches chg changed. */
+static int apply_step(struct chassis *c, const struct xovn_switch_change *chg)
 {
 	struct iface_table table, *links;
 	int rc, attach_rc = 0;
@@ -229,11 +229,11 @@ static int apply_step(struct chassis *c, const struct xovn_delta_effect *eff)
 	if (!c->model)
 		return -1;
 	/* One look at the namespace's interfaces serves the compile and the attachments. */
-	links = load_links(&table, !eff);
-	rc = compile_and_write(c, eff, links, &attach_rc);
+	links = load_links(&table, !chg);
+	rc = compile_and_write(c, chg, links, &attach_rc);
 	if (links)
 		iface_table_free(links);
-	if (eff)
+	if (chg)
 		return rc;   /* the chassis rows did not change: nothing more to follow */
 	if (rc == 0)
 		rc = attach_rc;
@@ -248,7 +248,7 @@ int chassis_apply(struct chassis *c)
 	return apply_step(c, NULL);
 }
 
-int chassis_apply_switches(struct chassis *c, const struct xovn_delta_effect *eff)
+int chassis_apply_switches(struct chassis *c, const struct xovn_switch_change *chg)
 {
-	return apply_step(c, eff);
+	return apply_step(c, chg);
 }

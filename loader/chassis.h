@@ -12,6 +12,7 @@
 #include "attachments.h"
 #include "compile/compile.h"
 #include "model/delta.h"
+#include "model/follow.h"
 #include "model/journal.h"
 #include "model/model.h"
 #include "datapath.h"
@@ -38,7 +39,8 @@ struct chassis {
 	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
 	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
 	int db_id_known;
-	struct xovn_compile_state *cstate; /* indexes of c->model for incremental compiles */
+	struct xovn_model *typed;    /* c->active as typed structs (chassis_typed.c) */
+	struct xovn_compile_state *cstate; /* indexes of c->typed for incremental compiles */
 	/* --ovn-remote: the model comes from the SB (chassis_ovn.c); NULL otherwise. */
 	struct ovn_sb *sb;
 	long long ovn_generation;     /* generation of the last model built from it */
@@ -66,11 +68,13 @@ int chassis_db_changed(const struct chassis *c);
  */
 int chassis_apply(struct chassis *c);
 /*
- * The same for a change confined to the switches eff names (already made
- * in c->model): only those switches are compiled and written.  The caller
- * checked that this is exact (chassis_compile_covers).  0 ok, -1 logged.
+ * The same for a change confined to some switches (already made in
+ * c->active and followed by c->typed, chassis_typed_follow): only the
+ * switches chg read anew are compiled and written, in place of the ones
+ * chg replaced.  The caller checked that this is exact
+ * (chassis_compile_covers).  0 ok, -1 logged.
  */
-int chassis_apply_switches(struct chassis *c, const struct xovn_delta_effect *eff);
+int chassis_apply_switches(struct chassis *c, const struct xovn_switch_change *chg);
 
 /*
  * Follows DB.journal from the file the model in force was read from
@@ -97,15 +101,16 @@ long long chassis_generation(const struct chassis *c);
 void chassis_forget_model(struct chassis *c);
 
 /*
- * The calls into the compiler (chassis_compile.c).  Compiles c->active for
- * this chassis into res: everything when eff is NULL, else the switches
- * eff changed, checked against the entries in force.  0 ok, -1 logged.
+ * The calls into the compiler (chassis_compile.c).  Compiles the typed
+ * c->active for this chassis into res: everything when chg is NULL, else
+ * the switches chg read anew, checked against the entries in force.  0 ok,
+ * -1 logged.
  */
-int chassis_compile(struct chassis *c, const struct xovn_delta_effect *eff,
+int chassis_compile(struct chassis *c, const struct xovn_switch_change *chg,
 		    struct iface_table *links, struct xovn_compile_result *res);
-/* Can the switches eff changed be compiled alone? */
-int chassis_compile_covers(const struct chassis *c, const struct xovn_delta_effect *eff);
-/* Builds (once) or drops the indexes that compiling switches alone needs. */
+/* Can the switches chg changed be compiled alone? */
+int chassis_compile_covers(const struct chassis *c, const struct xovn_switch_change *chg);
+/* Builds (once) or drops the indexes that compiling switches alone needs (of c->typed). */
 void chassis_compile_index(struct chassis *c);
 void chassis_compile_unindex(struct chassis *c);
 
@@ -115,6 +120,17 @@ json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs);
 void chassis_ovn_write_rows(struct chassis *c);
 /* Sets c->active from c->model (chassis_active.c).  0 ok, -1 logged. */
 int chassis_set_active(struct chassis *c);
+/* c->active typed, read when first needed; NULL when out of memory (chassis_typed.c). */
+const struct xovn_model *chassis_typed(struct chassis *c);
+/* Drops the typed model and the compile state that borrows from it. */
+void chassis_forget_typed(struct chassis *c);
+/*
+ * After c->active's switches changed in place: the typed model follows.
+ * 0 ok, chg holding the typed switches replaced (they borrow from eff's
+ * old switch objects: free chg first); -1 read it anew.
+ */
+int chassis_typed_follow(struct chassis *c, const struct xovn_delta_effect *eff,
+			 struct xovn_switch_change *chg);
 /* Can a journal chain's switch changes change what is incomplete? */
 int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delta_effect *eff);
 

@@ -57,6 +57,9 @@ int chassis_set_active(struct chassis *c)
 		return -1;
 	}
 	log_inactive(c, &l);
+	/* The typed model borrows from the document it was read from. */
+	if (active != c->active)
+		chassis_forget_typed(c);
 	json_decref(c->active);
 	c->active = active;
 	c->n_inactive = l.n;

@@ -93,17 +93,25 @@ static void follow_to(struct chassis *c, const struct xovn_file_id *now)
 
 int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff)
 {
+	struct xovn_switch_change chg = { 0 };
+	int rc;
+
 	if (chassis_delta_may_deactivate(c, eff) && !active_follows(c)) {
 		log_info("generation %lld changes what is incomplete: compiling everything",
 			 chassis_generation(c));
-	} else if (eff->others_changed || !chassis_compile_covers(c, eff)) {
+	} else if (eff->others_changed || !c->cstate || chassis_typed_follow(c, eff, &chg) < 0 ||
+		   !chassis_compile_covers(c, &chg)) {
 		/* Beyond switches: compile everything, from memory, no re-read. */
 		log_info("generation %lld changes more than switches: compiling everything",
 			 chassis_generation(c));
 	} else {
-		return chassis_apply_switches(c, eff);
+		rc = chassis_apply_switches(c, &chg);
+		/* The replaced typed switches borrow from eff's old switch objects. */
+		xovn_switch_change_free(&chg);
+		return rc;
 	}
-	chassis_compile_unindex(c);
+	xovn_switch_change_free(&chg);
+	chassis_forget_typed(c);
 	return chassis_apply(c);
 }
 

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_attach.c - which interfaces of a chassis get which program:
+ * attach.c - which interfaces of a chassis get which program:
  * VIFs and the bridge interfaces of used networks take frames into the
  * switch, the encap interface takes Geneve from other chassis.
  */
@@ -41,84 +41,60 @@ static int attach_add(struct attach_list *l, const char *ifname, int role)
 	return 0;
 }
 
-static const char *str_field(const json_t *obj, const char *field)
-{
-	return json_string_value(json_object_get(obj, field));
-}
-
-static const json_t *find_chassis(const json_t *model, const char *name)
-{
-	const json_t *ch;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		const char *n = str_field(ch, "name");
-
-		if (n && strcmp(n, name) == 0)
-			return ch;
-	}
-	return NULL;
-}
-
 /* The bridge interface a port needs on this chassis, or NULL. */
-static const char *port_bridge_iface(const json_t *ch, const char *chname, const json_t *port)
+static const char *port_bridge_iface(const struct xovn_chassis *ch, const struct xovn_lsp *port)
 {
-	const char *type = str_field(port, "type");
-	const json_t *options = json_object_get(port, "options");
-	const char *network = str_field(options, "network_name");
+	const char *network = xovn_smap_get(&port->options, "network_name");
 
-	if (!type || !network)
+	if (!network)
 		return NULL;
-	if (strcmp(type, "l2gateway") == 0) {
-		const char *gw = str_field(options, "l2gateway-chassis");
+	if (port->kind == XOVN_PT_L2GATEWAY) {
+		const char *gw = xovn_smap_get(&port->options, "l2gateway-chassis");
 
-		if (!gw || strcmp(gw, chname) != 0)
+		if (!gw || !ch->name || strcmp(gw, ch->name) != 0)
 			return NULL;
-	} else if (strcmp(type, "localnet") != 0) {
+	} else if (port->kind != XOVN_PT_LOCALNET) {
 		return NULL;
 	}
-	return str_field(json_object_get(ch, "bridge_mappings"), network);
+	return xovn_smap_get(&ch->bridge_mappings, network);
 }
 
-static int add_bridges(struct attach_list *l, const json_t *model, const json_t *ch,
-		       const char *chname)
+static int add_bridges(struct attach_list *l, const struct xovn_model *model,
+		       const struct xovn_chassis *ch)
 {
-	const json_t *sw, *port;
-	size_t i, j;
+	for (size_t i = 0; i < model->n_switches; i++) {
+		const struct xovn_ls *sw = model->switches[i];
 
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			if (attach_add(l, port_bridge_iface(ch, chname, port), XOVN_ATTACH_VIF) < 0)
+		for (size_t j = 0; j < sw->n_ports; j++) {
+			if (attach_add(l, port_bridge_iface(ch, &sw->ports[j]), XOVN_ATTACH_VIF) < 0)
 				return -1;
 		}
 	}
 	return 0;
 }
 
-static int add_vifs(struct attach_list *l, const json_t *ch)
+static int add_vifs(struct attach_list *l, const struct xovn_chassis *ch)
 {
-	const json_t *vif;
-	size_t i;
-
-	json_array_foreach(json_object_get(ch, "vifs"), i, vif) {
-		if (attach_add(l, str_field(vif, "iface"), XOVN_ATTACH_VIF) < 0)
+	for (size_t i = 0; i < ch->n_vifs; i++) {
+		if (attach_add(l, ch->vifs[i].iface, XOVN_ATTACH_VIF) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-int xovn_compile_attachments(const json_t *model, const char *chassis, struct xovn_attach **out, size_t *n)
+int xovn_compile_attachments(const struct xovn_model *model, const char *chassis,
+			     struct xovn_attach **out, size_t *n)
 {
 	struct attach_list l = { 0 };
-	const json_t *ch = chassis ? find_chassis(model, chassis) : NULL;
+	const struct xovn_chassis *ch = chassis ? xovn_model_chassis(model, chassis) : NULL;
 	int rc = 0;
 
 	*out = NULL;
 	*n = 0;
 	if (!ch)
 		return -1;
-	if (add_vifs(&l, ch) < 0 || add_bridges(&l, model, ch, chassis) < 0 ||
-	    attach_add(&l, str_field(ch, "encap_iface"), XOVN_ATTACH_UNDERLAY) < 0) {
+	if (add_vifs(&l, ch) < 0 || add_bridges(&l, model, ch) < 0 ||
+	    attach_add(&l, ch->encap_iface, XOVN_ATTACH_UNDERLAY) < 0) {
 		free(l.v);
 		rc = -1;
 	} else {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_bindings.c - where each port lives, seen from the chassis being
+ * bindings.c - where each port lives, seen from the chassis being
  * compiled: name indexes over the model, VIF placement, bridge mappings and
  * the holder of an HA chassis group.
  */
@@ -8,39 +8,43 @@
 
 #include "util/addr.h"
 #include "compile/ctx.h"
-#include "model/model.h"
 
-static const char *str_field(const json_t *obj, const char *field)
+static size_t count_ports(const struct xovn_model *m)
 {
-	return json_string_value(json_object_get(obj, field));
+	size_t total = 0;
+
+	for (size_t i = 0; i < m->n_switches; i++)
+		total += m->switches[i]->n_ports;
+	return total;
 }
 
 static int index_ports(struct compile_ctx *ctx)
 {
-	size_t i, total = 0;
-	json_t *sw;
+	size_t total = count_ports(ctx->model);
 
-	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw)
-		total += json_array_size(json_object_get(sw, "ports"));
 	/* Attachments and bindings are at most one per port, give or take localports. */
 	if (name_index_reserve(&ctx->ports_by_name, total) < 0 ||
 	    name_index_reserve(&ctx->bound_chassis, total) < 0 ||
-	    name_index_reserve(&ctx->local_vifs,
-			       json_array_size(json_object_get(ctx->chassis, "vifs"))) < 0)
+	    name_index_reserve(&ctx->local_vifs, ctx->chassis->n_vifs) < 0)
 		return -1;
-	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw) {
-		if (name_index_add_named(&ctx->ports_by_name, json_object_get(sw, "ports")) < 0)
-			return -1;
+	for (size_t i = 0; i < ctx->model->n_switches; i++) {
+		const struct xovn_ls *sw = ctx->model->switches[i];
+
+		for (size_t j = 0; j < sw->n_ports; j++) {
+			const struct xovn_lsp *p = &sw->ports[j];
+
+			if (p->name && name_index_put_new(&ctx->ports_by_name, p->name, p) < 0)
+				return -1;
+		}
 	}
 	return 0;
 }
 
 static int is_localport(const struct compile_ctx *ctx, const char *port)
 {
-	const json_t *p = name_index_get(&ctx->ports_by_name, port);
-	const char *type = p ? str_field(p, "type") : NULL;
+	const struct xovn_lsp *p = name_index_get(&ctx->ports_by_name, port);
 
-	return type && strcmp(type, "localport") == 0;
+	return p && p->kind == XOVN_PT_LOCALPORT;
 }
 
 /*
@@ -51,21 +55,21 @@ static int is_localport(const struct compile_ctx *ctx, const char *port)
  */
 static int index_bindings(struct compile_ctx *ctx)
 {
-	const json_t *ch, *vif, *b;
-	size_t i, j;
+	const struct xovn_model *m = ctx->model;
 
-	json_array_foreach(json_object_get(ctx->model, "bindings"), i, b) {
-		const char *port = str_field(b, "port"), *chname = str_field(b, "chassis");
+	for (size_t i = 0; i < m->n_bindings; i++) {
+		const char *port = m->bindings[i].port, *chname = m->bindings[i].chassis;
 
 		if (port && chname && name_index_put_new(&ctx->bound_chassis, port, chname) < 0)
 			return -1;
 	}
-	json_array_foreach(json_object_get(ctx->model, "chassis"), i, ch) {
-		const char *chname = str_field(ch, "name");
+	for (size_t i = 0; i < m->n_chassis; i++) {
+		const struct xovn_chassis *ch = &m->chassis[i];
+		const char *chname = ch->name;
 
-		json_array_foreach(json_object_get(ch, "vifs"), j, vif) {
-			const char *port = str_field(vif, "port");
-			const char *iface = str_field(vif, "iface");
+		for (size_t j = 0; j < ch->n_vifs; j++) {
+			const char *port = ch->vifs[j].port;
+			const char *iface = ch->vifs[j].iface;
 
 			if (!port || !iface || !chname)
 				continue;
@@ -79,12 +83,28 @@ static int index_bindings(struct compile_ctx *ctx)
 	return 0;
 }
 
+static int index_chassis_and_groups(struct compile_ctx *ctx)
+{
+	const struct xovn_model *m = ctx->model;
+
+	for (size_t i = 0; i < m->n_chassis; i++) {
+		const struct xovn_chassis *ch = &m->chassis[i];
+
+		if (ch->name && name_index_put_new(&ctx->chassis_by_name, ch->name, ch) < 0)
+			return -1;
+	}
+	for (size_t i = 0; i < m->n_groups; i++) {
+		const struct xovn_ha_group *g = &m->groups[i];
+
+		if (g->name && name_index_put_new(&ctx->groups_by_name, g->name, g) < 0)
+			return -1;
+	}
+	return 0;
+}
+
 int compile_build_indexes(struct compile_ctx *ctx)
 {
-	if (name_index_add_named(&ctx->chassis_by_name, json_object_get(ctx->model, "chassis")) < 0 ||
-	    index_ports(ctx) < 0 ||
-	    name_index_add_named(&ctx->groups_by_name,
-				json_object_get(ctx->model, "ha_chassis_groups")) < 0 ||
+	if (index_chassis_and_groups(ctx) < 0 || index_ports(ctx) < 0 ||
 	    index_bindings(ctx) < 0 || compile_dhcp_index(ctx) < 0)
 		return compile_fail(ctx, "out of memory indexing the model");
 	return 0;
@@ -102,8 +122,8 @@ void compile_free_indexes(struct compile_ctx *ctx)
 
 uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis)
 {
-	const json_t *ch = name_index_get(&ctx->chassis_by_name, chassis);
-	const char *text = ch ? str_field(json_object_get(ch, "encap"), "ip") : NULL;
+	const struct xovn_chassis *ch = name_index_get(&ctx->chassis_by_name, chassis);
+	const char *text = ch ? ch->encap_ip : NULL;
 	struct in_addr ip;
 
 	if (!text || xovn_parse_ipv4(text, &ip) < 0)
@@ -111,11 +131,9 @@ uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis)
 	return ip.s_addr;
 }
 
-const char *compile_bridge_iface(const json_t *chassis, const char *network)
+const char *compile_bridge_iface(const struct xovn_chassis *chassis, const char *network)
 {
-	if (!network)
-		return NULL;
-	return str_field(json_object_get(chassis, "bridge_mappings"), network);
+	return xovn_smap_get(&chassis->bridge_mappings, network);
 }
 
 int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xovn_iface_info *info)
@@ -149,11 +167,9 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 	}
 }
 
-static int chassis_is_live(const json_t *ch)
+static int chassis_is_live(const struct xovn_chassis *ch)
 {
-	const char *state = str_field(ch, "state");
-
-	return !state || strcmp(state, "down") != 0;
+	return !ch->state || strcmp(ch->state, "down") != 0;
 }
 
 /*
@@ -161,17 +177,15 @@ static int chassis_is_live(const json_t *ch)
  * down; equal priorities go to the smaller chassis name so that every
  * chassis, compiling independently, agrees on one holder.
  */
-static const char *group_holder(const struct compile_ctx *ctx, const json_t *group)
+static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
 {
 	const char *best = NULL;
-	json_int_t best_prio = -1;
-	const json_t *m;
-	size_t i;
+	int64_t best_prio = -1;
 
-	json_array_foreach(json_object_get(group, "members"), i, m) {
-		const char *name = str_field(m, "chassis");
-		json_int_t prio = json_integer_value(json_object_get(m, "priority"));
-		const json_t *ch = name ? name_index_get(&ctx->chassis_by_name, name) : NULL;
+	for (size_t i = 0; i < group->n_members; i++) {
+		const char *name = group->members[i].chassis;
+		int64_t prio = group->members[i].priority;
+		const struct xovn_chassis *ch = name_index_get(&ctx->chassis_by_name, name);
 
 		if (!ch || !chassis_is_live(ch))
 			continue;
@@ -183,10 +197,10 @@ static const char *group_holder(const struct compile_ctx *ctx, const json_t *gro
 	return best;
 }
 
-int compile_external_held(const struct compile_ctx *ctx, const json_t *port)
+int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
-	const char *gname = str_field(port, "ha_chassis_group");
-	const json_t *group = gname ? name_index_get(&ctx->groups_by_name, gname) : NULL;
+	const struct xovn_ha_group *group = name_index_get(&ctx->groups_by_name,
+							   port->ha_chassis_group);
 	const char *holder = group ? group_holder(ctx, group) : NULL;
 
 	return holder && strcmp(holder, ctx->chassis_name) == 0;

@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "compile/ctx.h"
-#include "model/model.h"
 
 int compile_fail(struct compile_ctx *ctx, const char *fmt, ...)
 {
@@ -33,7 +32,7 @@ int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_
 
 int compile_emit_config(struct compile_ctx *ctx)
 {
-	const char *underlay = json_string_value(json_object_get(ctx->chassis, "encap_iface"));
+	const char *underlay = ctx->chassis->encap_iface;
 	struct xovn_iface_info info;
 	struct xovn_config cfg;
 	uint32_t key = 0;
@@ -44,19 +43,16 @@ int compile_emit_config(struct compile_ctx *ctx)
 		cfg.underlay_ifindex = info.ifindex;
 		cfg.underlay_mtu = info.mtu;
 	}
-	cfg.generation = (uint32_t)json_integer_value(json_object_get(ctx->model, "generation"));
+	cfg.generation = (uint32_t)ctx->model->generation;
 	return compile_emit(ctx, XOVN_MAP_CONFIG, &key, sizeof(key), &cfg, sizeof(cfg));
 }
 
-static int switch_key_of(struct compile_ctx *ctx, const json_t *sw, uint32_t *key)
+static int switch_key_of(struct compile_ctx *ctx, const struct xovn_ls *sw, uint32_t *key)
 {
-	const json_t *k = json_object_get(sw, "tunnel_key");
-	json_int_t v = json_integer_value(k);
-
-	if (!json_is_integer(k) || v < 1 || v > XOVN_DP_KEY_MAX)
+	if (sw->tunnel_key < 1 || sw->tunnel_key > XOVN_DP_KEY_MAX)
 		return compile_fail(ctx, "logical switch '%s' has no tunnel_key in 1..%u",
-				    json_string_value(json_object_get(sw, "name")), XOVN_DP_KEY_MAX);
-	*key = (uint32_t)v;
+				    sw->name ? sw->name : "?", XOVN_DP_KEY_MAX);
+	*key = (uint32_t)sw->tunnel_key;
 	return 0;
 }
 
@@ -73,17 +69,17 @@ static int emit_datapath(struct compile_ctx *ctx, const struct switch_state *st)
 			    &dv, sizeof(dv));
 }
 
-int compile_switch(struct compile_ctx *ctx, const json_t *sw)
+int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw)
 {
 	struct switch_state st;
-	const json_t *port;
-	size_t i;
 
 	memset(&st, 0, sizeof(st));
 	if (switch_key_of(ctx, sw, &st.dp_key) < 0 || compile_switch_scan(ctx, sw, &st) < 0)
 		return -1;
 	flood_init(&st);
-	json_array_foreach(json_object_get(sw, "ports"), i, port) {
+	for (size_t i = 0; i < sw->n_ports; i++) {
+		const struct xovn_lsp *port = &sw->ports[i];
+
 		if (compile_port(ctx, &st, port) < 0 ||
 		    compile_port_security(ctx, &st, port) < 0 ||
 		    compile_responder_port(ctx, &st, port) < 0 ||
@@ -97,20 +93,17 @@ int compile_switch(struct compile_ctx *ctx, const json_t *sw)
 
 static int compile_all(struct compile_ctx *ctx)
 {
-	const json_t *sw;
-	size_t i;
-
 	if (compile_build_indexes(ctx) < 0 || compile_emit_config(ctx) < 0)
 		return -1;
-	json_array_foreach(json_object_get(ctx->model, "logical_switches"), i, sw) {
-		if (compile_switch(ctx, sw) < 0)
+	for (size_t i = 0; i < ctx->model->n_switches; i++) {
+		if (compile_switch(ctx, ctx->model->switches[i]) < 0)
 			return -1;
 	}
 	return ingress_emit(ctx);
 }
 
-int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver resolve, void *arg,
-		 struct xovn_mapset *out, char *err, size_t errlen)
+int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface_resolver resolve,
+		 void *arg, struct xovn_mapset *out, char *err, size_t errlen)
 {
 	struct compile_ctx ctx = {
 		.model = model, .chassis_name = chassis, .resolve = resolve,
@@ -122,7 +115,7 @@ int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver r
 		err[0] = '\0';
 	if (!model || !chassis || !out)
 		return compile_fail(&ctx, "compile: missing model, chassis or output set");
-	ctx.chassis = xovn_find_chassis(model, chassis);
+	ctx.chassis = xovn_model_chassis(model, chassis);
 	if (!ctx.chassis)
 		return compile_fail(&ctx, "chassis '%s' is not in the model", chassis);
 

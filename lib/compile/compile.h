@@ -9,11 +9,11 @@
 #ifndef XOVN_COMPILE_H
 #define XOVN_COMPILE_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "dataplane/mapset.h"
+#include "model/types.h"
 
 struct xovn_iface_info {
 	uint32_t ifindex;
@@ -30,31 +30,33 @@ typedef int (*xovn_iface_resolver)(const char *ifname, struct xovn_iface_info *i
  * tunnel keys, a chassis that is not in the model, an (ifindex, VID) claimed
  * by two ports and a flood group over the map's limits are errors.
  */
-int xovn_compile(const json_t *model, const char *chassis, xovn_iface_resolver resolve, void *arg,
-		 struct xovn_mapset *out, char *err, size_t errlen);
+int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface_resolver resolve,
+		 void *arg, struct xovn_mapset *out, char *err, size_t errlen);
 
 /*
- * Incremental compilation (compile_incr.c).  A state indexes everything
- * outside the switches (chassis, bindings, HA groups, attachments), so a
- * change confined to some switches recompiles only those switches.  The
- * state borrows from the model it was made from: it stays valid while
- * only switch objects are replaced, and xovn_compile_state_covers() says
- * whether a given switch change keeps it valid.
+ * Incremental compilation (incr.c).  A state indexes everything outside
+ * the switches (chassis, bindings, HA groups, attachments), so a change
+ * confined to some switches recompiles only those switches.  The state
+ * borrows from the model it was made from: it stays valid while only
+ * switches are replaced (xovn_model_follow_switches()), and
+ * xovn_compile_state_covers() says whether a given switch change keeps it
+ * valid.
  */
 struct xovn_compile_state;
 
-struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
-						  char *err, size_t errlen);
+struct xovn_compile_state *xovn_compile_state_new(const struct xovn_model *model,
+						  const char *chassis, char *err, size_t errlen);
 void xovn_compile_state_free(struct xovn_compile_state *st);
 
 /*
- * 1 when replacing the switches old_switches by new_switches (arrays of
- * switch objects) leaves the state's indexes true: no port attached to a
- * chassis became or stopped being a localport (which decides whether its
- * attachment binds it).  0 when the state must be made anew.
+ * 1 when replacing the n_old switches old by the n_new switches new leaves
+ * the state's indexes true: no port attached to a chassis became or
+ * stopped being a localport (which decides whether its attachment binds
+ * it).  0 when the state must be made anew.
  */
-int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
-			      const json_t *new_switches);
+int xovn_compile_state_covers(const struct xovn_compile_state *st,
+			      const struct xovn_ls *const *old, size_t n_old,
+			      const struct xovn_ls *const *new, size_t n_new);
 
 /* Which interfaces on this chassis need which program, for the loader. */
 enum xovn_attach_role { XOVN_ATTACH_VIF = 1, XOVN_ATTACH_UNDERLAY = 2 };
@@ -115,21 +117,26 @@ void xovn_compile_result_free(struct xovn_compile_result *r);
  * xovn_compile into res->entries, plus every host fact.  0 ok; -1 with a
  * message in err and res left empty.
  */
-int xovn_compile_result(const json_t *model, const char *chassis, xovn_iface_resolver resolve,
-			void *arg, struct xovn_compile_result *res, char *err, size_t errlen);
+int xovn_compile_result(const struct xovn_model *model, const char *chassis,
+			xovn_iface_resolver resolve, void *arg, struct xovn_compile_result *res,
+			char *err, size_t errlen);
 
 /*
- * Compiles this chassis' config entry and every entry of the switches in
- * the array new_switches (objects of model), sorted, into res (partial),
- * replacing old_switches (what they were before the change).  An
- * (ifindex, VID) claimed twice among these switches, or already claimed
- * in in_force (the entries the maps hold; NULL: not checked) by a switch
- * outside both arrays, is an error.  0 ok, -1 with a message in err and res left empty.
+ * Compiles this chassis' config entry and every entry of the n_new
+ * switches new (switches of model, as they are now), sorted, into res
+ * (partial), replacing the n_old switches old (what the changed switches
+ * were before; they may be gone from model, but must stay readable for the
+ * call).  An (ifindex, VID) claimed twice among the new switches, or
+ * already claimed in in_force (the entries the maps hold; NULL: not
+ * checked) by a switch outside both arrays, is an error.  0 ok, -1 with a
+ * message in err and res left empty.
  */
-int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
-			  xovn_iface_resolver resolve, void *arg, const json_t *old_switches,
-			  const json_t *new_switches, const struct xovn_mapset *in_force,
-			  struct xovn_compile_result *res, char *err, size_t errlen);
+int xovn_compile_switches(struct xovn_compile_state *st, const struct xovn_model *model,
+			  xovn_iface_resolver resolve, void *arg,
+			  const struct xovn_ls *const *old, size_t n_old,
+			  const struct xovn_ls *const *new, size_t n_new,
+			  const struct xovn_mapset *in_force, struct xovn_compile_result *res,
+			  char *err, size_t errlen);
 
 /*
  * Lists interfaces of chassis to attach programs to: VIFs
@@ -140,6 +147,7 @@ int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
  * twice.  *out is malloc'ed (free() it; NULL when *n is 0).  0 ok, -1 when
  * the chassis is not in the model or memory runs out.
  */
-int xovn_compile_attachments(const json_t *model, const char *chassis, struct xovn_attach **out, size_t *n);
+int xovn_compile_attachments(const struct xovn_model *model, const char *chassis,
+			     struct xovn_attach **out, size_t *n);
 
 #endif /* XOVN_COMPILE_H */

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * compile_ctx.h - state shared by the compiler's translation units.
+ * ctx.h - state shared by the compiler's translation units.
  *
- * Not a public API: only lib/compile*.c include it.  Every cross-reference
+ * Not a public API: only the files of lib/compile/ include it.  Every cross-reference
  * of the model (port -> chassis, parent -> port, group -> members) goes
  * through a name index built once per compile, so the per-port work stays
  * constant and a 100,000-port model compiles in linear time.
@@ -10,12 +10,12 @@
 #ifndef XOVN_COMPILE_CTX_H
 #define XOVN_COMPILE_CTX_H
 
-#include <jansson.h>
 #include <stddef.h>
 #include <stdint.h>
 
 #include "compile/compile.h"
 #include "dataplane/mapset.h"
+#include "model/types.h"
 #include "util/name_index.h"
 #include "xovn_maps.h"
 
@@ -35,21 +35,21 @@ struct ingress_list {
 /* ---- the compile ------------------------------------------------------ */
 
 struct compile_ctx {
-	const json_t *model;
+	const struct xovn_model *model;
 	const char *chassis_name;
-	const json_t *chassis;            /* this chassis' object */
+	const struct xovn_chassis *chassis; /* this chassis */
 	xovn_iface_resolver resolve;
 	void *resolve_arg;
 	struct xovn_mapset *out;
 	char *err;
 	size_t errlen;
 
-	struct name_index chassis_by_name; /* -> chassis object */
-	struct name_index ports_by_name;   /* -> port object */
-	struct name_index groups_by_name;  /* -> ha_chassis_group object */
+	struct name_index chassis_by_name; /* -> struct xovn_chassis */
+	struct name_index ports_by_name;   /* -> struct xovn_lsp */
+	struct name_index groups_by_name;  /* -> struct xovn_ha_group */
 	struct name_index local_vifs;      /* port name -> iface name, this chassis */
 	struct name_index bound_chassis;   /* port name -> chassis name it lives on */
-	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> row */
+	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> struct xovn_dhcp_row */
 	struct ingress_list ingress;
 };
 
@@ -71,33 +71,33 @@ int compile_emit(struct compile_ctx *ctx, uint32_t map, const void *key, uint16_
 
 /* compile.c: this chassis' xovn_config entry; every entry of one switch */
 int compile_emit_config(struct compile_ctx *ctx);
-int compile_switch(struct compile_ctx *ctx, const json_t *sw);
+int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw);
 
-/* compile_bindings.c: who lives where */
+/* bindings.c: who lives where */
 int compile_build_indexes(struct compile_ctx *ctx);
 void compile_free_indexes(struct compile_ctx *ctx);
 /* Encap IP (network order) of the named chassis; 0 if unknown. */
 uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis);
 /* Interface chassis maps network to (bridge_mappings), or NULL. */
-const char *compile_bridge_iface(const json_t *chassis, const char *network);
+const char *compile_bridge_iface(const struct xovn_chassis *chassis, const char *network);
 /* Resolves ifname through the caller's resolver; 0 ok, -1 absent. */
 int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xovn_iface_info *info);
 /* Placement (LOCAL/REMOTE/neither) of the VIF port named port. */
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
 /* Whether this chassis holds the external port (HA chassis group). */
-int compile_external_held(const struct compile_ctx *ctx, const json_t *port);
+int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port);
 
-/* compile_ports.c: one port -> ports, fdb, ingress candidate, flood */
-int compile_switch_scan(struct compile_ctx *ctx, const json_t *sw, struct switch_state *st);
-int compile_port(struct compile_ctx *ctx, struct switch_state *st, const json_t *port);
+/* ports.c: one port -> ports, fdb, ingress candidate, flood */
+int compile_switch_scan(struct compile_ctx *ctx, const struct xovn_ls *sw, struct switch_state *st);
+int compile_port(struct compile_ctx *ctx, struct switch_state *st, const struct xovn_lsp *port);
 
-/* compile_flood.c */
+/* flood.c */
 void flood_init(struct switch_state *st);
 int flood_add_member(struct compile_ctx *ctx, struct switch_state *st, uint16_t port_key,
 		     const struct xovn_port_val *pv);
 int flood_emit(struct compile_ctx *ctx, struct switch_state *st);
 
-/* compile_ingress.c */
+/* ingress.c */
 int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
 		const struct xovn_ingress_val *val, const char *port);
 int ingress_emit(struct compile_ctx *ctx);
@@ -110,25 +110,25 @@ int ingress_check_in_force(struct compile_ctx *ctx, const struct xovn_mapset *in
 			   const uint32_t *dps, size_t n);
 
 /* result.c: res->facts.attach from the whole model; 0 ok, -1 out of memory or no chassis */
-int compile_result_attach(const json_t *model, const char *chassis,
+int compile_result_attach(const struct xovn_model *model, const char *chassis,
 			  struct xovn_compile_result *res);
 
-/* compile_security.c: port_security -> xovn_psec_* */
+/* security.c: port_security -> xovn_psec_* */
 int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,
-			  const json_t *port);
+			  const struct xovn_lsp *port);
 /* The EUI-64 IPv6 link-local address of mac (fe80::/64). */
 void xovn_eui64_lla(const uint8_t mac[6], uint8_t lla[16]);
 
-/* compile_responder.c: addresses this chassis answers ARP/ND for */
+/* responder.c: addresses this chassis answers ARP/ND for */
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
-			   const json_t *port);
+			   const struct xovn_lsp *port);
 
 /* dhcp.c: native DHCPv4 (xovn_dhcp) */
 int compile_dhcp_index(struct compile_ctx *ctx);
 /* 1 with *val filled when the port's DHCP is answered here, else 0. */
-int compile_dhcp_value(const struct compile_ctx *ctx, const json_t *port,
+int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 		       struct xovn_dhcp_val *val);
 int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
-		      const json_t *port);
+		      const struct xovn_lsp *port);
 
 #endif /* XOVN_COMPILE_CTX_H */

@@ -14,39 +14,30 @@
 
 #include "compile/ctx.h"
 #include "model/dhcp.h"
-#include "model/model.h"
 #include "util/addr.h"
-
-static const char *str_field(const json_t *obj, const char *field)
-{
-	return json_string_value(json_object_get(obj, field));
-}
 
 int compile_dhcp_index(struct compile_ctx *ctx)
 {
-	const json_t *row;
-	size_t i;
+	const struct xovn_model *m = ctx->model;
 
-	json_array_foreach(json_object_get(ctx->model, "dhcp_options"), i, row) {
-		const char *uuid = str_field(row, "_uuid");
+	for (size_t i = 0; i < m->n_dhcp_options; i++) {
+		const struct xovn_dhcp_row *row = &m->dhcp_options[i];
 
-		if (uuid && name_index_put_new(&ctx->dhcp_by_uuid, uuid, row) < 0)
+		if (row->uuid && name_index_put_new(&ctx->dhcp_by_uuid, row->uuid, row) < 0)
 			return -1;
 	}
 	return 0;
 }
 
 /* The port's first "MAC IP..." address with an IPv4 inside the row's cidr. */
-static int pick_address(const json_t *port, const struct xovn_dhcp_options *o,
+static int pick_address(const struct xovn_lsp *port, const struct xovn_dhcp_options *o,
 			struct xovn_dhcp_val *val)
 {
 	struct xovn_lport_addr addr;
-	const json_t *a;
 	char why[128];
-	size_t i;
 
-	json_array_foreach(json_object_get(port, "addresses"), i, a) {
-		const char *s = json_string_value(a);
+	for (size_t i = 0; i < port->addresses.n; i++) {
+		const char *s = port->addresses.v[i];
 
 		if (!s || !strchr(s, ' ') || xovn_parse_lport_addr(s, 0, &addr, why, sizeof(why)) < 0)
 			continue;
@@ -61,32 +52,30 @@ static int pick_address(const json_t *port, const struct xovn_dhcp_options *o,
 	return 0;
 }
 
-static int lives_here(const struct compile_ctx *ctx, const json_t *port)
+static int lives_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
-	const char *type = str_field(port, "type");
-	const char *parent = str_field(port, "parent_name");
 	struct xovn_port_val pv;
 
-	if (type && type[0])
+	if (port->kind != XOVN_PT_VIF)
 		return 0;
 	memset(&pv, 0, sizeof(pv));
-	compile_place_vif(ctx, parent ? parent : str_field(port, "name"), &pv);
+	compile_place_vif(ctx, port->parent_name ? port->parent_name : port->name, &pv);
 	return (pv.flags & XOVN_PF_LOCAL) != 0;
 }
 
-int compile_dhcp_value(const struct compile_ctx *ctx, const json_t *port,
+int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 		       struct xovn_dhcp_val *val)
 {
-	const char *uuid = str_field(port, "dhcpv4_options"), *bad;
+	const char *uuid = port->dhcpv4_options, *bad;
+	const struct xovn_dhcp_row *row;
 	struct xovn_dhcp_options o;
-	const json_t *row;
 	char err[256];
 	int n;
 
 	if (!uuid || !lives_here(ctx, port))
 		return 0;
 	row = name_index_get(&ctx->dhcp_by_uuid, uuid);
-	if (!row || xovn_dhcp_from_json(row, &o, &bad, err, sizeof(err)) < 0 ||
+	if (!row || xovn_dhcp_from_row(row, &o, &bad, err, sizeof(err)) < 0 ||
 	    o.family != AF_INET || !xovn_dhcp_complete(&o))
 		return 0;
 	memset(val, 0, sizeof(*val));
@@ -102,7 +91,7 @@ int compile_dhcp_value(const struct compile_ctx *ctx, const json_t *port,
 }
 
 int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
-		      const json_t *port)
+		      const struct xovn_lsp *port)
 {
 	struct xovn_port_key key;
 	struct xovn_dhcp_val val;
@@ -111,6 +100,6 @@ int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
 		return 0;
 	memset(&key, 0, sizeof(key));
 	key.dp_key = st->dp_key;
-	key.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
+	key.port_key = (uint16_t)port->tunnel_key;
 	return compile_emit(ctx, XOVN_MAP_DHCP, &key, sizeof(key), &val, sizeof(val));
 }

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_flood.c - the two multicast groups of a switch (flood to all,
+ * flood.c - the two multicast groups of a switch (flood to all,
  * flood to "unknown" ports) as seen from this chassis: local members with
  * their own delivery VID, and the distinct remote chassis holding members.
  */

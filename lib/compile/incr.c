@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_incr.c - compiling only the switches a change touched.
+ * incr.c - compiling only the switches a change touched.
  *
  * What a switch compiles to depends on the switch itself and on data
  * outside all switches: chassis (encap IPs, attachments, bridge mappings),
@@ -13,26 +13,19 @@
 #include <string.h>
 
 #include "compile/ctx.h"
-#include "model/model.h"
 
 struct xovn_compile_state {
 	struct compile_ctx ctx;        /* indexes only; the rest is set per call */
 	struct name_index attached;    /* port name -> itself: named by some chassis' vif */
 };
 
-static const char *str_field(const json_t *obj, const char *field)
+static int index_attached(struct xovn_compile_state *st, const struct xovn_model *model)
 {
-	return json_string_value(json_object_get(obj, field));
-}
+	for (size_t i = 0; i < model->n_chassis; i++) {
+		const struct xovn_chassis *ch = &model->chassis[i];
 
-static int index_attached(struct xovn_compile_state *st, const json_t *model)
-{
-	const json_t *ch, *vif;
-	size_t i, j;
-
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		json_array_foreach(json_object_get(ch, "vifs"), j, vif) {
-			const char *port = str_field(vif, "port");
+		for (size_t j = 0; j < ch->n_vifs; j++) {
+			const char *port = ch->vifs[j].port;
 
 			if (port && name_index_put_new(&st->attached, port, port) < 0)
 				return -1;
@@ -41,8 +34,8 @@ static int index_attached(struct xovn_compile_state *st, const json_t *model)
 	return 0;
 }
 
-struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const char *chassis,
-						  char *err, size_t errlen)
+struct xovn_compile_state *xovn_compile_state_new(const struct xovn_model *model,
+						  const char *chassis, char *err, size_t errlen)
 {
 	struct xovn_compile_state *st = calloc(1, sizeof(*st));
 
@@ -54,7 +47,7 @@ struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const cha
 	st->ctx.chassis_name = chassis;
 	st->ctx.err = err;
 	st->ctx.errlen = errlen;
-	st->ctx.chassis = xovn_find_chassis(model, chassis);
+	st->ctx.chassis = xovn_model_chassis(model, chassis);
 	if (!st->ctx.chassis) {
 		compile_fail(&st->ctx, "chassis '%s' is not in the model", chassis);
 		free(st);
@@ -65,7 +58,7 @@ struct xovn_compile_state *xovn_compile_state_new(const json_t *model, const cha
 		xovn_compile_state_free(st);
 		return NULL;
 	}
-	/* Port objects belong to switches, which are replaced later: forget them. */
+	/* Ports belong to switches, which are replaced later: forget them. */
 	name_index_free(&st->ctx.ports_by_name);
 	return st;
 }
@@ -79,28 +72,19 @@ void xovn_compile_state_free(struct xovn_compile_state *st)
 	free(st);
 }
 
-static int is_localport(const json_t *port)
-{
-	const char *type = str_field(port, "type");
-
-	return type && strcmp(type, "localport") == 0;
-}
-
 /* Attached ports of switches, each mapped to 1 (localport) or 2 (not). */
-static int collect_attached(const struct xovn_compile_state *st, const json_t *switches,
-			    struct name_index *out)
+static int collect_attached(const struct xovn_compile_state *st, const struct xovn_ls *const *sws,
+			    size_t n, struct name_index *out)
 {
-	const json_t *sw, *port;
-	size_t i, j;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < sws[i]->n_ports; j++) {
+			const struct xovn_lsp *port = &sws[i]->ports[j];
+			int local = port->kind == XOVN_PT_LOCALPORT;
 
-	json_array_foreach(switches, i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			const char *name = str_field(port, "name");
-
-			if (!name || !name_index_get(&st->attached, name))
+			if (!port->name || !name_index_get(&st->attached, port->name))
 				continue;
 			/* The first version seen wins: the oldest of a chain of changes. */
-			if (name_index_put_new(out, name, (void *)(is_localport(port) ? 1UL : 2UL)) < 0)
+			if (name_index_put_new(out, port->name, (void *)(local ? 1UL : 2UL)) < 0)
 				return -1;
 		}
 	}
@@ -123,68 +107,60 @@ static int kinds_agree(const struct name_index *a, const struct name_index *b)
 	return 1;
 }
 
-int xovn_compile_state_covers(const struct xovn_compile_state *st, const json_t *old_switches,
-			      const json_t *new_switches)
+int xovn_compile_state_covers(const struct xovn_compile_state *st,
+			      const struct xovn_ls *const *old, size_t n_old,
+			      const struct xovn_ls *const *new, size_t n_new)
 {
 	struct name_index before, after;
 	int ok = 0;
 
 	name_index_init(&before);
 	name_index_init(&after);
-	if (collect_attached(st, old_switches, &before) == 0 &&
-	    collect_attached(st, new_switches, &after) == 0)
+	if (collect_attached(st, old, n_old, &before) == 0 &&
+	    collect_attached(st, new, n_new, &after) == 0)
 		ok = kinds_agree(&before, &after) && kinds_agree(&after, &before);
 	name_index_free(&before);
 	name_index_free(&after);
 	return ok;
 }
 
-/* Tunnel keys of the switches in the arrays a and b: the datapaths a part replaces. */
-static int collect_dps(const json_t *a, const json_t *b, struct xovn_compile_result *res)
+/* Tunnel keys of the switches old and new: the datapaths a part replaces. */
+static int collect_dps(const struct xovn_ls *const *old, size_t n_old,
+		       const struct xovn_ls *const *new, size_t n_new,
+		       struct xovn_compile_result *res)
 {
-	const json_t *arrays[2] = { a, b }, *sw;
-	size_t i;
-
-	res->dps = calloc(json_array_size(a) + json_array_size(b) + 1, sizeof(*res->dps));
+	res->dps = calloc(n_old + n_new + 1, sizeof(*res->dps));
 	if (!res->dps)
 		return -1;
-	for (int k = 0; k < 2; k++) {
-		json_array_foreach(arrays[k], i, sw)
-			res->dps[res->n_dps++] =
-				(uint32_t)json_integer_value(json_object_get(sw, "tunnel_key"));
-	}
+	for (size_t i = 0; i < n_old; i++)
+		res->dps[res->n_dps++] = (uint32_t)old[i]->tunnel_key;
+	for (size_t i = 0; i < n_new; i++)
+		res->dps[res->n_dps++] = (uint32_t)new[i]->tunnel_key;
 	return 0;
 }
 
 /* A port that attaches a host interface by bridge mapping decides what is attached. */
-static int has_bridged_port(const json_t *switches)
+static int has_bridged_port(const struct xovn_ls *const *sws, size_t n)
 {
-	const json_t *sw, *port;
-	size_t i, j;
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < sws[i]->n_ports; j++) {
+			int kind = sws[i]->ports[j].kind;
 
-	json_array_foreach(switches, i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			const char *t = str_field(port, "type");
-
-			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0))
+			if (kind == XOVN_PT_LOCALNET || kind == XOVN_PT_L2GATEWAY)
 				return 1;
 		}
 	}
 	return 0;
 }
 
-static int compile_part(struct compile_ctx *ctx, const json_t *switches,
+static int compile_part(struct compile_ctx *ctx, const struct xovn_ls *const *sw, size_t n,
 			const struct xovn_mapset *in_force, const struct xovn_compile_result *res)
 {
-	const json_t *sw;
-	size_t i;
 	int rc;
 
 	rc = compile_emit_config(ctx);
-	json_array_foreach(switches, i, sw) {
-		if (rc == 0)
-			rc = compile_switch(ctx, sw);
-	}
+	for (size_t i = 0; i < n && rc == 0; i++)
+		rc = compile_switch(ctx, sw[i]);
 	if (rc == 0)
 		rc = ingress_emit(ctx);
 	if (rc == 0 && in_force)
@@ -192,10 +168,12 @@ static int compile_part(struct compile_ctx *ctx, const json_t *switches,
 	return rc;
 }
 
-int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
-			  xovn_iface_resolver resolve, void *arg, const json_t *old_switches,
-			  const json_t *new_switches, const struct xovn_mapset *in_force,
-			  struct xovn_compile_result *res, char *err, size_t errlen)
+int xovn_compile_switches(struct xovn_compile_state *st, const struct xovn_model *model,
+			  xovn_iface_resolver resolve, void *arg,
+			  const struct xovn_ls *const *old, size_t n_old,
+			  const struct xovn_ls *const *new, size_t n_new,
+			  const struct xovn_mapset *in_force, struct xovn_compile_result *res,
+			  char *err, size_t errlen)
 {
 	struct compile_ctx *ctx = &st->ctx;
 	int rc;
@@ -210,19 +188,19 @@ int xovn_compile_switches(struct xovn_compile_state *st, const json_t *model,
 	if (err && errlen)
 		err[0] = '\0';
 	res->partial = 1;
-	res->n_switches = json_array_size(new_switches);
-	rc = collect_dps(old_switches, new_switches, res);
+	res->n_switches = n_new;
+	rc = collect_dps(old, n_old, new, n_new, res);
 	if (rc < 0)
 		compile_fail(ctx, "out of memory listing the switches");
 	else
-		rc = compile_part(ctx, new_switches, in_force, res);
+		rc = compile_part(ctx, new, n_new, in_force, res);
 	ingress_free(&ctx->ingress);
 	if (rc == 0) {
 		xovn_mapset_sort(&res->entries);
 		if (!res->entries.sorted)
 			rc = compile_fail(ctx, "out of memory sorting %zu entries", res->entries.n);
 	}
-	if (rc == 0 && (has_bridged_port(old_switches) || has_bridged_port(new_switches)) &&
+	if (rc == 0 && (has_bridged_port(old, n_old) || has_bridged_port(new, n_new)) &&
 	    compile_result_attach(model, ctx->chassis_name, res) < 0)
 		rc = compile_fail(ctx, "out of memory listing the chassis' interfaces");
 	ctx->out = NULL;

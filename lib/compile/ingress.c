@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_ingress.c - the (ifindex, VID) -> port table.  Candidates are
+ * ingress.c - the (ifindex, VID) -> port table.  Candidates are
  * collected for the whole model, then sorted so that two ports claiming the
  * same interface and VID are found in O(n log n) and reported by name
  * instead of one silently shadowing the other.

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_responder.c - the IPs this chassis answers ARP requests and
+ * responder.c - the IPs this chassis answers ARP requests and
  * neighbour solicitations for (xovn_arp_resp, xovn_nd_resp).
  *
  * Eligible targets: a VIF (or container port) bound to some chassis, a
@@ -16,55 +16,46 @@
 
 #include "util/addr.h"
 #include "compile/ctx.h"
-#include "model/model.h"
 
-static const char *str_field(const json_t *obj, const char *field)
+static int has_unknown(const struct xovn_lsp *port)
 {
-	return json_string_value(json_object_get(obj, field));
-}
+	for (size_t i = 0; i < port->addresses.n; i++) {
+		const char *a = port->addresses.v[i];
 
-static int has_unknown(const json_t *port)
-{
-	const json_t *a;
-	size_t i;
-
-	json_array_foreach(json_object_get(port, "addresses"), i, a) {
-		if (json_is_string(a) && strcmp(json_string_value(a), "unknown") == 0)
+		if (a && strcmp(a, "unknown") == 0)
 			return 1;
 	}
 	return 0;
 }
 
 /* A VIF or container port: placed LOCAL or REMOTE means bound and reachable. */
-static int vif_flags(const struct compile_ctx *ctx, const json_t *port, uint8_t *flags)
+static int vif_flags(const struct compile_ctx *ctx, const struct xovn_lsp *port, uint8_t *flags)
 {
-	const char *parent = str_field(port, "parent_name");
 	struct xovn_port_val pv;
 
 	memset(&pv, 0, sizeof(pv));
-	compile_place_vif(ctx, parent ? parent : str_field(port, "name"), &pv);
+	compile_place_vif(ctx, port->parent_name ? port->parent_name : port->name, &pv);
 	if (pv.flags & XOVN_PF_LOCAL)
 		*flags = XOVN_RESP_RESIDENT;
 	return (pv.flags & (XOVN_PF_LOCAL | XOVN_PF_REMOTE)) != 0;
 }
 
-static int localport_attached_here(const struct compile_ctx *ctx, const json_t *port)
+static int localport_attached_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
-	const char *iface = name_index_get(&ctx->local_vifs, str_field(port, "name"));
+	const char *iface = name_index_get(&ctx->local_vifs, port->name);
 	struct xovn_iface_info info;
 
 	return iface && compile_resolve(ctx, iface, &info) == 0;
 }
 
 /* Whether this chassis answers for port at all, and with which flags. */
-static int responder_eligible(const struct compile_ctx *ctx, const json_t *port, uint8_t *flags)
+static int responder_eligible(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			      uint8_t *flags)
 {
-	const char *type = str_field(port, "type");
-
 	*flags = 0;
 	if (has_unknown(port))
 		return 0;
-	switch (xovn_port_type_from_str(type ? type : "")) {
+	switch (port->kind) {
 	case XOVN_PT_VIF:
 		return vif_flags(ctx, port, flags);
 	case XOVN_PT_LOCALPORT:
@@ -122,18 +113,16 @@ static int lists_an_ip(const char *address)
 }
 
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
-			   const json_t *port)
+			   const struct xovn_lsp *port)
 {
 	struct xovn_resp_val rv;
 	int eligible = -1;  /* decided on the first address with an IP */
-	const json_t *a;
 	uint8_t flags;
-	size_t i;
 
 	memset(&rv, 0, sizeof(rv));
-	rv.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
-	json_array_foreach(json_object_get(port, "addresses"), i, a) {
-		const char *s = json_string_value(a);
+	rv.port_key = (uint16_t)port->tunnel_key;
+	for (size_t i = 0; i < port->addresses.n; i++) {
+		const char *s = port->addresses.v[i];
 
 		if (!lists_an_ip(s))
 			continue;
@@ -143,7 +132,7 @@ int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *s
 		}
 		if (!eligible)
 			return 0;
-		if (emit_address(ctx, st->dp_key, str_field(port, "name"), s, &rv) < 0)
+		if (emit_address(ctx, st->dp_key, port->name ? port->name : "?", s, &rv) < 0)
 			return -1;
 	}
 	return 0;

@@ -10,12 +10,6 @@
 #include <string.h>
 
 #include "compile/ctx.h"
-#include "model/model.h"
-
-static const char *str_field(const json_t *obj, const char *field)
-{
-	return json_string_value(json_object_get(obj, field));
-}
 
 void xovn_host_facts_free(struct xovn_host_facts *f)
 {
@@ -40,35 +34,32 @@ void xovn_compile_result_free(struct xovn_compile_result *r)
 }
 
 /* IPv4 encap addresses of every chassis but this one. */
-static int collect_remote_ips(const json_t *model, const char *chassis, struct xovn_host_facts *f)
+static int collect_remote_ips(const struct xovn_model *model, const char *chassis,
+			      struct xovn_host_facts *f)
 {
-	const json_t *chs = json_object_get(model, "chassis"), *ch;
-	size_t i;
-
-	f->remote_ips = calloc(json_array_size(chs) + 1, sizeof(*f->remote_ips));
+	f->remote_ips = calloc(model->n_chassis + 1, sizeof(*f->remote_ips));
 	if (!f->remote_ips)
 		return -1;
-	json_array_foreach(chs, i, ch) {
-		const char *name = str_field(ch, "name");
-		const char *ip = str_field(json_object_get(ch, "encap"), "ip");
+	for (size_t i = 0; i < model->n_chassis; i++) {
+		const struct xovn_chassis *ch = &model->chassis[i];
 		struct in_addr addr;
 
-		if (name && ip && strcmp(name, chassis) != 0 && inet_pton(AF_INET, ip, &addr) == 1)
+		if (ch->name && ch->encap_ip && strcmp(ch->name, chassis) != 0 &&
+		    inet_pton(AF_INET, ch->encap_ip, &addr) == 1)
 			f->remote_ips[f->n_remote_ips++] = addr.s_addr;
 	}
 	return 0;
 }
 
-static int collect_vifs(const json_t *model, const char *chassis, struct xovn_host_facts *f)
+static int collect_vifs(const struct xovn_chassis *ch, struct xovn_host_facts *f)
 {
-	const json_t *vifs = json_object_get(xovn_find_chassis(model, chassis), "vifs"), *vif;
-	size_t i;
+	size_t n = ch ? ch->n_vifs : 0;
 
-	f->vifs = calloc(json_array_size(vifs) + 1, sizeof(*f->vifs));
+	f->vifs = calloc(n + 1, sizeof(*f->vifs));
 	if (!f->vifs)
 		return -1;
-	json_array_foreach(vifs, i, vif) {
-		const char *ifname = str_field(vif, "iface");
+	for (size_t i = 0; i < n; i++) {
+		const char *ifname = ch->vifs[i].iface;
 
 		if (ifname && strlen(ifname) < sizeof(f->vifs->name))
 			strcpy(f->vifs[f->n_vifs++].name, ifname);
@@ -76,7 +67,8 @@ static int collect_vifs(const json_t *model, const char *chassis, struct xovn_ho
 	return 0;
 }
 
-int compile_result_attach(const json_t *model, const char *chassis, struct xovn_compile_result *res)
+int compile_result_attach(const struct xovn_model *model, const char *chassis,
+			  struct xovn_compile_result *res)
 {
 	if (xovn_compile_attachments(model, chassis, &res->facts.attach, &res->facts.n_attach) < 0)
 		return -1;
@@ -84,14 +76,15 @@ int compile_result_attach(const json_t *model, const char *chassis, struct xovn_
 	return 0;
 }
 
-int xovn_compile_result(const json_t *model, const char *chassis, xovn_iface_resolver resolve,
-			void *arg, struct xovn_compile_result *res, char *err, size_t errlen)
+int xovn_compile_result(const struct xovn_model *model, const char *chassis,
+			xovn_iface_resolver resolve, void *arg, struct xovn_compile_result *res,
+			char *err, size_t errlen)
 {
 	if (xovn_compile(model, chassis, resolve, arg, &res->entries, err, errlen) < 0)
 		return -1;
 	if (compile_result_attach(model, chassis, res) < 0 ||
 	    collect_remote_ips(model, chassis, &res->facts) < 0 ||
-	    collect_vifs(model, chassis, &res->facts) < 0) {
+	    collect_vifs(xovn_model_chassis(model, chassis), &res->facts) < 0) {
 		snprintf(err, errlen, "out of memory listing the chassis' interfaces");
 		xovn_compile_result_free(res);
 		return -1;

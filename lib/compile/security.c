@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * compile_security.c - a port's port_security column -> xovn_psec_mac and
+ * security.c - a port's port_security column -> xovn_psec_mac and
  * the four address tries (IPv4/IPv6 sources allowed in, destinations
  * allowed out).
  *
@@ -18,9 +18,9 @@
 #include "util/addr.h"
 #include "compile/ctx.h"
 
-static const char *port_name(const json_t *port)
+static const char *port_name(const struct xovn_lsp *port)
 {
-	return json_string_value(json_object_get(port, "name"));
+	return port->name ? port->name : "?";
 }
 
 static uint8_t family_flags(const struct xovn_lport_addr *a)
@@ -172,15 +172,13 @@ static uint8_t merged_flags(const struct xovn_lport_addr *all, size_t n, const u
 	return flags;
 }
 
-static int parse_all(struct compile_ctx *ctx, const json_t *port, const json_t *list,
+static int parse_all(struct compile_ctx *ctx, const struct xovn_lsp *port,
 		     struct xovn_lport_addr *all)
 {
-	const json_t *item;
 	char why[128];
-	size_t i;
 
-	json_array_foreach(list, i, item) {
-		const char *s = json_string_value(item);
+	for (size_t i = 0; i < port->port_security.n; i++) {
+		const char *s = port->port_security.v[i];
 
 		if (!s || xovn_parse_lport_addr(s, 1, &all[i], why, sizeof(why)) < 0)
 			return compile_fail(ctx, "port '%s': port_security \"%s\": %s", port_name(port),
@@ -190,10 +188,9 @@ static int parse_all(struct compile_ctx *ctx, const json_t *port, const json_t *
 }
 
 int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st,
-			  const json_t *port)
+			  const struct xovn_lsp *port)
 {
-	const json_t *list = json_object_get(port, "port_security");
-	size_t n = json_array_size(list);
+	size_t n = port->port_security.n;
 	struct xovn_psec_mac_key mk;
 	struct xovn_lport_addr *all;
 	int rc = 0;
@@ -203,13 +200,13 @@ int compile_port_security(struct compile_ctx *ctx, const struct switch_state *st
 	all = calloc(n, sizeof(*all));
 	if (!all)
 		return compile_fail(ctx, "out of memory compiling port security");
-	if (parse_all(ctx, port, list, all) < 0) {
+	if (parse_all(ctx, port, all) < 0) {
 		free(all);
 		return -1;
 	}
 	memset(&mk, 0, sizeof(mk));
 	mk.dp_key = st->dp_key;
-	mk.port_key = (uint16_t)json_integer_value(json_object_get(port, "tunnel_key"));
+	mk.port_key = (uint16_t)port->tunnel_key;
 	for (size_t i = 0; i < n && rc == 0; i++) {
 		memcpy(mk.mac, all[i].mac, sizeof(mk.mac));
 		rc = emit_entry(ctx, &mk, &all[i], merged_flags(all, n, all[i].mac));

@@ -102,6 +102,7 @@ int xh_compile(const char *model_json, const char *chassis, const struct xh_ifac
 {
 	struct xh_iface_table table = { ifaces, n };
 	struct xovn_mapset none = { 0 };
+	struct xovn_model *typed;
 	json_error_t jerr;
 	json_t *model;
 	int rc;
@@ -111,7 +112,11 @@ int xh_compile(const char *model_json, const char *chassis, const struct xh_ifac
 		snprintf(err, errlen, "model JSON line %d: %s", jerr.line, jerr.text);
 		return -1;
 	}
-	rc = xovn_compile(model, chassis, xh_resolve, &table, out, err, errlen);
+	typed = xovn_model_read(model);
+	rc = typed ? xovn_compile(typed, chassis, xh_resolve, &table, out, err, errlen) : -1;
+	if (!typed)
+		snprintf(err, errlen, "out of memory reading the model");
+	xovn_model_free(typed);
 	/* As xovnd does before writing: every port gets its counter slot. */
 	if (rc == 0 && xovn_slots_assign(&none, out) < 0) {
 		snprintf(err, errlen, "no counter slots left");

@@ -13,6 +13,7 @@
 
 #include "compile/compile.h"
 #include "dataplane/slots.h"
+#include "model/follow.h"
 #include "harness.h"
 #include "../../loader/map_dump.h"
 #include "../../loader/reconcile.h"
@@ -77,13 +78,17 @@ static json_t *model(const char *b_iface, int two_switches)
 	return m;
 }
 
+/* The whole result of the typed model read from m (the result borrows nothing from it). */
 static void compile_whole(const json_t *m, struct xovn_compile_result *res)
 {
+	struct xovn_model *typed = xovn_model_read(m);
 	char err[256] = "";
 
+	cr_assert_not_null(typed);
 	xovn_compile_result_init(res);
-	cr_assert_eq(xovn_compile_result(m, "hv1", resolve, NULL, res, err, sizeof(err)), 0,
+	cr_assert_eq(xovn_compile_result(typed, "hv1", resolve, NULL, res, err, sizeof(err)), 0,
 		     "%s", err);
+	xovn_model_free(typed);
 }
 
 static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_mapset *b,
@@ -161,7 +166,9 @@ Test(reconcile, a_whole_result_writes_only_the_difference)
 Test(reconcile, a_partial_result_replaces_its_switches_entries)
 {
 	json_t *m = model("tb", 1), *sws = json_object_get(m, "logical_switches");
-	json_t *olds = json_pack("[O]", json_array_get(sws, 1)), *ls2;
+	json_t *olds = json_pack("[O]", json_array_get(sws, 1)), *ls2, *news;
+	struct xovn_model *typed = xovn_model_read(m);
+	struct xovn_switch_change chg = { 0 };
 	struct xovn_compile_result res, whole;
 	struct xovn_compile_state *st;
 	char err[256] = "";
@@ -172,15 +179,23 @@ Test(reconcile, a_partial_result_replaces_its_switches_entries)
 	cr_assert(ingress_present(23));
 
 	/* ls2 loses c and gains d: only ls2's entries change. */
-	st = xovn_compile_state_new(m, "hv1", err, sizeof(err));
+	cr_assert_not_null(typed);
+	st = xovn_compile_state_new(typed, "hv1", err, sizeof(err));
 	cr_assert_not_null(st, "%s", err);
 	ls2 = json_pack("{s:s,s:i,s:[{s:s,s:i,s:[s]}]}", "name", "ls2", "tunnel_key", 2,
 			"ports", "name", "d", "tunnel_key", 2, "addresses", "00:00:00:00:00:0d");
 	json_array_set_new(sws, 1, ls2);
+	news = json_pack("[O]", ls2);
+	/* As xovnd: the typed model follows; the typed ls2 replaced still reads olds. */
+	cr_assert_eq(xovn_model_follow_switches(typed, m, news, &chg), 0);
 	xovn_compile_result_init(&res);
-	cr_assert_eq(xovn_compile_switches(st, m, resolve, NULL, olds, json_pack("[O]", ls2),
-					   &r.applied, &res, err, sizeof(err)), 0, "%s", err);
+	cr_assert_eq(xovn_compile_switches(st, typed, resolve, NULL,
+					   (const struct xovn_ls *const *)chg.old, chg.n_old, chg.cur,
+					   chg.n_cur, &r.applied, &res, err, sizeof(err)), 0,
+		     "%s", err);
+	cr_assert_eq(res.n_dps, 2, "ls2 before and after");
 	cr_assert_eq(reconcile_step(&r, &res, 2), 0);
+	xovn_switch_change_free(&chg);
 	assert_record_is_the_maps("after the partial write");
 	cr_assert_not(ingress_present(23), "c, gone, still receives");
 	cr_assert(ingress_present(21) && ingress_present(22), "ls1's ports stopped receiving");
@@ -192,6 +207,8 @@ Test(reconcile, a_partial_result_replaces_its_switches_entries)
 	xovn_compile_result_free(&whole);
 	xovn_compile_result_free(&res);
 	xovn_compile_state_free(st);
+	xovn_model_free(typed);
+	json_decref(news);
 	json_decref(olds);
 	json_decref(m);
 }

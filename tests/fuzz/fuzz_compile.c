@@ -232,7 +232,7 @@ static int resolver(const char *ifname, struct xovn_iface_info *info, void *arg)
 	return 0;
 }
 
-static void compile_chassis(const json_t *model, const char *chassis, unsigned int mask)
+static void compile_chassis(const struct xovn_model *model, const char *chassis, unsigned int mask)
 {
 	struct xovn_mapset a, b, up, del;
 	char err[256];
@@ -268,12 +268,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		abort();  /* the generator built a malformed pack */
 	xovn_errors_init(&errs);
 	if (xovn_model_validate(model, &errs) == 0) {
+		struct xovn_model *typed = xovn_model_read(model);
+
+		if (!typed)
+			abort();
 		for (ch = 0; ch < N_CHASSIS; ch++) {
 			char name[8];
 
 			snprintf(name, sizeof(name), "hv%d", ch);
-			compile_chassis(model, name, mask);
+			compile_chassis(typed, name, mask);
 		}
+		xovn_model_free(typed);
 	}
 	xovn_errors_free(&errs);
 	json_decref(model);

@@ -28,17 +28,17 @@ static int fuzz_resolver(const char *ifname, struct xovn_iface_info *info, void 
 	return 0;
 }
 
-static void compile_every_chassis(const json_t *model)
+static void compile_every_chassis(const json_t *doc)
 {
-	const json_t *chassis = json_object_get(model, "chassis");
+	struct xovn_model *model = xovn_model_read(doc);
 	struct xovn_mapset empty, set, up, del;
 	char err[256];
-	size_t i;
-	json_t *ch;
 
+	if (!model)
+		abort();
 	xovn_mapset_init(&empty);
-	json_array_foreach(chassis, i, ch) {
-		const char *name = json_string_value(json_object_get(ch, "name"));
+	for (size_t i = 0; i < model->n_chassis; i++) {
+		const char *name = model->chassis[i].name;
 
 		xovn_mapset_init(&set);
 		xovn_mapset_init(&up);
@@ -50,6 +50,7 @@ static void compile_every_chassis(const json_t *model)
 		xovn_mapset_free(&del);
 	}
 	xovn_mapset_free(&empty);
+	xovn_model_free(model);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -54,6 +54,29 @@ json_t *model_from(const char *text)
 	return model;
 }
 
+int compile_doc(const json_t *doc, const char *chassis, xovn_iface_resolver resolve, void *arg,
+		struct xovn_mapset *out, char *err, size_t errlen)
+{
+	struct xovn_model *m = xovn_model_read(doc);
+	int rc;
+
+	cr_assert_not_null(m, "out of memory reading the model");
+	rc = xovn_compile(m, chassis, resolve, arg, out, err, errlen);
+	xovn_model_free(m);
+	return rc;
+}
+
+int attachments_doc(const json_t *doc, const char *chassis, struct xovn_attach **out, size_t *n)
+{
+	struct xovn_model *m = xovn_model_read(doc);
+	int rc;
+
+	cr_assert_not_null(m, "out of memory reading the model");
+	rc = xovn_compile_attachments(m, chassis, out, n);
+	xovn_model_free(m);
+	return rc;
+}
+
 void compile_ok(const json_t *model, const char *chassis, const struct fake_iface *host,
 		struct xovn_mapset *out)
 {
@@ -70,7 +93,7 @@ void compile_ok(const json_t *model, const char *chassis, const struct fake_ifac
 	}
 	xovn_errors_free(&errs);
 	xovn_mapset_init(out);
-	rc = xovn_compile(model, chassis, fake_resolve, (void *)host, out, err, sizeof(err));
+	rc = compile_doc(model, chassis, fake_resolve, (void *)host, out, err, sizeof(err));
 	cr_assert_eq(rc, 0, "compile for %s failed: %s", chassis, err);
 	cr_assert(out->sorted, "compiled set must come out sorted");
 }
@@ -82,7 +105,7 @@ const char *compile_err(const json_t *model, const char *chassis, const struct f
 	int rc;
 
 	xovn_mapset_init(&out);
-	rc = xovn_compile(model, chassis, fake_resolve, (void *)host, &out, err, sizeof(err));
+	rc = compile_doc(model, chassis, fake_resolve, (void *)host, &out, err, sizeof(err));
 	cr_assert_eq(rc, -1, "compile for %s should have failed", chassis);
 	cr_assert_eq(out.n, 0, "a failed compile must leave the set empty");
 	cr_assert_neq(err[0], '\0', "a failed compile must say why");

@@ -34,6 +34,12 @@ int hashed_iface(const char *ifname, struct xovn_iface_info *info, void *arg);
 /* Parses JSON written with ' for " (readable in C); fails the test if bad. */
 json_t *model_from(const char *text);
 
+/* xovn_compile() of the typed model read from doc, as xovnd compiles a document. */
+int compile_doc(const json_t *doc, const char *chassis, xovn_iface_resolver resolve, void *arg,
+		struct xovn_mapset *out, char *err, size_t errlen);
+/* xovn_compile_attachments() of the typed model read from doc. */
+int attachments_doc(const json_t *doc, const char *chassis, struct xovn_attach **out, size_t *n);
+
 /* Compiles for chassis with the given host; fails the test on error. */
 void compile_ok(const json_t *model, const char *chassis, const struct fake_iface *host,
 		struct xovn_mapset *out);

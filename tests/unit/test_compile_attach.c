@@ -40,7 +40,7 @@ Test(compile_attach, vifs_used_bridges_and_underlay)
 	struct xovn_attach *v;
 	size_t n;
 
-	cr_assert_eq(xovn_compile_attachments(m, "hv1", &v, &n), 0);
+	cr_assert_eq(attachments_doc(m, "hv1", &v, &n), 0);
 	cr_assert_eq(n, 4, "tap-a, br-phys (once for two switches), nic-gw, eth-under");
 	cr_assert_eq(find_attach(v, n, "tap-a", XOVN_ATTACH_VIF), 1);
 	cr_assert_eq(find_attach(v, n, "br-phys", XOVN_ATTACH_VIF), 1);
@@ -58,10 +58,10 @@ Test(compile_attach, chassis_with_nothing_and_unknown_chassis)
 	struct xovn_attach *v = (void *)1;
 	size_t n = 99;
 
-	cr_assert_eq(xovn_compile_attachments(m, "hv2", &v, &n), 0);
+	cr_assert_eq(attachments_doc(m, "hv2", &v, &n), 0);
 	cr_assert_eq(n, 0);
 	free(v);
-	cr_assert_eq(xovn_compile_attachments(m, "hv9", &v, &n), -1);
+	cr_assert_eq(attachments_doc(m, "hv9", &v, &n), -1);
 	cr_assert_null(v);
 	cr_assert_eq(n, 0);
 	json_decref(m);
@@ -76,7 +76,7 @@ Test(compile_attach, interface_with_two_roles_is_listed_for_each)
 
 	/* provider network and tunnels on one NIC */
 	json_object_set_new(hv1, "encap_iface", json_string("br-phys"));
-	cr_assert_eq(xovn_compile_attachments(m, "hv1", &v, &n), 0);
+	cr_assert_eq(attachments_doc(m, "hv1", &v, &n), 0);
 	cr_assert_eq(n, 4);
 	cr_assert_eq(find_attach(v, n, "br-phys", XOVN_ATTACH_VIF), 1);
 	cr_assert_eq(find_attach(v, n, "br-phys", XOVN_ATTACH_UNDERLAY), 1);

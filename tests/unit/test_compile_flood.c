@@ -166,7 +166,7 @@ static const char *compile_wide(json_t *m, int *rc, struct xovn_mapset *s)
 	static char err[256];
 
 	xovn_mapset_init(s);
-	*rc = xovn_compile(m, "hv0", any_iface, NULL, s, err, sizeof(err));
+	*rc = compile_doc(m, "hv0", any_iface, NULL, s, err, sizeof(err));
 	return err;
 }
 

@@ -108,7 +108,7 @@ static void compile_big(const json_t *model, struct xovn_mapset *out)
 	char err[256];
 
 	xovn_mapset_init(out);
-	cr_assert_eq(xovn_compile(model, "hv0", numbered_iface, NULL, out, err, sizeof(err)), 0,
+	cr_assert_eq(compile_doc(model, "hv0", numbered_iface, NULL, out, err, sizeof(err)), 0,
 		     "%s", err);
 }
 

@@ -246,10 +246,10 @@ Test(ctl_seed_router, compile_ignores_routers)
 	xovn_mapset_init(&without);
 	xovn_mapset_init(&upserts);
 	xovn_mapset_init(&deletes);
-	cr_assert_eq(xovn_compile(m, "master", hashed_iface, NULL, &with, err, sizeof(err)), 0,
+	cr_assert_eq(compile_doc(m, "master", hashed_iface, NULL, &with, err, sizeof(err)), 0,
 		     "%s", err);
-	cr_assert_eq(xovn_compile(bare, "master", hashed_iface, NULL, &without, err,
-				  sizeof(err)), 0, "%s", err);
+	cr_assert_eq(compile_doc(bare, "master", hashed_iface, NULL, &without, err,
+				 sizeof(err)), 0, "%s", err);
 	cr_assert_gt(with.n, 10, "the switches compile to entries");
 	cr_assert_eq(xovn_mapset_diff(&without, &with, &upserts, &deletes), 0);
 	cr_assert_eq(upserts.n, 0, "routers added %zu entries", upserts.n);

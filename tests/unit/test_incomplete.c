@@ -131,7 +131,7 @@ static void compile_for(const json_t *m, const char *chassis, struct xovn_mapset
 	char err[256];
 
 	xovn_mapset_init(out);
-	cr_assert_eq(xovn_compile(m, chassis, hashed_iface, NULL, out, err, sizeof(err)), 0,
+	cr_assert_eq(compile_doc(m, chassis, hashed_iface, NULL, out, err, sizeof(err)), 0,
 		     "compile for %s: %s", chassis, err);
 }
 

@@ -17,6 +17,7 @@
 #include "dataplane/mapset.h"
 #include "model/model.h"
 #include "model/delta.h"
+#include "model/follow.h"
 #include "dataplane/slots.h"
 #include "compile_fixture.h"
 #include "model_files.h"
@@ -37,7 +38,7 @@ static int full(const json_t *m, const char *ch, const struct xovn_mapset *appli
 
 	xovn_mapset_init(&none);
 	xovn_mapset_init(out);
-	if (xovn_compile(m, ch, hashed_iface, NULL, out, err, sizeof(err)) < 0)
+	if (compile_doc(m, ch, hashed_iface, NULL, out, err, sizeof(err)) < 0)
 		return -1;
 	return xovn_slots_assign(applied ? applied : &none, out);
 }
@@ -55,14 +56,55 @@ static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_map
 	}
 }
 
+/* The followed typed model is the one a fresh read of its document gives. */
+static void assert_typed_follows(const struct xovn_model *followed, const json_t *doc,
+				 const char *what)
+{
+	struct xovn_model *fresh = xovn_model_read(doc);
+
+	cr_assert_not_null(fresh);
+	cr_assert_eq(followed->generation, fresh->generation, "%s: generation", what);
+	cr_assert_eq(followed->n_switches, fresh->n_switches, "%s: switch count", what);
+	for (size_t i = 0; i < fresh->n_switches; i++) {
+		const struct xovn_ls *a = followed->switches[i], *b = fresh->switches[i];
+
+		cr_assert_str_eq(a->name, b->name, "%s: switch %zu", what, i);
+		cr_assert_eq(a->index, b->index, "%s: switch %s index", what, b->name);
+		cr_assert_eq(a->tunnel_key, b->tunnel_key, "%s: switch %s key", what, b->name);
+		cr_assert_eq(a->n_ports, b->n_ports, "%s: switch %s ports", what, b->name);
+		for (size_t j = 0; j < b->n_ports; j++)
+			cr_assert_str_eq(a->ports[j].name, b->ports[j].name, "%s: %s port %zu", what,
+					 b->name, j);
+	}
+	xovn_model_free(fresh);
+}
+
+/* A full compile of the followed typed model gives want: nothing in it is stale. */
+static void assert_typed_compiles_to(const struct xovn_model *typed, const char *ch,
+				     const struct xovn_mapset *applied,
+				     const struct xovn_mapset *want, const char *what)
+{
+	struct xovn_mapset set;
+	char err[256];
+
+	xovn_mapset_init(&set);
+	cr_assert_eq(xovn_compile(typed, ch, hashed_iface, NULL, &set, err, sizeof(err)), 0,
+		     "%s: followed model: %s", what, err);
+	cr_assert_eq(xovn_slots_assign(applied, &set), 0);
+	assert_sets_equal(&set, want, what);
+	xovn_mapset_free(&set);
+}
+
 /* One edit of before into after, checked for chassis ch. */
 static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
 		       size_t *incremental, size_t *whole)
 {
 	struct xovn_mapset applied, want;
 	struct xovn_compile_result part;
+	struct xovn_switch_change chg = { 0 };
 	struct xovn_delta_effect eff;
 	struct xovn_compile_state *st;
+	struct xovn_model *typed;
 	json_t *delta, *followed;
 	char err[256];
 
@@ -73,30 +115,44 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 	}
 	delta = xovn_model_delta(before, after);
 	followed = json_deep_copy(before);
-	st = xovn_compile_state_new(followed, ch, err, sizeof(err));
+	typed = xovn_model_read(followed);
+	cr_assert_not_null(typed);
+	st = xovn_compile_state_new(typed, ch, err, sizeof(err));
 	cr_assert(st, "%s: %s", what, err);
 	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0, "%s: delta applies", what);
 	cr_assert(json_equal(followed, after), "%s: before + delta == after", what);
-	if (eff.others_changed || !xovn_compile_state_covers(st, eff.old_switches, eff.new_switches)) {
+	if (eff.others_changed) {
+		(*whole)++;
+		goto out;
+	}
+	cr_assert_eq(xovn_model_follow_switches(typed, followed, eff.new_switches, &chg), 0,
+		     "%s: the typed model follows", what);
+	assert_typed_follows(typed, followed, what);
+	if (!xovn_compile_state_covers(st, (const struct xovn_ls *const *)chg.old, chg.n_old,
+				       chg.cur, chg.n_cur)) {
 		/* xovnd compiles everything then: nothing incremental to compare. */
 		(*whole)++;
 		goto out;
 	}
 	xovn_compile_result_init(&part);
-	cr_assert_eq(xovn_compile_switches(st, followed, hashed_iface, NULL, eff.old_switches,
-					   eff.new_switches, &applied, &part, err, sizeof(err)), 0,
+	cr_assert_eq(xovn_compile_switches(st, typed, hashed_iface, NULL,
+					   (const struct xovn_ls *const *)chg.old, chg.n_old, chg.cur,
+					   chg.n_cur, &applied, &part, err, sizeof(err)), 0,
 		     "%s: %s", what, err);
 	cr_assert(part.partial);
-	cr_assert_eq(part.n_dps, json_array_size(eff.old_switches) +
-				 json_array_size(eff.new_switches));
+	cr_assert_eq(part.n_dps, chg.n_old + chg.n_cur);
 	cr_assert_eq(xovn_slots_assign_part(&applied, &part.entries), 0, "%s: slots", what);
 	cr_assert_eq(xovn_mapset_replace_part(&applied, part.dps, part.n_dps, &part.entries), 0);
 	assert_sets_equal(&applied, &want, what);
+	assert_typed_compiles_to(typed, ch, &applied, &want, what);
 	xovn_compile_result_free(&part);
 	(*incremental)++;
 out:
+	/* The replaced typed switches borrow from eff's old switch objects: free them first. */
+	xovn_switch_change_free(&chg);
 	xovn_delta_effect_free(&eff);
 	xovn_compile_state_free(st);
+	xovn_model_free(typed);
 	xovn_mapset_free(&applied);
 	xovn_mapset_free(&want);
 	json_decref(delta);
@@ -201,37 +257,42 @@ Test(incremental, a_change_beyond_switches_is_carried_whole)
 Test(incremental, an_attached_port_turning_localport_invalidates_the_indexes)
 {
 	json_t *m = tmf_load("examples/single-chassis.json");
-	const char *ch = json_string_value(json_object_get(json_array_get(
-		json_object_get(m, "chassis"), 0), "name"));
-	const char *attached = json_string_value(json_object_get(json_array_get(json_object_get(
-		json_array_get(json_object_get(m, "chassis"), 0), "vifs"), 0), "port"));
-	json_t *sws = json_object_get(m, "logical_switches"), *old_sws = json_array();
-	json_t *new_sws = json_array(), *sw, *port;
+	struct xovn_model *typed = xovn_model_read(m);
+	const struct xovn_chassis *hv = &typed->chassis[0];
+	const char *attached = hv->n_vifs ? hv->vifs[0].port : NULL;
+	const struct xovn_ls *old_sw = NULL;
+	struct xovn_ls *new_sw = NULL;
 	struct xovn_compile_state *st;
+	json_t *copy = NULL;
 	char err[256];
-	size_t i, j;
 
 	cr_assert(attached, "the example attaches a port");
-	st = xovn_compile_state_new(m, ch, err, sizeof(err));
+	st = xovn_compile_state_new(typed, hv->name, err, sizeof(err));
 	cr_assert(st, "%s", err);
-	json_array_foreach(sws, i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			if (strcmp(json_string_value(json_object_get(port, "name")), attached) == 0) {
-				json_t *copy = json_deep_copy(sw);
+	for (size_t i = 0; i < typed->n_switches; i++) {
+		const struct xovn_ls *sw = typed->switches[i];
 
-				json_array_append(old_sws, sw);
-				cr_assert(xovn_compile_state_covers(st, old_sws, old_sws));
-				json_object_set_new(json_array_get(json_object_get(copy, "ports"), j),
-						    "type", json_string("localport"));
-				json_array_append_new(new_sws, copy);
-			}
+		for (size_t j = 0; j < sw->n_ports; j++) {
+			if (strcmp(sw->ports[j].name, attached) != 0)
+				continue;
+			cr_assert_null(old_sw, "the port is in one switch");
+			old_sw = sw;
+			cr_assert(xovn_compile_state_covers(st, &old_sw, 1, &old_sw, 1));
+			copy = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"),
+							     sw->index));
+			json_object_set_new(json_array_get(json_object_get(copy, "ports"), j),
+					    "type", json_string("localport"));
+			new_sw = xovn_ls_read(copy, sw->index);
+			cr_assert_not_null(new_sw);
 		}
 	}
-	cr_assert_eq(json_array_size(new_sws), 1);
-	cr_assert_not(xovn_compile_state_covers(st, old_sws, new_sws));
+	cr_assert_not_null(new_sw);
+	cr_assert_not(xovn_compile_state_covers(st, &old_sw, 1,
+						(const struct xovn_ls *const *)&new_sw, 1));
+	xovn_ls_free(new_sw);
+	json_decref(copy);
 	xovn_compile_state_free(st);
-	json_decref(old_sws);
-	json_decref(new_sws);
+	xovn_model_free(typed);
 	json_decref(m);
 }
 
@@ -284,21 +345,35 @@ static json_t *with_localnet(const json_t *m, size_t sw_i, const char *name, int
 	return sw;
 }
 
-/* Compiles the switch change old -> sw of m (m edited in place) against in_force. */
+/*
+ * Compiles the switch change old -> sw of m (m edited in place) against
+ * in_force, as xovnd does: the typed model follows the document, and the
+ * typed switch replaced stays readable until the compile is done.
+ */
 static int compile_change(json_t *m, size_t sw_i, json_t *sw, const struct xovn_mapset *in_force,
 			  struct xovn_compile_result *res, char *err, size_t errlen)
 {
 	json_t *sws = json_object_get(m, "logical_switches");
 	json_t *olds = json_pack("[O]", json_array_get(sws, sw_i)), *news = json_pack("[o]", sw);
-	struct xovn_compile_state *st = xovn_compile_state_new(m, "hv1", err, errlen);
+	struct xovn_model *typed = xovn_model_read(m);
+	struct xovn_switch_change chg = { 0 };
+	struct xovn_compile_state *st;
 	int rc;
 
+	cr_assert_not_null(typed);
+	st = xovn_compile_state_new(typed, "hv1", err, errlen);
 	cr_assert(st, "%s", err);
 	json_array_set(sws, sw_i, sw);
+	cr_assert_eq(xovn_model_follow_switches(typed, m, news, &chg), 0);
+	cr_assert_eq(chg.n_old, 1);
+	cr_assert_eq(chg.n_cur, 1);
 	xovn_compile_result_init(res);
-	rc = xovn_compile_switches(st, m, fake_resolve, (void *)fake_host, olds, news, in_force,
-				   res, err, errlen);
+	rc = xovn_compile_switches(st, typed, fake_resolve, (void *)fake_host,
+				   (const struct xovn_ls *const *)chg.old, chg.n_old, chg.cur,
+				   chg.n_cur, in_force, res, err, errlen);
+	xovn_switch_change_free(&chg);
 	xovn_compile_state_free(st);
+	xovn_model_free(typed);
 	json_decref(olds);
 	json_decref(news);
 	return rc;
@@ -379,11 +454,13 @@ Test(incremental, the_attachments_come_along_only_when_a_bridged_port_changed)
 Test(incremental, a_whole_result_carries_every_host_fact)
 {
 	json_t *m = model_from(two_localnets);
+	struct xovn_model *typed = xovn_model_read(m);
 	struct xovn_compile_result res;
 	char err[256] = "";
 
+	cr_assert_not_null(typed);
 	xovn_compile_result_init(&res);
-	cr_assert_eq(xovn_compile_result(m, "hv1", fake_resolve, (void *)fake_host, &res, err,
+	cr_assert_eq(xovn_compile_result(typed, "hv1", fake_resolve, (void *)fake_host, &res, err,
 					 sizeof(err)), 0, "%s", err);
 	cr_assert_not(res.partial);
 	cr_assert(res.has_attach && res.has_chassis_facts);
@@ -395,9 +472,10 @@ Test(incremental, a_whole_result_carries_every_host_fact)
 	cr_assert_str_eq(res.facts.vifs[0].name, "tap-a");
 	xovn_compile_result_free(&res);
 
-	cr_assert_eq(xovn_compile_result(m, "hv9", fake_resolve, (void *)fake_host, &res, err,
+	cr_assert_eq(xovn_compile_result(typed, "hv9", fake_resolve, (void *)fake_host, &res, err,
 					 sizeof(err)), -1);
 	cr_assert_str_eq(err, "chassis 'hv9' is not in the model");
 	cr_assert_null(res.facts.attach);
+	xovn_model_free(typed);
 	json_decref(m);
 }
