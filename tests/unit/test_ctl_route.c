@@ -8,7 +8,7 @@
 #include <criterion/criterion.h>
 #include <string.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 static void setup(void)
 {

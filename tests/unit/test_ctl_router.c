@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "test_ctl_harness.h"
+#include "ctl_harness.h"
 
 TestSuite(ctl_router, .init = ctl_fixture_init, .fini = ctl_fixture_fini);
 

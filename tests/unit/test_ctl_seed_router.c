@@ -15,8 +15,8 @@
 
 #include "compile/compile.h"
 #include "dataplane/mapset.h"
-#include "test_compile_fixture.h"
-#include "test_ctl_harness.h"
+#include "compile_fixture.h"
+#include "ctl_harness.h"
 
 TestSuite(ctl_seed_router, .init = ctl_fixture_init, .fini = ctl_fixture_fini);
 
