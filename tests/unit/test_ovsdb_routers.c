@@ -305,11 +305,13 @@ Test(ovsdb_routers, refused_rows_are_left_out_alone)
 Test(ovsdb_routers, nb_monitor_names_the_tables_it_reads)
 {
 	json_t *req = nb_routes_monitor_requests();
+	struct ovsdb_replica empty;
 
+	ovsdb_replica_init(&empty);
 	cr_assert_not_null(json_object_get(req, "Logical_Router"));
 	cr_assert_not_null(json_object_get(req, "Logical_Router_Static_Route"));
-	cr_assert_null(nb_router_routes(&(struct ovsdb_replica){ .tables = json_object() },
-					"7a3f3588-b183-4942-8007-97a8873eabd2"),
+	cr_assert_null(nb_router_routes(&empty, "7a3f3588-b183-4942-8007-97a8873eabd2"),
 		       "no such router in the NB: no routes, not an empty list");
 	json_decref(req);
+	ovsdb_replica_free(&empty);
 }
