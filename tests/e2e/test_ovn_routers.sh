@@ -8,7 +8,8 @@
 # tunnel keys, their ports (MACs, networks), the router-type switch ports
 # naming them, and on hv1 the static routes; hv2 says once that routes
 # need the NB.  Nothing is left out and the model passes xovn's validator.
-# An lr-route-del and an lrp-del reach hv1's model within two seconds.
+# An lr-route-del and an lrp-del reach hv1's model within two seconds; a
+# switch's router port naming no router port is inactive, as in the file mode.
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin ovn-routers
@@ -141,6 +142,15 @@ echo "the switches still switch"
 check "ls1: vm1 -> vm2 on hv1" until_ok 10 one_ping "$VM11" 10.10.10.3
 check "ls2: vm1 -> vm2 on hv2" until_ok 10 one_ping "$VM21" 10.10.20.3
 
+echo "a switch's router port naming no router port, changed within its switch"
+check_not "hv1: nothing is inactive yet" grep -q "is inactive" "$(xovnd_log hv1)"
+step lsp-add ls1 ls1-lrx
+step lsp-set-type ls1-lrx router
+step lsp-set-addresses ls1-lrx 00:00:00:00:09:09
+step lsp-set-options ls1-lrx router-port=lr9-none
+check "hv1: ls1-lrx is set aside as inactive, as in the file mode" \
+	wait_log hv1 'port ls1-lrx is inactive: router-port "lr9-none"' 3
+
 echo "NB changes reach the model"
 t0=$(date +%s%N)
 step lr-route-del lr1 0.0.0.0/0
@@ -161,5 +171,6 @@ check "  lsjoin-lr1 stays, naming the router port that is gone (inactive, as in 
 cp "$E2E_TMP/model-hv1.json" "$E2E_TMP/check-hv1.json"
 check "hv1: that model passes xovn's validator too" \
 	"$XOVNCTL" --db "$E2E_TMP/check-hv1.json" ls-add xr-probe -- ls-del xr-probe
+
 step --wait=hv sync
 e2e_end
