@@ -89,7 +89,7 @@ int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delt
 			if (json_object_get(port, "parent_name"))
 				return 1;
 			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0 ||
-				  strcmp(t, "external") == 0))
+				  strcmp(t, "external") == 0 || strcmp(t, "router") == 0))
 				return 1;
 		}
 	}

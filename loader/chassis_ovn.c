@@ -57,7 +57,7 @@ json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs)
 	struct timespec t0, t1;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	model = sb_model_build(&c->sb->sb, local, ++c->ovn_generation, skipped);
+	model = sb_model_build(&c->sb->sb, c->sb->nb, local, ++c->ovn_generation, skipped);
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	log_debug("OVN SB: rows to model in %.1f ms",
 		  (t1.tv_sec - t0.tv_sec) * 1e3 + (t1.tv_nsec - t0.tv_nsec) / 1e6);

@@ -12,8 +12,8 @@ struct events {
 	int signal_fd;
 	char db_name[256];   /* basename of the db, to filter directory events */
 	char journal_name[264]; /* DB.journal: xovnctl's record of each write */
-	int extra_fd;        /* a connection to watch too (the OVN SB), -1 for none */
-	int extra_write;     /* ... for output as well */
+	int extra_fd[2];     /* connections to watch too (OVN's SB and NB), -1 for none */
+	int extra_write[2];  /* ... for output as well */
 };
 
 /* What a wait returned, as bits. */
@@ -22,7 +22,7 @@ struct events {
 #define EV_RELOAD       0x04   /* SIGHUP */
 #define EV_STOP         0x08   /* SIGTERM / SIGINT */
 #define EV_TIMEOUT      0x10
-#define EV_EXTRA        0x20   /* extra_fd is ready */
+#define EV_EXTRA        0x20   /* an extra_fd is ready */
 
 /* Blocks the signals and opens the three fds.  0 ok, -1 logged. */
 int events_open(struct events *ev, const char *db_path);

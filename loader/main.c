@@ -22,7 +22,9 @@
 #include "util/heap.h"
 #include "log.h"
 #include "metrics.h"
+#include "model_out.h"
 #include "options.h"
+#include "ovn_nb.h"
 
 /* Milliseconds on the monotonic clock, for the phase timings of -v. */
 static double now_ms(void)
@@ -68,15 +70,34 @@ static void handle_events(struct chassis *c, int bits)
 		chassis_apply(c);
 }
 
+/* The OVN sessions (NULL when not used) and what follows the model in force. */
+struct run_state {
+	struct ovn_nb *nb;
+	struct model_out out;
+	int routes_note_logged;
+};
+
+/* Without the NB a router has only its connected networks: say so once. */
+static void note_routes_source(const struct chassis *c, struct run_state *rs)
+{
+	if (rs->nb || rs->routes_note_logged || !c->model ||
+	    !json_array_size(json_object_get(c->model, "logical_routers")))
+		return;
+	log_info("OVN: logical routers have their connected networks only; their static "
+		 "routes are in OVN's Northbound database: --ovn-nb-remote");
+	rs->routes_note_logged = 1;
+}
+
 /*
- * The OVN-database mode: a change of the SB replica or of the local file
- * rebuilds the model; what the maps then hold is reported back to the SB.
+ * The OVN-database mode: a change of the SB replica, of the NB's routes or
+ * of the local file rebuilds the model; what the maps then hold is
+ * reported back to the SB.
  */
-static void handle_ovn_events(struct chassis *c, int bits)
+static void handle_ovn_events(struct chassis *c, struct run_state *rs, int bits)
 {
 	int local = (bits & (EV_DB_CHANGED | EV_RELOAD)) ||
 		    ((bits & EV_TIMEOUT) && chassis_db_changed(c));
-	int rebuild = local;
+	int rebuild = local || (rs->nb && ovn_nb_run(rs->nb) > 0);
 	double t0 = now_ms();
 
 	if (ovn_sb_run(c->sb) > 0) {
@@ -84,7 +105,7 @@ static void handle_ovn_events(struct chassis *c, int bits)
 		int full = ovn_sb_take_changes(c->sb, &dps);
 
 		/* Ports changed within their switches: just those switches. */
-		if (!full && !local && c->model)
+		if (!full && !rebuild && c->model)
 			rebuild = chassis_ovn_update_switches(c, dps) < 0;
 		else
 			rebuild = 1;
@@ -99,6 +120,7 @@ static void handle_ovn_events(struct chassis *c, int bits)
 			c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built;
 		log_debug("OVN SB: model built in %.1f ms, applied in %.1f ms", t1 - t0,
 			  now_ms() - t1);
+		note_routes_source(c, rs);
 	} else {
 		if (bits & EV_LINKS)
 			chassis_apply(c);
@@ -106,40 +128,71 @@ static void handle_ovn_events(struct chassis *c, int bits)
 		 * Nothing the model is built from changed since the last build:
 		 * the maps already hold what the newest nb_cfg asks for.
 		 */
-		if (c->ovn_nb_cfg_applied == c->ovn_nb_cfg_built && c->model && c->sb->synced)
+		if (c->ovn_nb_cfg_applied == c->ovn_nb_cfg_built && c->model &&
+		    ovn_sb_synced(c->sb))
 			c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built = ovn_sb_nb_cfg(c->sb);
 	}
 	chassis_ovn_write_rows(c);
 }
 
-static int run_loop(struct chassis *c, struct events *ev)
+static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 {
 	for (;;) {
 		int bits;
 
 		if (c->sb)
-			ev->extra_fd = ovn_sb_fd(c->sb, &ev->extra_write);
+			ev->extra_fd[0] = ovn_sb_fd(c->sb, &ev->extra_write[0]);
+		if (rs->nb)
+			ev->extra_fd[1] = ovn_nb_fd(rs->nb, &ev->extra_write[1]);
 		bits = events_wait(ev, POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
 			return 0;
 		}
 		if (c->sb)
-			handle_ovn_events(c, bits);
+			handle_ovn_events(c, rs, bits);
 		else
 			handle_events(c, bits);
+		model_out_update(&rs->out, c->model);
 	}
 }
 
-/* Waits (bounded) for the first SB contents, so the first apply is not of an empty model. */
-static void ovn_first_sync(struct ovn_sb *sb)
+/*
+ * Waits (bounded) for the first SB contents, and the NB's when it is
+ * used, so the first apply is not of an empty model.
+ */
+static void ovn_first_sync(struct ovn_sb *sb, struct ovn_nb *nb)
 {
-	for (int i = 0; i < 50 && !sb->synced; i++) {
+	for (int i = 0; i < 50 && !(ovn_sb_synced(sb) && (!nb || nb->session.synced)); i++) {
 		ovn_sb_run(sb);
-		if (!sb->synced)
+		if (nb)
+			ovn_nb_run(nb);
+		if (!(ovn_sb_synced(sb) && (!nb || nb->session.synced)))
 			usleep(100 * 1000);
 	}
 	sb->changed = 0;
+	if (nb)
+		nb->changed = 0;
+}
+
+/* --ovn-remote and --ovn-nb-remote: the sessions, then the first contents.  0 ok, -1 exit. */
+static int ovn_start(struct chassis *c, const struct xovnd_options *opt, struct ovn_sb *sb,
+		     struct ovn_nb *nb, struct run_state *rs)
+{
+	if (ovn_sb_init(sb, opt->ovn_remote) < 0)
+		return -1;
+	c->sb = sb;
+	c->ovn_nb_cfg_applied = -1;
+	if (opt->ovn_nb_remote[0]) {
+		if (ovn_nb_init(nb, opt->ovn_nb_remote) < 0)
+			return -1;
+		rs->nb = nb;
+		sb->nb = &nb->nb;
+	}
+	ovn_first_sync(sb, rs->nb);
+	if (rs->nb && !nb->session.synced)
+		log_info("OVN NB not reachable yet; routers have no static routes until it is");
+	return 0;
 }
 
 /* The endpoint is bound before the datapath is touched: a bad address changes nothing. */
@@ -162,7 +215,9 @@ int main(int argc, char **argv)
 	struct xovnd_options opt;
 	struct chassis c;
 	struct events ev;
+	struct run_state rs = { .out.path = NULL };
 	struct ovn_sb sb;
+	struct ovn_nb nb;
 	double t0, t;
 	int rc;
 
@@ -196,19 +251,19 @@ int main(int argc, char **argv)
 	/* start: BPF load and verification (timed in datapath.c too), pins, map read-back. */
 	t = log_phase("start", t);
 	rc = 0;
-	if (opt.ovn_remote[0]) {
-		if (ovn_sb_init(&sb, opt.ovn_remote) < 0) {
-			metrics_stop(metrics);
-			chassis_stop(&c);
-			if (!opt.once)
-				events_close(&ev);
-			return 1;
-		}
-		c.sb = &sb;
-		c.ovn_nb_cfg_applied = -1;
-		ovn_first_sync(&sb);
+	rs.out.path = opt.model_out;
+	if (opt.ovn_remote[0] && ovn_start(&c, &opt, &sb, &nb, &rs) < 0) {
+		if (rs.nb)
+			ovn_nb_free(&nb);
+		if (c.sb)
+			ovn_sb_free(&sb);
+		metrics_stop(metrics);
+		chassis_stop(&c);
+		if (!opt.once)
+			events_close(&ev);
+		return 1;
 	}
-	if (c.sb && !sb.synced) {
+	if (c.sb && !ovn_sb_synced(&sb)) {
 		log_info("OVN SB not reachable yet; the maps stay as they are until it is");
 	} else if (chassis_reload(&c) > 0) {
 		t = log_phase("reload", t);   /* read, parse, validate */
@@ -216,12 +271,15 @@ int main(int argc, char **argv)
 		log_phase("apply", t);        /* compile, diff, map writes, attachments */
 		if (c.sb && rc == 0)
 			c.ovn_nb_cfg_applied = c.ovn_nb_cfg_built;
+		if (c.sb)
+			note_routes_source(&c, &rs);
 	} else {
 		rc = 1;
 	}
+	model_out_update(&rs.out, c.model);
 	log_phase("total", t0);
 	if (!opt.once) {
-		rc = run_loop(&c, &ev);
+		rc = run_loop(&c, &ev, &rs);
 		events_close(&ev);
 	}
 	if (c.sb) {
@@ -229,6 +287,9 @@ int main(int argc, char **argv)
 			chassis_ovn_write_rows(&c);
 		ovn_sb_free(&sb);
 	}
+	if (rs.nb)
+		ovn_nb_free(&nb);
+	model_out_free(&rs.out);
 	metrics_stop(metrics);
 	chassis_stop(&c);
 	return rc;

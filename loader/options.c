@@ -13,7 +13,8 @@
 
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
-	"             [--underlay-xdp] [--ovn-remote REMOTES] [--cleanup] [--once] [-v]\n"
+	"             [--underlay-xdp] [--ovn-remote REMOTES [--ovn-nb-remote REMOTES]]\n"
+	"             [--model-out FILE] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -38,6 +39,16 @@ static const char usage_text[] =
 	"                  only this chassis' local configuration (chassis-add NAME\n"
 	"                  geneve IP, chassis-set-encap-iface, bridge mappings,\n"
 	"                  vif-attach IFACE PORT)\n"
+	"  --ovn-nb-remote tcp:IP:PORT[,tcp:IP2:PORT...] | unix:PATH\n"
+	"                  with --ovn-remote: also read OVN's Northbound database\n"
+	"                  (read-only) for what the Southbound does not hold: the\n"
+	"                  logical routers' static routes and options.  Without it\n"
+	"                  routers have their connected networks only\n"
+	"  --model-out FILE\n"
+	"                  write the model in force to FILE (JSON, the schema of\n"
+	"                  the --db file) whenever it changes, replacing FILE\n"
+	"                  atomically: with --ovn-remote, what xovnd built from\n"
+	"                  OVN's databases\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -84,6 +95,11 @@ static int parse_one(int c, struct xovnd_options *opt)
 		return 0;
 	case 'R':
 		return copy_arg(opt->ovn_remote, sizeof(opt->ovn_remote), optarg, "OVN remote");
+	case 'N':
+		return copy_arg(opt->ovn_nb_remote, sizeof(opt->ovn_nb_remote), optarg,
+				"OVN NB remote");
+	case 'M':
+		return copy_arg(opt->model_out, sizeof(opt->model_out), optarg, "model output path");
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -98,6 +114,10 @@ static int fill_defaults(struct xovnd_options *opt)
 	}
 	if (strchr(opt->chassis, '/')) {
 		fprintf(stderr, "xovnd: chassis name may not contain '/': %s\n", opt->chassis);
+		return -1;
+	}
+	if (opt->ovn_nb_remote[0] && !opt->ovn_remote[0]) {
+		fprintf(stderr, "xovnd: --ovn-nb-remote needs --ovn-remote (the Southbound)\n");
 		return -1;
 	}
 	if (!opt->db[0] && copy_arg(opt->db, sizeof(opt->db), xovn_default_db(), "db path") < 0)
@@ -123,6 +143,8 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "metrics", required_argument, NULL, 'm' },
 		{ "underlay-xdp", no_argument, NULL, 'x' },
 		{ "ovn-remote", required_argument, NULL, 'R' },
+		{ "ovn-nb-remote", required_argument, NULL, 'N' },
+		{ "model-out", required_argument, NULL, 'M' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};

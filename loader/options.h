@@ -17,6 +17,8 @@ struct xovnd_options {
 	char metrics[128];  /* --metrics ADDR:PORT, "" = no endpoint */
 	int underlay_xdp;   /* --underlay-xdp: the XDP guard on the underlay */
 	char ovn_remote[1024]; /* --ovn-remote: the model comes from OVN's SB ("" = from --db) */
+	char ovn_nb_remote[1024]; /* --ovn-nb-remote: routers' static routes from OVN's NB */
+	char model_out[PATH_MAX]; /* --model-out: the model in force, rewritten on each change */
 };
 
 /* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */

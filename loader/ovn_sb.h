@@ -4,36 +4,26 @@
  * Southbound database (--ovn-remote), its monitored replica, and the rows
  * this chassis writes (lib/ovsdb/sb_rows.h).
  *
- * Life of a session: connect to one of the remotes (round robin, backoff
- * 1 s doubling to 8 s), "monitor" the tables of sb_model.h, replace the
- * replica with the initial reply, follow "update" notifications, answer
- * the server's echo probes and probe it when it is silent.  While it is
- * disconnected the replica stays as last seen: the dataplane keeps its
- * state (a change of the local file is still applied against it), and the
- * next connection's initial reply replaces the replica whole.
+ * The connection (remotes, backoff, probes, cluster membership) is an
+ * ovsdb_session; while it is down the replica stays as last seen, so the
+ * dataplane keeps its state (a change of the local file is still applied
+ * against it).
  */
 #ifndef XOVND_OVN_SB_H
 #define XOVND_OVN_SB_H
 
 #include <jansson.h>
 
-#include "ovsdb/jsonrpc.h"
 #include "ovsdb/replica.h"
 #include "ovsdb/sb_rows.h"
-
-#define OVN_SB_MAX_REMOTES 8
+#include "ovsdb_session.h"
 
 struct ovn_sb {
-	char remotes[OVN_SB_MAX_REMOTES][256];
-	int n_remotes, next_remote;
-	struct jsonrpc rpc;
-	int connected;              /* socket open */
-	int synced;                 /* the initial monitor reply is in the replica */
-	long long monitor_id, txn_id;   /* outstanding requests, -1 for none */
-	long long server_id;        /* the _Server monitor request, -1 when answered */
+	struct ovsdb_session session;
+	long long txn_id;           /* outstanding transaction, -1 for none */
 	struct ovsdb_replica sb;
-	long long last_rx_ms, probe_sent_ms, retry_at_ms;
-	int backoff_ms;
+	/* The NB replica of the routers' static routes (ovn_nb.h), NULL without --ovn-nb-remote. */
+	const struct ovsdb_replica *nb;
 	int changed;                /* the model's rows changed since it was last built */
 	int changed_full;           /* ... beyond the ports of changed_dps */
 	json_t *changed_dps;        /* Datapath_Binding UUIDs whose ports alone changed */
@@ -42,6 +32,8 @@ struct ovn_sb {
 /* Parses "tcp:IP:PORT[,unix:PATH...]".  0 ok, -1 with a message on stderr. */
 int ovn_sb_init(struct ovn_sb *s, const char *remotes);
 void ovn_sb_free(struct ovn_sb *s);
+/* Has the initial monitor reply arrived (since the last reconnection)? */
+int ovn_sb_synced(const struct ovn_sb *s);
 /* The fd to poll (-1 while disconnected) and whether to poll for output too. */
 int ovn_sb_fd(const struct ovn_sb *s, int *want_write);
 /*

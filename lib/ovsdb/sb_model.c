@@ -17,7 +17,10 @@
 #include "model/model.h"
 #include "xovn_maps.h"
 #include "ovsdb/datum.h"
+#include "ovsdb/sb_cols.h"
+#include "ovsdb/sb_leave_out.h"
 #include "ovsdb/sb_model.h"
+#include "ovsdb/sb_routers.h"
 #include "ovsdb/sb_rows.h"
 
 json_t *sb_model_monitor_requests(void)
@@ -38,25 +41,6 @@ json_t *sb_model_monitor_requests(void)
 		"Multicast_Group", "columns", "name", "tunnel_key", "datapath");
 }
 
-static const char *str_col(const json_t *row, const char *col)
-{
-	return ovsdb_string(json_object_get(row, col));
-}
-
-static long long int_col(const json_t *row, const char *col, int *has)
-{
-	return ovsdb_integer(json_object_get(row, col), has);
-}
-
-/* Skips with a reason, as "TABLE NAME: REASON". */
-static void skip(json_t *skipped, const char *what, const char *name, const char *reason)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s %s: %s", what, name ? name : "?", reason);
-	json_array_append_new(skipped, json_string(line));
-}
-
 static json_t *strings_of(const json_t *datum)
 {
 	json_t *a = json_array();
@@ -72,7 +56,7 @@ static json_t *strings_of(const json_t *datum)
 
 static const char *chassis_name(const struct ovsdb_replica *sb, const json_t *ref)
 {
-	return str_col(ovsdb_replica_row(sb, "Chassis", ovsdb_uuid(ref)), "name");
+	return sb_str_col(ovsdb_replica_row(sb, "Chassis", ovsdb_uuid(ref)), "name");
 }
 
 static int implemented_type(const char *type)
@@ -88,8 +72,8 @@ static int implemented_type(const char *type)
 static json_t *port_from_row(const struct ovsdb_replica *sb, const char *uuid, const json_t *pb,
 			     json_t *skipped)
 {
-	const char *name = str_col(pb, "logical_port"), *type = str_col(pb, "type");
-	const char *parent = str_col(pb, "parent_port");
+	const char *name = sb_str_col(pb, "logical_port"), *type = sb_str_col(pb, "type");
+	const char *parent = sb_str_col(pb, "parent_port");
 	const json_t *group = ovsdb_replica_row(sb, "HA_Chassis_Group",
 						 ovsdb_uuid(json_object_get(pb, "ha_chassis_group")));
 	json_t *port, *opts;
@@ -97,12 +81,12 @@ static json_t *port_from_row(const struct ovsdb_replica *sb, const char *uuid, c
 	int has_key, has_tag;
 
 	type = type ? type : "";
-	if (!implemented_type(type)) {
-		skip(skipped, "port", name, "its type is not implemented in xovn yet");
+	if (!implemented_type(type) && !sb_is_patch_type(type)) {
+		sb_skip(skipped, "port", name, "its type is not implemented in xovn yet");
 		return NULL;
 	}
-	key = int_col(pb, "tunnel_key", &has_key);
-	tag = int_col(pb, "tag", &has_tag);
+	key = sb_int_col(pb, "tunnel_key", &has_key);
+	tag = sb_int_col(pb, "tag", &has_tag);
 	port = json_pack("{s:s, s:s}", "_uuid", uuid, "name", name ? name : "");
 	if (has_key)
 		json_object_set_new(port, "tunnel_key", json_integer(key));
@@ -118,34 +102,11 @@ static json_t *port_from_row(const struct ovsdb_replica *sb, const char *uuid, c
 		json_object_set_new(port, "parent_name", json_string(parent));
 	if (has_tag)
 		json_object_set_new(port, "tag", json_integer(tag));
-	if (str_col(group, "name"))
-		json_object_set_new(port, "ha_chassis_group", json_string(str_col(group, "name")));
+	if (sb_str_col(group, "name"))
+		json_object_set_new(port, "ha_chassis_group", json_string(sb_str_col(group, "name")));
+	if (sb_is_patch_type(type))
+		sb_patch_as_router_port(port, pb);
 	return port;
-}
-
-static int by_tunnel_key(const void *a, const void *b)
-{
-	json_int_t x = json_integer_value(json_object_get(*(json_t *const *)a, "tunnel_key"));
-	json_int_t y = json_integer_value(json_object_get(*(json_t *const *)b, "tunnel_key"));
-
-	return x < y ? -1 : x > y;
-}
-
-/* Sorts an array of objects by tunnel_key, so the model does not depend on hash order. */
-static void sort_by_key(json_t *array)
-{
-	size_t n = json_array_size(array);
-	json_t **v = malloc((n ? n : 1) * sizeof(*v));
-
-	if (!v)
-		return;
-	for (size_t i = 0; i < n; i++)
-		v[i] = json_incref(json_array_get(array, i));
-	qsort(v, n, sizeof(*v), by_tunnel_key);
-	json_array_clear(array);
-	for (size_t i = 0; i < n; i++)
-		json_array_append_new(array, v[i]);
-	free(v);
 }
 
 /*
@@ -161,7 +122,7 @@ static const char *mc_keys_differ(const struct ovsdb_replica *sb, const char *dp
 
 	json_object_foreach(ovsdb_replica_table(sb, "Multicast_Group"), uuid, mg) {
 		const char *dp = ovsdb_uuid(json_object_get(mg, "datapath"));
-		const char *name = str_col(mg, "name");
+		const char *name = sb_str_col(mg, "name");
 		long long want, key;
 		int has;
 
@@ -173,7 +134,7 @@ static const char *mc_keys_differ(const struct ovsdb_replica *sb, const char *dp
 			want = XOVN_MC_UNKNOWN;
 		else
 			continue;
-		key = int_col(mg, "tunnel_key", &has);
+		key = sb_int_col(mg, "tunnel_key", &has);
 		if (has && key != want) {
 			snprintf(buf, len, "its %s key %lld is not the %lld xovn sends", name, key,
 				 want);
@@ -194,17 +155,15 @@ static json_t *switch_from_dp(const struct ovsdb_replica *sb, const char *uuid, 
 	int has_key;
 	json_t *sw;
 
-	if (ovsdb_map_get(ids, "logical-router")) {
-		skip(skipped, "datapath", name, "logical routers are not implemented in xovn yet");
-		return NULL;
-	}
-	key = int_col(dp, "tunnel_key", &has_key);
+	if (sb_is_router_dp(dp))
+		return NULL;   /* a router's: sb_routers.c */
+	key = sb_int_col(dp, "tunnel_key", &has_key);
 	if (!name) {
 		snprintf(fallback, sizeof(fallback), "dp%lld", key);
 		name = fallback;
 	}
 	if (mc_keys_differ(sb, uuid, why, sizeof(why))) {
-		skip(skipped, "datapath", name, why);
+		sb_skip(skipped, "datapath", name, why);
 		return NULL;
 	}
 	sw = json_pack("{s:s, s:s, s:[]}", "_uuid", uuid, "name", name, "ports");
@@ -213,7 +172,7 @@ static json_t *switch_from_dp(const struct ovsdb_replica *sb, const char *uuid, 
 	return sw;
 }
 
-/* Datapath UUID -> switch object, for the switches; router datapaths are skipped. */
+/* Datapath UUID -> switch object, for the switches (routers are sb_routers.c's). */
 static json_t *switches_of(const struct ovsdb_replica *sb, json_t *by_dp, json_t *skipped)
 {
 	json_t *switches = json_array(), *dp;
@@ -227,7 +186,7 @@ static json_t *switches_of(const struct ovsdb_replica *sb, json_t *by_dp, json_t
 		json_object_set(by_dp, uuid, sw);
 		json_array_append_new(switches, sw);
 	}
-	sort_by_key(switches);
+	sb_sort_by_key(switches);
 	return switches;
 }
 
@@ -247,7 +206,7 @@ json_t *sb_model_switch(const struct ovsdb_replica *sb, const char *dp_uuid, jso
 			continue;
 		json_array_append_new(json_object_get(sw, "ports"), port);
 	}
-	sort_by_key(json_object_get(sw, "ports"));
+	sb_sort_by_key(json_object_get(sw, "ports"));
 	return sw;
 }
 
@@ -302,12 +261,12 @@ static void add_ports(const struct ovsdb_replica *sb, json_t *by_dp, json_t *bin
 	json_object_foreach(ovsdb_replica_table(sb, "Port_Binding"), uuid, pb) {
 		const char *dp = ovsdb_uuid(json_object_get(pb, "datapath"));
 		const char *bound = chassis_name(sb, json_object_get(pb, "chassis"));
-		const char *type = str_col(pb, "type");
+		const char *type = sb_str_col(pb, "type");
 		json_t *port;
 
 		sw = dp ? json_object_get(by_dp, dp) : NULL;
 		if (!sw)
-			continue;   /* a router's port, skipped with its datapath */
+			continue;   /* a router's port: sb_routers.c */
 		port = port_from_row(sb, uuid, pb, skipped);
 		if (!port)
 			continue;
@@ -321,7 +280,7 @@ static void add_ports(const struct ovsdb_replica *sb, json_t *by_dp, json_t *bin
 								  "chassis", bound));
 	}
 	json_object_foreach(by_dp, uuid, sw)
-		sort_by_key(json_object_get(sw, "ports"));
+		sb_sort_by_key(json_object_get(sw, "ports"));
 	json_decref(local_vifs);
 }
 
@@ -332,10 +291,10 @@ static const char *geneve_ip(const struct ovsdb_replica *sb, const json_t *ch)
 
 	for (size_t i = 0; i < ovsdb_set_size(encaps); i++) {
 		const json_t *e = ovsdb_replica_row(sb, "Encap", ovsdb_uuid(ovsdb_set_get(encaps, i)));
-		const char *t = str_col(e, "type");
+		const char *t = sb_str_col(e, "type");
 
 		if (t && strcmp(t, "geneve") == 0)
-			return str_col(e, "ip");
+			return sb_str_col(e, "ip");
 	}
 	return NULL;
 }
@@ -369,12 +328,12 @@ static json_t *chassis_of(const struct ovsdb_replica *sb, const json_t *local, j
 	const char *uuid;
 
 	json_object_foreach(ovsdb_replica_table(sb, "Chassis"), uuid, ch) {
-		const char *name = str_col(ch, "name"), *ip = geneve_ip(sb, ch);
+		const char *name = sb_str_col(ch, "name"), *ip = geneve_ip(sb, ch);
 
 		if (local_name && name && strcmp(name, local_name) == 0)
 			continue;
 		if (!name || !ip) {
-			skip(skipped, "chassis", name, "no geneve encap");
+			sb_skip(skipped, "chassis", name, "no geneve encap");
 			continue;
 		}
 		json_array_append_new(list, json_pack("{s:s, s:s, s:{s:s, s:s}}", "_uuid", uuid,
@@ -402,136 +361,21 @@ static json_t *groups_of(const struct ovsdb_replica *sb)
 			long long prio;
 			int has;
 
-			prio = int_col(hc, "priority", &has);
+			prio = sb_int_col(hc, "priority", &has);
 			if (ch)
 				json_array_append_new(members, json_pack("{s:s, s:I}", "chassis", ch,
 									 "priority", (json_int_t)prio));
 		}
 		json_array_append_new(groups, json_pack("{s:s, s:s, s:o}", "_uuid", uuid, "name",
-							str_col(g, "name") ?: "", "members", members));
+							sb_str_col(g, "name") ?: "", "members", members));
 	}
 	return groups;
 }
 
-/* ---- leaving out what the validator refuses ------------------------------ */
-
-struct drop_marks {
-	json_t *ports;      /* "S/P" -> true */
-	json_t *tops;       /* "member/I" -> true */
-};
-
-/* Marks the row an error is in; 0 when the error is in nothing droppable. */
-static int mark(struct drop_marks *m, const char *path, const json_t *local_index)
+json_t *sb_model_build(const struct ovsdb_replica *sb, const struct ovsdb_replica *nb,
+		       const json_t *local, long long generation, json_t *skipped)
 {
-	size_t a, b;
-	char key[96];
-	int n = 0;
-
-	if (sscanf(path, "$.logical_switches[%zu].ports[%zu]%n", &a, &b, &n) == 2 && n) {
-		snprintf(key, sizeof(key), "%zu/%zu", a, b);
-		json_object_set_new(m->ports, key, json_true());
-		return 1;
-	}
-	static const char *const tops[] = { "logical_switches", "chassis", "bindings",
-					     "ha_chassis_groups" };
-	for (size_t t = 0; t < sizeof(tops) / sizeof(tops[0]); t++) {
-		char fmt[64];
-
-		snprintf(fmt, sizeof(fmt), "$.%s[%%zu]%%n", tops[t]);
-		n = 0;
-		if (sscanf(path, fmt, &a, &n) == 1 && n) {
-			if (t == 1 && json_is_integer(local_index) &&
-			    (json_int_t)a == json_integer_value(local_index))
-				return 0;   /* our own configuration: nothing to drop */
-			snprintf(key, sizeof(key), "%s/%zu", tops[t], a);
-			json_object_set_new(m->tops, key, json_true());
-			return 1;
-		}
-	}
-	return 0;
-}
-
-static const char *row_label(const json_t *row)
-{
-	const char *s = json_string_value(json_object_get(row, "name"));
-
-	return s ? s : json_string_value(json_object_get(row, "port"));
-}
-
-static void drop_marked(json_t *model, struct drop_marks *m, const struct xovn_errors *errs,
-			json_t *skipped)
-{
-	static const char *const tops[] = { "logical_switches", "chassis", "bindings",
-					     "ha_chassis_groups" };
-	json_t *sws = json_object_get(model, "logical_switches"), *sw;
-	char key[96];
-
-	for (size_t s = json_array_size(sws); s-- > 0;) {
-		json_t *ports = json_object_get(sw = json_array_get(sws, s), "ports");
-
-		for (size_t p = json_array_size(ports); p-- > 0;) {
-			snprintf(key, sizeof(key), "%zu/%zu", s, p);
-			if (!json_object_get(m->ports, key))
-				continue;
-			skip(skipped, "port", row_label(json_array_get(ports, p)), "refused by the validator");
-			json_array_remove(ports, p);
-		}
-	}
-	for (size_t t = 0; t < sizeof(tops) / sizeof(tops[0]); t++) {
-		json_t *arr = json_object_get(model, tops[t]);
-
-		for (size_t i = json_array_size(arr); i-- > 0;) {
-			snprintf(key, sizeof(key), "%s/%zu", tops[t], i);
-			if (!json_object_get(m->tops, key))
-				continue;
-			skip(skipped, tops[t], row_label(json_array_get(arr, i)),
-			     "refused by the validator");
-			json_array_remove(arr, i);
-		}
-	}
-	(void)errs;
-}
-
-/*
- * Validates and leaves out the rows with errors, a few rounds at most
- * (leaving a group out can leave a port's reference dangling).  0 when
- * what remains is valid.
- */
-static int leave_out_invalid(json_t *model, int has_local, json_t *skipped)
-{
-	/* The local chassis is the last one (chassis_of): it cannot be left out. */
-	json_t *local_index = has_local ? json_integer((json_int_t)json_array_size(
-		json_object_get(model, "chassis")) - 1) : json_null();
-	int rc = -1;
-
-	for (int round = 0; round < 4; round++) {
-		struct drop_marks m = { json_object(), json_object() };
-		struct xovn_errors errs;
-		size_t marked = 0;
-
-		xovn_errors_init(&errs);
-		if (xovn_model_validate(model, &errs) == 0) {
-			rc = 0;
-		} else {
-			for (size_t i = 0; i < errs.n; i++)
-				marked += mark(&m, errs.v[i].path, local_index);
-			if (marked == errs.n)
-				drop_marked(model, &m, &errs, skipped);
-		}
-		xovn_errors_free(&errs);
-		json_decref(m.ports);
-		json_decref(m.tops);
-		if (rc == 0 || marked == 0)
-			break;
-	}
-	json_decref(local_index);
-	return rc;
-}
-
-json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
-		       long long generation, json_t *skipped)
-{
-	json_t *by_dp = json_object(), *bindings = json_array(), *model, *mine;
+	json_t *by_dp = json_object(), *bindings = json_array(), *model, *mine, *routers;
 
 	mine = local ? local_without_elsewhere(sb, local) : NULL;
 	local = mine;
@@ -539,12 +383,16 @@ json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
 	model = json_pack("{s:i, s:I, s:o}", "version", 1, "generation", (json_int_t)generation,
 			  "logical_switches", switches_of(sb, by_dp, skipped));
 	add_ports(sb, by_dp, bindings, local, skipped);
+	routers = sb_routers_build(sb, nb, skipped);
+	if (json_array_size(routers))
+		json_object_set(model, "logical_routers", routers);
+	json_decref(routers);
 	json_object_set_new(model, "ha_chassis_groups", groups_of(sb));
 	json_object_set_new(model, "chassis", chassis_of(sb, local, skipped));
 	json_object_set_new(model, "bindings", bindings);
 	json_decref(by_dp);
 	json_decref(mine);
-	if (leave_out_invalid(model, local != NULL, skipped) < 0) {
+	if (sb_leave_out_invalid(model, local != NULL, skipped) < 0) {
 		json_decref(model);
 		return NULL;
 	}

@@ -4,7 +4,7 @@
  *
  * In the OVN-database mode the model is not a file: it is built from the
  * monitored SB rows (Datapath_Binding, Port_Binding, Chassis, Encap,
- * HA_Chassis_Group, HA_Chassis) plus this chassis' local configuration
+ * HA_Chassis_Group, HA_Chassis; routers in sb_routers.h) plus this chassis' local configuration
  * (its row of a local model file: encap interface, bridge mappings, which
  * interface is which logical port).  The result has the shape of
  * schemas/nb.schema.json, so the validator, the compiler and the daemon
@@ -22,13 +22,14 @@ json_t *sb_model_monitor_requests(void);
 
 /*
  * The model for chassis local (a chassis object of the model schema, or
- * NULL for none).  Rows xovn cannot use (a port type it does not
+ * NULL for none), with the routers' static routes and options from nb (the
+ * NB replica of nb_routes.h; NULL: connected networks only).  Rows xovn cannot use (a port type it does not
  * implement, a name it cannot hold, a row the validator refuses) are left
  * out; each gets one line in skipped (an array of strings) for the log.
  * Returns a new reference, NULL when out of memory.
  */
-json_t *sb_model_build(const struct ovsdb_replica *sb, const json_t *local,
-		       long long generation, json_t *skipped);
+json_t *sb_model_build(const struct ovsdb_replica *sb, const struct ovsdb_replica *nb,
+		       const json_t *local, long long generation, json_t *skipped);
 
 /*
  * One switch rebuilt from the rows of Datapath_Binding dp_uuid and its

@@ -5,7 +5,9 @@
 # leader are killed while ovn-nbctl edits go on: every edit reaches both
 # chassis (--wait=hv), none is lost, and pings keep flowing.  The member a
 # chassis was connected to going away is a cut connection: the chassis keeps
-# forwarding and catches up from another member.
+# forwarding and catches up from another member.  hv1 also follows the NB
+# (--ovn-nb-remote): a static route added after its NB member went away
+# reaches its model (--model-out).
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin ovn-cluster
@@ -21,7 +23,8 @@ check "clustered NB and SB (3 members each) and ovn-northd" ovn_cluster_start $B
 netns_add "$HV1"
 netns_add "$HV2"
 underlay_add "$HV1" $UL1 "$HV2" $UL2
-check "xovnd joins as hv1" ovn_chassis_start "$HV1" hv1 $UL1 ul0
+check "xovnd joins as hv1" ovn_chassis_start "$HV1" hv1 $UL1 ul0 --ovn-nb-remote "$OVN_NB" \
+	--model-out "$E2E_TMP/model-hv1.json"
 check "xovnd joins as hv2" ovn_chassis_start "$HV2" hv2 $UL2 ul0
 step ls-add ls
 step lsp-add ls vm1 -- lsp-set-addresses vm1 "00:00:00:cc:00:01 10.0.6.1"
@@ -72,6 +75,16 @@ check "vm1 -> vm2 meanwhile" ping_ok "$VM1" 10.0.6.2 3
 for i in 1 2 3; do [ "$i" = "$cur" ] || ovn_member_start sb $i; done
 check "an edit once the SB cluster is whole again" until_ok 20 edit
 check "--wait=hv sync" nbctl --wait=hv sync
+
+echo "hv1's NB member goes away"
+nb_cur=$(grep -oE 'OVN NB: connected to unix:[^ ]*/nb[0-9]\.sock' "$(xovnd_log hv1)" | tail -1 | grep -oE '[0-9]\.sock$' | tr -dc 0-9)
+check "hv1 is connected to an NB member ($nb_cur)" test -n "$nb_cur"
+ovn_member_kill nb "$nb_cur"
+route_added() { nbctl --may-exist lr-add lr0 && nbctl --may-exist lr-route-add lr0 10.9.0.0/16 10.0.6.254; }
+check "lr-add lr0, lr-route-add lr0 10.9.0.0/16 while it is gone" until_ok 15 route_added
+check "the route reaches hv1's model from another NB member" \
+	until_ok 20 bash -c "jq -e '.logical_routers[]? | select(.name == \"lr0\") | .static_routes[]? | select(.ip_prefix == \"10.9.0.0/16\")' '$E2E_TMP/model-hv1.json' >/dev/null 2>&1"
+ovn_member_start nb "$nb_cur"
 
 # Every edit reached both chassis: its MAC is in each chassis' fdb map.
 fdb_macs() {

@@ -227,22 +227,25 @@ Test(ovsdb_sb_model, rows_become_a_valid_model_with_northd_keys)
 	struct ovsdb_replica r;
 
 	replica_from(&r, sb_rows);
-	m = sb_model_build(&r, local, 3, skipped);
+	m = sb_model_build(&r, NULL, local, 3, skipped);
 	cr_assert_not_null(m);
 	xovn_errors_init(&errs);
 	cr_assert_eq(xovn_model_validate(m, &errs), 0);
-	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 1, "the router is left out");
+	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 1, "the router is no switch");
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(
+		json_object_get(m, "logical_routers"), 0), "name")), "lr1");
 	sw = json_array_get(json_object_get(m, "logical_switches"), 0);
 	cr_assert_str_eq(json_string_value(json_object_get(sw, "name")), "ls1");
 	cr_assert_eq(json_integer_value(json_object_get(sw, "tunnel_key")), 7);
 	ports = json_object_get(sw, "ports");
-	cr_assert_eq(json_array_size(ports), 3, "vm1, vm2, md; the patch port and the bad name left out");
+	cr_assert_eq(json_array_size(ports), 4, "vm1, vm2, md, the patch port; the bad name left out");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ports, 0), "name")), "vm1");
 	cr_assert_eq(json_integer_value(json_object_get(json_array_get(ports, 1), "tunnel_key")), 2);
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ports, 2), "type")), "localport");
-	cr_assert(skipped_has(skipped, "port ls1-lr1: its type is not implemented"));
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ports, 3), "type")), "router",
+			 "a patch port on a switch is a port of type router");
 	cr_assert(skipped_has(skipped, "port bad name: refused by the validator"));
-	cr_assert(skipped_has(skipped, "datapath lr1"));
+	cr_assert(!skipped_has(skipped, "lr1"));
 	/* vm2 lives on hv2 (its Port_Binding.chassis); vm1 is ours, from the local vifs. */
 	b = json_object_get(m, "bindings");
 	cr_assert_eq(json_array_size(b), 1);
@@ -323,12 +326,12 @@ Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 	struct ovsdb_replica r;
 
 	replica_from(&r, sb_rows);
-	m = sb_model_build(&r, local, 1, skipped);
+	m = sb_model_build(&r, NULL, local, 1, skipped);
 	cr_assert_not_null(m);
 	sw = sb_model_switch(&r, U(1), skipped);
 	cr_assert_not_null(sw);
 	/* The whole build left out the bad name by validation; the switch alone still has it. */
-	cr_assert_eq(json_array_size(json_object_get(sw, "ports")), 4);
+	cr_assert_eq(json_array_size(json_object_get(sw, "ports")), 5);
 	one = json_pack("[O]", sw);
 	cr_assert_neq(sb_model_check_switches(m, one), 0,
 		      "a switch with a name xovn cannot hold is refused");
@@ -370,7 +373,7 @@ Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 		op_of(ops, i, &table);
 		cr_assert_str_neq(table, "Port_Binding", "vm1 is requested on hv2 or hv3: no claim");
 	}
-	m = sb_model_build(&r, local, 1, skipped);
+	m = sb_model_build(&r, NULL, local, 1, skipped);
 	cr_assert_eq(json_array_size(json_object_get(xovn_find_chassis(m, "hv1"), "vifs")), 0,
 		     "its interface here does not make it local");
 	cr_assert(sb_requested_here("hv2,hv1", "hv1", NULL));
@@ -395,13 +398,13 @@ Test(ovsdb_sb_model, multicast_keys_other_than_ovns_leave_the_switch_out)
 	      " \"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32769, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
 	json_decref(u);
-	m = sb_model_build(&r, local, 1, skipped);
+	m = sb_model_build(&r, NULL, local, 1, skipped);
 	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 1, "OVN's keys: kept");
 	json_decref(m);
 	u = J("{\"Multicast_Group\": {\"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32770, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
 	json_decref(u);
-	m = sb_model_build(&r, local, 2, skipped);
+	m = sb_model_build(&r, NULL, local, 2, skipped);
 	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 0,
 		     "a key xovn would not send: the switch is left out");
 	cr_assert(skipped_has(skipped, "datapath ls1: its _MC_unknown key 32770"));

@@ -47,7 +47,7 @@ ovn_central_start() {
 	until_ok 10 nbctl --wait=sb sync
 }
 
-# ovn_chassis_start NS NAME ENCAP_IP [ENCAP_IFACE]: xovnd as chassis NAME of
+# ovn_chassis_start NS NAME ENCAP_IP [ENCAP_IFACE [XOVND_FLAGS...]]: xovnd as chassis NAME of
 # this OVN, its local configuration (what ovn-controller reads from OVS) in
 # $E2E_TMP/local-NAME.json, edited with local_ctl NAME ... (vif-attach is
 # the iface-id of an OVS interface).
@@ -55,7 +55,7 @@ ovn_chassis_start() {
 	local ns=$1 name=$2 ip=$3 iface=${4:-}
 	local_ctl "$name" chassis-add "$name" geneve "$ip" || return 1
 	[ -z "$iface" ] || local_ctl "$name" chassis-set-encap-iface "$name" "$iface" || return 1
-	DB=$E2E_TMP/local-$name.json xovnd_start "$ns" "$name" --ovn-remote "$OVN_SB"
+	DB=$E2E_TMP/local-$name.json xovnd_start "$ns" "$name" --ovn-remote "$OVN_SB" "${@:5}"
 }
 
 # A local file names ports that live in the SB, not in the file: xovnctl's
