@@ -22,7 +22,7 @@
 #include "ovsdb/nb_routes.h"
 #include "ovsdb/replica.h"
 #include "ovsdb/sb_model.h"
-#include "test_model_files.h"
+#include "model_files.h"
 
 #define SB_ROWS "tests/unit/ovsdb/northd_routers_sb.json"
 #define NB_ROWS "tests/unit/ovsdb/northd_routers_nb.json"
