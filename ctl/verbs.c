@@ -10,7 +10,7 @@ static const struct ctl_verb *const verb_tables[] = {
 	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
 	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs, ctl_dhcp_verbs,
-	ctl_router_verbs, ctl_route_verbs,
+	ctl_router_verbs, ctl_route_verbs, ctl_nat_verbs, ctl_gateway_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
