@@ -47,6 +47,15 @@ static long port_number(const char *s, const char **end)
 	return n >= 1 && n <= 9 ? v : -1;
 }
 
+int xovn_nat_port_range_syntax_ok(const char *s)
+{
+	const char *end;
+
+	if (!s || port_number(s, &end) < 0)
+		return 0;
+	return !*end || (*end == '-' && port_number(end + 1, &end) >= 0 && !*end);
+}
+
 int xovn_nat_port_range_ok(const char *s)
 {
 	const char *end;

@@ -26,6 +26,9 @@ int xovn_nat_external_ip(const char *s, struct xovn_ip *ip);
 int xovn_nat_logical_ip(const char *type, int family, const char *s, struct xovn_ip *ip,
 			char canon[XOVN_PREFIX_STRLEN]);
 
+/* The schema's spelling of external_port_range: "DIGITS" or "DIGITS-DIGITS", 1 to 9 digits each. */
+int xovn_nat_port_range_syntax_ok(const char *s);
+
 /*
  * external_port_range as ovn-nbctl accepts it: "LOW-HIGH" with
  * 1 <= LOW < HIGH <= 65535, or one positive PORT.

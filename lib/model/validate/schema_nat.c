@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "model/validate/schema_rules.h"
+#include "model/nat.h"
 #include "util/addr.h"
 
 static void check_nat_type(struct vctx *c, const json_t *v)
@@ -48,31 +49,10 @@ static void check_mac(struct vctx *c, const json_t *v)
 			json_string_value(v));
 }
 
-/* Digits only, 1 to 9 of them; 0 when s is not that. */
-static int port_number_len(const char *s)
-{
-	int n = 0;
-
-	while (s[n] >= '0' && s[n] <= '9' && n < 10)
-		n++;
-	return n >= 1 && n <= 9 ? n : 0;
-}
-
-/* The pattern "PORT" or "LOW-HIGH"; the range itself is the semantic pass's. */
 static void check_port_range(struct vctx *c, const json_t *v)
 {
-	const char *s;
-	int n;
-
-	if (!vcheck_type(c, v, JSON_STRING, "a string"))
-		return;
-	s = json_string_value(v);
-	n = port_number_len(s);
-	if (n && s[n] == '-') {
-		s += n + 1;
-		n = port_number_len(s);
-	}
-	if (!n || s[n])
+	if (vcheck_type(c, v, JSON_STRING, "a string") &&
+	    !xovn_nat_port_range_syntax_ok(json_string_value(v)))
 		vreport(c, "pattern", "\"%s\" is not PORT or LOW-HIGH", json_string_value(v));
 }
 
