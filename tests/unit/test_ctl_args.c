@@ -12,7 +12,7 @@
 
 #include "ctl_harness.h"
 
-#define MAX_ARGS 6
+#define MAX_ARGS 7
 #define DHCP4_UUID "00000000-0000-4000-8000-0000000000d4"
 #define DHCP6_UUID "00000000-0000-4000-8000-0000000000d6"
 
@@ -26,7 +26,8 @@ struct verb_case {
  * Valid arguments refer to the fixture: sw0 {vm1 (attached to hv1 as tap0),
  * vm2 (bound to hv1), ln (localnet), lp (localport)}, chassis hv1, group g1,
  * DHCP_Options rows DHCP4_UUID (10.0.0.0/24) and DHCP6_UUID (fd00::/64),
- * router lr0 {lrp0 10.1.0.1/24} with the route 10.2.0.0/16 via 10.1.0.254 lrp0.
+ * router lr0 {lrp0 10.1.0.1/24, gateway chassis hv1} with the route 10.2.0.0/16 via
+ * 10.1.0.254 lrp0.
  */
 static const struct verb_case verbs[] = {
 	{ "ls-add", 1, 1, { "sw9" } },
@@ -81,6 +82,16 @@ static const struct verb_case verbs[] = {
 	{ "lr-route-add", 3, 4, { "lr0", "10.3.0.0/16", "10.1.0.254", "lrp0" } },
 	{ "lr-route-del", 1, 4, { "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0" } },
 	{ "lr-route-list", 1, 1, { "lr0" } },
+	{ "lr-nat-add", 4, 7,
+	  { "lr0", "dnat_and_snat", "172.16.0.1", "10.1.0.5", "vm1", "00:00:00:00:09:01",
+	    "100-200" } },
+	{ "lr-nat-del", 1, 4, { "lr0", "dnat", "172.16.0.1", "lrp0" } },
+	{ "lr-nat-list", 1, 1, { "lr0" } },
+	{ "lrp-set-gateway-chassis", 2, 3, { "lrp0", "hv1", "10" } },
+	{ "lrp-del-gateway-chassis", 2, 2, { "lrp0", "hv1" } },
+	{ "lrp-get-gateway-chassis", 1, 1, { "lrp0" } },
+	{ "lrp-set-redirect-type", 2, 2, { "lrp0", "bridged" } },
+	{ "lrp-get-redirect-type", 1, 1, { "lrp0" } },
 };
 
 #define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
@@ -111,7 +122,8 @@ static void setup(void)
 	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
 	       "--", "lsp-bind", "vm2", "hv1", "--", "lr-add", "lr0",
 	       "--", "lrp-add", "lr0", "lrp0", "00:00:00:00:01:01", "10.1.0.1/24",
-	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0");
+	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0",
+	       "--", "lrp-set-gateway-chassis", "lrp0", "hv1", "5");
 	add_dhcp_rows();
 }
 
