@@ -117,3 +117,28 @@ Test(ctl_gateway, show_prints_nat_blocks)
 	cr_expect(strstr(r.out, "    nat ") != NULL, "show: %s", r.out);
 	ctl_result_free(&r);
 }
+
+/* ha_chassis_group on a router port is set the OVN way, by the group's UUID. */
+Test(ctl_gateway, ha_chassis_group_by_uuid_and_forgotten_with_the_group)
+{
+	struct ctl_result r;
+	char setting[128];
+	json_t *m;
+
+	CTL_OK("ha-chassis-group-add", "g1");
+	ctl_runv(&r, ctl_db, CTL_ARGV("--bare", "--columns=_uuid", "find", "ha_chassis_group",
+				      "name=g1"));
+	cr_assert_eq(r.status, 0);
+	r.out[strcspn(r.out, "\n")] = '\0';
+	snprintf(setting, sizeof(setting), "ha_chassis_group=%s", r.out);
+	ctl_result_free(&r);
+	CTL_OK("set", "logical_router_port", "out", setting);
+	m = ctl_load();
+	cr_expect_str_eq(json_string_value(json_object_get(ctl_json_router_port(m, "out"),
+							   "ha_chassis_group")), "g1");
+	json_decref(m);
+	CTL_OK("ha-chassis-group-del", "g1");
+	m = ctl_load();
+	cr_expect_null(json_object_get(ctl_json_router_port(m, "out"), "ha_chassis_group"));
+	json_decref(m);
+}
