@@ -181,8 +181,15 @@ static int lr_nat_del(struct ctl_ctx *ctx, int argc, char **argv)
 	if (check_type(argv[1]))
 		return -1;
 	/* No rule has a gateway_port yet: naming one matches nothing. */
-	if (argc == 4)
-		return ctl_need_router_port(ctx->model, argv[3], NULL) ? 0 : -1;
+	if (argc == 4) {
+		if (!ctl_need_router_port(ctx->model, argv[3], NULL))
+			return -1;
+		if (ctl_has_opt(ctx, CTL_OPT_IF_EXISTS))
+			return 0;
+		return ctl_fail("no matching NAT with the type (%s), %s (%s) and gateway_port (%s)",
+				argv[1], xovn_nat_is_snat(argv[1]) ? "logical_ip" : "external_ip",
+				argv[2], argv[3]);
+	}
 	for (i = json_array_size(nats); i-- > 0;) {
 		nat = json_array_get(nats, i);
 		if (strcmp(argv[1], ctl_str(nat, "type") ? ctl_str(nat, "type") : ""))

@@ -121,6 +121,9 @@ lr-nat-del lr1 dnat 172.16.9.9
 --if-exists lr-nat-del lr1 snat 10.99.0.0/16
 lr-nat-del lr1 nat
 lr-nat-del lr1 dnat 172.16.0.33 nosuch
+lr-nat-del lr1 dnat 172.16.0.33 lr1-out
+--if-exists lr-nat-del lr1 dnat 172.16.0.33 lr1-out
+lr-nat-del lr1 snat 10.10.10.0/24 lr1-ls1
 lr-nat-list lr1
 lr-nat-del lr1 dnat_and_snat
 lr-nat-list lr1

@@ -132,6 +132,8 @@ Test(ctl_nat, refusals_say_what_ovn_nbctl_says)
 		  CTL_ARGV("lr-nat-del", "r1", "bogus") },
 		{ "nosuch: port name not found",
 		  CTL_ARGV("lr-nat-del", "r1", "dnat", "172.16.0.10", "nosuch") },
+		{ "no matching NAT with the type (snat), logical_ip (10.0.0.0/24) and gateway_port "
+		  "(out)", CTL_ARGV("lr-nat-del", "r1", "snat", "10.0.0.0/24", "out") },
 		{ "nope: router name not found", CTL_ARGV("lr-nat-list", "nope") },
 	};
 
@@ -177,6 +179,7 @@ Test(ctl_nat, del_by_type_by_key_and_all)
 	CTL_OK("lr-nat-del", "r1", "snat", "10.0.1.9/24");
 	/* No match deletes nothing and, as in ovn-nbctl 23.03, is no error. */
 	CTL_OK("lr-nat-del", "r1", "dnat", "172.16.9.9");
+	CTL_OK("--if-exists", "lr-nat-del", "r1", "dnat", "172.16.0.21", "out");
 	CTL_OK("lr-nat-del", "r1", "dnat", "172.16.0.20");
 	m = ctl_load();
 	cr_expect_eq(json_array_size(json_object_get(ctl_json_router(m, "r1"), "nat")), 3);
