@@ -84,8 +84,7 @@ static int lrp_del_gateway_chassis(struct ctl_ctx *ctx, int argc, char **argv)
 	return ctl_fail("chassis %s is not added to logical port %s", argv[1], argv[0]);
 }
 
-/* Highest priority first; equal priorities by name, descending, as ovn-nbctl orders them. */
-static int cmp_gateways(const void *x, const void *y)
+int ctl_cmp_gateway_chassis(const void *x, const void *y)
 {
 	const json_t *a = *(const json_t *const *)x, *b = *(const json_t *const *)y;
 	json_int_t pa = json_integer_value(json_object_get(a, "priority"));
@@ -113,7 +112,7 @@ static int lrp_get_gateway_chassis(struct ctl_ctx *ctx, int argc, char **argv)
 		return ctl_fail("out of memory");
 	for (i = 0; i < n; i++)
 		v[i] = json_array_get(list, i);
-	qsort(v, n, sizeof(*v), cmp_gateways);
+	qsort(v, n, sizeof(*v), ctl_cmp_gateway_chassis);
 	for (i = 0; i < n; i++)
 		fprintf(ctx->out, "%s %5lld\n", ctl_str(v[i], "name") ? ctl_str(v[i], "name") : "",
 			(long long)json_integer_value(json_object_get(v[i], "priority")));

@@ -82,6 +82,13 @@ static const char *nat_key(const char *type, const char *external_ip, const char
 	return xovn_nat_is_snat(type) ? logical_ip : external_ip;
 }
 
+static const char *str_or_empty(const json_t *row, const char *key)
+{
+	const char *s = ctl_str(row, key);
+
+	return s ? s : "";
+}
+
 static void set_or_drop(json_t *row, const char *key, const char *value)
 {
 	if (value)
@@ -104,7 +111,7 @@ static int check_existing(struct ctl_ctx *ctx, json_t *lr, const struct nat_args
 	json_array_foreach(json_object_get(lr, "nat"), i, nat) {
 		const char *ext = ctl_str(nat, "external_ip"), *lip = ctl_str(nat, "logical_ip");
 
-		if (!ext || !lip || strcmp(a->type, ctl_str(nat, "type") ? ctl_str(nat, "type") : "") ||
+		if (!ext || !lip || strcmp(a->type, str_or_empty(nat, "type")) ||
 		    strcmp(key, nat_key(a->type, ext, lip)))
 			continue;
 		if (strcmp(snat ? a->external_ip : a->logical_ip, snat ? ext : lip))
@@ -192,7 +199,7 @@ static int lr_nat_del(struct ctl_ctx *ctx, int argc, char **argv)
 	}
 	for (i = json_array_size(nats); i-- > 0;) {
 		nat = json_array_get(nats, i);
-		if (strcmp(argv[1], ctl_str(nat, "type") ? ctl_str(nat, "type") : ""))
+		if (strcmp(argv[1], str_or_empty(nat, "type")))
 			continue;
 		if (argc == 3 && !same_key(nat, argv[1], argv[2]))
 			continue;
@@ -218,13 +225,6 @@ static int cmp_listed(const void *x, const void *y)
 	int c = strcmp(a->key, b->key);
 
 	return c ? c : (a->index > b->index) - (a->index < b->index);
-}
-
-static const char *str_or_empty(const json_t *row, const char *key)
-{
-	const char *s = ctl_str(row, key);
-
-	return s ? s : "";
 }
 
 static void print_nat(FILE *out, const struct listed_nat *l)

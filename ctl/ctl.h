@@ -153,4 +153,10 @@ extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
 extern const struct ctl_verb ctl_nat_verbs[];     /* cmd_nat.c: lr-nat-* */
 extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gateway-chassis */
 
+/*
+ * qsort order of gateway chassis rows (const json_t *): highest priority
+ * first, equal priorities by name descending, as ovn-nbctl orders them.
+ */
+int ctl_cmp_gateway_chassis(const void *x, const void *y);
+
 #endif /* XOVN_CTL_H */

@@ -116,19 +116,6 @@ static void show_networks(FILE *out, const json_t *networks)
 	free(v);
 }
 
-/* Highest priority first, equal priorities by name descending: ovn-nbctl's order. */
-static int cmp_gateways(const void *x, const void *y)
-{
-	const json_t *a = *(const json_t *const *)x, *b = *(const json_t *const *)y;
-	json_int_t pa = json_integer_value(json_object_get(a, "priority"));
-	json_int_t pb = json_integer_value(json_object_get(b, "priority"));
-	const char *na = ctl_str(a, "name"), *nb = ctl_str(b, "name");
-
-	if (pa != pb)
-		return pa > pb ? -1 : 1;
-	return strcmp(nb ? nb : "", na ? na : "");
-}
-
 static void show_gateway_chassis(FILE *out, const json_t *list)
 {
 	size_t n = json_array_size(list), i;
@@ -140,7 +127,7 @@ static void show_gateway_chassis(FILE *out, const json_t *list)
 	}
 	for (i = 0; i < n; i++)
 		v[i] = json_array_get(list, i);
-	qsort(v, n, sizeof(*v), cmp_gateways);
+	qsort(v, n, sizeof(*v), ctl_cmp_gateway_chassis);
 	fputs("        gateway chassis: [", out);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s%s", i ? " " : "", ctl_str(v[i], "chassis_name"));

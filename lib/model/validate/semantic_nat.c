@@ -28,10 +28,10 @@
 #define NAT_PATH "$.logical_routers[%zu].nat[%zu]"
 #define LRP_PATH "$.logical_routers[%zu].ports[%zu]"
 
-static void report(struct xovn_errors *errs, const char *rule, const char *msg_fmt,
+static void report(struct xovn_errors *errs, const char *rule, const char *msg,
 		   const char *path_fmt, ...) __attribute__((format(printf, 4, 5)));
 
-/* Reports msg_fmt (a message without arguments) at the path spelled from path_fmt. */
+/* Reports msg (already spelled) at the path spelled from path_fmt and its arguments. */
 static void report(struct xovn_errors *errs, const char *rule, const char *msg,
 		   const char *path_fmt, ...)
 {
