@@ -275,3 +275,17 @@ long ctl_json_int(json_t *obj, const char *key)
 	cr_assert(json_is_integer(v), "member %s is not an integer", key);
 	return (long)json_integer_value(v);
 }
+
+char *ctl_capture_v(const char *const *argv)
+{
+	struct ctl_result r;
+	char *out;
+
+	ctl_runv(&r, ctl_db, argv);
+	cr_assert_eq(r.status, 0, "failed: %s", r.err);
+	out = strdup(r.out);
+	if (*out && out[strlen(out) - 1] == '\n')
+		out[strlen(out) - 1] = '\0';
+	ctl_result_free(&r);
+	return out;
+}

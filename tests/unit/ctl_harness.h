@@ -37,6 +37,8 @@ json_t *ctl_load(void);
 /* Asserting wrappers; the argument lists end with NULL (the macros add it). */
 void ctl_expect_ok_v(const char *out_expected, const char *const *argv);
 void ctl_expect_fail_v(const char *err_substring, const char *const *argv);
+/* stdout of a run on ctl_db that must succeed, trailing newline dropped; caller frees. */
+char *ctl_capture_v(const char *const *argv);
 
 #define CTL_ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 /* Succeeds with empty stderr. */

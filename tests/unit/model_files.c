@@ -51,3 +51,14 @@ const char *tmf_errors_text(const struct xovn_errors *errs)
 					errs->v[i].path, errs->v[i].rule, errs->v[i].msg);
 	return errs->n ? buf : " (none)";
 }
+
+int tmf_lines_have(const json_t *lines, const char *text)
+{
+	const json_t *s;
+	size_t i;
+
+	json_array_foreach((json_t *)lines, i, s)
+		if (strstr(json_string_value(s), text))
+			return 1;
+	return 0;
+}

@@ -26,4 +26,7 @@ int tmf_has_error(const struct xovn_errors *errs, const char *path, const char *
 /* Every error as "path rule: msg" lines, for assertion messages (static buffer). */
 const char *tmf_errors_text(const struct xovn_errors *errs);
 
+/* Whether a line of lines (an array of strings, e.g. rows left out) contains text. */
+int tmf_lines_have(const json_t *lines, const char *text);
+
 #endif
