@@ -21,6 +21,12 @@ extern char ctl_db[];
 
 void ctl_fixture_init(void);
 void ctl_fixture_fini(void);
+/*
+ * ctl_fixture_init plus one switch with every kind of port (VIF, localnet,
+ * localport, a bound port), a chassis and an HA group: what the argument
+ * tests run their verbs against.
+ */
+void ctl_fixture_init_sample(void);
 
 /* Path of build/xovnctl, from $XOVN_SRC. */
 const char *ctl_bin(void);
