@@ -216,56 +216,54 @@ static json_t *find_named(json_t *arr, const char *name)
 	return NULL;
 }
 
+/* The element named name of list, or of the ports of any element of list when ports. */
+static json_t *find_in(json_t *model, const char *list, int ports, const char *name)
+{
+	json_t *owner, *found;
+	size_t i;
+
+	if (!ports)
+		return find_named(json_object_get(model, list), name);
+	json_array_foreach(json_object_get(model, list), i, owner) {
+		found = find_named(json_object_get(owner, "ports"), name);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+static json_t *must_find(json_t *model, const char *list, int ports, const char *what,
+			 const char *name)
+{
+	json_t *found = find_in(model, list, ports, name);
+
+	cr_assert_not_null(found, "%s %s not in db", what, name);
+	return found;
+}
+
 json_t *ctl_json_switch(json_t *model, const char *name)
 {
-	json_t *sw = find_named(json_object_get(model, "logical_switches"), name);
-
-	cr_assert_not_null(sw, "switch %s not in db", name);
-	return sw;
+	return must_find(model, "logical_switches", 0, "switch", name);
 }
 
 json_t *ctl_json_port(json_t *model, const char *name)
 {
-	json_t *sw, *port;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		port = find_named(json_object_get(sw, "ports"), name);
-		if (port)
-			return port;
-	}
-	cr_assert_fail("port %s not in db", name);
-	return NULL;
+	return must_find(model, "logical_switches", 1, "port", name);
 }
 
 json_t *ctl_json_router(json_t *model, const char *name)
 {
-	json_t *lr = find_named(json_object_get(model, "logical_routers"), name);
-
-	cr_assert_not_null(lr, "router %s not in db", name);
-	return lr;
+	return must_find(model, "logical_routers", 0, "router", name);
 }
 
 json_t *ctl_json_router_port(json_t *model, const char *name)
 {
-	json_t *lr, *lrp;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "logical_routers"), i, lr) {
-		lrp = find_named(json_object_get(lr, "ports"), name);
-		if (lrp)
-			return lrp;
-	}
-	cr_assert_fail("router port %s not in db", name);
-	return NULL;
+	return must_find(model, "logical_routers", 1, "router port", name);
 }
 
 json_t *ctl_json_chassis(json_t *model, const char *name)
 {
-	json_t *ch = find_named(json_object_get(model, "chassis"), name);
-
-	cr_assert_not_null(ch, "chassis %s not in db", name);
-	return ch;
+	return must_find(model, "chassis", 0, "chassis", name);
 }
 
 long ctl_json_int(json_t *obj, const char *key)
