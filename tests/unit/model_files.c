@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/incomplete.h"
 #include "model_files.h"
 
 const char *tmf_src(void)
@@ -61,4 +62,17 @@ int tmf_lines_have(const json_t *lines, const char *text)
 		if (strstr(json_string_value(s), text))
 			return 1;
 	return 0;
+}
+
+const char *tmf_inactive_kind(unsigned kind)
+{
+	static const char *const names[] = {
+		[XOVN_INACTIVE_PORT] = "port",
+		[XOVN_INACTIVE_VIF] = "vif",
+		[XOVN_INACTIVE_BINDING] = "binding",
+		[XOVN_INACTIVE_MEMBER] = "member",
+		[XOVN_INACTIVE_ROUTE] = "route",
+	};
+
+	return kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";
 }

@@ -29,4 +29,7 @@ const char *tmf_errors_text(const struct xovn_errors *errs);
 /* Whether a line of lines (an array of strings, e.g. rows left out) contains text. */
 int tmf_lines_have(const json_t *lines, const char *text);
 
+/* The short name the EXPECT files give an incomplete item's kind: "port", "vif", ... */
+const char *tmf_inactive_kind(unsigned kind);
+
 #endif
