@@ -53,7 +53,7 @@ int sb_model_update_switches(const struct ovsdb_replica *sb, json_t *model, cons
 	json_t *olds = json_array(), *news = json_array(), *sw;
 	size_t i;
 
-	/* The whole build leaves out what is refused: so does not this path. */
+	/* A refused switch: only the whole build can leave it out. */
 	if (rebuild(sb, sws, dps, olds, news) < 0 || sb_model_check_switches(model, news) < 0) {
 		json_decref(olds);
 		json_decref(news);
