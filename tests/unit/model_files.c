@@ -76,3 +76,12 @@ const char *tmf_inactive_kind(unsigned kind)
 
 	return kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";
 }
+
+json_t *tmf_json(const char *text)
+{
+	json_error_t e;
+	json_t *v = json_loads(text, JSON_DECODE_ANY, &e);
+
+	cr_assert_not_null(v, "bad JSON in the test: %s", e.text);
+	return v;
+}

@@ -20,6 +20,9 @@ const char *tmf_path(char *buf, size_t len, const char *rel);
 /* Parses a JSON file of the tree (any JSON value); fails the test if it cannot. */
 json_t *tmf_load(const char *rel);
 
+/* Parses JSON text of a test (any value); fails the test if it cannot. */
+json_t *tmf_json(const char *text);
+
 /* Whether errs holds an error with exactly this path and rule. */
 int tmf_has_error(const struct xovn_errors *errs, const char *path, const char *rule);
 

@@ -10,15 +10,7 @@
 #include "ovsdb/messages.h"
 #include "ovsdb/replica.h"
 #include "ovsdb/sb_changes.h"
-
-static json_t *J(const char *text)
-{
-	json_error_t e;
-	json_t *v = json_loads(text, JSON_DECODE_ANY, &e);
-
-	cr_assert_not_null(v, "bad JSON in the test: %s", e.text);
-	return v;
-}
+#include "model_files.h"
 
 /* A switch datapath (dp-sw) and a router datapath (dp-lr). */
 static const char rows[] =
@@ -63,7 +55,7 @@ static const struct change_case change_cases[] = {
 Test(sb_changes, each_update_changes_what_it_should)
 {
 	struct ovsdb_replica sb;
-	json_t *r = J(rows);
+	json_t *r = tmf_json(rows);
 
 	ovsdb_replica_init(&sb);
 	cr_assert_gt(ovsdb_replica_apply(&sb, r), 0);
@@ -71,7 +63,7 @@ Test(sb_changes, each_update_changes_what_it_should)
 	for (size_t i = 0; i < sizeof(change_cases) / sizeof(change_cases[0]); i++) {
 		const struct change_case *c = &change_cases[i];
 		struct sb_changes ch;
-		json_t *u = J(c->updates), *dps;
+		json_t *u = tmf_json(c->updates), *dps;
 		int full;
 
 		sb_changes_init(&ch);
@@ -93,7 +85,7 @@ Test(sb_changes, each_update_changes_what_it_should)
 Test(sb_changes, nb_cfg_from_sb_global)
 {
 	struct ovsdb_replica sb;
-	json_t *r = J("{\"SB_Global\": {\"g\": {\"new\": {\"nb_cfg\": 7}}}}");
+	json_t *r = tmf_json("{\"SB_Global\": {\"g\": {\"new\": {\"nb_cfg\": 7}}}}");
 
 	ovsdb_replica_init(&sb);
 	cr_assert_eq(sb_global_nb_cfg(&sb), -1, "no row: unknown");
@@ -125,7 +117,7 @@ static const struct server_case server_cases[] = {
 Test(ovsdb_messages, a_cluster_member_cut_off_is_left)
 {
 	for (size_t i = 0; i < sizeof(server_cases) / sizeof(server_cases[0]); i++) {
-		json_t *u = J(server_cases[i].updates);
+		json_t *u = tmf_json(server_cases[i].updates);
 
 		cr_assert_eq(ovsdb_server_disconnected(u, "OVN_Southbound"),
 			     server_cases[i].disconnected, "%s", server_cases[i].updates);
@@ -145,11 +137,11 @@ static void collect(const char *error, const char *details, void *arg)
 
 Test(ovsdb_messages, replies_and_updates_read)
 {
-	json_t *reply = J("{\"id\": 4, \"error\": null, \"result\": [{}, {\"error\": \"constraint"
+	json_t *reply = tmf_json("{\"id\": 4, \"error\": null, \"result\": [{}, {\"error\": \"constraint"
 			  " violation\", \"details\": \"dup\"}, {\"error\": \"aborted\"}]}");
-	json_t *refused = J("{\"id\": 5, \"error\": \"unknown database\", \"result\": null}");
-	json_t *update = J("{\"method\": \"update\", \"id\": null, \"params\": [\"xovn\", {\"T\": {}}]}");
-	json_t *echo = J("{\"method\": \"echo\", \"id\": \"e1\", \"params\": [1]}"), *answer;
+	json_t *refused = tmf_json("{\"id\": 5, \"error\": \"unknown database\", \"result\": null}");
+	json_t *update = tmf_json("{\"method\": \"update\", \"id\": null, \"params\": [\"xovn\", {\"T\": {}}]}");
+	json_t *echo = tmf_json("{\"method\": \"echo\", \"id\": \"e1\", \"params\": [1]}"), *answer;
 	const json_t *updates;
 	char errors[256] = "";
 
