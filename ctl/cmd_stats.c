@@ -112,7 +112,7 @@ static const char *name_or(const char *s)
 	return s ? s : "?";
 }
 
-static json_t *row_json(const json_t *model, const struct port_row *r)
+static json_t *row_json(const struct xovn_model *model, const struct port_row *r)
 {
 	return json_pack("{s:s, s:s, s:i, s:i, s:I, s:I, s:I, s:I}",
 			 "switch", name_or(xovn_switch_by_key(model, r->key.dp_key)),
@@ -164,11 +164,12 @@ static void print_text(FILE *out, const json_t *report)
 }
 
 /* One port: its row even when it has not seen a packet yet. */
-static int one_port(const json_t *model, int stats_fd, const char *port, json_t *list)
+static int one_port(const struct xovn_model *model, int stats_fd, const char *port,
+		    json_t *list)
 {
 	struct port_row r = { 0 };
 
-	if (!xovn_find_port(model, port, NULL))
+	if (!xovn_model_port(model, port))
 		return ctl_fail("stats: no port named %s", port);
 	if (xovn_port_keys(model, port, &r.key.dp_key, &r.key.port_key))
 		return ctl_fail("stats: port %s has no tunnel keys", port);
@@ -178,7 +179,7 @@ static int one_port(const json_t *model, int stats_fd, const char *port, json_t 
 	return 0;
 }
 
-static int all_ports(const json_t *model, int stats_fd, json_t *list)
+static int all_ports(const struct xovn_model *model, int stats_fd, json_t *list)
 {
 	struct port_rows rows = { 0 };
 	size_t i;
@@ -211,8 +212,8 @@ static int add_drops(const char *pin_dir, json_t *report)
 	return 0;
 }
 
-static int build_report(const json_t *model, const struct stats_args *a, const char *pin_dir,
-			json_t *report)
+static int build_report(const struct xovn_model *model, const struct stats_args *a,
+			const char *pin_dir, json_t *report)
 {
 	json_t *list = json_array();
 	char err[512];
@@ -231,6 +232,7 @@ static int build_report(const json_t *model, const struct stats_args *a, const c
 static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 {
 	struct stats_args a = { 0 };
+	struct xovn_model *typed;
 	const char *chassis;
 	char pin_dir[4096];
 	json_t *report;
@@ -243,8 +245,12 @@ static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 		return -1;
 	if (!a.pin_dir && xovn_pin_dir(chassis, pin_dir, sizeof(pin_dir)))
 		return ctl_fail("stats: chassis name too long");
+	typed = xovn_model_read(ctx->model);
+	if (!typed)
+		return ctl_fail("out of memory");
 	report = json_pack("{s:s}", "chassis", chassis);
-	rc = build_report(ctx->model, &a, a.pin_dir ? a.pin_dir : pin_dir, report);
+	rc = build_report(typed, &a, a.pin_dir ? a.pin_dir : pin_dir, report);
+	xovn_model_free(typed);
 	if (rc == 0 && a.json) {
 		json_dumpf(report, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', ctx->out);

@@ -146,18 +146,33 @@ static const char *pick_chassis(const json_t *model, const struct trace_args *a)
 	return ch;
 }
 
+static int port_keys(const struct xovn_model *model, const char *port, uint32_t *dp_key,
+		     uint16_t *port_key)
+{
+	if (!xovn_model_port(model, port))
+		return ctl_fail("trace: no port named %s", port);
+	if (xovn_port_keys(model, port, dp_key, port_key))
+		return ctl_fail("trace: port %s has no tunnel keys", port);
+	return 0;
+}
+
 static int find_entry(const json_t *model, const struct trace_args *a,
 		      struct trace_request *req, struct trace_result *res)
 {
+	struct xovn_model *typed;
 	uint32_t dp_key;
 	uint16_t port_key;
+	int rc;
 
 	if (req->underlay)
 		return trace_underlay_ingress(req->pin_dir, &res->in);
-	if (!xovn_find_port(model, req->port, NULL))
-		return ctl_fail("trace: no port named %s", req->port);
-	if (xovn_port_keys(model, req->port, &dp_key, &port_key))
-		return ctl_fail("trace: port %s has no tunnel keys", req->port);
+	typed = xovn_model_read(model);
+	if (!typed)
+		return ctl_fail("out of memory");
+	rc = port_keys(typed, req->port, &dp_key, &port_key);
+	xovn_model_free(typed);
+	if (rc)
+		return -1;
 	if (trace_find_ingress(req->pin_dir, dp_key, port_key, &res->in))
 		return ctl_fail("trace: port %s has no interface on chassis %s (is it attached "
 				"there and is xovnd running?)", req->port, a->chassis ?

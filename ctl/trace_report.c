@@ -63,7 +63,7 @@ static const char *name_or(const char *name, const char *fallback)
 	return name ? name : fallback;
 }
 
-static json_t *port_ref(const json_t *model, uint32_t dp_key, uint16_t port_key)
+static json_t *port_ref(const struct xovn_model *model, uint32_t dp_key, uint16_t port_key)
 {
 	return json_pack("{s:s, s:i}", "name",
 			 name_or(xovn_port_by_key(model, dp_key, port_key), "?"),
@@ -90,7 +90,7 @@ static const char *origin_of(const struct xovn_trace *rec)
 	return "local";
 }
 
-static json_t *ingress_report(const json_t *model, const struct trace_result *res)
+static json_t *ingress_report(const struct xovn_model *model, const struct trace_result *res)
 {
 	const struct xovn_trace *rec = &res->rec;
 
@@ -103,7 +103,7 @@ static json_t *ingress_report(const json_t *model, const struct trace_result *re
 			 "origin", origin_of(rec));
 }
 
-static json_t *tunnel_output(const json_t *model, const struct xovn_trace *rec,
+static json_t *tunnel_output(const struct xovn_model *model, const struct xovn_trace *rec,
 			     const struct xovn_trace_out *o)
 {
 	char ip[INET_ADDRSTRLEN];
@@ -117,7 +117,7 @@ static json_t *tunnel_output(const json_t *model, const struct xovn_trace *rec,
 			 "egress", port_ref(model, rec->dp_key, o->port_key));
 }
 
-static json_t *outputs_report(const json_t *model, const struct xovn_trace *rec)
+static json_t *outputs_report(const struct xovn_model *model, const struct xovn_trace *rec)
 {
 	json_t *list = json_array();
 	unsigned i;
@@ -149,7 +149,7 @@ static const char *passed_text(enum stage s, const struct trace_result *res)
 	}
 }
 
-static void decision_text(const json_t *model, const struct xovn_trace *rec, char *buf,
+static void decision_text(const struct xovn_model *model, const struct xovn_trace *rec, char *buf,
 			  size_t cap)
 {
 	const char *out = name_or(xovn_port_by_key(model, rec->dp_key, rec->out_port), "?");
@@ -174,7 +174,7 @@ static void decision_text(const json_t *model, const struct xovn_trace *rec, cha
 }
 
 /* ingress ... decision stage; nothing after it ran. */
-static json_t *stages_report(const json_t *model, const struct trace_result *res)
+static json_t *stages_report(const struct xovn_model *model, const struct trace_result *res)
 {
 	enum stage last = decision_stage(&res->rec), s;
 	json_t *list = json_array();
@@ -211,8 +211,8 @@ static json_t *frame_hex(const uint8_t *frame, size_t len)
 	return json_string(hex);
 }
 
-json_t *trace_report(const json_t *model, const struct trace_request *req,
-		     const struct trace_result *res)
+static json_t *report(const struct xovn_model *model, const struct trace_request *req,
+		      const struct trace_result *res)
 {
 	const struct xovn_trace *rec = &res->rec;
 	char frame[512];
@@ -235,5 +235,18 @@ json_t *trace_report(const json_t *model, const struct trace_request *req,
 		xovn_frame_describe(res->out_frame, res->out_len, frame, sizeof(frame));
 		json_object_set_new(r, "reply", json_string(frame));
 	}
+	return r;
+}
+
+json_t *trace_report(const json_t *doc, const struct trace_request *req,
+		     const struct trace_result *res)
+{
+	struct xovn_model *model = xovn_model_read(doc);
+	json_t *r;
+
+	if (!model)
+		return NULL;
+	r = report(model, req, res);
+	xovn_model_free(model);
 	return r;
 }

@@ -17,6 +17,7 @@
 #include "fsutil.h"
 #include "iface.h"
 #include "log.h"
+#include "model/facts.h"
 #include "model/model.h"
 #include "remote.h"
 #include "underlay_xdp.h"
@@ -71,14 +72,9 @@ void chassis_forget_model(struct chassis *c)
 	c->db_id_known = 0;
 }
 
-static long long generation_of(const json_t *model)
-{
-	return json_integer_value(json_object_get(model, "generation"));
-}
-
 long long chassis_generation(const struct chassis *c)
 {
-	return generation_of(c->model);
+	return xovn_model_generation(c->model);
 }
 
 static void remember_db_stat(struct chassis *c)
@@ -104,7 +100,7 @@ static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
 
 	if (c->model)
 		log_info("refusing %s (%zu error%s); keeping generation %lld in force",
-			 c->opt->db, errs->n, plural, generation_of(c->model));
+			 c->opt->db, errs->n, plural, xovn_model_generation(c->model));
 	else
 		log_info("refusing %s (%zu error%s); no model in force yet, the maps stay as they are",
 			 c->opt->db, errs->n, plural);
@@ -143,7 +139,7 @@ int chassis_reload(struct chassis *c)
 		c->model = model;
 		c->db_id = before;
 		c->db_id_known = same_file;
-		log_debug("read generation %lld from %s", generation_of(model), c->opt->db);
+		log_debug("read generation %lld from %s", xovn_model_generation(model), c->opt->db);
 		if (chassis_set_active(c) < 0) {
 			chassis_forget_model(c);
 			rc = -1;

@@ -12,19 +12,8 @@
 
 #include "chassis.h"
 #include "log.h"
+#include "model/facts.h"
 #include "model/incomplete.h"
-
-static int has_container_ports(const json_t *model)
-{
-	const json_t *sw, *port;
-	size_t i, j;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw)
-		json_array_foreach(json_object_get(sw, "ports"), j, port)
-			if (json_object_get(port, "parent_name"))
-				return 1;
-	return 0;
-}
 
 /* Says what is waiting, once per change of the list, not on every apply. */
 static void log_inactive(struct chassis *c, const struct xovn_inactive_list *l)
@@ -63,7 +52,7 @@ int chassis_set_active(struct chassis *c)
 	json_decref(c->active);
 	c->active = active;
 	c->n_inactive = l.n;
-	c->has_containers = has_container_ports(c->model);
+	c->has_containers = xovn_model_has_container_ports(c->model);
 	xovn_inactive_free(&l);
 	return 0;
 }
@@ -75,23 +64,9 @@ int chassis_set_active(struct chassis *c)
  */
 int chassis_delta_may_deactivate(const struct chassis *c, const struct xovn_delta_effect *eff)
 {
-	const json_t *sw, *port;
-	size_t i, j;
-
 	if (c->n_inactive)
 		return 1;
 	if (c->has_containers && json_array_size(eff->old_switches))
 		return 1;
-	json_array_foreach(eff->new_switches, i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
-			const char *t = json_string_value(json_object_get(port, "type"));
-
-			if (json_object_get(port, "parent_name"))
-				return 1;
-			if (t && (strcmp(t, "localnet") == 0 || strcmp(t, "l2gateway") == 0 ||
-				  strcmp(t, "external") == 0 || strcmp(t, "router") == 0))
-				return 1;
-		}
-	}
-	return 0;
+	return xovn_switches_may_deactivate(eff->new_switches);
 }

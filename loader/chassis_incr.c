@@ -33,44 +33,6 @@ static int read_chain(struct chassis *c, struct xovn_file_id *now,
 	return xovn_journal_chain(c->opt->db, &c->db_id, now, chain, n);
 }
 
-/* Applies the chain to the model in force.  0 ok, -1 when a record does not apply. */
-static int apply_chain(struct chassis *c, const struct xovn_journal_record *chain, size_t n,
-		       struct xovn_delta_effect *total)
-{
-	memset(total, 0, sizeof(*total));
-	total->old_switches = json_array();
-	total->new_switches = json_array();
-	for (size_t i = 0; i < n; i++) {
-		struct xovn_delta_effect eff;
-
-		if (xovn_model_delta_apply(c->model, chain[i].delta, &eff) < 0)
-			return -1;
-		json_array_extend(total->old_switches, eff.old_switches);
-		/* Compile what the switch is at the end of the chain, once. */
-		json_array_extend(total->new_switches, eff.new_switches);
-		total->others_changed |= eff.others_changed;
-		xovn_delta_effect_free(&eff);
-	}
-	return 0;
-}
-
-/* The switches of sws whose latest version in the model is itself, each once. */
-static json_t *current_switches(const json_t *model, const json_t *sws)
-{
-	json_t *out = json_array(), *sw, *cur;
-	size_t i, j;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), i, cur) {
-		json_array_foreach(sws, j, sw) {
-			if (sw == cur) {
-				json_array_append(out, cur);
-				break;
-			}
-		}
-	}
-	return out;
-}
-
 /*
  * Sets the complete part aside anew after a chain changed c->model.  1: it
  * is c->model itself, before and after, so the switch-by-switch path
@@ -134,14 +96,10 @@ int chassis_follow_journal(struct chassis *c)
 		return 0;
 	}
 	log_debug("journal: %zu record%s read", n, n == 1 ? "" : "s");
-	if (apply_chain(c, chain, n, &eff) < 0) {
+	if (xovn_journal_apply(c->model, chain, n, &eff) < 0) {
 		log_info("journal record does not apply; reading %s whole", c->opt->db);
 		chassis_forget_model(c); /* partly changed: only a full read is trusted now */
 	} else {
-		json_t *latest = current_switches(c->model, eff.new_switches);
-
-		json_decref(eff.new_switches);
-		eff.new_switches = latest;
 		follow_to(c, &now);
 		chassis_apply_delta(c, &eff);
 		rc = 1;

@@ -11,6 +11,7 @@
 #include "chassis.h"
 #include "log.h"
 #include "ovsdb/sb_model.h"
+#include "ovsdb/sb_update.h"
 
 /* This chassis' row of the local file; NULL (and errs filled) when absent. */
 static json_t *local_chassis(const struct chassis *c, struct xovn_errors *errs)
@@ -74,72 +75,28 @@ void chassis_ovn_write_rows(struct chassis *c)
 {
 	const json_t *local = c->model ? xovn_find_chassis(c->model, c->opt->chassis) : NULL;
 	char host[256] = "";
-	struct sb_chassis_want want;
+	struct sb_chassis_want want = { 0 };
 
 	if (!local)
 		return;
 	gethostname(host, sizeof(host) - 1);
-	want = (struct sb_chassis_want){
-		.name = c->opt->chassis,
-		.hostname = host,
-		.encap_ip = json_string_value(json_object_get(json_object_get(local, "encap"), "ip")),
-		.bridge_mappings = json_object_get(local, "bridge_mappings"),
-		.vifs = json_object_get(local, "vifs"),
-		.nb_cfg = c->ovn_nb_cfg_applied,
-	};
-	if (want.encap_ip)
+	want.name = c->opt->chassis;
+	want.hostname = host;
+	want.nb_cfg = c->ovn_nb_cfg_applied;
+	if (sb_chassis_want_local(&want, local) == 0)
 		ovn_sb_write_rows(c->sb, &want);
-}
-
-/* Index of the switch whose _uuid is uuid in switches, -1 when none. */
-static int switch_index(const json_t *switches, const char *uuid)
-{
-	const json_t *sw;
-	size_t i;
-
-	json_array_foreach((json_t *)switches, i, sw) {
-		const char *u = json_string_value(json_object_get(sw, "_uuid"));
-
-		if (u && strcmp(u, uuid) == 0)
-			return (int)i;
-	}
-	return -1;
 }
 
 int chassis_ovn_update_switches(struct chassis *c, const json_t *dps)
 {
-	json_t *sws = json_object_get(c->model, "logical_switches");
-	json_t *olds = json_array(), *news = json_array(), *skipped = json_array(), *v;
 	struct xovn_delta_effect eff;
-	const char *uuid;
-	int rc = -1;
 
-	json_object_foreach((json_t *)dps, uuid, v) {
-		int at = switch_index(sws, uuid);
-		json_t *sw = at < 0 ? NULL : sb_model_switch(&c->sb->sb, uuid, skipped);
-
-		if (!sw)
-			goto out;   /* a new or vanished switch: build the model whole */
-		json_array_append(olds, json_array_get(sws, (size_t)at));
-		json_array_append_new(news, sw);
-	}
-	if (sb_model_check_switches(c->model, news) < 0)
-		goto out;   /* the whole build leaves out what is refused */
-	for (size_t i = 0; i < json_array_size(news); i++) {
-		json_t *sw = json_array_get(news, i);
-
-		json_array_set(sws, (size_t)switch_index(sws, json_string_value(
-					    json_object_get(sw, "_uuid"))), sw);
-	}
-	json_object_set_new(c->model, "generation", json_integer(++c->ovn_generation));
+	if (sb_model_update_switches(&c->sb->sb, c->model, dps, c->ovn_generation + 1, &eff) < 0)
+		return -1;   /* build the model whole */
+	c->ovn_generation++;
 	c->ovn_nb_cfg_built = ovn_sb_nb_cfg(c->sb);
-	eff = (struct xovn_delta_effect){ .old_switches = olds, .new_switches = news };
 	if (chassis_apply_delta(c, &eff) == 0)
 		c->ovn_nb_cfg_applied = c->ovn_nb_cfg_built;
-	rc = 0;
-out:
-	json_decref(olds);
-	json_decref(news);
-	json_decref(skipped);
-	return rc;
+	xovn_delta_effect_free(&eff);
+	return 0;
 }

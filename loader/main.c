@@ -23,6 +23,7 @@
 #include "log.h"
 #include "neigh_age.h"
 #include "metrics.h"
+#include "model/facts.h"
 #include "model_out.h"
 #include "options.h"
 #include "ovn_nb.h"
@@ -83,7 +84,7 @@ struct run_state {
 static void note_routes_source(const struct chassis *c, struct run_state *rs)
 {
 	if (rs->nb || rs->routes_note_logged || !c->model ||
-	    !json_array_size(json_object_get(c->model, "logical_routers")))
+	    !xovn_model_has_routers(c->model))
 		return;
 	log_info("OVN: logical routers have their connected networks only; their static "
 		 "routes are in OVN's Northbound database: --ovn-nb-remote");

@@ -19,7 +19,7 @@
 struct scrape {
 	FILE *out;
 	const char *chassis;
-	const json_t *model;   /* may be NULL: keys are printed then */
+	const struct xovn_model *model;   /* may be NULL: keys are printed then */
 };
 
 /* Label values: backslash, double quote and newline are escaped. */
@@ -212,6 +212,7 @@ int metrics_write(FILE *out, const char *chassis, const char *pin_dir, const cha
 {
 	struct xovn_errors errs;
 	struct scrape s = { .out = out, .chassis = chassis };
+	struct xovn_model *typed;
 	json_t *model;
 	int rc;
 
@@ -219,7 +220,8 @@ int metrics_write(FILE *out, const char *chassis, const char *pin_dir, const cha
 	xovn_errors_init(&errs);
 	model = xovn_model_load(db, 1, &errs);
 	xovn_errors_free(&errs);
-	s.model = model;
+	typed = model ? xovn_model_read(model) : NULL;
+	s.model = typed;
 	rc = write_ports(&s, pin_dir);
 	if (rc == 0)
 		rc = write_drops(&s, pin_dir);
@@ -227,6 +229,7 @@ int metrics_write(FILE *out, const char *chassis, const char *pin_dir, const cha
 		write_fill(&s, pin_dir);
 		write_generation(&s, pin_dir);
 	}
+	xovn_model_free(typed);
 	json_decref(model);
 	return rc;
 }

@@ -3,12 +3,13 @@
  * model_out.c - writing the model in force to --model-out (see model_out.h).
  */
 #include "log.h"
+#include "model/facts.h"
 #include "model/model.h"
 #include "model_out.h"
 
 void model_out_update(struct model_out *o, json_t *model)
 {
-	long long generation = json_integer_value(json_object_get(model, "generation"));
+	long long generation = xovn_model_generation(model);
 	struct xovn_errors errs;
 
 	if (!o->path || !o->path[0] || !model ||

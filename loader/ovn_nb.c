@@ -17,9 +17,8 @@ static void on_event(void *owner, enum ovsdb_event ev, const json_t *msg)
 	(void)msg;
 	if (ev == OVSDB_SYNCED)
 		log_info("OVN NB: %zu logical routers, %zu static routes",
-			 json_object_size(ovsdb_replica_table(&n->nb, "Logical_Router")),
-			 json_object_size(ovsdb_replica_table(&n->nb,
-							      "Logical_Router_Static_Route")));
+			 ovsdb_replica_count(&n->nb, "Logical_Router"),
+			 ovsdb_replica_count(&n->nb, "Logical_Router_Static_Route"));
 	if (ev == OVSDB_SYNCED || ev == OVSDB_UPDATE)
 		n->changed = 1;
 }

@@ -15,6 +15,7 @@
 #include <jansson.h>
 
 #include "ovsdb/replica.h"
+#include "ovsdb/sb_changes.h"
 #include "ovsdb/sb_rows.h"
 #include "ovsdb_session.h"
 
@@ -25,8 +26,7 @@ struct ovn_sb {
 	/* The NB replica of the routers' static routes (ovn_nb.h), NULL without --ovn-nb-remote. */
 	const struct ovsdb_replica *nb;
 	int changed;                /* the model's rows changed since it was last built */
-	int changed_full;           /* ... beyond the ports of changed_dps */
-	json_t *changed_dps;        /* Datapath_Binding UUIDs whose ports alone changed */
+	struct sb_changes changes;  /* ... how: whole, or the ports of some switches */
 };
 
 /* Parses "tcp:IP:PORT[,unix:PATH...]".  0 ok, -1 with a message on stderr. */

@@ -8,13 +8,14 @@
 #include <time.h>
 
 #include "log.h"
-#include "ovsdb/datum.h"
+#include "ovsdb/messages.h"
 #include "ovsdb_session.h"
 
 #define PROBE_IDLE_MS 5000      /* silent this long: send an echo */
 #define PROBE_DEAD_MS 15000     /* silent this long: the connection is gone */
 #define BACKOFF_MIN_MS 1000
 #define BACKOFF_MAX_MS 8000
+#define SERVER_MONITOR "xovn-server"   /* the monitor id of _Server's rows */
 
 static long long now_ms(void)
 {
@@ -92,12 +93,9 @@ static void try_connect(struct ovsdb_session *s)
 	s->probe_sent_ms = 0;
 	/* As OVS's IDL does: is this member part of a working cluster? */
 	s->server_id = jsonrpc_request(&s->rpc, "monitor",
-				       json_pack("[s, s, {s:{s:[s, s, s]}}]", "_Server",
-						 "xovn-server", "Database", "columns", "name",
-						 "model", "connected"));
+				       ovsdb_server_monitor_params(SERVER_MONITOR));
 	s->monitor_id = jsonrpc_request(&s->rpc, "monitor",
-					json_pack("[s, s, o]", s->db, "xovn",
-						  s->monitor_requests()));
+					ovsdb_monitor_params(s->db, "xovn", s->monitor_requests()));
 	if (s->monitor_id < 0)
 		ovsdb_session_disconnect(s, "cannot send the monitor request");
 	else
@@ -111,34 +109,19 @@ static void try_connect(struct ovsdb_session *s)
  */
 static void check_server(struct ovsdb_session *s, const json_t *updates)
 {
-	const json_t *ru;
-	const char *uuid;
-
-	json_object_foreach(json_object_get(updates, "Database"), uuid, ru) {
-		const json_t *row = json_object_get(ru, "new");
-		const char *name = ovsdb_string(json_object_get(row, "name"));
-		const char *model = ovsdb_string(json_object_get(row, "model"));
-
-		if (!name || strcmp(name, s->db) != 0 || !model || strcmp(model, "clustered") != 0)
-			continue;
-		if (!ovsdb_boolean(json_object_get(row, "connected"), 1)) {
-			ovsdb_session_disconnect(s, "this member is not connected to its cluster");
-			return;
-		}
-	}
+	if (ovsdb_server_disconnected(updates, s->db))
+		ovsdb_session_disconnect(s, "this member is not connected to its cluster");
 }
 
 static void on_monitor_reply(struct ovsdb_session *s, const json_t *msg)
 {
-	const json_t *err = json_object_get(msg, "error");
-
 	s->monitor_id = -1;
-	if (err && !json_is_null(err)) {
+	if (ovsdb_msg_failed(msg)) {
 		ovsdb_session_disconnect(s, "monitor refused");
 		return;
 	}
 	ovsdb_replica_clear(s->replica);
-	if (ovsdb_replica_apply(s->replica, json_object_get(msg, "result")) < 0) {
+	if (ovsdb_replica_apply(s->replica, ovsdb_msg_result(msg)) < 0) {
 		ovsdb_session_disconnect(s, "malformed monitor reply");
 		return;
 	}
@@ -149,39 +132,42 @@ static void on_monitor_reply(struct ovsdb_session *s, const json_t *msg)
 
 static void on_reply(struct ovsdb_session *s, const json_t *msg)
 {
-	const json_t *idv = json_object_get(msg, "id");
-	const json_t *err = json_object_get(msg, "error");
-
-	if (json_is_integer(idv) && json_integer_value(idv) == s->server_id) {
+	if (ovsdb_msg_answers(msg, s->server_id)) {
 		s->server_id = -1;
-		if (!err || json_is_null(err))
-			check_server(s, json_object_get(msg, "result"));  /* none: standalone */
-	} else if (json_is_integer(idv) && json_integer_value(idv) == s->monitor_id) {
+		if (!ovsdb_msg_failed(msg))
+			check_server(s, ovsdb_msg_result(msg));  /* none: standalone */
+	} else if (ovsdb_msg_answers(msg, s->monitor_id)) {
 		on_monitor_reply(s, msg);
 	} else {
 		s->on_event(s->owner, OVSDB_REPLY, msg);
 	}
 }
 
-static void on_message(struct ovsdb_session *s, const json_t *msg)
+static void on_update(struct ovsdb_session *s, const json_t *msg)
 {
-	const char *method = json_string_value(json_object_get(msg, "method"));
-	const json_t *params = json_object_get(msg, "params");
-	const char *which = json_string_value(json_array_get(params, 0));
+	const json_t *updates;
+	const char *which = ovsdb_msg_update(msg, &updates);
 
-	if (!method) {
-		on_reply(s, msg);
-	} else if (strcmp(method, "echo") == 0) {
-		jsonrpc_send(&s->rpc, json_pack("{s:O, s:O, s:n}", "id", json_object_get(msg, "id"),
-						"result", params, "error"));
-	} else if (strcmp(method, "update") == 0 && which && strcmp(which, "xovn-server") == 0) {
-		check_server(s, json_array_get(params, 1));
-	} else if (strcmp(method, "update") == 0 && s->synced) {
-		if (ovsdb_replica_apply(s->replica, json_array_get(params, 1)) < 0)
+	if (which && strcmp(which, SERVER_MONITOR) == 0) {
+		check_server(s, updates);
+	} else if (s->synced) {
+		if (ovsdb_replica_apply(s->replica, updates) < 0)
 			ovsdb_session_disconnect(s, "malformed update");
 		else
-			s->on_event(s->owner, OVSDB_UPDATE, json_array_get(params, 1));
+			s->on_event(s->owner, OVSDB_UPDATE, updates);
 	}
+}
+
+static void on_message(struct ovsdb_session *s, const json_t *msg)
+{
+	const char *method = ovsdb_msg_method(msg);
+
+	if (!method)
+		on_reply(s, msg);
+	else if (strcmp(method, "echo") == 0)
+		jsonrpc_send(&s->rpc, ovsdb_echo_reply(msg));
+	else if (strcmp(method, "update") == 0)
+		on_update(s, msg);
 }
 
 static void probe(struct ovsdb_session *s)
@@ -191,8 +177,7 @@ static void probe(struct ovsdb_session *s)
 	if (t - s->last_rx_ms > PROBE_DEAD_MS) {
 		ovsdb_session_disconnect(s, "no answer to the inactivity probe");
 	} else if (t - s->last_rx_ms > PROBE_IDLE_MS && t - s->probe_sent_ms > PROBE_IDLE_MS) {
-		jsonrpc_send(&s->rpc, json_pack("{s:s, s:[], s:s}", "method", "echo", "params",
-						"id", "echo"));
+		jsonrpc_send(&s->rpc, ovsdb_echo_request());
 		s->probe_sent_ms = t;
 	}
 }

@@ -9,8 +9,9 @@
 #ifndef XOVN_NAMES_H
 #define XOVN_NAMES_H
 
-#include <jansson.h>
 #include <stdint.h>
+
+#include "model/types.h"
 
 /* "malformed", "no-port", ...; "unknown" out of range. */
 const char *xovn_drop_reason_name(unsigned reason);
@@ -22,16 +23,17 @@ const char *xovn_out_kind_name(unsigned kind);
 const char *xovn_port_type_name(unsigned type);
 
 /* The switch whose tunnel_key is dp_key, NULL if none. */
-const char *xovn_switch_by_key(const json_t *model, uint32_t dp_key);
+const char *xovn_switch_by_key(const struct xovn_model *model, uint32_t dp_key);
 /*
  * The port with port_key on switch dp_key; group keys give OVN's names
  * "_MC_flood" and "_MC_unknown".  NULL if none.
  */
-const char *xovn_port_by_key(const json_t *model, uint32_t dp_key, uint16_t port_key);
+const char *xovn_port_by_key(const struct xovn_model *model, uint32_t dp_key, uint16_t port_key);
 /* The chassis whose encap IP is ip (network order), NULL if none. */
-const char *xovn_chassis_by_ip(const json_t *model, uint32_t ip);
+const char *xovn_chassis_by_ip(const struct xovn_model *model, uint32_t ip);
 
 /* Keys of a port by name: 0 ok, -1 when there is no such port or it has no keys. */
-int xovn_port_keys(const json_t *model, const char *port, uint32_t *dp_key, uint16_t *port_key);
+int xovn_port_keys(const struct xovn_model *model, const char *port, uint32_t *dp_key,
+		   uint16_t *port_key);
 
 #endif /* XOVN_NAMES_H */

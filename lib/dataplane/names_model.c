@@ -1,82 +1,71 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * names_model.c - from the keys the datapath works with back to the names
- * in the model.  Linear scans: these serve one report at a time, and the
- * model is the source of truth, so nothing is cached that could go stale.
+ * in the (typed) model.  Linear scans: these serve one report at a time,
+ * and the model is the source of truth, so nothing is cached that could go
+ * stale.
  */
 #include <arpa/inet.h>
 #include <string.h>
 
 #include "util/addr.h"
-#include "model/model.h"
+#include "model/types.h"
 #include "dataplane/names.h"
 #include "xovn_maps.h"
 
-static json_int_t key_of(const json_t *obj)
+static const struct xovn_ls *switch_by_key(const struct xovn_model *m, uint32_t dp_key)
 {
-	return json_integer_value(json_object_get(obj, "tunnel_key"));
-}
-
-static const json_t *switch_by_key(const json_t *model, uint32_t dp_key)
-{
-	json_t *sw;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw)
-		if (key_of(sw) == (json_int_t)dp_key)
-			return sw;
+	for (size_t i = 0; i < m->n_switches; i++)
+		if (m->switches[i]->tunnel_key == (int64_t)dp_key)
+			return m->switches[i];
 	return NULL;
 }
 
-const char *xovn_switch_by_key(const json_t *model, uint32_t dp_key)
+const char *xovn_switch_by_key(const struct xovn_model *m, uint32_t dp_key)
 {
-	const json_t *sw = switch_by_key(model, dp_key);
+	const struct xovn_ls *sw = switch_by_key(m, dp_key);
 
-	return sw ? json_string_value(json_object_get(sw, "name")) : NULL;
+	return sw ? sw->name : NULL;
 }
 
-const char *xovn_port_by_key(const json_t *model, uint32_t dp_key, uint16_t port_key)
+const char *xovn_port_by_key(const struct xovn_model *m, uint32_t dp_key, uint16_t port_key)
 {
-	const json_t *sw;
-	json_t *port;
-	size_t i;
+	const struct xovn_ls *sw;
 
 	if (port_key == XOVN_MC_FLOOD)
 		return "_MC_flood";
 	if (port_key == XOVN_MC_UNKNOWN)
 		return "_MC_unknown";
-	sw = switch_by_key(model, dp_key);
+	sw = switch_by_key(m, dp_key);
 	if (!sw)
 		return NULL;
-	json_array_foreach(json_object_get(sw, "ports"), i, port)
-		if (key_of(port) == (json_int_t)port_key)
-			return json_string_value(json_object_get(port, "name"));
+	for (size_t i = 0; i < sw->n_ports; i++)
+		if (sw->ports[i].tunnel_key == (int64_t)port_key)
+			return sw->ports[i].name;
 	return NULL;
 }
 
-const char *xovn_chassis_by_ip(const json_t *model, uint32_t ip)
+const char *xovn_chassis_by_ip(const struct xovn_model *m, uint32_t ip)
 {
 	struct in_addr a;
-	json_t *ch;
-	size_t i;
 
-	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
-		const char *s = json_string_value(json_object_get(json_object_get(ch, "encap"), "ip"));
+	for (size_t i = 0; i < m->n_chassis; i++) {
+		const char *s = m->chassis[i].encap_ip;
 
 		if (s && xovn_parse_ipv4(s, &a) == 0 && a.s_addr == ip)
-			return json_string_value(json_object_get(ch, "name"));
+			return m->chassis[i].name;
 	}
 	return NULL;
 }
 
-int xovn_port_keys(const json_t *model, const char *port, uint32_t *dp_key, uint16_t *port_key)
+int xovn_port_keys(const struct xovn_model *m, const char *port, uint32_t *dp_key,
+		   uint16_t *port_key)
 {
-	json_t *sw = NULL;
-	json_t *p = xovn_find_port(model, port, &sw);
+	const struct xovn_lsp *p = xovn_model_port(m, port);
 
-	if (!p || !sw || key_of(p) <= 0 || key_of(sw) <= 0)
+	if (!p || p->tunnel_key <= 0 || p->ls->tunnel_key <= 0)
 		return -1;
-	*dp_key = (uint32_t)key_of(sw);
-	*port_key = (uint16_t)key_of(p);
+	*dp_key = (uint32_t)p->ls->tunnel_key;
+	*port_key = (uint16_t)p->tunnel_key;
 	return 0;
 }

@@ -8,13 +8,13 @@
  */
 #include <arpa/inet.h>
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/addr.h"
 #include "frame/frame.h"
+#include "util/errbuf.h"
 
 enum value_kind { V_MAC, V_IP4, V_IP6, V_U8, V_U16, V_VID, V_ARP_OP, V_LEN };
 
@@ -45,19 +45,6 @@ static const struct field_def field_defs[] = {
 #define IP6_FIELDS (BIT(XF_IP6_SRC) | BIT(XF_IP6_DST) | BIT(XF_ND_TARGET))
 #define L4_FIELDS (BIT(XF_UDP_SRC) | BIT(XF_UDP_DST) | BIT(XF_ICMP_TYPE) | BIT(XF_ICMP_CODE) | \
 		   BIT(XF_IP_TTL))
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static const struct field_def *find_field(const char *name, size_t len)
 {
@@ -180,18 +167,18 @@ static int parse_token(struct xovn_frame_spec *spec, const char *tok, char *err,
 	const char *value;
 
 	if (!eq || eq == tok)
-		return fail(err, errlen, "\"%s\": expected NAME=VALUE", tok);
+		return xovn_errf(err, errlen, "\"%s\": expected NAME=VALUE", tok);
 	d = find_field(tok, (size_t)(eq - tok));
 	if (!d)
-		return fail(err, errlen, "unknown field \"%.*s\" (known: eth.src eth.dst eth.type "
+		return xovn_errf(err, errlen, "unknown field \"%.*s\" (known: eth.src eth.dst eth.type "
 			    "vlan arp.op arp.sha arp.spa arp.tha arp.tpa ip4.src ip4.dst ip.ttl "
 			    "ip6.src ip6.dst nd.target udp.src udp.dst icmp.type icmp.code "
 			    "payload.len)", (int)(eq - tok), tok);
 	value = eq[1] == '=' ? eq + 2 : eq + 1;
 	if ((spec->given & BIT(d->id)) && d->id != XF_VLAN)
-		return fail(err, errlen, "field %s given twice", d->name);
+		return xovn_errf(err, errlen, "field %s given twice", d->name);
 	if (store_value(spec, d, value))
-		return fail(err, errlen, "bad value for %s: \"%s\"", d->name, value);
+		return xovn_errf(err, errlen, "bad value for %s: \"%s\"", d->name, value);
 	spec->given |= BIT(d->id);
 	return 0;
 }
@@ -202,7 +189,7 @@ static int tokenize(struct xovn_frame_spec *spec, const char *fields, char *err,
 	int rc = 0;
 
 	if (!copy)
-		return fail(err, errlen, "out of memory");
+		return xovn_errf(err, errlen, "out of memory");
 	for (tok = strtok_r(copy, " \t\n", &save); tok && !rc; tok = strtok_r(NULL, " \t\n", &save))
 		if (strcmp(tok, "&&") != 0)
 			rc = parse_token(spec, tok, err, errlen);
@@ -217,13 +204,13 @@ static int pick_kind(struct xovn_frame_spec *spec, char *err, size_t errlen)
 	int ip6 = !!(spec->given & IP6_FIELDS);
 
 	if (arp + ip4 + ip6 > 1)
-		return fail(err, errlen, "fields of more than one protocol (arp.*, ip4.*, ip6.*) given");
+		return xovn_errf(err, errlen, "fields of more than one protocol (arp.*, ip4.*, ip6.*) given");
 	if ((spec->given & BIT(XF_ETH_TYPE)) && arp + ip4 + ip6)
-		return fail(err, errlen, "eth.type is only for frames without arp/ip fields");
+		return xovn_errf(err, errlen, "eth.type is only for frames without arp/ip fields");
 	if ((spec->given & L4_FIELDS) && !ip4 && !ip6)
-		return fail(err, errlen, "udp.*, icmp.* and ip.ttl need ip4.* or ip6.* fields");
+		return xovn_errf(err, errlen, "udp.*, icmp.* and ip.ttl need ip4.* or ip6.* fields");
 	if ((spec->given & BIT(XF_ND_TARGET)) && (spec->given & (BIT(XF_UDP_SRC) | BIT(XF_UDP_DST))))
-		return fail(err, errlen, "nd.target builds a neighbour solicitation: no udp.*");
+		return xovn_errf(err, errlen, "nd.target builds a neighbour solicitation: no udp.*");
 	if (arp)
 		spec->kind = XOVN_FRAME_ARP;
 	else if (spec->given & BIT(XF_ND_TARGET))
@@ -240,17 +227,17 @@ static int pick_kind(struct xovn_frame_spec *spec, char *err, size_t errlen)
 static int check_required(const struct xovn_frame_spec *spec, char *err, size_t errlen)
 {
 	if (!(spec->given & BIT(XF_ETH_SRC)))
-		return fail(err, errlen, "eth.src is required");
+		return xovn_errf(err, errlen, "eth.src is required");
 	switch (spec->kind) {
 	case XOVN_FRAME_ARP:
 		if (!(spec->given & BIT(XF_ARP_TPA)))
-			return fail(err, errlen, "an ARP frame needs arp.tpa");
+			return xovn_errf(err, errlen, "an ARP frame needs arp.tpa");
 		return 0;
 	case XOVN_FRAME_ETH:
 	case XOVN_FRAME_IP4:
 	case XOVN_FRAME_IP6:
 		if (!(spec->given & BIT(XF_ETH_DST)))
-			return fail(err, errlen, "eth.dst is required (only ARP and ND default "
+			return xovn_errf(err, errlen, "eth.dst is required (only ARP and ND default "
 				    "to a broadcast/multicast destination)");
 		return 0;
 	default:
@@ -281,7 +268,7 @@ int xovn_frame_parse(const char *fields, struct xovn_frame_spec *spec, char *err
 {
 	memset(spec, 0, sizeof(*spec));
 	if (!fields)
-		return fail(err, errlen, "no fields given");
+		return xovn_errf(err, errlen, "no fields given");
 	if (tokenize(spec, fields, err, errlen) || pick_kind(spec, err, errlen) ||
 	    check_required(spec, err, errlen))
 		return -1;

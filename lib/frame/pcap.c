@@ -7,29 +7,16 @@
  * the user knows to convert it (tcpdump -r in.pcapng -w out.pcap).
  */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "frame/frame.h"
+#include "util/errbuf.h"
 
 #define PCAP_MAGIC_US   0xa1b2c3d4u
 #define PCAP_MAGIC_NS   0xa1b23c4du
 #define PCAPNG_MAGIC    0x0a0d0d0au
 #define LINKTYPE_ETHERNET 1
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
-
-static int fail(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static uint32_t swap32(uint32_t v)
 {
@@ -56,19 +43,19 @@ static int read_header(struct pcap_reader *r, char *err, size_t errlen)
 	uint32_t magic;
 
 	if (fread(hdr, 1, sizeof(hdr), r->f) != sizeof(hdr))
-		return fail(err, errlen, "%s: not a pcap file (too short)", r->path);
+		return xovn_errf(err, errlen, "%s: not a pcap file (too short)", r->path);
 	memcpy(&magic, hdr, 4);
 	if (magic == PCAPNG_MAGIC)
-		return fail(err, errlen, "%s: pcapng is not supported; convert with "
+		return xovn_errf(err, errlen, "%s: pcapng is not supported; convert with "
 			    "tcpdump -r FILE -w OUT.pcap", r->path);
 	if (magic == PCAP_MAGIC_US || magic == PCAP_MAGIC_NS)
 		r->swapped = 0;
 	else if (swap32(magic) == PCAP_MAGIC_US || swap32(magic) == PCAP_MAGIC_NS)
 		r->swapped = 1;
 	else
-		return fail(err, errlen, "%s: not a pcap file (bad magic)", r->path);
+		return xovn_errf(err, errlen, "%s: not a pcap file (bad magic)", r->path);
 	if ((field32(r, hdr + 20) & 0x0fffffff) != LINKTYPE_ETHERNET)
-		return fail(err, errlen, "%s: link type %u is not Ethernet", r->path,
+		return xovn_errf(err, errlen, "%s: link type %u is not Ethernet", r->path,
 			    field32(r, hdr + 20));
 	return 0;
 }
@@ -84,19 +71,19 @@ static int read_record(struct pcap_reader *r, uint8_t *buf, size_t cap, size_t *
 	if (got == 0 && feof(r->f))
 		return 1;
 	if (got != sizeof(rec))
-		return fail(err, errlen, "%s: truncated record header", r->path);
+		return xovn_errf(err, errlen, "%s: truncated record header", r->path);
 	caplen = field32(r, rec + 8);
 	wirelen = field32(r, rec + 12);
 	if (caplen > XOVN_FRAME_MAX)
-		return fail(err, errlen, "%s: record of %u bytes is larger than %d", r->path,
+		return xovn_errf(err, errlen, "%s: record of %u bytes is larger than %d", r->path,
 			    caplen, XOVN_FRAME_MAX);
 	if (!buf)
-		return fseek(r->f, caplen, SEEK_CUR) ? fail(err, errlen, "%s: %s", r->path,
+		return fseek(r->f, caplen, SEEK_CUR) ? xovn_errf(err, errlen, "%s: %s", r->path,
 							    strerror(errno)) : 0;
 	if (caplen > cap || fread(buf, 1, caplen, r->f) != caplen)
-		return fail(err, errlen, "%s: truncated record", r->path);
+		return xovn_errf(err, errlen, "%s: truncated record", r->path);
 	if (caplen < wirelen)
-		return fail(err, errlen, "%s: packet captured with %u of %u bytes (use a larger "
+		return xovn_errf(err, errlen, "%s: packet captured with %u of %u bytes (use a larger "
 			    "snaplen)", r->path, caplen, wirelen);
 	*len = caplen;
 	return 0;
@@ -110,10 +97,10 @@ int xovn_pcap_read(const char *path, unsigned index, uint8_t *buf, size_t cap, s
 	int rc;
 
 	if (index == 0)
-		return fail(err, errlen, "packet numbers start at 1");
+		return xovn_errf(err, errlen, "packet numbers start at 1");
 	r.f = fopen(path, "rb");
 	if (!r.f)
-		return fail(err, errlen, "%s: %s", path, strerror(errno));
+		return xovn_errf(err, errlen, "%s: %s", path, strerror(errno));
 	rc = read_header(&r, err, errlen);
 	for (i = 1; rc == 0 && i < index; i++)
 		rc = read_record(&r, NULL, 0, NULL, err, errlen);
@@ -121,6 +108,6 @@ int xovn_pcap_read(const char *path, unsigned index, uint8_t *buf, size_t cap, s
 		rc = read_record(&r, buf, cap, len, err, errlen);
 	fclose(r.f);
 	if (rc == 1)
-		return fail(err, errlen, "%s: has fewer than %u packets", path, index);
+		return xovn_errf(err, errlen, "%s: has fewer than %u packets", path, index);
 	return rc;
 }

@@ -282,3 +282,45 @@ void xovn_journal_records_free(struct xovn_journal_record *v, size_t n)
 		json_decref(v[i].delta);
 	free(v);
 }
+
+/* The switches of sws whose latest version in the model is itself, each once. */
+static json_t *current_switches(const json_t *model, const json_t *sws)
+{
+	json_t *out = json_array(), *sw, *cur;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(model, "logical_switches"), i, cur) {
+		json_array_foreach(sws, j, sw) {
+			if (sw == cur) {
+				json_array_append(out, cur);
+				break;
+			}
+		}
+	}
+	return out;
+}
+
+int xovn_journal_apply(json_t *model, const struct xovn_journal_record *chain, size_t n,
+		       struct xovn_delta_effect *total)
+{
+	json_t *latest;
+
+	memset(total, 0, sizeof(*total));
+	total->old_switches = json_array();
+	total->new_switches = json_array();
+	for (size_t i = 0; i < n; i++) {
+		struct xovn_delta_effect eff;
+
+		if (xovn_model_delta_apply(model, chain[i].delta, &eff) < 0)
+			return -1;
+		json_array_extend(total->old_switches, eff.old_switches);
+		json_array_extend(total->new_switches, eff.new_switches);
+		total->others_changed |= eff.others_changed;
+		xovn_delta_effect_free(&eff);
+	}
+	/* Compile what a switch is at the end of the chain, once. */
+	latest = current_switches(model, total->new_switches);
+	json_decref(total->new_switches);
+	total->new_switches = latest;
+	return 0;
+}

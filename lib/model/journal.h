@@ -22,6 +22,8 @@
 #include <stdint.h>
 #include <sys/stat.h>
 
+#include "model/delta.h"
+
 /* Which file a model was read from: inode, size and modification time. */
 struct xovn_file_id {
 	uint64_t ino;
@@ -65,5 +67,14 @@ struct xovn_journal_record {
 int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
 		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n);
 void xovn_journal_records_free(struct xovn_journal_record *v, size_t n);
+
+/*
+ * Applies the chain's deltas to model in place.  *total gets every switch
+ * replaced (old_switches) and, in new_switches, each switch changed as it
+ * is at the end of the chain, once.  0 ok; -1 when a record does not apply
+ * (model is then partly changed: drop it).  Free *total either way.
+ */
+int xovn_journal_apply(json_t *model, const struct xovn_journal_record *chain, size_t n,
+		       struct xovn_delta_effect *total);
 
 #endif /* XOVN_JOURNAL_H */

@@ -6,6 +6,7 @@
  * that walks the document's members by name.  Tolerant by design (see
  * types.h): the schema pass reports wrong types, this reader skips them.
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -124,36 +125,99 @@ static int read_objects(const json_t *arr, size_t size, read_fn read_one, const 
 #define READ_OBJECTS(arr, ptr, count, fn, arg) \
 	read_objects((arr), sizeof(*(ptr)), (fn), (arg), (void **)&(ptr), &(count))
 
+/*
+ * The plain members of a table: one row per member, the reader does the
+ * rest.  Members that need more (nested objects, presence bits) are read
+ * by hand next to the table.
+ */
+enum field_kind {
+	F_STR,        /* const char * */
+	F_INT,        /* int64_t, 0 unless an integer */
+	F_HAS_INT,    /* int: the member is an integer */
+	F_BOOL,       /* enum xovn_tristate */
+	F_STRV,       /* struct xovn_strv */
+	F_SMAP,       /* struct xovn_smap */
+};
+
+struct field {
+	const char *key;
+	enum field_kind kind;
+	size_t offset;
+};
+
+#define FIELD(type, member, key, kind) { (key), (kind), offsetof(type, member) }
+#define FIELD_COUNT(table) (sizeof(table) / sizeof((table)[0]))
+
+static int read_field(const json_t *o, char *obj, const struct field *f)
+{
+	void *at = obj + f->offset;
+
+	switch (f->kind) {
+	case F_STR:
+		*(const char **)at = str_member(o, f->key);
+		return 0;
+	case F_INT:
+		*(int64_t *)at = int_member(o, f->key);
+		return 0;
+	case F_HAS_INT:
+		*(int *)at = has_int_member(o, f->key);
+		return 0;
+	case F_BOOL:
+		*(enum xovn_tristate *)at = bool_member(o, f->key);
+		return 0;
+	case F_STRV:
+		return read_strv(json_object_get(o, f->key), at);
+	case F_SMAP:
+		return read_smap(json_object_get(o, f->key), at);
+	}
+	return 0;
+}
+
+/* Reads every member of table into obj.  -1 when out of memory. */
+static int read_fields(const json_t *o, void *obj, const struct field *table, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (read_field(o, obj, &table[i]) < 0)
+			return -1;
+	return 0;
+}
+
+#define READ_FIELDS(o, obj, table) read_fields((o), (obj), (table), FIELD_COUNT(table))
+
 /* ---- switches ---------------------------------------------------------- */
+
+#define LSP(member, key, kind) FIELD(struct xovn_lsp, member, key, kind)
+static const struct field lsp_fields[] = {
+	LSP(uuid, "_uuid", F_STR),
+	LSP(name, "name", F_STR),
+	LSP(type, "type", F_STR),
+	LSP(tunnel_key, "tunnel_key", F_INT),
+	LSP(has_tunnel_key, "tunnel_key", F_HAS_INT),
+	LSP(parent_name, "parent_name", F_STR),
+	LSP(tag, "tag", F_INT),
+	LSP(has_tag, "tag", F_HAS_INT),
+	LSP(ha_chassis_group, "ha_chassis_group", F_STR),
+	LSP(dhcpv4_options, "dhcpv4_options", F_STR),
+	LSP(dhcpv6_options, "dhcpv6_options", F_STR),
+	LSP(addresses, "addresses", F_STRV),
+	LSP(port_security, "port_security", F_STRV),
+	LSP(options, "options", F_SMAP),
+};
 
 static int read_lsp(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_lsp *p = slot;
-	const json_t *tag = json_object_get(o, "tag");
 
-	p->uuid = str_member(o, "_uuid");
-	p->name = str_member(o, "name");
-	p->type = str_member(o, "type");
+	if (READ_FIELDS(o, p, lsp_fields) < 0)
+		return -1;
 	p->kind = xovn_port_type_from_str(p->type ? p->type : "");
 	if (json_object_get(o, "type") && !p->type)
 		p->kind = -1;
-	p->tunnel_key = int_member(o, "tunnel_key");
-	p->has_tunnel_key = has_int_member(o, "tunnel_key");
-	p->parent_name = str_member(o, "parent_name");
-	p->has_tag = json_is_integer(tag);
-	p->tag = p->has_tag ? (int64_t)json_integer_value(tag) : 0;
-	p->ha_chassis_group = str_member(o, "ha_chassis_group");
-	p->dhcpv4_options = str_member(o, "dhcpv4_options");
-	p->dhcpv6_options = str_member(o, "dhcpv6_options");
 	p->present = (json_object_get(o, "tag") ? XOVN_LSP_TAG : 0) |
 		     (json_object_get(o, "parent_name") ? XOVN_LSP_PARENT_NAME : 0) |
 		     (json_object_get(o, "ha_chassis_group") ? XOVN_LSP_HA_CHASSIS_GROUP : 0);
 	p->ls = arg;
 	p->index = index;
-	if (read_strv(json_object_get(o, "addresses"), &p->addresses) < 0 ||
-	    read_strv(json_object_get(o, "port_security"), &p->port_security) < 0 ||
-	    read_smap(json_object_get(o, "options"), &p->options) < 0)
-		return -1;
 	return 0;
 }
 
@@ -174,18 +238,23 @@ void xovn_ls_free(struct xovn_ls *ls)
 	free(ls);
 }
 
+#define LS(member, key, kind) FIELD(struct xovn_ls, member, key, kind)
+static const struct field ls_fields[] = {
+	LS(uuid, "_uuid", F_STR),
+	LS(name, "name", F_STR),
+	LS(tunnel_key, "tunnel_key", F_INT),
+	LS(has_tunnel_key, "tunnel_key", F_HAS_INT),
+};
+
 struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index)
 {
 	struct xovn_ls *ls = calloc(1, sizeof(*ls));
 
 	if (!ls)
 		return NULL;
-	ls->uuid = str_member(sw, "_uuid");
-	ls->name = str_member(sw, "name");
-	ls->tunnel_key = int_member(sw, "tunnel_key");
-	ls->has_tunnel_key = has_int_member(sw, "tunnel_key");
 	ls->index = index;
-	if (READ_OBJECTS(json_object_get(sw, "ports"), ls->ports, ls->n_ports, read_lsp, ls) < 0) {
+	if (READ_FIELDS(sw, ls, ls_fields) < 0 ||
+	    READ_OBJECTS(json_object_get(sw, "ports"), ls->ports, ls->n_ports, read_lsp, ls) < 0) {
 		xovn_ls_free(ls);
 		return NULL;
 	}
@@ -194,86 +263,108 @@ struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index)
 
 /* ---- routers ----------------------------------------------------------- */
 
+#define GWC(member, key, kind) FIELD(struct xovn_gateway_chassis, member, key, kind)
+static const struct field gateway_chassis_fields[] = {
+	GWC(uuid, "_uuid", F_STR),
+	GWC(name, "name", F_STR),
+	GWC(chassis_name, "chassis_name", F_STR),
+	GWC(priority, "priority", F_INT),
+	GWC(has_priority, "priority", F_HAS_INT),
+};
+
 static int read_gateway_chassis(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_gateway_chassis *g = slot;
-	const json_t *prio = json_object_get(o, "priority");
 
 	(void)arg;
-	g->uuid = str_member(o, "_uuid");
-	g->name = str_member(o, "name");
-	g->chassis_name = str_member(o, "chassis_name");
-	g->has_priority = json_is_integer(prio);
-	g->priority = g->has_priority ? (int64_t)json_integer_value(prio) : 0;
 	g->index = index;
-	return 0;
+	return READ_FIELDS(o, g, gateway_chassis_fields);
 }
+
+#define LRP(member, key, kind) FIELD(struct xovn_lrp, member, key, kind)
+static const struct field lrp_fields[] = {
+	LRP(uuid, "_uuid", F_STR),
+	LRP(name, "name", F_STR),
+	LRP(mac, "mac", F_STR),
+	LRP(tunnel_key, "tunnel_key", F_INT),
+	LRP(has_tunnel_key, "tunnel_key", F_HAS_INT),
+	LRP(peer, "peer", F_STR),
+	LRP(enabled, "enabled", F_BOOL),
+	LRP(networks, "networks", F_STRV),
+	LRP(options, "options", F_SMAP),
+	LRP(ha_chassis_group, "ha_chassis_group", F_STR),
+};
 
 static int read_lrp(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_lrp *p = slot;
 
-	p->uuid = str_member(o, "_uuid");
-	p->name = str_member(o, "name");
-	p->mac = str_member(o, "mac");
-	p->tunnel_key = int_member(o, "tunnel_key");
-	p->has_tunnel_key = has_int_member(o, "tunnel_key");
-	p->peer = str_member(o, "peer");
-	p->enabled = bool_member(o, "enabled");
-	p->ha_chassis_group = str_member(o, "ha_chassis_group");
 	p->lr = arg;
 	p->index = index;
-	if (read_strv(json_object_get(o, "networks"), &p->networks) < 0 ||
-	    read_smap(json_object_get(o, "options"), &p->options) < 0 ||
+	if (READ_FIELDS(o, p, lrp_fields) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "gateway_chassis"), p->gateway_chassis,
 			 p->n_gateway_chassis, read_gateway_chassis, NULL) < 0)
 		return -1;
 	return 0;
 }
 
+#define ROUTE(member, key) FIELD(struct xovn_route, member, key, F_STR)
+static const struct field route_fields[] = {
+	ROUTE(uuid, "_uuid"),
+	ROUTE(ip_prefix, "ip_prefix"),
+	ROUTE(nexthop, "nexthop"),
+	ROUTE(output_port, "output_port"),
+	ROUTE(policy, "policy"),
+	ROUTE(route_table, "route_table"),
+};
+
 static int read_route(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_route *r = slot;
 
 	(void)arg;
-	r->uuid = str_member(o, "_uuid");
-	r->ip_prefix = str_member(o, "ip_prefix");
-	r->nexthop = str_member(o, "nexthop");
-	r->output_port = str_member(o, "output_port");
-	r->policy = str_member(o, "policy");
-	r->route_table = str_member(o, "route_table");
 	r->index = index;
-	return 0;
+	return READ_FIELDS(o, r, route_fields);
 }
+
+#define NAT(member, key, kind) FIELD(struct xovn_nat, member, key, kind)
+static const struct field nat_fields[] = {
+	NAT(uuid, "_uuid", F_STR),
+	NAT(type, "type", F_STR),
+	NAT(external_ip, "external_ip", F_STR),
+	NAT(logical_ip, "logical_ip", F_STR),
+	NAT(logical_port, "logical_port", F_STR),
+	NAT(external_mac, "external_mac", F_STR),
+	NAT(external_port_range, "external_port_range", F_STR),
+	NAT(options, "options", F_SMAP),
+};
 
 static int read_nat(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_nat *n = slot;
 
 	(void)arg;
-	n->uuid = str_member(o, "_uuid");
-	n->type = str_member(o, "type");
-	n->external_ip = str_member(o, "external_ip");
-	n->logical_ip = str_member(o, "logical_ip");
-	n->logical_port = str_member(o, "logical_port");
-	n->external_mac = str_member(o, "external_mac");
-	n->external_port_range = str_member(o, "external_port_range");
 	n->index = index;
-	return read_smap(json_object_get(o, "options"), &n->options);
+	return READ_FIELDS(o, n, nat_fields);
 }
+
+#define LR(member, key, kind) FIELD(struct xovn_lr, member, key, kind)
+static const struct field lr_fields[] = {
+	LR(uuid, "_uuid", F_STR),
+	LR(name, "name", F_STR),
+	LR(tunnel_key, "tunnel_key", F_INT),
+	LR(has_tunnel_key, "tunnel_key", F_HAS_INT),
+	LR(enabled, "enabled", F_BOOL),
+	LR(options, "options", F_SMAP),
+};
 
 static int read_lr(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_lr *r = slot;
 
 	(void)arg;
-	r->uuid = str_member(o, "_uuid");
-	r->name = str_member(o, "name");
-	r->tunnel_key = int_member(o, "tunnel_key");
-	r->has_tunnel_key = has_int_member(o, "tunnel_key");
-	r->enabled = bool_member(o, "enabled");
 	r->index = index;
-	if (read_smap(json_object_get(o, "options"), &r->options) < 0 ||
+	if (READ_FIELDS(o, r, lr_fields) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "ports"), r->ports, r->n_ports, read_lrp, r) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "static_routes"), r->routes, r->n_routes, read_route,
 			 NULL) < 0 ||
@@ -299,16 +390,28 @@ static void free_lr(struct xovn_lr *r)
 
 /* ---- chassis, groups, bindings, DHCP ----------------------------------- */
 
+static const struct field vif_fields[] = {
+	FIELD(struct xovn_vif, iface, "iface", F_STR),
+	FIELD(struct xovn_vif, port, "port", F_STR),
+};
+
 static int read_vif(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_vif *v = slot;
 
 	(void)arg;
-	v->iface = str_member(o, "iface");
-	v->port = str_member(o, "port");
 	v->index = index;
-	return 0;
+	return READ_FIELDS(o, v, vif_fields);
 }
+
+#define CHASSIS(member, key, kind) FIELD(struct xovn_chassis, member, key, kind)
+static const struct field chassis_fields[] = {
+	CHASSIS(uuid, "_uuid", F_STR),
+	CHASSIS(name, "name", F_STR),
+	CHASSIS(encap_iface, "encap_iface", F_STR),
+	CHASSIS(state, "state", F_STR),
+	CHASSIS(bridge_mappings, "bridge_mappings", F_SMAP),
+};
 
 static int read_chassis(const json_t *o, void *slot, size_t index, const void *arg)
 {
@@ -316,68 +419,78 @@ static int read_chassis(const json_t *o, void *slot, size_t index, const void *a
 	const json_t *encap = json_object_get(o, "encap");
 
 	(void)arg;
-	c->uuid = str_member(o, "_uuid");
-	c->name = str_member(o, "name");
 	c->encap_type = str_member(encap, "type");
 	c->encap_ip = str_member(encap, "ip");
-	c->encap_iface = str_member(o, "encap_iface");
-	c->state = str_member(o, "state");
 	c->index = index;
-	if (read_smap(json_object_get(o, "bridge_mappings"), &c->bridge_mappings) < 0 ||
+	if (READ_FIELDS(o, c, chassis_fields) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "vifs"), c->vifs, c->n_vifs, read_vif, NULL) < 0)
 		return -1;
 	return 0;
 }
 
+#define MEMBER(member, key, kind) FIELD(struct xovn_ha_member, member, key, kind)
+static const struct field member_fields[] = {
+	MEMBER(uuid, "_uuid", F_STR),
+	MEMBER(chassis, "chassis", F_STR),
+	MEMBER(priority, "priority", F_INT),
+	MEMBER(has_priority, "priority", F_HAS_INT),
+};
+
 static int read_member(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_ha_member *m = slot;
-	const json_t *prio = json_object_get(o, "priority");
 
 	(void)arg;
-	m->uuid = str_member(o, "_uuid");
-	m->chassis = str_member(o, "chassis");
-	m->has_priority = json_is_integer(prio);
-	m->priority = m->has_priority ? (int64_t)json_integer_value(prio) : 0;
 	m->index = index;
-	return 0;
+	return READ_FIELDS(o, m, member_fields);
 }
+
+static const struct field group_fields[] = {
+	FIELD(struct xovn_ha_group, uuid, "_uuid", F_STR),
+	FIELD(struct xovn_ha_group, name, "name", F_STR),
+};
 
 static int read_group(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_ha_group *g = slot;
 
 	(void)arg;
-	g->uuid = str_member(o, "_uuid");
-	g->name = str_member(o, "name");
 	g->index = index;
+	if (READ_FIELDS(o, g, group_fields) < 0)
+		return -1;
 	return READ_OBJECTS(json_object_get(o, "members"), g->members, g->n_members, read_member,
 			    NULL);
 }
+
+static const struct field binding_fields[] = {
+	FIELD(struct xovn_binding, port, "port", F_STR),
+	FIELD(struct xovn_binding, chassis, "chassis", F_STR),
+};
 
 static int read_binding(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_binding *b = slot;
 
 	(void)arg;
-	b->port = str_member(o, "port");
-	b->chassis = str_member(o, "chassis");
 	b->index = index;
-	return 0;
+	return READ_FIELDS(o, b, binding_fields);
 }
+
+#define DHCP(member, key, kind) FIELD(struct xovn_dhcp_row, member, key, kind)
+static const struct field dhcp_fields[] = {
+	DHCP(uuid, "_uuid", F_STR),
+	DHCP(cidr, "cidr", F_STR),
+	DHCP(options, "options", F_SMAP),
+	DHCP(external_ids, "external_ids", F_SMAP),
+};
 
 static int read_dhcp(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_dhcp_row *d = slot;
 
 	(void)arg;
-	d->uuid = str_member(o, "_uuid");
-	d->cidr = str_member(o, "cidr");
 	d->index = index;
-	if (read_smap(json_object_get(o, "options"), &d->options) < 0 ||
-	    read_smap(json_object_get(o, "external_ids"), &d->external_ids) < 0)
-		return -1;
-	return 0;
+	return READ_FIELDS(o, d, dhcp_fields);
 }
 
 /* ---- the model --------------------------------------------------------- */

@@ -76,6 +76,11 @@ json_t *ovsdb_replica_table(const struct ovsdb_replica *r, const char *table)
 	return empty;
 }
 
+size_t ovsdb_replica_count(const struct ovsdb_replica *r, const char *table)
+{
+	return json_object_size(json_object_get(r->tables, table));
+}
+
 json_t *ovsdb_replica_row(const struct ovsdb_replica *r, const char *table, const char *uuid)
 {
 	return uuid ? json_object_get(ovsdb_replica_table(r, table), uuid) : NULL;

@@ -21,6 +21,8 @@ void ovsdb_replica_clear(struct ovsdb_replica *r);
 int ovsdb_replica_apply(struct ovsdb_replica *r, const json_t *updates);
 /* The rows of table ({} when none; borrowed). */
 json_t *ovsdb_replica_table(const struct ovsdb_replica *r, const char *table);
+/* How many rows table has. */
+size_t ovsdb_replica_count(const struct ovsdb_replica *r, const char *table);
 /* Row uuid of table, NULL when absent (borrowed). */
 json_t *ovsdb_replica_row(const struct ovsdb_replica *r, const char *table, const char *uuid);
 /* The first row of table whose string column col equals value, and its UUID. */

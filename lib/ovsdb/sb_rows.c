@@ -227,3 +227,11 @@ size_t sb_rows_ops(const struct ovsdb_replica *sb, const struct sb_chassis_want 
 		n += nb_cfg_op(sb, w, ops);
 	return n;
 }
+
+int sb_chassis_want_local(struct sb_chassis_want *want, const json_t *local)
+{
+	want->encap_ip = json_string_value(json_object_get(json_object_get(local, "encap"), "ip"));
+	want->bridge_mappings = json_object_get(local, "bridge_mappings");
+	want->vifs = json_object_get(local, "vifs");
+	return want->encap_ip ? 0 : -1;
+}

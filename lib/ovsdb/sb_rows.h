@@ -24,6 +24,12 @@ struct sb_chassis_want {
 };
 
 /*
+ * Fills want's encap_ip, bridge_mappings and vifs from this chassis' object
+ * of the model (borrowed from it).  0 ok, -1 when it has no encap IP.
+ */
+int sb_chassis_want_local(struct sb_chassis_want *want, const json_t *local);
+
+/*
  * Appends to ops the operations that make the SB say what want says.
  * Returns the number appended.
  */

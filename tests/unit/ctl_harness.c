@@ -216,56 +216,54 @@ static json_t *find_named(json_t *arr, const char *name)
 	return NULL;
 }
 
+/* The element named name of list, or of the ports of any element of list when ports. */
+static json_t *find_in(json_t *model, const char *list, int ports, const char *name)
+{
+	json_t *owner, *found;
+	size_t i;
+
+	if (!ports)
+		return find_named(json_object_get(model, list), name);
+	json_array_foreach(json_object_get(model, list), i, owner) {
+		found = find_named(json_object_get(owner, "ports"), name);
+		if (found)
+			return found;
+	}
+	return NULL;
+}
+
+static json_t *must_find(json_t *model, const char *list, int ports, const char *what,
+			 const char *name)
+{
+	json_t *found = find_in(model, list, ports, name);
+
+	cr_assert_not_null(found, "%s %s not in db", what, name);
+	return found;
+}
+
 json_t *ctl_json_switch(json_t *model, const char *name)
 {
-	json_t *sw = find_named(json_object_get(model, "logical_switches"), name);
-
-	cr_assert_not_null(sw, "switch %s not in db", name);
-	return sw;
+	return must_find(model, "logical_switches", 0, "switch", name);
 }
 
 json_t *ctl_json_port(json_t *model, const char *name)
 {
-	json_t *sw, *port;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		port = find_named(json_object_get(sw, "ports"), name);
-		if (port)
-			return port;
-	}
-	cr_assert_fail("port %s not in db", name);
-	return NULL;
+	return must_find(model, "logical_switches", 1, "port", name);
 }
 
 json_t *ctl_json_router(json_t *model, const char *name)
 {
-	json_t *lr = find_named(json_object_get(model, "logical_routers"), name);
-
-	cr_assert_not_null(lr, "router %s not in db", name);
-	return lr;
+	return must_find(model, "logical_routers", 0, "router", name);
 }
 
 json_t *ctl_json_router_port(json_t *model, const char *name)
 {
-	json_t *lr, *lrp;
-	size_t i;
-
-	json_array_foreach(json_object_get(model, "logical_routers"), i, lr) {
-		lrp = find_named(json_object_get(lr, "ports"), name);
-		if (lrp)
-			return lrp;
-	}
-	cr_assert_fail("router port %s not in db", name);
-	return NULL;
+	return must_find(model, "logical_routers", 1, "router port", name);
 }
 
 json_t *ctl_json_chassis(json_t *model, const char *name)
 {
-	json_t *ch = find_named(json_object_get(model, "chassis"), name);
-
-	cr_assert_not_null(ch, "chassis %s not in db", name);
-	return ch;
+	return must_find(model, "chassis", 0, "chassis", name);
 }
 
 long ctl_json_int(json_t *obj, const char *key)
@@ -274,4 +272,30 @@ long ctl_json_int(json_t *obj, const char *key)
 
 	cr_assert(json_is_integer(v), "member %s is not an integer", key);
 	return (long)json_integer_value(v);
+}
+
+char *ctl_capture_v(const char *const *argv)
+{
+	struct ctl_result r;
+	char *out;
+
+	ctl_runv(&r, ctl_db, argv);
+	cr_assert_eq(r.status, 0, "failed: %s", r.err);
+	out = strdup(r.out);
+	if (*out && out[strlen(out) - 1] == '\n')
+		out[strlen(out) - 1] = '\0';
+	ctl_result_free(&r);
+	return out;
+}
+
+void ctl_fixture_init_sample(void)
+{
+	ctl_fixture_init();
+	CTL_OK("ls-add", "sw0", "--", "lsp-add", "sw0", "vm1", "--", "lsp-add", "sw0", "ln",
+	       "--", "lsp-set-type", "ln", "localnet", "--", "lsp-set-options", "ln",
+	       "network_name=phys", "--", "lsp-add", "sw0", "lp", "--", "lsp-set-type", "lp",
+	       "localport", "--", "chassis-add", "hv1", "geneve", "192.0.2.1", "--",
+	       "vif-attach", "hv1", "tap0", "vm1", "--", "ha-chassis-group-add", "g1", "--",
+	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
+	       "--", "lsp-bind", "vm2", "hv1");
 }

@@ -21,6 +21,12 @@ extern char ctl_db[];
 
 void ctl_fixture_init(void);
 void ctl_fixture_fini(void);
+/*
+ * ctl_fixture_init plus one switch with every kind of port (VIF, localnet,
+ * localport, a bound port), a chassis and an HA group: what the argument
+ * tests run their verbs against.
+ */
+void ctl_fixture_init_sample(void);
 
 /* Path of build/xovnctl, from $XOVN_SRC. */
 const char *ctl_bin(void);
@@ -37,6 +43,8 @@ json_t *ctl_load(void);
 /* Asserting wrappers; the argument lists end with NULL (the macros add it). */
 void ctl_expect_ok_v(const char *out_expected, const char *const *argv);
 void ctl_expect_fail_v(const char *err_substring, const char *const *argv);
+/* stdout of a run on ctl_db that must succeed, trailing newline dropped; caller frees. */
+char *ctl_capture_v(const char *const *argv);
 
 #define CTL_ARGV(...) ((const char *const[]){ __VA_ARGS__, NULL })
 /* Succeeds with empty stderr. */

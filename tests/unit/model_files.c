@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "model/incomplete.h"
 #include "model_files.h"
 
 const char *tmf_src(void)
@@ -50,4 +51,38 @@ const char *tmf_errors_text(const struct xovn_errors *errs)
 		len += (size_t)snprintf(buf + len, sizeof(buf) - len, "\n  %s %s: %s",
 					errs->v[i].path, errs->v[i].rule, errs->v[i].msg);
 	return errs->n ? buf : " (none)";
+}
+
+int tmf_lines_have(const json_t *lines, const char *text)
+{
+	const json_t *s;
+	size_t i;
+
+	json_array_foreach((json_t *)lines, i, s)
+		if (strstr(json_string_value(s), text))
+			return 1;
+	return 0;
+}
+
+const char *tmf_inactive_kind(unsigned kind)
+{
+	static const char *const names[] = {
+		[XOVN_INACTIVE_PORT] = "port",
+		[XOVN_INACTIVE_VIF] = "vif",
+		[XOVN_INACTIVE_BINDING] = "binding",
+		[XOVN_INACTIVE_MEMBER] = "member",
+		[XOVN_INACTIVE_ROUTE] = "route",
+		[XOVN_INACTIVE_GATEWAY] = "gateway",
+	};
+
+	return kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";
+}
+
+json_t *tmf_json(const char *text)
+{
+	json_error_t e;
+	json_t *v = json_loads(text, JSON_DECODE_ANY, &e);
+
+	cr_assert_not_null(v, "bad JSON in the test: %s", e.text);
+	return v;
 }

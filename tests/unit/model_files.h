@@ -20,10 +20,19 @@ const char *tmf_path(char *buf, size_t len, const char *rel);
 /* Parses a JSON file of the tree (any JSON value); fails the test if it cannot. */
 json_t *tmf_load(const char *rel);
 
+/* Parses JSON text of a test (any value); fails the test if it cannot. */
+json_t *tmf_json(const char *text);
+
 /* Whether errs holds an error with exactly this path and rule. */
 int tmf_has_error(const struct xovn_errors *errs, const char *path, const char *rule);
 
 /* Every error as "path rule: msg" lines, for assertion messages (static buffer). */
 const char *tmf_errors_text(const struct xovn_errors *errs);
+
+/* Whether a line of lines (an array of strings, e.g. rows left out) contains text. */
+int tmf_lines_have(const json_t *lines, const char *text);
+
+/* The short name the EXPECT files give an incomplete item's kind: "port", "vif", ... */
+const char *tmf_inactive_kind(unsigned kind);
 
 #endif

@@ -129,15 +129,8 @@ static void add_dhcp_rows(void)
 
 static void setup(void)
 {
-	ctl_fixture_init();
-	CTL_OK("ls-add", "sw0", "--", "lsp-add", "sw0", "vm1", "--", "lsp-add", "sw0", "ln",
-	       "--", "lsp-set-type", "ln", "localnet", "--", "lsp-set-options", "ln",
-	       "network_name=phys", "--", "lsp-add", "sw0", "lp", "--", "lsp-set-type", "lp",
-	       "localport", "--", "chassis-add", "hv1", "geneve", "192.0.2.1", "--",
-	       "vif-attach", "hv1", "tap0", "vm1", "--", "ha-chassis-group-add", "g1", "--",
-	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
-	       "--", "lsp-bind", "vm2", "hv1", "--", "lr-add", "lr0",
-	       "--", "lrp-add", "lr0", "lrp0", "00:00:00:00:01:01", "10.1.0.1/24",
+	ctl_fixture_init_sample();
+	CTL_OK("lr-add", "lr0", "--", "lrp-add", "lr0", "lrp0", "00:00:00:00:01:01", "10.1.0.1/24",
 	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0",
 	       "--", "lrp-set-gateway-chassis", "lrp0", "hv1", "5");
 	add_dhcp_rows();

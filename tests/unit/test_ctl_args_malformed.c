@@ -112,19 +112,8 @@ static const struct bad_case cases[] = {
 	{ { "--may-exist" }, "missing command" },
 };
 
-static void setup(void)
-{
-	ctl_fixture_init();
-	CTL_OK("ls-add", "sw0", "--", "lsp-add", "sw0", "vm1", "--", "lsp-add", "sw0", "ln",
-	       "--", "lsp-set-type", "ln", "localnet", "--", "lsp-set-options", "ln",
-	       "network_name=phys", "--", "lsp-add", "sw0", "lp", "--", "lsp-set-type", "lp",
-	       "localport", "--", "chassis-add", "hv1", "geneve", "192.0.2.1", "--",
-	       "vif-attach", "hv1", "tap0", "vm1", "--", "ha-chassis-group-add", "g1", "--",
-	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
-	       "--", "lsp-bind", "vm2", "hv1");
-}
 
-TestSuite(ctl_args_malformed, .init = setup, .fini = ctl_fixture_fini);
+TestSuite(ctl_args_malformed, .init = ctl_fixture_init_sample, .fini = ctl_fixture_fini);
 
 Test(ctl_args_malformed, each_rejected_with_the_offending_word)
 {

@@ -25,21 +25,6 @@ static void topology(void)
 	       "--", "lsp-add", "sw0", "lext", "--", "lsp-set-type", "lext", "external");
 }
 
-/* stdout of a successful run, trailing newline dropped; caller frees. */
-static char *capture(const char *const *argv)
-{
-	struct ctl_result r;
-	char *out;
-
-	ctl_runv(&r, ctl_db, argv);
-	cr_assert_eq(r.status, 0, "failed: %s", r.err);
-	out = strdup(r.out);
-	if (*out && out[strlen(out) - 1] == '\n')
-		out[strlen(out) - 1] = '\0';
-	ctl_result_free(&r);
-	return out;
-}
-
 Test(ctl_db, list_record_in_list_format)
 {
 	topology();
@@ -87,7 +72,7 @@ Test(ctl_db, uuid_from_find_names_the_record)
 	json_t *m;
 
 	topology();
-	u = capture(CTL_ARGV("--bare", "--columns", "_uuid", "find", "ha_chassis_group",
+	u = ctl_capture_v(CTL_ARGV("--bare", "--columns", "_uuid", "find", "ha_chassis_group",
 			     "name=hagrp"));
 	cr_assert_eq(strlen(u), 36, "not a UUID: \"%s\"", u);
 	CTL_FAIL("argument does not end", "set", "logical_switch_port", "lext", "ha_chassis_group");
@@ -97,15 +82,15 @@ Test(ctl_db, uuid_from_find_names_the_record)
 	cr_assert_str_eq(json_string_value(json_object_get(ctl_json_port(m, "lext"),
 							   "ha_chassis_group")), "hagrp");
 	json_decref(m);
-	got = capture(CTL_ARGV("get", "logical_switch_port", "lext", "ha_chassis_group"));
+	got = ctl_capture_v(CTL_ARGV("get", "logical_switch_port", "lext", "ha_chassis_group"));
 	cr_assert_str_eq(got, u);
 	free(got);
-	got = capture(CTL_ARGV("get", "ha_chassis_group", u, "name"));
+	got = ctl_capture_v(CTL_ARGV("get", "ha_chassis_group", u, "name"));
 	cr_assert_str_eq(got, "hagrp");
 	free(got);
 	/* the _uuid is kept by later writes */
 	CTL_OK("ls-add", "sw9");
-	got = capture(CTL_ARGV("--bare", "--columns=_uuid", "find", "ha_chassis_group",
+	got = ctl_capture_v(CTL_ARGV("--bare", "--columns=_uuid", "find", "ha_chassis_group",
 			       "name=hagrp"));
 	cr_assert_str_eq(got, u);
 	free(got);

@@ -12,21 +12,6 @@
 
 TestSuite(ctl_dhcp, .init = ctl_fixture_init, .fini = ctl_fixture_fini);
 
-/* stdout of a successful run, trailing newline dropped; caller frees. */
-static char *capture(const char *const *argv)
-{
-	struct ctl_result r;
-	char *out;
-
-	ctl_runv(&r, ctl_db, argv);
-	cr_assert_eq(r.status, 0, "failed: %s", r.err);
-	out = strdup(r.out);
-	if (*out && out[strlen(out) - 1] == '\n')
-		out[strlen(out) - 1] = '\0';
-	ctl_result_free(&r);
-	return out;
-}
-
 static void port_vm1(void)
 {
 	CTL_OK("ls-add", "sw0", "--", "lsp-add", "sw0", "vm1",
@@ -37,7 +22,7 @@ static void port_vm1(void)
 static char *create_row(const char *cidr)
 {
 	CTL_OUT("", "dhcp-options-create", cidr);
-	return capture(CTL_ARGV("dhcp-options-list"));
+	return ctl_capture_v(CTL_ARGV("dhcp-options-list"));
 }
 
 static const char *port_member(const char *port, const char *key)
@@ -57,7 +42,7 @@ Test(ctl_dhcp, create_prints_nothing_and_row_gets_uuid)
 	json_t *m, *row;
 
 	CTL_OUT("", "dhcp-options-create", "10.0.0.0/24", "subnet_id=s1", "owner=me");
-	u = capture(CTL_ARGV("dhcp-options-list"));
+	u = ctl_capture_v(CTL_ARGV("dhcp-options-list"));
 	cr_assert_eq(strlen(u), 36, "not one uuid: \"%s\"", u);
 	m = ctl_load();
 	row = json_array_get(json_object_get(m, "dhcp_options"), 0);
@@ -161,7 +146,7 @@ Test(ctl_dhcp, list_is_sorted)
 	char *out, *a, *b;
 
 	CTL_OK("dhcp-options-create", "10.0.0.0/24", "--", "dhcp-options-create", "10.1.0.0/24");
-	out = capture(CTL_ARGV("dhcp-options-list"));
+	out = ctl_capture_v(CTL_ARGV("dhcp-options-list"));
 	a = out;
 	b = strchr(out, '\n');
 	cr_assert_not_null(b, "two rows: %s", out);
@@ -192,7 +177,7 @@ Test(ctl_dhcp, generic_commands_know_the_table)
 
 	port_vm1();
 	/* seed 004's spelling: the options map's pairs separated by spaces */
-	v = capture(CTL_ARGV("create", "DHCP_Options", "cidr=172.16.1.0/24",
+	v = ctl_capture_v(CTL_ARGV("create", "DHCP_Options", "cidr=172.16.1.0/24",
 			     "options=\"server_id\"=\"172.16.1.254\" \"server_mac\"=\"00:00:00:00:01:00\" "
 			     "\"lease_time\"=\"36000\" \"router\"=\"172.16.1.254\""));
 	cr_assert_eq(strlen(v), 36, "create prints the uuid: %s", v);
@@ -223,7 +208,7 @@ Test(ctl_dhcp, seed_v6_row_with_escaped_colons)
 	char *v, want[128];
 
 	port_vm1();
-	v = capture(CTL_ARGV("create", "DHCP_Options", "cidr=2001\\:db8\\:1\\:\\:0/64",
+	v = ctl_capture_v(CTL_ARGV("create", "DHCP_Options", "cidr=2001\\:db8\\:1\\:\\:0/64",
 			     "options=\"server_id\"=\"00:00:00:00:01:00\" "
 			     "\"dns_server\"=\"2001:db8:1::254\""));
 	CTL_OUT("\"2001:db8:1::0/64\"\n", "get", "DHCP_Options", v, "cidr");

@@ -28,15 +28,6 @@ struct incomplete_case {
 	char path[MAX_ITEMS][128];
 };
 
-static const char *const kind_names[] = {
-	[XOVN_INACTIVE_PORT] = "port",
-	[XOVN_INACTIVE_VIF] = "vif",
-	[XOVN_INACTIVE_BINDING] = "binding",
-	[XOVN_INACTIVE_MEMBER] = "member",
-	[XOVN_INACTIVE_ROUTE] = "route",
-	[XOVN_INACTIVE_GATEWAY] = "gateway",
-};
-
 static size_t read_expect(struct incomplete_case *cases, size_t max)
 {
 	char path[1024], line[512], name[64], kind[16], item[64], ipath[128];
@@ -86,7 +77,7 @@ static const struct xovn_inactive *listed(const struct xovn_inactive_list *l, co
 					  const char *item, const char *path)
 {
 	for (size_t i = 0; i < l->n; i++)
-		if (strcmp(kind_names[l->v[i].kind], kind) == 0 &&
+		if (strcmp(tmf_inactive_kind(l->v[i].kind), kind) == 0 &&
 		    strcmp(l->v[i].name, item) == 0 && strcmp(l->v[i].path, path) == 0)
 			return &l->v[i];
 	return NULL;

@@ -15,6 +15,7 @@
 #include "ovsdb/replica.h"
 #include "ovsdb/sb_model.h"
 #include "ovsdb/sb_rows.h"
+#include "model_files.h"
 
 /* ---- framing ---------------------------------------------------------------- */
 
@@ -112,20 +113,11 @@ Test(ovsdb_jsonrpc, bad_remotes_are_refused)
 
 /* ---- values ------------------------------------------------------------------- */
 
-static json_t *J(const char *text)
-{
-	json_error_t e;
-	json_t *v = json_loads(text, JSON_DECODE_ANY, &e);
-
-	cr_assert_not_null(v, "bad JSON in the test: %s", e.text);
-	return v;
-}
-
 Test(ovsdb_datum, sets_maps_and_references)
 {
-	json_t *empty = J("[\"set\", []]"), *one = J("\"a\""), *two = J("[\"set\", [\"a\", \"b\"]]");
-	json_t *map = J("[\"map\", [[\"k\", \"v\"], [\"n\", \"1\"]]]");
-	json_t *ref = J("[\"uuid\", \"5c6a3d3b-0000-0000-0000-000000000001\"]");
+	json_t *empty = tmf_json("[\"set\", []]"), *one = tmf_json("\"a\""), *two = tmf_json("[\"set\", [\"a\", \"b\"]]");
+	json_t *map = tmf_json("[\"map\", [[\"k\", \"v\"], [\"n\", \"1\"]]]");
+	json_t *ref = tmf_json("[\"uuid\", \"5c6a3d3b-0000-0000-0000-000000000001\"]");
 	json_t *obj;
 	int has;
 
@@ -156,18 +148,18 @@ Test(ovsdb_replica, insert_modify_delete)
 	json_t *u;
 
 	ovsdb_replica_init(&r);
-	u = J("{\"Chassis\": {\"u1\": {\"new\": {\"name\": \"hv1\"}},"
+	u = tmf_json("{\"Chassis\": {\"u1\": {\"new\": {\"name\": \"hv1\"}},"
 	      "             \"u2\": {\"new\": {\"name\": \"hv2\"}}}}");
 	cr_assert_eq(ovsdb_replica_apply(&r, u), 2);
 	json_decref(u);
-	u = J("{\"Chassis\": {\"u1\": {\"old\": {\"name\": \"hv1\"}, \"new\": {\"name\": \"hv9\"}},"
+	u = tmf_json("{\"Chassis\": {\"u1\": {\"old\": {\"name\": \"hv1\"}, \"new\": {\"name\": \"hv9\"}},"
 	      "             \"u2\": {\"old\": {\"name\": \"hv2\"}}}}");
 	cr_assert_eq(ovsdb_replica_apply(&r, u), 2);
 	json_decref(u);
 	cr_assert_not_null(ovsdb_replica_find(&r, "Chassis", "name", "hv9", NULL));
 	cr_assert_null(ovsdb_replica_row(&r, "Chassis", "u2"));
 	cr_assert_eq(json_object_size(ovsdb_replica_table(&r, "Chassis")), 1);
-	u = J("{\"Chassis\": [1]}");
+	u = tmf_json("{\"Chassis\": [1]}");
 	cr_assert_eq(ovsdb_replica_apply(&r, u), -1, "malformed updates are refused");
 	json_decref(u);
 	ovsdb_replica_free(&r);
@@ -202,27 +194,16 @@ static const char *const local_row =
 
 static void replica_from(struct ovsdb_replica *r, const char *rows)
 {
-	json_t *u = J(rows);
+	json_t *u = tmf_json(rows);
 
 	ovsdb_replica_init(r);
 	cr_assert_gt(ovsdb_replica_apply(r, u), 0);
 	json_decref(u);
 }
 
-static int skipped_has(const json_t *skipped, const char *text)
-{
-	const json_t *s;
-	size_t i;
-
-	json_array_foreach((json_t *)skipped, i, s)
-		if (strstr(json_string_value(s), text))
-			return 1;
-	return 0;
-}
-
 Test(ovsdb_sb_model, rows_become_a_valid_model_with_northd_keys)
 {
-	json_t *local = J(local_row), *skipped = json_array(), *m, *sw, *ports, *b;
+	json_t *local = tmf_json(local_row), *skipped = json_array(), *m, *sw, *ports, *b;
 	struct xovn_errors errs;
 	struct ovsdb_replica r;
 
@@ -244,8 +225,8 @@ Test(ovsdb_sb_model, rows_become_a_valid_model_with_northd_keys)
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ports, 2), "type")), "localport");
 	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ports, 3), "type")), "router",
 			 "a patch port on a switch is a port of type router");
-	cr_assert(skipped_has(skipped, "port bad name: refused by the validator"));
-	cr_assert(!skipped_has(skipped, "lr1"));
+	cr_assert(tmf_lines_have(skipped, "port bad name: refused by the validator"));
+	cr_assert(!tmf_lines_have(skipped, "lr1"));
 	/* vm2 lives on hv2 (its Port_Binding.chassis); vm1 is ours, from the local vifs. */
 	b = json_object_get(m, "bindings");
 	cr_assert_eq(json_array_size(b), 1);
@@ -272,7 +253,7 @@ static const char *op_of(const json_t *ops, size_t i, const char **table)
 
 Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 {
-	json_t *vifs = J("[{\"iface\": \"tap1\", \"port\": \"vm1\"}]"), *ops = json_array(), *u;
+	json_t *vifs = tmf_json("[{\"iface\": \"tap1\", \"port\": \"vm1\"}]"), *ops = json_array(), *u;
 	struct sb_chassis_want w = { .name = "hv1", .hostname = "h", .encap_ip = "192.0.2.1",
 				     .vifs = vifs, .nb_cfg = 4 };
 	struct ovsdb_replica r;
@@ -292,7 +273,7 @@ Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 	json_array_clear(ops);
 
 	/* Registered and vm1 claimed by us: only nb_cfg is left to report. */
-	u = J("{\"Chassis\": {\"" U(10) "\": {\"new\": {\"name\": \"hv1\", \"encaps\": [\"uuid\", \"" U(11) "\"],"
+	u = tmf_json("{\"Chassis\": {\"" U(10) "\": {\"new\": {\"name\": \"hv1\", \"encaps\": [\"uuid\", \"" U(11) "\"],"
 	      "    \"other_config\": [\"map\", [[\"ovn-bridge-mappings\", \"\"]]]}}},"
 	      " \"Encap\": {\"" U(11) "\": {\"new\": {\"type\": \"geneve\", \"ip\": \"192.0.2.1\"}}},"
 	      " \"Chassis_Private\": {\"" U(12) "\": {\"new\": {\"name\": \"hv1\", \"nb_cfg\": 0}}},"
@@ -322,7 +303,7 @@ Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 
 Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 {
-	json_t *local = J(local_row), *skipped = json_array(), *m, *sw, *bad, *port, *one;
+	json_t *local = tmf_json(local_row), *skipped = json_array(), *m, *sw, *bad, *port, *one;
 	struct ovsdb_replica r;
 
 	replica_from(&r, sb_rows);
@@ -355,15 +336,15 @@ Test(ovsdb_sb_model, one_switch_rebuilt_equals_the_whole_build)
 
 Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 {
-	json_t *vifs = J("[{\"iface\": \"tap1\", \"port\": \"vm1\"}]"), *ops = json_array(), *u, *m;
-	json_t *local = J(local_row), *skipped = json_array();
+	json_t *vifs = tmf_json("[{\"iface\": \"tap1\", \"port\": \"vm1\"}]"), *ops = json_array(), *u, *m;
+	json_t *local = tmf_json(local_row), *skipped = json_array();
 	struct sb_chassis_want w = { .name = "hv1", .hostname = "h", .encap_ip = "192.0.2.1",
 				     .vifs = vifs, .nb_cfg = -1 };
 	struct ovsdb_replica r;
 	const char *table;
 
 	replica_from(&r, sb_rows);
-	u = J("{\"Port_Binding\": {\"" U(4) "\": {\"new\": {\"logical_port\": \"vm1\", \"type\": \"\","
+	u = tmf_json("{\"Port_Binding\": {\"" U(4) "\": {\"new\": {\"logical_port\": \"vm1\", \"type\": \"\","
 	      "  \"tunnel_key\": 1, \"datapath\": [\"uuid\", \"" U(1) "\"],"
 	      "  \"options\": [\"map\", [[\"requested-chassis\", \"hv2,hv3\"]]]}}}}");
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
@@ -389,11 +370,11 @@ Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 
 Test(ovsdb_sb_model, multicast_keys_other_than_ovns_leave_the_switch_out)
 {
-	json_t *local = J(local_row), *skipped = json_array(), *m, *u;
+	json_t *local = tmf_json(local_row), *skipped = json_array(), *m, *u;
 	struct ovsdb_replica r;
 
 	replica_from(&r, sb_rows);
-	u = J("{\"Multicast_Group\": {"
+	u = tmf_json("{\"Multicast_Group\": {"
 	      " \"" U(13) "\": {\"new\": {\"name\": \"_MC_flood\", \"tunnel_key\": 32768, \"datapath\": [\"uuid\", \"" U(1) "\"]}},"
 	      " \"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32769, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
@@ -401,13 +382,13 @@ Test(ovsdb_sb_model, multicast_keys_other_than_ovns_leave_the_switch_out)
 	m = sb_model_build(&r, NULL, local, 1, skipped);
 	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 1, "OVN's keys: kept");
 	json_decref(m);
-	u = J("{\"Multicast_Group\": {\"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32770, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
+	u = tmf_json("{\"Multicast_Group\": {\"" U(14) "\": {\"new\": {\"name\": \"_MC_unknown\", \"tunnel_key\": 32770, \"datapath\": [\"uuid\", \"" U(1) "\"]}}}}");
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
 	json_decref(u);
 	m = sb_model_build(&r, NULL, local, 2, skipped);
 	cr_assert_eq(json_array_size(json_object_get(m, "logical_switches")), 0,
 		     "a key xovn would not send: the switch is left out");
-	cr_assert(skipped_has(skipped, "datapath ls1: its _MC_unknown key 32770"));
+	cr_assert(tmf_lines_have(skipped, "datapath ls1: its _MC_unknown key 32770"));
 	json_decref(m);
 	json_decref(skipped);
 	json_decref(local);

@@ -34,7 +34,8 @@ static const char model_json[] =
 
 Test(trace_names, keys_back_to_model_names)
 {
-	json_t *model = json_loads(model_json, 0, NULL);
+	json_t *doc = json_loads(model_json, 0, NULL);
+	struct xovn_model *model = doc ? xovn_model_read(doc) : NULL;
 	uint32_t dp = 0;
 	uint16_t port = 0;
 
@@ -52,5 +53,6 @@ Test(trace_names, keys_back_to_model_names)
 	cr_assert_eq(dp, 8);
 	cr_assert_eq(port, 1);
 	cr_assert_eq(xovn_port_keys(model, "nope", &dp, &port), -1);
-	json_decref(model);
+	xovn_model_free(model);
+	json_decref(doc);
 }

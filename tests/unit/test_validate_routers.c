@@ -13,6 +13,7 @@
 #include "model/incomplete.h"
 #include "model/types.h"
 #include "model/validate/validate.h"
+#include "model_files.h"
 
 #define MAX_FOUND 4
 
@@ -132,15 +133,6 @@ static const struct router_case cases[] = {
 	    { "$.logical_routers[0].static_routes[2]", "route 2001:db8:9::1" } } },
 };
 
-static const char *const kind_names[] = {
-	[XOVN_INACTIVE_PORT] = "port",
-	[XOVN_INACTIVE_VIF] = "vif",
-	[XOVN_INACTIVE_BINDING] = "binding",
-	[XOVN_INACTIVE_MEMBER] = "member",
-	[XOVN_INACTIVE_ROUTE] = "route",
-	[XOVN_INACTIVE_GATEWAY] = "gateway",
-};
-
 static size_t count(const struct found *f)
 {
 	size_t n = 0;
@@ -179,7 +171,7 @@ static void check_inactive(const struct router_case *c, const struct xovn_model 
 	cr_expect_eq(xovn_model_incomplete_typed(m, &l), count(c->inactive),
 		     "%s: %zu inactive items, expected %zu", c->name, l.n, count(c->inactive));
 	for (size_t i = 0; i < l.n && i < count(c->inactive); i++) {
-		snprintf(what, sizeof(what), "%s %s", kind_names[l.v[i].kind], l.v[i].name);
+		snprintf(what, sizeof(what), "%s %s", tmf_inactive_kind(l.v[i].kind), l.v[i].name);
 		cr_expect_str_eq(l.v[i].path, c->inactive[i].path, "%s: item %zu", c->name, i);
 		cr_expect_str_eq(what, c->inactive[i].what, "%s: item %zu", c->name, i);
 		cr_expect(l.v[i].reason[0], "%s: item %zu has no reason", c->name, i);
