@@ -37,6 +37,14 @@ static int parse_cmd_option(struct ctl_cmd *cmd, const char *opt)
 			return ctl_fail("%s: the id must be @NAME", opt);
 		return 0;
 	}
+	if (strcmp(opt, "--stateless") == 0) {
+		cmd->opts |= CTL_OPT_STATELESS;
+		return 0;
+	}
+	if (strcmp(opt, "--portrange") == 0) {
+		cmd->opts |= CTL_OPT_PORTRANGE;
+		return 0;
+	}
 	if (strcmp(opt, "--ecmp") == 0) {
 		cmd->opts |= CTL_OPT_ECMP;
 		return 0;

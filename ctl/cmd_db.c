@@ -540,6 +540,10 @@ static json_t *new_row(const struct db_table *t)
 		return json_pack("{s:s, s:s, s:[]}", "name", "", "mac", "", "networks");
 	if (strcmp(t->name, "Logical_Router_Static_Route") == 0)
 		return json_pack("{s:s, s:s}", "ip_prefix", "", "nexthop", "");
+	if (strcmp(t->name, "NAT") == 0)
+		return json_pack("{s:s, s:s, s:s}", "type", "", "external_ip", "", "logical_ip", "");
+	if (strcmp(t->name, "Gateway_Chassis") == 0)
+		return json_pack("{s:s, s:s, s:i}", "name", "", "chassis_name", "", "priority", 0);
 	return json_pack("{s:s}", "name", "");
 }
 

@@ -17,6 +17,8 @@
 #define CTL_OPT_ECMP       0x10u  /* lr-route-add: another nexthop for an existing prefix */
 #define CTL_OPT_POLICY     0x20u  /* --policy=src-ip|dst-ip of a static route */
 #define CTL_OPT_ROUTE_TABLE 0x40u /* --route-table=NAME of a static route */
+#define CTL_OPT_STATELESS  0x80u  /* lr-nat-add: a dnat_and_snat without conntrack */
+#define CTL_OPT_PORTRANGE  0x100u /* lr-nat-add: the last argument is EXTERNAL_PORT_RANGE */
 
 /* Global options that shape output and waiting (cli.c), as ovn-nbctl's. */
 enum ctl_format { CTL_FORMAT_LIST, CTL_FORMAT_TABLE, CTL_FORMAT_CSV, CTL_FORMAT_JSON };
@@ -148,5 +150,13 @@ extern const struct ctl_verb ctl_stats_verbs[];   /* cmd_stats.c: read-only */
 extern const struct ctl_verb ctl_dhcp_verbs[];    /* cmd_dhcp.c */
 extern const struct ctl_verb ctl_router_verbs[];  /* cmd_router.c: lr-*, lrp-* */
 extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
+extern const struct ctl_verb ctl_nat_verbs[];     /* cmd_nat.c: lr-nat-* */
+extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gateway-chassis */
+
+/*
+ * qsort order of gateway chassis rows (const json_t *): highest priority
+ * first, equal priorities by name descending, as ovn-nbctl orders them.
+ */
+int ctl_cmp_gateway_chassis(const void *x, const void *y);
 
 #endif /* XOVN_CTL_H */

@@ -70,6 +70,7 @@ static const struct db_column lr_columns[] = {
 	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
 	{ .name = "enabled", DB_OPT_BOOL, "enabled", NULL, 0, 0, 0 },
 	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "nat", DB_CHILDREN, "nat", "NAT", 0, 0, 0 },
 	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
 	{ .name = "ports", DB_CHILDREN, "ports", "Logical_Router_Port", 0, 0, 0 },
 	{ .name = "static_routes", DB_CHILDREN, "static_routes", "Logical_Router_Static_Route",
@@ -81,6 +82,8 @@ static const struct db_column lr_columns[] = {
 static const struct db_column lrp_columns[] = {
 	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
 	{ .name = "enabled", DB_OPT_BOOL, "enabled", NULL, 0, 0, 0 },
+	{ .name = "gateway_chassis", DB_CHILDREN, "gateway_chassis", "Gateway_Chassis", 0, 0, 0 },
+	{ .name = "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
 	{ .name = "mac", DB_STR, "mac", NULL, 0, 0, 0 },
 	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
 	{ .name = "networks", DB_STR_SET, "networks", NULL, 0, 0, 0 },
@@ -100,6 +103,27 @@ static const struct db_column route_columns[] = {
 	{ NULL },
 };
 
+static const struct db_column gateway_chassis_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "chassis_name", DB_STR, "chassis_name", NULL, 0, 0, 0 },
+	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ .name = "priority", DB_INT, "priority", NULL, 0, 0, 32767 },
+	{ NULL },
+};
+
+static const struct db_column nat_columns[] = {
+	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
+	{ .name = "external_ip", DB_STR, "external_ip", NULL, 0, 0, 0 },
+	{ .name = "external_mac", DB_OPT_STR, "external_mac", NULL, 0, 0, 0 },
+	{ .name = "external_port_range", DB_STR, "external_port_range", NULL, 0, 0, 0, 1 },
+	{ .name = "logical_ip", DB_STR, "logical_ip", NULL, 0, 0, 0 },
+	{ .name = "logical_port", DB_OPT_STR, "logical_port", NULL, 0, 0, 0 },
+	{ .name = "options", DB_MAP, "options", NULL, 0, 0, 0 },
+	{ .name = "type", DB_STR, "type", NULL, 0, 0, 0 },
+	{ NULL },
+};
+
 static const struct db_table tables[] = {
 	{ "Logical_Switch", "logical_switches", NULL, "name", ls_columns, 1 },
 	{ "Logical_Switch_Port", "ports", "Logical_Switch", "name", lsp_columns, 1 },
@@ -111,6 +135,9 @@ static const struct db_table tables[] = {
 	{ "Logical_Router_Port", "ports", "Logical_Router", "name", lrp_columns, 1 },
 	{ "Logical_Router_Static_Route", "static_routes", "Logical_Router", NULL,
 	  route_columns, 1 },
+	{ "NAT", "nat", "Logical_Router", "external_ip", nat_columns, 1 },
+	{ "Gateway_Chassis", "gateway_chassis", "Logical_Router_Port", NULL,
+	  gateway_chassis_columns, 1 },
 };
 #define N_TABLES (sizeof(tables) / sizeof(tables[0]))
 

@@ -46,19 +46,26 @@ void ctl_forget_chassis(json_t *model, const char *chassis)
 		remove_matching(json_object_get(group, "members"), "chassis", chassis);
 }
 
-void ctl_forget_group(json_t *model, const char *group)
+static void forget_group_in_ports(json_t *holders, const char *group)
 {
-	json_t *sw, *port;
+	json_t *holder, *port;
 	size_t i, j;
 
-	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
-		json_array_foreach(json_object_get(sw, "ports"), j, port) {
+	json_array_foreach(holders, i, holder) {
+		json_array_foreach(json_object_get(holder, "ports"), j, port) {
 			const char *g = ctl_str(port, "ha_chassis_group");
 
 			if (g && strcmp(g, group) == 0)
 				json_object_del(port, "ha_chassis_group");
 		}
 	}
+}
+
+/* Switch ports and router ports (distributed gateway ports) naming the group. */
+void ctl_forget_group(json_t *model, const char *group)
+{
+	forget_group_in_ports(json_object_get(model, "logical_switches"), group);
+	forget_group_in_ports(json_object_get(model, "logical_routers"), group);
 }
 
 /* Name of some port whose parent_name is parent, NULL when none. */

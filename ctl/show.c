@@ -116,11 +116,42 @@ static void show_networks(FILE *out, const json_t *networks)
 	free(v);
 }
 
-/* A router as ovn-nbctl show prints it: its ports' MAC and networks. */
+static void show_gateway_chassis(FILE *out, const json_t *list)
+{
+	size_t n = json_array_size(list), i;
+	const json_t **v = calloc(n + 1, sizeof(*v));
+
+	if (!v || n == 0) {
+		free(v);
+		return;
+	}
+	for (i = 0; i < n; i++)
+		v[i] = json_array_get(list, i);
+	qsort(v, n, sizeof(*v), ctl_cmp_gateway_chassis);
+	fputs("        gateway chassis: [", out);
+	for (i = 0; i < n; i++)
+		fprintf(out, "%s%s", i ? " " : "", ctl_str(v[i], "chassis_name"));
+	fputs("]\n", out);
+	free(v);
+}
+
+static void show_nat(FILE *out, const json_t *nat)
+{
+	const char *uuid = ctl_str(nat, "_uuid"), *range = ctl_str(nat, "external_port_range");
+
+	fprintf(out, "    nat %s\n", uuid ? uuid : "00000000-0000-0000-0000-000000000000");
+	fprintf(out, "        external ip: \"%s\"\n", ctl_str(nat, "external_ip"));
+	if (range && range[0])
+		fprintf(out, "        external port(s): \"%s\"\n", range);
+	fprintf(out, "        logical ip: \"%s\"\n", ctl_str(nat, "logical_ip"));
+	fprintf(out, "        type: \"%s\"\n", ctl_str(nat, "type"));
+}
+
+/* A router as ovn-nbctl show prints it: its ports' MAC, networks and gateway chassis, its NAT. */
 static void show_router(FILE *out, const json_t *lr)
 {
 	const char *uuid = ctl_str(lr, "_uuid");
-	json_t *lrp;
+	json_t *lrp, *nat;
 	size_t i;
 
 	fprintf(out, "router %s (%s)\n", uuid ? uuid : "00000000-0000-0000-0000-000000000000",
@@ -131,9 +162,12 @@ static void show_router(FILE *out, const json_t *lr)
 		fprintf(out, "    port %s\n        mac: \"%s\"\n", ctl_str(lrp, "name"),
 			ctl_str(lrp, "mac"));
 		show_networks(out, json_object_get(lrp, "networks"));
+		show_gateway_chassis(out, json_object_get(lrp, "gateway_chassis"));
 		if (route_table)
 			fprintf(out, "        route-table: %s\n", route_table);
 	}
+	json_array_foreach(json_object_get(lr, "nat"), i, nat)
+		show_nat(out, nat);
 }
 
 static void show_routers(FILE *out, const json_t *model)

@@ -10,7 +10,7 @@ static const struct ctl_verb *const verb_tables[] = {
 	ctl_switch_verbs, ctl_port_verbs, ctl_ha_verbs,
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
 	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs, ctl_dhcp_verbs,
-	ctl_router_verbs, ctl_route_verbs,
+	ctl_router_verbs, ctl_route_verbs, ctl_nat_verbs, ctl_gateway_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
@@ -91,6 +91,26 @@ static const char help_text[] =
 "                                PREFIX and --policy)\n"
 "  lr-route-list ROUTER          print the routes by family and route table,\n"
 "                                longest prefix first\n"
+"\n"
+"NAT:\n"
+"  lr-nat-add ROUTER TYPE EXTERNAL_IP LOGICAL_IP [LOGICAL_PORT EXTERNAL_MAC]\n"
+"             [EXTERNAL_PORT_RANGE]\n"
+"                                TYPE: snat (LOGICAL_IP may be a network), dnat\n"
+"                                or dnat_and_snat (with LOGICAL_PORT and\n"
+"                                EXTERNAL_MAC: distributed); the range needs\n"
+"                                --portrange\n"
+"  lr-nat-del ROUTER [TYPE [IP [GATEWAY_PORT]]]\n"
+"                                delete the matching NAT rules\n"
+"  lr-nat-list ROUTER            print the NAT rules\n"
+"\n"
+"Gateway chassis:\n"
+"  lrp-set-gateway-chassis PORT CHASSIS [PRIORITY]\n"
+"                                PRIORITY 0..32767 (default 0); updates an\n"
+"                                existing one\n"
+"  lrp-del-gateway-chassis PORT CHASSIS\n"
+"  lrp-get-gateway-chassis PORT  print NAME PRIORITY, highest first\n"
+"  lrp-set-redirect-type PORT overlay|bridged\n"
+"  lrp-get-redirect-type PORT\n"
 "\n"
 "HA chassis groups:\n"
 "  ha-chassis-group-add GROUP\n"
@@ -181,9 +201,11 @@ static const char help_text[] =
 "\n"
 "Options (before a command, apply to it):\n"
 "  --may-exist                   ls-add, lsp-add, lr-add, lrp-add, lr-route-add,\n"
+"                                lr-nat-add,\n"
 "                                chassis-add, ha-chassis-group-add: existing is\n"
 "                                no error (lr-route-add: replaces the nexthop)\n"
 "  --if-exists                   ls-del, lsp-del, lr-del, lrp-del, lr-route-del,\n"
+"                                lr-nat-del,\n"
 "                                chassis-del, ha-chassis-group-del, vif-detach,\n"
 "                                lsp-unbind: missing is no error\n"
 "  --tunnel-key=N                ls-add, lsp-add, lr-add, lrp-add: use key N\n"
@@ -193,6 +215,10 @@ static const char help_text[] =
 "                                or (the default) destination address\n"
 "  --route-table=NAME            lr-route-add, lr-route-del, lr-route-list: the\n"
 "                                route table (default: the main one)\n"
+"  --stateless                   lr-nat-add: a dnat_and_snat without\n"
+"                                connection tracking\n"
+"  --portrange                   lr-nat-add: the last argument is\n"
+"                                EXTERNAL_PORT_RANGE (PORT or LOW-HIGH)\n"
 "  --id=@NAME                    create, get: name the row for the chain\n"
 "Global options:\n"
 "  --db FILE, --db=FILE          model file\n"

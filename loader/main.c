@@ -21,6 +21,7 @@
 #include "events.h"
 #include "util/heap.h"
 #include "log.h"
+#include "neigh_age.h"
 #include "metrics.h"
 #include "model_out.h"
 #include "options.h"
@@ -75,6 +76,7 @@ struct run_state {
 	struct ovn_nb *nb;
 	struct model_out out;
 	int routes_note_logged;
+	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
 };
 
 /* Without the NB a router has only its connected networks: say so once. */
@@ -154,6 +156,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 		else
 			handle_events(c, bits);
 		model_out_update(&rs->out, c->model);
+		neigh_age_run(c, &rs->neigh_aged_ns);
 	}
 }
 

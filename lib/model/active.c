@@ -14,6 +14,7 @@ struct prune_sets {
 	json_t *vifs;       /* "chassis/port" -> true */
 	json_t *bindings;   /* port name -> true */
 	json_t *members;    /* "group/chassis" -> true */
+	json_t *gateways;   /* "router port/chassis" -> true */
 };
 
 static void set_add(json_t *set, const char *a, const char *b)
@@ -49,6 +50,9 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			break;
 		case XOVN_INACTIVE_MEMBER:
 			set_add(s->members, it->owner, it->name);
+			break;
+		case XOVN_INACTIVE_GATEWAY:
+			set_add(s->gateways, it->owner, it->name);
 			break;
 		case XOVN_INACTIVE_ROUTE:
 			break;   /* by position: drop_routes() */
@@ -110,6 +114,27 @@ static int member_inactive(const json_t *m, const void *arg)
 	return set_has(a->s->members, a->owner, str(m, "chassis"));
 }
 
+static int gateway_inactive(const json_t *gc, const void *arg)
+{
+	const struct owner_arg *a = arg;
+
+	return set_has(a->s->gateways, a->owner, str(gc, "chassis_name"));
+}
+
+static void prune_gateways(json_t *model, const struct prune_sets *s)
+{
+	json_t *lr, *lrp;
+	size_t i, j;
+
+	json_array_foreach(json_object_get(model, "logical_routers"), i, lr) {
+		json_array_foreach(json_object_get(lr, "ports"), j, lrp) {
+			struct owner_arg a = { s, str(lrp, "name") };
+
+			array_drop(json_object_get(lrp, "gateway_chassis"), gateway_inactive, &a);
+		}
+	}
+}
+
 static void prune(json_t *model, const struct prune_sets *s)
 {
 	size_t i;
@@ -128,6 +153,7 @@ static void prune(json_t *model, const struct prune_sets *s)
 
 		array_drop(json_object_get(item, "members"), member_inactive, &a);
 	}
+	prune_gateways(model, s);
 }
 
 static int later_route_first(const void *a, const void *b)
@@ -172,8 +198,10 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	if (!l->n)
 		return json_incref(model);
 	copy = json_deep_copy(model);
-	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object() };
-	if (copy && s.ports && s.vifs && s.bindings && s.members && drop_routes(copy, l) == 0) {
+	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object(),
+				 json_object() };
+	if (copy && s.ports && s.vifs && s.bindings && s.members && s.gateways &&
+	    drop_routes(copy, l) == 0) {
 		sets_fill(&s, l);
 		prune(copy, &s);
 	} else {
@@ -184,5 +212,6 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	json_decref(s.vifs);
 	json_decref(s.bindings);
 	json_decref(s.members);
+	json_decref(s.gateways);
 	return copy;
 }

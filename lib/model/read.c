@@ -194,6 +194,21 @@ struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index)
 
 /* ---- routers ----------------------------------------------------------- */
 
+static int read_gateway_chassis(const json_t *o, void *slot, size_t index, const void *arg)
+{
+	struct xovn_gateway_chassis *g = slot;
+	const json_t *prio = json_object_get(o, "priority");
+
+	(void)arg;
+	g->uuid = str_member(o, "_uuid");
+	g->name = str_member(o, "name");
+	g->chassis_name = str_member(o, "chassis_name");
+	g->has_priority = json_is_integer(prio);
+	g->priority = g->has_priority ? (int64_t)json_integer_value(prio) : 0;
+	g->index = index;
+	return 0;
+}
+
 static int read_lrp(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_lrp *p = slot;
@@ -205,10 +220,13 @@ static int read_lrp(const json_t *o, void *slot, size_t index, const void *arg)
 	p->has_tunnel_key = has_int_member(o, "tunnel_key");
 	p->peer = str_member(o, "peer");
 	p->enabled = bool_member(o, "enabled");
+	p->ha_chassis_group = str_member(o, "ha_chassis_group");
 	p->lr = arg;
 	p->index = index;
 	if (read_strv(json_object_get(o, "networks"), &p->networks) < 0 ||
-	    read_smap(json_object_get(o, "options"), &p->options) < 0)
+	    read_smap(json_object_get(o, "options"), &p->options) < 0 ||
+	    READ_OBJECTS(json_object_get(o, "gateway_chassis"), p->gateway_chassis,
+			 p->n_gateway_chassis, read_gateway_chassis, NULL) < 0)
 		return -1;
 	return 0;
 }
@@ -228,6 +246,22 @@ static int read_route(const json_t *o, void *slot, size_t index, const void *arg
 	return 0;
 }
 
+static int read_nat(const json_t *o, void *slot, size_t index, const void *arg)
+{
+	struct xovn_nat *n = slot;
+
+	(void)arg;
+	n->uuid = str_member(o, "_uuid");
+	n->type = str_member(o, "type");
+	n->external_ip = str_member(o, "external_ip");
+	n->logical_ip = str_member(o, "logical_ip");
+	n->logical_port = str_member(o, "logical_port");
+	n->external_mac = str_member(o, "external_mac");
+	n->external_port_range = str_member(o, "external_port_range");
+	n->index = index;
+	return read_smap(json_object_get(o, "options"), &n->options);
+}
+
 static int read_lr(const json_t *o, void *slot, size_t index, const void *arg)
 {
 	struct xovn_lr *r = slot;
@@ -242,7 +276,8 @@ static int read_lr(const json_t *o, void *slot, size_t index, const void *arg)
 	if (read_smap(json_object_get(o, "options"), &r->options) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "ports"), r->ports, r->n_ports, read_lrp, r) < 0 ||
 	    READ_OBJECTS(json_object_get(o, "static_routes"), r->routes, r->n_routes, read_route,
-			 NULL) < 0)
+			 NULL) < 0 ||
+	    READ_OBJECTS(json_object_get(o, "nat"), r->nat, r->n_nat, read_nat, NULL) < 0)
 		return -1;
 	return 0;
 }
@@ -252,9 +287,13 @@ static void free_lr(struct xovn_lr *r)
 	for (size_t i = 0; i < r->n_ports; i++) {
 		free(r->ports[i].networks.v);
 		free(r->ports[i].options.v);
+		free(r->ports[i].gateway_chassis);
 	}
 	free(r->ports);
 	free(r->routes);
+	for (size_t i = 0; i < r->n_nat; i++)
+		free(r->nat[i].options.v);
+	free(r->nat);
 	free(r->options.v);
 }
 

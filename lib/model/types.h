@@ -97,6 +97,16 @@ struct xovn_ls {
 
 struct xovn_lr;
 
+/* A distributed gateway port's chassis (ovn-nb(5) Gateway_Chassis). */
+struct xovn_gateway_chassis {
+	const char *uuid;
+	const char *name;              /* "PORT-CHASSIS" as ovn-nbctl names it */
+	const char *chassis_name;
+	int has_priority;
+	int64_t priority;
+	size_t index;                  /* position in the port's gateway_chassis[] */
+};
+
 struct xovn_lrp {
 	const char *uuid;
 	const char *name;
@@ -107,6 +117,9 @@ struct xovn_lrp {
 	const char *peer;
 	enum xovn_tristate enabled;
 	struct xovn_smap options;
+	struct xovn_gateway_chassis *gateway_chassis;
+	size_t n_gateway_chassis;
+	const char *ha_chassis_group;  /* HA group name, NULL when absent */
 	const struct xovn_lr *lr;
 	size_t index;                  /* position in the router's ports[] */
 };
@@ -121,6 +134,19 @@ struct xovn_route {
 	size_t index;                  /* position in the router's static_routes[] */
 };
 
+/* One NAT rule of a router (ovn-nb(5) NAT). */
+struct xovn_nat {
+	const char *uuid;
+	const char *type;              /* "snat", "dnat" or "dnat_and_snat" */
+	const char *external_ip;
+	const char *logical_ip;        /* an address; for snat also a network */
+	const char *logical_port;      /* dnat_and_snat with external_mac: distributed */
+	const char *external_mac;
+	const char *external_port_range;
+	struct xovn_smap options;
+	size_t index;                  /* position in the router's nat[] */
+};
+
 struct xovn_lr {
 	const char *uuid;
 	const char *name;
@@ -132,6 +158,8 @@ struct xovn_lr {
 	size_t n_ports;
 	struct xovn_route *routes;
 	size_t n_routes;
+	struct xovn_nat *nat;
+	size_t n_nat;
 	size_t index;                  /* position in logical_routers[] */
 };
 

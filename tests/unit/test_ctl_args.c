@@ -12,7 +12,7 @@
 
 #include "ctl_harness.h"
 
-#define MAX_ARGS 6
+#define MAX_ARGS 7
 #define DHCP4_UUID "00000000-0000-4000-8000-0000000000d4"
 #define DHCP6_UUID "00000000-0000-4000-8000-0000000000d6"
 
@@ -22,11 +22,28 @@ struct verb_case {
 	const char *valid[MAX_ARGS];       /* a full valid argument list (max_args of them when bounded) */
 };
 
+/* Options a verb's valid list needs, written before the verb. */
+static const struct {
+	const char *verb, *option;
+} verb_options[] = {
+	/* No NAT rule has a gateway port: naming one is valid with --if-exists only. */
+	{ "lr-nat-del", "--if-exists" },
+};
+
+static const char *option_of(const char *verb)
+{
+	for (size_t i = 0; i < sizeof(verb_options) / sizeof(verb_options[0]); i++)
+		if (strcmp(verb_options[i].verb, verb) == 0)
+			return verb_options[i].option;
+	return NULL;
+}
+
 /*
  * Valid arguments refer to the fixture: sw0 {vm1 (attached to hv1 as tap0),
  * vm2 (bound to hv1), ln (localnet), lp (localport)}, chassis hv1, group g1,
  * DHCP_Options rows DHCP4_UUID (10.0.0.0/24) and DHCP6_UUID (fd00::/64),
- * router lr0 {lrp0 10.1.0.1/24} with the route 10.2.0.0/16 via 10.1.0.254 lrp0.
+ * router lr0 {lrp0 10.1.0.1/24, gateway chassis hv1} with the route 10.2.0.0/16 via
+ * 10.1.0.254 lrp0.
  */
 static const struct verb_case verbs[] = {
 	{ "ls-add", 1, 1, { "sw9" } },
@@ -81,6 +98,16 @@ static const struct verb_case verbs[] = {
 	{ "lr-route-add", 3, 4, { "lr0", "10.3.0.0/16", "10.1.0.254", "lrp0" } },
 	{ "lr-route-del", 1, 4, { "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0" } },
 	{ "lr-route-list", 1, 1, { "lr0" } },
+	{ "lr-nat-add", 4, 7,
+	  { "lr0", "dnat_and_snat", "172.16.0.1", "10.1.0.5", "vm1", "00:00:00:00:09:01",
+	    "100-200" } },
+	{ "lr-nat-del", 1, 4, { "lr0", "dnat", "172.16.0.1", "lrp0" } },
+	{ "lr-nat-list", 1, 1, { "lr0" } },
+	{ "lrp-set-gateway-chassis", 2, 3, { "lrp0", "hv1", "10" } },
+	{ "lrp-del-gateway-chassis", 2, 2, { "lrp0", "hv1" } },
+	{ "lrp-get-gateway-chassis", 1, 1, { "lrp0" } },
+	{ "lrp-set-redirect-type", 2, 2, { "lrp0", "bridged" } },
+	{ "lrp-get-redirect-type", 1, 1, { "lrp0" } },
 };
 
 #define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
@@ -111,7 +138,8 @@ static void setup(void)
 	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
 	       "--", "lsp-bind", "vm2", "hv1", "--", "lr-add", "lr0",
 	       "--", "lrp-add", "lr0", "lrp0", "00:00:00:00:01:01", "10.1.0.1/24",
-	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0");
+	       "--", "lr-route-add", "lr0", "10.2.0.0/16", "10.1.0.254", "lrp0",
+	       "--", "lrp-set-gateway-chassis", "lrp0", "hv1", "5");
 	add_dhcp_rows();
 }
 
@@ -122,6 +150,8 @@ static void build(const char **argv, const struct verb_case *v, int n, int extra
 {
 	int i, k = 0;
 
+	if (option_of(v->verb))
+		argv[k++] = option_of(v->verb);
 	argv[k++] = v->verb;
 	for (i = 0; i < n; i++)
 		argv[k++] = v->valid[i];
@@ -132,7 +162,7 @@ static void build(const char **argv, const struct verb_case *v, int n, int extra
 
 Test(ctl_args, every_verb_missing_an_argument)
 {
-	const char *argv[MAX_ARGS + 3];
+	const char *argv[MAX_ARGS + 4];
 	size_t i;
 
 	for (i = 0; i < N_VERBS; i++) {
@@ -145,7 +175,7 @@ Test(ctl_args, every_verb_missing_an_argument)
 
 Test(ctl_args, every_verb_with_one_argument_too_many)
 {
-	const char *argv[MAX_ARGS + 3];
+	const char *argv[MAX_ARGS + 4];
 	size_t i;
 
 	for (i = 0; i < N_VERBS; i++) {
@@ -159,7 +189,7 @@ Test(ctl_args, every_verb_with_one_argument_too_many)
 /* The same checks hold in the middle of a chain: the valid first command is not applied. */
 Test(ctl_args, bad_arity_anywhere_in_a_chain_changes_nothing)
 {
-	const char *argv[MAX_ARGS + 8];
+	const char *argv[MAX_ARGS + 9];
 	size_t i;
 
 	for (i = 0; i < N_VERBS; i++) {
@@ -176,7 +206,7 @@ Test(ctl_args, bad_arity_anywhere_in_a_chain_changes_nothing)
 /* The table's valid lists really are valid: each verb succeeds with them. */
 Test(ctl_args, the_valid_argument_lists_succeed)
 {
-	const char *argv[MAX_ARGS + 3];
+	const char *argv[MAX_ARGS + 4];
 	struct ctl_result r;
 	size_t i;
 

@@ -2,7 +2,8 @@
 /*
  * test_ctl_seed_router.c - the L3 gateway part of seed 002 (two routers,
  * a join switch, a gateway router made with "create Logical_Router ...
- * options:chassis=master", static routes), its ovn-nbctl lines run through
+ * options:chassis=master", static routes, the gateway router's snat made
+ * with "create nat ... -- add logical_router"), its ovn-nbctl lines run through
  * xovnctl one command per invocation with only the program name changed.
  * Checks the model they build, show and lr-route-list as ovn-nbctl prints
  * them for the same lines (row order aside: xovn keeps the model's), and
@@ -71,6 +72,8 @@ static const char *const seed_lines[] = {
 	"lsp-set-addresses lslocal-localnet unknown",
 	"lsp-set-type lslocal-localnet localnet",
 	"lsp-set-options lslocal-localnet network_name=externalnet",
+	"-- --id=@nat create nat type=\"snat\" logical_ip=10.10.10.0/24 "
+	"external_ip=10.10.40.1 -- add logical_router lr2 nat @nat",
 };
 
 #define MAX_WORDS 16
@@ -181,17 +184,25 @@ Test(ctl_seed_router, builds_the_routers)
 	CTL_OUT("IPv4 Routes\nRoute Table <main>:\n"
 		"            10.10.10.0/24                10.10.30.1 dst-ip\n",
 		"lr-route-list", "lr2");
+	CTL_OUT("TYPE             GATEWAY_PORT          EXTERNAL_IP        EXTERNAL_PORT    "
+		"LOGICAL_IP          EXTERNAL_MAC         LOGICAL_PORT\n"
+		"snat                                   10.10.40.1                          "
+		"10.10.10.0/24\n",
+		"lr-nat-list", "lr2");
+	CTL_OUT("", "lr-nat-list", "lr1");
 }
 
 /* show's router part, as ovn-nbctl prints it for the same lines. */
 Test(ctl_seed_router, show_lists_the_routers)
 {
 	struct ctl_result r;
-	char want[512];
-	json_t *m;
+	char want[768];
+	json_t *m, *nat;
 
 	run_seed();
 	m = ctl_load();
+	nat = json_array_get(json_object_get(ctl_json_router(m, "lr2"), "nat"), 0);
+	cr_assert_not_null(nat, "lr2 has the seed's snat");
 	snprintf(want, sizeof(want),
 		 "router %s (lr1)\n"
 		 "    port lr1-ls1\n"
@@ -209,8 +220,13 @@ Test(ctl_seed_router, show_lists_the_routers)
 		 "        networks: [\"10.10.30.2/24\"]\n"
 		 "    port lr2-lslocal\n"
 		 "        mac: \"00:00:00:00:00:07\"\n"
-		 "        networks: [\"10.10.40.1/24\"]\n",
-		 str_at(ctl_json_router(m, "lr1"), "_uuid"), str_at(ctl_json_router(m, "lr2"), "_uuid"));
+		 "        networks: [\"10.10.40.1/24\"]\n"
+		 "    nat %s\n"
+		 "        external ip: \"10.10.40.1\"\n"
+		 "        logical ip: \"10.10.10.0/24\"\n"
+		 "        type: \"snat\"\n",
+		 str_at(ctl_json_router(m, "lr1"), "_uuid"), str_at(ctl_json_router(m, "lr2"), "_uuid"),
+		 str_at(nat, "_uuid"));
 	json_decref(m);
 	ctl_runv(&r, ctl_db, CTL_ARGV("show"));
 	cr_assert_eq(r.status, 0);

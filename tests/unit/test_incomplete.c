@@ -34,6 +34,7 @@ static const char *const kind_names[] = {
 	[XOVN_INACTIVE_BINDING] = "binding",
 	[XOVN_INACTIVE_MEMBER] = "member",
 	[XOVN_INACTIVE_ROUTE] = "route",
+	[XOVN_INACTIVE_GATEWAY] = "gateway",
 };
 
 static size_t read_expect(struct incomplete_case *cases, size_t max)
@@ -120,6 +121,14 @@ static void delete_item(json_t *m, const char *kind, const char *item)
 	} else if (strcmp(kind, "route") == 0) {
 		json_array_foreach(json_object_get(m, "logical_routers"), i, x)
 			drop_named(json_object_get(x, "static_routes"), "nexthop", item);
+	} else if (strcmp(kind, "gateway") == 0) {
+		json_t *lrp;
+		size_t j;
+
+		json_array_foreach(json_object_get(m, "logical_routers"), i, x)
+			json_array_foreach(json_object_get(x, "ports"), j, lrp)
+				drop_named(json_object_get(lrp, "gateway_chassis"), "chassis_name",
+					   item);
 	} else {
 		json_array_foreach(json_object_get(m, "ha_chassis_groups"), i, x)
 			drop_named(json_object_get(x, "members"), "chassis", item);

@@ -168,3 +168,45 @@ Test(model_read, not_an_object_is_an_empty_model)
 	xovn_model_free(m);
 	json_decref(doc);
 }
+
+Test(model_read, nat_rules_and_gateway_chassis)
+{
+	json_t *doc = parse(
+		"{\"logical_routers\":[{\"name\":\"lr0\",\"nat\":["
+		"  {\"_uuid\":\"u-nat\",\"type\":\"snat\",\"external_ip\":\"172.16.0.1\","
+		"   \"logical_ip\":\"10.0.0.0/24\",\"options\":{\"stateless\":\"false\"}},"
+		"  7,"
+		"  {\"type\":\"dnat_and_snat\",\"external_ip\":\"172.16.0.2\",\"logical_ip\":\"10.0.0.2\","
+		"   \"logical_port\":\"vm1\",\"external_mac\":\"02:00:00:00:00:02\","
+		"   \"external_port_range\":\"80-90\"}],"
+		" \"ports\":[{\"name\":\"lrp0\",\"mac\":\"00:00:00:00:01:01\",\"networks\":[\"10.0.0.1/24\"],"
+		"   \"ha_chassis_group\":\"g1\",\"gateway_chassis\":["
+		"     {\"name\":\"lrp0-hv1\",\"chassis_name\":\"hv1\",\"priority\":20},"
+		"     {\"name\":\"lrp0-hv2\",\"chassis_name\":\"hv2\",\"priority\":\"high\"}]}]}]}");
+	struct xovn_model *m = xovn_model_read(doc);
+	const struct xovn_lr *lr;
+	const struct xovn_lrp *p;
+
+	cr_assert_not_null(m);
+	lr = &m->routers[0];
+	cr_assert_eq(lr->n_nat, 2);
+	cr_expect_str_eq(lr->nat[0].uuid, "u-nat");
+	cr_expect_str_eq(lr->nat[0].type, "snat");
+	cr_expect_str_eq(lr->nat[0].logical_ip, "10.0.0.0/24");
+	cr_expect_str_eq(xovn_smap_get(&lr->nat[0].options, "stateless"), "false");
+	cr_expect_null(lr->nat[0].logical_port);
+	cr_expect_eq(lr->nat[1].index, 2, "the non-object keeps its position");
+	cr_expect_str_eq(lr->nat[1].logical_port, "vm1");
+	cr_expect_str_eq(lr->nat[1].external_mac, "02:00:00:00:00:02");
+	cr_expect_str_eq(lr->nat[1].external_port_range, "80-90");
+	p = &lr->ports[0];
+	cr_expect_str_eq(p->ha_chassis_group, "g1");
+	cr_assert_eq(p->n_gateway_chassis, 2);
+	cr_expect_str_eq(p->gateway_chassis[0].name, "lrp0-hv1");
+	cr_expect_str_eq(p->gateway_chassis[0].chassis_name, "hv1");
+	cr_expect(p->gateway_chassis[0].has_priority && p->gateway_chassis[0].priority == 20);
+	cr_expect(!p->gateway_chassis[1].has_priority, "a string priority reads as absent");
+	cr_expect_eq(p->gateway_chassis[1].index, 1);
+	xovn_model_free(m);
+	json_decref(doc);
+}

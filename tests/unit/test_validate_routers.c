@@ -138,6 +138,7 @@ static const char *const kind_names[] = {
 	[XOVN_INACTIVE_BINDING] = "binding",
 	[XOVN_INACTIVE_MEMBER] = "member",
 	[XOVN_INACTIVE_ROUTE] = "route",
+	[XOVN_INACTIVE_GATEWAY] = "gateway",
 };
 
 static size_t count(const struct found *f)

@@ -15,6 +15,8 @@
  *   vif      a chassis' interface naming a port not created yet
  *   binding  a port bound to a chassis not defined yet
  *   member   an HA group member naming a chassis not defined yet
+ *   gateway  a router port's gateway chassis naming a chassis not defined
+ *            yet (lrp-set-gateway-chassis takes any name, as in OVN)
  *   route    a static route whose output_port is not a port of its
  *            router (lrp-del leaves the route behind), or whose nexthop is
  *            in none of the router's networks: ovn-northd finds no port to
@@ -210,6 +212,32 @@ static void check_members(struct incomplete_pass *p, const struct xovn_model *m)
 	}
 }
 
+static void check_gateways(struct incomplete_pass *p, const struct xovn_model *m)
+{
+	char path[128];
+
+	for (size_t i = 0; i < m->n_routers; i++) {
+		const struct xovn_lr *r = &m->routers[i];
+
+		for (size_t j = 0; j < r->n_ports; j++) {
+			const struct xovn_lrp *port = &r->ports[j];
+
+			for (size_t k = 0; k < port->n_gateway_chassis; k++) {
+				const struct xovn_gateway_chassis *gc = &port->gateway_chassis[k];
+
+				if (!gc->chassis_name || !port->name ||
+				    chassis_exists(p, gc->chassis_name))
+					continue;
+				snprintf(path, sizeof(path),
+					 "$.logical_routers[%zu].ports[%zu].gateway_chassis[%zu]",
+					 r->index, port->index, gc->index);
+				add(p->out, XOVN_INACTIVE_GATEWAY, gc->chassis_name, port->name, path,
+				    "chassis \"%s\" is not defined yet", gc->chassis_name);
+			}
+		}
+	}
+}
+
 /* The networks of router r that parse, into nets (room for every network of r). */
 static size_t router_networks(const struct xovn_lr *r, struct xovn_ip *nets)
 {
@@ -305,6 +333,7 @@ size_t xovn_model_incomplete_typed(const struct xovn_model *m, struct xovn_inact
 	check_vifs(&p, m);
 	check_bindings(&p, m);
 	check_members(&p, m);
+	check_gateways(&p, m);
 	for_each_port(m, check_port, &p);
 	check_routes(&p, m);
 	name_index_free(&p.bound);
@@ -340,13 +369,15 @@ void xovn_inactive_print(const struct xovn_inactive_list *l, const char *prefix,
 		[XOVN_INACTIVE_BINDING] = "binding of port",
 		[XOVN_INACTIVE_MEMBER] = "member of HA chassis group",
 		[XOVN_INACTIVE_ROUTE] = "static route of router",
+		[XOVN_INACTIVE_GATEWAY] = "gateway chassis of router port",
 	};
 
 	for (size_t i = 0; i < l->n; i++) {
 		const struct xovn_inactive *it = &l->v[i];
 		const char *subject = it->kind == XOVN_INACTIVE_VIF ||
 						      it->kind == XOVN_INACTIVE_MEMBER ||
-						      it->kind == XOVN_INACTIVE_ROUTE
+						      it->kind == XOVN_INACTIVE_ROUTE ||
+						      it->kind == XOVN_INACTIVE_GATEWAY
 					      ? it->owner : it->name;
 
 		fprintf(f, "%swarning: %s %s is inactive: %s\n", prefix, what[it->kind], subject,

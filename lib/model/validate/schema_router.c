@@ -106,6 +106,8 @@ static void check_router_port(struct vctx *c, const json_t *v)
 		{ "peer", vcheck_name },
 		{ "enabled", check_bool },
 		{ "options", check_string_map },
+		{ "gateway_chassis", vcheck_gateway_chassis_rows },
+		{ "ha_chassis_group", vcheck_name },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "name", "mac", "networks", NULL };
@@ -151,6 +153,7 @@ static void check_router(struct vctx *c, const json_t *v)
 		{ "options", check_string_map },
 		{ "ports", check_router_ports },
 		{ "static_routes", check_static_routes },
+		{ "nat", vcheck_nat_rows },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "name", NULL };

@@ -28,5 +28,8 @@ void vcheck_array(struct vctx *c, const json_t *v, value_check item);
 
 /* schema_router.c: "logical_routers" */
 void vcheck_router_rows(struct vctx *c, const json_t *v);
+/* schema_nat.c: a router's "nat", a router port's "gateway_chassis" */
+void vcheck_nat_rows(struct vctx *c, const json_t *v);
+void vcheck_gateway_chassis_rows(struct vctx *c, const json_t *v);
 
 #endif

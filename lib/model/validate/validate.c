@@ -160,6 +160,7 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	validate_localnet(errs, m);
 	validate_dhcp(errs, m);
 	validate_routers(errs, m, &names);
+	validate_nat_and_gateways(errs, m, &names);
 	vnames_free(&names);
 	xovn_model_free(m);
 	return errs->n - before;

@@ -140,6 +140,9 @@ void validate_dhcp(struct xovn_errors *errs, const struct xovn_model *m);
 /* semantic_routers.c: names, keys, addresses and routes of logical routers */
 void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
 		      const struct vnames *names);
+/* semantic_nat.c: routers' NAT rules, router ports' gateway chassis and HA group */
+void validate_nat_and_gateways(struct xovn_errors *errs, const struct xovn_model *m,
+			       const struct vnames *names);
 
 /* ---- helpers for the semantic passes (semantic.c) ---------------------- */
 
