@@ -28,6 +28,31 @@ const char *xovn_switch_by_key(const struct xovn_model *m, uint32_t dp_key)
 	return sw ? sw->name : NULL;
 }
 
+static const struct xovn_lr *router_by_key(const struct xovn_model *m, uint32_t rtr_key)
+{
+	for (size_t i = 0; i < m->n_routers; i++)
+		if (m->routers[i].tunnel_key == (int64_t)rtr_key)
+			return &m->routers[i];
+	return NULL;
+}
+
+const char *xovn_router_by_key(const struct xovn_model *m, uint32_t rtr_key)
+{
+	const struct xovn_lr *r = router_by_key(m, rtr_key);
+
+	return r ? r->name : NULL;
+}
+
+const char *xovn_lrp_by_key(const struct xovn_model *m, uint32_t rtr_key, uint16_t lrp_key)
+{
+	const struct xovn_lr *r = router_by_key(m, rtr_key);
+
+	for (size_t i = 0; r && i < r->n_ports; i++)
+		if (r->ports[i].tunnel_key == (int64_t)lrp_key)
+			return r->ports[i].name;
+	return NULL;
+}
+
 const char *xovn_port_by_key(const struct xovn_model *m, uint32_t dp_key, uint16_t port_key)
 {
 	const struct xovn_ls *sw;
