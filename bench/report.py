@@ -23,6 +23,8 @@ PATHS = [
     ("arp_reply", "ARP responder reply", None),
     ("dhcp_offer", "DHCP DISCOVER -> OFFER built in BPF", None),
     ("unicast_dhcp_port", "local unicast from a DHCP port", None),
+    ("routed_unicast", "routed VIF->router->VIF, same chassis", None),
+    ("routed_encap", "routed VIF->router->tunnel", None),
 ]
 # Paths that rewrite their frame cannot use repeat mode (the kernel reruns the
 # program on the rewritten buffer); they are compared in single mode.
