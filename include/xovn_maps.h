@@ -98,6 +98,7 @@ enum xovn_drop_reason {
 	XOVN_DROP_ROUTER_HOPS,      /* more than XOVN_MAX_ROUTER_HOPS routers in one pass */
 	XOVN_DROP_ROUTER_LOCAL,     /* to a router's own address, and not an echo request */
 	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
+	XOVN_DROP_ROUTE_DISCARD,    /* the route's nexthop is "discard" */
 	XOVN_DROP__COUNT
 };
 
@@ -469,7 +470,7 @@ struct xovn_rport_val {
  * priority than a src-ip route of the same length).  A LOCAL destination
  * route wins outright.
  *
- * A route lists 1..XOVN_MAX_ECMP paths; the datapath takes
+ * A route lists 1..XOVN_MAX_ECMP paths (none when DISCARD); the datapath takes
  * paths[flow hash % n_paths], so one flow always takes one path.  A path's
  * nexthop is all zero for a connected network (the next hop is the
  * destination itself).
@@ -485,6 +486,7 @@ struct xovn_route_key {
 
 #define XOVN_RT_LOCAL          0x01 /* an address of the router itself */
 #define XOVN_RT_CONNECTED      0x02 /* a network of one of its ports */
+#define XOVN_RT_DISCARD        0x04 /* nexthop "discard": dropped, no paths */
 
 struct xovn_route_path {
 	__u8 nexthop[16];  /* zero: the destination itself */

@@ -200,6 +200,8 @@ static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx 
 		return XOVN_STEP_LOCAL;
 	if (s->l3.ttl <= 1)
 		return XOVN_STEP_TTL;
+	if (pick.rt->flags & XOVN_RT_DISCARD)
+		return xovn_drop(skb, ctx, XOVN_DROP_ROUTE_DISCARD);
 	return xovn_router_forward(skb, ctx, hop, s, &pick);
 }
 

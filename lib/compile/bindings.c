@@ -83,6 +83,7 @@ static int index_bindings(struct compile_ctx *ctx)
 	return 0;
 }
 
+/* Routers are indexed with the chassis: a change of switches leaves them as they are. */
 static int index_chassis_and_groups(struct compile_ctx *ctx)
 {
 	const struct xovn_model *m = ctx->model;
@@ -98,6 +99,16 @@ static int index_chassis_and_groups(struct compile_ctx *ctx)
 
 		if (g->name && name_index_put_new(&ctx->groups_by_name, g->name, g) < 0)
 			return -1;
+	}
+	for (size_t i = 0; i < m->n_routers; i++) {
+		const struct xovn_lr *r = &m->routers[i];
+
+		for (size_t j = 0; j < r->n_ports; j++) {
+			const struct xovn_lrp *lrp = &r->ports[j];
+
+			if (lrp->name && name_index_put_new(&ctx->lrps_by_name, lrp->name, lrp) < 0)
+				return -1;
+		}
 	}
 	return 0;
 }
@@ -115,6 +126,7 @@ void compile_free_indexes(struct compile_ctx *ctx)
 	name_index_free(&ctx->chassis_by_name);
 	name_index_free(&ctx->ports_by_name);
 	name_index_free(&ctx->groups_by_name);
+	name_index_free(&ctx->lrps_by_name);
 	name_index_free(&ctx->local_vifs);
 	name_index_free(&ctx->bound_chassis);
 	name_index_free(&ctx->dhcp_by_uuid);

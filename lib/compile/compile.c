@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * compile.c - the compiler's driver: this chassis' config entry, then each
- * switch (datapath entry, ports, flood groups), then the ingress table once
+ * switch (datapath entry, ports, flood groups), every router, then the ingress table once
  * every port is known, so that collisions across switches are caught.
  */
 #include <stdarg.h>
@@ -83,6 +83,7 @@ int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw)
 		if (compile_port(ctx, &st, port) < 0 ||
 		    compile_port_security(ctx, &st, port) < 0 ||
 		    compile_responder_port(ctx, &st, port) < 0 ||
+		    compile_router_lsp(ctx, &st, port) < 0 ||
 		    compile_dhcp_port(ctx, &st, port) < 0)
 			return -1;
 	}
@@ -99,6 +100,8 @@ static int compile_all(struct compile_ctx *ctx)
 		if (compile_switch(ctx, ctx->model->switches[i]) < 0)
 			return -1;
 	}
+	if (compile_routers(ctx) < 0)
+		return -1;
 	return ingress_emit(ctx);
 }
 

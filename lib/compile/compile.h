@@ -52,7 +52,8 @@ void xovn_compile_state_free(struct xovn_compile_state *st);
  * 1 when replacing the n_old switches old by the n_new switches new leaves
  * the state's indexes true: no port attached to a chassis became or
  * stopped being a localport (which decides whether its attachment binds
- * it).  0 when the state must be made anew.
+ * it), and no switch before or after has a port of type router (whose
+ * router's entries read the switch).  0 when everything must be compiled.
  */
 int xovn_compile_state_covers(const struct xovn_compile_state *st,
 			      const struct xovn_ls *const *old, size_t n_old,

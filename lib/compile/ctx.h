@@ -16,6 +16,7 @@
 #include "compile/compile.h"
 #include "dataplane/mapset.h"
 #include "model/types.h"
+#include "util/addr.h"
 #include "util/name_index.h"
 #include "xovn_maps.h"
 
@@ -47,6 +48,7 @@ struct compile_ctx {
 	struct name_index chassis_by_name; /* -> struct xovn_chassis */
 	struct name_index ports_by_name;   /* -> struct xovn_lsp */
 	struct name_index groups_by_name;  /* -> struct xovn_ha_group */
+	struct name_index lrps_by_name;    /* -> struct xovn_lrp */
 	struct name_index local_vifs;      /* port name -> iface name, this chassis */
 	struct name_index bound_chassis;   /* port name -> chassis name it lives on */
 	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> struct xovn_dhcp_row */
@@ -130,5 +132,35 @@ int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *por
 		       struct xovn_dhcp_val *val);
 int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
 		      const struct xovn_lsp *port);
+
+/* router_lsp.c: the switch side of a router (its LSP of type router) */
+/*
+ * The enabled router port a switch port of type router is the peer of
+ * (options:router-port), NULL when there is none in the model.
+ */
+const struct xovn_lrp *compile_router_peer(const struct compile_ctx *ctx,
+					   const struct xovn_lsp *port);
+/*
+ * One "addresses" entry of port as MAC and IPs: "router" stands for the
+ * peer router port's MAC and the addresses of its networks.  1 filled,
+ * 0 nothing to resolve ("unknown", "dynamic", "router" without a peer),
+ * -1 with a message.
+ */
+int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, const char *text,
+			struct xovn_lport_addr *out);
+/* The router port's MAC and networks as an address (0), -1 when they do not parse. */
+int compile_lrp_address(const struct xovn_lrp *lrp, struct xovn_lport_addr *out);
+/* xovn_lsp_router for a router-type port with a peer. */
+int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
+		       const struct xovn_lsp *port);
+
+/* router.c, router_routes.c, router_neigh.c: every entry of every router (full compile) */
+int compile_routers(struct compile_ctx *ctx);
+int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
+/* Switch ports of type router by the router port they name, for the routers' compile. */
+int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key,
+			 const struct name_index *lsp_by_lrp);
+/* Whether the router and the port are both enabled (absent means enabled). */
+int compile_lrp_enabled(const struct xovn_lrp *lrp);
 
 #endif /* XOVN_COMPILE_CTX_H */

@@ -149,23 +149,24 @@ static int has_address(const struct xovn_lsp *port, const char *word)
 	return 0;
 }
 
-/* Each MAC of the port, with a copy of its xovn_ports value (pv): one lookup for unicast. */
+/*
+ * Each MAC of the port, with a copy of its xovn_ports value (pv): one lookup
+ * for unicast.  A router port's "router" address is its router port's MAC.
+ */
 static int emit_fdb(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
 		    const struct xovn_lsp *port, const struct xovn_port_val *pv)
 {
 	struct xovn_lport_addr addr;
-	char why[128];
 
 	for (size_t i = 0; i < port->addresses.n; i++) {
-		const char *s = port->addresses.v[i];
 		struct xovn_fdb_key fk;
 		struct xovn_fdb_val fv;
+		int rc = compile_lsp_address(ctx, port, port->addresses.v[i], &addr);
 
-		if (!s || strcmp(s, "unknown") == 0 || strcmp(s, "router") == 0)
+		if (rc < 0)
+			return -1;
+		if (rc == 0)
 			continue;
-		if (xovn_parse_lport_addr(s, 0, &addr, why, sizeof(why)) < 0)
-			return compile_fail(ctx, "port '%s': address \"%s\": %s",
-					    port_name(port), s, why);
 		memset(&fk, 0, sizeof(fk));
 		memset(&fv, 0, sizeof(fv));
 		fk.dp_key = st->dp_key;

@@ -8,7 +8,8 @@
  * whose addresses include "unknown" (the owner may use any IP, so it must
  * see the request), an external port (only its holder deals with it), a
  * localnet or l2gateway port (hosts behind them answer for themselves), or
- * a VIF bound nowhere.  Whether the target lives here matters for requests
+ * a VIF bound nowhere.  A router port's "router" address answers for its
+ * router port's networks.  Whether the target lives here matters for requests
  * from the physical network, which every chassis on it sees.
  */
 #include <string.h>
@@ -90,31 +91,21 @@ static int emit_ip(struct compile_ctx *ctx, uint32_t dp_key, const struct xovn_i
 	return compile_emit(ctx, XOVN_MAP_ND_RESP, &nk, sizeof(nk), rv, sizeof(*rv));
 }
 
-static int emit_address(struct compile_ctx *ctx, uint32_t dp_key, const char *port_name,
-			const char *text, struct xovn_resp_val *rv)
+static int emit_address(struct compile_ctx *ctx, uint32_t dp_key, const struct xovn_lport_addr *addr,
+			struct xovn_resp_val *rv)
 {
-	struct xovn_lport_addr addr;
-	char why[128];
-
-	if (xovn_parse_lport_addr(text, 0, &addr, why, sizeof(why)) < 0)
-		return compile_fail(ctx, "port '%s': address \"%s\": %s", port_name, text, why);
-	memcpy(rv->mac, addr.mac, sizeof(rv->mac));
-	for (int i = 0; i < addr.n_ips; i++) {
-		if (emit_ip(ctx, dp_key, &addr.ips[i], rv) < 0)
+	memcpy(rv->mac, addr->mac, sizeof(rv->mac));
+	for (int i = 0; i < addr->n_ips; i++) {
+		if (emit_ip(ctx, dp_key, &addr->ips[i], rv) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-/* Only "MAC IP..." entries give the responder anything to answer. */
-static int lists_an_ip(const char *address)
-{
-	return address && strchr(address, ' ') != NULL;
-}
-
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
 			   const struct xovn_lsp *port)
 {
+	struct xovn_lport_addr addr;
 	struct xovn_resp_val rv;
 	int eligible = -1;  /* decided on the first address with an IP */
 	uint8_t flags;
@@ -122,9 +113,11 @@ int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *s
 	memset(&rv, 0, sizeof(rv));
 	rv.port_key = (uint16_t)port->tunnel_key;
 	for (size_t i = 0; i < port->addresses.n; i++) {
-		const char *s = port->addresses.v[i];
+		int rc = compile_lsp_address(ctx, port, port->addresses.v[i], &addr);
 
-		if (!lists_an_ip(s))
+		if (rc < 0)
+			return -1;
+		if (rc == 0 || addr.n_ips == 0)
 			continue;
 		if (eligible < 0) {
 			eligible = responder_eligible(ctx, port, &flags);
@@ -132,7 +125,7 @@ int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *s
 		}
 		if (!eligible)
 			return 0;
-		if (emit_address(ctx, st->dp_key, port->name ? port->name : "?", s, &rv) < 0)
+		if (emit_address(ctx, st->dp_key, &addr, &rv) < 0)
 			return -1;
 	}
 	return 0;

@@ -35,6 +35,7 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_ROUTER_HOPS] = "router-hops",
 	[XOVN_DROP_ROUTER_LOCAL] = "router-local",
 	[XOVN_DROP_ROUTER_UNHANDLED] = "router-unhandled",
+	[XOVN_DROP_ROUTE_DISCARD] = "route-discard",
 };
 
 static const char *const action_names[] = {

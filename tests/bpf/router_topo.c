@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
-/* router_topo.c - switches from the model, routers written as a router compiler would. */
+/* router_topo.c - the routed topology, compiled from its model by the real compiler. */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
@@ -9,33 +9,59 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
-#include "dataplane/map_apply.h"
+#include "model/incomplete.h"
+#include "model/model.h"
 #include "frame/frame.h"
 #include "router_topo.h"
 #include "xovn.skel.h"
 
 #define LSP(name, key, rest) "{\"name\":\"" name "\",\"tunnel_key\":" #key rest "}"
 #define ADDR(a) ",\"addresses\":[\"" a "\"]"
-#define RTR(mac_ips) ",\"type\":\"router\"" ADDR(mac_ips)
+/* A switch port of type router, peer of router port lrp; its address is the router port's. */
+#define RTR(lrp) ",\"type\":\"router\"" ADDR("router") ",\"options\":{\"router-port\":\"" lrp "\"}"
 #define SWITCH(name, key, ports) \
 	"{\"name\":\"" name "\",\"tunnel_key\":" #key ",\"ports\":[" ports "]}"
 #define VIF(iface, port) "{\"iface\":\"" iface "\",\"port\":\"" port "\"}"
+#define LRP(name, key, mac, nets) \
+	"{\"name\":\"" name "\",\"tunnel_key\":" #key ",\"mac\":\"" mac "\",\"networks\":[" nets "]}"
+#define ROUTE(prefix, nexthop, rest) \
+	"{\"ip_prefix\":\"" prefix "\",\"nexthop\":\"" nexthop "\"" rest "}"
+#define SRC_IP ",\"policy\":\"src-ip\""
+#define ROUTER(name, key, ports, routes) \
+	"{\"name\":\"" name "\",\"tunnel_key\":" #key ",\"ports\":[" ports "]," \
+	"\"static_routes\":[" routes "]}"
 
 static const char *model =
 	"{\"version\":1,\"logical_switches\":["
 	SWITCH("ls1", 1, LSP("vm1", 1, ADDR(RT_VM1_MAC " 10.0.1.1 fd01::1")) ","
-			 LSP("rp1", 9, RTR(RT_R1_LS1 " 10.0.1.254 fd01::fe"))) ","
+			 LSP("rp1", 9, RTR("r1-ls1"))) ","
 	SWITCH("ls2", 2, LSP("vm2", 1, ADDR(RT_VM2_MAC " 10.0.2.1 fd02::1")) ","
 			 LSP("vm3", 2, ADDR(RT_VM3_MAC " 10.0.2.2 fd02::2")) ","
 			 LSP("vm6", 4, ADDR(RT_VM6_MAC)) ","
-			 LSP("rp2", 9, RTR(RT_R1_LS2 " 10.0.2.254 fd02::fe"))) ","
-	SWITCH("join", 3, LSP("j1", 1, RTR(RT_R1_JOIN " 100.64.0.1")) ","
-			  LSP("j2", 2, RTR(RT_R2_JOIN " 100.64.0.2"))) ","
+			 LSP("rp2", 9, RTR("r1-ls2"))) ","
+	SWITCH("join", 3, LSP("j1", 1, RTR("r1-join")) "," LSP("j2", 2, RTR("r2-join"))) ","
 	SWITCH("ls4", 4, LSP("vm5", 1, ADDR(RT_VM5_MAC " 10.0.4.1")) ","
-			 LSP("rp4", 9, RTR(RT_R2_LS4 " 10.0.4.254"))) ","
+			 LSP("rp4", 9, RTR("r2-ls4"))) ","
 	SWITCH("ls5", 5, LSP("gw1", 1, ADDR(RT_GW1_MAC " 10.0.5.1")) ","
 			 LSP("gw2", 2, ADDR(RT_GW2_MAC " 10.0.5.2")) ","
-			 LSP("rp5", 9, RTR(RT_R1_LS5 " 10.0.5.254")))
+			 LSP("rp5", 9, RTR("r1-ls5")))
+	"],\"logical_routers\":["
+	ROUTER("R1", 100,
+	       LRP("r1-ls1", 1, RT_R1_LS1, "\"10.0.1.254/24\",\"fd01::fe/64\"") ","
+	       LRP("r1-ls2", 2, RT_R1_LS2, "\"10.0.2.254/24\",\"fd02::fe/64\"") ","
+	       LRP("r1-join", 3, RT_R1_JOIN, "\"100.64.0.1/24\"") ","
+	       LRP("r1-ls5", 5, RT_R1_LS5, "\"10.0.5.254/24\""),
+	       ROUTE("10.0.4.0/24", "100.64.0.2", "") ","
+	       ROUTE("198.51.100.0/24", "10.0.5.1", "") ","
+	       ROUTE("0.0.0.0/0", "10.0.5.1", "") ","
+	       ROUTE("0.0.0.0/0", "10.0.5.2", "") ","
+	       ROUTE("203.0.113.0/24", "100.64.0.2", ",\"output_port\":\"r1-join\"") ","
+	       ROUTE("10.0.1.128/25", "10.0.5.2", SRC_IP)) ","
+	ROUTER("R2", 200,
+	       LRP("r2-join", 1, RT_R2_JOIN, "\"100.64.0.2/24\"") ","
+	       LRP("r2-ls4", 2, RT_R2_LS4, "\"10.0.4.254/24\""),
+	       ROUTE("10.0.0.0/8", "100.64.0.1", "") ","
+	       ROUTE("203.0.113.0/24", "100.64.0.1", ""))
 	"],\"chassis\":["
 	" {\"name\":\"hv1\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.1\"},"
 	"  \"encap_iface\":\"ul0\",\"vifs\":["
@@ -50,18 +76,6 @@ static const struct xh_iface ifaces[] = {
 	{ "ul0", RT_IF_UL0, 0 },
 };
 
-/* ---- entries as a router compiler emits them -------------------------------- */
-
-struct rt_path {
-	const char *nexthop;  /* NULL: connected (the destination itself) */
-	uint16_t lrp;
-};
-
-static void mac_of(const char *s, uint8_t mac[6])
-{
-	xh_mac(s, mac);
-}
-
 /* "a.b.c.d" or an IPv6 address into 16 bytes and its family. */
 static uint32_t ip_of(const char *s, uint8_t ip[16])
 {
@@ -74,145 +88,34 @@ static uint32_t ip_of(const char *s, uint8_t ip[16])
 	return XOVN_AF_IPV4;
 }
 
-static void add(struct xovn_mapset *s, uint32_t map, const void *k, size_t kl, const void *v,
-		size_t vl)
+/* The model must be valid and wholly active: the tests rely on every router entry. */
+static void check_model(void)
 {
-	cr_assert_eq(xovn_mapset_add(s, map, k, (uint16_t)kl, v, (uint16_t)vl), 0);
+	struct xovn_inactive_list inactive;
+	struct xovn_errors errs;
+	json_t *doc = json_loads(model, 0, NULL);
+
+	cr_assert_not_null(doc, "the routed topology is not JSON");
+	xovn_errors_init(&errs);
+	xovn_inactive_init(&inactive);
+	cr_assert_eq(xovn_model_validate(doc, &errs), 0, "the routed topology is invalid");
+	cr_assert_eq(xovn_model_incomplete(doc, &inactive), 0,
+		     "part of the routed topology is inactive");
+	xovn_inactive_free(&inactive);
+	xovn_errors_free(&errs);
+	json_decref(doc);
 }
 
-static void rt_lsp(struct xovn_mapset *s, uint32_t ls, uint16_t lsp, uint32_t rtr, uint16_t lrp)
+const char *rt_model(void)
 {
-	struct xovn_port_key k = { .dp_key = ls, .port_key = lsp };
-	struct xovn_lsp_router_val v = { .rtr_key = rtr, .lrp_key = lrp };
-
-	add(s, XOVN_MAP_LSP_ROUTER, &k, sizeof(k), &v, sizeof(v));
-}
-
-static void rt_rport(struct xovn_mapset *s, uint32_t rtr, uint16_t lrp, const char *mac,
-		     uint32_t ls, uint16_t lsp, const char *ip4, const char *ip6)
-{
-	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
-	struct xovn_rport_val v = { .ls_port_key = lsp, .ls_dp_key = ls };
-	uint8_t ip[16];
-
-	mac_of(mac, v.mac);
-	if (ip4) {
-		ip_of(ip4, ip);
-		memcpy(&v.ip4, ip, 4);
-	}
-	if (ip6)
-		ip_of(ip6, v.ip6);
-	add(s, XOVN_MAP_RPORTS, &k, sizeof(k), &v, sizeof(v));
-}
-
-static void rt_route(struct xovn_mapset *s, uint32_t map, uint32_t rtr, const char *prefix,
-		     unsigned plen, uint8_t flags, const struct rt_path *paths, unsigned n)
-{
-	struct xovn_route_key k = { .rtr_key = rtr };
-	struct xovn_route_val v = { .plen = (uint8_t)plen, .n_paths = (uint8_t)n, .flags = flags };
-
-	cr_assert_leq(n, XOVN_MAX_ECMP);
-	k.family = ip_of(prefix, k.ip);
-	k.prefixlen = XOVN_ROUTE_FIXED_BITS + plen;
-	for (unsigned i = 0; i < n; i++) {
-		v.paths[i].lrp_key = paths[i].lrp;
-		if (paths[i].nexthop)
-			ip_of(paths[i].nexthop, v.paths[i].nexthop);
-	}
-	add(s, map, &k, sizeof(k), &v, sizeof(v));
-}
-
-/* A port's network (connected) and its own address (local, as a host route). */
-static void rt_network(struct xovn_mapset *s, uint32_t rtr, uint16_t lrp, const char *net,
-		       unsigned plen, const char *own)
-{
-	struct rt_path p = { NULL, lrp };
-	unsigned host = strchr(own, ':') ? 128 : 32;
-
-	rt_route(s, XOVN_MAP_ROUTES, rtr, net, plen, XOVN_RT_CONNECTED, &p, 1);
-	rt_route(s, XOVN_MAP_ROUTES, rtr, own, host, XOVN_RT_LOCAL, &p, 1);
-}
-
-static void rt_via(struct xovn_mapset *s, uint32_t map, uint32_t rtr, const char *prefix,
-		   unsigned plen, const char *nexthop, uint16_t lrp)
-{
-	struct rt_path p = { nexthop, lrp };
-
-	rt_route(s, map, rtr, prefix, plen, 0, &p, 1);
-}
-
-static void rt_neigh(struct xovn_mapset *s, uint32_t rtr, const char *ip, const char *mac)
-{
-	struct xovn_neigh_key k = { .rtr_key = rtr };
-	struct xovn_neigh_val v = { 0 };
-
-	k.family = ip_of(ip, k.ip);
-	mac_of(mac, v.mac);
-	add(s, XOVN_MAP_NEIGH, &k, sizeof(k), &v, sizeof(v));
-}
-
-static void rt_router1(struct xovn_mapset *s)
-{
-	static const struct rt_path ecmp[] = { { "10.0.5.1", 5 }, { "10.0.5.2", 5 } };
-
-	rt_lsp(s, RT_LS1, RT_LSP, RT_R1, 1);
-	rt_lsp(s, RT_LS2, RT_LSP, RT_R1, 2);
-	rt_lsp(s, RT_JOIN, 1, RT_R1, 3);
-	rt_lsp(s, RT_LS5, RT_LSP, RT_R1, 5);
-	rt_rport(s, RT_R1, 1, RT_R1_LS1, RT_LS1, RT_LSP, "10.0.1.254", "fd01::fe");
-	rt_rport(s, RT_R1, 2, RT_R1_LS2, RT_LS2, RT_LSP, "10.0.2.254", "fd02::fe");
-	rt_rport(s, RT_R1, 3, RT_R1_JOIN, RT_JOIN, 1, "100.64.0.1", NULL);
-	rt_rport(s, RT_R1, 5, RT_R1_LS5, RT_LS5, RT_LSP, "10.0.5.254", NULL);
-	rt_network(s, RT_R1, 1, "10.0.1.0", 24, "10.0.1.254");
-	rt_network(s, RT_R1, 1, "fd01::", 64, "fd01::fe");
-	rt_network(s, RT_R1, 2, "10.0.2.0", 24, "10.0.2.254");
-	rt_network(s, RT_R1, 2, "fd02::", 64, "fd02::fe");
-	rt_network(s, RT_R1, 3, "100.64.0.0", 24, "100.64.0.1");
-	rt_network(s, RT_R1, 5, "10.0.5.0", 24, "10.0.5.254");
-	rt_via(s, XOVN_MAP_ROUTES, RT_R1, "10.0.4.0", 24, "100.64.0.2", 3);
-	rt_via(s, XOVN_MAP_ROUTES, RT_R1, "198.51.100.0", 24, "10.0.5.1", 5);
-	rt_via(s, XOVN_MAP_ROUTES, RT_R1, "203.0.113.0", 24, "100.64.0.2", 3);
-	rt_route(s, XOVN_MAP_ROUTES, RT_R1, "0.0.0.0", 0, 0, ecmp, 2);
-	rt_via(s, XOVN_MAP_SRC_ROUTES, RT_R1, "10.0.1.128", 25, "10.0.5.2", 5);
-	rt_neigh(s, RT_R1, "10.0.1.1", RT_VM1_MAC);
-	rt_neigh(s, RT_R1, "fd01::1", RT_VM1_MAC);
-	rt_neigh(s, RT_R1, "10.0.2.1", RT_VM2_MAC);
-	rt_neigh(s, RT_R1, "fd02::1", RT_VM2_MAC);
-	rt_neigh(s, RT_R1, "10.0.2.2", RT_VM3_MAC);
-	rt_neigh(s, RT_R1, "fd02::2", RT_VM3_MAC);
-	rt_neigh(s, RT_R1, "100.64.0.2", RT_R2_JOIN);
-	rt_neigh(s, RT_R1, "10.0.5.1", RT_GW1_MAC);
-	rt_neigh(s, RT_R1, "10.0.5.2", RT_GW2_MAC);
-}
-
-static void rt_router2(struct xovn_mapset *s)
-{
-	rt_lsp(s, RT_JOIN, 2, RT_R2, 1);
-	rt_lsp(s, RT_LS4, RT_LSP, RT_R2, 2);
-	rt_rport(s, RT_R2, 1, RT_R2_JOIN, RT_JOIN, 2, "100.64.0.2", NULL);
-	rt_rport(s, RT_R2, 2, RT_R2_LS4, RT_LS4, RT_LSP, "10.0.4.254", NULL);
-	rt_network(s, RT_R2, 1, "100.64.0.0", 24, "100.64.0.2");
-	rt_network(s, RT_R2, 2, "10.0.4.0", 24, "10.0.4.254");
-	rt_via(s, XOVN_MAP_ROUTES, RT_R2, "10.0.0.0", 8, "100.64.0.1", 1);
-	rt_via(s, XOVN_MAP_ROUTES, RT_R2, "203.0.113.0", 24, "100.64.0.1", 1);
-	rt_neigh(s, RT_R2, "100.64.0.1", RT_R1_JOIN);
-	rt_neigh(s, RT_R2, "10.0.4.1", RT_VM5_MAC);
+	return model;
 }
 
 void rt_open(struct xh *h)
 {
-	struct xovn_mapset set;
-	char err[512] = "";
-
+	check_model();
 	xh_open(h);
 	xh_load_model(h, model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
-	xovn_mapset_init(&set);
-	rt_router1(&set);
-	rt_router2(&set);
-	xovn_mapset_sort(&set);
-	cr_assert_eq(xovn_map_apply(h->map_fds, &set, NULL, err, sizeof(err)), 0,
-		     "writing the routers' maps: %s", err);
-	xovn_mapset_free(&set);
 }
 
 /* ---- running ----------------------------------------------------------------- */

@@ -2,11 +2,8 @@
 /*
  * router_topo.h - the routed topology of the router packet tests.
  *
- * The switches come from a JSON model compiled by the real compiler; the
- * routers' maps (xovn_lsp_router, xovn_rports, xovn_routes,
- * xovn_src_routes, xovn_neigh) are written by rt_add_*() through the
- * map-write code xovnd uses (a mapset applied with xovn_map_apply), with
- * exactly the entries a router compiler emits.
+ * Switches and routers come from one JSON model, compiled for hv1 by the
+ * real compiler and written with xovn_map_apply, as xovnd does.
  *
  *                 ls1 (1) 10.0.1.0/24 fd01::/64: vm1 (1, t1)
  *                    |  rp1 (9) -- R1 lrp 1  ..:ff:01  10.0.1.254 fd01::fe
@@ -17,12 +14,14 @@
  *      lrp 5 ..:ff:06 10.0.5.254 -- ls5 (5): gw1 (1, t6) 10.0.5.1, gw2 (2, t7) 10.0.5.2
  *   R2 lrp 2 ..:ff:05 10.0.4.254 -- ls4 (4): vm5 (1, t5) 10.0.4.1
  *
+ * Switch ports of type router have the address "router" (their router
+ * port's MAC and networks).
  * Routes of R1: connected, own addresses, 10.0.4.0/24 via 100.64.0.2,
  * 198.51.100.0/24 via 10.0.5.1, 0.0.0.0/0 via ECMP {10.0.5.1, 10.0.5.2},
  * 203.0.113.0/24 via 100.64.0.2, src-ip 10.0.1.128/25 via 10.0.5.2.
  * Routes of R2: connected, own addresses, 10.0.0.0/8 via 100.64.0.1,
  * 203.0.113.0/24 via 100.64.0.1 (a loop with R1's).
- * Neighbours: every port address above except vm6's (learned only).
+ * Neighbours (compiled): every port address above except vm6's (learned only).
  */
 #ifndef XOVN_TEST_ROUTER_TOPO_H
 #define XOVN_TEST_ROUTER_TOPO_H
@@ -54,8 +53,11 @@ enum {
 #define RT_R2_LS4   "00:00:00:00:ff:05"
 #define RT_R1_LS5   "00:00:00:00:ff:06"
 
-/* Loads the switches' model and the routers' maps into h (opened here). */
+/* Loads the model (checked valid and wholly active) into h (opened here). */
 void rt_open(struct xh *h);
+
+/* The topology's model (JSON). */
+const char *rt_model(void);
 
 /* Builds a frame from ovn-trace-like fields (lib/frame); aborts the test on error. */
 size_t rt_frame(uint8_t *buf, const char *fields);

@@ -1,0 +1,86 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * router_lsp.c - the switch side of a logical router: the switch port of
+ * type router whose options:router-port names a router port.  Its
+ * "router" address stands for that router port's MAC and networks (as in
+ * ovn-nb), so the switch learns the router's MAC and answers ARP / ND for
+ * its addresses; its xovn_lsp_router entry lets frames into the router.
+ */
+#include <string.h>
+
+#include "util/prefix.h"
+#include "compile/ctx.h"
+
+int compile_lrp_enabled(const struct xovn_lrp *lrp)
+{
+	return lrp->enabled != XOVN_FALSE && lrp->lr && lrp->lr->enabled != XOVN_FALSE;
+}
+
+const struct xovn_lrp *compile_router_peer(const struct compile_ctx *ctx,
+					   const struct xovn_lsp *port)
+{
+	const char *name;
+	const struct xovn_lrp *lrp;
+
+	if (port->kind != XOVN_PT_ROUTER)
+		return NULL;
+	name = xovn_smap_get(&port->options, "router-port");
+	lrp = name ? name_index_get(&ctx->lrps_by_name, name) : NULL;
+	return lrp && compile_lrp_enabled(lrp) ? lrp : NULL;
+}
+
+int compile_lrp_address(const struct xovn_lrp *lrp, struct xovn_lport_addr *out)
+{
+	memset(out, 0, sizeof(*out));
+	if (!lrp->mac || xovn_parse_mac(lrp->mac, out->mac) < 0)
+		return -1;
+	for (size_t i = 0; i < lrp->networks.n && out->n_ips < XOVN_ADDR_MAX_IPS; i++) {
+		const char *s = lrp->networks.v[i];
+
+		if (!s || xovn_parse_prefix(s, XOVN_PLEN_REQUIRED, &out->ips[out->n_ips]) < 0)
+			return -1;
+		out->n_ips++;
+	}
+	return 0;
+}
+
+int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, const char *text,
+			struct xovn_lport_addr *out)
+{
+	const char *name = port->name ? port->name : "?";
+	const struct xovn_lrp *lrp;
+	char why[128];
+
+	if (!text || strcmp(text, "unknown") == 0 || strcmp(text, "dynamic") == 0)
+		return 0;
+	if (strcmp(text, "router") == 0) {
+		lrp = compile_router_peer(ctx, port);
+		if (!lrp)
+			return 0;
+		if (compile_lrp_address(lrp, out) < 0)
+			return compile_fail(ctx, "port '%s': router port '%s' has a MAC or network "
+					    "that does not parse", name, lrp->name);
+		return 1;
+	}
+	if (xovn_parse_lport_addr(text, 0, out, why, sizeof(why)) < 0)
+		return compile_fail(ctx, "port '%s': address \"%s\": %s", name, text, why);
+	return 1;
+}
+
+int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
+		       const struct xovn_lsp *port)
+{
+	const struct xovn_lrp *lrp = compile_router_peer(ctx, port);
+	struct xovn_lsp_router_val v;
+	struct xovn_port_key k;
+
+	if (!lrp)
+		return 0;
+	memset(&k, 0, sizeof(k));
+	memset(&v, 0, sizeof(v));
+	k.dp_key = st->dp_key;
+	k.port_key = (uint16_t)port->tunnel_key;
+	v.rtr_key = (uint32_t)lrp->lr->tunnel_key;
+	v.lrp_key = (uint16_t)lrp->tunnel_key;
+	return compile_emit(ctx, XOVN_MAP_LSP_ROUTER, &k, sizeof(k), &v, sizeof(v));
+}
