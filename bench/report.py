@@ -191,6 +191,10 @@ def ratio_cell(x, b):
     return f"{r:.2f} ({min(ratios):.2f}–{max(ratios):.2f})"
 
 
+TP_BASELINES = {"bridge": "Linux bridge", "vxlan": "VXLAN + Linux bridge",
+                "linuxrouter": "Linux routing (ip_forward) between two bridges"}
+
+
 def tp_section(rows, out, misses, notes=()):
     out.append("## 3. Throughput between namespaces\n")
     out.append("Two VM namespaces (bench/throughput.sh). The kernel baseline and xovn are built "
@@ -223,7 +227,8 @@ def tp_section(rows, out, misses, notes=()):
         vals[(topo, impl, test)].append(float(v))
     out.append("| topology | test | baseline | baseline median (min–max) | xovn median (min–max) | xovn ÷ baseline median (min–max) | target | OVN median (min–max) | xovn ÷ OVN median (min–max) |")
     out.append("|---|---|---|---|---|---|---|---|---|")
-    for topo, base, tlabel in (("same", "bridge", "same chassis"), ("cross", "vxlan", "two chassis")):
+    for topo, base, tlabel in (("same", "bridge", "same chassis"), ("cross", "vxlan", "two chassis"),
+                               ("routed", "linuxrouter", "routed, same chassis")):
         for test, label, unit, scale, target in TP_TESTS:
             b, x = vals.get((topo, base, test)), vals.get((topo, "xovn", test))
             if not b or not x:
@@ -239,8 +244,8 @@ def tp_section(rows, out, misses, notes=()):
                 ok = r >= target
                 tgt = f"≥ {target}× — {'met' if ok else '**missed**'}"
                 if not ok:
-                    misses.append((f"{tlabel}, {label}: {r:.2f}× {'Linux bridge' if base == 'bridge' else 'VXLAN + bridge'} (target ≥ {target}×)", "tp-" + test))
-            bname = "Linux bridge" if base == "bridge" else "VXLAN + Linux bridge"
+                    misses.append((f"{tlabel}, {label}: {r:.2f}× {TP_BASELINES[base]} (target ≥ {target}×)", "tp-" + test))
+            bname = TP_BASELINES[base]
             o = vals.get((topo, "ovn", test))
             ocell = f"{fmt(summary(o), scale, 2)} {unit}" if o else "—"
             out.append(f"| {tlabel} | {label} | {bname} | {fmt(summary(b), scale, 2)} {unit} | "
