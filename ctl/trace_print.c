@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dataplane/trace_hops.h"
 #include "trace.h"
 
 static const char *str(const json_t *obj, const char *key)
@@ -55,6 +56,7 @@ void trace_print_text(FILE *out, const json_t *report)
 	}
 	json_array_foreach(json_object_get(report, "stages"), i, stage)
 		fprintf(out, "  %-14s %s\n", str(stage, "stage"), str(stage, "result"));
+	xovn_trace_hops_print(out, json_object_get(report, "hops"));
 	json_array_foreach(json_object_get(report, "outputs"), i, o)
 		print_output(out, o);
 	if (json_object_get(report, "reply"))

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "dataplane/names.h"
+#include "dataplane/trace_hops.h"
 #include "trace.h"
 
 enum stage { ST_INGRESS, ST_ADMISSION, ST_PORT_SECURITY, ST_RESPONDER, ST_L2, ST_OUTPUT };
@@ -90,14 +91,34 @@ static const char *origin_of(const struct xovn_trace *rec)
 	return "local";
 }
 
-static json_t *ingress_report(const json_t *model, const struct trace_result *res)
+/*
+ * The switch and port the frame entered by.  After a router the record's
+ * switch and port are those it was routed into (the router port's peer),
+ * so the traced port's own keys are taken from the model.
+ */
+static void ingress_keys(const json_t *model, const struct trace_request *req,
+			 const struct xovn_trace *rec, uint32_t *dp, uint16_t *port)
+{
+	*dp = rec->dp_key;
+	*port = rec->in_port;
+	if (rec->n_hops && req->port && xovn_port_keys(model, req->port, dp, port) < 0) {
+		*dp = rec->dp_key;
+		*port = rec->in_port;
+	}
+}
+
+static json_t *ingress_report(const json_t *model, const struct trace_request *req,
+			      const struct trace_result *res)
 {
 	const struct xovn_trace *rec = &res->rec;
+	uint32_t dp;
+	uint16_t port;
 
+	ingress_keys(model, req, rec, &dp, &port);
 	return json_pack("{s:s, s:i, s:o, s:i, s:i, s:s}",
-			 "switch", name_or(xovn_switch_by_key(model, rec->dp_key), "?"),
-			 "switch_key", (json_int_t)rec->dp_key,
-			 "port", port_ref(model, rec->dp_key, rec->in_port),
+			 "switch", name_or(xovn_switch_by_key(model, dp), "?"),
+			 "switch_key", (json_int_t)dp,
+			 "port", port_ref(model, dp, port),
 			 "ifindex", (json_int_t)res->in.ifindex,
 			 "vid", (json_int_t)rec->in_vid,
 			 "origin", origin_of(rec));
@@ -174,20 +195,23 @@ static void decision_text(const json_t *model, const struct xovn_trace *rec, cha
 }
 
 /* ingress ... decision stage; nothing after it ran. */
-static json_t *stages_report(const json_t *model, const struct trace_result *res)
+static json_t *stages_report(const json_t *model, const struct trace_request *req,
+			     const struct trace_result *res)
 {
 	enum stage last = decision_stage(&res->rec), s;
 	json_t *list = json_array();
 	char text[256];
+	uint32_t dp;
+	uint16_t port;
 
+	ingress_keys(model, req, &res->rec, &dp, &port);
 	for (s = ST_INGRESS; s <= last; s++) {
 		if (s == last)
 			decision_text(model, &res->rec, text, sizeof(text));
 		else if (s == ST_INGRESS)
 			snprintf(text, sizeof(text), "port %s of switch %s",
-				 name_or(xovn_port_by_key(model, res->rec.dp_key, res->rec.in_port),
-					 "?"),
-				 name_or(xovn_switch_by_key(model, res->rec.dp_key), "?"));
+				 name_or(xovn_port_by_key(model, dp, port), "?"),
+				 name_or(xovn_switch_by_key(model, dp), "?"));
 		else
 			snprintf(text, sizeof(text), "%s", passed_text(s, res));
 		json_array_append_new(list, json_pack("{s:s, s:s}", "stage", stage_names[s],
@@ -222,13 +246,14 @@ json_t *trace_report(const json_t *model, const struct trace_request *req,
 	r = json_pack("{s:s, s:s, s:s, s:s, s:o}", "chassis", req->chassis, "frame", frame,
 		      "program", req->underlay ? "underlay" : "vif",
 		      "action", xovn_action_name(rec->action),
-		      "stages", stages_report(model, res));
+		      "stages", stages_report(model, req, res));
 	json_object_set_new(r, "frame_hex", frame_hex(req->frame, req->len));
-	json_object_set_new(r, "ingress", rec->in_port ? ingress_report(model, res) : json_null());
+	json_object_set_new(r, "ingress", rec->in_port ? ingress_report(model, req, res) : json_null());
 	json_object_set_new(r, "drop_reason", rec->action == XOVN_ACT_DROP ?
 			    json_string(xovn_drop_reason_name(rec->drop_reason)) : json_null());
 	json_object_set_new(r, "out_port", rec->action != XOVN_ACT_DROP && rec->out_port ?
 			    port_ref(model, rec->dp_key, rec->out_port) : json_null());
+	json_object_set_new(r, "hops", xovn_trace_hops_json(model, rec));
 	json_object_set_new(r, "outputs", outputs_report(model, rec));
 	json_object_set_new(r, "verdict", json_string(verdict_name(res->verdict)));
 	if (rec->action == XOVN_ACT_ARP_REPLY) {

@@ -8,8 +8,8 @@
  * whose addresses include "unknown" (the owner may use any IP, so it must
  * see the request), an external port (only its holder deals with it), a
  * localnet or l2gateway port (hosts behind them answer for themselves), or
- * a VIF bound nowhere.  A router port's "router" address answers for its
- * router port's networks.  Whether the target lives here matters for requests
+ * a VIF bound nowhere.  A switch port of type router whose router-port is
+ * in the model answers for that router port's networks.  Whether the target lives here matters for requests
  * from the physical network, which every chassis on it sees.
  */
 #include <string.h>
@@ -102,6 +102,24 @@ static int emit_address(struct compile_ctx *ctx, uint32_t dp_key, const struct x
 	return 0;
 }
 
+/*
+ * A router port with a router port at the other end answers for that
+ * router port's networks with its MAC, whatever its addresses list (an
+ * explicit MAC without IPs, as ovn-nbctl users often write).
+ */
+static int responder_router_peer(struct compile_ctx *ctx, const struct switch_state *st,
+				 const struct xovn_lsp *port, struct xovn_resp_val *rv)
+{
+	const struct xovn_lrp *lrp = compile_router_peer(ctx, port);
+	struct xovn_lport_addr addr;
+
+	if (compile_lrp_address(lrp, &addr) < 0)
+		return compile_fail(ctx, "port '%s': router port '%s' has a MAC or network that "
+				    "does not parse", port->name ? port->name : "?", lrp->name);
+	rv->flags = XOVN_RESP_ROUTER;
+	return emit_address(ctx, st->dp_key, &addr, rv);
+}
+
 int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *st,
 			   const struct xovn_lsp *port)
 {
@@ -112,6 +130,8 @@ int compile_responder_port(struct compile_ctx *ctx, const struct switch_state *s
 
 	memset(&rv, 0, sizeof(rv));
 	rv.port_key = (uint16_t)port->tunnel_key;
+	if (compile_router_peer(ctx, port))
+		return responder_router_peer(ctx, st, port, &rv);
 	for (size_t i = 0; i < port->addresses.n; i++) {
 		int rc = compile_lsp_address(ctx, port, port->addresses.v[i], &addr);
 

@@ -29,6 +29,9 @@ const char *xovn_switch_by_key(const json_t *model, uint32_t dp_key);
  */
 const char *xovn_port_by_key(const json_t *model, uint32_t dp_key, uint16_t port_key);
 /* The chassis whose encap IP is ip (network order), NULL if none. */
+/* A logical router by its key, and one of its ports by (router key, port key); NULL if none. */
+const char *xovn_router_by_key(const json_t *model, uint32_t rtr_key);
+const char *xovn_lrp_by_key(const json_t *model, uint32_t rtr_key, uint16_t lrp_key);
 const char *xovn_chassis_by_ip(const json_t *model, uint32_t ip);
 
 /* Keys of a port by name: 0 ok, -1 when there is no such port or it has no keys. */

@@ -35,6 +35,36 @@ const char *xovn_switch_by_key(const json_t *model, uint32_t dp_key)
 	return sw ? json_string_value(json_object_get(sw, "name")) : NULL;
 }
 
+static const json_t *router_by_key(const json_t *model, uint32_t rtr_key)
+{
+	json_t *r;
+	size_t i;
+
+	json_array_foreach(json_object_get(model, "logical_routers"), i, r)
+		if (key_of(r) == (json_int_t)rtr_key)
+			return r;
+	return NULL;
+}
+
+const char *xovn_router_by_key(const json_t *model, uint32_t rtr_key)
+{
+	const json_t *r = router_by_key(model, rtr_key);
+
+	return r ? json_string_value(json_object_get(r, "name")) : NULL;
+}
+
+const char *xovn_lrp_by_key(const json_t *model, uint32_t rtr_key, uint16_t lrp_key)
+{
+	const json_t *r = router_by_key(model, rtr_key);
+	json_t *port;
+	size_t i;
+
+	json_array_foreach(json_object_get(r, "ports"), i, port)
+		if (key_of(port) == (json_int_t)lrp_key)
+			return json_string_value(json_object_get(port, "name"));
+	return NULL;
+}
+
 const char *xovn_port_by_key(const json_t *model, uint32_t dp_key, uint16_t port_key)
 {
 	const json_t *sw;

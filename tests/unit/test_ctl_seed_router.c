@@ -224,8 +224,15 @@ Test(ctl_seed_router, show_lists_the_routers)
 	ctl_result_free(&r);
 }
 
-/* Routers are not compiled yet: their presence changes no map entry. */
-Test(ctl_seed_router, compile_ignores_routers)
+/*
+ * The seed's routers add their own entries and the switch side's ARP
+ * answers for the router ports' addresses, and remove nothing: 5 switch
+ * ports of type router, 5 router ports, 7 + 5 routes (own address,
+ * network, one static route per port / router), neighbours from the VMs'
+ * and the peer router ports' addresses (the localnet's "unknown" gives
+ * none), one ARP answer per router port.
+ */
+Test(ctl_seed_router, compile_adds_the_routers)
 {
 	struct xovn_mapset with, without, upserts, deletes;
 	json_t *m, *bare;
@@ -252,8 +259,14 @@ Test(ctl_seed_router, compile_ignores_routers)
 				 sizeof(err)), 0, "%s", err);
 	cr_assert_gt(with.n, 10, "the switches compile to entries");
 	cr_assert_eq(xovn_mapset_diff(&without, &with, &upserts, &deletes), 0);
-	cr_assert_eq(upserts.n, 0, "routers added %zu entries", upserts.n);
 	cr_assert_eq(deletes.n, 0, "routers removed %zu entries", deletes.n);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_LSP_ROUTER), 5);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_RPORTS), 5);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_ROUTES), 12);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_SRC_ROUTES), 0);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_NEIGH), 6);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_ARP_RESP), 5);
+	cr_assert_eq(upserts.n, 33, "routers added %zu entries", upserts.n);
 	xovn_mapset_free(&with);
 	xovn_mapset_free(&without);
 	xovn_mapset_free(&upserts);

@@ -27,6 +27,7 @@ static const char *const models[] = {
 	"examples/containers.json",     "examples/localport-localnet.json",
 	"tests/unit/valid/base.json",   "tests/unit/valid/routed-segments.json",
 	"examples/dhcp.json",           "examples/routers.json",
+	"tests/unit/valid/routers.json",
 };
 
 /* A full compile with counter slots given against applied, as xovnd does. */
@@ -230,6 +231,39 @@ Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 
 	}
 	cr_assert_gt(incremental, 50, "only %zu edits compiled incrementally", incremental);
 	cr_assert_gt(whole, 0, "no edit needed a whole compile: the localport case went unchecked");
+}
+
+/* A switch with a port of type router feeds its router's entries: compiled whole. */
+Test(incremental, a_switch_with_a_router_port_is_compiled_whole)
+{
+	json_t *model = tmf_load("examples/routers.json"), *after;
+	struct xovn_switch_change chg = { 0 };
+	struct xovn_delta_effect eff;
+	struct xovn_compile_state *st;
+	struct xovn_model *typed;
+	json_t *delta, *followed;
+	char err[256];
+
+	cr_assert(model);
+	after = edited(model, 0, 2);   /* ls1's router port gets another address */
+	delta = xovn_model_delta(model, after);
+	followed = json_deep_copy(model);
+	typed = xovn_model_read(followed);
+	st = xovn_compile_state_new(typed, "master", err, sizeof(err));
+	cr_assert(st, "%s", err);
+	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0);
+	cr_assert_eq(eff.others_changed, 0, "a change of one switch");
+	cr_assert_eq(xovn_model_follow_switches(typed, followed, eff.new_switches, &chg), 0);
+	cr_assert_eq(xovn_compile_state_covers(st, (const struct xovn_ls *const *)chg.old,
+					       chg.n_old, chg.cur, chg.n_cur), 0);
+	xovn_switch_change_free(&chg);
+	xovn_delta_effect_free(&eff);
+	xovn_compile_state_free(st);
+	xovn_model_free(typed);
+	json_decref(delta);
+	json_decref(followed);
+	json_decref(after);
+	json_decref(model);
 }
 
 Test(incremental, a_change_beyond_switches_is_carried_whole)
