@@ -64,17 +64,6 @@ int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, co
 	}
 	if (xovn_parse_lport_addr(text, 0, out, why, sizeof(why)) < 0)
 		return compile_fail(ctx, "port '%s': address \"%s\": %s", name, text, why);
-	/*
-	 * A router port listed by its MAC alone (as ovn-nbctl users write it)
-	 * still answers for its router port's networks, as OVN's router does.
-	 */
-	lrp = port->kind == XOVN_PT_ROUTER && out->n_ips == 0 ? compile_router_peer(ctx, port) : NULL;
-	if (lrp) {
-		struct xovn_lport_addr own;
-
-		if (compile_lrp_address(lrp, &own) == 0 && memcmp(own.mac, out->mac, sizeof(own.mac)) == 0)
-			*out = own;
-	}
 	return 1;
 }
 
