@@ -536,6 +536,12 @@ def once_phases(rows, out):
 
 
 REASONS = {
+    "routed_unicast": "one router hop adds the router LSP's entry, two LPM trie lookups "
+                      "(destination and src-ip routes), the out port, the neighbour, the TTL and "
+                      "MAC rewrite and the destination switch's fdb lookup, on top of a switched "
+                      "path that itself costs little; not profiled yet. Candidates: skip the "
+                      "src-ip lookup for a router without src-ip routes, and carry the next "
+                      "hop's fdb value in the neighbour entry.",
     "unicast": "what is left is two hash lookups, (interface, VID) to the ingress port and "
                "(switch, MAC) to the destination (whose value carries everything delivery "
                "needs), two inlined per-CPU array increments and the redirect; the baseline "
