@@ -18,7 +18,8 @@
  * port's MAC and networks).
  * Routes of R1: connected, own addresses, 10.0.4.0/24 via 100.64.0.2,
  * 198.51.100.0/24 via 10.0.5.1, 0.0.0.0/0 via ECMP {10.0.5.1, 10.0.5.2},
- * 203.0.113.0/24 via 100.64.0.2, src-ip 10.0.1.128/25 via 10.0.5.2.
+ * 203.0.113.0/24 via 100.64.0.2, src-ip 10.0.1.128/25 via 10.0.5.2,
+ * 192.0.2.128/25 discard.
  * Routes of R2: connected, own addresses, 10.0.0.0/8 via 100.64.0.1,
  * 203.0.113.0/24 via 100.64.0.1 (a loop with R1's).
  * Neighbours (compiled): every port address above except vm6's (learned only).

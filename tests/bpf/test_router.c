@@ -203,6 +203,20 @@ Test(router, a_routing_loop_stops_after_the_hop_limit_and_is_counted)
 	cr_assert_eq(xh_drops(&h, XOVN_DROP_ROUTER_HOPS), 1);
 }
 
+Test(router, a_discard_route_drops_and_counts)
+{
+	uint8_t f[XH_FRAME_MAX];
+	size_t len = rt_frame(f, FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=192.0.2.200 ip.ttl=64" UDP);
+	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, RT_IF_T1, f, len, NULL);
+
+	cr_assert_eq(tr.action, XOVN_ACT_DROP);
+	cr_assert_eq(tr.drop_reason, XOVN_DROP_ROUTE_DISCARD);
+	cr_assert_eq(tr.n_hops, 1);
+	cr_assert_eq(tr.hops[0].rtr_key, RT_R1);
+	cr_assert_eq(xh_run(&h, XH_VIF_LIVE, RT_IF_T1, f, len), TC_ACT_SHOT);
+	cr_assert_eq(xh_drops(&h, XOVN_DROP_ROUTE_DISCARD), 1);
+}
+
 Test(router, frames_to_a_router_mac_not_on_this_switch_are_not_routed)
 {
 	uint8_t f[XH_FRAME_MAX];
