@@ -19,9 +19,9 @@ make -s -f bench/Makefile "$OUT/bench_ctlplane" "$OUT/bench_reaction"
 mountpoint -q /sys/fs/bpf || mount -t bpf bpf /sys/fs/bpf
 
 if [ "${BENCH_QUICK:-0}" = 1 ]; then
-	SIZES=11,1000 REPS=5 CP_PORTS=1000 MODE=quick
+	SIZES=16,1000 REPS=5 CP_PORTS=1000 MODE=quick
 else
-	SIZES=11,1000,10000,100000 REPS=5 CP_PORTS=100000 MODE=full
+	SIZES=16,1000,10000,100000 REPS=5 CP_PORTS=100000 MODE=full
 fi
 
 start=$(date +%s)

@@ -118,6 +118,56 @@ static void add_bench_switches(json_t *switches, json_t *const hv[])
 	json_array_append_new(switches, b2);
 }
 
+/* A switch port of type router, peer of router port lrp. */
+static json_t *router_lsp(const char *name, unsigned key, const char *lrp)
+{
+	json_t *p = port(name, key, "router", 0), *o = json_object();
+
+	json_object_set_new(p, "type", json_string("router"));
+	json_object_set_new(o, "router-port", json_string(lrp));
+	json_object_set_new(p, "options", o);
+	return p;
+}
+
+static json_t *router_port(const char *name, unsigned key, const char *mac, const char *net)
+{
+	json_t *p = json_object();
+
+	json_object_set_new(p, "name", json_string(name));
+	json_object_set_new(p, "tunnel_key", json_integer(key));
+	json_object_set_new(p, "mac", json_string(mac));
+	json_object_set_new(p, "networks", str_array1(net));
+	return p;
+}
+
+/* bench3 -> brt -> bench4: the routed paths, same chassis and across. */
+static json_t *add_routed_switches(json_t *switches, json_t *const hv[])
+{
+	json_t *s3 = lswitch("bench3", BM_VNI_BENCH3), *s4 = lswitch("bench4", BM_VNI_BENCH4);
+	json_t *p3 = json_object_get(s3, "ports"), *p4 = json_object_get(s4, "ports");
+	json_t *routers = json_array(), *r = json_object(), *rports = json_array();
+
+	json_array_append_new(p3, bench_port("s0", BM_VNI_BENCH3, BM_S0, 0));
+	json_array_append_new(p3, router_lsp("rt3", BM_RT3, "brt-bench3"));
+	json_array_append_new(p4, bench_port("d0", BM_VNI_BENCH4, BM_D0, 0));
+	json_array_append_new(p4, bench_port("d1", BM_VNI_BENCH4, BM_D1, 0));
+	json_array_append_new(p4, router_lsp("rt4", BM_RT4, "brt-bench4"));
+	attach(hv[1], "bs0", "s0");
+	attach(hv[1], "bd0", "d0");
+	attach(hv[2], "brd1", "d1");
+	json_array_append_new(switches, s3);
+	json_array_append_new(switches, s4);
+
+	json_array_append_new(rports, router_port("brt-bench3", 1, BM_RT3_MAC, "10.3.0.254/24"));
+	json_array_append_new(rports, router_port("brt-bench4", 2, "02:00:00:00:fe:04",
+						  "10.4.0.254/24"));
+	json_object_set_new(r, "name", json_string("brt"));
+	json_object_set_new(r, "tunnel_key", json_integer(BM_RT_KEY));
+	json_object_set_new(r, "ports", rports);
+	json_array_append_new(routers, r);
+	return routers;
+}
+
 /* Filler port i: a unique MAC and an IP unique within its switch. */
 static json_t *filler_port(size_t i)
 {
@@ -174,7 +224,7 @@ size_t bm_switch_count(size_t n_ports)
 {
 	size_t fill = n_ports > BM_FIXED_PORTS ? n_ports - BM_FIXED_PORTS : 0;
 
-	return 2 + (fill + BM_FILLER_PER_SWITCH - 1) / BM_FILLER_PER_SWITCH;
+	return 4 + (fill + BM_FILLER_PER_SWITCH - 1) / BM_FILLER_PER_SWITCH;
 }
 
 json_t *bm_model(size_t n_ports)
@@ -194,6 +244,7 @@ json_t *bm_model(size_t n_ports)
 	}
 	json_object_set_new(hv[1], "encap_iface", json_string("bul"));
 	add_bench_switches(switches, hv);
+	json_object_set_new(m, "logical_routers", add_routed_switches(switches, hv));
 	if (n_ports > BM_FIXED_PORTS)
 		add_fillers(switches, hv, n_ports - BM_FIXED_PORTS);
 	json_object_set_new(m, "version", json_integer(1));

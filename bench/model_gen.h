@@ -9,6 +9,10 @@
  *   bench  (VNI 1): v0..v4 on hv1 (ifaces bv0..bv4), r1 on hv2, r2 on hv3
  *   bench2 (VNI 2): localport lp (iface blp), ps with port_security (iface
  *                   bps), w (iface bw) on hv1, r3 on hv2
+ *   bench3 (VNI 3): s0 (iface bs0) on hv1, router port rt3 of brt
+ *   bench4 (VNI 4): d0 (iface bd0) on hv1, d1 on hv2, router port rt4 of brt
+ *   brt: a distributed router between bench3 (10.3.0.254/24) and bench4
+ *        (10.4.0.254/24), for the routed paths
  *   f<j>   (VNI 100+j): ports f<i>; even i on hv1 (iface "f<i>"), odd i on
  *                   one of hv2..hv9; every fourth port has port_security.
  *
@@ -21,8 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* Ports in the two measured switches; a model never has fewer. */
-#define BM_FIXED_PORTS 11
+/* Ports in the measured switches; a model never has fewer. */
+#define BM_FIXED_PORTS 16
 #define BM_FILLER_PER_SWITCH 100
 /* Made-up ifindexes of filler VIFs on hv1: BM_FILLER_IFINDEX_BASE + i. */
 #define BM_FILLER_IFINDEX_BASE 1000000u
@@ -32,11 +36,18 @@
 #define BM_HV2_IP "192.0.2.2"
 #define BM_HV3_IP "192.0.2.3"
 
-enum { BM_VNI_BENCH = 1, BM_VNI_BENCH2 = 2 };
+enum { BM_VNI_BENCH = 1, BM_VNI_BENCH2 = 2, BM_VNI_BENCH3 = 3, BM_VNI_BENCH4 = 4 };
 /* Port keys in switch bench. */
 enum { BM_V0 = 1, BM_V1, BM_V2, BM_V3, BM_V4, BM_R1, BM_R2 };
 /* Port keys in switch bench2. */
 enum { BM_LP = 1, BM_PS, BM_W, BM_R3 };
+/* Port keys in switches bench3 and bench4. */
+enum { BM_S0 = 1, BM_RT3 };
+enum { BM_D0 = 1, BM_D1, BM_RT4 };
+/* The router brt's MAC on bench3 (the routed frames' destination). */
+#define BM_RT3_MAC "02:00:00:00:fe:03"
+/* brt's datapath key: switches and routers share one key space. */
+#define BM_RT_KEY 5
 
 /* A model with n_ports logical ports in all (at least BM_FIXED_PORTS). NULL on ENOMEM. */
 json_t *bm_model(size_t n_ports);

@@ -12,7 +12,7 @@
 #include "netns.h"
 
 static const char *const names[BN_N_IFACES] = {
-	"bv0", "bv1", "bv2", "bv3", "bv4", "blp", "bps", "bw", "bul",
+	"bv0", "bv1", "bv2", "bv3", "bv4", "blp", "bps", "bw", "bul", "bs0", "bd0",
 };
 
 static int sh(const char *cmd)

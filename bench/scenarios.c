@@ -83,6 +83,29 @@ static size_t unicast_dhcp_port(uint8_t *buf)
 	return udp_between(buf, BM_VNI_BENCH, BM_V4, BM_V1);
 }
 
+/* bench3's s0 -> brt -> bench4's port key to: the router's MAC as destination. */
+static size_t routed_to(uint8_t *buf, uint16_t to)
+{
+	uint8_t src[6], rt[6];
+	char sip[32], dip[32];
+
+	bm_mac(BM_VNI_BENCH3, BM_S0, src);
+	sscanf(BM_RT3_MAC, "%hhx:%hhx:%hhx:%hhx:%hhx:%hhx", &rt[0], &rt[1], &rt[2], &rt[3], &rt[4], &rt[5]);
+	bm_ip(BM_VNI_BENCH3, BM_S0, sip, sizeof(sip));
+	bm_ip(BM_VNI_BENCH4, to, dip, sizeof(dip));
+	return bf_ipv4_udp(buf, rt, src, sip, dip, BF_MIN_PAYLOAD);
+}
+
+static size_t routed_local(uint8_t *buf)
+{
+	return routed_to(buf, BM_D0);
+}
+
+static size_t routed_encap(uint8_t *buf)
+{
+	return routed_to(buf, BM_D1);
+}
+
 const struct bs_scenario bs_scenarios[] = {
 	{ "unicast", "local unicast VIF->VIF", 0, "bv0", 1,
 	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, unicast },
@@ -102,6 +125,11 @@ const struct bs_scenario bs_scenarios[] = {
 	  XOVN_ACT_DHCP_REPLY, 0, 0, TC_ACT_REDIRECT, dhcp_discover },
 	{ "unicast_dhcp_port", "local unicast from a DHCP port", 0, "bv4", 1,
 	  XOVN_ACT_DELIVER, BM_V1, 0, TC_ACT_REDIRECT, unicast_dhcp_port },
+	/* Routed frames change (TTL, MACs): not repeatable. */
+	{ "routed_unicast", "routed VIF->router->VIF, same chassis", 0, "bs0", 0,
+	  XOVN_ACT_DELIVER, BM_D0, 0, TC_ACT_REDIRECT, routed_local },
+	{ "routed_encap", "routed VIF->router->tunnel", 0, "bs0", 0,
+	  XOVN_ACT_TUNNEL, BM_D1, 0, TC_ACT_REDIRECT, routed_encap },
 };
 const size_t bs_n_scenarios = sizeof(bs_scenarios) / sizeof(bs_scenarios[0]);
 

@@ -4,6 +4,7 @@
 #
 #   bench/throughput.sh SECONDS     (rows on stdout, progress on stderr)
 #   TP_TOPOS=cross bench/throughput.sh 3    only the two-chassis tests
+#   TP_TOPOS=routed bench/throughput.sh 3   only the routed tests
 #
 # Both implementations are built side by side, each with its own VM
 # namespaces, and every test alternates between them: five pairs of short
@@ -19,10 +20,12 @@
 #   udp64cpu  the same frames per second of the generator's own CPU time
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
 #   same chassis: IMPL bridge | xovn;  two chassis: IMPL vxlan | xovn
+#   routed (same chassis, two subnets): IMPL linuxrouter | xovn, TCP only
+#   (udpflood addresses the receiver's MAC, which a routed path rewrites)
 set -u
 XOVN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SECS=${1:-10}
-TOPOS=${TP_TOPOS:-same cross}
+TOPOS=${TP_TOPOS:-same cross routed}
 STEP=$(awk "BEGIN { print $SECS / 5 }")
 TCP_SECS=$(awk "BEGIN { s = int($SECS / 5 + 0.5); print (s < 1 ? 1 : s) }")
 . "$XOVN_ROOT/bench/topo.sh"
@@ -79,7 +82,7 @@ alternate() {
 	local test rep
 	ping_ready "$3" "$VM_B_IP" || { log "$1 $2: no connectivity"; return 1; }
 	ping_ready "$5" "$VM_B_IP" || { log "$1 xovn: no connectivity"; return 1; }
-	for test in tcp1 tcp4 udp64; do
+	for test in ${TESTS:-tcp1 tcp4 udp64}; do
 		log "$1 $test: $2 and xovn, alternating"
 		for rep in 0 1 2 3 4; do
 			measure "$1" "$2" "$test" "$rep" "$3" "$4" &&
@@ -125,9 +128,43 @@ two_chassis() {
 	alternate cross vxlan cA cB dA dB
 }
 
+# Routed, same chassis: Linux routing between two bridges with ip_forward in
+# hv r1 (VMs rA, rB), and an xovn router between two switches in hv y1 (VMs
+# yA, yB); VM B on 10.9.1.0/24, each VM's default route via its gateway.
+routed() {
+	local db=$BT_TMP/routed.json VM_B_IP=10.9.1.2 TESTS="tcp1 tcp4" vm
+	bt_add_ns r1 && bt_add_vm rA r1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm rB r1 tB $VM_B_MAC $VM_B_IP || return 1
+	bt_in r1 sysctl -qw net.ipv4.ip_forward=1
+	bt_bridge r1 tA && ip -n "$(bt_ns r1)" link set br0 address $RT_A_MAC &&
+		ip -n "$(bt_ns r1)" addr add 10.9.0.254/24 dev br0 || return 1
+	ip -n "$(bt_ns r1)" link add br1 type bridge && ip -n "$(bt_ns r1)" link set br1 up &&
+		ip -n "$(bt_ns r1)" link set tB master br1 &&
+		ip -n "$(bt_ns r1)" addr add 10.9.1.254/24 dev br1 || return 1
+	bt_add_ns y1 && bt_add_vm yA y1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm yB y1 tB $VM_B_MAC $VM_B_IP || return 1
+	for vm in rA yA; do ip -n "$(bt_ns $vm)" route add default via 10.9.0.254; done
+	for vm in rB yB; do ip -n "$(bt_ns $vm)" route add default via 10.9.1.254; done
+	ctl "$db" ls-add lsa -- ls-add lsb -- lr-add lr \
+		-- lrp-add lr lr-a $RT_A_MAC 10.9.0.254/24 -- lrp-add lr lr-b $RT_B_MAC 10.9.1.254/24 \
+		-- lsp-add lsa a-lr -- lsp-set-type a-lr router -- lsp-set-addresses a-lr router \
+		-- lsp-set-options a-lr router-port=lr-a \
+		-- lsp-add lsb b-lr -- lsp-set-type b-lr router -- lsp-set-addresses b-lr router \
+		-- lsp-set-options b-lr router-port=lr-b \
+		-- lsp-add lsa pA -- lsp-set-addresses pA "$VM_A_MAC $VM_A_IP" \
+		-- lsp-add lsb pB -- lsp-set-addresses pB "$VM_B_MAC $VM_B_IP" \
+		-- chassis-add hv1 geneve 192.0.2.1 -- vif-attach hv1 tA pA -- vif-attach hv1 tB pB ||
+		return 1
+	bt_xovnd y1 hv1 "$db"
+	alternate routed linuxrouter rA rB yA yB
+}
+
 case " $TOPOS " in *" same "*)
 	same_chassis || { log "same-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
 esac
 case " $TOPOS " in *" cross "*)
 	two_chassis || { log "two-chassis tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
+esac
+case " $TOPOS " in *" routed "*)
+	routed || { log "routed tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
 esac

@@ -16,6 +16,8 @@ VM_A_MAC=02:00:00:00:09:01
 VM_B_MAC=02:00:00:00:09:02
 VM_A_IP=10.9.0.1
 VM_B_IP=10.9.0.2
+RT_A_MAC=02:00:00:00:09:fe   # the routed topology's gateway on 10.9.0.0/24
+RT_B_MAC=02:00:00:00:09:fd   # and on 10.9.1.0/24
 BT_PIDS=()
 BT_PINS=()
 

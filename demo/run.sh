@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # demo/run.sh - two chassis in network namespaces, joined by a Geneve
 # underlay, each running xovnd; three VMs on one logical switch and one VM
-# on a second switch that reuses the same subnet.  Shows the model, pings
-# across chassis and switches, and the Geneve frames on the underlay.
+# on a second switch that reuses the same subnet; a router lr1 joins ls1 to a
+# third switch ls3 (10.0.3.0/24, vm5).  Shows the model, pings across
+# chassis, switches and the router, and the Geneve frames on the underlay.
 # Everything it creates is removed on exit, even on failure or Ctrl-C.
 #
 #   make demo           (installs dependencies, builds, runs this)
@@ -15,7 +16,7 @@ say() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 run() { echo "\$ $*"; "$@"; }
 
 HV1=demo-hv1-$SUF HV2=demo-hv2-$SUF
-VM1=demo-vm1-$SUF VM2=demo-vm2-$SUF VM3=demo-vm3-$SUF VM4=demo-vm4-$SUF
+VM1=demo-vm1-$SUF VM2=demo-vm2-$SUF VM3=demo-vm3-$SUF VM4=demo-vm4-$SUF VM5=demo-vm5-$SUF
 UL1=192.168.77.1 UL2=192.168.77.2
 
 say "topology: chassis hv1 and hv2 (network namespaces) joined by the underlay veth ul0"
@@ -26,9 +27,13 @@ vm_add "$VM1" "$HV1" vif1 02:00:00:00:0a:01 10.0.0.1/24
 vm_add "$VM2" "$HV2" vif2 02:00:00:00:0a:02 10.0.0.2/24
 vm_add "$VM3" "$HV2" vif3 02:00:00:00:0a:03 10.0.0.3/24
 vm_add "$VM4" "$HV1" vif4 02:00:00:00:0b:02 10.0.0.2/24
-for vm in "$VM1" "$VM2" "$VM3" "$VM4"; do ip -n "$vm" link set eth0 mtu 1442; done
+vm_add "$VM5" "$HV2" vif5 02:00:00:00:0c:05 10.0.3.5/24
+for vm in "$VM1" "$VM2" "$VM3" "$VM4" "$VM5"; do ip -n "$vm" link set eth0 mtu 1442; done
+ip -n "$VM1" route add default via 10.0.0.254
+ip -n "$VM5" route add default via 10.0.3.1
 echo "hv1: $UL1  vm1 10.0.0.1 (ls1), vm4 10.0.0.2 (ls2)"
-echo "hv2: $UL2  vm2 10.0.0.2 (ls1), vm3 10.0.0.3 (ls1)"
+echo "hv2: $UL2  vm2 10.0.0.2 (ls1), vm3 10.0.0.3 (ls1), vm5 10.0.3.5 (ls3)"
+echo "lr1: 10.0.0.254 on ls1, 10.0.3.1 on ls3 (vm1's and vm5's default gateway)"
 
 say "the northbound model, written with xovnctl (one transaction)"
 run "$XOVNCTL" --db "$DB" ls-add ls1 -- ls-add ls2 \
@@ -40,6 +45,15 @@ run "$XOVNCTL" --db "$DB" ls-add ls1 -- ls-add ls2 \
 	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
 	-- vif-attach hv1 vif1 vm1 -- vif-attach hv1 vif4 vm4 \
 	-- vif-attach hv2 vif2 vm2 -- vif-attach hv2 vif3 vm3 || exit 1
+run "$XOVNCTL" --db "$DB" ls-add ls3 -- lr-add lr1 \
+	-- lrp-add lr1 lr1-ls1 02:00:00:00:0f:01 10.0.0.254/24 \
+	-- lrp-add lr1 lr1-ls3 02:00:00:00:0f:03 10.0.3.1/24 \
+	-- lsp-add ls1 ls1-lr1 -- lsp-set-type ls1-lr1 router \
+	-- lsp-set-addresses ls1-lr1 router -- lsp-set-options ls1-lr1 router-port=lr1-ls1 \
+	-- lsp-add ls3 ls3-lr1 -- lsp-set-type ls3-lr1 router \
+	-- lsp-set-addresses ls3-lr1 router -- lsp-set-options ls3-lr1 router-port=lr1-ls3 \
+	-- lsp-add ls3 vm5 -- lsp-set-addresses vm5 "02:00:00:00:0c:05 10.0.3.5" \
+	-- vif-attach hv2 vif5 vm5 || exit 1
 run "$XOVNCTL" --db "$DB" show
 
 say "starting xovnd in each chassis namespace"
@@ -64,6 +78,8 @@ demo_ping "vm1 (hv1, ls1) -> 10.0.0.2 = vm2 on hv2, through Geneve" "$VM1" 10.0.
 demo_ping "vm3 (hv2, ls1) -> 10.0.0.1 = vm1 on hv1, through Geneve" "$VM3" 10.0.0.1
 demo_ping "vm2 (hv2, ls1) -> 10.0.0.3 = vm3, same chassis        " "$VM2" 10.0.0.3
 demo_ping "vm4 (hv1, ls2) -> 10.0.0.1: ls2 has no such port      " "$VM4" 10.0.0.1
+demo_ping "vm1 (hv1, ls1) -> 10.0.3.5 = vm5 on hv2, through lr1   " "$VM1" 10.0.3.5
+demo_ping "vm5 (hv2, ls3) -> 10.0.0.254 = lr1's address on ls1   " "$VM5" 10.0.0.254
 echo "  vm1 learned 10.0.0.2 at $(neigh_mac "$VM1" 10.0.0.2) (vm2 is 02:00:00:00:0a:02, vm4 is 02:00:00:00:0b:02)"
 wait "$CAPTURE_PID" 2>/dev/null
 
