@@ -9,8 +9,8 @@ set -u
 e2e_begin dhcp6
 
 HV1=xe-d6hv1-$SUF HV2=xe-d6hv2-$SUF
-VM1=xe-d6vm1-$SUF VM2=xe-d6vm2-$SUF
-MAC1=02:00:00:00:06:01 MAC2=02:00:00:00:06:02
+VM1=xe-d6vm1-$SUF VM2=xe-d6vm2-$SUF VM3=xe-d6vm3-$SUF
+MAC1=02:00:00:00:06:01 MAC2=02:00:00:00:06:02 MAC3=02:00:00:00:06:03
 UL1=192.168.78.1 UL2=192.168.78.2
 
 netns_add "$HV1"
@@ -19,13 +19,15 @@ underlay_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 169.254.0.1/32
 ip -n "$VM1" -4 addr flush dev eth0
 vm_add "$VM2" "$HV2" vif2 $MAC2 fd06::20/64
+vm_add "$VM3" "$HV1" vif3 $MAC3 fd06::30/64
 
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 fd06::10" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 fd06::20" \
+	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 fd06::30" \
 	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
 	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
+	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 -- vif-attach hv1 vif3 p3 || exit 1
 ctl dhcp-options-create fd06::/64 || exit 1
 UUID=$(ctl dhcp-options-list)
 check "dhcp-options-list names the new row" test "${#UUID}" -eq 36
@@ -37,13 +39,11 @@ check "lsp-get-dhcpv6-options shows the row" \
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
-check "hv1 attached its VIF" wait_log hv1 'attached xovn_vif_ingress to vif1' 10
+check "hv1 attached its VIFs" wait_log hv1 'attached xovn_vif_ingress to vif' 10 2
 check "hv2 attached its VIF" wait_log hv2 'attached xovn_vif_ingress to vif2' 10
 check "hv1 holds the DHCPv6 entry" \
 	until_ok 5 sh -c "bpftool map dump pinned $E2E_PIN_ROOT/hv1/xovn_dhcp6 | grep -q server_ip"
 
-pcap=$E2E_TMP/underlay.txt
-capture_start "$HV1" ul0 1000 "$pcap" || fail "tcpdump did not start on the underlay"
 
 # The client's own script: record what it was given, configure the address
 # (the stock dhclient-script would rewrite the host's resolv.conf).
@@ -64,6 +64,12 @@ echo "vm1: dhclient -6 against its own chassis"
 check "vm1's link-local address is ready" until_ok 5 sh -c \
 	"ip -n $VM1 -6 addr show dev eth0 scope link | grep -q inet6 &&
 	 ! ip -n $VM1 -6 addr show dev eth0 | grep -q tentative"
+pcap=$E2E_TMP/underlay.txt
+capture_start "$HV1" ul0 1000 "$pcap" || fail "tcpdump did not start on the underlay"
+# vm3's port has no DHCPv6 options: its SOLICIT is switched like any
+# multicast, so the capture shows what a leak of vm1's would look like.
+timeout 3 ip netns exec "$VM3" dhclient -6 -1 -d -sf "$script" -lf "$E2E_TMP/d6-3.leases" \
+	-pf "$E2E_TMP/d6-3.pid" eth0 >"$E2E_TMP/dhclient6-3.log" 2>&1
 timeout 20 ip netns exec "$VM1" dhclient -6 -1 -v -sf "$script" -lf "$E2E_TMP/d6.leases" \
 	-pf "$E2E_TMP/d6.pid" eth0 >"$E2E_TMP/dhclient6.log" 2>&1
 [ -s "$E2E_TMP/d6.pid" ] && E2E_PIDS+=("$(cat "$E2E_TMP/d6.pid")")
@@ -75,9 +81,12 @@ check "the domain search list (lab.example.)" sh -c "test '$(field search)' = 'l
 	test '$(field search)' = lab.example"
 check "vm1's eth0 has fd06::10" sh -c "ip -n $VM1 -6 addr show dev eth0 | grep -q 'fd06::10/'"
 check "vm1 reaches vm2 on hv2 with its leased address" until_ok 5 \
-	ip netns exec "$VM1" ping -6 -q -c 1 -W 1 fd06::20 >/dev/null
+	sh -c "ip netns exec $VM1 ping -6 -q -c 1 -W 1 fd06::20 >/dev/null"
 
 capture_stop "$CAPTURE_PID"
 check "the underlay capture saw vm1's pings in Geneve" grep -q 'ICMP6, echo request' "$pcap"
-check_not "no DHCPv6 message on the underlay" grep -qiE 'dhcp6|\.54[67]' "$pcap"
+check "vm3's flooded SOLICIT crossed the tunnel (the capture sees DHCPv6)" \
+	grep -qi 'dhcp6 solicit' "$pcap"
+check_not "and no other DHCPv6 message there (vm1's, or a reply)" \
+	sh -c "grep -i dhcp6 '$pcap' | grep -qv 'fe80::ff:fe00:603.546 > ff02::1:2.547'"
 e2e_end
