@@ -79,6 +79,9 @@
 	X(DHCP, xovn_dhcp, HASH,					\
 	  struct xovn_port_key, struct xovn_dhcp_val,			\
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)		\
+	X(DHCP6, xovn_dhcp6, HASH,					\
+	  struct xovn_port_key, struct xovn_dhcp6_val,			\
+	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)		\
 	/* Routers: ports before the routes that name them, and		\
 	 * everything a router reads before the LSP entry that lets	\
 	 * frames into it. */						\

@@ -137,6 +137,7 @@ struct xovn_ingress_key {
 #define XOVN_IN_ACCEPT_PRIO_TAG  0x01 /* VID-0 (priority) tagged frames too */
 #define XOVN_IN_PORT_SECURITY    0x02 /* ingress port security applies */
 #define XOVN_IN_DHCP             0x04 /* DHCPv4 is answered here (xovn_dhcp) */
+#define XOVN_IN_DHCP6            0x08 /* DHCPv6 is answered here (xovn_dhcp6) */
 
 struct xovn_ingress_val {
 	__u32 dp_key;
@@ -408,6 +409,29 @@ struct xovn_dhcp_val {
 	__u8 opts[XOVN_DHCP_OPTS_MAX];
 };
 
+/* ---- map: xovn_dhcp6 (hash, key struct xovn_port_key) --------------------
+ * Native DHCPv6 (ovn-nb DHCP_Options with an IPv6 cidr): what a reply to
+ * the port needs.  opts holds the options every reply carries, encoded by
+ * the compiler (lib/model/dhcp6_encode.c): server identifier (DUID-LL of
+ * server_id), DNS servers (23), domain search list (24); opts_len bytes,
+ * zero padded to a multiple of 4 (bpf_csum_diff's unit).  The datapath
+ * adds the client identifier it was sent and, when stateful, an IA_NA with
+ * the request's IAID and the port's address.
+ */
+#define XOVN_DHCP6_OPTS_MAX    192
+#define XOVN_DHCP6_STATEFUL    0x01  /* IA_NA with ip is offered */
+
+struct xovn_dhcp6_val {
+	__u8 mac[6];          /* the port's MAC: eth.src of its requests, eth.dst of replies */
+	__u8 server_mac[6];   /* server_id: eth.src of the replies and the DUID's address */
+	__u8 ip[16];          /* the address offered (stateful) */
+	__u8 server_ip[16];   /* IPv6 source: fe80::EUI-64 of server_mac */
+	__u16 opts_len;       /* bytes of opts used (the padding not counted) */
+	__u8 flags;           /* XOVN_DHCP6_* */
+	__u8 pad;
+	__u8 opts[XOVN_DHCP6_OPTS_MAX];
+};
+
 
 /* ==== logical routers ======================================================
  * OVN's distributed logical routers, routed on the ingress chassis in the
@@ -527,6 +551,8 @@ struct xovn_neigh_val {
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
+_Static_assert(sizeof(struct xovn_dhcp6_val) == 48 + XOVN_DHCP6_OPTS_MAX, "dhcp6 val layout");
+_Static_assert(XOVN_DHCP6_OPTS_MAX % 4 == 0, "dhcp6 options in 4-byte units");
 _Static_assert(sizeof(struct xovn_ingress_key) == 8, "ingress key layout");
 _Static_assert(sizeof(struct xovn_ingress_val) == 12, "ingress val layout");
 _Static_assert(sizeof(struct xovn_port_key) == 8, "port key layout");

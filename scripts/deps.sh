@@ -10,7 +10,7 @@ PKGS=(
   bpftool iproute2 iputils-ping tcpdump iperf3 procps ethtool
   python3 python3-jsonschema python3-prometheus-client curl jq help2man
   ovn-central ovn-host openvswitch-switch
-  udhcpc
+  udhcpc isc-dhcp-client
 )
 
 # OVN's tests start private daemons of their own: the services these

@@ -16,6 +16,7 @@
 #include "context.h"
 #include "deliver.h"
 #include "dhcp.h"
+#include "dhcp6.h"
 #include "eth.h"
 #include "flood.h"
 #include "l2.h"
@@ -125,6 +126,9 @@ static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 	reason = xovn_dhcp_respond(skb, &ctx, &eth);
+	if (reason != XOVN_NOT_ANSWERED)
+		return reason;
+	reason = xovn_dhcp6_respond(skb, &ctx, &eth);
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 

@@ -132,6 +132,13 @@ int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *por
 		       struct xovn_dhcp_val *val);
 int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
 		      const struct xovn_lsp *port);
+/* The port is a VIF (or container port) attached on this chassis. */
+int compile_dhcp_lives_here(const struct compile_ctx *ctx, const struct xovn_lsp *port);
+/* dhcp6.c: native DHCPv6 (xovn_dhcp6); 1 with *val filled when answered here. */
+int compile_dhcp6_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			struct xovn_dhcp6_val *val);
+int compile_dhcp6_port(struct compile_ctx *ctx, const struct switch_state *st,
+		       const struct xovn_lsp *port);
 
 /* router_lsp.c: the switch side of a router (its LSP of type router) */
 /*

@@ -52,7 +52,7 @@ static int pick_address(const struct xovn_lsp *port, const struct xovn_dhcp_opti
 	return 0;
 }
 
-static int lives_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
+int compile_dhcp_lives_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
 	struct xovn_port_val pv;
 
@@ -72,7 +72,7 @@ int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *por
 	char err[256];
 	int n;
 
-	if (!uuid || !lives_here(ctx, port))
+	if (!uuid || !compile_dhcp_lives_here(ctx, port))
 		return 0;
 	row = name_index_get(&ctx->dhcp_by_uuid, uuid);
 	if (!row || xovn_dhcp_from_row(row, &o, &bad, err, sizeof(err)) < 0 ||

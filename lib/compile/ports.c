@@ -185,6 +185,7 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 	struct xovn_ingress_key ik;
 	struct xovn_ingress_val iv;
 	struct xovn_dhcp_val dhcp;
+	struct xovn_dhcp6_val dhcp6;
 
 	memset(&ik, 0, sizeof(ik));
 	memset(&iv, 0, sizeof(iv));
@@ -200,6 +201,8 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 		iv.flags |= XOVN_IN_PORT_SECURITY;
 	if (compile_dhcp_value(ctx, port, &dhcp) == 1)
 		iv.flags |= XOVN_IN_DHCP;
+	if (compile_dhcp6_value(ctx, port, &dhcp6) == 1)
+		iv.flags |= XOVN_IN_DHCP6;
 	return ingress_add(ctx, &ik, &iv, port->name);
 }
 

@@ -183,6 +183,35 @@ static int parse_name(const char *value, char out[XOVN_DHCP_MAX_NAME])
 	return 0;
 }
 
+/* A name for DNS wire format: labels of 1 to 63 characters. */
+static int parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME])
+{
+	const char *p;
+
+	if (parse_name(value, out) < 0)
+		return -1;
+	for (p = out; *p; p++) {
+		size_t label = strcspn(p, ".");
+
+		if (label == 0 || label > 63 || (p[label] == '.' && !p[label + 1]))
+			return -1;
+		p += label;
+		if (!*p)
+			break;
+	}
+	return 0;
+}
+
+/* OVN's booleans: "true" or "false". */
+static int parse_bool(const char *value, int *out)
+{
+	if (!strcmp(value, "true") || !strcmp(value, "false")) {
+		*out = value[0] == 't';
+		return 0;
+	}
+	return -1;
+}
+
 static int parse_dns4(struct xovn_dhcp_options *o, const char *value)
 {
 	char buf[512], *it[LIST_MAX];
@@ -297,7 +326,11 @@ static int set_v6(struct xovn_dhcp_options *o, const char *key, const char *valu
 	}
 	if (!strcmp(key, "domain_search")) {
 		*bit = XOVN_DHCP_DOMAIN_SEARCH;
-		return parse_name(value, o->domain_search);
+		return parse_domain(value, o->domain_search);
+	}
+	if (!strcmp(key, "dhcpv6_stateless")) {
+		*bit = XOVN_DHCP_STATELESS;
+		return parse_bool(value, &o->stateless);
 	}
 	*bit = 0;
 	return -1;
@@ -305,7 +338,7 @@ static int set_v6(struct xovn_dhcp_options *o, const char *key, const char *valu
 
 static const char v4_keys[] = "router, server_id, server_mac, lease_time, dns_server, "
 			      "domain_name, mtu, classless_static_route, T1, T2";
-static const char v6_keys[] = "server_id, dns_server, domain_search";
+static const char v6_keys[] = "server_id, dns_server, domain_search, dhcpv6_stateless";
 
 int xovn_dhcp_set_option(struct xovn_dhcp_options *o, const char *key,
 			 const char *value, char *err, size_t errlen)

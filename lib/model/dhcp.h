@@ -36,6 +36,7 @@ enum xovn_dhcp_opt {
 	XOVN_DHCP_T1           = 1u << 8,
 	XOVN_DHCP_T2           = 1u << 9,
 	XOVN_DHCP_DOMAIN_SEARCH = 1u << 10,
+	XOVN_DHCP_STATELESS    = 1u << 11,   /* dhcpv6_stateless (its value in o->stateless) */
 };
 
 /* What OVN needs before it answers (ovn-northd): v4 and v6. */
@@ -73,6 +74,7 @@ struct xovn_dhcp_options {
 	int n_dns6;
 	struct in6_addr dns6[XOVN_DHCP_MAX_DNS];
 	char domain_search[XOVN_DHCP_MAX_NAME];
+	int stateless;                       /* dhcpv6_stateless=true: options only, no address */
 };
 
 /* "10.0.0.0/24" or "fd00::/64"; host bits must be zero.  0 ok, -1 bad. */
@@ -114,6 +116,14 @@ int xovn_dhcp_contains(const struct xovn_dhcp_options *o, const void *addr);
  */
 #define XOVN_DHCP_OPTS_MIN 60
 int xovn_dhcp_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t cap);
+
+/*
+ * The options of every DHCPv6 reply of a complete IPv6 row (dhcp6_encode.c)
+ * into out[cap], cap a multiple of 4: server identifier (DUID-LL), DNS
+ * servers, domain search list.  The length (zero padding to a multiple of 4
+ * follows, not counted), or -1 when they do not fit in cap.
+ */
+int xovn_dhcp6_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t cap);
 
 /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lowercase hex.  1 yes, 0 no. */
 int xovn_uuid_syntax_ok(const char *s);

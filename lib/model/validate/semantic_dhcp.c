@@ -56,11 +56,12 @@ static void check_row(struct dhcp_pass *p, const struct xovn_dhcp_row *row,
 			snprintf(path, sizeof(path), "$.dhcp_options[%zu].cidr", i);
 		xovn_errors_add(p->errs, path, bad_key ? "dhcp-option" : "dhcp-cidr", "%s", err);
 		/* a row with a bad option still exists: references to it are fine */
-	} else if (o.family == AF_INET && xovn_dhcp_encode(&o, enc, sizeof(enc)) < 0) {
+	} else if (o.family == AF_INET ? xovn_dhcp_encode(&o, enc, sizeof(enc)) < 0
+				       : xovn_dhcp6_encode(&o, enc, XOVN_DHCP6_OPTS_MAX) < 0) {
 		snprintf(path, sizeof(path), "$.dhcp_options[%zu].options", i);
 		xovn_errors_add(p->errs, path, "dhcp-too-long",
 				"the options encode to more than the %d bytes a reply carries",
-				XOVN_DHCP_OPTS_MAX);
+				o.family == AF_INET ? XOVN_DHCP_OPTS_MAX : XOVN_DHCP6_OPTS_MAX);
 	}
 	name_index_put(&p->family, row->uuid,
 		       !o.family ? FAMILY_UNKNOWN : o.family == AF_INET ? FAMILY_V4 : FAMILY_V6);
