@@ -74,7 +74,12 @@ check "hv1 leaves the member that lost its cluster (as OVS's IDL would)" \
 check "vm1 -> vm2 meanwhile" ping_ok "$VM1" 10.0.6.2 3
 for i in 1 2 3; do [ "$i" = "$cur" ] || ovn_member_start sb $i; done
 check "an edit once the SB cluster is whole again" until_ok 20 edit
-check "--wait=hv sync" nbctl --wait=hv sync
+# The edit is in the NB; it reaches the SB once ovn-northd finds the new SB
+# leader, and OVS's IDL looks for it one member per reconnect (backoff up
+# to 8 s): until then no nb_cfg reaches the SB and no chassis can report
+# it.  Bounded retries; each one still needs both chassis' reports.
+check "--wait=hv sync once ovn-northd is back on the SB leader" \
+	until_ok 40 nbctl --timeout=10 --wait=hv sync
 
 echo "hv1's NB member goes away"
 nb_cur=$(grep -oE 'OVN NB: connected to unix:[^ ]*/nb[0-9]\.sock' "$(xovnd_log hv1)" | tail -1 | grep -oE '[0-9]\.sock$' | tr -dc 0-9)
