@@ -309,3 +309,12 @@ void ctl_expect_keys_v(const struct ctl_key *keys, size_t n)
 			     keys[i].tunnel_key, "%s", keys[i].name);
 	json_decref(m);
 }
+
+void ctl_expect_absent(json_t *(*find)(json_t *model, const char *name), const char *name,
+		       const char *key)
+{
+	json_t *m = ctl_load();
+
+	cr_assert_null(json_object_get(find(m, name), key), "%s has %s", name, key);
+	json_decref(m);
+}

@@ -62,6 +62,10 @@ json_t *ctl_json_router(json_t *model, const char *name);
 json_t *ctl_json_router_port(json_t *model, const char *name);
 long ctl_json_int(json_t *obj, const char *key);
 
+/* Asserts the db's row name (found by find, as above) has no member key. */
+void ctl_expect_absent(json_t *(*find)(json_t *model, const char *name), const char *name,
+		       const char *key);
+
 /* A row of the db found by name (find is ctl_json_switch, ...) and its tunnel_key. */
 struct ctl_key {
 	json_t *(*find)(json_t *model, const char *name);
