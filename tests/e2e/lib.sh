@@ -110,6 +110,64 @@ underlay_add() {
 	ip -n "$b" link set "$ifname" up
 }
 
+# two_chassis_add NS1 IP1 NS2 IP2: two chassis namespaces joined by the
+# underlay veth ul0, as most multi-chassis tests start.
+two_chassis_add() {
+	netns_add "$1"
+	netns_add "$3"
+	underlay_add "$1" "$2" "$3" "$4"
+}
+
+# tunnel_mtu VMNS...: leave room for Geneve's 58 bytes on the 1500-byte
+# underlay in each VM's eth0.
+tunnel_mtu() {
+	local vm
+	for vm in "$@"; do ip -n "$vm" link set eth0 mtu 1442; done
+}
+
+# encap_args IP1 IP2...: sets ENCAP_ARGS to the ctl arguments adding
+# chassis hv1, hv2... with Geneve on ul0 at those addresses, for a
+# command line such as: ctl ls-add ls1 -- "${ENCAP_ARGS[@]}".
+encap_args() {
+	local i=1 ip
+	ENCAP_ARGS=()
+	for ip in "$@"; do
+		[ $i -gt 1 ] && ENCAP_ARGS+=(--)
+		ENCAP_ARGS+=(chassis-add "hv$i" geneve "$ip" -- chassis-set-encap-iface "hv$i" ul0)
+		i=$((i + 1))
+	done
+}
+
+# steady_ping_start VMNS IP COUNT DEADLINE: COUNT echoes 10 ms apart in
+# the background, for traffic that must survive a restart.
+steady_ping_start() {
+	PING_LOG=$E2E_TMP/ping.log
+	ip netns exec "$1" ping -n -c "$3" -i 0.01 -W 1 -w "$4" "$2" >"$PING_LOG" 2>&1 &
+	PING_PID=$!
+	E2E_PIDS+=("$PING_PID")
+	sleep 0.5
+}
+
+# steady_ping_wait: waits for it, prints its summary and sets PING_RECEIVED.
+steady_ping_wait() {
+	wait "$PING_PID"
+	PING_RECEIVED=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' "$PING_LOG")
+	echo "    $(grep -E 'transmitted' "$PING_LOG")"
+}
+
+# one_chassis_pair HV VM1 MAC1 IP1 VM2 MAC2 IP2: chassis hv1 in namespace
+# HV with two VMs on vif1 and vif2, ports p1 and p2 of switch ls1 in the db;
+# returns the status of writing the db.
+one_chassis_pair() {
+	netns_add "$1"
+	vm_add "$2" "$1" vif1 "$3" "$4/24"
+	vm_add "$5" "$1" vif2 "$6" "$7/24"
+	ctl ls-add ls1 -- lsp-add ls1 p1 -- lsp-set-addresses p1 "$3 $4" \
+		-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$6 $7" \
+		-- chassis-add hv1 geneve 192.0.2.1 \
+		-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2
+}
+
 # vm_move VMNS FROM_NS TO_NS IFNAME: the VM's eth0 is re-plugged into
 # another chassis (same MAC and address), like a migrated VM.
 vm_move() {

@@ -14,13 +14,7 @@ CORPUS=$E2E_ROOT/tests/unit/invalid
 BAD=(not-an-object.json missing-version.json port-type-enum.json member-priority-range.json
      parent-is-localport.json duplicate-port-name.json duplicate-ip.json ambiguous-localnet.json)
 
-netns_add "$HV"
-vm_add "$VM1" "$HV" vif1 $MAC1 10.11.0.1/24
-vm_add "$VM2" "$HV" vif2 $MAC2 10.11.0.2/24
-ctl ls-add ls1 -- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.11.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.11.0.2" \
-	-- chassis-add hv1 geneve 192.0.2.1 \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2 || exit 1
+one_chassis_pair "$HV" "$VM1" $MAC1 10.11.0.1 "$VM2" $MAC2 10.11.0.2 || exit 1
 cp "$DB" "$E2E_TMP/good.json"
 
 xovnd_start "$HV" hv1

@@ -25,13 +25,11 @@ CMAC9=02:00:00:00:08:29 CMACX=02:00:00:00:08:42 CMAC0=02:00:00:00:08:20
 UL1=192.168.81.1 UL2=192.168.81.2
 NOBODY=10.8.0.99 # no port lists it: an ARP request for it must flood
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.8.0.1/24
 vm_add "$VM2" "$HV1" vif2 $MAC2 10.8.0.2/24
 vm_add "$VM3" "$HV2" vif3 $MAC3 10.8.0.3/24
-for vm in "$VM1" "$VM2" "$VM3"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2" "$VM3"
 
 vlan_mux_build || { fail "building the VLAN helper"; exit 1; }
 vlan_mux_vm "$VM1" && vlan_mux_vm "$VM3" || { fail "loading the VLAN helper"; exit 1; }
@@ -41,6 +39,7 @@ container_add "$VM1" "$C1" c1 2 $CMAC1 10.8.0.21/24 &&
 	container_add "$VM3" "$C3" c3 3 $CMAC3 10.8.0.33/24 ||
 	{ fail "plugging the containers"; exit 1; }
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.8.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.8.0.2" \
@@ -48,8 +47,7 @@ ctl ls-add ls1 \
 	-- lsp-add ls1 c1 p1 2 -- lsp-set-addresses c1 "$CMAC1 10.8.0.21" \
 	-- lsp-add ls1 c2 p1 7 -- lsp-set-addresses c2 "$CMAC2 10.8.0.27" \
 	-- lsp-add ls1 c3 p3 3 -- lsp-set-addresses c3 "$CMAC3 10.8.0.33" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2 \
 	-- vif-attach hv2 vif3 p3 || exit 1
 

@@ -18,13 +18,11 @@ CMAC1=02:00:00:00:0b:21 CMAC2=02:00:00:00:0b:22 CMAC3=02:00:00:00:0b:23
 UL1=192.168.83.1 UL2=192.168.83.2
 NOBODY=10.11.0.99
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.11.0.1/24
 vm_add "$VM3" "$HV2" vif3 $MAC3 10.11.0.3/24
 vm_add "$VM4" "$HV2" vif4 $MAC4 10.11.0.4/24
-for vm in "$VM1" "$VM3" "$VM4"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM3" "$VM4"
 
 vlan_mux_build || { fail "building the VLAN helper"; exit 1; }
 vlan_mux_vm "$VM1" && vlan_mux_vm "$VM3" || { fail "loading the VLAN helper"; exit 1; }
@@ -35,6 +33,7 @@ container_add "$VM1" "$C1" c1 10 $CMAC1 10.11.0.21/24 &&
 	container_add "$VM3" "$C3" c3 12 $CMAC3 10.11.0.23/24 ||
 	{ fail "plugging the containers"; exit 1; }
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 -- ls-add ls2 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.11.0.1" \
 	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 10.11.0.3" \
@@ -42,8 +41,7 @@ ctl ls-add ls1 -- ls-add ls2 \
 	-- lsp-add ls2 c1 p1 10 -- lsp-set-addresses c1 "$CMAC1 10.11.0.21" \
 	-- lsp-add ls1 c2 p1 11 -- lsp-set-addresses c2 "$CMAC2 10.11.0.22" \
 	-- lsp-add ls2 c3 p3 12 -- lsp-set-addresses c3 "$CMAC3 10.11.0.23" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif3 p3 \
 	-- vif-attach hv2 vif4 p4 || exit 1
 VNI2=$(ctl get logical_switch ls2 tunnel_key)

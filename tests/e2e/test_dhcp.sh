@@ -16,9 +16,7 @@ MAC1=02:00:00:00:05:01 MAC2=02:00:00:00:05:02 MAC3=02:00:00:00:05:03
 UL1=192.168.79.1 UL2=192.168.79.2
 SCRIPT=$E2E_ROOT/tests/e2e/helpers/udhcpc_script.sh
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 # vm1 and vm3 start without an address: DHCP gives vm1 its own.
 vm_add "$VM1" "$HV1" vif1 $MAC1 169.254.0.1/32
 ip -n "$VM1" addr flush dev eth0
@@ -26,12 +24,12 @@ vm_add "$VM2" "$HV2" vif2 $MAC2 10.5.0.20/24
 vm_add "$VM3" "$HV1" vif3 $MAC3 169.254.0.3/32
 ip -n "$VM3" addr flush dev eth0
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.5.0.10" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.5.0.20" \
 	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 10.5.0.30" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 -- vif-attach hv1 vif3 p3 || exit 1
 # As ovn-nbctl users do: create the row (prints nothing), find its uuid.
 ctl dhcp-options-create 10.5.0.0/24 || exit 1

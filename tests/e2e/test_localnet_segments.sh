@@ -12,9 +12,7 @@ VM1=xe-sgvm1-$SUF VM2=xe-sgvm2-$SUF HA=xe-sgha-$SUF HB=xe-sghb-$SUF
 MAC1=02:00:00:00:18:01 MAC2=02:00:00:00:18:02 MACA=02:00:00:00:18:a1 MACB=02:00:00:00:18:b2
 UL1=192.168.81.1 UL2=192.168.81.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 fabric_add "$FA"
 fabric_add "$FB"
 fabric_plug "$FA" "$HV1" phys0 fh1

@@ -17,9 +17,7 @@ MACB1=02:00:00:00:0b:01 MACB2=02:00:00:00:0b:02
 MACC1=02:00:00:00:0c:01 MACC2=02:00:00:00:0c:02
 UL1=192.168.79.1 UL2=192.168.79.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 fabric_add "$FAB"
 fabric_plug "$FAB" "$HV1" phys0 fh1
 fabric_plug "$FAB" "$HV2" phys0 fh2
@@ -31,7 +29,7 @@ vm_add "$B1" "$HV1" vifb1 $MACB1 10.4.2.1/24
 vm_add "$B2" "$HV2" vifb2 $MACB2 10.4.2.2/24
 vm_add "$C1" "$HV1" vifc1 $MACC1 10.4.3.1/24
 vm_add "$C2" "$HV2" vifc2 $MACC2 10.4.3.2/24
-for vm in "$C1" "$C2"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$C1" "$C2"
 
 ctl chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
 	-- chassis-set-bridge-mappings hv1 phys:phys0 \

@@ -12,21 +12,19 @@ VM1=xe-lvm1-$SUF VM2=xe-lvm2-$SUF MD1=xe-lmd1-$SUF MD2=xe-lmd2-$SUF
 MAC1=02:00:00:00:05:01 MAC2=02:00:00:00:05:02 MACMD=02:00:00:00:05:fe
 UL1=192.168.78.1 UL2=192.168.78.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.3.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.3.0.2/24
 vm_add "$MD1" "$HV1" md $MACMD 10.3.0.254/24
 vm_add "$MD2" "$HV2" md $MACMD 10.3.0.254/24
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.3.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.3.0.2" \
 	-- lsp-add ls1 meta -- lsp-set-type meta localport \
 	-- lsp-set-addresses meta "$MACMD 10.3.0.254" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 \
 	-- vif-attach hv1 md meta -- vif-attach hv2 md meta || exit 1
 

@@ -25,6 +25,7 @@ e2e_begin ovn-db
 . "$(dirname "$0")/helpers/vlan_mux.sh"
 . "$(dirname "$0")/helpers/frames.sh"
 . "$(dirname "$0")/helpers/seed000.sh"
+. "$(dirname "$0")/helpers/seed001.sh"
 
 HV1=xo-hv1-$SUF HV2=xo-hv2-$SUF NS1=xo-ns1-$SUF NS2=xo-ns2-$SUF
 NS31=xo-n31-$SUF NS32=xo-n32-$SUF UL1=192.168.83.1 UL2=192.168.83.2
@@ -55,23 +56,14 @@ seed_retire() {
 }
 seed000_localport_localnet
 seed000_external_from_localport
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 check "xovnd joins as chassis controller" ovn_chassis_start "$HV1" controller $UL1 ul0
 check "xovnd joins as chassis hypervisor" ovn_chassis_start "$HV2" hypervisor $UL2 ul0
 check "both registered their Chassis rows" \
 	until_ok 10 bash -c "[ \$(ovn-sbctl --db='$OVN_SB' --bare --columns name list chassis | grep -c .) -eq 2 ]"
 
 echo "seed 001"
-step ls-add ls0
-step lsp-add ls0 ls0-ns1
-step lsp-set-addresses ls0-ns1 "00:00:00:aa:bb:10"
-step lsp-add ls0 ls0-ns2
-step lsp-set-addresses ls0-ns2 "00:00:00:aa:bb:20"
-step lsp-add ls0 ls0-ns3
-step lsp-set-addresses ls0-ns3 "00:00:00:aa:bb:30"
-step lsp-set-type ls0-ns3 localport
+seed001_switch
 
 # ovs-vsctl add-port br-int nsX -- set interface nsX external_ids:iface-id=PORT
 vm_add "$NS1" "$HV1" ns1 00:00:00:aa:bb:10 10.0.1.10/24

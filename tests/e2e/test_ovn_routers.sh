@@ -39,9 +39,7 @@ is() { [ "$(q "$1" "$2")" = "$3" ]; }
 sb_key() { sbctl --bare --columns tunnel_key find "$1" "$2"; }
 
 check "OVN central (NB, SB, ovn-northd) started" ovn_central_start
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 check "hv1 joins, with the NB" chassis_start "$HV1" hv1 $UL1 --ovn-nb-remote "$OVN_NB"
 check "hv2 joins, SB only" chassis_start "$HV2" hv2 $UL2
 

@@ -10,14 +10,7 @@ e2e_begin restart
 HV=xe-rhv-$SUF VM1=xe-rvm1-$SUF VM2=xe-rvm2-$SUF
 MAC1=02:00:00:00:03:01 MAC2=02:00:00:00:03:02
 
-netns_add "$HV"
-vm_add "$VM1" "$HV" vif1 $MAC1 10.1.0.1/24
-vm_add "$VM2" "$HV" vif2 $MAC2 10.1.0.2/24
-ctl ls-add ls1 \
-	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.1.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.1.0.2" \
-	-- chassis-add hv1 geneve 192.0.2.1 \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2 || exit 1
+one_chassis_pair "$HV" "$VM1" $MAC1 10.1.0.1 "$VM2" $MAC2 10.1.0.2 || exit 1
 
 xovnd_start "$HV" hv1
 check "first xovnd applies" wait_log hv1 'applied generation' 10
@@ -32,21 +25,15 @@ filter_ids() {
 old_id=$(filter_ids)
 
 echo "restart under traffic"
-ping_log=$E2E_TMP/ping.log
-ip netns exec "$VM1" ping -n -c 300 -i 0.01 -W 1 -w 8 10.1.0.2 >"$ping_log" 2>&1 &
-ping_pid=$!
-E2E_PIDS+=("$ping_pid")
-sleep 0.5
+steady_ping_start "$VM1" 10.1.0.2 300 8
 first_pid=$XOVND_PID
 xovnd_stop "$first_pid"
 check "the stopped xovnd said the datapath stays" wait_log hv1 'datapath keeps running' 1
 xovnd_start "$HV" hv1
 check "second xovnd reused the pinned maps" wait_log hv1 'datapath reused' 5
 check "second xovnd wrote nothing" wait_log hv1 'applied generation [0-9]+: \+0 -0 entries' 5
-wait "$ping_pid"
-received=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' "$ping_log")
-echo "    $(grep -E 'transmitted' "$ping_log")"
-check "300 of 300 echoes answered across the restart" test "${received:-0}" -eq 300
+steady_ping_wait
+check "300 of 300 echoes answered across the restart" test "${PING_RECEIVED:-0}" -eq 300
 
 new_id=$(filter_ids)
 check "the program was replaced in place (id $old_id -> $new_id)" \

@@ -11,18 +11,16 @@ HV1=xe-r2hv1-$SUF HV2=xe-r2hv2-$SUF VM1=xe-r2vm1-$SUF VM2=xe-r2vm2-$SUF
 MAC1=02:00:00:00:0b:01 MAC2=02:00:00:00:0b:02
 UL1=192.168.79.1 UL2=192.168.79.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.11.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.11.0.2/24
-for vm in "$VM1" "$VM2"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2"
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.11.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.11.0.2" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
 
 xovnd_start "$HV1" hv1
@@ -34,11 +32,7 @@ check "hv2 attached its VIF" wait_log hv2 'attached xovn_vif_ingress to vif2' 10
 check "vm1 (hv1) -> vm2 (hv2) before the restart" until_ok 5 ping_ok "$VM1" 10.11.0.2
 
 echo "restart both chassis under traffic"
-ping_log=$E2E_TMP/ping.log
-ip netns exec "$VM1" ping -n -c 500 -i 0.01 -W 1 -w 12 10.11.0.2 >"$ping_log" 2>&1 &
-ping_pid=$!
-E2E_PIDS+=("$ping_pid")
-sleep 0.5
+steady_ping_start "$VM1" 10.11.0.2 500 12
 xovnd_stop "$PID1"
 xovnd_start "$HV1" hv1
 sleep 0.5
@@ -48,10 +42,8 @@ check "hv1's new xovnd reused the maps and wrote nothing" \
 	wait_log hv1 'applied generation [0-9]+: \+0 -0 entries' 5
 check "hv2's new xovnd reused the maps and wrote nothing" \
 	wait_log hv2 'applied generation [0-9]+: \+0 -0 entries' 5
-wait "$ping_pid"
-received=$(sed -n 's/.* \([0-9]*\) received.*/\1/p' "$ping_log")
-echo "    $(grep -E 'transmitted' "$ping_log")"
-check "500 of 500 echoes answered while both chassis restarted" test "${received:-0}" -eq 500
+steady_ping_wait
+check "500 of 500 echoes answered while both chassis restarted" test "${PING_RECEIVED:-0}" -eq 500
 
 echo "a pinned map of another layout is refused, not recreated"
 bad_pin=$E2E_PIN_ROOT/old-layout

@@ -22,6 +22,7 @@ set -u
 . "$(dirname "$0")/helpers/vlan_mux.sh"
 . "$(dirname "$0")/helpers/frames.sh"
 . "$(dirname "$0")/helpers/seed000.sh"
+. "$(dirname "$0")/helpers/seed001.sh"
 e2e_begin seed-scripts
 export XOVN_PIN_ROOT=$E2E_PIN_ROOT   # where --wait=hv finds each chassis' maps
 
@@ -75,14 +76,7 @@ seed001_localport_two_chassis() {
 	xovnd_start "$HV1" controller
 	xovnd_start "$HV2" hypervisor
 
-	step ls-add ls0
-	step lsp-add ls0 ls0-ns1
-	step lsp-set-addresses ls0-ns1 "00:00:00:aa:bb:10"
-	step lsp-add ls0 ls0-ns2
-	step lsp-set-addresses ls0-ns2 "00:00:00:aa:bb:20"
-	step lsp-add ls0 ls0-ns3
-	step lsp-set-addresses ls0-ns3 "00:00:00:aa:bb:30"
-	step lsp-set-type ls0-ns3 localport
+	seed001_switch
 
 	# add_veth_port NS MAC IP PORT on each host (helper.sh): a veth and its iface-id
 	vm_add "$NS1" "$HV1" ns1 00:00:00:aa:bb:10 10.0.1.10/24
@@ -146,7 +140,7 @@ seed002_l2gateway() {
 	vm_add "$VM2" "$HV2" vm2 00:00:00:00:00:04 10.10.10.3/24
 	# ovs-vsctl set Interface vm2 external_ids:iface-id=ls1-vm2 (on node1)
 	step vif-attach node1 vm2 ls1-vm2
-	for ns in "$VM1" "$VM2" "$EXT"; do ip -n "$ns" link set eth0 mtu 1442; done
+	tunnel_mtu "$VM1" "$VM2" "$EXT"
 	check "nbctl --wait=hv sync (both chassis)" nbctl --wait=hv --timeout=20 sync
 	check "  master holds generation $(db_gen)" holds_now master
 	check "  node1 holds generation $(db_gen)" holds_now node1

@@ -35,15 +35,14 @@ netns_add "$HV3" && underlay_join "$HV3" $UL3 to-hv3 || exit 1
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.6.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.6.0.2/24
 vm_add "$VM3" "$HV3" vif3 $MAC3 10.6.0.3/24
-for vm in "$VM1" "$VM2" "$VM3"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2" "$VM3"
 
+encap_args $UL1 $UL2 $UL3
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.6.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.6.0.2" \
 	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 10.6.0.3" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
-	-- chassis-add hv3 geneve $UL3 -- chassis-set-encap-iface hv3 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 \
 	-- vif-attach hv3 vif3 p3 || exit 1
 

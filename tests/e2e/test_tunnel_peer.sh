@@ -14,24 +14,22 @@ HV1=xe-phv1-$SUF HV2=xe-phv2-$SUF VM1=xe-pvm1-$SUF VM2=xe-pvm2-$SUF VM3=xe-pvm3-
 MAC1=02:00:00:00:0a:01 MAC2=02:00:00:00:0a:02 MAC3=02:00:00:00:0a:03
 UL1=192.168.82.1 UL2=192.168.82.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.10.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.10.0.2/24
 vm_add "$VM3" "$HV2" vif3 $MAC3 10.10.0.3/24
 ip -n "$VM1" addr add fd00:a::1/64 dev eth0 nodad
 ip -n "$VM2" addr add fd00:a::2/64 dev eth0 nodad
-for vm in "$VM1" "$VM2" "$VM3"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2" "$VM3"
 
 # p3 lists no IP: nobody answers ARP on its behalf, so vm3's own ARP reply
 # crosses the tunnel as a unicast frame.
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.10.0.1 fd00:a::1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.10.0.2 fd00:a::2" \
 	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 -- vif-attach hv2 vif3 p3 || exit 1
 
 xovnd_start "$HV1" hv1

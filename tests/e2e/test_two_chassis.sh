@@ -13,22 +13,20 @@ MAC1=02:00:00:00:04:01 MAC2=02:00:00:00:04:02 MAC3=02:00:00:00:04:03
 MAC4=02:00:00:00:04:04
 UL1=192.168.77.1 UL2=192.168.77.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.2.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.2.0.2/24
 vm_add "$VM3" "$HV2" vif3 $MAC3 10.2.0.3/24
 vm_add "$VM4" "$HV2" vif4 $MAC4 10.2.0.4/24
 # Leave room for the 58 bytes of Geneve on the 1500-byte underlay.
-for vm in "$VM1" "$VM2" "$VM3" "$VM4"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2" "$VM3" "$VM4"
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.2.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.2.0.2" \
 	-- lsp-add ls1 p3 -- lsp-set-addresses p3 "$MAC3 10.2.0.3" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 \
 	-- vif-attach hv2 vif3 p3 \
 	-- lsp-add ls1 p4 -- lsp-set-addresses p4 "$MAC4" -- vif-attach hv2 vif4 p4 || exit 1

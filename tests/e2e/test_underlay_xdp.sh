@@ -14,18 +14,16 @@ MAC1=02:00:00:00:09:01 MAC2=02:00:00:00:09:02
 UL1=192.168.79.1 UL2=192.168.79.2
 SPORT=40999   # source port of the crafted datagrams, to pick them out of a capture
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.9.0.1/24
 vm_add "$VM2" "$HV2" vif2 $MAC2 10.9.0.2/24
-for vm in "$VM1" "$VM2"; do ip -n "$vm" link set eth0 mtu 1442; done
+tunnel_mtu "$VM1" "$VM2"
 
+encap_args $UL1 $UL2
 ctl ls-add ls1 \
 	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.9.0.1" \
 	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.9.0.2" \
-	-- chassis-add hv1 geneve $UL1 -- chassis-set-encap-iface hv1 ul0 \
-	-- chassis-add hv2 geneve $UL2 -- chassis-set-encap-iface hv2 ul0 \
+	-- "${ENCAP_ARGS[@]}" \
 	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
 
 # xovnd_start_xdp CHNS CHASSIS: xovnd_start with the guard switched on.

@@ -16,13 +16,7 @@ fi
 HV=xe-vghv-$SUF VM1=xe-vg1-$SUF VM2=xe-vg2-$SUF
 MAC1=02:00:00:00:0a:01 MAC2=02:00:00:00:0a:02
 
-netns_add "$HV"
-vm_add "$VM1" "$HV" vif1 $MAC1 10.9.0.1/24
-vm_add "$VM2" "$HV" vif2 $MAC2 10.9.0.2/24
-ctl ls-add ls1 -- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.9.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.9.0.2" \
-	-- chassis-add hv1 geneve 192.0.2.1 \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2 || exit 1
+one_chassis_pair "$HV" "$VM1" $MAC1 10.9.0.1 "$VM2" $MAC2 10.9.0.2 || exit 1
 
 pin=$E2E_PIN_ROOT/hv1
 vglog=$E2E_TMP/valgrind.txt

@@ -139,22 +139,16 @@ const struct xovn_dp_val *find_dp(const struct xovn_mapset *s, uint32_t dp)
 
 const struct xovn_port_val *find_port(const struct xovn_mapset *s, uint32_t dp, uint16_t port)
 {
-	struct xovn_port_key k;
+	struct xovn_port_key k = { .dp_key = dp, .port_key = port };
 
-	memset(&k, 0, sizeof(k));
-	k.dp_key = dp;
-	k.port_key = port;
 	return find_val(s, XOVN_MAP_PORTS, &k, sizeof(k), sizeof(struct xovn_port_val));
 }
 
 const struct xovn_ingress_val *find_ingress(const struct xovn_mapset *s, uint32_t ifindex,
 					    uint16_t vid)
 {
-	struct xovn_ingress_key k;
+	struct xovn_ingress_key k = { .ifindex = ifindex, .vid = vid };
 
-	memset(&k, 0, sizeof(k));
-	k.ifindex = ifindex;
-	k.vid = vid;
 	return find_val(s, XOVN_MAP_INGRESS, &k, sizeof(k), sizeof(struct xovn_ingress_val));
 }
 
@@ -173,11 +167,8 @@ const struct xovn_fdb_val *find_fdb(const struct xovn_mapset *s, uint32_t dp, co
 
 const struct xovn_flood_val *find_flood(const struct xovn_mapset *s, uint32_t dp, uint16_t group)
 {
-	struct xovn_flood_key k;
+	struct xovn_flood_key k = { .dp_key = dp, .group = group };
 
-	memset(&k, 0, sizeof(k));
-	k.dp_key = dp;
-	k.group = group;
 	return find_val(s, XOVN_MAP_FLOOD, &k, sizeof(k), sizeof(struct xovn_flood_val));
 }
 

@@ -299,3 +299,22 @@ void ctl_fixture_init_sample(void)
 	       "ha-chassis-group-add-chassis", "g1", "hv1", "10", "--", "lsp-add", "sw0", "vm2",
 	       "--", "lsp-bind", "vm2", "hv1");
 }
+
+void ctl_expect_keys_v(const struct ctl_key *keys, size_t n)
+{
+	json_t *m = ctl_load();
+
+	for (size_t i = 0; i < n; i++)
+		cr_assert_eq(ctl_json_int(keys[i].find(m, keys[i].name), "tunnel_key"),
+			     keys[i].tunnel_key, "%s", keys[i].name);
+	json_decref(m);
+}
+
+void ctl_expect_absent(json_t *(*find)(json_t *model, const char *name), const char *name,
+		       const char *key)
+{
+	json_t *m = ctl_load();
+
+	cr_assert_null(json_object_get(find(m, name), key), "%s has %s", name, key);
+	json_decref(m);
+}

@@ -62,4 +62,20 @@ json_t *ctl_json_router(json_t *model, const char *name);
 json_t *ctl_json_router_port(json_t *model, const char *name);
 long ctl_json_int(json_t *obj, const char *key);
 
+/* Asserts the db's row name (found by find, as above) has no member key. */
+void ctl_expect_absent(json_t *(*find)(json_t *model, const char *name), const char *name,
+		       const char *key);
+
+/* A row of the db found by name (find is ctl_json_switch, ...) and its tunnel_key. */
+struct ctl_key {
+	json_t *(*find)(json_t *model, const char *name);
+	const char *name;
+	long tunnel_key;
+};
+/* Loads the db once and asserts every row's tunnel_key. */
+void ctl_expect_keys_v(const struct ctl_key *keys, size_t n);
+#define CTL_KEYS(...) ((const struct ctl_key[]){ __VA_ARGS__ })
+#define CTL_EXPECT_KEYS(...) \
+	ctl_expect_keys_v(CTL_KEYS(__VA_ARGS__), sizeof(CTL_KEYS(__VA_ARGS__)) / sizeof(struct ctl_key))
+
 #endif

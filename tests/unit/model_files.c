@@ -86,3 +86,52 @@ json_t *tmf_json(const char *text)
 	cr_assert_not_null(v, "bad JSON in the test: %s", e.text);
 	return v;
 }
+
+void *tmf_params(const void *cases, size_t size, size_t n)
+{
+	void *shared = cr_malloc(size * (n ? n : 1));
+
+	memcpy(shared, cases, size * n);
+	return shared;
+}
+
+/* The case named name among cases[0..n), or NULL. */
+static char *case_named(void *cases, size_t size, size_t n, const char *name)
+{
+	for (size_t i = 0; i < n; i++) {
+		char *c = (char *)cases + i * size;
+
+		if (strcmp(c, name) == 0)
+			return c;
+	}
+	return NULL;
+}
+
+size_t tmf_read_expect(const char *rel, void *cases, size_t size, size_t max,
+		       void (*add)(void *c, char fields[3][128]))
+{
+	char path[1024], line[512], name[64], fields[3][128];
+	size_t n = 0;
+	FILE *f = fopen(tmf_path(path, sizeof(path), rel), "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f)) {
+		char *c;
+
+		if (line[0] == '#' || sscanf(line, "%63s %127s %127s %127s", name, fields[0],
+					     fields[1], fields[2]) != 4)
+			continue;
+		c = case_named(cases, size, n, name);
+		if (!c && n == max)
+			break;
+		if (!c) {
+			c = (char *)cases + n++ * size;
+			memset(c, 0, size);
+			snprintf(c, 64, "%s", name);
+		}
+		add(c, fields);
+	}
+	fclose(f);
+	return n;
+}

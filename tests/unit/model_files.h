@@ -35,4 +35,19 @@ int tmf_lines_have(const json_t *lines, const char *text);
 /* The short name the EXPECT files give an incomplete item's kind: "port", "vif", ... */
 const char *tmf_inactive_kind(unsigned kind);
 
+/*
+ * Reads an EXPECT file of the tree, lines "NAME F1 F2 F3" ('#' starts a
+ * comment), into cases of size bytes each that start with char name[64]:
+ * one case per NAME (at most max), add(case, {F1, F2, F3}) for each line.
+ * Returns how many cases it filled; 0 when the file is missing.
+ */
+size_t tmf_read_expect(const char *rel, void *cases, size_t size, size_t max,
+		       void (*add)(void *c, char fields[3][128]));
+
+/*
+ * A copy of n cases of size bytes each in criterion's shared memory, which
+ * parameterized tests must return (a zero-length array is still allocated).
+ */
+void *tmf_params(const void *cases, size_t size, size_t n);
+
 #endif

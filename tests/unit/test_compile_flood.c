@@ -40,14 +40,21 @@ static int has_local(const struct xovn_flood_val *f, uint16_t port_key)
 	return 0;
 }
 
-Test(compile_flood, local_members_and_distinct_sorted_remote_chassis)
+/* flood_model compiled for chassis into s; switch 10's flood group in it. */
+static const struct xovn_flood_val *flood_seen_from(const char *chassis, struct xovn_mapset *s)
 {
 	json_t *m = model_from(flood_model);
-	struct xovn_mapset s;
-	const struct xovn_flood_val *f;
 
-	compile_ok(m, "hv1", fake_host, &s);
-	f = find_flood(&s, 10, XOVN_MC_FLOOD);
+	compile_ok(m, chassis, fake_host, s);
+	json_decref(m);
+	return find_flood(s, 10, XOVN_MC_FLOOD);
+}
+
+Test(compile_flood, local_members_and_distinct_sorted_remote_chassis)
+{
+	struct xovn_mapset s;
+	const struct xovn_flood_val *f = flood_seen_from("hv1", &s);
+
 	cr_assert_not_null(f);
 	cr_assert_eq(f->n_local, 4, "a, its container, the localport and the localnet");
 	cr_assert_eq(f->local[0].port_key, 1);
@@ -79,17 +86,13 @@ Test(compile_flood, local_members_and_distinct_sorted_remote_chassis)
 	cr_assert_eq(f->n_remote, 1, "e on hv3; f is unbound");
 	cr_assert_eq(f->remote_ip[0], ip4("192.168.50.3"));
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile_flood, seen_from_another_chassis)
 {
-	json_t *m = model_from(flood_model);
 	struct xovn_mapset s;
-	const struct xovn_flood_val *f;
+	const struct xovn_flood_val *f = flood_seen_from("hv2", &s);
 
-	compile_ok(m, "hv2", fake_host, &s);
-	f = find_flood(&s, 10, XOVN_MC_FLOOD);
 	cr_assert_eq(f->n_local, 2);
 	cr_assert_eq(f->local[0].port_key, 3);
 	cr_assert_eq(f->local[1].port_key, 4);
@@ -104,7 +107,6 @@ Test(compile_flood, seen_from_another_chassis)
 	cr_assert_eq(f->remote_ip[0], ip4("192.168.50.1"));
 	cr_assert_eq(f->remote_ip[1], ip4("192.168.50.3"));
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile_flood, groups_without_members_are_not_emitted)

@@ -25,6 +25,13 @@ static char *create_row(const char *cidr)
 	return ctl_capture_v(CTL_ARGV("dhcp-options-list"));
 }
 
+/* Port vm1 and one row of cidr, whose uuid it returns. */
+static char *vm1_and_row(const char *cidr)
+{
+	port_vm1();
+	return create_row(cidr);
+}
+
 static const char *port_member(const char *port, const char *key)
 {
 	json_t *m = ctl_load();
@@ -100,10 +107,8 @@ Test(ctl_dhcp, bad_cidr_ip_mac_and_key_are_errors)
 
 Test(ctl_dhcp, port_reference_set_get_clear)
 {
-	char *u, want[128];
+	char *u = vm1_and_row("10.0.0.0/24"), want[128];
 
-	port_vm1();
-	u = create_row("10.0.0.0/24");
 	CTL_OUT("", "lsp-get-dhcpv4-options", "vm1");
 	CTL_OK("lsp-set-dhcpv4-options", "vm1", u);
 	cr_assert_str_eq(port_member("vm1", "dhcpv4_options"), u);
@@ -119,20 +124,16 @@ Test(ctl_dhcp, port_reference_set_get_clear)
 
 Test(ctl_dhcp, v6_row_is_refused_for_dhcpv4)
 {
-	char *u;
+	char *u = vm1_and_row("fd00::/64");
 
-	port_vm1();
-	u = create_row("fd00::/64");
 	CTL_FAIL("IPv6", "lsp-set-dhcpv4-options", "vm1", u);
 	free(u);
 }
 
 Test(ctl_dhcp, del_clears_port_references)
 {
-	char *u;
+	char *u = vm1_and_row("10.0.0.0/24");
 
-	port_vm1();
-	u = create_row("10.0.0.0/24");
 	CTL_OK("lsp-set-dhcpv4-options", "vm1", u);
 	CTL_OK("dhcp-options-del", u);
 	CTL_OUT("", "dhcp-options-list");

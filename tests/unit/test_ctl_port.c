@@ -59,9 +59,7 @@ Test(ctl_port, set_and_get_addresses)
 	json_decref(m);
 	CTL_OK("lsp-set-addresses", "vm1");
 	CTL_OUT("", "lsp-get-addresses", "vm1");
-	m = ctl_load();
-	cr_assert_null(json_object_get(ctl_json_port(m, "vm1"), "addresses"));
-	json_decref(m);
+	ctl_expect_absent(ctl_json_port, "vm1", "addresses");
 }
 
 Test(ctl_port, set_and_get_port_security)
@@ -103,9 +101,7 @@ Test(ctl_port, set_tag_on_localnet)
 	cr_assert_eq(ctl_json_int(ctl_json_port(m, "ln"), "tag"), 100);
 	json_decref(m);
 	CTL_OK("lsp-set-tag", "ln", "");
-	m = ctl_load();
-	cr_assert_null(json_object_get(ctl_json_port(m, "ln"), "tag"));
-	json_decref(m);
+	ctl_expect_absent(ctl_json_port, "ln", "tag");
 }
 
 Test(ctl_port, set_and_clear_ha_chassis_group)
@@ -118,9 +114,7 @@ Test(ctl_port, set_and_clear_ha_chassis_group)
 	cr_assert_str_eq(port_str(m, "vm1", "ha_chassis_group"), "g1");
 	json_decref(m);
 	CTL_OK("lsp-set-ha-chassis-group", "vm1", "");
-	m = ctl_load();
-	cr_assert_null(json_object_get(ctl_json_port(m, "vm1"), "ha_chassis_group"));
-	json_decref(m);
+	ctl_expect_absent(ctl_json_port, "vm1", "ha_chassis_group");
 	CTL_FAIL("not found", "lsp-set-ha-chassis-group", "vm1", "nope");
 }
 

@@ -44,16 +44,10 @@ Test(ctl_router, lr_add_list_del)
 
 Test(ctl_router, routers_and_switches_share_datapath_keys)
 {
-	json_t *m;
-
 	CTL_OK("ls-add", "sw0", "--", "lr-add", "r0", "--", "ls-add", "sw1",
 	       "--", "--tunnel-key=9", "lr-add", "r9");
-	m = ctl_load();
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "sw0"), "tunnel_key"), 1);
-	cr_assert_eq(ctl_json_int(ctl_json_router(m, "r0"), "tunnel_key"), 2);
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "sw1"), "tunnel_key"), 3);
-	cr_assert_eq(ctl_json_int(ctl_json_router(m, "r9"), "tunnel_key"), 9);
-	json_decref(m);
+	CTL_EXPECT_KEYS({ ctl_json_switch, "sw0", 1 }, { ctl_json_router, "r0", 2 },
+			{ ctl_json_switch, "sw1", 3 }, { ctl_json_router, "r9", 9 });
 	CTL_FAIL("router tunnel key 1 is already in use", "--tunnel-key=1", "lr-add", "r1");
 	CTL_FAIL("switch tunnel key 2 is already in use", "--tunnel-key=2", "ls-add", "sw2");
 	CTL_FAIL("switch tunnel key 9 is already in use", "--tunnel-key=9", "ls-add", "sw2");

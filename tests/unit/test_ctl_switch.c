@@ -101,48 +101,31 @@ Test(ctl_switch, parent_delete_refused_until_children_gone)
 
 Test(ctl_switch, switch_keys_lowest_unused_and_stable)
 {
-	json_t *m;
-
 	CTL_OK("ls-add", "a", "--", "ls-add", "b", "--", "ls-add", "c");
 	CTL_OK("ls-del", "b");
 	CTL_OK("ls-add", "d", "--", "ls-add", "e");
-	m = ctl_load();
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "a"), "tunnel_key"), 1);
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "c"), "tunnel_key"), 3);
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "d"), "tunnel_key"), 2);
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "e"), "tunnel_key"), 4);
-	json_decref(m);
+	CTL_EXPECT_KEYS({ ctl_json_switch, "a", 1 }, { ctl_json_switch, "c", 3 },
+			{ ctl_json_switch, "d", 2 }, { ctl_json_switch, "e", 4 });
 }
 
 Test(ctl_switch, port_keys_per_switch_lowest_unused_and_stable)
 {
-	json_t *m;
-
 	CTL_OK("ls-add", "s1", "--", "ls-add", "s2",
 	       "--", "lsp-add", "s1", "p1", "--", "lsp-add", "s1", "p2",
 	       "--", "lsp-add", "s1", "p3", "--", "lsp-add", "s2", "q1");
 	CTL_OK("lsp-del", "p1");
 	CTL_OK("lsp-add", "s1", "p4", "--", "lsp-add", "s1", "p5");
-	m = ctl_load();
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p2"), "tunnel_key"), 2);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p3"), "tunnel_key"), 3);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p4"), "tunnel_key"), 1);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p5"), "tunnel_key"), 4);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "q1"), "tunnel_key"), 1);
-	json_decref(m);
+	CTL_EXPECT_KEYS({ ctl_json_port, "p2", 2 }, { ctl_json_port, "p3", 3 },
+			{ ctl_json_port, "p4", 1 }, { ctl_json_port, "p5", 4 },
+			{ ctl_json_port, "q1", 1 });
 }
 
 Test(ctl_switch, explicit_tunnel_key)
 {
-	json_t *m;
-
 	CTL_OK("--tunnel-key=700", "ls-add", "s1",
 	       "--", "--tunnel-key=9", "lsp-add", "s1", "p1", "--", "lsp-add", "s1", "p2");
-	m = ctl_load();
-	cr_assert_eq(ctl_json_int(ctl_json_switch(m, "s1"), "tunnel_key"), 700);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p1"), "tunnel_key"), 9);
-	cr_assert_eq(ctl_json_int(ctl_json_port(m, "p2"), "tunnel_key"), 1);
-	json_decref(m);
+	CTL_EXPECT_KEYS({ ctl_json_switch, "s1", 700 }, { ctl_json_port, "p1", 9 },
+			{ ctl_json_port, "p2", 1 });
 	CTL_FAIL("already in use", "--tunnel-key=700", "ls-add", "s2");
 	CTL_FAIL("outside 1..32767", "--tunnel-key=40000", "lsp-add", "s1", "p3");
 }

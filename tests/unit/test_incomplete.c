@@ -28,49 +28,26 @@ struct incomplete_case {
 	char path[MAX_ITEMS][128];
 };
 
-static size_t read_expect(struct incomplete_case *cases, size_t max)
+/* One EXPECT line "NAME KIND ITEM PATH": an item the file leaves incomplete. */
+static void add_item(void *case_, char fields[3][128])
 {
-	char path[1024], line[512], name[64], kind[16], item[64], ipath[128];
-	size_t n = 0;
-	FILE *f = fopen(tmf_path(path, sizeof(path), "tests/unit/incomplete/EXPECT"), "r");
+	struct incomplete_case *c = case_;
 
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		struct incomplete_case *c = NULL;
-
-		if (line[0] == '#' ||
-		    sscanf(line, "%63s %15s %63s %127s", name, kind, item, ipath) != 4)
-			continue;
-		for (size_t i = 0; i < n; i++)
-			if (strcmp(cases[i].name, name) == 0)
-				c = &cases[i];
-		if (!c && n == max)
-			break;
-		if (!c) {
-			c = &cases[n++];
-			memset(c, 0, sizeof(*c));
-			snprintf(c->name, sizeof(c->name), "%s", name);
-		}
-		if (c->n == MAX_ITEMS)
-			continue;
-		snprintf(c->kind[c->n], sizeof(c->kind[0]), "%s", kind);
-		snprintf(c->item[c->n], sizeof(c->item[0]), "%s", item);
-		snprintf(c->path[c->n], sizeof(c->path[0]), "%s", ipath);
-		c->n++;
-	}
-	fclose(f);
-	return n;
+	if (c->n == MAX_ITEMS)
+		return;
+	snprintf(c->kind[c->n], sizeof(c->kind[0]), "%s", fields[0]);
+	snprintf(c->item[c->n], sizeof(c->item[0]), "%s", fields[1]);
+	snprintf(c->path[c->n], sizeof(c->path[0]), "%s", fields[2]);
+	c->n++;
 }
 
 ParameterizedTestParameters(incomplete, listed_and_compiled_as_absent)
 {
 	static struct incomplete_case cases[64];
-	size_t n = read_expect(cases, 64);
-	struct incomplete_case *shared = cr_malloc(sizeof(*shared) * (n ? n : 1));
+	size_t n = tmf_read_expect("tests/unit/incomplete/EXPECT", cases, sizeof(cases[0]), 64,
+				   add_item);
 
-	memcpy(shared, cases, sizeof(*shared) * n);
-	return cr_make_param_array(struct incomplete_case, shared, n);
+	return cr_make_param_array(struct incomplete_case, tmf_params(cases, sizeof(cases[0]), n), n);
 }
 
 static const struct xovn_inactive *listed(const struct xovn_inactive_list *l, const char *kind,
@@ -217,7 +194,8 @@ Test(incomplete, complete_model_is_its_own_active_model)
 Test(incomplete, every_file_has_expectations)
 {
 	static struct incomplete_case cases[64];
-	size_t n = read_expect(cases, 64);
+	size_t n = tmf_read_expect("tests/unit/incomplete/EXPECT", cases, sizeof(cases[0]), 64,
+				   add_item);
 	char path[1024];
 
 	cr_assert_geq(n, 8, "only %zu incomplete models", n);

@@ -288,6 +288,16 @@ Test(incremental, a_change_beyond_switches_is_carried_whole)
 	json_decref(after);
 }
 
+/* A copy of switch sw_i of m with member key of its port port_i set to value. */
+static json_t *with_port_member(const json_t *m, size_t sw_i, size_t port_i, const char *key,
+				json_t *value)
+{
+	json_t *sw = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), sw_i));
+
+	json_object_set_new(json_array_get(json_object_get(sw, "ports"), port_i), key, value);
+	return sw;
+}
+
 Test(incremental, an_attached_port_turning_localport_invalidates_the_indexes)
 {
 	json_t *m = tmf_load("examples/single-chassis.json");
@@ -312,10 +322,7 @@ Test(incremental, an_attached_port_turning_localport_invalidates_the_indexes)
 			cr_assert_null(old_sw, "the port is in one switch");
 			old_sw = sw;
 			cr_assert(xovn_compile_state_covers(st, &old_sw, 1, &old_sw, 1));
-			copy = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"),
-							     sw->index));
-			json_object_set_new(json_array_get(json_object_get(copy, "ports"), j),
-					    "type", json_string("localport"));
+			copy = with_port_member(m, sw->index, j, "type", json_string("localport"));
 			new_sw = xovn_ls_read(copy, sw->index);
 			cr_assert_not_null(new_sw);
 		}
@@ -413,6 +420,22 @@ static int compile_change(json_t *m, size_t sw_i, json_t *sw, const struct xovn_
 	return rc;
 }
 
+/*
+ * two_localnets compiled into applied, then port 0 of switch sw_i changed
+ * (key set to value) and compiled against it into res, which must succeed.
+ */
+static json_t *port_changed(size_t sw_i, const char *key, json_t *value,
+			    struct xovn_mapset *applied, struct xovn_compile_result *res)
+{
+	json_t *m = model_from(two_localnets);
+	char err[256] = "";
+
+	compile_ok(m, "hv1", fake_host, applied);
+	cr_assert_eq(compile_change(m, sw_i, with_port_member(m, sw_i, 0, key, value), applied,
+				    res, err, sizeof(err)), 0, "%s", err);
+	return m;
+}
+
 Test(incremental, a_receive_key_held_by_another_switch_is_refused)
 {
 	json_t *m = model_from(two_localnets);
@@ -433,17 +456,11 @@ Test(incremental, a_receive_key_held_by_another_switch_is_refused)
 
 Test(incremental, a_switch_may_move_its_own_receive_keys)
 {
-	json_t *m = model_from(two_localnets), *ls1;
 	struct xovn_compile_result res;
 	struct xovn_mapset applied;
-	char err[256] = "";
-
-	compile_ok(m, "hv1", fake_host, &applied);
 	/* ln1 from VID 10 to 11: the key in force is ls1's own. */
-	ls1 = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), 0));
-	json_object_set_new(json_array_get(json_object_get(ls1, "ports"), 0), "tag",
-			    json_integer(11));
-	cr_assert_eq(compile_change(m, 0, ls1, &applied, &res, err, sizeof(err)), 0, "%s", err);
+	json_t *m = port_changed(0, "tag", json_integer(11), &applied, &res);
+
 	cr_assert_not_null(find_ingress(&res.entries, 20, 11));
 	cr_assert_null(find_ingress(&res.entries, 20, 10));
 	cr_assert_eq(res.n_dps, 2, "the switch before and after");
@@ -456,16 +473,12 @@ Test(incremental, a_switch_may_move_its_own_receive_keys)
 
 Test(incremental, the_attachments_come_along_only_when_a_bridged_port_changed)
 {
-	json_t *m = model_from(two_localnets), *sw;
 	struct xovn_compile_result res;
 	struct xovn_mapset applied;
+	json_t *m = port_changed(1, "addresses", json_pack("[s]", "00:00:00:00:00:0b"), &applied,
+				 &res);
 	char err[256] = "";
 
-	compile_ok(m, "hv1", fake_host, &applied);
-	sw = json_deep_copy(json_array_get(json_object_get(m, "logical_switches"), 1));
-	json_object_set_new(json_array_get(json_object_get(sw, "ports"), 0), "addresses",
-			    json_pack("[s]", "00:00:00:00:00:0b"));
-	cr_assert_eq(compile_change(m, 1, sw, &applied, &res, err, sizeof(err)), 0, "%s", err);
 	cr_assert(res.partial);
 	cr_assert_eq(res.n_switches, 1);
 	cr_assert_not(res.has_attach, "a VIF's new MAC changes no attachment");

@@ -245,10 +245,23 @@ Test(ovsdb_sb_model, rows_become_a_valid_model_with_northd_keys)
 
 /* ---- rows a chassis writes --------------------------------------------------------- */
 
-static const char *op_of(const json_t *ops, size_t i, const char **table)
+static const char *op_table(const json_t *ops, size_t i)
 {
-	*table = json_string_value(json_object_get(json_array_get(ops, i), "table"));
-	return json_string_value(json_object_get(json_array_get(ops, i), "op"));
+	return json_string_value(json_object_get(json_array_get(ops, i), "table"));
+}
+
+/* ops[i] is op on table. */
+static void expect_op(const json_t *ops, size_t i, const char *op, const char *table)
+{
+	cr_assert_str_eq(json_string_value(json_object_get(json_array_get(ops, i), "op")), op,
+			 "op %zu", i);
+	cr_assert_str_eq(op_table(ops, i), table, "op %zu", i);
+}
+
+/* Member key of the row ops[i] writes. */
+static json_t *op_row_member(const json_t *ops, size_t i, const char *key)
+{
+	return json_object_get(json_object_get(json_array_get(ops, i), "row"), key);
 }
 
 Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
@@ -257,19 +270,14 @@ Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 	struct sb_chassis_want w = { .name = "hv1", .hostname = "h", .encap_ip = "192.0.2.1",
 				     .vifs = vifs, .nb_cfg = 4 };
 	struct ovsdb_replica r;
-	const char *table;
 
 	replica_from(&r, sb_rows);
 	/* Not registered: Encap, Chassis, Chassis_Private, and vm1's claim in one go. */
 	cr_assert_eq(sb_rows_ops(&r, &w, ops), 4);
-	cr_assert_str_eq(op_of(ops, 0, &table), "insert");
-	cr_assert_str_eq(table, "Encap");
-	cr_assert_str_eq(op_of(ops, 1, &table), "insert");
-	cr_assert_str_eq(table, "Chassis");
-	cr_assert_str_eq(op_of(ops, 2, &table), "insert");
-	cr_assert_str_eq(table, "Chassis_Private");
-	cr_assert_str_eq(op_of(ops, 3, &table), "update");
-	cr_assert_str_eq(table, "Port_Binding");
+	expect_op(ops, 0, "insert", "Encap");
+	expect_op(ops, 1, "insert", "Chassis");
+	expect_op(ops, 2, "insert", "Chassis_Private");
+	expect_op(ops, 3, "update", "Port_Binding");
 	json_array_clear(ops);
 
 	/* Registered and vm1 claimed by us: only nb_cfg is left to report. */
@@ -282,20 +290,16 @@ Test(ovsdb_sb_rows, a_new_chassis_registers_then_claims_then_reports)
 	cr_assert_gt(ovsdb_replica_apply(&r, u), 0);
 	json_decref(u);
 	cr_assert_eq(sb_rows_ops(&r, &w, ops), 1);
-	cr_assert_str_eq(op_of(ops, 0, &table), "update");
-	cr_assert_str_eq(table, "Chassis_Private");
-	cr_assert_eq(json_integer_value(json_object_get(json_object_get(json_array_get(ops, 0), "row"),
-						      "nb_cfg")), 4);
+	expect_op(ops, 0, "update", "Chassis_Private");
+	cr_assert_eq(json_integer_value(op_row_member(ops, 0, "nb_cfg")), 4);
 	json_array_clear(ops);
 
 	/* The interface is gone: the claim is released. */
 	json_array_clear(vifs);
 	w.nb_cfg = -1;
 	cr_assert_eq(sb_rows_ops(&r, &w, ops), 1);
-	cr_assert_str_eq(op_of(ops, 0, &table), "update");
-	cr_assert_str_eq(table, "Port_Binding");
-	cr_assert_eq(ovsdb_set_size(json_object_get(json_object_get(json_array_get(ops, 0), "row"),
-						    "chassis")), 0);
+	expect_op(ops, 0, "update", "Port_Binding");
+	cr_assert_eq(ovsdb_set_size(op_row_member(ops, 0, "chassis")), 0);
 	json_decref(ops);
 	json_decref(vifs);
 	ovsdb_replica_free(&r);
@@ -341,7 +345,6 @@ Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 	struct sb_chassis_want w = { .name = "hv1", .hostname = "h", .encap_ip = "192.0.2.1",
 				     .vifs = vifs, .nb_cfg = -1 };
 	struct ovsdb_replica r;
-	const char *table;
 
 	replica_from(&r, sb_rows);
 	u = tmf_json("{\"Port_Binding\": {\"" U(4) "\": {\"new\": {\"logical_port\": \"vm1\", \"type\": \"\","
@@ -351,8 +354,7 @@ Test(ovsdb_sb_rows, requested_chassis_elsewhere_is_not_claimed_and_not_local)
 	json_decref(u);
 	sb_rows_ops(&r, &w, ops);
 	for (size_t i = 0; i < json_array_size(ops); i++) {
-		op_of(ops, i, &table);
-		cr_assert_str_neq(table, "Port_Binding", "vm1 is requested on hv2 or hv3: no claim");
+		cr_assert_str_neq(op_table(ops, i), "Port_Binding", "vm1 is requested on hv2 or hv3: no claim");
 	}
 	m = sb_model_build(&r, NULL, local, 1, skipped);
 	cr_assert_eq(json_array_size(json_object_get(xovn_find_chassis(m, "hv1"), "vifs")), 0,

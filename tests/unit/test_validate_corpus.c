@@ -23,53 +23,31 @@ struct invalid_case {
 	char rules[MAX_EXPECTED][40];
 };
 
-/* The case for name in cases[0..*n), appended when new. */
-static struct invalid_case *case_for(struct invalid_case *cases, size_t *n, const char *name)
+/* One EXPECT line "NAME LEVEL PATH RULE": an error the file must give. */
+static void add_error(void *case_, char fields[3][128])
 {
-	for (size_t i = 0; i < *n; i++)
-		if (strcmp(cases[i].name, name) == 0)
-			return &cases[i];
-	memset(&cases[*n], 0, sizeof(cases[*n]));
-	snprintf(cases[*n].name, sizeof(cases[*n].name), "%s", name);
-	return &cases[(*n)++];
+	struct invalid_case *c = case_;
+
+	if (c->n == MAX_EXPECTED)
+		return;
+	snprintf(c->paths[c->n], sizeof(c->paths[0]), "%s", fields[1]);
+	snprintf(c->rules[c->n], sizeof(c->rules[0]), "%s", fields[2]);
+	c->n++;
 }
 
 /* Reads EXPECT into cases (at most max); returns how many files it names. */
 static size_t read_expect(struct invalid_case *cases, size_t max)
 {
-	char path[1024], line[512], name[64], level[16], epath[128], rule[40];
-	size_t n = 0;
-	FILE *f = fopen(tmf_path(path, sizeof(path), "tests/unit/invalid/EXPECT"), "r");
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f)) {
-		struct invalid_case *c;
-
-		if (line[0] == '#' || sscanf(line, "%63s %15s %127s %39s", name, level,
-					     epath, rule) != 4)
-			continue;
-		if (n == max)
-			break;
-		c = case_for(cases, &n, name);
-		if (c->n == MAX_EXPECTED)
-			continue;
-		snprintf(c->paths[c->n], sizeof(c->paths[0]), "%s", epath);
-		snprintf(c->rules[c->n], sizeof(c->rules[0]), "%s", rule);
-		c->n++;
-	}
-	fclose(f);
-	return n;
+	return tmf_read_expect("tests/unit/invalid/EXPECT", cases, sizeof(cases[0]), max,
+			       add_error);
 }
 
 ParameterizedTestParameters(validate_corpus, invalid_model_gives_exactly_its_errors)
 {
 	static struct invalid_case cases[256];
 	size_t n = read_expect(cases, 256);
-	struct invalid_case *shared = cr_malloc(sizeof(*shared) * (n ? n : 1));
 
-	memcpy(shared, cases, sizeof(*shared) * n);
-	return cr_make_param_array(struct invalid_case, shared, n);
+	return cr_make_param_array(struct invalid_case, tmf_params(cases, sizeof(cases[0]), n), n);
 }
 
 ParameterizedTest(struct invalid_case *c, validate_corpus, invalid_model_gives_exactly_its_errors)
