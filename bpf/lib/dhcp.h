@@ -371,6 +371,20 @@ __attribute__((noinline)) int xovn_dhcp_reply(struct __sk_buff *skb, __u32 dp_ke
 	return XOVN_DHCP_REPLIED;
 }
 
+/* The TC verdict for what the DHCP or DHCPv6 server did with a frame. */
+static __always_inline int xovn_dhcp_verdict(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					     int outcome)
+{
+	switch (outcome) {
+	case XOVN_DHCP_REPLIED:
+		return xovn_dhcp_send(skb, ctx);
+	case XOVN_DHCP_CONSUMED:
+		return xovn_drop(skb, ctx, XOVN_DROP_DHCP);
+	default:
+		return XOVN_NOT_ANSWERED;
+	}
+}
+
 /*
  * Answers a DHCP client message from a port with native DHCP: returns the
  * TC verdict then, or XOVN_NOT_ANSWERED for every other frame.
@@ -380,14 +394,7 @@ static __always_inline int xovn_dhcp_respond(struct __sk_buff *skb, struct xovn_
 {
 	if (!(ctx->in_flags & XOVN_IN_DHCP) || eth->proto != ETH_P_IP)
 		return XOVN_NOT_ANSWERED;
-	switch (xovn_dhcp_reply(skb, ctx->dp_key, ctx->in_port)) {
-	case XOVN_DHCP_REPLIED:
-		return xovn_dhcp_send(skb, ctx);
-	case XOVN_DHCP_CONSUMED:
-		return xovn_drop(skb, ctx, XOVN_DROP_DHCP);
-	default:
-		return XOVN_NOT_ANSWERED;
-	}
+	return xovn_dhcp_verdict(skb, ctx, xovn_dhcp_reply(skb, ctx->dp_key, ctx->in_port));
 }
 
 #endif /* XOVN_BPF_DHCP_H */

@@ -392,14 +392,7 @@ static __always_inline int xovn_dhcp6_respond(struct __sk_buff *skb, struct xovn
 {
 	if (!(ctx->in_flags & XOVN_IN_DHCP6) || eth->proto != ETH_P_IPV6)
 		return XOVN_NOT_ANSWERED;
-	switch (xovn_dhcp6_reply(skb, ctx->dp_key, ctx->in_port)) {
-	case XOVN_DHCP_REPLIED:
-		return xovn_dhcp_send(skb, ctx);
-	case XOVN_DHCP_CONSUMED:
-		return xovn_drop(skb, ctx, XOVN_DROP_DHCP);
-	default:
-		return XOVN_NOT_ANSWERED;
-	}
+	return xovn_dhcp_verdict(skb, ctx, xovn_dhcp6_reply(skb, ctx->dp_key, ctx->in_port));
 }
 
 #endif /* XOVN_BPF_DHCP6_H */

@@ -134,6 +134,17 @@ int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
 		      const struct xovn_lsp *port);
 /* The port is a VIF (or container port) attached on this chassis. */
 int compile_dhcp_lives_here(const struct compile_ctx *ctx, const struct xovn_lsp *port);
+struct xovn_dhcp_options;
+/*
+ * 1 when port lives here and uuid names a DHCP_Options row of family
+ * (AF_INET/AF_INET6) complete enough to answer, with *o parsed from it.
+ */
+int compile_dhcp_row_here(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			  const char *uuid, int family, struct xovn_dhcp_options *o);
+/* Adds port's entry val to map (xovn_dhcp or xovn_dhcp6), keyed by the port. */
+int compile_dhcp_emit(struct compile_ctx *ctx, const struct switch_state *st,
+		      const struct xovn_lsp *port, uint32_t map, const void *val,
+		      uint16_t val_len);
 /* dhcp6.c: native DHCPv6 (xovn_dhcp6); 1 with *val filled when answered here. */
 int compile_dhcp6_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 			struct xovn_dhcp6_val *val);

@@ -63,20 +63,27 @@ int compile_dhcp_lives_here(const struct compile_ctx *ctx, const struct xovn_lsp
 	return (pv.flags & XOVN_PF_LOCAL) != 0;
 }
 
-int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
-		       struct xovn_dhcp_val *val)
+int compile_dhcp_row_here(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			  const char *uuid, int family, struct xovn_dhcp_options *o)
 {
-	const char *uuid = port->dhcpv4_options, *bad;
 	const struct xovn_dhcp_row *row;
-	struct xovn_dhcp_options o;
+	const char *bad;
 	char err[256];
-	int n;
 
 	if (!uuid || !compile_dhcp_lives_here(ctx, port))
 		return 0;
 	row = name_index_get(&ctx->dhcp_by_uuid, uuid);
-	if (!row || xovn_dhcp_from_row(row, &o, &bad, err, sizeof(err)) < 0 ||
-	    o.family != AF_INET || !xovn_dhcp_complete(&o))
+	return row && xovn_dhcp_from_row(row, o, &bad, err, sizeof(err)) == 0 &&
+	       o->family == family && xovn_dhcp_complete(o);
+}
+
+int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+		       struct xovn_dhcp_val *val)
+{
+	struct xovn_dhcp_options o;
+	int n;
+
+	if (!compile_dhcp_row_here(ctx, port, port->dhcpv4_options, AF_INET, &o))
 		return 0;
 	memset(val, 0, sizeof(*val));
 	if (!pick_address(port, &o, val))
@@ -90,16 +97,24 @@ int compile_dhcp_value(const struct compile_ctx *ctx, const struct xovn_lsp *por
 	return 1;
 }
 
+int compile_dhcp_emit(struct compile_ctx *ctx, const struct switch_state *st,
+		      const struct xovn_lsp *port, uint32_t map, const void *val,
+		      uint16_t val_len)
+{
+	struct xovn_port_key key;
+
+	memset(&key, 0, sizeof(key));
+	key.dp_key = st->dp_key;
+	key.port_key = (uint16_t)port->tunnel_key;
+	return compile_emit(ctx, map, &key, sizeof(key), val, val_len);
+}
+
 int compile_dhcp_port(struct compile_ctx *ctx, const struct switch_state *st,
 		      const struct xovn_lsp *port)
 {
-	struct xovn_port_key key;
 	struct xovn_dhcp_val val;
 
 	if (compile_dhcp_value(ctx, port, &val) != 1)
 		return 0;
-	memset(&key, 0, sizeof(key));
-	key.dp_key = st->dp_key;
-	key.port_key = (uint16_t)port->tunnel_key;
-	return compile_emit(ctx, XOVN_MAP_DHCP, &key, sizeof(key), &val, sizeof(val));
+	return compile_dhcp_emit(ctx, st, port, XOVN_MAP_DHCP, &val, sizeof(val));
 }

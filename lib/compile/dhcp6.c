@@ -44,17 +44,10 @@ static int pick_address6(const struct xovn_lsp *port, const struct xovn_dhcp_opt
 int compile_dhcp6_value(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 			struct xovn_dhcp6_val *val)
 {
-	const char *uuid = port->dhcpv6_options, *bad;
-	const struct xovn_dhcp_row *row;
 	struct xovn_dhcp_options o;
-	char err[256];
 	int n;
 
-	if (!uuid || !compile_dhcp_lives_here(ctx, port))
-		return 0;
-	row = name_index_get(&ctx->dhcp_by_uuid, uuid);
-	if (!row || xovn_dhcp_from_row(row, &o, &bad, err, sizeof(err)) < 0 ||
-	    o.family != AF_INET6 || !xovn_dhcp_complete(&o))
+	if (!compile_dhcp_row_here(ctx, port, port->dhcpv6_options, AF_INET6, &o))
 		return 0;
 	memset(val, 0, sizeof(*val));
 	if (!pick_address6(port, &o, val))
@@ -75,13 +68,9 @@ int compile_dhcp6_value(const struct compile_ctx *ctx, const struct xovn_lsp *po
 int compile_dhcp6_port(struct compile_ctx *ctx, const struct switch_state *st,
 		       const struct xovn_lsp *port)
 {
-	struct xovn_port_key key;
 	struct xovn_dhcp6_val val;
 
 	if (compile_dhcp6_value(ctx, port, &val) != 1)
 		return 0;
-	memset(&key, 0, sizeof(key));
-	key.dp_key = st->dp_key;
-	key.port_key = (uint16_t)port->tunnel_key;
-	return compile_emit(ctx, XOVN_MAP_DHCP6, &key, sizeof(key), &val, sizeof(val));
+	return compile_dhcp_emit(ctx, st, port, XOVN_MAP_DHCP6, &val, sizeof(val));
 }

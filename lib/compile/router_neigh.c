@@ -130,7 +130,8 @@ static int item_cmp(const void *a, const void *b)
 
 static int emit_first_of_each(struct compile_ctx *ctx, struct neigh_list *l)
 {
-	qsort(l->v, l->n, sizeof(*l->v), item_cmp);
+	if (l->n)  /* an empty list has no array: qsort must not see NULL */
+		qsort(l->v, l->n, sizeof(*l->v), item_cmp);
 	for (size_t i = 0; i < l->n; i++) {
 		struct xovn_neigh_val v;
 

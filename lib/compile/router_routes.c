@@ -225,7 +225,8 @@ static int emit_merged(struct compile_ctx *ctx, const struct xovn_lr *r, struct 
 {
 	size_t i = 0;
 
-	qsort(l->v, l->n, sizeof(*l->v), item_cmp);
+	if (l->n)  /* an empty list has no array: qsort must not see NULL */
+		qsort(l->v, l->n, sizeof(*l->v), item_cmp);
 	while (i < l->n) {
 		struct route_item *first = &l->v[i];
 		size_t j = i + 1;
