@@ -149,6 +149,13 @@ void xh_load_model(struct xh *h, const char *model_json, const char *chassis,
 		     "loading the model failed: %s", err);
 }
 
+void xh_open_model(struct xh *h, const char *model_json, const char *chassis,
+		   const struct xh_iface *ifaces, size_t n)
+{
+	xh_open(h);
+	xh_load_model(h, model_json, chassis, ifaces, n);
+}
+
 /* ---- running ---------------------------------------------------------------- */
 
 static int xh_prog_fd(struct xh *h, enum xh_prog prog)
@@ -273,6 +280,14 @@ void xh_mac(const char *s, uint8_t mac[6])
 		     "bad MAC %s", s);
 	for (i = 0; i < 6; i++)
 		mac[i] = (uint8_t)b[i];
+}
+
+void xh_macs(const struct xh_mac_row *rows, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		xh_mac(rows[i].text, rows[i].mac);
 }
 
 struct in_addr xh_ip4(const char *s)

@@ -55,6 +55,10 @@ void xh_close(struct xh *h);
  */
 void xh_load_model(struct xh *h, const char *model_json, const char *chassis,
 		   const struct xh_iface *ifaces, size_t n);
+/* xh_open then xh_load_model: the setup most suites share. */
+void xh_open_model(struct xh *h, const char *model_json, const char *chassis,
+		   const struct xh_iface *ifaces, size_t n);
+
 /* Same, but returns -1 with the message in err instead of aborting. */
 int xh_try_load_model(struct xh *h, const char *model_json, const char *chassis,
 		      const struct xh_iface *ifaces, size_t n, char *err, size_t errlen);
@@ -92,6 +96,17 @@ extern const uint8_t XH_BROADCAST[6];
 
 /* "aa:bb:cc:dd:ee:ff" -> bytes; aborts the test on bad syntax. */
 void xh_mac(const char *s, uint8_t mac[6]);
+
+/* One MAC a suite parses at setup: text into mac. */
+struct xh_mac_row {
+	const char *text;
+	uint8_t *mac;
+};
+
+/* xh_mac for each of the n rows. */
+void xh_macs(const struct xh_mac_row *rows, size_t n);
+
+#define XH_LEN(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Dotted quad -> address; aborts the test on bad syntax. */
 struct in_addr xh_ip4(const char *s);

@@ -57,12 +57,13 @@ static uint8_t vm1[6], vm2[6], vm3[6], server_mac[6];
 
 static void setup(void)
 {
-	xh_open(&h);
-	xh_load_model(&h, model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
-	xh_mac(M(01), vm1);
-	xh_mac(M(02), vm2);
-	xh_mac(M(03), vm3);
-	xh_mac("02:00:00:00:00:fe", server_mac);
+	const struct xh_mac_row macs[] = {
+		{ M(01), vm1 }, { M(02), vm2 }, { M(03), vm3 },
+		{ "02:00:00:00:00:fe", server_mac },
+	};
+
+	xh_open_model(&h, model, "hv1", ifaces, XH_LEN(ifaces));
+	xh_macs(macs, XH_LEN(macs));
 }
 
 static void teardown(void)

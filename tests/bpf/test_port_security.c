@@ -72,19 +72,14 @@ static uint32_t ifx(uint16_t port_key)
 
 static void setup(void)
 {
-	xh_open(&h);
-	xh_load_model(&h, model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
-	xh_mac(MAC(01), m1);
-	xh_mac(MAC(02), m2);
-	xh_mac(MAC(03), m3);
-	xh_mac(MAC(04), m4);
-	xh_mac(MAC(05), m5);
-	xh_mac(MAC(06), m6);
-	xh_mac(MAC(07), m7);
-	xh_mac(MAC(08), m8);
-	xh_mac(MAC(09), m9);
-	xh_mac(MAC(11), m11);
-	xh_mac("00:00:00:00:99:99", stranger);
+	const struct xh_mac_row macs[] = {
+		{ MAC(01), m1 }, { MAC(02), m2 }, { MAC(03), m3 }, { MAC(04), m4 },
+		{ MAC(05), m5 }, { MAC(06), m6 }, { MAC(07), m7 }, { MAC(08), m8 },
+		{ MAC(09), m9 }, { MAC(11), m11 }, { "00:00:00:00:99:99", stranger },
+	};
+
+	xh_open_model(&h, model, "hv1", ifaces, XH_LEN(ifaces));
+	xh_macs(macs, XH_LEN(macs));
 }
 
 static void teardown(void)

@@ -71,17 +71,13 @@ static uint8_t vm1[6], vm2[6], vm3[6], lp[6], ext[6], rtr[6], ext2[6], c1[6], ho
 
 static void setup(void)
 {
-	xh_open(&h);
-	xh_load_model(&h, model, "hv1", ifaces, sizeof(ifaces) / sizeof(ifaces[0]));
-	xh_mac(M(01), vm1);
-	xh_mac(M(02), vm2);
-	xh_mac(M(03), vm3);
-	xh_mac(M(05), lp);
-	xh_mac(M(06), ext);
-	xh_mac(M(07), rtr);
-	xh_mac(M(0a), ext2);
-	xh_mac(M(0b), c1);
-	xh_mac("00:00:00:00:77:77", host);
+	const struct xh_mac_row macs[] = {
+		{ M(01), vm1 }, { M(02), vm2 }, { M(03), vm3 }, { M(05), lp }, { M(06), ext },
+		{ M(07), rtr }, { M(0a), ext2 }, { M(0b), c1 }, { "00:00:00:00:77:77", host },
+	};
+
+	xh_open_model(&h, model, "hv1", ifaces, XH_LEN(ifaces));
+	xh_macs(macs, XH_LEN(macs));
 }
 
 static void teardown(void)

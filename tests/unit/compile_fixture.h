@@ -31,6 +31,18 @@ int fake_resolve(const char *ifname, struct xovn_iface_info *info, void *arg);
 /* Every interface exists; its ifindex is a hash of its name (stable, rarely colliding). */
 int hashed_iface(const char *ifname, struct xovn_iface_info *info, void *arg);
 
+/*
+ * The chassis list of the DHCP models: a, b and c bound on hv1, d on hv2.
+ * Ends inside the top-level object so the model closes it.
+ */
+#define DHCP_FIXTURE_CHASSIS \
+	" 'chassis':[" \
+	" {'name':'hv1','encap':{'type':'geneve','ip':'192.168.50.1'}," \
+	"  'vifs':[{'iface':'tap-a','port':'a'},{'iface':'tap-b','port':'b'}," \
+	"   {'iface':'tap-meta','port':'c'}]}," \
+	" {'name':'hv2','encap':{'type':'geneve','ip':'192.168.50.2'}," \
+	"  'vifs':[{'iface':'tap-c','port':'d'}]}]"
+
 /* Parses JSON written with ' for " (readable in C); fails the test if bad. */
 json_t *model_from(const char *text);
 

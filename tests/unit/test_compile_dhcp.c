@@ -38,12 +38,7 @@ static const char *model =
 	"   'classless_static_route':'{30.0.0.0/24,10.0.0.10, 0.0.0.0/0,10.0.0.254}'}},"
 	"  {'_uuid':'" U_HALF "','cidr':'10.0.0.0/24','options':{'server_id':'10.0.0.254',"
 	"   'server_mac':'02:00:00:00:00:fe'}}],"
-	" 'chassis':["
-	" {'name':'hv1','encap':{'type':'geneve','ip':'192.168.50.1'},"
-	"  'vifs':[{'iface':'tap-a','port':'a'},{'iface':'tap-b','port':'b'},"
-	"   {'iface':'tap-meta','port':'c'}]},"
-	" {'name':'hv2','encap':{'type':'geneve','ip':'192.168.50.2'},"
-	"  'vifs':[{'iface':'tap-c','port':'d'}]}]}";
+	DHCP_FIXTURE_CHASSIS "}";
 
 static const struct xovn_dhcp_val *find_dhcp(const struct xovn_mapset *s, uint16_t port)
 {

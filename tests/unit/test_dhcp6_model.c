@@ -91,12 +91,7 @@ static const char *model =
 	"  {'_uuid':'" U6 "','cidr':'fd00::/64','options':{'server_id':'02:00:00:00:00:fe'}},"
 	"  {'_uuid':'" U7 "','cidr':'fd00::/64','options':{'server_id':'02:00:00:00:00:fe',"
 	"   'dhcpv6_stateless':'true'}}],"
-	" 'chassis':["
-	" {'name':'hv1','encap':{'type':'geneve','ip':'192.168.50.1'},"
-	"  'vifs':[{'iface':'tap-a','port':'a'},{'iface':'tap-b','port':'b'},"
-	"   {'iface':'tap-meta','port':'c'}]},"
-	" {'name':'hv2','encap':{'type':'geneve','ip':'192.168.50.2'},"
-	"  'vifs':[{'iface':'tap-c','port':'d'}]}]}";
+	DHCP_FIXTURE_CHASSIS "}";
 
 static const struct xovn_dhcp6_val *find_dhcp6(const struct xovn_mapset *s, uint16_t port)
 {

@@ -35,12 +35,20 @@ static uint32_t key_at(const struct xovn_mapset *s, size_t i)
 
 Test(mapset, names_follow_the_bpf_maps)
 {
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_CONFIG], "xovn_config");
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_DATAPATHS], "xovn_datapaths");
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_PORTS], "xovn_ports");
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_FLOOD], "xovn_flood");
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_FDB], "xovn_fdb");
-	cr_assert_str_eq(xovn_map_names[XOVN_MAP_INGRESS], "xovn_ingress");
+	static const struct {
+		int map;
+		const char *name;
+	} names[] = {
+		{ XOVN_MAP_CONFIG, "xovn_config" }, { XOVN_MAP_DATAPATHS, "xovn_datapaths" },
+		{ XOVN_MAP_PORTS, "xovn_ports" }, { XOVN_MAP_FLOOD, "xovn_flood" },
+		{ XOVN_MAP_FDB, "xovn_fdb" }, { XOVN_MAP_INGRESS, "xovn_ingress" },
+		{ XOVN_MAP_RPORTS, "xovn_rports" }, { XOVN_MAP_ROUTES, "xovn_routes" },
+		{ XOVN_MAP_SRC_ROUTES, "xovn_src_routes" }, { XOVN_MAP_NEIGH, "xovn_neigh" },
+		{ XOVN_MAP_LSP_ROUTER, "xovn_lsp_router" },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		cr_assert_str_eq(xovn_map_names[names[i].map], names[i].name);
 	for (int i = 0; i < XOVN_MAP__COUNT; i++)
 		cr_assert_not_null(xovn_map_names[i], "map id %d has no name", i);
 }

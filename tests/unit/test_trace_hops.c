@@ -34,19 +34,22 @@ static struct xovn_trace_hop hop(uint32_t rtr, uint16_t in, uint16_t out, uint8_
 	return h;
 }
 
-/* Prints rec's hops into a string (free() it). */
-static char *printed(const json_t *model, const struct xovn_trace *rec, json_t **hops)
+/* Prints rec's hops, named from model_json, into a string (free() it). */
+static char *printed(const struct xovn_trace *rec, json_t **hops)
 {
 	char *text = NULL;
 	size_t len = 0;
 	FILE *f = open_memstream(&text, &len);
-
-	struct xovn_model *typed = xovn_model_read(model);
+	json_t *model = json_loads(model_json, 0, NULL);
+	struct xovn_model *typed;
 
 	cr_assert_not_null(f);
+	cr_assert_not_null(model);
+	typed = xovn_model_read(model);
 	cr_assert_not_null(typed);
 	*hops = xovn_trace_hops_json(typed, rec);
 	xovn_model_free(typed);
+	json_decref(model);
 	xovn_trace_hops_print(f, *hops);
 	fclose(f);
 	return text;
@@ -54,15 +57,14 @@ static char *printed(const json_t *model, const struct xovn_trace *rec, json_t *
 
 Test(trace_hops, switch_router_router_switch_reads_in_order)
 {
-	json_t *model = json_loads(model_json, 0, NULL), *hops, *h;
+	json_t *hops, *h;
 	struct xovn_trace rec = { 0 };
 	char *text;
 
-	cr_assert_not_null(model);
 	rec.n_hops = 2;
 	rec.hops[0] = hop(100, 1, 3, 24, 1, 2, 0, "100.64.0.2", 3);
 	rec.hops[1] = hop(200, 1, 2, 24, 0, 1, XOVN_HOP_CONNECTED, "10.0.4.1", 4);
-	text = printed(model, &rec, &hops);
+	text = printed(&rec, &hops);
 	cr_assert_str_eq(text,
 		"  router R1 (key 100): in by r1-ls1, dst-ip static route /24, ECMP path 2 of 2, "
 		"next hop 100.64.0.2, out by r1-join to switch join\n"
@@ -75,12 +77,11 @@ Test(trace_hops, switch_router_router_switch_reads_in_order)
 	cr_assert_eq(json_integer_value(json_object_get(h, "n_paths")), 2);
 	free(text);
 	json_decref(hops);
-	json_decref(model);
 }
 
 Test(trace_hops, src_ip_ipv6_miss_local_and_no_route)
 {
-	json_t *model = json_loads(model_json, 0, NULL), *hops;
+	json_t *hops;
 	struct xovn_trace rec = { 0 };
 	char *text;
 
@@ -89,7 +90,7 @@ Test(trace_hops, src_ip_ipv6_miss_local_and_no_route)
 			  XOVN_HOP_NEIGH_MISS, "fd03::2", 3);
 	rec.hops[1] = hop(100, 1, 0, 0, 0, 0, XOVN_HOP_LOCAL, NULL, 0);
 	rec.hops[2] = hop(7, 5, 0, 0, 0, 0, 0, NULL, 0);
-	text = printed(model, &rec, &hops);
+	text = printed(&rec, &hops);
 	cr_assert_str_eq(text,
 		"  router R1 (key 100): in by r1-ls1, src-ip static route /64, next hop fd03::2, "
 		"out by r1-join to switch join (next hop's MAC unknown: asked for it)\n"
@@ -97,18 +98,16 @@ Test(trace_hops, src_ip_ipv6_miss_local_and_no_route)
 		"  router ? (key 7): in by ?, no route out\n");
 	free(text);
 	json_decref(hops);
-	json_decref(model);
 }
 
 Test(trace_hops, no_router_crossed_gives_no_line)
 {
-	json_t *model = json_loads(model_json, 0, NULL), *hops;
+	json_t *hops;
 	struct xovn_trace rec = { 0 };
-	char *text = printed(model, &rec, &hops);
+	char *text = printed(&rec, &hops);
 
 	cr_assert_str_eq(text, "");
 	cr_assert_eq(json_array_size(hops), 0);
 	free(text);
 	json_decref(hops);
-	json_decref(model);
 }
