@@ -194,3 +194,19 @@ void ctl_print_sorted_pairs(FILE *out, const json_t *obj, const char *before,
 			json_string_value(json_object_get(obj, keys[i])), after);
 	free(keys);
 }
+
+/* The members of array sorted by cmp, in a new vector of *n; NULL when empty. */
+const json_t **ctl_sorted_members(const json_t *array, size_t *n,
+				  int (*cmp)(const void *, const void *))
+{
+	const json_t **v;
+
+	*n = json_array_size(array);
+	v = *n ? calloc(*n, sizeof(*v)) : NULL;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < *n; i++)
+		v[i] = json_array_get(array, i);
+	qsort(v, *n, sizeof(*v), cmp);
+	return v;
+}
