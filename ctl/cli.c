@@ -19,34 +19,32 @@ static int is_separator(const char *s)
 	return strcmp(s, "--") == 0;
 }
 
+/* Options that only set a flag on their command. */
+static const struct {
+	const char *name;
+	unsigned int flag;
+} flag_options[] = {
+	{ "--may-exist", CTL_OPT_MAY_EXIST },
+	{ "--if-exists", CTL_OPT_IF_EXISTS },
+	{ "--stateless", CTL_OPT_STATELESS },
+	{ "--portrange", CTL_OPT_PORTRANGE },
+	{ "--ecmp", CTL_OPT_ECMP },
+};
+
 /* One leading "--option" of a command; returns -1 on an unknown option. */
 static int parse_cmd_option(struct ctl_cmd *cmd, const char *opt)
 {
-	if (strcmp(opt, "--may-exist") == 0) {
-		cmd->opts |= CTL_OPT_MAY_EXIST;
-		return 0;
-	}
-	if (strcmp(opt, "--if-exists") == 0) {
-		cmd->opts |= CTL_OPT_IF_EXISTS;
-		return 0;
+	for (size_t i = 0; i < sizeof(flag_options) / sizeof(flag_options[0]); i++) {
+		if (strcmp(opt, flag_options[i].name) == 0) {
+			cmd->opts |= flag_options[i].flag;
+			return 0;
+		}
 	}
 	if (strncmp(opt, "--id=", 5) == 0) {
 		cmd->opts |= CTL_OPT_ID;
 		cmd->id = opt + 5;
 		if (cmd->id[0] != '@' || !cmd->id[1])
 			return ctl_fail("%s: the id must be @NAME", opt);
-		return 0;
-	}
-	if (strcmp(opt, "--stateless") == 0) {
-		cmd->opts |= CTL_OPT_STATELESS;
-		return 0;
-	}
-	if (strcmp(opt, "--portrange") == 0) {
-		cmd->opts |= CTL_OPT_PORTRANGE;
-		return 0;
-	}
-	if (strcmp(opt, "--ecmp") == 0) {
-		cmd->opts |= CTL_OPT_ECMP;
 		return 0;
 	}
 	if (strncmp(opt, "--policy=", 9) == 0) {

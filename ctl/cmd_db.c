@@ -258,6 +258,16 @@ static json_t *value_of(struct ctl_ctx *ctx, const struct db_table *t, const str
 	return v;
 }
 
+/* VALUE for column c, or for one value of the map c when key is given. */
+static json_t *parse_value(const struct db_column *c, const char *key, const char *value)
+{
+	struct db_column atom = *c;
+
+	if (key)
+		atom.kind = DB_STR;
+	return db_datum_parse(&atom, value);
+}
+
 static int row_matches(struct ctl_ctx *ctx, const struct db_table *t, const struct db_row *row,
 		       int argc, char **argv, int *err)
 {
@@ -277,11 +287,7 @@ static int row_matches(struct ctl_ctx *ctx, const struct db_table *t, const stru
 		} else if (key && !db_is_map(c)) {
 			*err = ctl_fail("%s: column %s is not a map", argv[i], c->name) != 0;
 		} else {
-			struct db_column atom = *c;
-
-			if (key)
-				atom.kind = DB_STR;
-			want = key ? db_datum_parse(&atom, op + 1 + neg) : db_datum_parse(c, op + 1 + neg);
+			want = parse_value(c, key, op + 1 + neg);
 			have = value_of(ctx, t, row, c, key);
 			*err = want == NULL;
 			ok = want && ((have && db_datum_equal(have, want)) != neg);
@@ -380,10 +386,7 @@ int db_set_arg(json_t *model, const struct db_table *t, const struct db_row *row
 	} else if (key && !db_is_map(c)) {
 		ctl_fail("%s: column %s is not a map", arg, c->name);
 	} else if (key) {
-		struct db_column atom = *c;
-
-		atom.kind = DB_STR;
-		json_t *v = db_datum_parse(&atom, eq + 1);
+		json_t *v = parse_value(c, key, eq + 1);
 
 		d = v ? db_datum_get(model, t, row, c) : NULL;
 		if (d)

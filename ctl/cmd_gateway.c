@@ -106,13 +106,9 @@ static int lrp_get_gateway_chassis(struct ctl_ctx *ctx, int argc, char **argv)
 	if (!lrp)
 		return -1;
 	list = json_object_get(lrp, "gateway_chassis");
-	n = json_array_size(list);
-	v = calloc(n + 1, sizeof(*v));
-	if (!v)
+	v = ctl_sorted_members(list, &n, ctl_cmp_gateway_chassis);
+	if (!v && n)
 		return ctl_fail("out of memory");
-	for (i = 0; i < n; i++)
-		v[i] = json_array_get(list, i);
-	qsort(v, n, sizeof(*v), ctl_cmp_gateway_chassis);
 	for (i = 0; i < n; i++)
 		fprintf(ctx->out, "%s %5lld\n", ctl_str(v[i], "name") ? ctl_str(v[i], "name") : "",
 			(long long)json_integer_value(json_object_get(v[i], "priority")));

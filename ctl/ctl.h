@@ -158,5 +158,7 @@ extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gatewa
  * first, equal priorities by name descending, as ovn-nbctl orders them.
  */
 int ctl_cmp_gateway_chassis(const void *x, const void *y);
+const json_t **ctl_sorted_members(const json_t *array, size_t *n,
+				  int (*cmp)(const void *, const void *));
 
 #endif /* XOVN_CTL_H */

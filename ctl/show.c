@@ -99,16 +99,11 @@ static int cmp_json_str(const void *a, const void *b)
 /* networks is an OVSDB set: printed sorted, whatever order it was given in. */
 static void show_networks(FILE *out, const json_t *networks)
 {
-	size_t n = json_array_size(networks), i;
-	json_t **v = calloc(n + 1, sizeof(*v));
+	size_t n, i;
+	const json_t **v = ctl_sorted_members(networks, &n, cmp_json_str);
 
-	if (!v || n == 0) {
-		free(v);
+	if (!v)
 		return;
-	}
-	for (i = 0; i < n; i++)
-		v[i] = json_array_get(networks, i);
-	qsort(v, n, sizeof(*v), cmp_json_str);
 	fputs("        networks: [", out);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s\"%s\"", i ? ", " : "", json_string_value(v[i]));
@@ -118,16 +113,11 @@ static void show_networks(FILE *out, const json_t *networks)
 
 static void show_gateway_chassis(FILE *out, const json_t *list)
 {
-	size_t n = json_array_size(list), i;
-	const json_t **v = calloc(n + 1, sizeof(*v));
+	size_t n, i;
+	const json_t **v = ctl_sorted_members(list, &n, ctl_cmp_gateway_chassis);
 
-	if (!v || n == 0) {
-		free(v);
+	if (!v)
 		return;
-	}
-	for (i = 0; i < n; i++)
-		v[i] = json_array_get(list, i);
-	qsort(v, n, sizeof(*v), ctl_cmp_gateway_chassis);
 	fputs("        gateway chassis: [", out);
 	for (i = 0; i < n; i++)
 		fprintf(out, "%s%s", i ? " " : "", ctl_str(v[i], "chassis_name"));

@@ -62,27 +62,26 @@ int ctl_parse_long(const char *what, const char *s, long min, long max, long *ou
 	return 0;
 }
 
-/* The array member key of obj, created empty when absent. */
+/* The member key of obj of the given type, created empty when absent. */
+static json_t *ctl_member(json_t *obj, const char *key, json_type type)
+{
+	json_t *m = json_object_get(obj, key);
+
+	if (!m || json_typeof(m) != type) {
+		m = type == JSON_ARRAY ? json_array() : json_object();
+		json_object_set_new(obj, key, m);
+	}
+	return m;
+}
+
 json_t *ctl_array(json_t *obj, const char *key)
 {
-	json_t *a = json_object_get(obj, key);
-
-	if (!json_is_array(a)) {
-		a = json_array();
-		json_object_set_new(obj, key, a);
-	}
-	return a;
+	return ctl_member(obj, key, JSON_ARRAY);
 }
 
 json_t *ctl_object(json_t *obj, const char *key)
 {
-	json_t *o = json_object_get(obj, key);
-
-	if (!json_is_object(o)) {
-		o = json_object();
-		json_object_set_new(obj, key, o);
-	}
-	return o;
+	return ctl_member(obj, key, JSON_OBJECT);
 }
 
 /* String member or NULL. */
@@ -194,4 +193,20 @@ void ctl_print_sorted_pairs(FILE *out, const json_t *obj, const char *before,
 		fprintf(out, "%s%s%s%s%s", before, keys[i], between,
 			json_string_value(json_object_get(obj, keys[i])), after);
 	free(keys);
+}
+
+/* The members of array sorted by cmp, in a new vector of *n; NULL when empty. */
+const json_t **ctl_sorted_members(const json_t *array, size_t *n,
+				  int (*cmp)(const void *, const void *))
+{
+	const json_t **v;
+
+	*n = json_array_size(array);
+	v = *n ? calloc(*n, sizeof(*v)) : NULL;
+	if (!v)
+		return NULL;
+	for (size_t i = 0; i < *n; i++)
+		v[i] = json_array_get(array, i);
+	qsort(v, *n, sizeof(*v), cmp);
+	return v;
 }

@@ -11,6 +11,7 @@
  * from its MAC (EUI-64), which every IPv6 host uses for neighbour discovery.
  */
 #include <stdlib.h>
+#include <stddef.h>
 #include <string.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
@@ -32,6 +33,30 @@ static uint8_t family_flags(const struct xovn_lport_addr *a)
 	return flags;
 }
 
+/* The IPv4 and IPv6 keys share their head, so both are built as the IPv6 one
+ * and cut after the address. */
+_Static_assert(offsetof(struct xovn_psec_ip4_key, ip) == offsetof(struct xovn_psec_ip6_key, ip),
+	       "port security keys share their head");
+_Static_assert(sizeof(struct xovn_psec_ip4_key) ==
+		       offsetof(struct xovn_psec_ip4_key, ip) + sizeof(uint32_t),
+	       "IPv4 port security key ends at its address");
+
+static int emit_psec(struct compile_ctx *ctx, uint32_t map, const struct xovn_psec_mac_key *mk,
+		     const void *ip, size_t ip_len, int plen)
+{
+	struct xovn_psec_ip6_key k;
+	uint32_t one = 1;
+
+	memset(&k, 0, sizeof(k));
+	k.prefixlen = XOVN_PSEC_FIXED_BITS + plen;
+	k.dp_key = mk->dp_key;
+	k.port_key = mk->port_key;
+	memcpy(k.mac, mk->mac, sizeof(k.mac));
+	memcpy(k.ip, ip, ip_len);
+	return compile_emit(ctx, map, &k, offsetof(struct xovn_psec_ip6_key, ip) + ip_len, &one,
+			    sizeof(one));
+}
+
 /* ---- IPv4 ---------------------------------------------------------------- */
 
 static uint32_t v4_mask(int plen)
@@ -42,16 +67,7 @@ static uint32_t v4_mask(int plen)
 static int emit_v4(struct compile_ctx *ctx, uint32_t map, const struct xovn_psec_mac_key *mk,
 		   uint32_t ip, int plen)
 {
-	struct xovn_psec_ip4_key k;
-	uint32_t one = 1;
-
-	memset(&k, 0, sizeof(k));
-	k.prefixlen = XOVN_PSEC_FIXED_BITS + plen;
-	k.dp_key = mk->dp_key;
-	k.port_key = mk->port_key;
-	memcpy(k.mac, mk->mac, sizeof(k.mac));
-	k.ip = ip;
-	return compile_emit(ctx, map, &k, sizeof(k), &one, sizeof(one));
+	return emit_psec(ctx, map, mk, &ip, sizeof(ip), plen);
 }
 
 static int emit_ipv4(struct compile_ctx *ctx, const struct xovn_psec_mac_key *mk,
@@ -91,16 +107,7 @@ static void v6_apply_mask(uint8_t out[16], const uint8_t in[16], int plen)
 static int emit_v6(struct compile_ctx *ctx, uint32_t map, const struct xovn_psec_mac_key *mk,
 		   const uint8_t ip[16], int plen)
 {
-	struct xovn_psec_ip6_key k;
-	uint32_t one = 1;
-
-	memset(&k, 0, sizeof(k));
-	k.prefixlen = XOVN_PSEC_FIXED_BITS + plen;
-	k.dp_key = mk->dp_key;
-	k.port_key = mk->port_key;
-	memcpy(k.mac, mk->mac, sizeof(k.mac));
-	memcpy(k.ip, ip, sizeof(k.ip));
-	return compile_emit(ctx, map, &k, sizeof(k), &one, sizeof(one));
+	return emit_psec(ctx, map, mk, ip, 16, plen);
 }
 
 static int emit_v6_both(struct compile_ctx *ctx, const struct xovn_psec_mac_key *mk,

@@ -178,18 +178,28 @@ static int write_run(int fd, const struct xovn_map_entry *v, size_t n, int upser
 	return 0;
 }
 
+/* Writes set->v[start..end), one map's run; the failing entry named in err. */
+static int apply_run(const int fds[XOVN_MAP__COUNT], const struct xovn_mapset *set,
+		     size_t start, size_t end, int upsert, char *err, size_t errlen)
+{
+	size_t failed;
+
+	if (!write_run(fds[set->v[start].map], &set->v[start], end - start, upsert, &failed))
+		return 0;
+	snprintf(err, errlen, "%s[%zu]: map %s: %s", upsert ? "upsert" : "delete", start + failed,
+		 map_name(set->v[start].map), strerror(errno));
+	return -1;
+}
+
 static int write_upserts(const int fds[XOVN_MAP__COUNT], const struct xovn_mapset *set,
 			 char *err, size_t errlen)
 {
-	size_t i, end, failed;
+	size_t i, end;
 
 	for (i = 0; set && i < set->n; i = end) {
 		end = run_end(set, i);
-		if (write_run(fds[set->v[i].map], &set->v[i], end - i, 1, &failed)) {
-			snprintf(err, errlen, "upsert[%zu]: map %s: %s", i + failed,
-				 map_name(set->v[i].map), strerror(errno));
+		if (apply_run(fds, set, i, end, 1, err, errlen))
 			return -1;
-		}
 	}
 	return 0;
 }
@@ -207,16 +217,13 @@ static size_t run_start(const struct xovn_mapset *set, size_t end)
 static int write_deletes(const int fds[XOVN_MAP__COUNT], const struct xovn_mapset *set,
 			 char *err, size_t errlen)
 {
-	size_t start, end, failed;
+	size_t start, end;
 
 	/* Runs back to front: referrers (later maps) go before their targets. */
 	for (end = set ? set->n : 0; end > 0; end = start) {
 		start = run_start(set, end);
-		if (write_run(fds[set->v[start].map], &set->v[start], end - start, 0, &failed)) {
-			snprintf(err, errlen, "delete[%zu]: map %s: %s", start + failed,
-				 map_name(set->v[start].map), strerror(errno));
+		if (apply_run(fds, set, start, end, 0, err, errlen))
 			return -1;
-		}
 	}
 	return 0;
 }

@@ -57,14 +57,22 @@ static void put_mac(char *out, size_t cap, size_t *pos, const uint8_t *m)
 	put(out, cap, pos, "%02x:%02x:%02x:%02x:%02x:%02x", m[0], m[1], m[2], m[3], m[4], m[5]);
 }
 
+/* Names a header too short to read and says so; nonzero when it is. */
+static int truncated(size_t len, size_t need, const char *proto, char *out, size_t cap,
+		     size_t *pos)
+{
+	if (len >= need)
+		return 0;
+	put(out, cap, pos, ", %s (truncated)", proto);
+	return 1;
+}
+
 static void describe_arp(const uint8_t *p, size_t len, char *out, size_t cap, size_t *pos)
 {
 	char spa[INET_ADDRSTRLEN], tpa[INET_ADDRSTRLEN];
 
-	if (len < 28) {
-		put(out, cap, pos, ", ARP (truncated)");
+	if (truncated(len, 28, "ARP", out, cap, pos))
 		return;
-	}
 	inet_ntop(AF_INET, p + 14, spa, sizeof(spa));
 	inet_ntop(AF_INET, p + 24, tpa, sizeof(tpa));
 	if (get16(p + 6) == 1)
@@ -80,10 +88,8 @@ static void describe_ip4(const uint8_t *p, size_t len, char *out, size_t cap, si
 {
 	char src[INET_ADDRSTRLEN], dst[INET_ADDRSTRLEN];
 
-	if (len < 20) {
-		put(out, cap, pos, ", IPv4 (truncated)");
+	if (truncated(len, 20, "IPv4", out, cap, pos))
 		return;
-	}
 	inet_ntop(AF_INET, p + 12, src, sizeof(src));
 	inet_ntop(AF_INET, p + 16, dst, sizeof(dst));
 	put(out, cap, pos, ", IPv4 %s > %s proto %u", src, dst, p[9]);
@@ -93,10 +99,8 @@ static void describe_ip6(const uint8_t *p, size_t len, char *out, size_t cap, si
 {
 	char src[INET6_ADDRSTRLEN], dst[INET6_ADDRSTRLEN], tgt[INET6_ADDRSTRLEN];
 
-	if (len < 40) {
-		put(out, cap, pos, ", IPv6 (truncated)");
+	if (truncated(len, 40, "IPv6", out, cap, pos))
 		return;
-	}
 	inet_ntop(AF_INET6, p + 8, src, sizeof(src));
 	inet_ntop(AF_INET6, p + 24, dst, sizeof(dst));
 	put(out, cap, pos, ", IPv6 %s > %s next %u", src, dst, p[6]);

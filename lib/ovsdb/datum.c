@@ -56,14 +56,18 @@ const char *ovsdb_uuid(const json_t *datum)
 	return is_tagged(v, "uuid") ? json_string_value(json_array_get(v, 1)) : NULL;
 }
 
+/* The [key, value] pairs of a map datum; NULL (an empty walk) otherwise. */
+static const json_t *map_pairs(const json_t *datum)
+{
+	return is_tagged(datum, "map") ? json_array_get(datum, 1) : NULL;
+}
+
 const char *ovsdb_map_get(const json_t *datum, const char *key)
 {
 	const json_t *pair;
 	size_t i;
 
-	if (!is_tagged(datum, "map"))
-		return NULL;
-	json_array_foreach(json_array_get(datum, 1), i, pair) {
+	json_array_foreach(map_pairs(datum), i, pair) {
 		const char *k = json_string_value(json_array_get(pair, 0));
 
 		if (k && strcmp(k, key) == 0)
@@ -78,9 +82,7 @@ json_t *ovsdb_map_object(const json_t *datum)
 	const json_t *pair;
 	size_t i;
 
-	if (!is_tagged(datum, "map"))
-		return obj;
-	json_array_foreach(json_array_get(datum, 1), i, pair) {
+	json_array_foreach(map_pairs(datum), i, pair) {
 		const char *k = json_string_value(json_array_get(pair, 0));
 		const char *v = json_string_value(json_array_get(pair, 1));
 
