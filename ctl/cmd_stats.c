@@ -15,6 +15,7 @@
 #include "ctl.h"
 #include "model/model.h"
 #include "dataplane/names.h"
+#include "util/grow.h"
 
 struct stats_args {
 	const char *chassis;
@@ -84,27 +85,13 @@ static void collect_row(const struct xovn_port_key *key, const struct xovn_port_
 	struct port_rows *rows = arg;
 	struct port_row *v;
 
-	if (rows->n == rows->cap) {
-		rows->cap = rows->cap ? rows->cap * 2 : 64;
-		v = realloc(rows->v, rows->cap * sizeof(*v));
-		if (!v) {
-			rows->oom = 1;
-			return;
-		}
-		rows->v = v;
+	v = xovn_grow(rows->v, &rows->cap, rows->n, sizeof(*v), 64);
+	if (!v) {
+		rows->oom = 1;
+		return;
 	}
-	if (rows->n < rows->cap)
-		rows->v[rows->n++] = (struct port_row){ *key, *sum };
-}
-
-static int row_cmp(const void *a, const void *b)
-{
-	const struct xovn_port_key *x = &((const struct port_row *)a)->key;
-	const struct xovn_port_key *y = &((const struct port_row *)b)->key;
-
-	if (x->dp_key != y->dp_key)
-		return x->dp_key < y->dp_key ? -1 : 1;
-	return (x->port_key > y->port_key) - (x->port_key < y->port_key);
+	rows->v = v;
+	rows->v[rows->n++] = (struct port_row){ *key, *sum };
 }
 
 static const char *name_or(const char *s)
@@ -189,7 +176,7 @@ static int all_ports(const struct xovn_model *model, int stats_fd, json_t *list)
 		free(rows.v);
 		return ctl_fail("stats: cannot read xovn_port_stats");
 	}
-	qsort(rows.v, rows.n, sizeof(*rows.v), row_cmp);
+	/* already in (switch, port) key order */
 	for (i = 0; i < rows.n; i++)
 		json_array_append_new(list, row_json(model, &rows.v[i]));
 	free(rows.v);

@@ -9,6 +9,7 @@
 
 #include "ctl.h"
 #include "db.h"
+#include "util/grow.h"
 
 static const struct db_column ls_columns[] = {
 	{ .name = "_uuid", DB_UUID, NULL, NULL, 1, 0, 0 },
@@ -185,15 +186,11 @@ const struct db_column *db_find_column(const struct db_table *t, const char *nam
 
 static int push(struct db_rows *r, json_t *obj, json_t *array, json_t *parent)
 {
-	if (r->n == r->cap) {
-		size_t cap = r->cap ? r->cap * 2 : 16;
-		struct db_row *v = realloc(r->v, cap * sizeof(*v));
+	struct db_row *v = xovn_grow(r->v, &r->cap, r->n, sizeof(*v), 16);
 
-		if (!v)
-			return ctl_fail("out of memory");
-		r->v = v;
-		r->cap = cap;
-	}
+	if (!v)
+		return ctl_fail("out of memory");
+	r->v = v;
 	r->v[r->n++] = (struct db_row){ obj, array, parent };
 	return 0;
 }

@@ -15,6 +15,7 @@
 #include "metrics.h"
 #include "model/model.h"
 #include "dataplane/names.h"
+#include "util/grow.h"
 
 struct scrape {
 	FILE *out;
@@ -76,17 +77,13 @@ static void collect(const struct xovn_port_key *key, const struct xovn_port_stat
 {
 	struct port_samples *ps = arg;
 
-	if (ps->n == ps->cap) {
-		size_t cap = ps->cap ? ps->cap * 2 : 64;
-		struct port_sample *v = realloc(ps->v, cap * sizeof(*v));
+	struct port_sample *v = xovn_grow(ps->v, &ps->cap, ps->n, sizeof(*v), 64);
 
-		if (!v) {
-			ps->oom = 1;
-			return;
-		}
-		ps->v = v;
-		ps->cap = cap;
+	if (!v) {
+		ps->oom = 1;
+		return;
 	}
+	ps->v = v;
 	ps->v[ps->n++] = (struct port_sample){ *key, *sum };
 }
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "compile/ctx.h"
+#include "util/grow.h"
 
 struct attach_list {
 	struct xovn_attach *v;
@@ -18,6 +19,7 @@ struct attach_list {
 static int attach_add(struct attach_list *l, const char *ifname, int role)
 {
 	struct name_index *seen = &l->seen[role - 1];
+	struct xovn_attach *v;
 
 	if (!ifname || strlen(ifname) >= sizeof(l->v->ifname))
 		return 0; /* the schema forbids both; nothing could be attached */
@@ -25,15 +27,10 @@ static int attach_add(struct attach_list *l, const char *ifname, int role)
 		return 0;
 	if (name_index_put(seen, ifname, ifname) < 0)
 		return -1;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		struct xovn_attach *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
+	v = xovn_grow(l->v, &l->cap, l->n, sizeof(*v), 8);
+	if (!v)
+		return -1;
+	l->v = v;
 	memset(&l->v[l->n], 0, sizeof(l->v[l->n]));
 	strcpy(l->v[l->n].ifname, ifname);
 	l->v[l->n].role = role;

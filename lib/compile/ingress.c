@@ -9,21 +9,18 @@
 #include <string.h>
 
 #include "compile/ctx.h"
+#include "util/grow.h"
 
 int ingress_add(struct compile_ctx *ctx, const struct xovn_ingress_key *key,
 		const struct xovn_ingress_val *val, const char *port)
 {
 	struct ingress_list *l = &ctx->ingress;
+	struct ingress_candidate *v;
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 64;
-		struct ingress_candidate *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return compile_fail(ctx, "out of memory collecting ingress keys");
-		l->v = v;
-		l->cap = cap;
-	}
+	v = xovn_grow(l->v, &l->cap, l->n, sizeof(*v), 64);
+	if (!v)
+		return compile_fail(ctx, "out of memory collecting ingress keys");
+	l->v = v;
 	l->v[l->n].key = *key;
 	l->v[l->n].val = *val;
 	l->v[l->n].port = port ? port : "?";

@@ -9,6 +9,7 @@
 #include <bpf/libbpf.h>
 
 #include "dataplane/counters.h"
+#include "util/grow.h"
 
 int xovn_pin_dir(const char *chassis, char *out, size_t cap)
 {
@@ -88,15 +89,10 @@ static int sums_add(struct owner_sums *s, const struct xovn_port_stats *c)
 {
 	struct owner_sum *o;
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct owner_sum *v = realloc(s->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
-	}
+	o = xovn_grow(s->v, &s->cap, s->n, sizeof(*o), 256);
+	if (!o)
+		return -1;
+	s->v = o;
 	o = &s->v[s->n++];
 	memset(o, 0, sizeof(*o));
 	o->key.dp_key = c->owner.dp_key;

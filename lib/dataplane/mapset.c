@@ -12,6 +12,7 @@
 
 #include "dataplane/mapset.h"
 #include "xovn_maps.h"
+#include "util/grow.h"
 
 void xovn_mapset_init(struct xovn_mapset *s)
 {
@@ -49,13 +50,11 @@ static int entry_val_equal(const struct xovn_map_entry *a, const struct xovn_map
 
 static int mapset_grow(struct xovn_mapset *s)
 {
-	size_t cap = s->cap ? s->cap * 2 : 64;
-	struct xovn_map_entry *v = realloc(s->v, cap * sizeof(*v));
+	struct xovn_map_entry *v = xovn_grow(s->v, &s->cap, s->n, sizeof(*v), 64);
 
 	if (!v)
 		return -1;
 	s->v = v;
-	s->cap = cap;
 	return 0;
 }
 
