@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * arp.h - ARP for IPv4 over Ethernet (RFC 826): reading a request and
- * turning it into the reply in place.
+ * arp.h - ARP for IPv4 over Ethernet (RFC 826): reading a request, and
+ * writing a request or a reply over the frame.
  *
  * Only the Ethernet/IPv4 form is understood (htype 1, ptype 0x0800, hlen 6,
  * plen 4); anything else is "not an ARP we can vouch for".  Addresses are
@@ -58,32 +58,44 @@ static __always_inline __u32 xovn_arp_ip(const __u8 ip[4])
 }
 
 /*
+ * Writes an Ethernet/IPv4 ARP message over the start of the frame: to
+ * eth_dst from sha, operation op, sender (sha, spa), target (tha, tpa).
+ * Bytes after the ARP body (Ethernet padding) are left as they were.
+ */
+static __always_inline int xovn_arp_write(struct __sk_buff *skb, const __u8 *eth_dst, __u16 op,
+					  const __u8 *sha, const __u8 *spa, const __u8 *tha,
+					  const __u8 *tpa)
+{
+	struct ethhdr eth;
+	struct xovn_arp msg;
+
+	__builtin_memcpy(eth.h_dest, eth_dst, ETH_ALEN);
+	__builtin_memcpy(eth.h_source, sha, ETH_ALEN);
+	eth.h_proto = bpf_htons(ETH_P_ARP);
+	msg.htype = bpf_htons(1);
+	msg.ptype = bpf_htons(ETH_P_IP);
+	msg.hlen = ETH_ALEN;
+	msg.plen = 4;
+	msg.op = bpf_htons(op);
+	__builtin_memcpy(msg.sha, sha, ETH_ALEN);
+	__builtin_memcpy(msg.spa, spa, 4);
+	__builtin_memcpy(msg.tha, tha, ETH_ALEN);
+	__builtin_memcpy(msg.tpa, tpa, 4);
+	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
+	    bpf_skb_store_bytes(skb, ETH_HLEN, &msg, sizeof(msg), 0) < 0)
+		return -1;
+	return 0;
+}
+
+/*
  * Rewrites the request into the reply "target_ip is at target_mac": back to
  * the requester's MAC, op 2, sender = the target, target = the requester.
- * Bytes after the ARP body (Ethernet padding) are left as they were.
  */
 static __always_inline int xovn_arp_write_reply(struct __sk_buff *skb, const struct xovn_arp *req,
 						const __u8 *req_eth_src, const __u8 *target_mac)
 {
-	struct ethhdr eth;
-	struct xovn_arp rep;
-
-	__builtin_memcpy(eth.h_dest, req_eth_src, ETH_ALEN);
-	__builtin_memcpy(eth.h_source, target_mac, ETH_ALEN);
-	eth.h_proto = bpf_htons(ETH_P_ARP);
-	rep.htype = bpf_htons(1);
-	rep.ptype = bpf_htons(ETH_P_IP);
-	rep.hlen = ETH_ALEN;
-	rep.plen = 4;
-	rep.op = bpf_htons(XOVN_ARP_REPLY);
-	__builtin_memcpy(rep.sha, target_mac, ETH_ALEN);
-	__builtin_memcpy(rep.spa, req->tpa, 4);
-	__builtin_memcpy(rep.tha, req->sha, ETH_ALEN);
-	__builtin_memcpy(rep.tpa, req->spa, 4);
-	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN, &rep, sizeof(rep), 0) < 0)
-		return -1;
-	return 0;
+	return xovn_arp_write(skb, req_eth_src, XOVN_ARP_REPLY, target_mac, req->tpa, req->sha,
+			      req->spa);
 }
 
 #endif /* XOVN_BPF_ARP_H */

@@ -2,7 +2,7 @@
 /*
  * nd.h - IPv6 neighbour discovery (RFC 4861): finding the ICMPv6 header,
  * reading a solicitation or advertisement and its link-layer address
- * option, and writing a neighbour advertisement.
+ * option, and writing a solicitation or an advertisement.
  */
 #ifndef XOVN_BPF_ND_H
 #define XOVN_BPF_ND_H
@@ -158,42 +158,55 @@ static __always_inline __be16 xovn_na_csum(const struct ipv6hdr *ip6, const stru
 }
 
 /*
- * Replaces the whole frame with the advertisement "target is at
- * target_mac", sent from target to the soliciting host (dst_mac, dst_ip),
- * hop limit 255 as RFC 4861 requires.  0 or -1.
+ * Replaces the whole frame with one ND message (an NS or an NA with one
+ * link-layer option naming mac, which is also the Ethernet source), from
+ * src to dst, hop limit 255 as RFC 4861 requires.  0 or -1.
  */
-static __always_inline int xovn_nd_write_na(struct __sk_buff *skb, const __u8 *dst_mac,
-					    const struct in6_addr *dst_ip, const __u8 *target_mac,
-					    const __u8 target[16], __u32 flags)
+static __always_inline int xovn_nd_write(struct __sk_buff *skb, const __u8 *eth_dst,
+					 const __u8 *mac, const __u8 src[16],
+					 const struct in6_addr *dst, __u8 type, __u32 flags,
+					 const __u8 target[16], __u8 opt_type)
 {
 	struct ipv6hdr ip6 = {};
-	struct xovn_na na = {};
+	struct xovn_na msg = {};
 	struct ethhdr eth;
 
 	if (skb->len != XOVN_NA_FRAME_LEN &&
 	    bpf_skb_change_tail(skb, XOVN_NA_FRAME_LEN, 0) < 0)
 		return -1;
-	__builtin_memcpy(eth.h_dest, dst_mac, ETH_ALEN);
-	__builtin_memcpy(eth.h_source, target_mac, ETH_ALEN);
+	__builtin_memcpy(eth.h_dest, eth_dst, ETH_ALEN);
+	__builtin_memcpy(eth.h_source, mac, ETH_ALEN);
 	eth.h_proto = bpf_htons(ETH_P_IPV6);
 	ip6.version = 6;
-	ip6.payload_len = bpf_htons(sizeof(na));
+	ip6.payload_len = bpf_htons(sizeof(msg));
 	ip6.nexthdr = IPPROTO_ICMPV6;
 	ip6.hop_limit = 255;
-	__builtin_memcpy(ip6.saddr.in6_u.u6_addr8, target, 16);
-	ip6.daddr = *dst_ip;
-	na.nd.type = XOVN_ICMP6_NA;
-	na.nd.flags = bpf_htonl(flags);
-	__builtin_memcpy(na.nd.target, target, 16);
-	na.opt_type = XOVN_ND_OPT_TLL;
-	na.opt_len = 1;
-	__builtin_memcpy(na.opt_mac, target_mac, ETH_ALEN);
-	na.nd.cksum = xovn_na_csum(&ip6, &na);
+	__builtin_memcpy(ip6.saddr.in6_u.u6_addr8, src, 16);
+	ip6.daddr = *dst;
+	msg.nd.type = type;
+	msg.nd.flags = bpf_htonl(flags);
+	__builtin_memcpy(msg.nd.target, target, 16);
+	msg.opt_type = opt_type;
+	msg.opt_len = 1;
+	__builtin_memcpy(msg.opt_mac, mac, ETH_ALEN);
+	msg.nd.cksum = xovn_na_csum(&ip6, &msg);
 	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
 	    bpf_skb_store_bytes(skb, ETH_HLEN, &ip6, sizeof(ip6), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN + sizeof(ip6), &na, sizeof(na), 0) < 0)
+	    bpf_skb_store_bytes(skb, ETH_HLEN + sizeof(ip6), &msg, sizeof(msg), 0) < 0)
 		return -1;
 	return 0;
+}
+
+/*
+ * Replaces the whole frame with the advertisement "target is at
+ * target_mac", sent from target to the soliciting host (dst_mac, dst_ip).
+ */
+static __always_inline int xovn_nd_write_na(struct __sk_buff *skb, const __u8 *dst_mac,
+					    const struct in6_addr *dst_ip, const __u8 *target_mac,
+					    const __u8 target[16], __u32 flags)
+{
+	return xovn_nd_write(skb, dst_mac, target_mac, target, dst_ip, XOVN_ICMP6_NA, flags,
+			     target, XOVN_ND_OPT_TLL);
 }
 
 #endif /* XOVN_BPF_ND_H */

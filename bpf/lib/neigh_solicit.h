@@ -34,26 +34,13 @@ static __always_inline int xovn_frame_resize(struct __sk_buff *skb, __u32 len)
 static __always_inline int xovn_arp_write_request(struct __sk_buff *skb, const __u8 *mac,
 						  __u32 ip4, const __u8 *nexthop)
 {
-	struct ethhdr eth;
-	struct xovn_arp req = {};
+	__u8 broadcast[ETH_ALEN], unknown[ETH_ALEN] = {};
 
 	if (xovn_frame_resize(skb, XOVN_ARP_FRAME_LEN))
 		return -1;
-	__builtin_memset(eth.h_dest, 0xff, ETH_ALEN);
-	__builtin_memcpy(eth.h_source, mac, ETH_ALEN);
-	eth.h_proto = bpf_htons(ETH_P_ARP);
-	req.htype = bpf_htons(1);
-	req.ptype = bpf_htons(ETH_P_IP);
-	req.hlen = ETH_ALEN;
-	req.plen = 4;
-	req.op = bpf_htons(XOVN_ARP_REQUEST);
-	__builtin_memcpy(req.sha, mac, ETH_ALEN);
-	__builtin_memcpy(req.spa, &ip4, 4);
-	__builtin_memcpy(req.tpa, nexthop, 4);
-	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN, &req, sizeof(req), 0) < 0)
-		return -1;
-	return 0;
+	__builtin_memset(broadcast, 0xff, ETH_ALEN);
+	return xovn_arp_write(skb, broadcast, XOVN_ARP_REQUEST, mac, (const __u8 *)&ip4, unknown,
+			      nexthop);
 }
 
 /* ff02::1:ffXX:XXXX and its MAC 33:33:ff:XX:XX:XX for the low 24 bits of target. */
@@ -78,38 +65,18 @@ static __always_inline void xovn_solicited_node(const __u8 *target, struct in6_a
 
 /*
  * Replaces the frame with a neighbour solicitation for target from (mac,
- * src), to target's solicited-node group, hop limit 255 (RFC 4861).  The
- * message has the NA's shape (struct xovn_na): the same 24 bytes and one
- * link-layer option, here the source's.  0 or -1.
+ * src), to target's solicited-node group (RFC 4861), with the source's
+ * link-layer option.  0 or -1.
  */
 static __always_inline int xovn_nd_write_ns(struct __sk_buff *skb, const __u8 *mac,
 					    const __u8 *src, const __u8 *target)
 {
-	struct ipv6hdr ip6 = {};
-	struct xovn_na ns = {};
-	struct ethhdr eth;
+	struct in6_addr group;
+	__u8 group_mac[ETH_ALEN];
 
-	if (xovn_frame_resize(skb, XOVN_NS_FRAME_LEN))
-		return -1;
-	xovn_solicited_node(target, &ip6.daddr, eth.h_dest);
-	__builtin_memcpy(eth.h_source, mac, ETH_ALEN);
-	eth.h_proto = bpf_htons(ETH_P_IPV6);
-	ip6.version = 6;
-	ip6.payload_len = bpf_htons(sizeof(ns));
-	ip6.nexthdr = IPPROTO_ICMPV6;
-	ip6.hop_limit = 255;
-	__builtin_memcpy(ip6.saddr.in6_u.u6_addr8, src, 16);
-	ns.nd.type = XOVN_ICMP6_NS;
-	__builtin_memcpy(ns.nd.target, target, 16);
-	ns.opt_type = XOVN_ND_OPT_SLL;
-	ns.opt_len = 1;
-	__builtin_memcpy(ns.opt_mac, mac, ETH_ALEN);
-	ns.nd.cksum = xovn_na_csum(&ip6, &ns);
-	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN, &ip6, sizeof(ip6), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN + sizeof(ip6), &ns, sizeof(ns), 0) < 0)
-		return -1;
-	return 0;
+	xovn_solicited_node(target, &group, group_mac);
+	return xovn_nd_write(skb, group_mac, mac, src, &group, XOVN_ICMP6_NS, 0, target,
+			     XOVN_ND_OPT_SLL);
 }
 
 #endif /* XOVN_BPF_NEIGH_SOLICIT_H */
