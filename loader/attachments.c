@@ -16,23 +16,12 @@
 #include "attach_state.h"
 #include "attachments.h"
 #include "log.h"
+#include "prog_info.h"
 #include "tc.h"
 
 static const char *role_prog_name(int role)
 {
 	return role == XOVN_ATTACH_UNDERLAY ? "xovn_underlay_ingress" : "xovn_vif_ingress";
-}
-
-static int prog_id_of(int fd, uint32_t *id)
-{
-	struct bpf_prog_info info;
-	uint32_t len = sizeof(info);
-
-	memset(&info, 0, sizeof(info));
-	if (bpf_obj_get_info_by_fd(fd, &info, &len) < 0)
-		return -1;
-	*id = info.id;
-	return 0;
 }
 
 int attachments_init(struct attachments *a, int state_fd, int vif_prog_fd, int underlay_prog_fd)

@@ -102,16 +102,22 @@ static int neigh_is_permanent(int ifindex, uint32_t ip_be)
 	return permanent;
 }
 
+/* 1 when the entry is ours to change, 0 when an administrator's permanent one, or -EINVAL. */
+static int neigh_ours(int ifindex, uint32_t ip_be)
+{
+	if (ifindex <= 0 || !ip_be)
+		return -EINVAL;
+	return !neigh_is_permanent(ifindex, ip_be);
+}
+
 int xovn_neigh_keep_resolved(int ifindex, uint32_t ip_be)
 {
 	uint32_t ext = NTF_EXT_MANAGED;
 	struct neigh_req req;
-	int rc;
+	int rc = neigh_ours(ifindex, ip_be);
 
-	if (ifindex <= 0 || !ip_be)
-		return -EINVAL;
-	if (neigh_is_permanent(ifindex, ip_be))
-		return 0;
+	if (rc <= 0)
+		return rc;
 	neigh_req_init(&req, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, ifindex, ip_be);
 	/* No address: the kernel resolves it, and keeps re-resolving a managed entry. */
 	req.ndm.ndm_state = NUD_NONE;
@@ -129,12 +135,10 @@ int xovn_neigh_keep_resolved(int ifindex, uint32_t ip_be)
 int xovn_neigh_release(int ifindex, uint32_t ip_be)
 {
 	struct neigh_req req;
-	int rc;
+	int rc = neigh_ours(ifindex, ip_be);
 
-	if (ifindex <= 0 || !ip_be)
-		return -EINVAL;
-	if (neigh_is_permanent(ifindex, ip_be))
-		return 0;
+	if (rc <= 0)
+		return rc;
 	neigh_req_init(&req, RTM_DELNEIGH, 0, ifindex, ip_be);
 	rc = neigh_talk(&req);
 	return rc == -ENOENT ? 0 : rc;

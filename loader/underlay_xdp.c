@@ -17,6 +17,7 @@
 #include <bpf/libbpf.h>
 
 #include "log.h"
+#include "prog_info.h"
 #include "underlay_xdp.h"
 
 /* The kernel keeps BPF_OBJ_NAME_LEN - 1 characters of a program's name. */
@@ -44,13 +45,11 @@ static uint32_t mode_flag_of(uint8_t attach_mode)
 static int prog_is_guard(uint32_t prog_id)
 {
 	struct bpf_prog_info info;
-	uint32_t len = sizeof(info);
 	int fd = bpf_prog_get_fd_by_id(prog_id), ours;
 
 	if (fd < 0)
 		return 0;
-	memset(&info, 0, sizeof(info));
-	ours = bpf_obj_get_info_by_fd(fd, &info, &len) == 0 &&
+	ours = prog_info_get(fd, &info) == 0 &&
 	       strncmp(info.name, GUARD_PROG_NAME, sizeof(info.name) - 1) == 0;
 	close(fd);
 	return ours;
@@ -70,18 +69,6 @@ static int xdp_current_get(int ifindex, struct xdp_current *cur)
 	cur->prog_id = q.prog_id;
 	cur->mode_flag = mode_flag_of(q.attach_mode);
 	cur->ours = cur->prog_id && prog_is_guard(cur->prog_id);
-	return 0;
-}
-
-static int prog_id_of(int prog_fd, uint32_t *id)
-{
-	struct bpf_prog_info info;
-	uint32_t len = sizeof(info);
-
-	memset(&info, 0, sizeof(info));
-	if (bpf_obj_get_info_by_fd(prog_fd, &info, &len) < 0)
-		return -1;
-	*id = info.id;
 	return 0;
 }
 
