@@ -48,6 +48,16 @@ static int entry_val_equal(const struct xovn_map_entry *a, const struct xovn_map
 	return a->val_len == b->val_len && memcmp(a->val, b->val, a->val_len) == 0;
 }
 
+size_t xovn_mapset_mismatch(const struct xovn_mapset *a, const struct xovn_mapset *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->n && i < b->n; i++)
+		if (xovn_map_entry_cmp(&a->v[i], &b->v[i]) || !entry_val_equal(&a->v[i], &b->v[i]))
+			return i;
+	return a->n == b->n ? XOVN_MAPSETS_EQUAL : i;
+}
+
 static int mapset_grow(struct xovn_mapset *s)
 {
 	struct xovn_map_entry *v = xovn_grow(s->v, &s->cap, s->n, sizeof(*v), 64);

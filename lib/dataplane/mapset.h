@@ -82,6 +82,13 @@ struct xovn_mapset {
 /* Orders entries by (map, key): the order of a sorted set. */
 int xovn_map_entry_cmp(const struct xovn_map_entry *a, const struct xovn_map_entry *b);
 
+/*
+ * Where two sets first differ (entry by entry: map, key and value), or
+ * XOVN_MAPSETS_EQUAL when they hold the same entries in the same order.
+ */
+#define XOVN_MAPSETS_EQUAL ((size_t)-1)
+size_t xovn_mapset_mismatch(const struct xovn_mapset *a, const struct xovn_mapset *b);
+
 void xovn_mapset_init(struct xovn_mapset *s);
 void xovn_mapset_free(struct xovn_mapset *s);
 /* Adds a copy of key/val; a later add of the same (map, key) replaces it. */

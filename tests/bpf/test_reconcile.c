@@ -94,14 +94,10 @@ static void compile_whole(const json_t *m, struct xovn_compile_result *res)
 static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_mapset *b,
 			      const char *what)
 {
-	cr_assert_eq(a->n, b->n, "%s: %zu entries against %zu", what, a->n, b->n);
-	for (size_t i = 0; i < a->n; i++) {
-		const struct xovn_map_entry *x = &a->v[i], *y = &b->v[i];
+	size_t at = xovn_mapset_mismatch(a, b);
 
-		cr_assert(x->map == y->map && x->key_len == y->key_len && x->val_len == y->val_len &&
-			  !memcmp(x->key, y->key, x->key_len) && !memcmp(x->val, y->val, x->val_len),
-			  "%s: entry %zu (map %s) differs", what, i, xovn_map_names[x->map]);
-	}
+	cr_assert(at == XOVN_MAPSETS_EQUAL, "%s: %zu entries against %zu, entry %zu differs",
+		  what, a->n, b->n, at);
 }
 
 /* The record must be exactly what the maps hold. */

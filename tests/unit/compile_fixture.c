@@ -137,11 +137,17 @@ const struct xovn_dp_val *find_dp(const struct xovn_mapset *s, uint32_t dp)
 	return find_val(s, XOVN_MAP_DATAPATHS, &dp, sizeof(dp), sizeof(struct xovn_dp_val));
 }
 
-const struct xovn_port_val *find_port(const struct xovn_mapset *s, uint32_t dp, uint16_t port)
+const void *find_port_val(const struct xovn_mapset *s, uint32_t map, uint32_t dp, uint16_t port,
+			  uint16_t val_len)
 {
 	struct xovn_port_key k = { .dp_key = dp, .port_key = port };
 
-	return find_val(s, XOVN_MAP_PORTS, &k, sizeof(k), sizeof(struct xovn_port_val));
+	return find_val(s, map, &k, sizeof(k), val_len);
+}
+
+const struct xovn_port_val *find_port(const struct xovn_mapset *s, uint32_t dp, uint16_t port)
+{
+	return find_port_val(s, XOVN_MAP_PORTS, dp, port, sizeof(struct xovn_port_val));
 }
 
 const struct xovn_ingress_val *find_ingress(const struct xovn_mapset *s, uint32_t ifindex,
@@ -200,4 +206,14 @@ int hashed_iface(const char *ifname, struct xovn_iface_info *info, void *arg)
 	info->mtu = 1500;
 	info->is_veth = 1;
 	return 0;
+}
+
+const struct xovn_dhcp_val *find_dhcp(const struct xovn_mapset *s, uint32_t dp, uint16_t port)
+{
+	return find_port_val(s, XOVN_MAP_DHCP, dp, port, sizeof(struct xovn_dhcp_val));
+}
+
+const struct xovn_dhcp6_val *find_dhcp6(const struct xovn_mapset *s, uint32_t dp, uint16_t port)
+{
+	return find_port_val(s, XOVN_MAP_DHCP6, dp, port, sizeof(struct xovn_dhcp6_val));
 }

@@ -61,11 +61,16 @@ const char *compile_err(const json_t *model, const char *chassis, const struct f
 /* Lookups into a compiled (sorted) set; NULL when the entry is absent. */
 const struct xovn_config *find_config(const struct xovn_mapset *s);
 const struct xovn_dp_val *find_dp(const struct xovn_mapset *s, uint32_t dp);
+/* The value of (dp, port) in a map keyed by struct xovn_port_key, val_len bytes long. */
+const void *find_port_val(const struct xovn_mapset *s, uint32_t map, uint32_t dp, uint16_t port,
+			  uint16_t val_len);
 const struct xovn_port_val *find_port(const struct xovn_mapset *s, uint32_t dp, uint16_t port);
 const struct xovn_ingress_val *find_ingress(const struct xovn_mapset *s, uint32_t ifindex,
 					    uint16_t vid);
 const struct xovn_fdb_val *find_fdb(const struct xovn_mapset *s, uint32_t dp, const char *mac);
 const struct xovn_flood_val *find_flood(const struct xovn_mapset *s, uint32_t dp, uint16_t group);
+const struct xovn_dhcp_val *find_dhcp(const struct xovn_mapset *s, uint32_t dp, uint16_t port);
+const struct xovn_dhcp6_val *find_dhcp6(const struct xovn_mapset *s, uint32_t dp, uint16_t port);
 size_t count_map(const struct xovn_mapset *s, uint32_t map);
 
 /* "10.0.0.1" in network order. */

@@ -40,27 +40,17 @@ static const char *model =
 	"   'server_mac':'02:00:00:00:00:fe'}}],"
 	DHCP_FIXTURE_CHASSIS "}";
 
-static const struct xovn_dhcp_val *find_dhcp(const struct xovn_mapset *s, uint16_t port)
-{
-	struct xovn_port_key k = { .dp_key = 10, .port_key = port };
-	const struct xovn_map_entry *e = xovn_mapset_find(s, XOVN_MAP_DHCP, &k, sizeof(k));
-
-	if (e)
-		cr_assert_eq(e->val_len, sizeof(struct xovn_dhcp_val));
-	return e ? (const void *)e->val : NULL;
-}
-
 Test(compile_dhcp, complete_local_ports_in_the_cidr_only)
 {
 	json_t *m = model_from(model);
 	struct xovn_mapset s;
 
 	compile_ok(m, "hv1", fake_host, &s);
-	cr_assert_not_null(find_dhcp(&s, 1), "a has complete options");
-	cr_assert_null(find_dhcp(&s, 2), "b lacks lease_time: incomplete");
-	cr_assert_null(find_dhcp(&s, 3), "c's address is outside the cidr");
-	cr_assert_null(find_dhcp(&s, 4), "d lives on hv2");
-	cr_assert_not_null(find_dhcp(&s, 5), "e is a container of a local VIF");
+	cr_assert_not_null(find_dhcp(&s, 10, 1), "a has complete options");
+	cr_assert_null(find_dhcp(&s, 10, 2), "b lacks lease_time: incomplete");
+	cr_assert_null(find_dhcp(&s, 10, 3), "c's address is outside the cidr");
+	cr_assert_null(find_dhcp(&s, 10, 4), "d lives on hv2");
+	cr_assert_not_null(find_dhcp(&s, 10, 5), "e is a container of a local VIF");
 	cr_assert_eq(count_map(&s, XOVN_MAP_DHCP), 2);
 	/* the ingress flag sends only a's (and e's) DHCP to the server */
 	cr_assert(find_ingress(&s, 11, 0)->flags & XOVN_IN_DHCP);
@@ -70,7 +60,7 @@ Test(compile_dhcp, complete_local_ports_in_the_cidr_only)
 	xovn_mapset_free(&s);
 
 	compile_ok(m, "hv2", fake_host, &s);
-	cr_assert_not_null(find_dhcp(&s, 4), "hv2 answers d");
+	cr_assert_not_null(find_dhcp(&s, 10, 4), "hv2 answers d");
 	cr_assert_eq(count_map(&s, XOVN_MAP_DHCP), 1);
 	xovn_mapset_free(&s);
 	json_decref(m);
@@ -96,7 +86,7 @@ Test(compile_dhcp, value_carries_addresses_and_encoded_options)
 	uint8_t mac[6] = { 0, 0, 0, 0, 0, 1 }, smac[6] = { 2, 0, 0, 0, 0, 0xfe };
 
 	compile_ok(m, "hv1", fake_host, &s);
-	v = find_dhcp(&s, 1);
+	v = find_dhcp(&s, 10, 1);
 	cr_assert_not_null(v);
 	cr_assert_arr_eq(v->mac, mac, 6);
 	cr_assert_arr_eq(v->server_mac, smac, 6);
@@ -123,7 +113,7 @@ Test(compile_dhcp, short_options_pad_to_a_300_byte_message)
 
 	json_object_set_new(json_object_get(row, "options"), "lease_time", json_string("60"));
 	compile_ok(m, "hv1", fake_host, &s);
-	v = find_dhcp(&s, 2);
+	v = find_dhcp(&s, 10, 2);
 	cr_assert_not_null(v, "b is complete now");
 	cr_assert_eq(v->opts_len, 60);
 	cr_assert_eq(v->opts[21], 255, "end after mask: byte %u", v->opts[21]);

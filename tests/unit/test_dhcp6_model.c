@@ -93,14 +93,6 @@ static const char *model =
 	"   'dhcpv6_stateless':'true'}}],"
 	DHCP_FIXTURE_CHASSIS "}";
 
-static const struct xovn_dhcp6_val *find_dhcp6(const struct xovn_mapset *s, uint16_t port)
-{
-	struct xovn_port_key k = { .dp_key = 10, .port_key = port };
-	const struct xovn_map_entry *e = xovn_mapset_find(s, XOVN_MAP_DHCP6, &k, sizeof(k));
-
-	return e ? (const void *)e->val : NULL;
-}
-
 Test(dhcp6_model, compiler_answers_local_ports_in_the_cidr)
 {
 	static const uint8_t lla[16] = { 0xfe, 0x80, [11] = 0xff, [12] = 0xfe, [15] = 0xfe };
@@ -110,12 +102,12 @@ Test(dhcp6_model, compiler_answers_local_ports_in_the_cidr)
 	struct in6_addr ip;
 
 	compile_ok(m, "hv1", fake_host, &s);
-	a = find_dhcp6(&s, 1);
-	b = find_dhcp6(&s, 2);
+	a = find_dhcp6(&s, 10, 1);
+	b = find_dhcp6(&s, 10, 2);
 	cr_assert_not_null(a);
 	cr_assert_not_null(b);
-	cr_assert_null(find_dhcp6(&s, 3), "c has no address in the cidr");
-	cr_assert_null(find_dhcp6(&s, 4), "d lives on hv2");
+	cr_assert_null(find_dhcp6(&s, 10, 3), "c has no address in the cidr");
+	cr_assert_null(find_dhcp6(&s, 10, 4), "d lives on hv2");
 	cr_assert_eq(count_map(&s, XOVN_MAP_DHCP6), 2);
 	inet_pton(AF_INET6, "fd00::1", &ip);
 	cr_assert_arr_eq(a->ip, &ip, 16);
