@@ -92,17 +92,56 @@ static void assert_typed_compiles_to(const struct xovn_model *typed, const char 
 	xovn_mapset_free(&set);
 }
 
+/*
+ * What xovnd holds while it follows an edit of before into after: the
+ * delta, the document it patches, the typed model and compile state of
+ * before, and (once filled) the effect and the switches that changed.
+ */
+struct followed_edit {
+	struct xovn_switch_change chg;
+	struct xovn_delta_effect eff;
+	struct xovn_compile_state *st;
+	struct xovn_model *typed;
+	json_t *delta, *followed;
+};
+
+/* Takes the delta of before -> after and applies it to a copy of before. */
+static void follow_edit(struct followed_edit *fe, const json_t *before, const json_t *after,
+			const char *ch, const char *what)
+{
+	char err[256];
+
+	memset(fe, 0, sizeof(*fe));
+	fe->delta = xovn_model_delta(before, after);
+	fe->followed = json_deep_copy(before);
+	fe->typed = xovn_model_read(fe->followed);
+	cr_assert_not_null(fe->typed);
+	fe->st = xovn_compile_state_new(fe->typed, ch, err, sizeof(err));
+	cr_assert(fe->st, "%s: %s", what, err);
+	cr_assert_eq(xovn_model_delta_apply(fe->followed, fe->delta, &fe->eff), 0,
+		     "%s: delta applies", what);
+	cr_assert(json_equal(fe->followed, after), "%s: before + delta == after", what);
+}
+
+static void followed_edit_free(struct followed_edit *fe)
+{
+	/* The replaced typed switches borrow from eff's old switch objects: free them first. */
+	xovn_switch_change_free(&fe->chg);
+	xovn_delta_effect_free(&fe->eff);
+	xovn_compile_state_free(fe->st);
+	xovn_model_free(fe->typed);
+	json_decref(fe->delta);
+	json_decref(fe->followed);
+}
+
 /* One edit of before into after, checked for chassis ch. */
 static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
 		       size_t *incremental, size_t *whole)
 {
 	struct xovn_mapset applied, want;
 	struct xovn_compile_result part;
-	struct xovn_switch_change chg = { 0 };
-	struct xovn_delta_effect eff;
-	struct xovn_compile_state *st;
-	struct xovn_model *typed;
-	json_t *delta, *followed;
+	struct followed_edit fe;
+	struct xovn_switch_change *chg = &fe.chg;
 	char err[256];
 
 	cr_assert_eq(full(before, ch, NULL, &applied), 0, "%s: the unedited model compiles", what);
@@ -110,50 +149,37 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 		xovn_mapset_free(&applied);
 		return; /* an edit the compiler refuses is not a model xovnctl could write */
 	}
-	delta = xovn_model_delta(before, after);
-	followed = json_deep_copy(before);
-	typed = xovn_model_read(followed);
-	cr_assert_not_null(typed);
-	st = xovn_compile_state_new(typed, ch, err, sizeof(err));
-	cr_assert(st, "%s: %s", what, err);
-	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0, "%s: delta applies", what);
-	cr_assert(json_equal(followed, after), "%s: before + delta == after", what);
-	if (eff.others_changed) {
+	follow_edit(&fe, before, after, ch, what);
+	if (fe.eff.others_changed) {
 		(*whole)++;
 		goto out;
 	}
-	cr_assert_eq(xovn_model_follow_switches(typed, followed, eff.new_switches, &chg), 0,
+	cr_assert_eq(xovn_model_follow_switches(fe.typed, fe.followed, fe.eff.new_switches, chg), 0,
 		     "%s: the typed model follows", what);
-	assert_typed_follows(typed, followed, what);
-	if (!xovn_compile_state_covers(st, (const struct xovn_ls *const *)chg.old, chg.n_old,
-				       chg.cur, chg.n_cur)) {
+	assert_typed_follows(fe.typed, fe.followed, what);
+	if (!xovn_compile_state_covers(fe.st, (const struct xovn_ls *const *)chg->old, chg->n_old,
+				       chg->cur, chg->n_cur)) {
 		/* xovnd compiles everything then: nothing incremental to compare. */
 		(*whole)++;
 		goto out;
 	}
 	xovn_compile_result_init(&part);
-	cr_assert_eq(xovn_compile_switches(st, typed, hashed_iface, NULL,
-					   (const struct xovn_ls *const *)chg.old, chg.n_old, chg.cur,
-					   chg.n_cur, &applied, &part, err, sizeof(err)), 0,
+	cr_assert_eq(xovn_compile_switches(fe.st, fe.typed, hashed_iface, NULL,
+					   (const struct xovn_ls *const *)chg->old, chg->n_old, chg->cur,
+					   chg->n_cur, &applied, &part, err, sizeof(err)), 0,
 		     "%s: %s", what, err);
 	cr_assert(part.partial);
-	cr_assert_eq(part.n_dps, chg.n_old + chg.n_cur);
+	cr_assert_eq(part.n_dps, chg->n_old + chg->n_cur);
 	cr_assert_eq(xovn_slots_assign_part(&applied, &part.entries), 0, "%s: slots", what);
 	cr_assert_eq(xovn_mapset_replace_part(&applied, part.dps, part.n_dps, &part.entries), 0);
 	assert_sets_equal(&applied, &want, what);
-	assert_typed_compiles_to(typed, ch, &applied, &want, what);
+	assert_typed_compiles_to(fe.typed, ch, &applied, &want, what);
 	xovn_compile_result_free(&part);
 	(*incremental)++;
 out:
-	/* The replaced typed switches borrow from eff's old switch objects: free them first. */
-	xovn_switch_change_free(&chg);
-	xovn_delta_effect_free(&eff);
-	xovn_compile_state_free(st);
-	xovn_model_free(typed);
+	followed_edit_free(&fe);
 	xovn_mapset_free(&applied);
 	xovn_mapset_free(&want);
-	json_decref(delta);
-	json_decref(followed);
 }
 
 static json_t *edited(const json_t *m, size_t sw_i, int kind)
@@ -233,31 +259,17 @@ Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 
 Test(incremental, a_switch_with_a_router_port_is_compiled_whole)
 {
 	json_t *model = tmf_load("examples/routers.json"), *after;
-	struct xovn_switch_change chg = { 0 };
-	struct xovn_delta_effect eff;
-	struct xovn_compile_state *st;
-	struct xovn_model *typed;
-	json_t *delta, *followed;
-	char err[256];
+	struct followed_edit fe;
 
 	cr_assert(model);
 	after = edited(model, 0, 2);   /* ls1's router port gets another address */
-	delta = xovn_model_delta(model, after);
-	followed = json_deep_copy(model);
-	typed = xovn_model_read(followed);
-	st = xovn_compile_state_new(typed, "master", err, sizeof(err));
-	cr_assert(st, "%s", err);
-	cr_assert_eq(xovn_model_delta_apply(followed, delta, &eff), 0);
-	cr_assert_eq(eff.others_changed, 0, "a change of one switch");
-	cr_assert_eq(xovn_model_follow_switches(typed, followed, eff.new_switches, &chg), 0);
-	cr_assert_eq(xovn_compile_state_covers(st, (const struct xovn_ls *const *)chg.old,
-					       chg.n_old, chg.cur, chg.n_cur), 0);
-	xovn_switch_change_free(&chg);
-	xovn_delta_effect_free(&eff);
-	xovn_compile_state_free(st);
-	xovn_model_free(typed);
-	json_decref(delta);
-	json_decref(followed);
+	follow_edit(&fe, model, after, "master", "router port edit");
+	cr_assert_eq(fe.eff.others_changed, 0, "a change of one switch");
+	cr_assert_eq(xovn_model_follow_switches(fe.typed, fe.followed, fe.eff.new_switches, &fe.chg),
+		     0);
+	cr_assert_eq(xovn_compile_state_covers(fe.st, (const struct xovn_ls *const *)fe.chg.old,
+					       fe.chg.n_old, fe.chg.cur, fe.chg.n_cur), 0);
+	followed_edit_free(&fe);
 	json_decref(after);
 	json_decref(model);
 }
