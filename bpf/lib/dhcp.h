@@ -321,21 +321,6 @@ static __always_inline int xovn_dhcp_write(struct __sk_buff *skb, const struct x
 	return 0;
 }
 
-/* Back to the VM it came from, with its own tag; counted as sent to the port. */
-static __always_inline int xovn_dhcp_send(struct __sk_buff *skb, struct xovn_ctx *ctx)
-{
-	__u32 ifindex = skb->ingress_ifindex;
-
-	xovn_trace_action(ctx, XOVN_ACT_DHCP_REPLY, ctx->in_port);
-	xovn_trace_out(ctx, XOVN_OUT_LOCAL, ifindex, 0, ctx->in_port, ctx->in_vid);
-	if (ctx->trace)
-		return TC_ACT_REDIRECT;
-	if (xovn_vlan_push(skb, ctx->in_vid))
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	xovn_stats_tx(skb, ctx, ctx->in_port, ctx->in_slot);
-	return bpf_redirect(ifindex, 0);
-}
-
 enum xovn_dhcp_verdict {
 	XOVN_DHCP_PASS = 0,      /* not a DHCP client message, or no entry yet: switch it */
 	XOVN_DHCP_REPLIED = 1,   /* the frame is now the reply */
@@ -377,7 +362,8 @@ static __always_inline int xovn_dhcp_verdict(struct __sk_buff *skb, struct xovn_
 {
 	switch (outcome) {
 	case XOVN_DHCP_REPLIED:
-		return xovn_dhcp_send(skb, ctx);
+		/* back to the VM it came from, counted as sent to its port */
+		return xovn_send_back(skb, ctx, XOVN_ACT_DHCP_REPLY, 1);
 	case XOVN_DHCP_CONSUMED:
 		return xovn_drop(skb, ctx, XOVN_DROP_DHCP);
 	default:

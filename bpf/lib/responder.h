@@ -25,6 +25,7 @@
 #include "external.h"
 #include "maps.h"
 #include "nd.h"
+#include "stats.h"
 #include "trace.h"
 #include "vlan.h"
 
@@ -62,6 +63,8 @@ static __always_inline int xovn_resp_decide(const struct xovn_ctx *ctx,
 {
 	int is_ext, held;
 
+	if (!rv)
+		return XOVN_RESP_SKIP; /* no answer known here */
 	if (rv->port_key == ctx->in_port)
 		return XOVN_RESP_SKIP; /* the owner asking about itself */
 	if (ctx->origin != XOVN_ORIGIN_LOCALNET || (rv->flags & XOVN_RESP_RESIDENT))
@@ -74,28 +77,45 @@ static __always_inline int xovn_resp_decide(const struct xovn_ctx *ctx,
 	return held ? XOVN_RESP_ANSWER : XOVN_RESP_DROP;
 }
 
-/* Sends the rewritten frame back where it came from, with its own tag. */
-static __always_inline int xovn_resp_send(struct __sk_buff *skb, struct xovn_ctx *ctx)
+/*
+ * Sends a reply written over the request back out the port the request
+ * came in on, with its own tag; action names it in a trace, and count_tx
+ * counts it as sent to that port.
+ */
+static __always_inline int xovn_send_back(struct __sk_buff *skb, struct xovn_ctx *ctx, __u8 action,
+					  int count_tx)
 {
 	__u32 ifindex = skb->ingress_ifindex;
 
-	xovn_trace_action(ctx, XOVN_ACT_ARP_REPLY, ctx->in_port);
+	xovn_trace_action(ctx, action, ctx->in_port);
 	xovn_trace_out(ctx, XOVN_OUT_LOCAL, ifindex, 0, ctx->in_port, ctx->in_vid);
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
 	if (xovn_vlan_push(skb, ctx->in_vid))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (count_tx)
+		xovn_stats_tx(skb, ctx, ctx->in_port, ctx->in_slot);
 	return bpf_redirect(ifindex, 0);
 }
 
-static __always_inline int xovn_resp_finish(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					    int decision, int write_rc)
+/* A request not answered: switched on (skip), or dropped on a non-holder. */
+static __always_inline int xovn_resp_refuse(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					    int decision)
 {
 	if (decision == XOVN_RESP_DROP)
 		return xovn_drop(skb, ctx, XOVN_DROP_EXTERNAL_NOT_HELD);
+	return XOVN_NOT_ANSWERED;
+}
+
+/* The answer written over the request (write_rc 0) goes back where it came from. */
+static __always_inline int xovn_resp_finish(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					    int decision, int write_rc)
+{
+	if (decision != XOVN_RESP_ANSWER)
+		return xovn_resp_refuse(skb, ctx, decision);
 	if (write_rc < 0)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	return xovn_resp_send(skb, ctx);
+	return xovn_send_back(skb, ctx, XOVN_ACT_ARP_REPLY, 0);
 }
 
 static __always_inline int xovn_arp_respond(struct __sk_buff *skb, struct xovn_ctx *ctx,
@@ -114,13 +134,9 @@ static __always_inline int xovn_arp_respond(struct __sk_buff *skb, struct xovn_c
 	if (key.ip == xovn_arp_ip(arp.spa))
 		return XOVN_NOT_ANSWERED;
 	rv = bpf_map_lookup_elem(&xovn_arp_resp, &key);
-	if (!rv)
-		return XOVN_NOT_ANSWERED;
 	decision = xovn_resp_decide(ctx, rv, eth->src);
-	if (decision == XOVN_RESP_SKIP)
-		return XOVN_NOT_ANSWERED;
-	if (decision == XOVN_RESP_DROP)
-		return xovn_resp_finish(skb, ctx, decision, 0);
+	if (decision != XOVN_RESP_ANSWER || !rv)
+		return xovn_resp_refuse(skb, ctx, decision);
 	return xovn_resp_finish(skb, ctx, decision,
 				xovn_arp_write_reply(skb, &arp, eth->src, rv->mac));
 }
@@ -160,19 +176,14 @@ static __always_inline int xovn_nd_respond(struct __sk_buff *skb, struct xovn_ct
 		return XOVN_NOT_ANSWERED;
 	__builtin_memcpy(key.ip, ns.target, 16);
 	rv = bpf_map_lookup_elem(&xovn_nd_resp, &key);
-	if (!rv)
-		return XOVN_NOT_ANSWERED;
 	decision = xovn_resp_decide(ctx, rv, eth->src);
-	if (decision == XOVN_RESP_SKIP)
-		return XOVN_NOT_ANSWERED;
-	if (decision == XOVN_RESP_DROP)
-		return xovn_resp_finish(skb, ctx, decision, 0);
+	if (decision != XOVN_RESP_ANSWER || !rv)
+		return xovn_resp_refuse(skb, ctx, decision);
 	flags = XOVN_NA_SOLICITED | XOVN_NA_OVERRIDE;
 	if (rv->flags & XOVN_RESP_ROUTER)
 		flags |= XOVN_NA_ROUTER;
 	return xovn_resp_finish(skb, ctx, decision,
-				xovn_nd_write_na(skb, eth->src, &ip6.saddr, rv->mac, ns.target,
-						 flags));
+				xovn_nd_write_na(skb, eth->src, &ip6.saddr, rv->mac, ns.target, flags));
 }
 
 /*
