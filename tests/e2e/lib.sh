@@ -168,6 +168,22 @@ one_chassis_pair() {
 		-- vif-attach hv1 vif1 p1 -- vif-attach hv1 vif2 p2
 }
 
+# two_chassis_pair HV1 UL1 HV2 UL2 VM1 MAC1 IP1 VM2 MAC2 IP2: chassis hv1
+# and hv2 (two_chassis_add), VM1 on hv1's vif1 as port p1 and VM2 on hv2's
+# vif2 as port p2 of switch ls1 (IPs in a /24, MTUs leaving room for
+# Geneve), Geneve between the chassis; returns the status of writing the db.
+two_chassis_pair() {
+	two_chassis_add "$1" "$2" "$3" "$4"
+	vm_add "$5" "$1" vif1 "$6" "$7/24"
+	vm_add "$8" "$3" vif2 "$9" "${10}/24"
+	tunnel_mtu "$5" "$8"
+	encap_args "$2" "$4"
+	ctl ls-add ls1 -- lsp-add ls1 p1 -- lsp-set-addresses p1 "$6 $7" \
+		-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$9 ${10}" \
+		-- "${ENCAP_ARGS[@]}" \
+		-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2
+}
+
 # vm_move VMNS FROM_NS TO_NS IFNAME: the VM's eth0 is re-plugged into
 # another chassis (same MAC and address), like a migrated VM.
 vm_move() {
@@ -294,6 +310,18 @@ fabric_plug() {
 	ip -n "$ns" link set "$ifname" addrgenmode none
 	ip -n "$fab" link set "$port" master br0 up
 	ip -n "$ns" link set "$ifname" up
+}
+
+# fabric_with_chassis FABNS CHNS...: the fabric, with the phys0 of each
+# chassis plugged into it as bridge ports fh1, fh2, ... in that order.
+fabric_with_chassis() {
+	local fab=$1 i=1 ch
+	shift
+	fabric_add "$fab" || return 1
+	for ch in "$@"; do
+		fabric_plug "$fab" "$ch" phys0 "fh$i" || return 1
+		i=$((i + 1))
+	done
 }
 
 # fabric_host_add FABNS HOSTNS PORT MAC IP/LEN: a bare-metal host on the

@@ -15,9 +15,7 @@ RP4=10.5.0.1 RP6=2001:db8:5::1
 
 netns_add "$HV1"
 netns_add "$HV2"
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV1" phys0 fh1
-fabric_plug "$FAB" "$HV2" phys0 fh2
+fabric_with_chassis "$FAB" "$HV1" "$HV2"
 fabric_host_add "$FAB" "$EXT" fext $MACEXT 10.5.0.4/24
 ip -n "$EXT" addr add 2001:db8:5::4/64 dev eth0 nodad
 vm_add "$VM1" "$HV1" vif1 $MACVM1 10.5.0.11/24

@@ -16,8 +16,7 @@ MACLP=00:00:00:00:00:01 MACLSP=00:00:00:00:00:02 MACDEL=00:00:00:00:00:03
 MACEXT=00:00:00:00:00:04 MACEXT2=00:00:00:00:00:10 MACOUT=02:00:00:00:07:65
 
 netns_add "$HV"
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV" phys0 fhv
+fabric_with_chassis "$FAB" "$HV"
 vm_add "$LP" "$HV" lp $MACLP 10.0.0.1/24
 vm_add "$LSP" "$HV" lsp $MACLSP 10.0.0.2/24
 # lext's bare-metal host, and an outside host like the seed's ext1.
@@ -64,7 +63,7 @@ EOF
 # lext answers for the localport.
 
 pcap=$E2E_TMP/fabric.txt
-l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
+l2_capture_start "$FAB" fh1 "$pcap" || fail "tcpdump did not start"
 
 echo "lp reaches the external ports held here"
 check "lp -> lext 10.0.0.4, answered by its host" ping_ok "$LP" 10.0.0.4 2

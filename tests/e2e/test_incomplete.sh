@@ -12,8 +12,7 @@ HV=xi-hv-$SUF FAB=xi-fab-$SUF VM=xi-vm-$SUF VM2=xi-vm2-$SUF PHYS=xi-ph-$SUF
 MACVM=02:00:00:00:0c:01 MACVM2=02:00:00:00:0c:02 MACPHYS=02:00:00:00:0c:65
 
 netns_add "$HV"
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV" phys0 fhv
+fabric_with_chassis "$FAB" "$HV"
 fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.12.0.100/24
 vm_add "$VM" "$HV" vif1 $MACVM 10.12.0.1/24
 vm_add "$VM2" "$HV" vif2 $MACVM2 10.12.0.2/24

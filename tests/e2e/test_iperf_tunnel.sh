@@ -14,19 +14,9 @@ HV1=xe-ihv1-$SUF HV2=xe-ihv2-$SUF VM1=xe-ivm1-$SUF VM2=xe-ivm2-$SUF
 MAC1=02:00:00:00:07:01 MAC2=02:00:00:00:07:02
 C1=xe-ic1-$SUF C2=xe-ic2-$SUF CMAC1=02:00:00:00:07:21 CMAC2=02:00:00:00:07:22
 UL1=192.168.80.1 UL2=192.168.80.2
-MTU=1442 # the 1500-byte underlay minus 58 bytes of Geneve
+MTU=1442 # the 1500-byte underlay minus 58 bytes of Geneve (tunnel_mtu)
 
-two_chassis_add "$HV1" $UL1 "$HV2" $UL2
-vm_add "$VM1" "$HV1" vif1 $MAC1 10.7.0.1/24
-vm_add "$VM2" "$HV2" vif2 $MAC2 10.7.0.2/24
-for vm in "$VM1" "$VM2"; do ip -n "$vm" link set eth0 mtu $MTU; done
-
-encap_args $UL1 $UL2
-ctl ls-add ls1 \
-	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.7.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.7.0.2" \
-	-- "${ENCAP_ARGS[@]}" \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
+two_chassis_pair "$HV1" $UL1 "$HV2" $UL2 "$VM1" $MAC1 10.7.0.1 "$VM2" $MAC2 10.7.0.2 || exit 1
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2

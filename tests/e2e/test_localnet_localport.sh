@@ -12,8 +12,7 @@ LP=xe-nllp-$SUF LSP=xe-nllsp-$SUF PHYS=xe-nlph-$SUF
 MACLP=00:00:00:00:00:01 MACLSP=00:00:00:00:00:02 MACPHYS=02:00:00:00:06:64
 
 netns_add "$HV"
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV" phys0 fhv
+fabric_with_chassis "$FAB" "$HV"
 fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.0.0.100/24
 vm_add "$LP" "$HV" lp $MACLP 10.0.0.1/24
 vm_add "$LSP" "$HV" lsp $MACLSP 10.0.0.2/24
@@ -33,7 +32,7 @@ check "xovnd attached to the physical network" wait_log hv1 'attached xovn_vif_i
 check "xovnd attached lp and lsp" wait_log hv1 'attached xovn_vif_ingress to (lp|lsp) ' 5 2
 
 pcap=$E2E_TMP/fabric.txt
-l2_capture_start "$FAB" fhv "$pcap" || fail "tcpdump did not start"
+l2_capture_start "$FAB" fh1 "$pcap" || fail "tcpdump did not start"
 
 echo "lp talks to its own chassis only"
 check "lp -> lsp (same chassis)" ping_ok "$LP" 10.0.0.2 3

@@ -13,10 +13,8 @@ MAC1=02:00:00:00:18:01 MAC2=02:00:00:00:18:02 MACA=02:00:00:00:18:a1 MACB=02:00:
 UL1=192.168.81.1 UL2=192.168.81.2
 
 two_chassis_add "$HV1" $UL1 "$HV2" $UL2
-fabric_add "$FA"
-fabric_add "$FB"
-fabric_plug "$FA" "$HV1" phys0 fh1
-fabric_plug "$FB" "$HV2" phys0 fh2
+fabric_with_chassis "$FA" "$HV1"
+fabric_with_chassis "$FB" "$HV2"
 fabric_host_add "$FA" "$HA" fha $MACA 10.8.0.101/24
 fabric_host_add "$FB" "$HB" fhb $MACB 10.8.0.102/24
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.8.0.1/24
@@ -47,7 +45,7 @@ capture_start "$HV1" ul0 50 "$geneve" || fail "underlay tcpdump did not start"
 geneve_pid=$CAPTURE_PID
 l2_capture_start "$FA" fh1 "$sega" || fail "seg1 tcpdump did not start"
 sega_pid=$CAPTURE_PID
-l2_capture_start "$FB" fh2 "$segb" || fail "seg2 tcpdump did not start"
+l2_capture_start "$FB" fh1 "$segb" || fail "seg2 tcpdump did not start"
 
 echo "each VM reaches its own segment"
 check "vm1 (hv1) -> host on seg1" ping_ok "$VM1" 10.8.0.101 2

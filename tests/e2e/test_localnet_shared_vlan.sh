@@ -16,9 +16,7 @@ MACC1=02:00:00:00:1c:01 MACD2=02:00:00:00:1d:02 MACE2=02:00:00:00:1e:02
 
 netns_add "$HV1"
 netns_add "$HV2"
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV1" phys0 fh1
-fabric_plug "$FAB" "$HV2" phys0 fh2
+fabric_with_chassis "$FAB" "$HV1" "$HV2"
 vm_add "$C1" "$HV1" vifc1 $MACC1 10.7.0.1/24
 vm_add "$D2" "$HV2" vifd2 $MACD2 10.7.0.2/24
 vm_add "$E2" "$HV2" vife2 $MACE2 10.7.0.3/24

@@ -18,9 +18,7 @@ MACC1=02:00:00:00:0c:01 MACC2=02:00:00:00:0c:02
 UL1=192.168.79.1 UL2=192.168.79.2
 
 two_chassis_add "$HV1" $UL1 "$HV2" $UL2
-fabric_add "$FAB"
-fabric_plug "$FAB" "$HV1" phys0 fh1
-fabric_plug "$FAB" "$HV2" phys0 fh2
+fabric_with_chassis "$FAB" "$HV1" "$HV2"
 vm_add "$A1" "$HV1" vifa1 $MACA1 10.4.1.1/24
 vm_add "$A2" "$HV2" vifa2 $MACA2 10.4.1.2/24
 # a3 is on the untagged switch but uses the VLAN switch's subnet.

@@ -11,17 +11,7 @@ HV1=xe-r2hv1-$SUF HV2=xe-r2hv2-$SUF VM1=xe-r2vm1-$SUF VM2=xe-r2vm2-$SUF
 MAC1=02:00:00:00:0b:01 MAC2=02:00:00:00:0b:02
 UL1=192.168.79.1 UL2=192.168.79.2
 
-two_chassis_add "$HV1" $UL1 "$HV2" $UL2
-vm_add "$VM1" "$HV1" vif1 $MAC1 10.11.0.1/24
-vm_add "$VM2" "$HV2" vif2 $MAC2 10.11.0.2/24
-tunnel_mtu "$VM1" "$VM2"
-
-encap_args $UL1 $UL2
-ctl ls-add ls1 \
-	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.11.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.11.0.2" \
-	-- "${ENCAP_ARGS[@]}" \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
+two_chassis_pair "$HV1" $UL1 "$HV2" $UL2 "$VM1" $MAC1 10.11.0.1 "$VM2" $MAC2 10.11.0.2 || exit 1
 
 xovnd_start "$HV1" hv1
 PID1=$XOVND_PID

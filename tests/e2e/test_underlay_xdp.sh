@@ -14,28 +14,7 @@ MAC1=02:00:00:00:09:01 MAC2=02:00:00:00:09:02
 UL1=192.168.79.1 UL2=192.168.79.2
 SPORT=40999   # source port of the crafted datagrams, to pick them out of a capture
 
-two_chassis_add "$HV1" $UL1 "$HV2" $UL2
-vm_add "$VM1" "$HV1" vif1 $MAC1 10.9.0.1/24
-vm_add "$VM2" "$HV2" vif2 $MAC2 10.9.0.2/24
-tunnel_mtu "$VM1" "$VM2"
-
-encap_args $UL1 $UL2
-ctl ls-add ls1 \
-	-- lsp-add ls1 p1 -- lsp-set-addresses p1 "$MAC1 10.9.0.1" \
-	-- lsp-add ls1 p2 -- lsp-set-addresses p2 "$MAC2 10.9.0.2" \
-	-- "${ENCAP_ARGS[@]}" \
-	-- vif-attach hv1 vif1 p1 -- vif-attach hv2 vif2 p2 || exit 1
-
-# xovnd_start_xdp CHNS CHASSIS: xovnd_start with the guard switched on.
-xovnd_start_xdp() {
-	local ns=$1 ch=$2 pin=$E2E_PIN_ROOT/$2 entry="$1:$E2E_PIN_ROOT/$2" e
-	nsenter --net="/run/netns/$ns" "$XOVND" --chassis "$ch" --db "$DB" \
-		--pin-dir "$pin" --underlay-xdp >>"$E2E_TMP/xovnd-$ch.log" 2>&1 &
-	XOVND_PID=$!
-	E2E_PIDS+=("$XOVND_PID")
-	for e in "${E2E_CHASSIS[@]}"; do [ "$e" = "$entry" ] && return 0; done
-	E2E_CHASSIS+=("$entry")
-}
+two_chassis_pair "$HV1" $UL1 "$HV2" $UL2 "$VM1" $MAC1 10.9.0.1 "$VM2" $MAC2 10.9.0.2 || exit 1
 
 # xdp_on CHNS: the underlay runs an XDP program (native "xdp" or "xdpgeneric").
 xdp_on() { ip -n "$1" -d link show ul0 | grep -qE 'prog/xdp|xdpgeneric|xdp '; }
@@ -55,9 +34,9 @@ s.close()
 EOF
 }
 
-xovnd_start_xdp "$HV1" hv1
+xovnd_start "$HV1" hv1 --underlay-xdp
 HV1_PID=$XOVND_PID
-xovnd_start_xdp "$HV2" hv2
+xovnd_start "$HV2" hv2 --underlay-xdp
 HV2_PID=$XOVND_PID
 check "hv1 attached the underlay at TC" wait_log hv1 'attached xovn_underlay_ingress to ul0' 10
 check "hv1 put the XDP guard on ul0" wait_log hv1 'XDP guard on ul0' 5
@@ -100,7 +79,7 @@ check "tunnel still up after the bad frames" ping_ok "$VM1" 10.9.0.2
 
 echo "restart, restart without the flag, cleanup"
 xovnd_stop "$HV1_PID"
-xovnd_start_xdp "$HV1" hv1
+xovnd_start "$HV1" hv1 --underlay-xdp
 HV1_PID=$XOVND_PID
 check "a restarted hv1 replaced its guard in place" wait_log hv1 'replaced the XDP guard on ul0' 10
 check "vm1 -> vm2 after the restart" until_ok 3 one_ping "$VM1" 10.9.0.2
