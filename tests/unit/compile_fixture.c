@@ -98,6 +98,14 @@ void compile_ok(const json_t *model, const char *chassis, const struct fake_ifac
 	cr_assert(out->sorted, "compiled set must come out sorted");
 }
 
+void compile_text_ok(const char *text, const char *chassis, struct xovn_mapset *out)
+{
+	json_t *m = model_from(text);
+
+	compile_ok(m, chassis, fake_host, out);
+	json_decref(m);
+}
+
 const char *compile_err(const json_t *model, const char *chassis, const struct fake_iface *host)
 {
 	static char err[256];

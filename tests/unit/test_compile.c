@@ -24,13 +24,12 @@ static const char *two_switches =
 
 Test(compile, single_chassis_two_switches_exact_entries)
 {
-	json_t *m = model_from(two_switches);
 	struct xovn_mapset s;
 	const struct xovn_port_val *a, *b, *c;
 	const struct xovn_ingress_val *in;
 	const struct xovn_flood_val *f;
 
-	compile_ok(m, "hv1", fake_host, &s);
+	compile_text_ok(two_switches, "hv1", &s);
 	cr_assert_eq(count_map(&s, XOVN_MAP_CONFIG), 1);
 	cr_assert_eq(count_map(&s, XOVN_MAP_DATAPATHS), 2);
 	cr_assert_eq(count_map(&s, XOVN_MAP_PORTS), 3);
@@ -87,7 +86,6 @@ Test(compile, single_chassis_two_switches_exact_entries)
 	cr_assert_eq(find_flood(&s, 200, XOVN_MC_UNKNOWN)->n_local, 1);
 
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile, config_carries_encap_underlay_and_generation)

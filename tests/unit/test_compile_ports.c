@@ -66,14 +66,12 @@ Test(compile_ports, remote_vif_gets_remote_flag_and_its_chassis_ip)
 
 Test(compile_ports, bound_here_but_not_attached_is_absent)
 {
-	json_t *m = model_from(vifs_model);
 	struct xovn_mapset s;
 
-	compile_ok(m, "hv3", fake_host, &s);
+	compile_text_ok(vifs_model, "hv3", &s);
 	cr_assert_eq(find_port(&s, 10, 4)->flags, 0, "d is bound to hv3 but has no interface there");
 	cr_assert_eq(find_port(&s, 10, 3)->flags, XOVN_PF_LOCAL, "tap-c is no veth");
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile_ports, interface_that_does_not_resolve_leaves_port_absent)
@@ -111,12 +109,11 @@ static const char *container_model =
 
 Test(compile_ports, container_port_lives_on_parent_interface_with_its_tag)
 {
-	json_t *m = model_from(container_model);
 	struct xovn_mapset s;
 	const struct xovn_port_val *p;
 	const struct xovn_ingress_val *in;
 
-	compile_ok(m, "hv1", fake_host, &s);
+	compile_text_ok(container_model, "hv1", &s);
 	p = find_port(&s, 20, 1);
 	cr_assert_eq(p->flags, XOVN_PF_LOCAL | XOVN_PF_REDIRECT_PEER, "like its parent");
 	cr_assert_eq(p->ifindex, 11);
@@ -138,7 +135,6 @@ Test(compile_ports, container_port_lives_on_parent_interface_with_its_tag)
 	cr_assert_eq(p->vid, 0, "tags are local: none towards a tunnel");
 	cr_assert_eq(count_map(&s, XOVN_MAP_INGRESS), 3);
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile_ports, container_of_absent_parent_is_absent)
@@ -214,12 +210,11 @@ static const char *localnet_model =
 
 Test(compile_ports, mapped_localnet_sets_dp_flag_port_and_tagged_ingress)
 {
-	json_t *m = model_from(localnet_model);
 	struct xovn_mapset s;
 	const struct xovn_port_val *p;
 	const struct xovn_ingress_val *in;
 
-	compile_ok(m, "hv1", fake_host, &s);
+	compile_text_ok(localnet_model, "hv1", &s);
 	cr_assert_eq(find_dp(&s, 10)->flags, XOVN_DPF_LOCALNET);
 	cr_assert_eq(find_dp(&s, 10)->localnet_port, 1);
 	cr_assert_eq(find_dp(&s, 20)->localnet_port, 7);
@@ -244,7 +239,6 @@ Test(compile_ports, mapped_localnet_sets_dp_flag_port_and_tagged_ingress)
 	cr_assert_eq(in->flags, XOVN_IN_ACCEPT_PRIO_TAG);
 	cr_assert_eq(find_port(&s, 20, 7)->vid, 0);
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 Test(compile_ports, unmapped_localnet_is_absent)
