@@ -91,11 +91,6 @@ static void check_tag(struct vctx *c, const json_t *v)
 	vcheck_int_range(c, v, 1, 4094);
 }
 
-static void check_priority(struct vctx *c, const json_t *v)
-{
-	vcheck_int_range(c, v, 0, 32767);
-}
-
 static void check_nonempty_string(struct vctx *c, const json_t *v)
 {
 	vcheck_string_len(c, v, 1, SIZE_MAX);
@@ -122,11 +117,6 @@ static void check_uuid(struct vctx *c, const json_t *v)
 	}
 	if (i != 36 || s[i])
 		vreport(c, "pattern", "not a UUID (xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx, lowercase hex)");
-}
-
-static void check_any_string(struct vctx *c, const json_t *v)
-{
-	vcheck_type(c, v, JSON_STRING, "a string");
 }
 
 static void check_port_type(struct vctx *c, const json_t *v)
@@ -163,7 +153,7 @@ static void check_options(struct vctx *c, const json_t *v)
 		{ "requested-chassis", check_nonempty_string },
 		{ NULL, NULL },
 	};
-	static const struct object_rule rule = { fields, no_required, check_any_string, NULL };
+	static const struct object_rule rule = { fields, no_required, vcheck_any_string, NULL };
 	vcheck_object(c, v, &rule);
 }
 
@@ -225,7 +215,7 @@ static void check_member(struct vctx *c, const json_t *v)
 	static const struct field fields[] = {
 		{ "_uuid", check_uuid },
 		{ "chassis", vcheck_name },
-		{ "priority", check_priority },
+		{ "priority", vcheck_priority },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "chassis", "priority", NULL };

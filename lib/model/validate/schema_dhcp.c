@@ -17,21 +17,6 @@ void vcheck_uuid(struct vctx *c, const json_t *v)
 		vreport(c, "pattern", "\"%s\" is not a lowercase UUID", json_string_value(v));
 }
 
-static void check_string_map(struct vctx *c, const json_t *v)
-{
-	const char *key;
-	json_t *member;
-
-	if (!vcheck_type(c, v, JSON_OBJECT, "an object"))
-		return;
-	json_object_foreach((json_t *)v, key, member) {
-		size_t old = vpath_key(&c->path, key);
-
-		vcheck_type(c, member, JSON_STRING, "a string");
-		vpath_restore(&c->path, old);
-	}
-}
-
 static void check_row(struct vctx *c, const json_t *row)
 {
 	static const char *const required[] = { "_uuid", "cidr", NULL };
@@ -55,7 +40,7 @@ static void check_row(struct vctx *c, const json_t *row)
 		else if (!strcmp(key, "cidr"))
 			vcheck_string_len(c, v, 1, 64);
 		else if (!strcmp(key, "options") || !strcmp(key, "external_ids"))
-			check_string_map(c, v);
+			vcheck_string_map(c, v);
 		else
 			vreport(c, "additional-property", "unknown member \"%s\"", key);
 		vpath_restore(&c->path, old);

@@ -11,7 +11,6 @@
 
 #include "model/validate/schema_rules.h"
 #include "model/nat.h"
-#include "util/addr.h"
 
 static void check_nat_type(struct vctx *c, const json_t *v)
 {
@@ -23,30 +22,6 @@ static void check_nat_type(struct vctx *c, const json_t *v)
 static void check_ip_string(struct vctx *c, const json_t *v)
 {
 	vcheck_string_len(c, v, 1, 64);
-}
-
-static void check_any_string(struct vctx *c, const json_t *v)
-{
-	vcheck_type(c, v, JSON_STRING, "a string");
-}
-
-static void check_string_map(struct vctx *c, const json_t *v)
-{
-	static const struct field fields[] = { { NULL, NULL } };
-	static const char *const no_required[] = { NULL };
-	static const struct object_rule rule = { fields, no_required, check_any_string, NULL };
-
-	vcheck_object(c, v, &rule);
-}
-
-static void check_mac(struct vctx *c, const json_t *v)
-{
-	uint8_t mac[6];
-
-	if (vcheck_type(c, v, JSON_STRING, "a string") &&
-	    xovn_parse_mac(json_string_value(v), mac) < 0)
-		vreport(c, "pattern", "\"%s\" is not a MAC address (aa:bb:cc:dd:ee:ff)",
-			json_string_value(v));
 }
 
 static void check_port_range(struct vctx *c, const json_t *v)
@@ -64,9 +39,9 @@ static void check_nat(struct vctx *c, const json_t *v)
 		{ "external_ip", check_ip_string },
 		{ "logical_ip", check_ip_string },
 		{ "logical_port", vcheck_name },
-		{ "external_mac", check_mac },
+		{ "external_mac", vcheck_mac },
 		{ "external_port_range", check_port_range },
-		{ "options", check_string_map },
+		{ "options", vcheck_string_map },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "type", "external_ip", "logical_ip", NULL };
@@ -85,19 +60,14 @@ static void check_gateway_name(struct vctx *c, const json_t *v)
 	vcheck_string_len(c, v, 1, 255);
 }
 
-static void check_priority(struct vctx *c, const json_t *v)
-{
-	vcheck_int_range(c, v, 0, 32767);
-}
-
 static void check_gateway_chassis(struct vctx *c, const json_t *v)
 {
 	static const struct field fields[] = {
 		{ "_uuid", vcheck_uuid },
 		{ "name", check_gateway_name },
 		{ "chassis_name", vcheck_name },
-		{ "priority", check_priority },
-		{ "options", check_string_map },
+		{ "priority", vcheck_priority },
+		{ "options", vcheck_string_map },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "name", "chassis_name", "priority", NULL };

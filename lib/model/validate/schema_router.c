@@ -20,20 +20,6 @@ static void check_bool(struct vctx *c, const json_t *v)
 		vcheck_type(c, v, JSON_TRUE, "a boolean");
 }
 
-static void check_any_string(struct vctx *c, const json_t *v)
-{
-	vcheck_type(c, v, JSON_STRING, "a string");
-}
-
-static void check_string_map(struct vctx *c, const json_t *v)
-{
-	static const struct field fields[] = { { NULL, NULL } };
-	static const char *const no_required[] = { NULL };
-	static const struct object_rule rule = { fields, no_required, check_any_string, NULL };
-
-	vcheck_object(c, v, &rule);
-}
-
 static void check_router_key(struct vctx *c, const json_t *v)
 {
 	vcheck_int_range(c, v, 1, XOVN_DP_KEY_MAX);
@@ -42,16 +28,6 @@ static void check_router_key(struct vctx *c, const json_t *v)
 static void check_router_port_key(struct vctx *c, const json_t *v)
 {
 	vcheck_int_range(c, v, 1, XOVN_PORT_KEY_MAX);
-}
-
-static void check_mac(struct vctx *c, const json_t *v)
-{
-	uint8_t mac[6];
-
-	if (vcheck_type(c, v, JSON_STRING, "a string") &&
-	    xovn_parse_mac(json_string_value(v), mac) < 0)
-		vreport(c, "pattern", "\"%s\" is not a MAC address (aa:bb:cc:dd:ee:ff)",
-			json_string_value(v));
 }
 
 static void check_prefix(struct vctx *c, const json_t *v, enum xovn_plen_rule rule,
@@ -100,12 +76,12 @@ static void check_router_port(struct vctx *c, const json_t *v)
 	static const struct field fields[] = {
 		{ "_uuid", vcheck_uuid },
 		{ "name", vcheck_name },
-		{ "mac", check_mac },
+		{ "mac", vcheck_mac },
 		{ "networks", check_networks },
 		{ "tunnel_key", check_router_port_key },
 		{ "peer", vcheck_name },
 		{ "enabled", check_bool },
-		{ "options", check_string_map },
+		{ "options", vcheck_string_map },
 		{ "gateway_chassis", vcheck_gateway_chassis_rows },
 		{ "ha_chassis_group", vcheck_name },
 		{ NULL, NULL },
@@ -124,7 +100,7 @@ static void check_static_route(struct vctx *c, const json_t *v)
 		{ "nexthop", check_nexthop },
 		{ "output_port", vcheck_name },
 		{ "policy", check_policy },
-		{ "route_table", check_any_string },
+		{ "route_table", vcheck_any_string },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "ip_prefix", "nexthop", NULL };
@@ -150,7 +126,7 @@ static void check_router(struct vctx *c, const json_t *v)
 		{ "name", vcheck_name },
 		{ "tunnel_key", check_router_key },
 		{ "enabled", check_bool },
-		{ "options", check_string_map },
+		{ "options", vcheck_string_map },
 		{ "ports", check_router_ports },
 		{ "static_routes", check_static_routes },
 		{ "nat", vcheck_nat_rows },

@@ -2,7 +2,7 @@
 /*
  * schema_values.c - the schema pass's checks for the value types of the
  * schema's $defs: JSON types, integer ranges, string lengths, names,
- * interface names, IPv4.
+ * interface names, IPv4, MACs, string maps, priorities.
  *
  * Each check mirrors one schema keyword so that a document rejected here is
  * rejected by any JSON Schema validator too (tests/check-schema.sh proves it).
@@ -156,4 +156,39 @@ void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed)
 		strncat(list, "\"", sizeof(list) - strlen(list) - 1);
 	}
 	vreport(c, "enum", "must be one of %s", list);
+}
+
+void vcheck_any_string(struct vctx *c, const json_t *v)
+{
+	vcheck_type(c, v, JSON_STRING, "a string");
+}
+
+void vcheck_string_map(struct vctx *c, const json_t *v)
+{
+	const char *key;
+	json_t *member;
+
+	if (!vcheck_type(c, v, JSON_OBJECT, "an object"))
+		return;
+	json_object_foreach((json_t *)v, key, member) {
+		size_t old = vpath_key(&c->path, key);
+
+		vcheck_type(c, member, JSON_STRING, "a string");
+		vpath_restore(&c->path, old);
+	}
+}
+
+void vcheck_mac(struct vctx *c, const json_t *v)
+{
+	uint8_t mac[6];
+
+	if (vcheck_type(c, v, JSON_STRING, "a string") &&
+	    xovn_parse_mac(json_string_value(v), mac) < 0)
+		vreport(c, "pattern", "\"%s\" is not a MAC address (aa:bb:cc:dd:ee:ff)",
+			json_string_value(v));
+}
+
+void vcheck_priority(struct vctx *c, const json_t *v)
+{
+	vcheck_int_range(c, v, 0, 32767);
 }

@@ -61,6 +61,12 @@ void vcheck_name(struct vctx *c, const json_t *v);
 void vcheck_ifname(struct vctx *c, const json_t *v);
 void vcheck_ipv4(struct vctx *c, const json_t *v);
 void vcheck_enum(struct vctx *c, const json_t *v, const char *const *allowed);
+void vcheck_any_string(struct vctx *c, const json_t *v);
+/* An object whose members are all strings (options, external_ids). */
+void vcheck_string_map(struct vctx *c, const json_t *v);
+void vcheck_mac(struct vctx *c, const json_t *v);
+/* A chassis priority: 0 to 32767. */
+void vcheck_priority(struct vctx *c, const json_t *v);
 int vname_syntax_ok(const char *s);
 int vifname_syntax_ok(const char *s);
 
