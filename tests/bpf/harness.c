@@ -259,6 +259,17 @@ struct xovn_port_stats xh_port_stats(struct xh *h, uint32_t dp_key, uint16_t por
 	return sum;
 }
 
+void xh_expect_one_out(const struct xovn_trace *tr, uint8_t action, uint16_t out_port,
+		       uint8_t kind, uint32_t ifindex)
+{
+	cr_assert_eq(tr->action, action, "action %d (drop reason %d), wanted %d", tr->action,
+		     tr->drop_reason, action);
+	cr_assert_eq(tr->out_port, out_port);
+	cr_assert_eq(tr->n_out, 1);
+	cr_assert_eq(tr->out[0].kind, kind);
+	cr_assert_eq(tr->out[0].ifindex, ifindex);
+}
+
 const struct xovn_trace_out *xh_trace_find(const struct xovn_trace *tr, uint16_t port_key)
 {
 	unsigned int i;

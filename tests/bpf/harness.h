@@ -85,6 +85,10 @@ uint64_t xh_drops_total(struct xh *h);
 /* Per-port counters summed over CPUs; all zero when the port has none. */
 struct xovn_port_stats xh_port_stats(struct xh *h, uint32_t dp_key, uint16_t port_key);
 
+/* Asserts that tr did action towards out_port with one output, of kind on ifindex. */
+void xh_expect_one_out(const struct xovn_trace *tr, uint8_t action, uint16_t out_port,
+		       uint8_t kind, uint32_t ifindex);
+
 /* The out[] entry of tr that goes to logical port port_key, or NULL. */
 const struct xovn_trace_out *xh_trace_find(const struct xovn_trace *tr, uint16_t port_key);
 

@@ -38,12 +38,7 @@ Test(l2_external, held_external_port_reaches_the_localport_from_the_fabric)
 	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_BR0, f, len, NULL);
 
 	cr_assert(tr.flags & XOVN_TF_FROM_LOCALNET);
-	cr_assert_eq(tr.action, XOVN_ACT_DELIVER, "action %d reason %d", tr.action,
-		     tr.drop_reason);
-	cr_assert_eq(tr.out_port, P_LP);
-	cr_assert_eq(tr.n_out, 1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
-	cr_assert_eq(tr.out[0].ifindex, IF_TAPL);
+	xh_expect_one_out(&tr, XOVN_ACT_DELIVER, P_LP, XOVN_OUT_LOCAL, IF_TAPL);
 	cr_assert_eq(xh_run(&provider_dp, XH_VIF_LIVE, IF_BR0, f, len), TC_ACT_REDIRECT);
 	cr_assert_eq(xh_drops_total(&provider_dp), 0);
 }

@@ -43,11 +43,7 @@ Test(l2_localnet, remote_vif_on_a_localnet_switch_goes_out_localnet_not_a_tunnel
 	size_t len = udp_frame(f, DP_LSN, P_VM1, P_VM3);
 	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAP1, f, len, NULL);
 
-	cr_assert_eq(tr.action, XOVN_ACT_LOCALNET);
-	cr_assert_eq(tr.out_port, P_VM3);
-	cr_assert_eq(tr.n_out, 1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCALNET);
-	cr_assert_eq(tr.out[0].ifindex, IF_BR0);
+	xh_expect_one_out(&tr, XOVN_ACT_LOCALNET, P_VM3, XOVN_OUT_LOCALNET, IF_BR0);
 	cr_assert_eq(tr.out[0].port_key, P_LN);
 	cr_assert_eq(tr.out[0].vid, 0);
 	expect_live(IF_TAP1, f, len, TC_ACT_REDIRECT, XOVN_DROP_NONE);
@@ -134,11 +130,7 @@ Test(l2_localnet, vif_unknown_unicast_goes_out_localnet)
 	size_t len = udp_frame(f, DP_LSN, P_VM1, 0x98);
 	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAP1, f, len, NULL);
 
-	cr_assert_eq(tr.action, XOVN_ACT_FLOOD);
-	cr_assert_eq(tr.out_port, XOVN_MC_UNKNOWN);
-	cr_assert_eq(tr.n_out, 1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCALNET);
-	cr_assert_eq(tr.out[0].ifindex, IF_BR0);
+	xh_expect_one_out(&tr, XOVN_ACT_FLOOD, XOVN_MC_UNKNOWN, XOVN_OUT_LOCALNET, IF_BR0);
 }
 
 Test(l2_localnet, vif_to_an_external_port_leaves_through_localnet_whoever_holds_it)

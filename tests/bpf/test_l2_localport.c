@@ -35,11 +35,7 @@ Test(l2_localport, vif_reaches_the_localport_instance_on_its_own_chassis)
 	size_t len = udp_frame(f, P_VM1, P_LP);
 	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAP1, f, len, NULL);
 
-	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
-	cr_assert_eq(tr.out_port, P_LP);
-	cr_assert_eq(tr.n_out, 1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
-	cr_assert_eq(tr.out[0].ifindex, IF_TAPL);
+	xh_expect_one_out(&tr, XOVN_ACT_DELIVER, P_LP, XOVN_OUT_LOCAL, IF_TAPL);
 	cr_assert_eq(xh_run(&provider_dp, XH_VIF_LIVE, IF_TAP1, f, len), TC_ACT_REDIRECT);
 }
 
@@ -102,11 +98,7 @@ Test(l2_localport, localport_unicast_to_an_external_port_held_here_goes_out_loca
 	size_t len = udp_frame(f, P_LP, P_EXT1);
 	struct xovn_trace tr = xh_trace(&provider_dp, XH_VIF_TRACE, IF_TAPL, f, len, NULL);
 
-	cr_assert_eq(tr.action, XOVN_ACT_LOCALNET);
-	cr_assert_eq(tr.out_port, P_EXT1);
-	cr_assert_eq(tr.n_out, 1);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCALNET);
-	cr_assert_eq(tr.out[0].ifindex, IF_BR0);
+	xh_expect_one_out(&tr, XOVN_ACT_LOCALNET, P_EXT1, XOVN_OUT_LOCALNET, IF_BR0);
 	cr_assert_eq(xh_run(&provider_dp, XH_VIF_LIVE, IF_TAPL, f, len), TC_ACT_REDIRECT);
 	cr_assert_eq(xh_drops_total(&provider_dp), 0);
 }

@@ -131,12 +131,8 @@ Test(l2_unicast, unknown_unicast_goes_only_to_the_unknown_port)
 	struct xovn_trace tr = xh_trace(&h, XH_VIF_TRACE, IF_TAPB, f, len, &verdict);
 
 	cr_assert_eq(verdict, TC_ACT_SHOT);
-	cr_assert_eq(tr.action, XOVN_ACT_FLOOD);
-	cr_assert_eq(tr.out_port, XOVN_MC_UNKNOWN);
-	cr_assert_eq(tr.n_out, 1);
+	xh_expect_one_out(&tr, XOVN_ACT_FLOOD, XOVN_MC_UNKNOWN, XOVN_OUT_LOCAL, IF_TAPU);
 	cr_assert_eq(tr.out[0].port_key, 3);
-	cr_assert_eq(tr.out[0].ifindex, IF_TAPU);
-	cr_assert_eq(tr.out[0].kind, XOVN_OUT_LOCAL);
 }
 
 Test(l2_unicast, unknown_unicast_from_the_unknown_port_itself_goes_nowhere)
