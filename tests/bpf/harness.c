@@ -206,6 +206,15 @@ int xh_run(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 			   const void *frame, size_t len, int *verdict)
 {
+	uint8_t out[XH_FRAME_MAX + 64];
+
+	return xh_trace_out(h, prog, ingress_ifindex, frame, len, out, sizeof(out), NULL, verdict);
+}
+
+struct xovn_trace xh_trace_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+			       const void *frame, size_t len, void *out, size_t out_cap,
+			       size_t *out_len, int *verdict)
+{
 	struct xovn_trace *per_cpu = calloc(h->ncpus, sizeof(*per_cpu));
 	struct xovn_trace tr;
 	uint32_t zero = 0, seq_before;
@@ -214,7 +223,7 @@ struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifi
 	cr_assert_not_null(per_cpu);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
 	seq_before = per_cpu[0].seq;
-	v = xh_run(h, prog, ingress_ifindex, frame, len);
+	v = xh_run_out(h, prog, ingress_ifindex, frame, len, out, out_cap, out_len);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
 	tr = per_cpu[0];
 	free(per_cpu);
