@@ -313,12 +313,14 @@ fabric_plug() {
 }
 
 # fabric_with_chassis FABNS CHNS...: the fabric, with the phys0 of each
-# chassis plugged into it as bridge ports fh1, fh2, ... in that order.
+# chassis plugged into it as bridge ports fh1, fh2, ... in that order; a
+# chassis namespace not made yet (a chassis with no underlay) is made here.
 fabric_with_chassis() {
 	local fab=$1 i=1 ch
 	shift
 	fabric_add "$fab" || return 1
 	for ch in "$@"; do
+		[ -e "/run/netns/$ch" ] || netns_add "$ch" || return 1
 		fabric_plug "$fab" "$ch" phys0 "fh$i" || return 1
 		i=$((i + 1))
 	done

@@ -13,8 +13,6 @@ HV1=xe-xfhv1-$SUF HV2=xe-xfhv2-$SUF FAB=xe-xffab-$SUF EXT=xe-xfext-$SUF VM1=xe-x
 MACEXT=02:00:00:00:0e:04 MACRP=02:00:00:00:0e:fe MACVM1=02:00:00:00:0e:01
 RP4=10.5.0.1 RP6=2001:db8:5::1
 
-netns_add "$HV1"
-netns_add "$HV2"
 fabric_with_chassis "$FAB" "$HV1" "$HV2"
 fabric_host_add "$FAB" "$EXT" fext $MACEXT 10.5.0.4/24
 ip -n "$EXT" addr add 2001:db8:5::4/64 dev eth0 nodad

@@ -15,7 +15,6 @@ LP=xe-xllp-$SUF LSP=xe-xllsp-$SUF EXT=xe-xlext-$SUF OUT=xe-xlout-$SUF
 MACLP=00:00:00:00:00:01 MACLSP=00:00:00:00:00:02 MACDEL=00:00:00:00:00:03
 MACEXT=00:00:00:00:00:04 MACEXT2=00:00:00:00:00:10 MACOUT=02:00:00:00:07:65
 
-netns_add "$HV"
 fabric_with_chassis "$FAB" "$HV"
 vm_add "$LP" "$HV" lp $MACLP 10.0.0.1/24
 vm_add "$LSP" "$HV" lsp $MACLSP 10.0.0.2/24

@@ -11,7 +11,6 @@ e2e_begin incomplete
 HV=xi-hv-$SUF FAB=xi-fab-$SUF VM=xi-vm-$SUF VM2=xi-vm2-$SUF PHYS=xi-ph-$SUF
 MACVM=02:00:00:00:0c:01 MACVM2=02:00:00:00:0c:02 MACPHYS=02:00:00:00:0c:65
 
-netns_add "$HV"
 fabric_with_chassis "$FAB" "$HV"
 fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.12.0.100/24
 vm_add "$VM" "$HV" vif1 $MACVM 10.12.0.1/24

@@ -11,7 +11,6 @@ HV=xe-nlhv-$SUF FAB=xe-nlfab-$SUF
 LP=xe-nllp-$SUF LSP=xe-nllsp-$SUF PHYS=xe-nlph-$SUF
 MACLP=00:00:00:00:00:01 MACLSP=00:00:00:00:00:02 MACPHYS=02:00:00:00:06:64
 
-netns_add "$HV"
 fabric_with_chassis "$FAB" "$HV"
 fabric_host_add "$FAB" "$PHYS" fphys $MACPHYS 10.0.0.100/24
 vm_add "$LP" "$HV" lp $MACLP 10.0.0.1/24

@@ -14,8 +14,6 @@ HV1=xe-svhv1-$SUF HV2=xe-svhv2-$SUF FAB=xe-svfab-$SUF
 C1=xe-svc1-$SUF D2=xe-svd2-$SUF E2=xe-sve2-$SUF
 MACC1=02:00:00:00:1c:01 MACD2=02:00:00:00:1d:02 MACE2=02:00:00:00:1e:02
 
-netns_add "$HV1"
-netns_add "$HV2"
 fabric_with_chassis "$FAB" "$HV1" "$HV2"
 vm_add "$C1" "$HV1" vifc1 $MACC1 10.7.0.1/24
 vm_add "$D2" "$HV2" vifd2 $MACD2 10.7.0.2/24
