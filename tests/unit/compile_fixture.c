@@ -98,11 +98,12 @@ void compile_ok(const json_t *model, const char *chassis, const struct fake_ifac
 	cr_assert(out->sorted, "compiled set must come out sorted");
 }
 
-void compile_text_ok(const char *text, const char *chassis, struct xovn_mapset *out)
+void compile_text_ok(const char *text, const char *chassis, const struct fake_iface *host,
+		     struct xovn_mapset *out)
 {
 	json_t *m = model_from(text);
 
-	compile_ok(m, chassis, fake_host, out);
+	compile_ok(m, chassis, host, out);
 	json_decref(m);
 }
 

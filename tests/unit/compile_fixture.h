@@ -55,8 +55,9 @@ int attachments_doc(const json_t *doc, const char *chassis, struct xovn_attach *
 /* Compiles for chassis with the given host; fails the test on error. */
 void compile_ok(const json_t *model, const char *chassis, const struct fake_iface *host,
 		struct xovn_mapset *out);
-/* compile_ok() of the model text (see model_from) with fake_host. */
-void compile_text_ok(const char *text, const char *chassis, struct xovn_mapset *out);
+/* compile_ok() of the model text (see model_from). */
+void compile_text_ok(const char *text, const char *chassis, const struct fake_iface *host,
+		     struct xovn_mapset *out);
 /* Compiles expecting failure; returns the message (static buffer). */
 const char *compile_err(const json_t *model, const char *chassis, const struct fake_iface *host);
 

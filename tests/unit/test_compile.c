@@ -29,7 +29,7 @@ Test(compile, single_chassis_two_switches_exact_entries)
 	const struct xovn_ingress_val *in;
 	const struct xovn_flood_val *f;
 
-	compile_text_ok(two_switches, "hv1", &s);
+	compile_text_ok(two_switches, "hv1", fake_host, &s);
 	cr_assert_eq(count_map(&s, XOVN_MAP_CONFIG), 1);
 	cr_assert_eq(count_map(&s, XOVN_MAP_DATAPATHS), 2);
 	cr_assert_eq(count_map(&s, XOVN_MAP_PORTS), 3);

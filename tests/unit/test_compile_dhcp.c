@@ -84,7 +84,7 @@ Test(compile_dhcp, value_carries_addresses_and_encoded_options)
 	struct xovn_mapset s;
 	uint8_t mac[6] = { 0, 0, 0, 0, 0, 1 }, smac[6] = { 2, 0, 0, 0, 0, 0xfe };
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	v = find_dhcp(&s, 10, 1);
 	cr_assert_not_null(v);
 	cr_assert_arr_eq(v->mac, mac, 6);

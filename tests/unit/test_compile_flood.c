@@ -219,7 +219,7 @@ Test(compile_flood, keys_and_values_have_zero_padding)
 	struct xovn_mapset s;
 	size_t checked = 0;
 
-	compile_text_ok(flood_model, "hv1", &s);
+	compile_text_ok(flood_model, "hv1", fake_host, &s);
 	for (size_t i = 0; i < s.n; i++) {
 		const struct xovn_map_entry *e = &s.v[i];
 

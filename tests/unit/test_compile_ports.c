@@ -68,7 +68,7 @@ Test(compile_ports, bound_here_but_not_attached_is_absent)
 {
 	struct xovn_mapset s;
 
-	compile_text_ok(vifs_model, "hv3", &s);
+	compile_text_ok(vifs_model, "hv3", fake_host, &s);
 	cr_assert_eq(find_port(&s, 10, 4)->flags, 0, "d is bound to hv3 but has no interface there");
 	cr_assert_eq(find_port(&s, 10, 3)->flags, XOVN_PF_LOCAL, "tap-c is no veth");
 	xovn_mapset_free(&s);
@@ -79,18 +79,16 @@ Test(compile_ports, interface_that_does_not_resolve_leaves_port_absent)
 	static const struct fake_iface no_tap_a[] = {
 		{ "tap-b", 12, 1500, 1 }, { NULL, 0, 0, 0 },
 	};
-	json_t *m = model_from(vifs_model);
 	struct xovn_mapset s;
 	const struct xovn_flood_val *f;
 
-	compile_ok(m, "hv1", no_tap_a, &s);
+	compile_text_ok(vifs_model, "hv1", no_tap_a, &s);
 	cr_assert_eq(find_port(&s, 10, 1)->flags, 0);
 	cr_assert_eq(count_map(&s, XOVN_MAP_INGRESS), 0);
 	f = find_flood(&s, 10, XOVN_MC_FLOOD);
 	cr_assert_eq(f->n_local, 0, "an absent port is no flood member");
 	cr_assert_eq(find_fdb(&s, 10, "00:00:00:00:00:01")->port_key, 1, "its MAC is still known");
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 /* ---- container ports ---------------------------------------------------- */
@@ -113,7 +111,7 @@ Test(compile_ports, container_port_lives_on_parent_interface_with_its_tag)
 	const struct xovn_port_val *p;
 	const struct xovn_ingress_val *in;
 
-	compile_text_ok(container_model, "hv1", &s);
+	compile_text_ok(container_model, "hv1", fake_host, &s);
 	p = find_port(&s, 20, 1);
 	cr_assert_eq(p->flags, XOVN_PF_LOCAL | XOVN_PF_REDIRECT_PEER, "like its parent");
 	cr_assert_eq(p->ifindex, 11);
@@ -140,15 +138,13 @@ Test(compile_ports, container_port_lives_on_parent_interface_with_its_tag)
 Test(compile_ports, container_of_absent_parent_is_absent)
 {
 	static const struct fake_iface nothing[] = { { NULL, 0, 0, 0 } };
-	json_t *m = model_from(container_model);
 	struct xovn_mapset s;
 
-	compile_ok(m, "hv1", nothing, &s);
+	compile_text_ok(container_model, "hv1", nothing, &s);
 	cr_assert_eq(find_port(&s, 20, 1)->flags, 0);
 	cr_assert_eq(find_port(&s, 20, 3)->flags, XOVN_PF_REMOTE, "remote parent still remote");
 	cr_assert_eq(count_map(&s, XOVN_MAP_INGRESS), 0);
 	xovn_mapset_free(&s);
-	json_decref(m);
 }
 
 /* ---- localport ----------------------------------------------------------- */
@@ -214,7 +210,7 @@ Test(compile_ports, mapped_localnet_sets_dp_flag_port_and_tagged_ingress)
 	const struct xovn_port_val *p;
 	const struct xovn_ingress_val *in;
 
-	compile_text_ok(localnet_model, "hv1", &s);
+	compile_text_ok(localnet_model, "hv1", fake_host, &s);
 	cr_assert_eq(find_dp(&s, 10)->flags, XOVN_DPF_LOCALNET);
 	cr_assert_eq(find_dp(&s, 10)->localnet_port, 1);
 	cr_assert_eq(find_dp(&s, 20)->localnet_port, 7);

@@ -87,7 +87,7 @@ Test(compile_security, port_with_security_is_flagged_on_ingress_and_egress)
 {
 	struct xovn_mapset s;
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	cr_assert(find_ingress(&s, 11, 0)->flags & XOVN_IN_PORT_SECURITY);
 	cr_assert_not(find_ingress(&s, 14, 0)->flags & XOVN_IN_PORT_SECURITY);
 	cr_assert(find_port(&s, 10, 1)->flags & XOVN_PF_PORT_SECURITY);
@@ -99,7 +99,7 @@ Test(compile_security, mac_entries_carry_the_listed_families)
 {
 	struct xovn_mapset s;
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	cr_assert_eq(find_mac(&s, 1, "00:00:00:00:00:01")->flags, XOVN_PSEC_IPV4 | XOVN_PSEC_IPV6);
 	cr_assert_eq(find_mac(&s, 2, "00:00:00:00:00:02")->flags, 0, "MAC only: IP unrestricted");
 	cr_assert_null(find_mac(&s, 3, "00:00:00:00:00:03"), "no port_security, no entry");
@@ -112,7 +112,7 @@ Test(compile_security, ipv4_masks_follow_the_host_part)
 	const char *a = "00:00:00:00:00:01";
 	struct xovn_mapset s;
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	cr_assert(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.0.1", 32));
 	cr_assert(has_v4(&s, XOVN_MAP_PSEC_OUT4, a, "10.0.0.1", 32));
 	/* 10.0.2.5/24: the host itself, plus its subnet broadcast on the way out */
@@ -133,7 +133,7 @@ Test(compile_security, ipv6_entry_also_allows_the_eui64_link_local)
 {
 	struct xovn_mapset s;
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	cr_assert(has_v6(&s, XOVN_MAP_PSEC_IN6, "fd00::1", 128));
 	cr_assert(has_v6(&s, XOVN_MAP_PSEC_IN6, "fe80::200:ff:fe00:1", 128));
 	cr_assert(has_v6(&s, XOVN_MAP_PSEC_OUT6, "fe80::200:ff:fe00:1", 128));

@@ -100,7 +100,7 @@ Test(dhcp6_model, compiler_answers_local_ports_in_the_cidr)
 	struct xovn_mapset s;
 	struct in6_addr ip;
 
-	compile_text_ok(model, "hv1", &s);
+	compile_text_ok(model, "hv1", fake_host, &s);
 	a = find_dhcp6(&s, 10, 1);
 	b = find_dhcp6(&s, 10, 2);
 	cr_assert_not_null(a);
