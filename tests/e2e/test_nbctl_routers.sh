@@ -12,43 +12,16 @@ set -u
 e2e_begin nbctl-routers
 . "$(dirname "$0")/helpers/ovn_central.sh"
 . "$(dirname "$0")/helpers/nbctl_compare.sh"
+. "$(dirname "$0")/helpers/seed002.sh"
 
 nb_scratch_start
 
 # The seed's lines (ovn-nbctl's warnings-free ones: no localnet port that
 # xovnctl would report incomplete before its network_name).
+same_lines < <(seed002_routed_switches
+	echo 'create Logical_Router name=lr2 options:chassis=master >/dev/null'
+	seed002_join)
 same_lines <<'EOF'
-ls-add ls1
-ls-add ls2
-lr-add lr1
-lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
-lsp-add ls1 ls1-lr1
-lsp-set-type ls1-lr1 router
-lsp-set-addresses ls1-lr1 00:00:00:00:00:01
-lsp-set-options ls1-lr1 router-port=lr1-ls1
-lrp-add lr1 lr1-ls2 00:00:00:00:00:02 10.10.20.1/24
-lsp-add ls2 ls2-lr1
-lsp-set-type ls2-lr1 router
-lsp-set-addresses ls2-lr1 00:00:00:00:00:02
-lsp-set-options ls2-lr1 router-port=lr1-ls2
-lsp-add ls1 ls1-vm1
-lsp-set-addresses ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-lsp-set-port-security ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-create Logical_Router name=lr2 options:chassis=master >/dev/null
-lrp-add lr2 lr2-lsjoin 00:00:00:00:00:06 10.10.30.2/24
-lrp-add lr2 lr2-lslocal 00:00:00:00:00:07 10.10.40.1/24
-ls-add lsjoin
-lsp-add lsjoin lsjoin-lr2
-lsp-set-type lsjoin-lr2 router
-lsp-set-addresses lsjoin-lr2 00:00:00:00:00:06
-lsp-set-options lsjoin-lr2 router-port=lr2-lsjoin
-lrp-add lr1 lr1-lsjoin 00:00:00:00:00:05 10.10.30.1/24
-lsp-add lsjoin lsjoin-lr1
-lsp-set-type lsjoin-lr1 router
-lsp-set-addresses lsjoin-lr1 00:00:00:00:00:05
-lsp-set-options lsjoin-lr1 router-port=lr1-lsjoin
-lr-route-add lr2 "10.10.10.0/24" 10.10.30.1
-lr-route-add lr1 "0.0.0.0/0" 10.10.30.2
 show
 lr-list
 lrp-list lr1

@@ -14,6 +14,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin ovn-routers
 . "$(dirname "$0")/helpers/ovn_central.sh"
+. "$(dirname "$0")/helpers/seed002.sh"
 
 HV1=xr-hv1-$SUF HV2=xr-hv2-$SUF
 VM11=xr-v11-$SUF VM12=xr-v12-$SUF VM21=xr-v21-$SUF VM22=xr-v22-$SUF
@@ -44,31 +45,7 @@ check "hv1 joins, with the NB" chassis_start "$HV1" hv1 $UL1 --ovn-nb-remote "$O
 check "hv2 joins, SB only" chassis_start "$HV2" hv2 $UL2
 
 echo "seed 002: ls1, ls2, lr1"
-step ls-add ls1
-step ls-add ls2
-step lr-add lr1
-step lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
-step lsp-add ls1 ls1-lr1
-step lsp-set-type ls1-lr1 router
-step lsp-set-addresses ls1-lr1 00:00:00:00:00:01
-step lsp-set-options ls1-lr1 router-port=lr1-ls1
-step lrp-add lr1 lr1-ls2 00:00:00:00:00:02 10.10.20.1/24
-step lsp-add ls2 ls2-lr1
-step lsp-set-type ls2-lr1 router
-step lsp-set-addresses ls2-lr1 00:00:00:00:00:02
-step lsp-set-options ls2-lr1 router-port=lr1-ls2
-step lsp-add ls1 ls1-vm1
-step lsp-set-addresses ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-step lsp-set-port-security ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-step lsp-add ls1 ls1-vm2
-step lsp-set-addresses ls1-vm2 "00:00:00:00:00:04 10.10.10.3"
-step lsp-set-port-security ls1-vm2 "00:00:00:00:00:04 10.10.10.3"
-step lsp-add ls2 ls2-vm1
-step lsp-set-addresses ls2-vm1 "00:00:00:00:00:03 10.10.20.2"
-step lsp-set-port-security ls2-vm1 "00:00:00:00:00:03 10.10.20.2"
-step lsp-add ls2 ls2-vm2
-step lsp-set-addresses ls2-vm2 "00:00:00:00:00:04 10.10.20.3"
-step lsp-set-port-security ls2-vm2 "00:00:00:00:00:04 10.10.20.3"
+step_lines < <(seed002_routed_switches; seed002_more_vms)
 
 # The seed's VMs: ls1's on master (hv1), ls2's on node1 (hv2); iface-id = vif-attach.
 vm_add "$VM11" "$HV1" vm1 00:00:00:00:00:03 10.10.10.2/24
@@ -82,25 +59,7 @@ check "hv2: iface-id vm2 = ls2-vm2" local_ctl hv2 vif-attach hv2 vm2 ls2-vm2
 
 echo "seed 002: the gateway router lr2, lsjoin, the static routes, lslocal"
 step create Logical_Router name=lr2 options:chassis=hv1
-step lrp-add lr2 lr2-lsjoin 00:00:00:00:00:06 10.10.30.2/24
-step lrp-add lr2 lr2-lslocal 00:00:00:00:00:07 10.10.40.1/24
-step ls-add lsjoin
-step lsp-add lsjoin lsjoin-lr2
-step lsp-set-type lsjoin-lr2 router
-step lsp-set-addresses lsjoin-lr2 00:00:00:00:00:06
-step lsp-set-options lsjoin-lr2 router-port=lr2-lsjoin
-step lrp-add lr1 lr1-lsjoin 00:00:00:00:00:05 10.10.30.1/24
-step lsp-add lsjoin lsjoin-lr1
-step lsp-set-type lsjoin-lr1 router
-step lsp-set-addresses lsjoin-lr1 00:00:00:00:00:05
-step lsp-set-options lsjoin-lr1 router-port=lr1-lsjoin
-step lr-route-add lr2 "10.10.10.0/24" 10.10.30.1
-step lr-route-add lr1 "0.0.0.0/0" 10.10.30.2
-step ls-add lslocal
-step lsp-add lslocal lslocal-lr2
-step lsp-set-type lslocal-lr2 router
-step lsp-set-addresses lslocal-lr2 00:00:00:00:00:07
-step lsp-set-options lslocal-lr2 router-port=lr2-lslocal
+step_lines < <(seed002_join; seed002_lslocal)
 step --wait=hv sync
 
 for ch in hv1 hv2; do

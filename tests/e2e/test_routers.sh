@@ -24,6 +24,7 @@ set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/frames.sh"
 . "$(dirname "$0")/helpers/seed000.sh"
+. "$(dirname "$0")/helpers/seed002.sh"
 e2e_begin routers
 export XOVN_PIN_ROOT=$E2E_PIN_ROOT   # where --wait=hv finds each chassis' maps
 
@@ -47,35 +48,7 @@ xovnd_start "$HV1" master
 xovnd_start "$HV2" node1
 
 echo "seed 002: two switches, one router"
-while IFS= read -r line; do
-	[ -n "$line" ] && eval "step $line"
-done <<'EOF'
-ls-add ls1
-ls-add ls2
-lr-add lr1
-lrp-add lr1 lr1-ls1 00:00:00:00:00:01 10.10.10.1/24
-lsp-add ls1 ls1-lr1
-lsp-set-type ls1-lr1 router
-lsp-set-addresses ls1-lr1 00:00:00:00:00:01
-lsp-set-options ls1-lr1 router-port=lr1-ls1
-lrp-add lr1 lr1-ls2 00:00:00:00:00:02 10.10.20.1/24
-lsp-add ls2 ls2-lr1
-lsp-set-type ls2-lr1 router
-lsp-set-addresses ls2-lr1 00:00:00:00:00:02
-lsp-set-options ls2-lr1 router-port=lr1-ls2
-lsp-add ls1 ls1-vm1
-lsp-set-addresses ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-lsp-set-port-security ls1-vm1 "00:00:00:00:00:03 10.10.10.2"
-lsp-add ls1 ls1-vm2
-lsp-set-addresses ls1-vm2 "00:00:00:00:00:04 10.10.10.3"
-lsp-set-port-security ls1-vm2 "00:00:00:00:00:04 10.10.10.3"
-lsp-add ls2 ls2-vm1
-lsp-set-addresses ls2-vm1 "00:00:00:00:00:03 10.10.20.2"
-lsp-set-port-security ls2-vm1 "00:00:00:00:00:03 10.10.20.2"
-lsp-add ls2 ls2-vm2
-lsp-set-addresses ls2-vm2 "00:00:00:00:00:04 10.10.20.3"
-lsp-set-port-security ls2-vm2 "00:00:00:00:00:04 10.10.20.3"
-EOF
+step_lines < <(seed002_routed_switches; seed002_more_vms)
 
 # The seed's namespaces: vm1 and vm2 of ls1 on master, of ls2 on node1,
 # each with its default route via the router.
@@ -151,30 +124,8 @@ check "ping -t 1 over IPv6 -> time exceeded from fd00:10::1" \
 	grep -qE '^From fd00:10::1 .*Time exceeded' <<<"$hl1"
 
 echo "seed 002: lr1 -> lsjoin -> lr2 -> lslocal, plain routing"
-while IFS= read -r line; do
-	[ -n "$line" ] && eval "step $line"
-done <<'EOF'
-create Logical_Router name=lr2 options:chassis=master
-lrp-add lr2 lr2-lsjoin 00:00:00:00:00:06 10.10.30.2/24
-lrp-add lr2 lr2-lslocal 00:00:00:00:00:07 10.10.40.1/24
-ls-add lsjoin
-lsp-add lsjoin lsjoin-lr2
-lsp-set-type lsjoin-lr2 router
-lsp-set-addresses lsjoin-lr2 00:00:00:00:00:06
-lsp-set-options lsjoin-lr2 router-port=lr2-lsjoin
-lrp-add lr1 lr1-lsjoin 00:00:00:00:00:05 10.10.30.1/24
-lsp-add lsjoin lsjoin-lr1
-lsp-set-type lsjoin-lr1 router
-lsp-set-addresses lsjoin-lr1 00:00:00:00:00:05
-lsp-set-options lsjoin-lr1 router-port=lr1-lsjoin
-lr-route-add lr2 "10.10.10.0/24" 10.10.30.1
-lr-route-add lr1 "0.0.0.0/0" 10.10.30.2
-ls-add lslocal
-lsp-add lslocal lslocal-lr2
-lsp-set-type lslocal-lr2 router
-lsp-set-addresses lslocal-lr2 00:00:00:00:00:07
-lsp-set-options lslocal-lr2 router-port=lr2-lslocal
-EOF
+step create Logical_Router name=lr2 options:chassis=master
+step_lines < <(seed002_join; seed002_lslocal)
 # ovs-vsctl add-br br-ens8; add-port br-ens8 ens8; ip addr add 10.10.40.2/24
 # dev br-ens8: the external network is a host behind master's ens8 holding
 # 10.10.40.2, with the seed's return route (its option a) to ls1.
