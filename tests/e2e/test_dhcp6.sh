@@ -13,9 +13,7 @@ VM1=xe-d6vm1-$SUF VM2=xe-d6vm2-$SUF VM3=xe-d6vm3-$SUF
 MAC1=02:00:00:00:06:01 MAC2=02:00:00:00:06:02 MAC3=02:00:00:00:06:03
 UL1=192.168.78.1 UL2=192.168.78.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 169.254.0.1/32
 ip -n "$VM1" -4 addr flush dev eth0
 vm_add "$VM2" "$HV2" vif2 $MAC2 fd06::20/64

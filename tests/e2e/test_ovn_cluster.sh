@@ -20,9 +20,7 @@ BASE=$(( 20000 + ($$ % 2000) * 6 ))
 step() { check "ovn-nbctl $*" nbctl "$@"; }
 
 check "clustered NB and SB (3 members each) and ovn-northd" ovn_cluster_start $BASE
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 check "xovnd joins as hv1" ovn_chassis_start "$HV1" hv1 $UL1 ul0 --ovn-nb-remote "$OVN_NB" \
 	--model-out "$E2E_TMP/model-hv1.json"
 check "xovnd joins as hv2" ovn_chassis_start "$HV2" hv2 $UL2 ul0

@@ -37,9 +37,7 @@ HV1=xr-master-$SUF HV2=xr-node1-$SUF
 V11=xr-v11-$SUF V12=xr-v12-$SUF V21=xr-v21-$SUF V22=xr-v22-$SUF EXT=xr-ext-$SUF
 UL1=192.168.83.1 UL2=192.168.83.2
 
-netns_add "$HV1"
-netns_add "$HV2"
-underlay_add "$HV1" $UL1 "$HV2" $UL2
+two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 step chassis-add master geneve $UL1
 step chassis-set-encap-iface master ul0
 step chassis-add node1 geneve $UL2

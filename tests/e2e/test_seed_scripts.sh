@@ -68,9 +68,7 @@ seed001_localport_two_chassis() {
 	local NS31=xs-c31-$SUF NS32=xs-c32-$SUF UL1=192.168.79.1 UL2=192.168.79.2
 	DB=$E2E_TMP/seed001.json
 	echo "seed 001"
-	netns_add "$HV1"
-	netns_add "$HV2"
-	underlay_add "$HV1" $UL1 "$HV2" $UL2
+	two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 	step chassis-add controller geneve $UL1 -- chassis-set-encap-iface controller ul0
 	step chassis-add hypervisor geneve $UL2 -- chassis-set-encap-iface hypervisor ul0
 	xovnd_start "$HV1" controller
@@ -109,9 +107,7 @@ seed002_l2gateway() {
 	local EXT=xs-eext-$SUF UL1=192.168.82.1 UL2=192.168.82.2
 	DB=$E2E_TMP/seed002.json
 	echo "seed 002 (its L2 gateway part)"
-	netns_add "$HV1"
-	netns_add "$HV2"
-	underlay_add "$HV1" $UL1 "$HV2" $UL2
+	two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 	step chassis-add master geneve $UL1 -- chassis-set-encap-iface master ul0
 	step chassis-add node1 geneve $UL2 -- chassis-set-encap-iface node1 ul0
 	xovnd_start "$HV1" master
