@@ -20,7 +20,6 @@
 #include "xovn_maps.h"
 
 #define XOVN_ARP_FRAME_LEN (ETH_HLEN + sizeof(struct xovn_arp))
-#define XOVN_NS_FRAME_LEN  XOVN_NA_FRAME_LEN /* an NS with its source link-layer option */
 
 /* Makes the frame exactly len bytes long; 0 or -1. */
 static __always_inline int xovn_frame_resize(struct __sk_buff *skb, __u32 len)
