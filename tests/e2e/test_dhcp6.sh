@@ -70,7 +70,9 @@ timeout 3 ip netns exec "$VM3" dhclient -6 -1 -d -sf "$script" -lf "$E2E_TMP/d6-
 	-pf "$E2E_TMP/d6-3.pid" eth0 >"$E2E_TMP/dhclient6-3.log" 2>&1
 timeout 20 ip netns exec "$VM1" dhclient -6 -1 -v -sf "$script" -lf "$E2E_TMP/d6.leases" \
 	-pf "$E2E_TMP/d6.pid" eth0 >"$E2E_TMP/dhclient6.log" 2>&1
-[ -s "$E2E_TMP/d6.pid" ] && E2E_PIDS+=("$(cat "$E2E_TMP/d6.pid")")
+# The daemon writes its pid file after going to the background: wait for it,
+# or the cleanup would not know the process and leave it running.
+until_ok 2 test -s "$E2E_TMP/d6.pid" && E2E_PIDS+=("$(cat "$E2E_TMP/d6.pid")")
 field() { sed -n "s/^$1=//p" "$rec" | tail -n 1; }
 check "dhclient -6 got a lease" grep -q '^reason=BOUND6' "$rec"
 check "the port's address (fd06::10)" test "$(field ip)" = fd06::10
