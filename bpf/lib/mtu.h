@@ -103,39 +103,35 @@ static __always_inline int xovn_mtu_quote(struct __sk_buff *skb, struct xovn_mtu
 	return bpf_skb_load_bytes(skb, ETH_HLEN, &sc->msg[XOVN_ICMP_HDR_LEN], qlen) < 0 ? -1 : 0;
 }
 
-/* The one's-complement sum (memory order) of the message of msg_len bytes, on seed. */
-static __always_inline __s64 xovn_mtu_msg_sum(struct xovn_mtu_scratch *sc, __u32 msg_len,
-					      __u32 seed)
-{
-	__u32 words = (msg_len + 3) & ~3u;
-
-	if (words > sizeof(sc->msg))
-		return -1;
-	return bpf_csum_diff(0, 0, (__be32 *)sc->msg, words, seed);
-}
-
-static __always_inline void xovn_mtu_icmp_hdr(struct xovn_mtu_scratch *sc, __u8 type, __u8 code,
-					      __be32 rest)
+/*
+ * The ICMP header (type, code, rest) in front of the quote, and the
+ * checksum of the msg_len bytes of message on seed (the pseudo-header's
+ * sum for ICMPv6, memory order as bpf_csum_diff gives it).  0 or -1.
+ */
+static __always_inline int xovn_mtu_finish_msg(struct xovn_mtu_scratch *sc, __u8 type, __u8 code,
+					       __be32 rest, __u32 msg_len, __s64 seed)
 {
 	struct xovn_icmp_hdr *h = (struct xovn_icmp_hdr *)sc->msg;
+	__u32 words = (msg_len + 3) & ~3u;
+	__s64 sum;
 
 	h->type = type;
 	h->code = code;
 	h->cksum = 0;
 	h->rest = rest;
-}
-
-static __always_inline void xovn_mtu_set_csum(struct xovn_mtu_scratch *sc, __s64 sum)
-{
-	((struct xovn_icmp_hdr *)sc->msg)->cksum = xovn_csum_fold((__u64)sum);
+	if (seed < 0 || words > sizeof(sc->msg))
+		return -1;
+	sum = bpf_csum_diff(0, 0, (__be32 *)sc->msg, words, (__u32)seed);
+	if (sum < 0)
+		return -1;
+	h->cksum = xovn_csum_fold((__u64)sum);
+	return 0;
 }
 
 /* IPv4 header and ICMP "fragmentation needed" from src; qlen bytes quoted.  0 or -1. */
 static __always_inline int xovn_mtu_build4(struct xovn_mtu_scratch *sc, __u32 src, __u32 qlen,
 					   __u32 mtu)
 {
-	__s64 sum;
-
 	__builtin_memset(&sc->ip, 0, sizeof(sc->ip));
 	sc->ip.version = 4;
 	sc->ip.ihl = 5;
@@ -145,13 +141,8 @@ static __always_inline int xovn_mtu_build4(struct xovn_mtu_scratch *sc, __u32 sr
 	sc->ip.saddr = src;
 	__builtin_memcpy(&sc->ip.daddr, sc->l3.src, 4);
 	xovn_ipv4_set_csum(&sc->ip);
-	xovn_mtu_icmp_hdr(sc, XOVN_ICMP_DEST_UNREACH, XOVN_ICMP_FRAG_NEEDED,
-			  bpf_htonl(mtu & 0xffff));
-	sum = xovn_mtu_msg_sum(sc, XOVN_ICMP_HDR_LEN + qlen, 0);
-	if (sum < 0)
-		return -1;
-	xovn_mtu_set_csum(sc, sum);
-	return 0;
+	return xovn_mtu_finish_msg(sc, XOVN_ICMP_DEST_UNREACH, XOVN_ICMP_FRAG_NEEDED,
+				   bpf_htonl(mtu & 0xffff), XOVN_ICMP_HDR_LEN + qlen, 0);
 }
 
 /* IPv6 header and ICMPv6 "packet too big" from src; qlen bytes quoted.  0 or -1. */
@@ -159,7 +150,6 @@ static __always_inline int xovn_mtu_build6(struct xovn_mtu_scratch *sc, const __
 					   __u32 qlen, __u32 mtu)
 {
 	__u32 len = XOVN_ICMP_HDR_LEN + qlen;
-	__s64 sum;
 
 	__builtin_memset(&sc->ip6, 0, sizeof(sc->ip6));
 	sc->ip6.version = 6;
@@ -172,14 +162,8 @@ static __always_inline int xovn_mtu_build6(struct xovn_mtu_scratch *sc, const __
 	__builtin_memcpy(sc->pseudo.daddr, sc->l3.src, 16);
 	sc->pseudo.len = bpf_htonl(len);
 	sc->pseudo.next = bpf_htonl(IPPROTO_ICMPV6);
-	xovn_mtu_icmp_hdr(sc, XOVN_ICMP6_PKT_TOO_BIG, 0, bpf_htonl(mtu));
-	sum = bpf_csum_diff(0, 0, (__be32 *)&sc->pseudo, sizeof(sc->pseudo), 0);
-	if (sum >= 0)
-		sum = xovn_mtu_msg_sum(sc, len, (__u32)sum);
-	if (sum < 0)
-		return -1;
-	xovn_mtu_set_csum(sc, sum);
-	return 0;
+	return xovn_mtu_finish_msg(sc, XOVN_ICMP6_PKT_TOO_BIG, 0, bpf_htonl(mtu), len,
+				   bpf_csum_diff(0, 0, (__be32 *)&sc->pseudo, sizeof(sc->pseudo), 0));
 }
 
 /* Replaces the frame with Ethernet, the IP header of iplen bytes and the message. 0 or -1. */

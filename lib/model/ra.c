@@ -4,15 +4,13 @@
  * xovnd) and the router advertisement they make (RFC 4861 4.2, RFC 4191,
  * RFC 8106).
  */
-#include <ctype.h>
-#include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "model/ra.h"
 #include "util/addr.h"
+#include "util/num.h"
 #include "util/prefix.h"
 
 #define RA_TYPE          134
@@ -34,21 +32,6 @@ static int fail(char *err, size_t errlen, const char *fmt, const char *value)
 {
 	snprintf(err, errlen, fmt, value);
 	return -1;
-}
-
-static int parse_uint(const char *s, unsigned long min, unsigned long max, uint32_t *out)
-{
-	unsigned long v;
-	char *end;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (*end || errno || v < min || v > max)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
 }
 
 static int parse_mode(const char *v, enum xovn_ra_mode *mode)
@@ -85,7 +68,7 @@ static int set_key(struct xovn_ra_config *out, const char *key, const char *v, c
 	if (!strcmp(key, "address_mode") && parse_mode(v, &out->mode) < 0)
 		return fail(err, errlen, "address_mode \"%s\" is none of slaac, "
 			    "dhcpv6_stateful, dhcpv6_stateless", v);
-	if (!strcmp(key, "mtu") && parse_uint(v, XOVN_RA_MTU_MIN, 65535, &out->mtu) < 0)
+	if (!strcmp(key, "mtu") && xovn_parse_u32_range(v, XOVN_RA_MTU_MIN, 65535, &out->mtu) < 0)
 		return fail(err, errlen, "mtu \"%s\" is not an integer in 1280..65535", v);
 	if (!strcmp(key, "send_periodic")) {
 		if (strcmp(v, "true") && strcmp(v, "false"))
@@ -93,11 +76,11 @@ static int set_key(struct xovn_ra_config *out, const char *key, const char *v, c
 		out->send_periodic = v[0] == 't';
 	}
 	if (!strcmp(key, "max_interval") &&
-	    parse_uint(v, XOVN_RA_MAX_INTERVAL_MIN, XOVN_RA_MAX_INTERVAL_MAX, &out->max_interval) < 0)
+	    xovn_parse_u32_range(v, XOVN_RA_MAX_INTERVAL_MIN, XOVN_RA_MAX_INTERVAL_MAX, &out->max_interval) < 0)
 		return fail(err, errlen, "max_interval \"%s\" is not a number of seconds in 4..1800",
 			    v);
 	if (!strcmp(key, "min_interval") &&
-	    parse_uint(v, XOVN_RA_MIN_INTERVAL_MIN, 1350, &out->min_interval) < 0)
+	    xovn_parse_u32_range(v, XOVN_RA_MIN_INTERVAL_MIN, 1350, &out->min_interval) < 0)
 		return fail(err, errlen, "min_interval \"%s\" is not a number of seconds in 3..1350",
 			    v);
 	if (!strcmp(key, "router_preference") && parse_prf(v, &out->prf) < 0)

@@ -27,6 +27,10 @@
 #define LRP1_MAC "00:00:00:00:ff:01"
 #define LRP1_LLA "fe80::200:ff:fe00:ff01"
 
+enum { IF_T1 = 201, IF_T2 = 202 };
+static const struct xh_iface ifaces[] = { { "t1", IF_T1, 1 }, { "t2", IF_T2, 1 } };
+#define VIFS "\"vifs\":[{\"iface\":\"t1\",\"port\":\"vm1\"},{\"iface\":\"t2\",\"port\":\"vm2\"}]"
+
 static const char *model_fmt =
 	"{\"version\":1,\"logical_switches\":["
 	" {\"name\":\"ls1\",\"tunnel_key\":1,\"ports\":["
@@ -44,12 +48,7 @@ static const char *model_fmt =
 	" {\"name\":\"lrp2\",\"tunnel_key\":2,\"mac\":\"00:00:00:00:ff:02\","
 	"  \"networks\":[\"fd02::fe/64\"]}]}],"
 	"\"chassis\":[{\"name\":\"hv1\",\"encap\":{\"type\":\"geneve\",\"ip\":\"192.0.2.1\"},"
-	" \"vifs\":[{\"iface\":\"t1\",\"port\":\"vm1\"},{\"iface\":\"t2\",\"port\":\"vm2\"}]}]}";
-
-enum { IF_T1 = 101, IF_T2 = 102 };
-
-static const struct xh_iface ifaces[] = { { "t1", IF_T1, 1 }, { "t2", IF_T2, 1 } };
-
+	VIFS "}]}";
 static struct xh h;
 
 static void open_with(const char *ra_configs)
@@ -60,48 +59,28 @@ static void open_with(const char *ra_configs)
 	xh_open_model(&h, model, "hv1", ifaces, XH_LEN(ifaces));
 }
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)(v >> 16));
-	put16(p + 2, (uint16_t)v);
-}
-
 static void put_ip6(const char *s, uint8_t *p)
 {
 	cr_assert_eq(inet_pton(AF_INET6, s, p), 1, "bad IPv6 %s", s);
 }
 
-/* Ethernet and IPv6 headers of an ICMPv6 message of msg_len bytes at f + 54, and its checksum. */
+/* Ethernet and IPv6 headers of the ICMPv6 message of msg_len bytes at f + 54, and its checksum. */
 static size_t icmp6_frame(uint8_t *f, const char *dst_mac, const char *src_mac,
 			  const char *src, const char *dst, size_t msg_len)
 {
-	uint8_t *ip6 = f + 14, *msg = f + 54, pseudo[8] = { 0 };
-	uint32_t sum;
+	struct xovn_ip6 ip6 = { .next = 58, .hops = 255 };
+	uint8_t macs[2][6];
+	size_t off;
 
-	xh_mac(dst_mac, f);
-	xh_mac(src_mac, f + 6);
-	put16(f + 12, 0x86dd);
-	memset(ip6, 0, 40);
-	ip6[0] = 0x60;
-	put16(ip6 + 4, (uint16_t)msg_len);
-	ip6[6] = 58;
-	ip6[7] = 255;
-	put_ip6(src, ip6 + 8);
-	put_ip6(dst, ip6 + 24);
-	put32(pseudo, (uint32_t)msg_len);
-	pseudo[7] = 58;
-	put16(msg + 2, 0);
-	sum = xovn_csum_add(0, ip6 + 8, 32);
-	sum = xovn_csum_add(sum, pseudo, sizeof(pseudo));
-	sum = xovn_csum_add(sum, msg, msg_len);
-	put16(msg + 2, xovn_csum_fold(sum));
-	return 54 + msg_len;
+	xh_mac(dst_mac, macs[0]);
+	xh_mac(src_mac, macs[1]);
+	put_ip6(src, ip6.src.s6_addr);
+	put_ip6(dst, ip6.dst.s6_addr);
+	off = xovn_put_eth(f, macs[0], macs[1], 0x86dd);
+	off += xovn_put_ipv6(f + off, &ip6, msg_len);
+	xovn_put16(f + off + 2, 0);
+	xovn_put16(f + off + 2, xovn_csum_pseudo(f + 22, 32, 58, f + off, msg_len));
+	return off + msg_len;
 }
 
 /* A router solicitation from vm1 (source src) with its source link-layer option. */
@@ -147,8 +126,8 @@ static size_t put_prefix(uint8_t *o, const char *prefix, uint8_t flags)
 	o[1] = 4;
 	o[2] = 64;
 	o[3] = flags;
-	put32(o + 4, 0xffffffff);
-	put32(o + 8, 0xffffffff);
+	xovn_put32(o + 4, 0xffffffff);
+	xovn_put32(o + 8, 0xffffffff);
 	put_ip6(prefix, o + 16);
 	return 32;
 }
@@ -163,7 +142,7 @@ static size_t advertisement(uint8_t *w, const struct ra_case *c)
 	msg[0] = 134;
 	msg[4] = 255;
 	msg[5] = c->flags;
-	put16(msg + 6, 0xffff);
+	xovn_put16(msg + 6, 0xffff);
 	msg[n] = 1;
 	msg[n + 1] = 1;
 	xh_mac(LRP1_MAC, msg + n + 2);
@@ -172,14 +151,14 @@ static size_t advertisement(uint8_t *w, const struct ra_case *c)
 		memset(msg + n, 0, 8);
 		msg[n] = 5;
 		msg[n + 1] = 1;
-		put32(msg + n + 4, c->mtu);
+		xovn_put32(msg + n + 4, c->mtu);
 		n += 8;
 	}
 	if (c->rdnss) {
 		memset(msg + n, 0, 8);
 		msg[n] = 25;
 		msg[n + 1] = 3;
-		put32(msg + n + 4, 0xffffffff);
+		xovn_put32(msg + n + 4, 0xffffffff);
 		put_ip6(c->rdnss, msg + n + 8);
 		n += 24;
 	}
@@ -239,15 +218,13 @@ Test(ra, no_advertisement_without_an_address_mode_or_on_another_switch)
 /* A neighbour solicitation from vm1 for target, to dst (IP and MAC). */
 static size_t ns_frame(uint8_t *f, const char *dst_mac, const char *dst, const char *target)
 {
-	uint8_t *msg = f + 54;
+	struct in6_addr t;
+	uint8_t mac[6];
 
-	memset(msg, 0, 32);
-	msg[0] = 135;
-	put_ip6(target, msg + 8);
-	msg[24] = 1;
-	msg[25] = 1;
-	xh_mac(VM1_MAC, msg + 26);
-	return icmp6_frame(f, dst_mac, VM1_MAC, VM1_LLA, dst, 32);
+	put_ip6(target, t.s6_addr);
+	xh_mac(VM1_MAC, mac);
+	return icmp6_frame(f, dst_mac, VM1_MAC, VM1_LLA, dst,
+			   xovn_put_nd(f + 54, 135, 0, &t, 1, mac));
 }
 
 Test(ra, the_link_local_address_answers_ns_multicast_or_unicast)
@@ -256,17 +233,14 @@ Test(ra, the_link_local_address_answers_ns_multicast_or_unicast)
 		{ "33:33:ff:00:ff:01", "ff02::1:ff00:ff01" },  /* solicited-node group */
 		{ LRP1_MAC, LRP1_LLA },                        /* unicast to the router */
 	};
-	uint8_t f[XH_FRAME_MAX], want[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
-	uint8_t *na = want + 54;
+	uint8_t f[XH_FRAME_MAX], want[XH_FRAME_MAX], out[XH_FRAME_MAX + 64], mac[6];
+	struct in6_addr lla;
 
-	memset(na, 0, 32);
-	na[0] = 136;
-	na[4] = 0xe0;  /* router, solicited, override */
-	put_ip6(LRP1_LLA, na + 8);
-	na[24] = 2;
-	na[25] = 1;
-	xh_mac(LRP1_MAC, na + 26);
-	icmp6_frame(want, VM1_MAC, LRP1_MAC, LRP1_LLA, VM1_LLA, 32);
+	put_ip6(LRP1_LLA, lla.s6_addr);
+	xh_mac(LRP1_MAC, mac);
+	/* router, solicited, override */
+	icmp6_frame(want, VM1_MAC, LRP1_MAC, LRP1_LLA, VM1_LLA,
+		    xovn_put_nd(want + 54, 136, 0xe0, &lla, 2, mac));
 	open_with("\"address_mode\":\"slaac\"");
 	for (size_t i = 0; i < XH_LEN(to); i++) {
 		size_t len = ns_frame(f, to[i][0], to[i][1], LRP1_LLA), out_len = 0;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "frame/frame.h"
+#include "frame/headers.h"
 #include "router_topo.h"
 
 #define TUNNEL_MTU 1442  /* 1500 - 58 of Geneve */
@@ -32,27 +33,10 @@ static void teardown(void)
 
 TestSuite(router_mtu, .init = setup, .fini = teardown);
 
-static void put16(uint8_t *p, uint16_t v)
-{
-	p[0] = (uint8_t)(v >> 8);
-	p[1] = (uint8_t)v;
-}
-
-static void put32(uint8_t *p, uint32_t v)
-{
-	put16(p, (uint16_t)(v >> 16));
-	put16(p + 2, (uint16_t)v);
-}
-
-static void put_ip(const char *s, uint8_t *p)
-{
-	cr_assert(inet_pton(strchr(s, ':') ? AF_INET6 : AF_INET, s, p) == 1, "bad IP %s", s);
-}
-
 static void ip4_csum(uint8_t *ip)
 {
-	put16(ip + 10, 0);
-	put16(ip + 10, xovn_csum_fold(xovn_csum_add(0, ip, 20)));
+	xovn_put16(ip + 10, 0);
+	xovn_put16(ip + 10, xovn_csum(ip, 20));
 }
 
 /* The packet as the router forwards it: TTL / hop limit - 1. */
@@ -66,56 +50,49 @@ static void routed(uint8_t *ip, int v6)
 	ip4_csum(ip);
 }
 
+/* The error's ICMP header and quote at msg: type, code, the MTU field, q[0..qlen). */
+static void put_msg(uint8_t *msg, uint8_t type, uint8_t code, const uint8_t *q, size_t qlen)
+{
+	memset(msg, 0, 8);
+	msg[0] = type;
+	msg[1] = code;
+	xovn_put32(msg + 4, TUNNEL_MTU);  /* IPv4: unused 16 bits, then the MTU */
+	memcpy(msg + 8, q, qlen);
+}
+
 /* ICMP "fragmentation needed" from 10.0.1.254 to 10.0.1.1 quoting q[0..qlen). */
 static size_t want_frag_needed(uint8_t *w, const uint8_t *q, size_t qlen)
 {
-	uint8_t *ip = w + 14, *icmp = ip + 20;
+	struct xovn_ip4 ip = { .src = xh_ip4("10.0.1.254"), .dst = xh_ip4("10.0.1.1"),
+			       .proto = 1, .ttl = 255 };
+	uint8_t vm1[6], r1[6];
+	size_t off;
 
-	xh_mac(RT_VM1_MAC, w);
-	xh_mac(RT_R1_LS1, w + 6);
-	put16(w + 12, 0x0800);
-	memset(ip, 0, 28);
-	ip[0] = 0x45;
-	put16(ip + 2, (uint16_t)(28 + qlen));
-	ip[8] = 255;
-	ip[9] = 1;
-	put_ip("10.0.1.254", ip + 12);
-	put_ip("10.0.1.1", ip + 16);
-	ip4_csum(ip);
-	icmp[0] = 3;
-	icmp[1] = 4;
-	put16(icmp + 6, TUNNEL_MTU);
-	memcpy(icmp + 8, q, qlen);
-	put16(icmp + 2, xovn_csum_fold(xovn_csum_add(0, icmp, 8 + qlen)));
-	return 14 + 28 + qlen;
+	xh_mac(RT_VM1_MAC, vm1);
+	xh_mac(RT_R1_LS1, r1);
+	off = xovn_put_eth(w, vm1, r1, 0x0800);
+	off += xovn_put_ipv4(w + off, &ip, 8 + qlen);
+	put_msg(w + off, 3, 4, q, qlen);
+	xovn_put16(w + off + 2, xovn_csum(w + off, 8 + qlen));
+	return off + 8 + qlen;
 }
 
 /* ICMPv6 "packet too big" from fd01::fe to fd01::1 quoting q[0..qlen). */
 static size_t want_too_big(uint8_t *w, const uint8_t *q, size_t qlen)
 {
-	uint8_t *ip6 = w + 14, *msg = ip6 + 40, pseudo[8] = { 0 };
-	uint32_t sum;
+	struct xovn_ip6 ip6 = { .next = 58, .hops = 255 };
+	uint8_t vm1[6], r1[6];
+	size_t off;
 
-	xh_mac(RT_VM1_MAC, w);
-	xh_mac(RT_R1_LS1, w + 6);
-	put16(w + 12, 0x86dd);
-	memset(ip6, 0, 48);
-	ip6[0] = 0x60;
-	put16(ip6 + 4, (uint16_t)(8 + qlen));
-	ip6[6] = 58;
-	ip6[7] = 255;
-	put_ip("fd01::fe", ip6 + 8);
-	put_ip("fd01::1", ip6 + 24);
-	msg[0] = 2;
-	put32(msg + 4, TUNNEL_MTU);
-	memcpy(msg + 8, q, qlen);
-	put32(pseudo, (uint32_t)(8 + qlen));
-	pseudo[7] = 58;
-	sum = xovn_csum_add(0, ip6 + 8, 32);
-	sum = xovn_csum_add(sum, pseudo, sizeof(pseudo));
-	sum = xovn_csum_add(sum, msg, 8 + qlen);
-	put16(msg + 2, xovn_csum_fold(sum));
-	return 14 + 48 + qlen;
+	xh_mac(RT_VM1_MAC, vm1);
+	xh_mac(RT_R1_LS1, r1);
+	cr_assert_eq(inet_pton(AF_INET6, "fd01::fe", &ip6.src), 1);
+	cr_assert_eq(inet_pton(AF_INET6, "fd01::1", &ip6.dst), 1);
+	off = xovn_put_eth(w, vm1, r1, 0x86dd);
+	off += xovn_put_ipv6(w + off, &ip6, 8 + qlen);
+	put_msg(w + off, 2, 0, q, qlen);
+	xovn_put16(w + off + 2, xovn_csum_pseudo(w + 22, 32, 58, w + off, 8 + qlen));
+	return off + 8 + qlen;
 }
 
 struct mtu_case {

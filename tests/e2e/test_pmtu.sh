@@ -11,11 +11,10 @@
 # completes.  A switched frame too big for the tunnel is a counted drop.
 set -u
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/router_pair.sh"
 e2e_begin pmtu
-
 HV1=xp-hv1-$SUF HV2=xp-hv2-$SUF HOST=xp-host-$SUF VM=xp-vm-$SUF
-UL1=192.168.86.1 UL2=192.168.86.2
-HOSTMAC=02:00:00:00:86:64 VMMAC=02:00:00:00:86:02
+UL1=192.168.86.1 UL2=192.168.86.2 HOSTMAC=02:00:00:00:86:64 VMMAC=02:00:00:00:86:02
 
 two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$HOST" "$HV1" gw0 $HOSTMAC 10.86.1.100/24
@@ -32,23 +31,18 @@ ip -n "$VM" -6 addr add fd86:2::2/64 dev eth0 nodad
 ip -n "$VM" -6 route add default via fd86:2::1
 
 encap_args $UL1 $UL2
-ctl "${ENCAP_ARGS[@]}" -- chassis-set-bridge-mappings hv1 seg:gw0 \
-	-- ls-add ls1 -- ls-add ls2 -- lr-add lr1 \
-	-- lrp-add lr1 lr1-ls1 00:00:00:00:86:01 10.86.1.1/24 fd86:1::1/64 \
-	-- lrp-add lr1 lr1-ls2 00:00:00:00:86:02 10.86.2.1/24 fd86:2::1/64 \
-	-- lsp-add ls1 ls1-lr1 -- lsp-set-type ls1-lr1 router \
-	-- lsp-set-addresses ls1-lr1 router -- lsp-set-options ls1-lr1 router-port=lr1-ls1 \
-	-- lsp-add ls2 ls2-lr1 -- lsp-set-type ls2-lr1 router \
-	-- lsp-set-addresses ls2-lr1 router -- lsp-set-options ls2-lr1 router-port=lr1-ls2 \
+router_pair_args "10.86.1.1/24 fd86:1::1/64" "10.86.2.1/24 fd86:2::1/64"
+ctl "${ENCAP_ARGS[@]}" -- "${ROUTER_ARGS[@]}" -- chassis-set-bridge-mappings hv1 seg:gw0 \
 	-- lsp-add ls1 gw -- lsp-set-type gw l2gateway -- lsp-set-addresses gw unknown \
 	-- lsp-set-options gw network_name=seg l2gateway-chassis=hv1 \
 	-- lsp-add ls2 vm -- lsp-set-addresses vm "$VMMAC 10.86.2.2 fd86:2::2" \
 	-- vif-attach hv2 vif1 vm || exit 1
 
-xovnd_start "$HV1" hv1
-xovnd_start "$HV2" hv2
-check "hv1 attached to the segment" wait_log hv1 'attached xovn_vif_ingress to gw0 ' 10
-check "hv2 attached the VM" wait_log hv2 'attached xovn_vif_ingress to vif1 ' 10
+for ch in "$HV1 hv1 gw0" "$HV2 hv2 vif1"; do
+	set -- $ch
+	xovnd_start "$1" "$2"
+	check "$2 attached $3" wait_log "$2" "attached xovn_vif_ingress to $3 " 10
+done
 check "the host's MTU stays 1500" test "$(ip -n "$HOST" -o link show eth0 | sed -n 's/.* mtu \([0-9]*\) .*/\1/p')" = 1500
 
 check "host -> vm across lr1 and the tunnel" until_ok 10 one_ping "$HOST" 10.86.2.2

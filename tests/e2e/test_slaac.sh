@@ -9,13 +9,14 @@
 # send_periodic, xovnd sends advertisements to all nodes on its own.
 set -u
 . "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/router_pair.sh"
 e2e_begin slaac
 
 HV1=xs-hv1-$SUF HV2=xs-hv2-$SUF VM1=xs-vm1-$SUF VM2=xs-vm2-$SUF
 UL1=192.168.87.1 UL2=192.168.87.2
 MAC1=02:00:00:00:87:01 MAC2=02:00:00:00:87:02
 SLAAC1=fd87:1::ff:fe00:8701           # fd87:1::/64 + EUI-64 of MAC1
-GW_LLA=fe80::200:ff:fe00:8701          # EUI-64 of lr1-ls1's MAC
+GW_LLA=fe80::200:ff:fe00:101           # EUI-64 of lr1-ls1's MAC
 
 two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$VM1" "$HV1" vif1 $MAC1 10.87.1.2/24
@@ -26,13 +27,8 @@ ip -n "$VM2" -6 addr add fd87:2::2/64 dev eth0 nodad
 ip -n "$VM2" -6 route add default via fd87:2::1
 
 encap_args $UL1 $UL2
-ctl "${ENCAP_ARGS[@]}" -- ls-add ls1 -- ls-add ls2 -- lr-add lr1 \
-	-- lrp-add lr1 lr1-ls1 00:00:00:00:87:01 10.87.1.1/24 fd87:1::1/64 \
-	-- lrp-add lr1 lr1-ls2 00:00:00:00:87:02 10.87.2.1/24 fd87:2::1/64 \
-	-- lsp-add ls1 ls1-lr1 -- lsp-set-type ls1-lr1 router \
-	-- lsp-set-addresses ls1-lr1 router -- lsp-set-options ls1-lr1 router-port=lr1-ls1 \
-	-- lsp-add ls2 ls2-lr1 -- lsp-set-type ls2-lr1 router \
-	-- lsp-set-addresses ls2-lr1 router -- lsp-set-options ls2-lr1 router-port=lr1-ls2 \
+router_pair_args "10.87.1.1/24 fd87:1::1/64" "10.87.2.1/24 fd87:2::1/64"
+ctl "${ENCAP_ARGS[@]}" -- "${ROUTER_ARGS[@]}" \
 	-- lsp-add ls1 vm1 -- lsp-set-addresses vm1 "$MAC1" \
 	-- lsp-add ls2 vm2 -- lsp-set-addresses vm2 "$MAC2 10.87.2.2 fd87:2::2" \
 	-- vif-attach hv1 vif1 vm1 -- vif-attach hv2 vif2 vm2 || exit 1
