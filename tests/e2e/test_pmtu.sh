@@ -3,12 +3,13 @@
 #
 # A bare-metal host on hv1's physical segment (an l2gateway port, so its
 # 1500-byte MTU is not lowered the way xovnd lowers VIFs) reaches a VM on
-# hv2 through lr1.  The underlay's 1500 bytes leave 1442 for the inner IP
-# packet: a bigger packet gets ICMP "fragmentation needed" (IPv4) / "packet
-# too big" (IPv6) from lr1's port on the host's network, the host's PMTU
-# cache takes the MTU, a ping that fits goes through, and a TCP transfer
-# with segmentation offloads off (so the host's stack must follow PMTU)
-# completes.  A switched frame too big for the tunnel is a counted drop.
+# hv2 through lr1 (the gateway port lists the host's addresses, so that
+# hv2, where the VM's replies are routed, knows its MAC).  The underlay's
+# 1500 bytes leave 1442 for the inner IP packet: a bigger packet gets ICMP
+# "fragmentation needed" (IPv4) / "packet too big" (IPv6) from lr1's port
+# on the host's network, the host's PMTU cache takes the MTU, a ping that
+# fits goes through, and a TCP transfer with segmentation offloads off (so
+# the host's stack must follow the path MTU) completes.
 set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/router_pair.sh"
@@ -33,7 +34,8 @@ ip -n "$VM" -6 route add default via fd86:2::1
 encap_args $UL1 $UL2
 router_pair_args "10.86.1.1/24 fd86:1::1/64" "10.86.2.1/24 fd86:2::1/64"
 ctl "${ENCAP_ARGS[@]}" -- "${ROUTER_ARGS[@]}" -- chassis-set-bridge-mappings hv1 seg:gw0 \
-	-- lsp-add ls1 gw -- lsp-set-type gw l2gateway -- lsp-set-addresses gw unknown \
+	-- lsp-add ls1 gw -- lsp-set-type gw l2gateway \
+	-- lsp-set-addresses gw unknown "$HOSTMAC 10.86.1.100 fd86:1::100" \
 	-- lsp-set-options gw network_name=seg l2gateway-chassis=hv1 \
 	-- lsp-add ls2 vm -- lsp-set-addresses vm "$VMMAC 10.86.2.2 fd86:2::2" \
 	-- vif-attach hv2 vif1 vm || exit 1

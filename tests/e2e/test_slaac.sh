@@ -5,8 +5,10 @@
 # router solicitation with (ipv6_ra_configs:address_mode=slaac), and then
 # reaches the router's far side and a VM on another switch and chassis.
 # The solicitation is answered on the VM's chassis: no RS or RA crosses the
-# underlay.  The RA's MTU option sets the VM's IPv6 MTU.  With
-# send_periodic, xovnd sends advertisements to all nodes on its own.
+# underlay.  vm1's port lists the address SLAAC gives it (as OpenStack
+# does), so hv2, where vm2's replies are routed, knows its MAC.  The RA's
+# MTU option sets the VM's IPv6 MTU.  With send_periodic, xovnd sends
+# advertisements to all nodes on its own.
 set -u
 . "$(dirname "$0")/lib.sh"
 . "$(dirname "$0")/helpers/router_pair.sh"
@@ -29,7 +31,7 @@ ip -n "$VM2" -6 route add default via fd87:2::1
 encap_args $UL1 $UL2
 router_pair_args "10.87.1.1/24 fd87:1::1/64" "10.87.2.1/24 fd87:2::1/64"
 ctl "${ENCAP_ARGS[@]}" -- "${ROUTER_ARGS[@]}" \
-	-- lsp-add ls1 vm1 -- lsp-set-addresses vm1 "$MAC1" \
+	-- lsp-add ls1 vm1 -- lsp-set-addresses vm1 "$MAC1 $SLAAC1" \
 	-- lsp-add ls2 vm2 -- lsp-set-addresses vm2 "$MAC2 10.87.2.2 fd87:2::2" \
 	-- vif-attach hv1 vif1 vm1 -- vif-attach hv2 vif2 vm2 || exit 1
 check "ipv6_ra_configs through the generic set command" \
