@@ -170,7 +170,7 @@ static int parse_name(const char *value, char out[XOVN_DHCP_MAX_NAME])
 }
 
 /* A name for DNS wire format: labels of 1 to 63 characters. */
-static int parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME])
+int xovn_dns_parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME])
 {
 	const char *p;
 
@@ -312,7 +312,7 @@ static int set_v6(struct xovn_dhcp_options *o, const char *key, const char *valu
 	}
 	if (!strcmp(key, "domain_search")) {
 		*bit = XOVN_DHCP_DOMAIN_SEARCH;
-		return parse_domain(value, o->domain_search);
+		return xovn_dns_parse_domain(value, o->domain_search);
 	}
 	if (!strcmp(key, "dhcpv6_stateless")) {
 		*bit = XOVN_DHCP_STATELESS;

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "model/dhcp.h"
 #include "model/ra.h"
 #include "util/addr.h"
 #include "util/num.h"
@@ -24,9 +25,12 @@
 #define OPT_PREFIX       3
 #define OPT_MTU          5
 #define OPT_RDNSS        25
+#define OPT_DNSSL        31
 #define PREFIX_ON_LINK   0x80
 #define PREFIX_AUTO      0x40
 #define INFINITE         0xffffffffu
+
+_Static_assert(XOVN_RA_MAX_NAME == XOVN_DHCP_MAX_NAME, "one size of domain name");
 
 static int fail(char *err, size_t errlen, const char *fmt, const char *value)
 {
@@ -61,6 +65,31 @@ static int parse_prf(const char *v, uint8_t *prf)
 	return 0;
 }
 
+/* "a.example, b.example": names separated by commas and spaces. */
+static int parse_dnssl(const char *v, struct xovn_ra_config *out)
+{
+	char name[XOVN_RA_MAX_NAME];
+
+	out->n_dnssl = 0;
+	while (*v) {
+		size_t len;
+
+		v += strspn(v, ", ");
+		len = strcspn(v, ", ");
+		if (!len)
+			break;
+		if (len >= sizeof(name) || out->n_dnssl == XOVN_RA_MAX_DNSSL)
+			return -1;
+		memcpy(name, v, len);
+		name[len] = '\0';
+		if (xovn_dns_parse_domain(name, out->dnssl[out->n_dnssl]) < 0)
+			return -1;
+		out->n_dnssl++;
+		v += len;
+	}
+	return out->n_dnssl ? 0 : -1;
+}
+
 /* One key into out; 0 ok, -1 with the reason in err. */
 static int set_key(struct xovn_ra_config *out, const char *key, const char *v, char *err,
 		   size_t errlen)
@@ -90,6 +119,9 @@ static int set_key(struct xovn_ra_config *out, const char *key, const char *v, c
 			return fail(err, errlen, "rdnss \"%s\" is not an IPv6 address", v);
 		out->has_rdnss = 1;
 	}
+	if (!strcmp(key, "dnssl") && parse_dnssl(v, out) < 0)
+		return fail(err, errlen, "dnssl \"%s\" is not up to 4 domain names separated by "
+			    "commas", v);
 	return 0;
 }
 
@@ -194,6 +226,21 @@ static void put_prefix(struct ra_buf *b, const struct xovn_ra_config *cfg, struc
 	memcpy(o + 16, net.v6.s6_addr, 16);
 }
 
+/* The search list: the names in DNS wire format, zero padded to 8-byte units. */
+static void put_dnssl(struct ra_buf *b, const struct xovn_ra_config *cfg)
+{
+	uint8_t names[XOVN_RA_MAX_DNSSL * (XOVN_RA_MAX_NAME + 2)], *o;
+	size_t len = 0;
+
+	for (int i = 0; i < cfg->n_dnssl; i++)
+		len += xovn_dns_name_wire(cfg->dnssl[i], names + len);
+	o = put_opt(b, OPT_DNSSL, (uint8_t)((8 + len + 7) / 8));
+	if (!o)
+		return;
+	put32(o + 4, INFINITE);
+	memcpy(o + 8, names, len);
+}
+
 /* The port's IPv6 networks that are not link-local; how many were put. */
 static int put_prefixes(struct ra_buf *b, const struct xovn_ra_config *cfg,
 			const struct xovn_lrp *lrp)
@@ -233,6 +280,8 @@ int xovn_ra_encode(const struct xovn_ra_config *cfg, const struct xovn_lrp *lrp,
 		put32(o + 4, INFINITE);
 		memcpy(o + 8, cfg->rdnss.s6_addr, 16);
 	}
+	if (cfg->n_dnssl)
+		put_dnssl(&b, cfg);
 	n = put_prefixes(&b, cfg, lrp);
 	if (b.full)
 		return -1;

@@ -9,7 +9,7 @@
  * put_nd_ra_opts, pinctrl): hop limit 255, M for dhcpv6_stateful, O for
  * dhcpv6_stateless, the router preference, router lifetime 0xffff,
  * reachable time and retransmit timer 0; then the source link-layer
- * address (the port's MAC), the MTU when set, the RDNSS when set, and one
+ * address (the port's MAC), the MTU, RDNSS and DNSSL when set, and one
  * prefix information option per non-link-local IPv6 network of the port
  * (L always, A unless stateful, lifetimes infinite).
  */
@@ -34,6 +34,8 @@ enum xovn_ra_mode {
 #define XOVN_RA_MAX_INTERVAL_MAX     1800
 #define XOVN_RA_MIN_INTERVAL_MIN     3
 #define XOVN_RA_MTU_MIN              1280   /* RFC 8200: no IPv6 link is smaller */
+#define XOVN_RA_MAX_DNSSL            4
+#define XOVN_RA_MAX_NAME             128
 
 struct xovn_ra_config {
 	enum xovn_ra_mode mode;
@@ -44,12 +46,14 @@ struct xovn_ra_config {
 	uint8_t prf;               /* the flags byte's preference bits (RFC 4191) */
 	int has_rdnss;
 	struct in6_addr rdnss;
+	int n_dnssl;               /* domain search list (RFC 8106 DNSSL) */
+	char dnssl[XOVN_RA_MAX_DNSSL][XOVN_RA_MAX_NAME];
 };
 
 /*
  * Parses m into out (defaults for what is absent).  0 ok; -1 with a reason
- * in err and *bad_key the key at fault.  Keys OVN has that are not sent
- * here (dnssl, route_info) are accepted and ignored.
+ * in err and *bad_key the key at fault.  route_info, which OVN has, is
+ * accepted and not sent.
  */
 int xovn_ra_config_parse(const struct xovn_smap *m, struct xovn_ra_config *out,
 			 const char **bad_key, char *err, size_t errlen);

@@ -105,18 +105,20 @@ struct ra_case {
 	uint8_t prefix_flags;  /* L, A */
 	uint32_t mtu;          /* 0: no MTU option */
 	const char *rdnss;     /* NULL: no RDNSS option */
+	int dnssl;             /* the DNSSL option with example.org */
 };
 
 static const struct ra_case cases[] = {
-	{ "slaac", "\"address_mode\":\"slaac\"", VM1_LLA, VM1_LLA, 0, 0xc0, 0, NULL },
+	{ "slaac", "\"address_mode\":\"slaac\"", VM1_LLA, VM1_LLA, 0, 0xc0, 0, NULL, 0 },
 	{ "dhcpv6_stateful with an MTU", "\"address_mode\":\"dhcpv6_stateful\",\"mtu\":\"1400\"",
-	  VM1_LLA, VM1_LLA, 0x80, 0x80, 1400, NULL },
-	{ "dhcpv6_stateless, high preference, RDNSS",
+	  VM1_LLA, VM1_LLA, 0x80, 0x80, 1400, NULL, 0 },
+	{ "dhcpv6_stateless, high preference, RDNSS, DNSSL",
 	  "\"address_mode\":\"dhcpv6_stateless\",\"router_preference\":\"HIGH\","
-	  "\"rdnss\":\"fd00::53\"", VM1_LLA, VM1_LLA, 0x48, 0xc0, 0, "fd00::53" },
+	  "\"rdnss\":\"fd00::53\",\"dnssl\":\"example.org\"",
+	  VM1_LLA, VM1_LLA, 0x48, 0xc0, 0, "fd00::53", 1 },
 	{ "slaac, low preference, solicited from ::",
 	  "\"address_mode\":\"slaac\",\"router_preference\":\"LOW\",\"send_periodic\":\"true\"",
-	  "::", "ff02::1", 0x18, 0xc0, 0, NULL },
+	  "::", "ff02::1", 0x18, 0xc0, 0, NULL, 0 },
 };
 
 static size_t put_prefix(uint8_t *o, const char *prefix, uint8_t flags)
@@ -160,6 +162,16 @@ static size_t advertisement(uint8_t *w, const struct ra_case *c)
 		msg[n + 1] = 3;
 		xovn_put32(msg + n + 4, 0xffffffff);
 		put_ip6(c->rdnss, msg + n + 8);
+		n += 24;
+	}
+	if (c->dnssl) {
+		static const uint8_t name[] = "\7example\3org";  /* and its terminating 0 */
+
+		memset(msg + n, 0, 24);
+		msg[n] = 31;
+		msg[n + 1] = 3;   /* 8 + 13 bytes, padded to 24 */
+		xovn_put32(msg + n + 4, 0xffffffff);
+		memcpy(msg + n + 8, name, sizeof(name));
 		n += 24;
 	}
 	n += put_prefix(msg + n, "fd01::", c->prefix_flags);

@@ -161,10 +161,12 @@ static const struct router_case cases[] = {
 	  MODEL("[{\"name\":\"lr0\",\"ports\":["
 		RA_PORT("ra6", "\"2001:db8::1/64\"", "\"router_preference\":\"TOP\"") ","
 		RA_PORT("ra7", "\"2001:db8:1::1/64\"", "\"rdnss\":\"10.0.0.53\"") ","
-		RA_PORT("ra8", "\"2001:db8:2::1/64\"", "\"send_periodic\":\"yes\"") "]}]", ""),
+		RA_PORT("ra8", "\"2001:db8:2::1/64\"", "\"send_periodic\":\"yes\"") ","
+		RA_PORT("ra10", "\"2001:db8:3::1/64\"", "\"dnssl\":\"a..b\"") "]}]", ""),
 	  { { "$.logical_routers[0].ports[0].ipv6_ra_configs.router_preference", "ra-config" },
 	    { "$.logical_routers[0].ports[1].ipv6_ra_configs.rdnss", "ra-config" },
-	    { "$.logical_routers[0].ports[2].ipv6_ra_configs.send_periodic", "ra-config" } },
+	    { "$.logical_routers[0].ports[2].ipv6_ra_configs.send_periodic", "ra-config" },
+	    { "$.logical_routers[0].ports[3].ipv6_ra_configs.dnssl", "ra-config" } },
 	  { { 0 } } },
 	{ "router advertisements: too many prefixes for one advertisement",
 	  MODEL("[{\"name\":\"lr0\",\"ports\":[" RA_PORT("ra9", 
