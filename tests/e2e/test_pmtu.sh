@@ -20,6 +20,7 @@ UL1=192.168.86.1 UL2=192.168.86.2 HOSTMAC=02:00:00:00:86:64 VMMAC=02:00:00:00:86
 two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$HOST" "$HV1" gw0 $HOSTMAC 10.86.1.100/24
 vm_add "$VM" "$HV2" vif1 $VMMAC 10.86.2.2/24
+ip -n "$VM" addr add 10.86.2.3/24 dev eth0   # for TCP: no path MTU learned for it yet
 tunnel_mtu "$VM"
 ip -n "$HOST" route add default via 10.86.1.1
 ip -n "$VM" route add default via 10.86.2.1
@@ -37,7 +38,7 @@ ctl "${ENCAP_ARGS[@]}" -- "${ROUTER_ARGS[@]}" -- chassis-set-bridge-mappings hv1
 	-- lsp-add ls1 gw -- lsp-set-type gw l2gateway \
 	-- lsp-set-addresses gw unknown "$HOSTMAC 10.86.1.100 fd86:1::100" \
 	-- lsp-set-options gw network_name=seg l2gateway-chassis=hv1 \
-	-- lsp-add ls2 vm -- lsp-set-addresses vm "$VMMAC 10.86.2.2 fd86:2::2" \
+	-- lsp-add ls2 vm -- lsp-set-addresses vm "$VMMAC 10.86.2.2 10.86.2.3 fd86:2::2" \
 	-- vif-attach hv2 vif1 vm || exit 1
 
 for ch in "$HV1 hv1 gw0" "$HV2 hv2 vif1"; do
@@ -70,11 +71,14 @@ check "an IPv6 ping of 1442 bytes goes through" ping_ok "$HOST" fd86:2::2 2
 
 echo "TCP, host -> vm, segmentation offloads off on the host"
 ip netns exec "$HOST" ethtool -K eth0 tso off gso off >/dev/null 2>&1
-ip -n "$HOST" route flush cache
+sent=$(drop_count hv1 mtu-icmp-sent)
 ip netns exec "$VM" timeout 20 iperf3 -s -1 -p 5086 >"$E2E_TMP/iperf-s.log" 2>&1 &
 E2E_PIDS+=($!)
 listening() { ip netns exec "$VM" ss -ltnH "sport = :5086" | grep -q 5086; }
 check "the iperf3 server listens" until_ok 5 listening
-check "2 MB over TCP across the tunnel" \
-	ip netns exec "$HOST" timeout 15 iperf3 -c 10.86.2.2 -p 5086 -n 2M -M 1460
+check "2 MB over TCP to 10.86.2.3 across the tunnel" \
+	ip netns exec "$HOST" timeout 15 iperf3 -c 10.86.2.3 -p 5086 -n 2M -M 1460
+check "its 1500-byte segments got frag needed" test "$(drop_count hv1 mtu-icmp-sent)" -gt "$sent"
+check "and the host's PMTU cache took 1442 for 10.86.2.3" \
+	grep -q 'mtu 1442' <<<"$(ip -n "$HOST" route get 10.86.2.3)"
 e2e_end
