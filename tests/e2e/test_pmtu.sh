@@ -21,7 +21,8 @@ two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 vm_add "$HOST" "$HV1" gw0 $HOSTMAC 10.86.1.100/24
 vm_add "$VM" "$HV2" vif1 $VMMAC 10.86.2.2/24
 ip -n "$VM" addr add 10.86.2.3/24 dev eth0   # for TCP: no path MTU learned for it yet
-tunnel_mtu "$VM"
+# The VM keeps 1500 (only its host side is lowered), so its SYN-ACK lets the
+# host send 1460-byte segments: the host's TCP must learn the path MTU.
 ip -n "$HOST" route add default via 10.86.1.1
 ip -n "$VM" route add default via 10.86.2.1
 for ns in "$HOST" "$VM"; do
