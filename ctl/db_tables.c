@@ -85,6 +85,7 @@ static const struct db_column lrp_columns[] = {
 	{ .name = "enabled", DB_OPT_BOOL, "enabled", NULL, 0, 0, 0 },
 	{ .name = "gateway_chassis", DB_CHILDREN, "gateway_chassis", "Gateway_Chassis", 0, 0, 0 },
 	{ .name = "ha_chassis_group", DB_REF, "ha_chassis_group", "HA_Chassis_Group", 0, 0, 0 },
+	{ .name = "ipv6_ra_configs", DB_MAP, "ipv6_ra_configs", NULL, 0, 0, 0 },
 	{ .name = "mac", DB_STR, "mac", NULL, 0, 0, 0 },
 	{ .name = "name", DB_STR, "name", NULL, 0, 0, 0 },
 	{ .name = "networks", DB_STR_SET, "networks", NULL, 0, 0, 0 },

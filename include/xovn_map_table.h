@@ -111,7 +111,10 @@
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, COPY_PORT)	\
 	X(INGRESS, xovn_ingress, HASH,					\
 	  struct xovn_ingress_key, struct xovn_ingress_val,		\
-	  XOVN_MAX_INGRESS, BPF_F_NO_PREALLOC, VALUE_FIELD, COPY)
+	  XOVN_MAX_INGRESS, BPF_F_NO_PREALLOC, VALUE_FIELD, COPY)	\
+	/* read only for router solicitations: nothing points to it */	\
+	X(RA, xovn_ra, HASH, __u32, struct xovn_ra_val,			\
+	  XOVN_MAX_DATAPATHS, BPF_F_NO_PREALLOC, KEY, NONE)
 
 #define XOVN_MAPS_DATAPATH(X)						\
 	X(DROPS, xovn_drops, PERCPU_ARRAY, __u32, struct xovn_drop_count, \

@@ -99,6 +99,7 @@ enum xovn_drop_reason {
 	XOVN_DROP_ROUTER_LOCAL,     /* to a router's own address, and not an echo request */
 	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
 	XOVN_DROP_ROUTE_DISCARD,    /* the route's nexthop is "discard" */
+	XOVN_DROP_MTU_ICMP,         /* routed, too big for the tunnel: ICMP frag needed / PTB sent instead */
 	XOVN_DROP__COUNT
 };
 
@@ -548,7 +549,25 @@ struct xovn_neigh_val {
 	__u64 seen_ns;     /* learned: last seen; 0 from the compiler */
 };
 
+/* ---- map: xovn_ra (hash, key __u32: the switch's dp_key) ------------------
+ * The router advertisement a VM on the switch gets in answer to a router
+ * solicitation (ovn-nb ipv6_ra_configs of the router port the switch
+ * reaches): built by the compiler (lib/model/ra.c) up to the checksum; the
+ * datapath adds the IPv6 header (from src, the port's link-local address,
+ * to the soliciting address) and the checksum.  One per switch: the first
+ * router port of the switch, in port order, whose configuration sends one.
+ */
+#define XOVN_RA_MSG_MAX        256
+
+struct xovn_ra_val {
+	__u8 mac[6];               /* the router port's MAC: eth.src */
+	__u16 len;                 /* bytes of msg, a multiple of 8 */
+	__u8 src[16];              /* fe80::EUI-64 of mac */
+	__u8 msg[XOVN_RA_MSG_MAX]; /* ICMPv6 type 134, checksum zero */
+};
+
 #ifndef __BPF__
+_Static_assert(sizeof(struct xovn_ra_val) == 24 + XOVN_RA_MSG_MAX, "ra val layout");
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
 _Static_assert(sizeof(struct xovn_dhcp6_val) == 48 + XOVN_DHCP6_OPTS_MAX, "dhcp6 val layout");

@@ -22,6 +22,7 @@
 #include "util/heap.h"
 #include "log.h"
 #include "neigh_age.h"
+#include "ra_periodic.h"
 #include "metrics.h"
 #include "model/facts.h"
 #include "model_out.h"
@@ -78,6 +79,7 @@ struct run_state {
 	struct model_out out;
 	int routes_note_logged;
 	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
+	struct ra_periodic ra;       /* periodic router advertisements */
 };
 
 /* Without the NB a router has only its connected networks: say so once. */
@@ -158,6 +160,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			handle_events(c, bits);
 		model_out_update(&rs->out, c->model);
 		neigh_age_run(c, &rs->neigh_aged_ns);
+		ra_periodic_run(c, &rs->ra);
 	}
 }
 
@@ -283,7 +286,9 @@ int main(int argc, char **argv)
 	model_out_update(&rs.out, c.model);
 	log_phase("total", t0);
 	if (!opt.once) {
+		ra_periodic_init(&rs.ra);
 		rc = run_loop(&c, &ev, &rs);
+		ra_periodic_free(&rs.ra);
 		events_close(&ev);
 	}
 	if (c.sb) {

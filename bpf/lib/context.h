@@ -32,6 +32,7 @@ struct xovn_ctx {
 	__u32 in_slot;           /* counter slot of the ingress port (0 = none) */
 	__u8 proto_ok;           /* from a tunnel: the decapsulation left skb->protocol
 				  * naming the inner frame (deliver.h: peer redirect) */
+	__u8 routed;             /* a router was passed: its entry is in the router scratch */
 };
 
 #endif /* XOVN_BPF_CONTEXT_H */

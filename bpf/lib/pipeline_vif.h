@@ -22,6 +22,7 @@
 #include "l2.h"
 #include "maps.h"
 #include "port_security.h"
+#include "ra.h"
 #include "responder.h"
 #include "router.h"
 #include "stats.h"
@@ -129,6 +130,9 @@ static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 	reason = xovn_dhcp6_respond(skb, &ctx, &eth);
+	if (reason != XOVN_NOT_ANSWERED)
+		return reason;
+	reason = xovn_ra_respond(skb, &ctx, &eth);
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 

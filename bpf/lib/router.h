@@ -109,6 +109,7 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
 	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
+	xovn_router_note_first(ctx, s);
 	proto = bpf_ntohs(s->eth.h_proto);
 	if (proto == ETH_P_ARP)
 		return XOVN_STEP_NEIGH;

@@ -17,6 +17,7 @@
 #include <linux/bpf.h>
 #include <linux/if_ether.h>
 #include <bpf/bpf_helpers.h>
+#include "context.h"
 #include "l3.h"
 #include "router_neigh.h"
 #include "xovn_maps.h"
@@ -28,6 +29,9 @@ struct xovn_router_scratch {
 	__u8 nh[16];                  /* the next hop resolved */
 	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
 	__u16 pad;
+	struct xovn_router_in first;  /* the first router of the pass and its port */
+	__u8 first_src[ETH_ALEN];     /* the sender's MAC as it entered that router */
+	__u16 pad2;
 };
 
 struct {
@@ -42,6 +46,20 @@ static __always_inline struct xovn_router_scratch *xovn_router_scratch_get(void)
 	__u32 zero = 0;
 
 	return bpf_map_lookup_elem(&xovn_router_scratch, &zero);
+}
+
+/*
+ * Keeps the first router of the pass and the sender's MAC: what the frame
+ * may yet be answered with (mtu.h) goes back to that sender from that port.
+ */
+static __always_inline void xovn_router_note_first(struct xovn_ctx *ctx,
+						   struct xovn_router_scratch *s)
+{
+	if (ctx->routed)
+		return;
+	s->first = s->in;
+	__builtin_memcpy(s->first_src, s->eth.h_source, ETH_ALEN);
+	ctx->routed = 1;
 }
 
 #endif /* XOVN_BPF_ROUTER_SCRATCH_H */

@@ -26,8 +26,10 @@
  *     bpf_clone_redirect) is counted as XOVN_DROP_NO_REMOTE.
  *
  * MTU (docs/geneve.md): a frame that is not GSO and would exceed the
- * underlay MTU once encapsulated is dropped as XOVN_DROP_MTU; xovnd sets VIF
- * MTUs to the underlay MTU minus 58 so that this does not happen.
+ * underlay MTU once encapsulated is answered with ICMP "fragmentation
+ * needed" / "packet too big" when a router handled it, else dropped as
+ * XOVN_DROP_MTU (mtu.h); xovnd sets VIF MTUs to the underlay MTU minus 58
+ * so that frames from VIFs fit.
  */
 #ifndef XOVN_BPF_TUNNEL_H
 #define XOVN_BPF_TUNNEL_H
@@ -45,6 +47,7 @@
 #include "geneve.h"
 #include "ipv4.h"
 #include "maps.h"
+#include "mtu.h"
 #include "stats.h"
 #include "trace.h"
 
@@ -257,7 +260,7 @@ static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xov
 	if (reason)
 		return xovn_drop(skb, ctx, reason);
 	if (!xovn_tunnel_fits(skb, cfg))
-		return xovn_drop(skb, ctx, XOVN_DROP_MTU);
+		return xovn_mtu_exceeded(skb, ctx, cfg->underlay_mtu);
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
 	xovn_stats_tx(skb, ctx, out_port, slot);

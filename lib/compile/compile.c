@@ -85,7 +85,8 @@ int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw)
 		    compile_responder_port(ctx, &st, port) < 0 ||
 		    compile_router_lsp(ctx, &st, port) < 0 ||
 		    compile_dhcp_port(ctx, &st, port) < 0 ||
-		    compile_dhcp6_port(ctx, &st, port) < 0)
+		    compile_dhcp6_port(ctx, &st, port) < 0 ||
+		    compile_ra_port(ctx, &st, port) < 0)
 			return -1;
 	}
 	if (emit_datapath(ctx, &st) < 0)

@@ -14,6 +14,7 @@
 
 #include "dataplane/mapset.h"
 #include "model/types.h"
+#include "xovn_maps.h"
 
 struct xovn_iface_info {
 	uint32_t ifindex;
@@ -150,5 +151,19 @@ int xovn_compile_switches(struct xovn_compile_state *st, const struct xovn_model
  */
 int xovn_compile_attachments(const struct xovn_model *model, const char *chassis,
 			     struct xovn_attach **out, size_t *n);
+
+/*
+ * Periodic router advertisements (send_periodic=true): one per VIF of
+ * chassis on a switch that advertises, with the switch's xovn_ra entry and
+ * the port's intervals.  0 with *out (free()) and *n; -1 out of memory.
+ */
+struct xovn_ra_periodic {
+	char ifname[16];
+	uint32_t min_interval, max_interval;  /* seconds */
+	struct xovn_ra_val ra;
+};
+
+int xovn_ra_periodic_list(const struct xovn_model *m, const char *chassis,
+			  struct xovn_ra_periodic **out, size_t *n);
 
 #endif /* XOVN_COMPILE_H */

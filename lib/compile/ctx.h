@@ -62,6 +62,7 @@ struct switch_state {
 	uint16_t mapped_localnet;        /* key of the localnet port mapped here, 0 = none */
 	struct xovn_flood_val flood;     /* group XOVN_MC_FLOOD */
 	struct xovn_flood_val unknown;   /* group XOVN_MC_UNKNOWN */
+	int has_ra;                      /* its xovn_ra entry is made */
 };
 
 /* Writes the message into ctx->err; always returns -1. */
@@ -168,6 +169,12 @@ int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, co
 			struct xovn_lport_addr *out);
 /* The router port's MAC and networks as an address (0), -1 when they do not parse. */
 int compile_lrp_address(const struct xovn_lrp *lrp, struct xovn_lport_addr *out);
+/*
+ * The link-local address of a router port with an IPv6 network (fe80::
+ * EUI-64 of its MAC, as ovn-northd gives every such port): 1 with *out
+ * filled, 0 when the port has none.
+ */
+int compile_lrp_lla(const struct xovn_lrp *lrp, struct xovn_ip *out);
 /* xovn_lsp_router for a router-type port with a peer. */
 int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 		       const struct xovn_lsp *port);
@@ -180,5 +187,9 @@ int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint3
 			 const struct name_index *lsp_by_lrp);
 /* Whether the router and the port are both enabled (absent means enabled). */
 int compile_lrp_enabled(const struct xovn_lrp *lrp);
+
+/* ra.c: the switch's router advertisement (xovn_ra), from its router ports */
+int compile_ra_port(struct compile_ctx *ctx, struct switch_state *st,
+		    const struct xovn_lsp *port);
 
 #endif /* XOVN_COMPILE_CTX_H */

@@ -117,6 +117,8 @@ static int responder_router_peer(struct compile_ctx *ctx, const struct switch_st
 		return compile_fail(ctx, "port '%s': router port '%s' has a MAC or network that "
 				    "does not parse", port->name ? port->name : "?", lrp->name);
 	rv->flags = XOVN_RESP_ROUTER;
+	if (addr.n_ips < XOVN_ADDR_MAX_IPS && compile_lrp_lla(lrp, &addr.ips[addr.n_ips]))
+		addr.n_ips++;
 	return emit_address(ctx, st->dp_key, &addr, rv);
 }
 

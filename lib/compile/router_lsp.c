@@ -7,6 +7,7 @@
  * its addresses; its xovn_lsp_router entry lets frames into the router.
  */
 #include <string.h>
+#include <sys/socket.h>
 
 #include "util/prefix.h"
 #include "compile/ctx.h"
@@ -42,6 +43,24 @@ int compile_lrp_address(const struct xovn_lrp *lrp, struct xovn_lport_addr *out)
 		out->n_ips++;
 	}
 	return 0;
+}
+
+int compile_lrp_lla(const struct xovn_lrp *lrp, struct xovn_ip *out)
+{
+	struct xovn_lport_addr addr;
+	int has_v6 = 0;
+
+	if (compile_lrp_address(lrp, &addr) < 0)
+		return 0;
+	for (int i = 0; i < addr.n_ips; i++)
+		has_v6 |= addr.ips[i].family == AF_INET6;
+	if (!has_v6)
+		return 0;
+	memset(out, 0, sizeof(*out));
+	out->family = AF_INET6;
+	out->plen = 128;
+	xovn_eui64_lla(addr.mac, out->v6.s6_addr);
+	return 1;
 }
 
 int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, const char *text,

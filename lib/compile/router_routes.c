@@ -96,6 +96,17 @@ static int push_one(struct route_list *l, uint32_t map, uint32_t rtr_key, const 
 	return list_push(l, &it);
 }
 
+/* The port's link-local address is the router's too: NS for it, echo to it. */
+static int push_lla(struct route_list *l, const struct xovn_lrp *lrp, uint32_t rtr_key)
+{
+	struct xovn_ip lla;
+
+	if (!compile_lrp_lla(lrp, &lla))
+		return 0;
+	return push_one(l, XOVN_MAP_ROUTES, rtr_key, &lla, XOVN_RT_LOCAL, NULL,
+			(uint16_t)lrp->tunnel_key);
+}
+
 /* LOCAL host routes first (they beat a /32 network), then the networks. */
 static int push_networks(struct route_list *l, const struct xovn_lr *r, uint32_t rtr_key,
 			 int connected)
@@ -120,6 +131,8 @@ static int push_networks(struct route_list *l, const struct xovn_lr *r, uint32_t
 				     (uint16_t)lrp->tunnel_key) < 0)
 				return -1;
 		}
+		if (!connected && push_lla(l, lrp, rtr_key) < 0)
+			return -1;
 	}
 	return 0;
 }

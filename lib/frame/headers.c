@@ -17,6 +17,12 @@ void xovn_put16(uint8_t *p, uint16_t v)
 	p[1] = (uint8_t)v;
 }
 
+void xovn_put32(uint8_t *p, uint32_t v)
+{
+	xovn_put16(p, (uint16_t)(v >> 16));
+	xovn_put16(p + 2, (uint16_t)v);
+}
+
 uint16_t xovn_get16(const uint8_t *p)
 {
 	return (uint16_t)(p[0] << 8 | p[1]);

@@ -30,6 +30,7 @@ enum {
 #define XOVN_IP4_DF 0x4000
 
 void xovn_put16(uint8_t *p, uint16_t v);
+void xovn_put32(uint8_t *p, uint32_t v);
 uint16_t xovn_get16(const uint8_t *p);
 
 /* RFC 1071 checksum of len bytes, continuing from sum (0 to start). */

@@ -12,6 +12,7 @@
 #include "model/dhcp.h"
 #include "model/types.h"
 #include "util/addr.h"
+#include "util/num.h"
 
 #define LIST_MAX 16
 
@@ -148,21 +149,6 @@ static int fail(char *err, size_t errlen, const char *fmt, const char *key, cons
 	return -1;
 }
 
-static int parse_u32(const char *s, unsigned long min, unsigned long max, uint32_t *out)
-{
-	char *end;
-	unsigned long v;
-
-	if (!isdigit((unsigned char)*s))
-		return -1;
-	errno = 0;
-	v = strtoul(s, &end, 10);
-	if (*end || errno || v < min || v > max)
-		return -1;
-	*out = (uint32_t)v;
-	return 0;
-}
-
 /* A string option: OVN spells it quoted ("\"example.org\""), bare is accepted. */
 static int parse_name(const char *value, char out[XOVN_DHCP_MAX_NAME])
 {
@@ -184,7 +170,7 @@ static int parse_name(const char *value, char out[XOVN_DHCP_MAX_NAME])
 }
 
 /* A name for DNS wire format: labels of 1 to 63 characters. */
-static int parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME])
+int xovn_dns_parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME])
 {
 	const char *p;
 
@@ -280,19 +266,19 @@ static int set_v4(struct xovn_dhcp_options *o, const char *key, const char *valu
 	}
 	if (!strcmp(key, "lease_time")) {
 		*bit = XOVN_DHCP_LEASE_TIME;
-		return parse_u32(value, 0, 0xffffffffUL, &o->lease_time);
+		return xovn_parse_u32_range(value, 0, 0xffffffffUL, &o->lease_time);
 	}
 	if (!strcmp(key, "T1")) {
 		*bit = XOVN_DHCP_T1;
-		return parse_u32(value, 0, 0xffffffffUL, &o->t1);
+		return xovn_parse_u32_range(value, 0, 0xffffffffUL, &o->t1);
 	}
 	if (!strcmp(key, "T2")) {
 		*bit = XOVN_DHCP_T2;
-		return parse_u32(value, 0, 0xffffffffUL, &o->t2);
+		return xovn_parse_u32_range(value, 0, 0xffffffffUL, &o->t2);
 	}
 	if (!strcmp(key, "mtu")) {
 		*bit = XOVN_DHCP_MTU;
-		if (parse_u32(value, 68, 65535, &u) < 0)
+		if (xovn_parse_u32_range(value, 68, 65535, &u) < 0)
 			return -1;
 		o->mtu = (uint16_t)u;
 		return 0;
@@ -326,7 +312,7 @@ static int set_v6(struct xovn_dhcp_options *o, const char *key, const char *valu
 	}
 	if (!strcmp(key, "domain_search")) {
 		*bit = XOVN_DHCP_DOMAIN_SEARCH;
-		return parse_domain(value, o->domain_search);
+		return xovn_dns_parse_domain(value, o->domain_search);
 	}
 	if (!strcmp(key, "dhcpv6_stateless")) {
 		*bit = XOVN_DHCP_STATELESS;

@@ -125,6 +125,14 @@ int xovn_dhcp_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t cap
  */
 int xovn_dhcp6_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t cap);
 
+/*
+ * A domain name for DNS wire format (labels of 1 to 63 characters), quoted
+ * or bare, into out.  0 ok, -1 bad.
+ */
+int xovn_dns_parse_domain(const char *value, char out[XOVN_DHCP_MAX_NAME]);
+/* "example.org" -> 7 example 3 org 0 at out; its length (at most strlen + 2). */
+size_t xovn_dns_name_wire(const char *name, uint8_t *out);
+
 /* "xxxxxxxx-xxxx-xxxx-xxxx-xxxxxxxxxxxx", lowercase hex.  1 yes, 0 no. */
 int xovn_uuid_syntax_ok(const char *s);
 

@@ -54,7 +54,7 @@ static uint8_t *put_opt(struct buf6 *b, uint16_t code, size_t len)
 }
 
 /* "example.org" -> 7 example 3 org 0; its length (at most strlen + 2). */
-static size_t dns_name(const char *name, uint8_t *out)
+size_t xovn_dns_name_wire(const char *name, uint8_t *out)
 {
 	size_t n = 0;
 
@@ -91,7 +91,7 @@ int xovn_dhcp6_encode(const struct xovn_dhcp_options *o, uint8_t *out, size_t ca
 	}
 	if (o->present & XOVN_DHCP_DOMAIN_SEARCH) {
 		uint8_t name[XOVN_DHCP_MAX_NAME + 2];
-		size_t len = dns_name(o->domain_search, name);
+		size_t len = xovn_dns_name_wire(o->domain_search, name);
 
 		v = put_opt(&b, OPT_DOMAIN_LIST, len);
 		if (v)

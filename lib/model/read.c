@@ -293,6 +293,7 @@ static const struct field lrp_fields[] = {
 	LRP(networks, "networks", F_STRV),
 	LRP(options, "options", F_SMAP),
 	LRP(ha_chassis_group, "ha_chassis_group", F_STR),
+	LRP(ipv6_ra_configs, "ipv6_ra_configs", F_SMAP),
 };
 
 static int read_lrp(const json_t *o, void *slot, size_t index, const void *arg)

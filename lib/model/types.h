@@ -117,6 +117,7 @@ struct xovn_lrp {
 	const char *peer;
 	enum xovn_tristate enabled;
 	struct xovn_smap options;
+	struct xovn_smap ipv6_ra_configs; /* model/ra.h */
 	struct xovn_gateway_chassis *gateway_chassis;
 	size_t n_gateway_chassis;
 	const char *ha_chassis_group;  /* HA group name, NULL when absent */

@@ -204,6 +204,12 @@ Test(compile_router, networks_give_local_and_connected_routes)
 	cr_assert_eq(r->flags, XOVN_RT_CONNECTED);
 	cr_assert_eq(r->plen, 64);
 	cr_assert_eq(find_route(&s, XOVN_MAP_ROUTES, 100, "fd01::fe", 128)->flags, XOVN_RT_LOCAL);
+	r = find_route(&s, XOVN_MAP_ROUTES, 100, "fe80::200:ff:fe00:ff01", 128);
+	cr_assert_not_null(r, "the IPv6 port's link-local address is the router's");
+	cr_assert_eq(r->flags, XOVN_RT_LOCAL);
+	expect_path(&r->paths[0], NULL, 1);
+	cr_assert_null(find_route(&s, XOVN_MAP_ROUTES, 100, "fe80::200:ff:fe00:ff02", 128),
+		       "an IPv4-only port has no link-local address");
 	/* a port without a switch side still has its network and address */
 	cr_assert_eq(find_route(&s, XOVN_MAP_ROUTES, 100, "10.0.3.0", 24)->paths[0].lrp_key, 3);
 	xovn_mapset_free(&s);
@@ -233,8 +239,11 @@ Test(compile_router, static_routes_ecmp_discard_and_src_ip)
 	cr_assert_eq(r->n_paths, 1);
 	expect_path(&r->paths[0], "100.64.0.2", 2);
 	cr_assert_eq(count_map(&s, XOVN_MAP_SRC_ROUTES), 1);
-	/* lr: 4 local + 4 connected + 3 static (one merged into connected); lr2: 1 + 1 */
-	cr_assert_eq(count_map(&s, XOVN_MAP_ROUTES), 13);
+	/*
+	 * lr: 4 local + 1 link-local + 4 connected + 3 static (one merged into
+	 * connected); lr2: 1 + 1
+	 */
+	cr_assert_eq(count_map(&s, XOVN_MAP_ROUTES), 14);
 	xovn_mapset_free(&s);
 }
 

@@ -172,3 +172,32 @@ Test(ctl_router_db, show_prints_routers_after_switches)
 	snprintf(want, sizeof(want), layout, ls1, lr1, lr2);
 	CTL_OUT(want, "show");
 }
+
+/* ipv6_ra_configs through set / get / remove, each value checked before it is written. */
+Test(ctl_router_db, ipv6_ra_configs_set_get_and_refused_values)
+{
+	static const char *const refused[] = {
+		"ipv6_ra_configs:address_mode=dhcp", "ipv6_ra_configs:mtu=576",
+		"ipv6_ra_configs:max_interval=1", "ipv6_ra_configs:router_preference=TOP",
+	};
+
+	CTL_OK("lr-add", "lr2", "--", "lrp-add", "lr2", "p1", "00:00:00:00:00:01",
+	       "fd01::1/64");
+	CTL_OK("set", "logical_router_port", "p1", "ipv6_ra_configs:address_mode=slaac",
+	       "ipv6_ra_configs:mtu=1400");
+	CTL_OUT("{address_mode=slaac, mtu=\"1400\"}\n", "get", "logical_router_port", "p1",
+		"ipv6_ra_configs");
+	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++) {
+		struct ctl_result r;
+
+		ctl_runv(&r, ctl_db, CTL_ARGV("set", "logical_router_port", "p1", refused[i]));
+		cr_assert_neq(r.status, 0, "%s was accepted", refused[i]);
+		cr_assert(strstr(r.err, "ipv6_ra_configs") && strstr(r.err, "ra-config"),
+			  "%s: %s", refused[i], r.err);
+		ctl_result_free(&r);
+	}
+	CTL_OUT("{address_mode=slaac, mtu=\"1400\"}\n", "get", "logical_router_port", "p1",
+		"ipv6_ra_configs");
+	CTL_OK("remove", "logical_router_port", "p1", "ipv6_ra_configs", "mtu");
+	CTL_OUT("slaac\n", "get", "logical_router_port", "p1", "ipv6_ra_configs:address_mode");
+}

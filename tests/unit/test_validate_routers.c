@@ -31,6 +31,14 @@
 #define PORT_KEY(NAME, KEY, NETS) \
 	"{\"name\":\"" NAME "\",\"mac\":\"02:00:00:00:aa:01\",\"tunnel_key\":" KEY \
 	",\"networks\":[" NETS "]}"
+/* A port with networks NETS (each quoted) and ipv6_ra_configs members CONFIGS. */
+#define RA_PORT(NAME, NETS, CONFIGS) \
+	"{\"name\":\"" NAME "\",\"mac\":\"02:00:00:00:aa:01\",\"networks\":[" NETS "]," \
+	"\"ipv6_ra_configs\":{" CONFIGS "}}"
+#define RA_ALL \
+	"\"address_mode\":\"dhcpv6_stateless\",\"mtu\":\"1400\",\"send_periodic\":\"true\"," \
+	"\"max_interval\":\"30\",\"min_interval\":\"10\",\"router_preference\":\"LOW\"," \
+	"\"rdnss\":\"2001:db8::53\",\"dnssl\":\"example.org\",\"route_info\":\"HIGH-2001:db8:9::/48\""
 #define ROUTE(PREFIX, NEXTHOP) "{\"ip_prefix\":\"" PREFIX "\",\"nexthop\":\"" NEXTHOP "\"}"
 
 /* lr0: 10.0.0.1/24 and 2001:db8::1/64 on lrp0, 192.168.1.1/24 on lrp1. */
@@ -131,6 +139,42 @@ static const struct router_case cases[] = {
 	  { { 0 } },
 	  { { "$.logical_routers[0].static_routes[1]", "route 172.16.0.1" },
 	    { "$.logical_routers[0].static_routes[2]", "route 2001:db8:9::1" } } },
+	{ "router advertisements: every key OVN has, on an IPv6 port",
+	  MODEL("[{\"name\":\"lr0\",\"ports\":[" RA_PORT("ra0", "\"2001:db8::1/64\"",
+		RA_ALL) "]}]", ""), { { 0 } }, { { 0 } } },
+	{ "router advertisements on a port without IPv6: stored, sending nothing",
+	  MODEL("[{\"name\":\"lr0\",\"ports\":[" RA_PORT("ra1", "\"10.0.0.1/24\"",
+		"\"address_mode\":\"slaac\"") "]}]", ""), { { 0 } }, { { 0 } } },
+	{ "router advertisements: bad values",
+	  MODEL("[{\"name\":\"lr0\",\"ports\":["
+		RA_PORT("ra2", "\"2001:db8::1/64\"", "\"address_mode\":\"dhcp\"") ","
+		RA_PORT("ra3", "\"2001:db8:1::1/64\"", "\"mtu\":\"1000\"") ","
+		RA_PORT("ra4", "\"2001:db8:2::1/64\"", "\"max_interval\":\"2\"") ","
+		RA_PORT("ra5", "\"2001:db8:3::1/64\"",
+			"\"max_interval\":\"8\",\"min_interval\":\"7\"") "]}]", ""),
+	  { { "$.logical_routers[0].ports[0].ipv6_ra_configs.address_mode", "ra-config" },
+	    { "$.logical_routers[0].ports[1].ipv6_ra_configs.mtu", "ra-config" },
+	    { "$.logical_routers[0].ports[2].ipv6_ra_configs.max_interval", "ra-config" },
+	    { "$.logical_routers[0].ports[3].ipv6_ra_configs.min_interval", "ra-config" } },
+	  { { 0 } } },
+	{ "router advertisements: more bad values",
+	  MODEL("[{\"name\":\"lr0\",\"ports\":["
+		RA_PORT("ra6", "\"2001:db8::1/64\"", "\"router_preference\":\"TOP\"") ","
+		RA_PORT("ra7", "\"2001:db8:1::1/64\"", "\"rdnss\":\"10.0.0.53\"") ","
+		RA_PORT("ra8", "\"2001:db8:2::1/64\"", "\"send_periodic\":\"yes\"") ","
+		RA_PORT("ra10", "\"2001:db8:3::1/64\"", "\"dnssl\":\"a..b\"") "]}]", ""),
+	  { { "$.logical_routers[0].ports[0].ipv6_ra_configs.router_preference", "ra-config" },
+	    { "$.logical_routers[0].ports[1].ipv6_ra_configs.rdnss", "ra-config" },
+	    { "$.logical_routers[0].ports[2].ipv6_ra_configs.send_periodic", "ra-config" },
+	    { "$.logical_routers[0].ports[3].ipv6_ra_configs.dnssl", "ra-config" } },
+	  { { 0 } } },
+	{ "router advertisements: too many prefixes for one advertisement",
+	  MODEL("[{\"name\":\"lr0\",\"ports\":[" RA_PORT("ra9", 
+		"\"2001:db8::1/64\",\"2001:db8:1::1/64\",\"2001:db8:2::1/64\","
+		"\"2001:db8:3::1/64\",\"2001:db8:4::1/64\",\"2001:db8:5::1/64\","
+		"\"2001:db8:6::1/64\",\"2001:db8:7::1/64\"",
+		"\"address_mode\":\"slaac\",\"mtu\":\"1400\"") "]}]", ""),
+	  { { "$.logical_routers[0].ports[0].ipv6_ra_configs", "ra-too-long" } }, { { 0 } } },
 };
 
 static size_t count(const struct found *f)

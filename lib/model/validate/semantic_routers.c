@@ -257,6 +257,7 @@ static void check_ports(struct router_pass *p, const struct xovn_lr *r)
 			unique_lrp_name(p, port);
 		unique_port_key(p, port);
 		check_mac(p, port);
+		validate_lrp_ra(p->errs, port);
 		for (size_t k = 0; k < port->networks.n; k++)
 			if (check_network(p, port, k, &nets[n]) == 0)
 				n++;

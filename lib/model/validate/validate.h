@@ -146,6 +146,8 @@ void validate_dhcp(struct xovn_errors *errs, const struct xovn_model *m);
 /* semantic_routers.c: names, keys, addresses and routes of logical routers */
 void validate_routers(struct xovn_errors *errs, const struct xovn_model *m,
 		      const struct vnames *names);
+/* semantic_ra.c: a router port's ipv6_ra_configs */
+void validate_lrp_ra(struct xovn_errors *errs, const struct xovn_lrp *port);
 /* semantic_nat.c: routers' NAT rules, router ports' gateway chassis and HA group */
 void validate_nat_and_gateways(struct xovn_errors *errs, const struct xovn_model *m,
 			       const struct vnames *names);
