@@ -27,6 +27,7 @@
 #include "model_out.h"
 #include "options.h"
 #include "ovn_nb.h"
+#include "route_exchange.h"
 
 /* Milliseconds on the monotonic clock, for the phase timings of -v. */
 static double now_ms(void)
@@ -78,6 +79,7 @@ struct run_state {
 	struct model_out out;
 	int routes_note_logged;
 	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
+	struct route_exchange rx;    /* the routing tables of the routers advertised here */
 };
 
 /* Without the NB a router has only its connected networks: say so once. */
@@ -147,6 +149,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			ev->extra_fd[0] = ovn_sb_fd(c->sb, &ev->extra_write[0]);
 		if (rs->nb)
 			ev->extra_fd[1] = ovn_nb_fd(rs->nb, &ev->extra_write[1]);
+		ev->route_fd = route_exchange_fd(&rs->rx);
 		bits = events_wait(ev, POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
@@ -156,6 +159,9 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			handle_ovn_events(c, rs, bits);
 		else
 			handle_events(c, bits);
+		if (bits & EV_ROUTES)
+			route_exchange_drain(&rs->rx);
+		route_exchange_run(&rs->rx, c);
 		model_out_update(&rs->out, c->model);
 		neigh_age_run(c, &rs->neigh_aged_ns);
 	}
@@ -283,7 +289,10 @@ int main(int argc, char **argv)
 	model_out_update(&rs.out, c.model);
 	log_phase("total", t0);
 	if (!opt.once) {
+		route_exchange_open(&rs.rx);
+		route_exchange_run(&rs.rx, &c);
 		rc = run_loop(&c, &ev, &rs);
+		route_exchange_close(&rs.rx);
 		events_close(&ev);
 	}
 	if (c.sb) {
