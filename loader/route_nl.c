@@ -41,6 +41,7 @@ static int open_socket(int strict)
 static void copy_addr(struct xovn_ip *ip, int family, const struct rtattr *a)
 {
 	ip->family = family;
+	ip->plen = family == AF_INET ? 32 : 128;   /* a destination's is set from rtm_dst_len */
 	if (family == AF_INET)
 		memcpy(&ip->v4, RTA_DATA(a), 4);
 	else
