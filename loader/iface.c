@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "iface.h"
+#include "rtnl.h"
 
 static int ioctl_ifreq(int sock, unsigned long req, const char *ifname, struct ifreq *ifr)
 {
@@ -41,15 +42,11 @@ static int peer_is_here(unsigned int ifindex)
 			  .nlmsg_type = RTM_GETLINK, .nlmsg_flags = NLM_F_REQUEST },
 		  .ifi = { .ifi_family = AF_UNSPEC, .ifi_index = (int)ifindex } };
 	char buf[8192];
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE), here = 0;
 	const struct nlmsghdr *nh = (const void *)buf;
-	ssize_t n;
+	ssize_t n = rtnl_get(&req.nh, buf, sizeof(buf));
+	int here = 0;
 
-	if (fd < 0)
-		return 0;
-	n = send(fd, &req, req.nh.nlmsg_len, 0) < 0 ? -1 : recv(fd, buf, sizeof(buf), 0);
-	close(fd);
-	if (n <= 0 || !NLMSG_OK(nh, n) || nh->nlmsg_type != RTM_NEWLINK)
+	if (n <= 0 || !NLMSG_OK(nh, (size_t)n) || nh->nlmsg_type != RTM_NEWLINK)
 		return 0;
 	n = (ssize_t)nh->nlmsg_len - (ssize_t)NLMSG_LENGTH(sizeof(struct ifinfomsg));
 	for (const struct rtattr *a = IFLA_RTA(NLMSG_DATA(nh)); RTA_OK(a, n); a = RTA_NEXT(a, n)) {

@@ -71,27 +71,20 @@ static int collect_learned(const struct route_nl_entry *e, void *arg)
 	return xovn_learned_add(arg, e->table, &e->dst, &e->gateway, ifname);
 }
 
-/* Adds what want has and the tables lack, removes ours that want lacks.  Failures counted. */
-static int write_difference(const struct xovn_adv_set *have, const struct xovn_adv_set *want,
-			    size_t *added, size_t *removed)
+/* Adds (add) or removes the routes of from that other lacks; the failures. */
+static int write_missing(const struct xovn_adv_set *from, const struct xovn_adv_set *other,
+			 int add, size_t *count)
 {
 	int failures = 0;
 
-	for (size_t i = 0; i < have->n_routes; i++) {
-		const struct xovn_adv_route *r = &have->routes[i];
+	for (size_t i = 0; i < from->n_routes; i++) {
+		const struct xovn_adv_route *r = &from->routes[i];
 
-		if (xovn_adv_set_has(want, r))
+		if (xovn_adv_set_has(other, r))
 			continue;
-		failures += route_nl_blackhole(0, r->table, &r->prefix, XOVN_RTPROT, XOVN_RT_METRIC) < 0;
-		(*removed)++;
-	}
-	for (size_t i = 0; i < want->n_routes; i++) {
-		const struct xovn_adv_route *r = &want->routes[i];
-
-		if (xovn_adv_set_has(have, r))
-			continue;
-		failures += route_nl_blackhole(1, r->table, &r->prefix, XOVN_RTPROT, XOVN_RT_METRIC) < 0;
-		(*added)++;
+		failures += route_nl_blackhole(add, r->table, &r->prefix, XOVN_RTPROT,
+					       XOVN_RT_METRIC) < 0;
+		(*count)++;
 	}
 	return failures;
 }
@@ -107,7 +100,9 @@ static int sync_tables(struct route_exchange *rx, const struct xovn_adv_set *wan
 	xovn_adv_set_init(&have);
 	rc = route_nl_list(0, XOVN_RTPROT, collect_ours, &have);
 	xovn_adv_set_finish(&have);
-	failures = rc < 0 ? 1 : write_difference(&have, want, &added, &removed);
+	/* Withdrawn first: a table never holds more than the two sets together. */
+	failures = rc < 0 ? 1 : write_missing(&have, want, 0, &removed) +
+				write_missing(want, &have, 1, &added);
 	xovn_adv_set_free(&have);
 	for (size_t i = 0; i < want->n_tables && rc == 0; i++)
 		rc = route_nl_list(want->tables[i], 0, collect_learned, learned);

@@ -10,6 +10,7 @@
 
 #include "log.h"
 #include "route_nl.h"
+#include "rtnl.h"
 
 struct route_req {
 	struct nlmsghdr nh;
@@ -17,23 +18,13 @@ struct route_req {
 	char attrs[128];
 };
 
-static void req_attr(struct route_req *req, uint16_t type, const void *data, size_t len)
-{
-	struct rtattr *rta = (struct rtattr *)((char *)req + NLMSG_ALIGN(req->nh.nlmsg_len));
-
-	rta->rta_type = type;
-	rta->rta_len = (unsigned short)RTA_LENGTH(len);
-	memcpy(RTA_DATA(rta), data, len);
-	req->nh.nlmsg_len = NLMSG_ALIGN(req->nh.nlmsg_len) + RTA_ALIGN(rta->rta_len);
-}
-
-static int open_socket(int strict)
+/* Strict checking makes the kernel filter a dump by table and protocol. */
+static int open_dump_socket(void)
 {
 	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
 	int one = 1;
 
-	/* Strict checking makes the kernel filter a dump by table and protocol. */
-	if (fd >= 0 && strict)
+	if (fd >= 0)
 		setsockopt(fd, SOL_NETLINK, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
 	return fd;
 }
@@ -131,7 +122,7 @@ static int dump_family(int fd, int family, uint32_t table, uint8_t protocol, rou
 	req.rt.rtm_protocol = protocol;
 	if (table) {
 		req.rt.rtm_table = table < 256 ? (unsigned char)table : RT_TABLE_UNSPEC;
-		req_attr(&req, RTA_TABLE, &table, sizeof(table));
+		rtnl_attr_put(&req.nh, RTA_TABLE, &table, sizeof(table));
 	}
 	if (send(fd, &req, req.nh.nlmsg_len, 0) < 0)
 		return -errno;
@@ -164,34 +155,13 @@ static int filtered(const struct route_nl_entry *e, void *arg)
 int route_nl_list(uint32_t table, uint8_t protocol, route_nl_fn fn, void *arg)
 {
 	struct list_filter f = { table, protocol, fn, arg };
-	int fd = open_socket(1), rc;
+	int fd = open_dump_socket(), rc;
 
 	if (fd < 0)
 		return -errno;
 	rc = dump_family(fd, AF_INET, table, protocol, filtered, &f);
 	if (rc == 0)
 		rc = dump_family(fd, AF_INET6, table, protocol, filtered, &f);
-	close(fd);
-	return rc;
-}
-
-/* Sends req and waits for the kernel's acknowledgement: 0 or its -errno. */
-static int talk(struct route_req *req)
-{
-	char buf[1024];
-	int fd = open_socket(0), rc = -EPROTO;
-	ssize_t n;
-
-	if (fd < 0)
-		return -errno;
-	if (send(fd, req, req->nh.nlmsg_len, 0) < 0) {
-		rc = -errno;
-	} else if ((n = recv(fd, buf, sizeof(buf), 0)) > 0) {
-		const struct nlmsghdr *nh = (const void *)buf;
-
-		if (NLMSG_OK(nh, n) && nh->nlmsg_type == NLMSG_ERROR)
-			rc = ((const struct nlmsgerr *)NLMSG_DATA(nh))->error;
-	}
 	close(fd);
 	return rc;
 }
@@ -212,10 +182,10 @@ int route_nl_blackhole(int add, uint32_t table, const struct xovn_ip *dst, uint8
 	req.rt.rtm_protocol = protocol;
 	req.rt.rtm_scope = RT_SCOPE_UNIVERSE;
 	req.rt.rtm_type = RTN_BLACKHOLE;
-	req_attr(&req, RTA_TABLE, &table, sizeof(table));
-	req_attr(&req, RTA_DST, v4 ? (const void *)&dst->v4 : (const void *)&dst->v6, v4 ? 4 : 16);
-	req_attr(&req, RTA_PRIORITY, &metric, sizeof(metric));
-	return talk(&req);
+	rtnl_attr_put(&req.nh, RTA_TABLE, &table, sizeof(table));
+	rtnl_attr_put(&req.nh, RTA_DST, v4 ? (const void *)&dst->v4 : (const void *)&dst->v6, v4 ? 4 : 16);
+	rtnl_attr_put(&req.nh, RTA_PRIORITY, &metric, sizeof(metric));
+	return rtnl_ack(&req.nh);
 }
 
 int route_nl_subscribe(void)

@@ -9,6 +9,7 @@
 #include <bpf/libbpf.h>
 
 #include "dataplane/counters.h"
+#include "util/grow.h"
 
 int xovn_pin_dir(const char *chassis, char *out, size_t cap)
 {
@@ -86,19 +87,10 @@ static int owner_cmp(const void *a, const void *b)
 
 static int sums_add(struct owner_sums *s, const struct xovn_port_stats *c)
 {
-	struct owner_sum *o;
+	struct owner_sum *o = xovn_append(&s->v, &s->n, &s->cap, sizeof(*s->v), 256);
 
-	if (s->n == s->cap) {
-		size_t cap = s->cap ? s->cap * 2 : 256;
-		struct owner_sum *v = realloc(s->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		s->v = v;
-		s->cap = cap;
-	}
-	o = &s->v[s->n++];
-	memset(o, 0, sizeof(*o));
+	if (!o)
+		return -1;
 	o->key.dp_key = c->owner.dp_key;
 	o->key.port_key = c->owner.port_key;
 	o->sum = *c;

@@ -6,6 +6,7 @@
 
 #include "routeexch/learned.h"
 #include "routeexch/routeexch.h"
+#include "util/grow.h"
 
 void xovn_learned_init(struct xovn_learned_set *l)
 {
@@ -21,19 +22,10 @@ void xovn_learned_free(struct xovn_learned_set *l)
 int xovn_learned_add(struct xovn_learned_set *l, uint32_t table, const struct xovn_ip *prefix,
 		     const struct xovn_ip *nexthop, const char *ifname)
 {
-	struct xovn_learned_route *r;
+	struct xovn_learned_route *r = xovn_append(&l->v, &l->n, &l->cap, sizeof(*l->v), 8);
 
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? l->cap * 2 : 8;
-		void *v = realloc(l->v, cap * sizeof(*l->v));
-
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
-	r = &l->v[l->n++];
-	memset(r, 0, sizeof(*r));
+	if (!r)
+		return -1;
 	r->table = table;
 	xovn_prefix_str(prefix, r->prefix);
 	xovn_prefix_str(nexthop, r->nexthop);

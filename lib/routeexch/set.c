@@ -5,6 +5,7 @@
 #include <sys/socket.h>
 
 #include "routeexch/advertise.h"
+#include "util/grow.h"
 
 void xovn_adv_set_init(struct xovn_adv_set *s)
 {
@@ -52,19 +53,11 @@ static int table_cmp(const void *pa, const void *pb)
 
 int xovn_adv_set_add(struct xovn_adv_set *s, uint32_t table, const struct xovn_ip *prefix)
 {
-	struct xovn_adv_route *r;
+	struct xovn_adv_route *r = xovn_append(&s->routes, &s->n_routes, &s->cap_routes,
+					       sizeof(*s->routes), 16);
 
-	if (s->n_routes == s->cap_routes) {
-		size_t cap = s->cap_routes ? s->cap_routes * 2 : 16;
-		void *v = realloc(s->routes, cap * sizeof(*s->routes));
-
-		if (!v)
-			return -1;
-		s->routes = v;
-		s->cap_routes = cap;
-	}
-	r = &s->routes[s->n_routes++];
-	memset(r, 0, sizeof(*r));
+	if (!r)
+		return -1;
 	r->table = table;
 	r->prefix.family = prefix->family;
 	r->prefix.plen = prefix->plen;
@@ -77,16 +70,11 @@ int xovn_adv_set_add(struct xovn_adv_set *s, uint32_t table, const struct xovn_i
 
 int xovn_adv_set_add_table(struct xovn_adv_set *s, uint32_t table)
 {
-	if (s->n_tables == s->cap_tables) {
-		size_t cap = s->cap_tables ? s->cap_tables * 2 : 4;
-		void *v = realloc(s->tables, cap * sizeof(*s->tables));
+	uint32_t *t = xovn_append(&s->tables, &s->n_tables, &s->cap_tables, sizeof(*s->tables), 4);
 
-		if (!v)
-			return -1;
-		s->tables = v;
-		s->cap_tables = cap;
-	}
-	s->tables[s->n_tables++] = table;
+	if (!t)
+		return -1;
+	*t = table;
 	return 0;
 }
 

@@ -1,0 +1,26 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/* grow.c - arrays that double as they fill (grow.h). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/grow.h"
+
+void *xovn_append(void *arrayp, size_t *n, size_t *cap, size_t elem, size_t first)
+{
+	char *v;
+
+	/* Through memcpy: the caller's pointer has its own type, not void *. */
+	memcpy(&v, arrayp, sizeof(v));
+	if (*n == *cap) {
+		size_t want = *cap ? *cap * 2 : first;
+		char *grown = realloc(v, want * elem);
+
+		if (!grown)
+			return NULL;
+		v = grown;
+		memcpy(arrayp, &v, sizeof(v));
+		*cap = want;
+	}
+	memset(v + *n * elem, 0, elem);
+	return v + (*n)++ * elem;
+}
