@@ -70,7 +70,6 @@ static int parse_route(const struct nlmsghdr *nh, struct route_nl_entry *e)
 	e->protocol = rt->rtm_protocol;
 	e->type = rt->rtm_type;
 	e->dst.family = rt->rtm_family;
-	e->dst.plen = rt->rtm_dst_len;
 	for (const struct rtattr *a = RTM_RTA(rt); RTA_OK(a, len); a = RTA_NEXT(a, len)) {
 		if (a->rta_type == RTA_TABLE && RTA_PAYLOAD(a) >= 4)
 			e->table = *(const uint32_t *)RTA_DATA(a);

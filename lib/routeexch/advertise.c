@@ -66,7 +66,7 @@ static int reach_build(struct local_reach *lr, const struct xovn_model *m, const
 	name_index_init(&lr->lrps);
 	name_index_init(&vif_ports);
 	for (size_t i = 0; ch && i < ch->n_vifs && rc == 0; i++)
-		if (ch->vifs[i].port && !name_index_get(&vif_ports, ch->vifs[i].port))
+		if (ch->vifs[i].port)
 			rc = name_index_put_new(&vif_ports, ch->vifs[i].port, ch);
 	for (size_t i = 0; i < m->n_switches && rc == 0; i++) {
 		const struct xovn_ls *sw = m->switches[i];
@@ -77,8 +77,7 @@ static int reach_build(struct local_reach *lr, const struct xovn_model *m, const
 		for (size_t j = 0; local && j < sw->n_ports && rc == 0; j++) {
 			const char *lrp = xovn_smap_get(&sw->ports[j].options, "router-port");
 
-			if (sw->ports[j].kind == XOVN_PT_ROUTER && lrp &&
-			    !name_index_get(&lr->lrps, lrp))
+			if (sw->ports[j].kind == XOVN_PT_ROUTER && lrp)
 				rc = name_index_put_new(&lr->lrps, lrp, sw);
 		}
 	}

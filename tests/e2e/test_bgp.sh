@@ -5,17 +5,19 @@
 #   dynamic routing through table 100, ls-in's network redistributed
 #   (connected) and the router's NAT external IPs (nat); lrp-ext is a
 #   distributed gateway port, hv1 (priority 20) active, hv2 (10) standby.
-#   hv1's FRR (zebra + bgpd, in hv1's namespace, where xovnd writes table
-#   100) speaks BGP from a VIF of ls-ext (bgp0, 172.16.0.3) to the ToR
-#   (172.16.0.2, a VIF of ls-ext with its own FRR): it imports table 100,
-#   advertises its blackhole routes with lr0's 172.16.0.1 as next hop, and
-#   installs what the ToR announces into table 100.
+#   Each chassis' FRR (zebra + bgpd, in its namespace, where its xovnd
+#   writes table 100) speaks BGP from a VIF of ls-ext (bgp0: 172.16.0.3 on
+#   hv1, .4 on hv2) to the ToR (172.16.0.2, a VIF of ls-ext on hv1 with its
+#   own FRR): it imports table 100, advertises its blackhole routes with
+#   lr0's 172.16.0.1 as next hop, and installs what the ToR announces into
+#   table 100.
 #
 # Checked: the ToR learns 10.0.0.0/24 and the floating IP's /32 and pings
 # vm1 through the router; deleting the NAT withdraws its /32 on the ToR; the
 # ToR's loopback 198.51.100.7/32 becomes a route of lr0 that vm1 reaches,
 # and goes when the ToR withdraws it; with hv1 down the advertisement moves
-# to hv2's table and the ToR loses it, and comes back with hv1.
+# to hv2 (the ToR learns it from hv2's session and still reaches vm1), and
+# comes back to hv1 with hv1.
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin bgp
@@ -50,6 +52,11 @@ vtysh_in() { local dir=$1; shift; vtysh --vty_socket "$dir" "$@"; }
 # Kernel routes of the ToR (learned over BGP) and of a chassis' table 100.
 tor_has() { ip -n "$TOR" route show "$1" proto bgp | grep -q .; }
 tor_lacks() { ! tor_has "$1"; }
+# tor_learns_from PREFIX PEER: the ToR's BGP table has a path to PREFIX from PEER.
+tor_learns_from() {
+	vtysh_in "$TORD" -c "show ip bgp $1" 2>/dev/null | grep -q "from $2 "
+}
+check_not_learned() { ! tor_learns_from "$1" "$2"; }
 # (A table that holds nothing does not exist for ip route.)
 table_routes() { ip -n "$1" route show table $TABLE "${@:2}" 2>/dev/null; }
 table_has() { table_routes "$1" "$2" proto $PROTO | grep -q blackhole; }
@@ -67,20 +74,27 @@ vm_add "$VM1" "$HV1" vm1-vif 02:00:00:00:0a:0a 10.0.0.10/24
 ip -n "$VM1" route add default via 10.0.0.1
 vm_add "$TOR" "$HV1" tor-vif 02:00:00:00:0b:02 172.16.0.2/24
 ip -n "$TOR" addr add 198.51.100.7/32 dev lo
-# The gateway's BGP speaker: a VIF whose other end stays in hv1's namespace.
-ip -n "$HV1" link add bgp-vif type veth peer name bgp0
-ip -n "$HV1" link set bgp0 address 02:00:00:00:0b:03
-ip -n "$HV1" addr add 172.16.0.3/24 dev bgp0
-ip -n "$HV1" link set bgp0 up
-ip -n "$HV1" link set bgp-vif up
+# speaker_add CHNS MAC IP: a chassis' BGP speaker, a VIF whose other end
+# (bgp0) stays in the chassis' namespace.
+speaker_add() {
+	ip -n "$1" link add bgp-vif type veth peer name bgp0
+	ip -n "$1" link set bgp0 address "$2"
+	ip -n "$1" addr add "$3/24" dev bgp0
+	ip -n "$1" link set bgp0 up
+	ip -n "$1" link set bgp-vif up
+}
+speaker_add "$HV1" 02:00:00:00:0b:03 172.16.0.3
+speaker_add "$HV2" 02:00:00:00:0b:04 172.16.0.4
 
 ctl chassis-add hv1 geneve 192.168.87.1 -- chassis-set-encap-iface hv1 ul0 \
 	-- chassis-add hv2 geneve 192.168.87.2 -- chassis-set-encap-iface hv2 ul0 \
 	-- ls-add ls-in -- ls-add ls-ext \
 	-- lsp-add ls-in vm1 -- lsp-set-addresses vm1 "02:00:00:00:0a:0a 10.0.0.10" \
 	-- lsp-add ls-ext tor -- lsp-set-addresses tor "02:00:00:00:0b:02 172.16.0.2" \
-	-- lsp-add ls-ext gw-bgp -- lsp-set-addresses gw-bgp "02:00:00:00:0b:03 172.16.0.3" \
-	-- vif-attach hv1 vm1-vif vm1 -- vif-attach hv1 tor-vif tor -- vif-attach hv1 bgp-vif gw-bgp \
+	-- lsp-add ls-ext bgp1 -- lsp-set-addresses bgp1 "02:00:00:00:0b:03 172.16.0.3" \
+	-- lsp-add ls-ext bgp2 -- lsp-set-addresses bgp2 "02:00:00:00:0b:04 172.16.0.4" \
+	-- vif-attach hv1 vm1-vif vm1 -- vif-attach hv1 tor-vif tor -- vif-attach hv1 bgp-vif bgp1 \
+	-- vif-attach hv2 bgp-vif bgp2 \
 	-- lr-add lr0 \
 	-- lrp-add lr0 lrp-in 02:00:00:00:01:01 10.0.0.1/24 \
 	-- lrp-add lr0 lrp-ext 02:00:00:00:01:02 172.16.0.1/24 \
@@ -107,13 +121,15 @@ check "hv1 (active gateway) writes the advertised routes" \
 check "hv2 (standby) advertises nothing" table_empty "$HV2"
 
 # FRR drops to its own user: its directories are its own.
-GW=$E2E_TMP/frr-gw TORD=$E2E_TMP/frr-tor
-mkdir -p "$GW" "$TORD"
+GW1=$E2E_TMP/frr-hv1 GW2=$E2E_TMP/frr-hv2 TORD=$E2E_TMP/frr-tor
+mkdir -p "$GW1" "$GW2" "$TORD"
 chmod 711 "$E2E_TMP"
-cat >"$GW/zebra.conf" <<EOF
+# gateway_conf DIR ROUTER_ID: a gateway chassis' FRR, as README.md shows it.
+gateway_conf() {
+	cat >"$1/zebra.conf" <<EOF
 ip import-table $TABLE
 EOF
-cat >"$GW/bgpd.conf" <<EOF
+	cat >"$1/bgpd.conf" <<EOF
 route-map XOVN-ADVERTISED permit 10
  match ip next-hop type blackhole
 route-map XOVN-LEARNED permit 10
@@ -121,7 +137,7 @@ route-map XOVN-LEARNED permit 10
 route-map TOR-OUT permit 10
  set ip next-hop 172.16.0.1
 router bgp 65001
- bgp router-id 172.16.0.3
+ bgp router-id $2
  no bgp ebgp-requires-policy
  neighbor 172.16.0.2 remote-as external
  neighbor 172.16.0.2 timers connect 1
@@ -131,6 +147,9 @@ router bgp 65001
   neighbor 172.16.0.2 route-map XOVN-LEARNED in
   neighbor 172.16.0.2 route-map TOR-OUT out
 EOF
+}
+gateway_conf "$GW1" 172.16.0.3
+gateway_conf "$GW2" 172.16.0.4
 : >"$TORD/zebra.conf"
 cat >"$TORD/bgpd.conf" <<EOF
 router bgp 65002
@@ -139,15 +158,21 @@ router bgp 65002
  neighbor 172.16.0.3 remote-as external
  neighbor 172.16.0.3 timers connect 1
  neighbor 172.16.0.3 advertisement-interval 0
+ neighbor 172.16.0.4 remote-as external
+ neighbor 172.16.0.4 timers connect 1
+ neighbor 172.16.0.4 advertisement-interval 0
  address-family ipv4 unicast
   network 198.51.100.7/32
 EOF
-chown -R frr:frr "$GW" "$TORD"
-check "FRR starts on hv1" frr_start "$HV1" "$GW"
+chown -R frr:frr "$GW1" "$GW2" "$TORD"
+check "FRR starts on hv1" frr_start "$HV1" "$GW1"
+check "FRR starts on hv2" frr_start "$HV2" "$GW2"
 check "FRR starts on the ToR" frr_start "$TOR" "$TORD"
 
 echo "advertised: the ToR learns the router's routes"
 check "the ToR learns 10.0.0.0/24 (connected)" until_ok 30 tor_has 10.0.0.0/24
+check "... from hv1, the active gateway" tor_learns_from 10.0.0.0/24 172.16.0.3
+check "... and not from hv2" check_not_learned 10.0.0.0/24 172.16.0.4
 check "the ToR learns 172.16.0.50/32 (nat)" until_ok 5 tor_has 172.16.0.50
 check "the ToR's route goes to the router port" \
 	eval 'ip -n $TOR route show 10.0.0.0/24 | grep -q "via 172.16.0.1 "'
@@ -173,11 +198,14 @@ echo "failover: hv1 down, hv2 active"
 check "chassis-set-state hv1 down" ctl chassis-set-state hv1 down
 check "hv2 writes the advertised route" until_ok 5 table_has "$HV2" 10.0.0.0/24
 check "hv1 withdraws it" until_ok 5 table_empty "$HV1"
-check "the ToR loses 10.0.0.0/24 (hv2 has no BGP session here)" until_ok 10 tor_lacks 10.0.0.0/24
+check "the ToR learns it from hv2" until_ok 10 tor_learns_from 10.0.0.0/24 172.16.0.4
+check "... and from hv2 only" until_ok 10 check_not_learned 10.0.0.0/24 172.16.0.3
+check "the ToR still pings vm1" until_ok 10 ping_ok "$TOR" 10.0.0.10 1
 check "chassis-set-state hv1 up" ctl chassis-set-state hv1 up
 check "hv1 advertises again" until_ok 5 table_has "$HV1" 10.0.0.0/24
 check "hv2 withdraws" until_ok 5 table_empty "$HV2"
-check "the ToR learns 10.0.0.0/24 again" until_ok 10 tor_has 10.0.0.0/24
+check "the ToR learns 10.0.0.0/24 from hv1 again" until_ok 10 tor_learns_from 10.0.0.0/24 172.16.0.3
+check "... and no longer from hv2" until_ok 10 check_not_learned 10.0.0.0/24 172.16.0.4
 
 echo "the router without dynamic routing"
 check "dynamic-routing=false" ctl set logical_router lr0 options:dynamic-routing=false
