@@ -116,8 +116,11 @@ check_not "an unknown kind to redistribute is refused" ctl set logical_router_po
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
+# Loading and verifying the datapath takes a while on a busy machine.
+check "xovnd applies the model on hv1" wait_log hv1 "applied generation" 60
+check "xovnd applies the model on hv2" wait_log hv2 "applied generation" 60
 check "hv1 (active gateway) writes the advertised routes" \
-	until_ok 10 eval 'table_has $HV1 10.0.0.0/24 && table_has $HV1 172.16.0.50'
+	until_ok 5 eval 'table_has $HV1 10.0.0.0/24 && table_has $HV1 172.16.0.50'
 check "hv2 (standby) advertises nothing" table_empty "$HV2"
 
 # FRR drops to its own user: its directories are its own.
@@ -181,35 +184,35 @@ check "the ToR pings vm1 through lr0" until_ok 10 ping_ok "$TOR" 10.0.0.10 1
 echo "learned: the ToR's loopback becomes a route of lr0"
 check "FRR installs it in table $TABLE" \
 	until_ok 10 eval 'table_routes $HV1 198.51.100.7 proto bgp | grep -q via'
-check "xovnd takes it as a learned route" wait_log hv1 "route exchange: 1 learned route$" 5
+check "xovnd takes it as a learned route" wait_log hv1 "route exchange: 1 learned route$" 15
 check "vm1 reaches 198.51.100.7 through lr0" until_ok 10 ping_ok "$VM1" 198.51.100.7 1
 vtysh_in "$TORD" -c "configure terminal" -c "router bgp 65002" -c "address-family ipv4 unicast" \
 	-c "no network 198.51.100.7/32" >/dev/null
-check "withdrawn by the ToR, it leaves lr0" wait_log hv1 "route exchange: 0 learned routes$" 10
+check "withdrawn by the ToR, it leaves lr0" wait_log hv1 "route exchange: 0 learned routes$" 15
 check "vm1 no longer reaches 198.51.100.7" ping_none "$VM1" 198.51.100.7
 
 echo "withdrawn: deleting the NAT"
 check "lr-nat-del" ctl lr-nat-del lr0 dnat_and_snat 172.16.0.50
-check "hv1's table drops 172.16.0.50" until_ok 5 table_lacks "$HV1" 172.16.0.50
+check "hv1's table drops 172.16.0.50" until_ok 10 table_lacks "$HV1" 172.16.0.50
 check "the ToR loses 172.16.0.50/32" until_ok 10 tor_lacks 172.16.0.50
 check "the ToR keeps 10.0.0.0/24" tor_has 10.0.0.0/24
 
 echo "failover: hv1 down, hv2 active"
 check "chassis-set-state hv1 down" ctl chassis-set-state hv1 down
-check "hv2 writes the advertised route" until_ok 5 table_has "$HV2" 10.0.0.0/24
-check "hv1 withdraws it" until_ok 5 table_empty "$HV1"
+check "hv2 writes the advertised route" until_ok 10 table_has "$HV2" 10.0.0.0/24
+check "hv1 withdraws it" until_ok 10 table_empty "$HV1"
 check "the ToR learns it from hv2" until_ok 10 tor_learns_from 10.0.0.0/24 172.16.0.4
 check "... and from hv2 only" until_ok 10 check_not_learned 10.0.0.0/24 172.16.0.3
 check "the ToR still pings vm1" until_ok 10 ping_ok "$TOR" 10.0.0.10 1
 check "chassis-set-state hv1 up" ctl chassis-set-state hv1 up
-check "hv1 advertises again" until_ok 5 table_has "$HV1" 10.0.0.0/24
-check "hv2 withdraws" until_ok 5 table_empty "$HV2"
+check "hv1 advertises again" until_ok 10 table_has "$HV1" 10.0.0.0/24
+check "hv2 withdraws" until_ok 10 table_empty "$HV2"
 check "the ToR learns 10.0.0.0/24 from hv1 again" until_ok 10 tor_learns_from 10.0.0.0/24 172.16.0.3
 check "... and no longer from hv2" until_ok 10 check_not_learned 10.0.0.0/24 172.16.0.4
 
 echo "the router without dynamic routing"
 check "dynamic-routing=false" ctl set logical_router lr0 options:dynamic-routing=false
-check "hv1's table is emptied" until_ok 5 table_empty "$HV1"
+check "hv1's table is emptied" until_ok 10 table_empty "$HV1"
 check "the ToR loses 10.0.0.0/24" until_ok 10 tor_lacks 10.0.0.0/24
 
 e2e_end
