@@ -45,7 +45,7 @@ int xovn_learned_equal(const struct xovn_learned_set *a, const struct xovn_learn
 /*
  * Appends l's routes to the routers of m whose dynamic routing table they
  * were learned in.  m then borrows l's strings: keep l unchanged while m
- * lives.  0 ok, -1 out of memory (m keeps the routes it had).
+ * lives.  0 ok, -1 out of memory (the router it failed on keeps its own routes only).
  */
 int xovn_learned_merge(struct xovn_model *m, const struct xovn_learned_set *l);
 
