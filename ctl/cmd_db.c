@@ -263,6 +263,9 @@ static json_t *parse_value(const struct db_column *c, const char *key, const cha
 {
 	struct db_column atom = *c;
 
+	/* As OVSDB reads a string atom: quoted, or else the text as it is ("a,b" included). */
+	if (key && value[0] && value[0] != '"')
+		return json_pack("[s]", value);
 	if (key)
 		atom.kind = DB_STR;
 	return db_datum_parse(&atom, value);

@@ -22,6 +22,7 @@
 #include "ovn_sb.h"
 #include "reconcile.h"
 #include "remote.h"
+#include "routeexch/learned.h"
 
 struct chassis {
 	const struct xovnd_options *opt;
@@ -47,6 +48,8 @@ struct chassis {
 	long long ovn_nb_cfg_built;   /* SB_Global.nb_cfg that model was built from */
 	long long ovn_nb_cfg_applied; /* ... and the one the maps hold (-1: none yet) */
 	json_t *ovn_skipped;          /* rows left out of the last model, as logged */
+	/* Routes learned from the fabric, merged into c->typed (route_exchange.c); NULL: none. */
+	const struct xovn_learned_set *learned;
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */

@@ -18,6 +18,8 @@ const struct xovn_model *chassis_typed(struct chassis *c)
 		c->typed = xovn_model_read(c->active);
 		if (!c->typed)
 			log_info("out of memory reading the model");
+		else if (c->learned && xovn_learned_merge(c->typed, c->learned) < 0)
+			log_info("out of memory adding the learned routes; compiling without some");
 	}
 	return c->typed;
 }

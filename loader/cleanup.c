@@ -15,6 +15,7 @@
 
 #include "attach_state.h"
 #include "cleanup.h"
+#include "route_exchange.h"
 #include "log.h"
 #include "tc.h"
 #include "underlay_xdp.h"
@@ -83,6 +84,9 @@ int cleanup_run(const char *pin_dir)
 	int rc = detach_recorded(pin_dir);
 
 	rc |= remove_pins(pin_dir);
+	/* The advertised routes go with the datapath: nothing routes to them any more. */
+	if (route_exchange_flush() < 0)
+		log_info("cannot remove the advertised routes from the routing tables");
 	if (rc == 0)
 		log_info("datapath removed (%s)", pin_dir);
 	return rc;

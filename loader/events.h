@@ -14,6 +14,7 @@ struct events {
 	char journal_name[264]; /* DB.journal: xovnctl's record of each write */
 	int extra_fd[2];     /* connections to watch too (OVN's SB and NB), -1 for none */
 	int extra_write[2];  /* ... for output as well */
+	int route_fd;        /* route changes (route_exchange.h), -1 for none */
 };
 
 /* What a wait returned, as bits. */
@@ -23,6 +24,7 @@ struct events {
 #define EV_STOP         0x08   /* SIGTERM / SIGINT */
 #define EV_TIMEOUT      0x10
 #define EV_EXTRA        0x20   /* an extra_fd is ready */
+#define EV_ROUTES       0x40   /* route_fd is ready */
 
 /* Blocks the signals and opens the three fds.  0 ok, -1 logged. */
 int events_open(struct events *ev, const char *db_path);

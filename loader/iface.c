@@ -7,6 +7,8 @@
  * namespace with nsenter still sees the host's sysfs.
  */
 #include <linux/ethtool.h>
+#include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 #include <linux/sockios.h>
 #include <net/if.h>
 #include <stdlib.h>
@@ -16,12 +18,44 @@
 #include <unistd.h>
 
 #include "iface.h"
+#include "rtnl.h"
 
 static int ioctl_ifreq(int sock, unsigned long req, const char *ifname, struct ifreq *ifr)
 {
 	memset(ifr, 0, sizeof(*ifr));
 	strncpy(ifr->ifr_name, ifname, IFNAMSIZ - 1);
 	return ioctl(sock, req, ifr);
+}
+
+/*
+ * Does the veth ifindex have its peer in this namespace (no IFLA_LINK_NETNSID
+ * in its link message)?  bpf_redirect_peer drops frames for such a peer: a
+ * VIF whose other end a daemon of this host uses (a routing daemon's
+ * interface on a logical switch) is sent to with a plain redirect.
+ */
+static int peer_is_here(unsigned int ifindex)
+{
+	struct {
+		struct nlmsghdr nh;
+		struct ifinfomsg ifi;
+	} req = { .nh = { .nlmsg_len = NLMSG_LENGTH(sizeof(struct ifinfomsg)),
+			  .nlmsg_type = RTM_GETLINK, .nlmsg_flags = NLM_F_REQUEST },
+		  .ifi = { .ifi_family = AF_UNSPEC, .ifi_index = (int)ifindex } };
+	char buf[8192];
+	const struct nlmsghdr *nh = (const void *)buf;
+	ssize_t n = rtnl_get(&req.nh, buf, sizeof(buf));
+	int here = 0;
+
+	if (n <= 0 || !NLMSG_OK(nh, (size_t)n) || nh->nlmsg_type != RTM_NEWLINK)
+		return 0;
+	n = (ssize_t)nh->nlmsg_len - (ssize_t)NLMSG_LENGTH(sizeof(struct ifinfomsg));
+	for (const struct rtattr *a = IFLA_RTA(NLMSG_DATA(nh)); RTA_OK(a, n); a = RTA_NEXT(a, n)) {
+		if (a->rta_type == IFLA_LINK_NETNSID)
+			return 0;
+		if (a->rta_type == IFLA_LINK)
+			here = 1;
+	}
+	return here;
 }
 
 /* veth peers can take bpf_redirect_peer; the driver name says which links are. */
@@ -100,7 +134,7 @@ static void fill_info(int sock, const char *ifname, unsigned int ifindex,
 	info->ifindex = ifindex;
 	if (ioctl_ifreq(sock, SIOCGIFMTU, ifname, &ifr) == 0)
 		info->mtu = (uint32_t)ifr.ifr_mtu;
-	info->is_veth = is_veth(sock, ifname);
+	info->is_veth = is_veth(sock, ifname) && !peer_is_here(ifindex);
 }
 
 int iface_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)

@@ -28,6 +28,7 @@
 #include "model_out.h"
 #include "options.h"
 #include "ovn_nb.h"
+#include "route_exchange.h"
 
 /* Milliseconds on the monotonic clock, for the phase timings of -v. */
 static double now_ms(void)
@@ -80,6 +81,7 @@ struct run_state {
 	int routes_note_logged;
 	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
 	struct ra_periodic ra;       /* periodic router advertisements */
+	struct route_exchange rx;    /* the routing tables of the routers advertised here */
 };
 
 /* Without the NB a router has only its connected networks: say so once. */
@@ -149,6 +151,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			ev->extra_fd[0] = ovn_sb_fd(c->sb, &ev->extra_write[0]);
 		if (rs->nb)
 			ev->extra_fd[1] = ovn_nb_fd(rs->nb, &ev->extra_write[1]);
+		ev->route_fd = route_exchange_fd(&rs->rx);
 		bits = events_wait(ev, POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
@@ -158,6 +161,9 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			handle_ovn_events(c, rs, bits);
 		else
 			handle_events(c, bits);
+		if (bits & EV_ROUTES)
+			route_exchange_drain(&rs->rx);
+		route_exchange_run(&rs->rx, c);
 		model_out_update(&rs->out, c->model);
 		neigh_age_run(c, &rs->neigh_aged_ns);
 		ra_periodic_run(c, &rs->ra);
@@ -287,7 +293,10 @@ int main(int argc, char **argv)
 	log_phase("total", t0);
 	if (!opt.once) {
 		ra_periodic_init(&rs.ra);
+		route_exchange_open(&rs.rx);
+		route_exchange_run(&rs.rx, &c);
 		rc = run_loop(&c, &ev, &rs);
+		route_exchange_close(&rs.rx);
 		ra_periodic_free(&rs.ra);
 		events_close(&ev);
 	}

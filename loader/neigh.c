@@ -12,22 +12,13 @@
 #include <unistd.h>
 
 #include "neigh.h"
+#include "rtnl.h"
 
 struct neigh_req {
 	struct nlmsghdr nh;
 	struct ndmsg ndm;
 	char attrs[64];
 };
-
-static void neigh_put_attr(struct neigh_req *req, uint16_t type, const void *data, size_t len)
-{
-	struct rtattr *rta = (struct rtattr *)((char *)req + NLMSG_ALIGN(req->nh.nlmsg_len));
-
-	rta->rta_type = type;
-	rta->rta_len = (unsigned short)RTA_LENGTH(len);
-	memcpy(RTA_DATA(rta), data, len);
-	req->nh.nlmsg_len = NLMSG_ALIGN(req->nh.nlmsg_len) + RTA_ALIGN(rta->rta_len);
-}
 
 static void neigh_req_init(struct neigh_req *req, uint16_t type, uint16_t flags, int ifindex,
 			   uint32_t ip_be)
@@ -39,67 +30,23 @@ static void neigh_req_init(struct neigh_req *req, uint16_t type, uint16_t flags,
 	req->nh.nlmsg_seq = 1;
 	req->ndm.ndm_family = AF_INET;
 	req->ndm.ndm_ifindex = ifindex;
-	neigh_put_attr(req, NDA_DST, &ip_be, sizeof(ip_be));
-}
-
-/* Sends req and waits for the kernel's acknowledgement: 0 or its -errno. */
-static int neigh_talk(struct neigh_req *req)
-{
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
-	char buf[1024];
-	struct nlmsghdr *nh;
-	ssize_t n;
-	int fd, rc = -EPROTO;
-
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd < 0)
-		return -errno;
-	if (sendto(fd, req, req->nh.nlmsg_len, 0, (struct sockaddr *)&kernel,
-		   sizeof(kernel)) < 0) {
-		rc = -errno;
-		goto out;
-	}
-	n = recv(fd, buf, sizeof(buf), 0);
-	if (n < 0) {
-		rc = -errno;
-		goto out;
-	}
-	for (nh = (struct nlmsghdr *)buf; NLMSG_OK(nh, (size_t)n); nh = NLMSG_NEXT(nh, n)) {
-		if (nh->nlmsg_type == NLMSG_ERROR) {
-			rc = ((struct nlmsgerr *)NLMSG_DATA(nh))->error;
-			break;
-		}
-	}
-out:
-	close(fd);
-	return rc;
+	rtnl_attr_put(&req->nh, NDA_DST, &ip_be, sizeof(ip_be));
 }
 
 /* Is there a permanent (administrator's) entry for ip_be already? */
 static int neigh_is_permanent(int ifindex, uint32_t ip_be)
 {
 	struct neigh_req req;
-	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
 	char buf[1024];
+	const struct nlmsghdr *nh = (const void *)buf;
 	ssize_t n;
-	int fd, permanent = 0;
 
 	neigh_req_init(&req, RTM_GETNEIGH, 0, ifindex, ip_be);
 	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	fd = socket(AF_NETLINK, SOCK_RAW | SOCK_CLOEXEC, NETLINK_ROUTE);
-	if (fd < 0)
+	n = rtnl_get(&req.nh, buf, sizeof(buf));
+	if (n <= 0 || !NLMSG_OK(nh, (size_t)n) || nh->nlmsg_type != RTM_NEWNEIGH)
 		return 0;
-	if (sendto(fd, &req, req.nh.nlmsg_len, 0, (struct sockaddr *)&kernel, sizeof(kernel)) >= 0) {
-		n = recv(fd, buf, sizeof(buf), 0);
-		if (n > 0 && NLMSG_OK((struct nlmsghdr *)buf, (size_t)n) &&
-		    ((struct nlmsghdr *)buf)->nlmsg_type == RTM_NEWNEIGH) {
-			struct ndmsg *ndm = NLMSG_DATA((struct nlmsghdr *)buf);
-
-			permanent = (ndm->ndm_state & NUD_PERMANENT) != 0;
-		}
-	}
-	close(fd);
-	return permanent;
+	return (((const struct ndmsg *)NLMSG_DATA(nh))->ndm_state & NUD_PERMANENT) != 0;
 }
 
 /* 1 when the entry is ours to change, 0 when an administrator's permanent one, or -EINVAL. */
@@ -121,15 +68,15 @@ int xovn_neigh_keep_resolved(int ifindex, uint32_t ip_be)
 	neigh_req_init(&req, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, ifindex, ip_be);
 	/* No address: the kernel resolves it, and keeps re-resolving a managed entry. */
 	req.ndm.ndm_state = NUD_NONE;
-	neigh_put_attr(&req, NDA_FLAGS_EXT, &ext, sizeof(ext));
-	rc = neigh_talk(&req);
+	rtnl_attr_put(&req.nh, NDA_FLAGS_EXT, &ext, sizeof(ext));
+	rc = rtnl_ack(&req.nh);
 	if (rc != -EINVAL && rc != -EOPNOTSUPP)
 		return rc;
 	/* Older kernel: resolve once now. */
 	neigh_req_init(&req, RTM_NEWNEIGH, NLM_F_CREATE | NLM_F_REPLACE, ifindex, ip_be);
 	req.ndm.ndm_flags = NTF_USE;
 	req.ndm.ndm_state = NUD_NONE;
-	return neigh_talk(&req);
+	return rtnl_ack(&req.nh);
 }
 
 int xovn_neigh_release(int ifindex, uint32_t ip_be)
@@ -140,7 +87,7 @@ int xovn_neigh_release(int ifindex, uint32_t ip_be)
 	if (rc <= 0)
 		return rc;
 	neigh_req_init(&req, RTM_DELNEIGH, 0, ifindex, ip_be);
-	rc = neigh_talk(&req);
+	rc = rtnl_ack(&req.nh);
 	return rc == -ENOENT ? 0 : rc;
 }
 

@@ -11,6 +11,7 @@ PKGS=(
   python3 python3-jsonschema python3-prometheus-client curl jq help2man
   ovn-central ovn-host openvswitch-switch
   udhcpc isc-dhcp-client
+  frr
 )
 
 # OVN's tests start private daemons of their own: the services these
@@ -23,6 +24,14 @@ stop_ovn_services() {
     for what in stop_controller stop_northd stop_ovsdb; do
       /usr/share/ovn/scripts/ovn-ctl "$what" || true
     done
+  fi
+} >/dev/null 2>&1
+
+# The BGP test runs zebra and bgpd of its own in namespaces: the frr
+# service the package starts is stopped again.
+stop_frr_service() {
+  if [ -e /run/frr/watchfrr.pid ] || ls /run/frr/*.pid >/dev/null 2>&1; then
+    /usr/lib/frr/frrinit.sh stop || true
   fi
 } >/dev/null 2>&1
 
@@ -39,5 +48,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
   case " ${missing[*]} " in
     *" ovn-central "*|*" ovn-host "*|*" openvswitch-switch "*) stop_ovn_services ;;
+  esac
+  case " ${missing[*]} " in
+    *" frr "*) stop_frr_service ;;
   esac
 fi

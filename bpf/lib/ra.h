@@ -173,7 +173,7 @@ static __always_inline int xovn_ra_respond(struct __sk_buff *skb, struct xovn_ct
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (outcome != XOVN_RA_REPLIED)
 		return XOVN_NOT_ANSWERED;
-	return xovn_resp_send(skb, ctx);
+	return xovn_send_back(skb, ctx, XOVN_ACT_ARP_REPLY, 0);
 }
 
 #endif /* XOVN_BPF_RA_H */

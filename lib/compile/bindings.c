@@ -6,6 +6,7 @@
  */
 #include <string.h>
 
+#include "model/holder.h"
 #include "util/addr.h"
 #include "compile/ctx.h"
 
@@ -179,34 +180,19 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 	}
 }
 
-static int chassis_is_live(const struct xovn_chassis *ch)
-{
-	return !ch->state || strcmp(ch->state, "down") != 0;
-}
-
-/*
- * The holder is the highest-priority member whose chassis exists and is not
- * down; equal priorities go to the smaller chassis name so that every
- * chassis, compiling independently, agrees on one holder.
- */
+/* The holder of an HA chassis group, by the rule every chassis applies (model/holder.h). */
 static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
 {
-	const char *best = NULL;
-	int64_t best_prio = -1;
+	struct xovn_holder h;
 
+	xovn_holder_init(&h);
 	for (size_t i = 0; i < group->n_members; i++) {
 		const char *name = group->members[i].chassis;
-		int64_t prio = group->members[i].priority;
-		const struct xovn_chassis *ch = name_index_get(&ctx->chassis_by_name, name);
 
-		if (!ch || !chassis_is_live(ch))
-			continue;
-		if (prio > best_prio || (prio == best_prio && strcmp(name, best) < 0)) {
-			best = name;
-			best_prio = prio;
-		}
+		xovn_holder_consider(&h, name_index_get(&ctx->chassis_by_name, name), name,
+				     group->members[i].priority);
 	}
-	return best;
+	return h.name;
 }
 
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port)

@@ -87,14 +87,10 @@ static int owner_cmp(const void *a, const void *b)
 
 static int sums_add(struct owner_sums *s, const struct xovn_port_stats *c)
 {
-	struct owner_sum *o;
+	struct owner_sum *o = xovn_append(&s->v, &s->n, &s->cap, sizeof(*s->v), 256);
 
-	o = xovn_grow(s->v, &s->cap, s->n, sizeof(*o), 256);
 	if (!o)
 		return -1;
-	s->v = o;
-	o = &s->v[s->n++];
-	memset(o, 0, sizeof(*o));
 	o->key.dp_key = c->owner.dp_key;
 	o->key.port_key = c->owner.port_key;
 	o->sum = *c;

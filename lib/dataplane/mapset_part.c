@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "dataplane/mapset.h"
+#include "util/grow.h"
 #include "xovn_maps.h"
 
 /* Orders an entry against (map, the first plen bytes of a key). */
@@ -58,16 +59,11 @@ struct index_list {
 static int list_add_range(struct index_list *l, size_t from, size_t to)
 {
 	for (size_t i = from; i < to; i++) {
-		if (l->n == l->cap) {
-			size_t cap = l->cap ? 2 * l->cap : 256;
-			size_t *v = realloc(l->v, cap * sizeof(*v));
+		size_t *slot = xovn_append(&l->v, &l->n, &l->cap, sizeof(*l->v), 256);
 
-			if (!v)
-				return -1;
-			l->v = v;
-			l->cap = cap;
-		}
-		l->v[l->n++] = i;
+		if (!slot)
+			return -1;
+		*slot = i;
 	}
 	return 0;
 }

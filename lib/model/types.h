@@ -133,6 +133,7 @@ struct xovn_route {
 	const char *policy;            /* "src-ip"; NULL means dst-ip */
 	const char *route_table;
 	size_t index;                  /* position in the router's static_routes[] */
+	int learned;                   /* from the fabric (routeexch/learned.h), not the document */
 };
 
 /* One NAT rule of a router (ovn-nb(5) NAT). */

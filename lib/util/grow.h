@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * grow.h - room for one more element in a growing array (v, n, cap).
+ * grow.h - arrays that double as they fill.
  */
 #ifndef XOVN_UTIL_GROW_H
 #define XOVN_UTIL_GROW_H
@@ -14,5 +14,13 @@
  * stay as they were).
  */
 void *xovn_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first);
+
+/*
+ * Appends one zeroed element of size elem to the array whose pointer is at
+ * arrayp, holding *n of *cap elements (first of them at the first
+ * allocation): the new element, or NULL when out of memory (the array then
+ * stays as it was).
+ */
+void *xovn_append(void *arrayp, size_t *n, size_t *cap, size_t elem, size_t first);
 
 #endif /* XOVN_UTIL_GROW_H */

@@ -146,6 +146,16 @@ Test(ctl_db, set_add_remove_clear)
 	CTL_FAIL("not allowed to be empty", "clear", "logical_switch_port", "c1", "name");
 }
 
+/* As OVSDB reads a string atom: unquoted, "a,b" is one value (OVN's own examples write so). */
+Test(ctl_db, set_map_value_with_commas)
+{
+	topology();
+	CTL_OK("set", "logical_switch_port", "vm1", "options:kinds=connected,static");
+	CTL_OK("set", "logical_switch_port", "vm1", "options:quoted=\"a,b\"");
+	CTL_OUT("{kinds=\"connected,static\", quoted=\"a,b\"}\n", "get", "logical_switch_port",
+		"vm1", "options");
+}
+
 Test(ctl_db, create_with_id_and_destroy)
 {
 	struct ctl_result r;

@@ -84,7 +84,7 @@ static void check_router_port(struct vctx *c, const json_t *v)
 		{ "options", vcheck_string_map },
 		{ "gateway_chassis", vcheck_gateway_chassis_rows },
 		{ "ha_chassis_group", vcheck_name },
-		{ "ipv6_ra_configs", check_string_map },
+		{ "ipv6_ra_configs", vcheck_string_map },
 		{ NULL, NULL },
 	};
 	static const char *const required[] = { "name", "mac", "networks", NULL };

@@ -161,6 +161,7 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	validate_dhcp(errs, m);
 	validate_routers(errs, m, &names);
 	validate_nat_and_gateways(errs, m, &names);
+	validate_dynamic_routing(errs, m);
 	vnames_free(&names);
 	xovn_model_free(m);
 	return errs->n - before;

@@ -151,6 +151,8 @@ void validate_lrp_ra(struct xovn_errors *errs, const struct xovn_lrp *port);
 /* semantic_nat.c: routers' NAT rules, router ports' gateway chassis and HA group */
 void validate_nat_and_gateways(struct xovn_errors *errs, const struct xovn_model *m,
 			       const struct vnames *names);
+/* semantic_dynrouting.c: dynamic routing options of routers and their ports */
+void validate_dynamic_routing(struct xovn_errors *errs, const struct xovn_model *m);
 
 /* ---- helpers for the semantic passes (semantic.c) ---------------------- */
 
