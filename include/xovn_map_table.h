@@ -111,7 +111,11 @@
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, COPY_PORT)	\
 	X(INGRESS, xovn_ingress, HASH,					\
 	  struct xovn_ingress_key, struct xovn_ingress_val,		\
-	  XOVN_MAX_INGRESS, BPF_F_NO_PREALLOC, VALUE_FIELD, COPY)
+	  XOVN_MAX_INGRESS, BPF_F_NO_PREALLOC, VALUE_FIELD, COPY)	\
+	/* distributed gateway ports: active here, or where */		\
+	X(GW_PORTS, xovn_gw_ports, HASH,				\
+	  struct xovn_rport_key, struct xovn_gw_port_val,		\
+	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)
 
 #define XOVN_MAPS_DATAPATH(X)						\
 	X(DROPS, xovn_drops, PERCPU_ARRAY, __u32, struct xovn_drop_count, \

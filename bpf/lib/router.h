@@ -18,8 +18,9 @@
  *     else                 -> TTL - 1, eth.src = out port, eth.dst = next hop
  *   the frame then enters the out port's switch from its router LSP
  *
- * after which the switch pipeline's L2 lookup in that switch decides what
- * follows: a port (local delivery, Geneve with that switch's VNI and the
+ * (out a distributed gateway port active on another chassis: tunneled
+ * there instead, redirect.h), after which the switch pipeline's L2 lookup
+ * in that switch decides what follows: a port (local delivery, Geneve with that switch's VNI and the
  * port's key, localnet, with the switch's egress rules), a flood, or the
  * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
  *
@@ -38,12 +39,14 @@
 #include <bpf/bpf_endian.h>
 #include "context.h"
 #include "eth.h"
+#include "gateway.h"
 #include "icmp.h"
 #include "icmp6.h"
 #include "l3.h"
 #include "maps.h"
 #include "neigh.h"
 #include "neigh_solicit.h"
+#include "redirect.h"
 #include "route.h"
 #include "router_neigh.h"
 #include "router_scratch.h"
@@ -106,6 +109,7 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 	s->in.rtr_key = lr->rtr_key;
 	s->in.lrp_key = lr->lrp_key;
 	s->in.pad = 0;
+	xovn_gateway_adopt(ctx);
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
 	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
@@ -163,11 +167,15 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	const struct xovn_route_path *p;
 	const struct xovn_rport_val *rp;
 	struct xovn_rport_key rk = { .rtr_key = s->in.rtr_key };
+	int reason;
 
 	if (xovn_route_pick_path(skb, pick))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	p = xovn_route_path_of(pick);
 	xovn_trace_hop_route(ctx, pick, p);
+	reason = xovn_redirect_route_out(s, p);
+	if (reason)
+		return xovn_drop(skb, ctx, reason);
 	rk.lrp_key = p->lrp_key;
 	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
 	if (!rp)
@@ -311,8 +319,8 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 	if (rc == XOVN_STEP_TTL)
 		return xovn_router_ttl(skb, ctx, hop);
 	if (rc == XOVN_STEP_MISS)
-		return xovn_router_solicit(skb, ctx, hop);
-	return rc;
+		rc = xovn_router_solicit(skb, ctx, hop);
+	return xovn_redirect_after_hop(skb, ctx, rc, XOVN_STEP_SWITCH);
 }
 
 /* Is the L2 lookup's result a router this frame may enter? */
@@ -320,7 +328,7 @@ static __always_inline int xovn_router_entry(const struct xovn_ctx *ctx,
 					     const struct xovn_fdb_val *fdb)
 {
 	return fdb && fdb->port.port_type == XOVN_PT_ROUTER && fdb->port_key &&
-	       fdb->port_key != ctx->in_port && ctx->origin == XOVN_ORIGIN_LOCAL;
+	       fdb->port_key != ctx->in_port && xovn_router_resident(ctx, fdb->port.flags);
 }
 
 #endif /* XOVN_BPF_ROUTER_H */

@@ -28,6 +28,9 @@ struct xovn_router_scratch {
 	__u8 nh[16];                  /* the next hop resolved */
 	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
 	__u16 pad;
+	__u32 redirect_ip;            /* out a gateway port active there (redirect.h); 0 = stay */
+	__u16 redirect_lrp;           /* that gateway port */
+	__u16 pad2;
 };
 
 struct {

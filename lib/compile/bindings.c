@@ -185,27 +185,54 @@ static int chassis_is_live(const struct xovn_chassis *ch)
 }
 
 /*
- * The holder is the highest-priority member whose chassis exists and is not
- * down; equal priorities go to the smaller chassis name so that every
- * chassis, compiling independently, agrees on one holder.
+ * Takes candidate chassis name at priority prio into *best when it is
+ * better: it exists and is not down, and has a higher priority, or the same
+ * and a smaller name, so that every chassis, compiling independently,
+ * agrees on one.
  */
+static void consider(const struct compile_ctx *ctx, const char *name, int64_t prio,
+		     const char **best, int64_t *best_prio)
+{
+	const struct xovn_chassis *ch = name ? name_index_get(&ctx->chassis_by_name, name) : NULL;
+
+	if (!ch || !chassis_is_live(ch))
+		return;
+	if (prio > *best_prio || (prio == *best_prio && strcmp(name, *best) < 0)) {
+		*best = name;
+		*best_prio = prio;
+	}
+}
+
+/* The holder is the best member (consider()); NULL when none is alive. */
 static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
 {
 	const char *best = NULL;
 	int64_t best_prio = -1;
 
-	for (size_t i = 0; i < group->n_members; i++) {
-		const char *name = group->members[i].chassis;
-		int64_t prio = group->members[i].priority;
-		const struct xovn_chassis *ch = name_index_get(&ctx->chassis_by_name, name);
+	for (size_t i = 0; i < group->n_members; i++)
+		consider(ctx, group->members[i].chassis, group->members[i].priority, &best,
+			 &best_prio);
+	return best;
+}
 
-		if (!ch || !chassis_is_live(ch))
-			continue;
-		if (prio > best_prio || (prio == best_prio && strcmp(name, best) < 0)) {
-			best = name;
-			best_prio = prio;
-		}
+/*
+ * The active gateway chassis of a distributed gateway port: the holder of
+ * its HA chassis group when it names one (ovn-nb(5): the group then
+ * overrides gateway_chassis), else the best of its gateway chassis.
+ */
+const char *compile_lrp_active_gateway(const struct compile_ctx *ctx, const struct xovn_lrp *lrp)
+{
+	const struct xovn_ha_group *group;
+	const char *best = NULL;
+	int64_t best_prio = -1;
+
+	if (lrp->ha_chassis_group) {
+		group = name_index_get(&ctx->groups_by_name, lrp->ha_chassis_group);
+		return group ? group_holder(ctx, group) : NULL;
 	}
+	for (size_t i = 0; i < lrp->n_gateway_chassis; i++)
+		consider(ctx, lrp->gateway_chassis[i].chassis_name,
+			 lrp->gateway_chassis[i].priority, &best, &best_prio);
 	return best;
 }
 

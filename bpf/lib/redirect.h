@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * redirect.h - a frame routed out of a distributed gateway port on a
+ * chassis that is not its active gateway chassis goes there (OVN's
+ * chassisredirect "cr-" port).
+ *
+ * The route's path says the out port is a gateway port (XOVN_PATH_GATEWAY);
+ * only then is xovn_gw_ports looked up.  The hop completes here as usual
+ * (TTL, MACs, or the ARP request / NS for an unknown next hop), then the
+ * frame, instead of entering the port's switch, is tunneled to the active
+ * chassis:
+ *   VNI = the router's key, OVN option = (port it entered the router by,
+ *   the gateway port's key)
+ * where gateway_rx.h takes it into the port's switch.  The egress stage of
+ * the port (NAT) therefore runs only on the active chassis.
+ */
+#ifndef XOVN_BPF_REDIRECT_H
+#define XOVN_BPF_REDIRECT_H
+
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include "context.h"
+#include "gateway.h"
+#include "router_scratch.h"
+#include "router_trace.h"
+#include "tunnel.h"
+
+/*
+ * After the route picked path p: notes in s where the frame must be
+ * redirected to (redirect_ip 0: nowhere, it stays here).  0 or a drop reason.
+ */
+static __always_inline int xovn_redirect_route_out(struct xovn_router_scratch *s,
+						   const struct xovn_route_path *p)
+{
+	const struct xovn_gw_port_val *gw;
+
+	s->redirect_ip = 0;
+	if (!(p->flags & XOVN_PATH_GATEWAY))
+		return 0;
+	gw = xovn_gw_port_lookup(s->in.rtr_key, p->lrp_key);
+	if (!gw || !(gw->flags & XOVN_GW_ACTIVE_HERE || gw->remote_ip))
+		return XOVN_DROP_NO_GATEWAY;
+	if (!(gw->flags & XOVN_GW_ACTIVE_HERE)) {
+		s->redirect_ip = gw->remote_ip;
+		s->redirect_lrp = p->lrp_key;
+	}
+	return 0;
+}
+
+static __noinline int xovn_redirect_send(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	xovn_trace_hop_flag(ctx, XOVN_HOP_REDIRECT);
+	ctx->dp_key = s->in.rtr_key;
+	ctx->in_port = s->in.lrp_key;
+	xovn_trace_action(ctx, XOVN_ACT_TUNNEL, s->redirect_lrp);
+	return xovn_tunnel_unicast(skb, ctx, s->redirect_lrp, s->redirect_ip, 0);
+}
+
+/* rc is the hop's result: a frame to go on in a switch may have to leave for the gateway. */
+static __always_inline int xovn_redirect_after_hop(struct __sk_buff *skb, struct xovn_ctx *ctx,
+						   int rc, int step_switch)
+{
+	struct xovn_router_scratch *s;
+
+	if (rc != step_switch)
+		return rc;
+	s = xovn_router_scratch_get();
+	if (!s || !s->redirect_ip)
+		return rc;
+	return xovn_redirect_send(skb, ctx);
+}
+
+#endif /* XOVN_BPF_REDIRECT_H */
