@@ -179,68 +179,41 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 	}
 }
 
-static int chassis_is_live(const struct xovn_chassis *ch)
+static const struct xovn_chassis *chassis_by_name(const void *arg, const char *name)
 {
-	return !ch->state || strcmp(ch->state, "down") != 0;
+	const struct compile_ctx *ctx = arg;
+
+	return name_index_get(&ctx->chassis_by_name, name);
 }
 
-/*
- * Takes candidate chassis name at priority prio into *best when it is
- * better: it exists and is not down, and has a higher priority, or the same
- * and a smaller name, so that every chassis, compiling independently,
- * agrees on one.
- */
-static void consider(const struct compile_ctx *ctx, const char *name, int64_t prio,
-		     const char **best, int64_t *best_prio)
+static const struct xovn_ha_group *group_by_name(const void *arg, const char *name)
 {
-	const struct xovn_chassis *ch = name ? name_index_get(&ctx->chassis_by_name, name) : NULL;
+	const struct compile_ctx *ctx = arg;
 
-	if (!ch || !chassis_is_live(ch))
-		return;
-	if (prio > *best_prio || (prio == *best_prio && strcmp(name, *best) < 0)) {
-		*best = name;
-		*best_prio = prio;
-	}
+	return name_index_get(&ctx->groups_by_name, name);
 }
 
-/* The holder is the best member (consider()); NULL when none is alive. */
-static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
+/* The compiler finds chassis and groups through its indexes. */
+static struct xovn_gw_names names_of(const struct compile_ctx *ctx)
 {
-	const char *best = NULL;
-	int64_t best_prio = -1;
+	struct xovn_gw_names n = { chassis_by_name, group_by_name, ctx };
 
-	for (size_t i = 0; i < group->n_members; i++)
-		consider(ctx, group->members[i].chassis, group->members[i].priority, &best,
-			 &best_prio);
-	return best;
+	return n;
 }
 
-/*
- * The active gateway chassis of a distributed gateway port: the holder of
- * its HA chassis group when it names one (ovn-nb(5): the group then
- * overrides gateway_chassis), else the best of its gateway chassis.
- */
 const char *compile_lrp_active_gateway(const struct compile_ctx *ctx, const struct xovn_lrp *lrp)
 {
-	const struct xovn_ha_group *group;
-	const char *best = NULL;
-	int64_t best_prio = -1;
+	struct xovn_gw_names n = names_of(ctx);
 
-	if (lrp->ha_chassis_group) {
-		group = name_index_get(&ctx->groups_by_name, lrp->ha_chassis_group);
-		return group ? group_holder(ctx, group) : NULL;
-	}
-	for (size_t i = 0; i < lrp->n_gateway_chassis; i++)
-		consider(ctx, lrp->gateway_chassis[i].chassis_name,
-			 lrp->gateway_chassis[i].priority, &best, &best_prio);
-	return best;
+	return xovn_lrp_active_gateway(&n, lrp);
 }
 
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
+	struct xovn_gw_names n = names_of(ctx);
 	const struct xovn_ha_group *group = name_index_get(&ctx->groups_by_name,
 							   port->ha_chassis_group);
-	const char *holder = group ? group_holder(ctx, group) : NULL;
+	const char *holder = group ? xovn_ha_group_holder(&n, group) : NULL;
 
 	return holder && strcmp(holder, ctx->chassis_name) == 0;
 }

@@ -216,58 +216,54 @@ uint32_t addr_of(const char *text, uint8_t ip[16])
 	return XOVN_AF_IPV4;
 }
 
-static const struct xovn_map_entry *find_entry(const struct xovn_mapset *s, uint32_t map,
-					 const void *key, size_t len)
+/* The value of the entry of map with key, NULL when there is none. */
+static const void *find_entry(const struct xovn_mapset *s, uint32_t map, const void *key,
+			      size_t len)
 {
-	return xovn_mapset_find(s, map, key, (uint16_t)len);
+	const struct xovn_map_entry *e = xovn_mapset_find(s, map, key, (uint16_t)len);
+
+	return e ? e->val : NULL;
 }
 
 const struct xovn_lsp_router_val *find_lsp_router(const struct xovn_mapset *s,
 							 uint32_t dp, uint16_t port)
 {
 	struct xovn_port_key k = { .dp_key = dp, .port_key = port };
-	const struct xovn_map_entry *e = find_entry(s, XOVN_MAP_LSP_ROUTER, &k, sizeof(k));
 
-	return e ? (const void *)e->val : NULL;
+	return find_entry(s, XOVN_MAP_LSP_ROUTER, &k, sizeof(k));
 }
 
 const struct xovn_rport_val *find_rport(const struct xovn_mapset *s, uint32_t rtr,
 					       uint16_t lrp)
 {
 	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
-	const struct xovn_map_entry *e = find_entry(s, XOVN_MAP_RPORTS, &k, sizeof(k));
 
-	return e ? (const void *)e->val : NULL;
+	return find_entry(s, XOVN_MAP_RPORTS, &k, sizeof(k));
 }
 
 const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t map,
 					       uint32_t rtr, const char *prefix, unsigned plen)
 {
 	struct xovn_route_key k = { .rtr_key = rtr };
-	const struct xovn_map_entry *e;
 
 	k.family = addr_of(prefix, k.ip);
 	k.prefixlen = XOVN_ROUTE_FIXED_BITS + plen;
-	e = find_entry(s, map, &k, sizeof(k));
-	return e ? (const void *)e->val : NULL;
+	return find_entry(s, map, &k, sizeof(k));
 }
 
 const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
 					       const char *ip)
 {
 	struct xovn_neigh_key k = { .rtr_key = rtr };
-	const struct xovn_map_entry *e;
 
 	k.family = addr_of(ip, k.ip);
-	e = find_entry(s, XOVN_MAP_NEIGH, &k, sizeof(k));
-	return e ? (const void *)e->val : NULL;
+	return find_entry(s, XOVN_MAP_NEIGH, &k, sizeof(k));
 }
 
 const struct xovn_gw_port_val *find_gw_port(const struct xovn_mapset *s, uint32_t rtr,
 					    uint16_t lrp)
 {
 	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
-	const struct xovn_map_entry *e = find_entry(s, XOVN_MAP_GW_PORTS, &k, sizeof(k));
 
-	return e ? (const void *)e->val : NULL;
+	return find_entry(s, XOVN_MAP_GW_PORTS, &k, sizeof(k));
 }
