@@ -14,7 +14,8 @@
 #       second physical network) with gateway chassis gw-b (20) and hv-a
 #       (10).  vm1's pings to a host there leave by gw-b (counted on gw-b's
 #       localnet port, not hv-a's); with gw-b marked down in the model
-#       (chassis-set-state), hv-a takes over and they leave by hv-a.
+#       (chassis-set-state), hv-a takes over (announcing the port with a
+#       gratuitous ARP) and they leave by hv-a.
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin gateway
@@ -153,6 +154,8 @@ check "the host resolved router1-ext from gw-b" \
 echo "failover: gw-b marked down"
 step chassis-set-state gw-b down
 sync_hv
+check "hv-a announced router1-ext on the external network" \
+	wait_log hv-a 'gratuitous ARP for 10.20.0.1 \(02:ac:10:ff:00:05\)' 5
 exits_by hv-a gw-b
 check "the host -> vm1 through hv-a" ping_ok "$CL2" 192.168.100.10 2
 

@@ -11,17 +11,19 @@
 #include <string.h>
 
 #include "compile_fixture.h"
+#include "dataplane/gw_announce.h"
 
 #define RTR_LSP(name, key, lrp) \
 	"{'name':'" name "','tunnel_key':" #key ",'type':'router','addresses':['router']," \
 	"'options':{'router-port':'" lrp "'}}"
 #define CHASSIS(name, ip, rest) \
-	"{'name':'" name "','encap':{'type':'geneve','ip':'" ip "'}" rest "}"
+	"{'name':'" name "','encap':{'type':'geneve','ip':'" ip "'}," \
+	"'bridge_mappings':{'ext':'br-ext'}" rest "}"
 
 /*
  * ls1 (1): rp (9) -> lr-ls1.  join (2): j1 (1) -> lr-join, j2 (2) -> gw-join.
  * ext (3): re (9) -> lr-ext (the gateway port; %s: its gateway_chassis and
- * ha_chassis_group members).  lr (100, distributed): 0.0.0.0/0 out lr-ext.
+ * ha_chassis_group members), ln (1, localnet "ext" -> br-ext everywhere).  lr (100, distributed): 0.0.0.0/0 out lr-ext.
  * gw (200, options:chassis %s).  Chassis hv1, hv2 (%s: its state), hv3.
  */
 static const char *model_fmt =
@@ -29,7 +31,9 @@ static const char *model_fmt =
 	" {'name':'ls1','tunnel_key':1,'ports':[" RTR_LSP("rp", 9, "lr-ls1") "]},"
 	" {'name':'join','tunnel_key':2,'ports':["
 	RTR_LSP("j1", 1, "lr-join") "," RTR_LSP("j2", 2, "gw-join") "]},"
-	" {'name':'ext','tunnel_key':3,'ports':[" RTR_LSP("re", 9, "lr-ext") "]}],"
+	" {'name':'ext','tunnel_key':3,'ports':[" RTR_LSP("re", 9, "lr-ext") ","
+	"  {'name':'ln','tunnel_key':1,'type':'localnet','addresses':['unknown'],"
+	"   'options':{'network_name':'ext'}}]}],"
 	" 'logical_routers':["
 	"  {'name':'lr','tunnel_key':100,'ports':["
 	"   {'name':'lr-ls1','tunnel_key':1,'mac':'00:00:00:00:ff:01','networks':['10.0.1.1/24']},"
@@ -42,6 +46,8 @@ static const char *model_fmt =
 	"  {'chassis':'hv1','priority':5},{'chassis':'hv3','priority':1}]}],"
 	" 'chassis':[" CHASSIS("hv1", "192.168.50.1", "") ","
 	CHASSIS("hv2", "192.168.50.2", "%s") "," CHASSIS("hv3", "192.168.50.3", "") "]}";
+
+static const struct fake_iface host[] = { { "br-ext", 77, 1500, 0 }, { NULL, 0, 0, 0 } };
 
 #define DGP_HV1_HV2 ",'gateway_chassis':[" \
 	"{'name':'lr-ext-hv1','chassis_name':'hv1','priority':10}," \
@@ -56,7 +62,7 @@ static void compile_variant(const char *dgp, const char *gw_chassis, const char 
 
 	snprintf(text, sizeof(text), model_fmt, dgp, gw_chassis, hv2_extra);
 	m = model_from(text);
-	compile_ok(m, chassis, NULL, out);
+	compile_ok(m, chassis, host, out);
 	json_decref(m);
 }
 
@@ -194,4 +200,32 @@ Test(compile_gateway, only_the_active_chassis_answers_the_physical_network)
 			     "%s: the gateway router's address", chassis[i]);
 		xovn_mapset_free(&s);
 	}
+}
+
+Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_network)
+{
+	struct xovn_mapset backup, active, up, del;
+	struct xovn_gw_announce a[4];
+	uint8_t mac[6] = { 0, 0, 0, 0, 0xff, 0x03 };
+
+	compile_variant(DGP_HV1_HV2, "hv2", "", "hv1", &backup);
+	compile_variant(DGP_HV1_HV2, "hv2", HV2_DOWN, "hv1", &active);
+	xovn_mapset_init(&up);
+	xovn_mapset_init(&del);
+	cr_assert_eq(xovn_mapset_diff(&backup, &active, &up, &del), 0);
+	cr_assert_eq(xovn_gw_announcements(&up, &active, a, 4), 1);
+	cr_expect_eq(a[0].ifindex, 77);
+	cr_expect_eq(a[0].vid, 0);
+	cr_expect_eq(a[0].ip4, ip4("172.16.0.1"));
+	cr_expect_arr_eq(a[0].mac, mac, 6);
+	xovn_mapset_free(&up);
+	xovn_mapset_free(&del);
+	xovn_mapset_init(&up);
+	xovn_mapset_init(&del);
+	cr_assert_eq(xovn_mapset_diff(&active, &backup, &up, &del), 0);
+	cr_expect_eq(xovn_gw_announcements(&up, &backup, a, 4), 0, "giving it back announces nothing");
+	xovn_mapset_free(&up);
+	xovn_mapset_free(&del);
+	xovn_mapset_free(&backup);
+	xovn_mapset_free(&active);
 }
