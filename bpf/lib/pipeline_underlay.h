@@ -104,7 +104,7 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 	if (xovn_geneve_decap(skb, &rx, &ctx.proto_ok))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
 	if (rx.redirect)
-		return xovn_redirect_receive(skb, &ctx, rx.vni, rx.keys.out_key);
+		return xovn_redirect_receive(skb, &ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
 	if (target && target->port_type == XOVN_PT_ROUTER)

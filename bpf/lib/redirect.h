@@ -5,14 +5,15 @@
  * chassisredirect "cr-" port).
  *
  * The route's path says the out port is a gateway port (XOVN_PATH_GATEWAY);
- * only then is xovn_gw_ports looked up.  The hop completes here as usual
- * (TTL, MACs, or the ARP request / NS for an unknown next hop), then the
- * frame, instead of entering the port's switch, is tunneled to the active
+ * only then is xovn_gw_ports looked up.  Active elsewhere, the frame is
+ * not routed here: it is tunneled, as it entered the router, to the active
  * chassis:
  *   VNI = the router's key, OVN option = (port it entered the router by,
  *   the gateway port's key)
- * where gateway_rx.h takes it into the port's switch.  The egress stage of
- * the port (NAT) therefore runs only on the active chassis.
+ * which routes it (gateway_rx.h): TTL, next hop, the neighbours the
+ * external network answered (they are learned there, where its replies
+ * arrive) and the port's egress stage (NAT) all belong to the active
+ * chassis.
  */
 #ifndef XOVN_BPF_REDIRECT_H
 #define XOVN_BPF_REDIRECT_H
@@ -27,7 +28,8 @@
 
 /*
  * After the route picked path p: notes in s where the frame must be
- * redirected to (redirect_ip 0: nowhere, it stays here).  0 or a drop reason.
+ * redirected to (redirect_ip 0: nowhere, it is routed here).  0 or a drop
+ * reason.
  */
 static __always_inline int xovn_redirect_route_out(struct xovn_router_scratch *s,
 						   const struct xovn_route_path *p)
@@ -47,6 +49,7 @@ static __always_inline int xovn_redirect_route_out(struct xovn_router_scratch *s
 	return 0;
 }
 
+/* The frame, as it entered the router, to the active gateway chassis noted in the scratch. */
 static __noinline int xovn_redirect_send(struct __sk_buff *skb, struct xovn_ctx *ctx)
 {
 	struct xovn_router_scratch *s = xovn_router_scratch_get();
@@ -58,20 +61,6 @@ static __noinline int xovn_redirect_send(struct __sk_buff *skb, struct xovn_ctx 
 	ctx->in_port = s->in.lrp_key;
 	xovn_trace_action(ctx, XOVN_ACT_TUNNEL, s->redirect_lrp);
 	return xovn_tunnel_unicast(skb, ctx, s->redirect_lrp, s->redirect_ip, 0);
-}
-
-/* rc is the hop's result: a frame to go on in a switch may have to leave for the gateway. */
-static __always_inline int xovn_redirect_after_hop(struct __sk_buff *skb, struct xovn_ctx *ctx,
-						   int rc, int step_switch)
-{
-	struct xovn_router_scratch *s;
-
-	if (rc != step_switch)
-		return rc;
-	s = xovn_router_scratch_get();
-	if (!s || !s->redirect_ip)
-		return rc;
-	return xovn_redirect_send(skb, ctx);
 }
 
 #endif /* XOVN_BPF_REDIRECT_H */

@@ -19,8 +19,9 @@
  *   the frame then enters the out port's switch from its router LSP
  *
  * (out a distributed gateway port active on another chassis: tunneled
- * there instead, redirect.h), after which the switch pipeline's L2 lookup
- * in that switch decides what follows: a port (local delivery, Geneve with that switch's VNI and the
+ * there as it entered the router, to be routed there, redirect.h), after
+ * which the switch pipeline's L2 lookup in that switch decides what
+ * follows: a port (local delivery, Geneve with that switch's VNI and the
  * port's key, localnet, with the switch's egress rules), a flood, or the
  * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
  *
@@ -59,6 +60,7 @@
 #define XOVN_STEP_LOCAL   (-5)  /* to one of the router's own addresses */
 #define XOVN_STEP_TTL     (-6)  /* TTL / hop limit ran out */
 #define XOVN_STEP_MISS    (-7)  /* the next hop's MAC is unknown */
+#define XOVN_STEP_REDIRECT (-8) /* out a gateway port active on another chassis */
 
 struct xovn_router_hop {
 	__u16 lsp_key;           /* the router LSP of ctx->dp_key the frame is addressed to */
@@ -176,6 +178,8 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	reason = xovn_redirect_route_out(s, p);
 	if (reason)
 		return xovn_drop(skb, ctx, reason);
+	if (s->redirect_ip)
+		return XOVN_STEP_REDIRECT;
 	rk.lrp_key = p->lrp_key;
 	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
 	if (!rp)
@@ -314,13 +318,15 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 	if (rc != XOVN_STEP_IP)
 		return rc;
 	rc = xovn_router_decide(skb, ctx, hop);
+	if (rc == XOVN_STEP_REDIRECT)
+		return xovn_redirect_send(skb, ctx);
 	if (rc == XOVN_STEP_LOCAL)
 		return xovn_router_local(skb, ctx, hop);
 	if (rc == XOVN_STEP_TTL)
 		return xovn_router_ttl(skb, ctx, hop);
 	if (rc == XOVN_STEP_MISS)
-		rc = xovn_router_solicit(skb, ctx, hop);
-	return xovn_redirect_after_hop(skb, ctx, rc, XOVN_STEP_SWITCH);
+		return xovn_router_solicit(skb, ctx, hop);
+	return rc;
 }
 
 /* Is the L2 lookup's result a router this frame may enter? */
