@@ -130,7 +130,7 @@ check "hv-a left gw1 to gw-b: the client's frames it saw were not routed (localn
 	test "$(drop_count hv-a localnet-reflect)" -ge 1
 check "trace on hv-a: to gw1 is a tunnel to gw-b" \
 	grep -q 'tunnel' <<<"$(ctl trace --chassis hv-a --pin-dir "$E2E_PIN_ROOT/hv-a" vm1 \
-	'eth.src=02:ac:10:ff:01:10 eth.dst=02:ac:10:ff:00:01 ip4.src=192.168.100.10 ip4.dst=172.18.1.10 ip.ttl=64 icmp4.type=8' 2>&1)"
+	'eth.src=02:ac:10:ff:01:10 eth.dst=02:ac:10:ff:00:01 ip4.src=192.168.100.10 ip4.dst=172.18.1.10 ip.ttl=64 icmp.type=8' 2>&1)"
 
 echo "a distributed gateway port with two gateway chassis"
 steps <<'EOF2'
@@ -147,7 +147,7 @@ sync_hv
 exits_by gw-b hv-a
 check "trace on hv-a: redirect to gateway chassis gw-b" \
 	grep -q 'redirect to gateway chassis gw-b' <<<"$(ctl trace --chassis hv-a \
-	--pin-dir "$E2E_PIN_ROOT/hv-a" vm1 'eth.src=02:ac:10:ff:01:10 eth.dst=02:ac:10:ff:00:01 ip4.src=192.168.100.10 ip4.dst=10.20.0.10 ip.ttl=64 icmp4.type=8' 2>&1)"
+	--pin-dir "$E2E_PIN_ROOT/hv-a" vm1 'eth.src=02:ac:10:ff:01:10 eth.dst=02:ac:10:ff:00:01 ip4.src=192.168.100.10 ip4.dst=10.20.0.10 ip.ttl=64 icmp.type=8' 2>&1)"
 check "the host resolved router1-ext from gw-b" \
 	test "$(neigh_mac "$CL2" 10.20.0.1)" = 02:ac:10:ff:00:05
 
