@@ -172,10 +172,15 @@ static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_c
 	__builtin_memset(&f.outer, 0, sizeof(f.outer));
 	f.outer.h_proto = bpf_htons(ETH_P_IP);
 	xovn_encap_hdr_fill(&f.h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
-	/* adjust_room keeps GSO state right but takes IP only; the rest is small. */
+	/*
+	 * adjust_room keeps GSO state right but takes IP only, and refuses a
+	 * frame still marked encapsulated by the tunnel it arrived through (a
+	 * router resident here sends it on); those that are not GSO are small.
+	 */
+	rc = -1;
 	if (xovn_skb_is_ip(skb))
 		rc = xovn_encap_grow_ip(skb);
-	else
+	if (rc && !skb->gso_size)
 		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
 	if (rc)
 		return -1;
