@@ -203,8 +203,9 @@ int xh_run(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 	return xh_run_out(h, prog, ingress_ifindex, frame, len, out, sizeof(out), NULL);
 }
 
-struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
-			   const void *frame, size_t len, int *verdict)
+struct xovn_trace xh_trace_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+			       const void *frame, size_t len, void *out, size_t *out_len,
+			       int *verdict)
 {
 	struct xovn_trace *per_cpu = calloc(h->ncpus, sizeof(*per_cpu));
 	struct xovn_trace tr;
@@ -214,7 +215,7 @@ struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifi
 	cr_assert_not_null(per_cpu);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
 	seq_before = per_cpu[0].seq;
-	v = xh_run(h, prog, ingress_ifindex, frame, len);
+	v = xh_run_out(h, prog, ingress_ifindex, frame, len, out, XH_FRAME_MAX + 64, out_len);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
 	tr = per_cpu[0];
 	free(per_cpu);
@@ -222,6 +223,14 @@ struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifi
 	if (verdict)
 		*verdict = v;
 	return tr;
+}
+
+struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+			   const void *frame, size_t len, int *verdict)
+{
+	uint8_t out[XH_FRAME_MAX + 64];
+
+	return xh_trace_out(h, prog, ingress_ifindex, frame, len, out, NULL, verdict);
 }
 
 uint64_t xh_drops(struct xh *h, enum xovn_drop_reason reason)

@@ -77,6 +77,10 @@ int xh_run_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 /* Runs the trace twin and returns its record (action, outputs...). */
 struct xovn_trace xh_trace(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
 			   const void *frame, size_t len, int *verdict);
+/* Same, with the frame as the program left it (out: XH_FRAME_MAX + 64 bytes). */
+struct xovn_trace xh_trace_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,
+			       const void *frame, size_t len, void *out, size_t *out_len,
+			       int *verdict);
 
 /* Packets counted for reason, summed over CPUs. */
 uint64_t xh_drops(struct xh *h, enum xovn_drop_reason reason);
