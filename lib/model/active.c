@@ -15,7 +15,6 @@ struct prune_sets {
 	json_t *bindings;   /* port name -> true */
 	json_t *members;    /* "group/chassis" -> true */
 	json_t *gateways;   /* "router port/chassis" -> true */
-	json_t *gw_routers; /* gateway router name -> true (its chassis is missing) */
 };
 
 static void set_add(json_t *set, const char *a, const char *b)
@@ -57,9 +56,6 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			break;
 		case XOVN_INACTIVE_ROUTE:
 			break;   /* by position: drop_routes() */
-		case XOVN_INACTIVE_GW_ROUTER:
-			json_object_set_new(s->gw_routers, it->owner, json_true());
-			break;
 		}
 	}
 }
@@ -139,14 +135,6 @@ static void prune_gateways(json_t *model, const struct prune_sets *s)
 	}
 }
 
-static int router_inactive(const json_t *lr, const void *arg)
-{
-	const struct prune_sets *s = arg;
-	const char *name = str(lr, "name");
-
-	return name && json_object_get(s->gw_routers, name) != NULL;
-}
-
 static void prune(json_t *model, const struct prune_sets *s)
 {
 	size_t i;
@@ -166,8 +154,6 @@ static void prune(json_t *model, const struct prune_sets *s)
 		array_drop(json_object_get(item, "members"), member_inactive, &a);
 	}
 	prune_gateways(model, s);
-	/* Last: drop_routes() found routes by their router's position. */
-	array_drop(json_object_get(model, "logical_routers"), router_inactive, s);
 }
 
 static int later_route_first(const void *a, const void *b)
@@ -213,8 +199,8 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 		return json_incref(model);
 	copy = json_deep_copy(model);
 	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object(),
-				 json_object(), json_object() };
-	if (copy && s.ports && s.vifs && s.bindings && s.members && s.gateways && s.gw_routers &&
+				 json_object() };
+	if (copy && s.ports && s.vifs && s.bindings && s.members && s.gateways &&
 	    drop_routes(copy, l) == 0) {
 		sets_fill(&s, l);
 		prune(copy, &s);
@@ -227,6 +213,5 @@ json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 	json_decref(s.bindings);
 	json_decref(s.members);
 	json_decref(s.gateways);
-	json_decref(s.gw_routers);
 	return copy;
 }

@@ -25,14 +25,13 @@ enum xovn_inactive_kind {
 	XOVN_INACTIVE_MEMBER,   /* an HA group member that is not a chassis yet */
 	XOVN_INACTIVE_ROUTE,    /* a static route with no port to leave by */
 	XOVN_INACTIVE_GATEWAY,  /* a router port's gateway chassis that is not a chassis yet */
-	XOVN_INACTIVE_GW_ROUTER, /* a gateway router pinned to a chassis that is not one yet */
 };
 
 struct xovn_inactive {
 	enum xovn_inactive_kind kind;
 	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER, GATEWAY), the nexthop (ROUTE) */
 	char owner[64];     /* the chassis of a VIF, the group of a MEMBER, the router of a ROUTE,
-			       the router port of a GATEWAY, the router of a GW_ROUTER */
+			       the router port of a GATEWAY */
 	char path[128];     /* where in the document */
 	char reason[192];   /* what is missing, for the operator */
 	size_t at[2];       /* ROUTE: its router's position in logical_routers[], its own in static_routes[] */

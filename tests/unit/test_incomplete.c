@@ -89,16 +89,6 @@ static void delete_item(json_t *m, const char *kind, const char *item)
 	} else if (strcmp(kind, "route") == 0) {
 		json_array_foreach(json_object_get(m, "logical_routers"), i, x)
 			drop_named(json_object_get(x, "static_routes"), "nexthop", item);
-	} else if (strcmp(kind, "gw-router") == 0) {
-		json_t *routers = json_object_get(m, "logical_routers");
-
-		for (i = json_array_size(routers); i-- > 0;) {
-			const char *ch = json_string_value(json_object_get(
-				json_object_get(json_array_get(routers, i), "options"), "chassis"));
-
-			if (ch && strcmp(ch, item) == 0)
-				json_array_remove(routers, i);
-		}
 	} else if (strcmp(kind, "gateway") == 0) {
 		json_t *lrp;
 		size_t j;

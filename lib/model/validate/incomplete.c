@@ -17,8 +17,6 @@
  *   member   an HA group member naming a chassis not defined yet
  *   gateway  a router port's gateway chassis naming a chassis not defined
  *            yet (lrp-set-gateway-chassis takes any name, as in OVN)
- *   gw-router a gateway router (options:chassis) naming a chassis not
- *            defined yet, with the switch ports of type router leading to it
  *   route    a static route whose output_port is not a port of its
  *            router (lrp-del leaves the route behind), or whose nexthop is
  *            in none of the router's networks: ovn-northd finds no port to
@@ -38,7 +36,6 @@ struct incomplete_pass {
 	struct xovn_inactive_list *out;
 	const struct vnames *names;
 	struct name_index bound;    /* ports attached or bound to an existing chassis */
-	struct name_index stranded; /* router ports of gateway routers whose chassis is missing */
 };
 
 void xovn_inactive_init(struct xovn_inactive_list *l)
@@ -100,17 +97,8 @@ static const char *router_port_lacks(const struct incomplete_pass *p,
 				      size_t len)
 {
 	const char *peer = xovn_smap_get(&port->options, "router-port");
-	const struct xovn_lr *r;
 
-	if (strcmp(type, "router") != 0 || !peer || !p->names->lrps)
-		return NULL;
-	r = name_index_get(&p->stranded, peer);
-	if (r) {
-		snprintf(buf, len, "router-port \"%s\" is of %s, pinned to a chassis not defined yet", peer,
-			 r->name);
-		return buf;
-	}
-	if (vnames_lrp(p->names, peer))
+	if (strcmp(type, "router") != 0 || !peer || !p->names->lrps || vnames_lrp(p->names, peer))
 		return NULL;
 	snprintf(buf, len, "router-port \"%s\" is not a logical router port yet", peer);
 	return buf;
@@ -250,29 +238,6 @@ static void check_gateways(struct incomplete_pass *p, const struct xovn_model *m
 	}
 }
 
-/*
- * A gateway router runs nowhere until its chassis exists: it is set aside
- * with the switch ports that lead to it (router_port_lacks).
- */
-static void check_gateway_routers(struct incomplete_pass *p, const struct xovn_model *m)
-{
-	char path[128];
-
-	for (size_t i = 0; i < m->n_routers; i++) {
-		const struct xovn_lr *r = &m->routers[i];
-		const char *ch = xovn_smap_get(&r->options, "chassis");
-
-		if (!ch || !r->name || chassis_exists(p, ch))
-			continue;
-		for (size_t j = 0; j < r->n_ports; j++)
-			if (r->ports[j].name)
-				name_index_put(&p->stranded, r->ports[j].name, r);
-		snprintf(path, sizeof(path), "$.logical_routers[%zu].options.chassis", r->index);
-		add(p->out, XOVN_INACTIVE_GW_ROUTER, ch, r->name, path,
-		    "its chassis \"%s\" is not defined yet", ch);
-	}
-}
-
 /* The networks of router r that parse, into nets (room for every network of r). */
 static size_t router_networks(const struct xovn_lr *r, struct xovn_ip *nets)
 {
@@ -365,16 +330,13 @@ size_t xovn_model_incomplete_typed(const struct xovn_model *m, struct xovn_inact
 
 	vnames_build(&names, m);
 	name_index_init(&p.bound);
-	name_index_init(&p.stranded);
 	check_vifs(&p, m);
 	check_bindings(&p, m);
 	check_members(&p, m);
 	check_gateways(&p, m);
-	check_gateway_routers(&p, m);
 	for_each_port(m, check_port, &p);
 	check_routes(&p, m);
 	name_index_free(&p.bound);
-	name_index_free(&p.stranded);
 	vnames_free(&names);
 	return out->n - before;
 }
@@ -408,7 +370,6 @@ void xovn_inactive_print(const struct xovn_inactive_list *l, const char *prefix,
 		[XOVN_INACTIVE_MEMBER] = "member of HA chassis group",
 		[XOVN_INACTIVE_ROUTE] = "static route of router",
 		[XOVN_INACTIVE_GATEWAY] = "gateway chassis of router port",
-		[XOVN_INACTIVE_GW_ROUTER] = "gateway router",
 	};
 
 	for (size_t i = 0; i < l->n; i++) {
@@ -416,8 +377,7 @@ void xovn_inactive_print(const struct xovn_inactive_list *l, const char *prefix,
 		const char *subject = it->kind == XOVN_INACTIVE_VIF ||
 						      it->kind == XOVN_INACTIVE_MEMBER ||
 						      it->kind == XOVN_INACTIVE_ROUTE ||
-						      it->kind == XOVN_INACTIVE_GATEWAY ||
-						      it->kind == XOVN_INACTIVE_GW_ROUTER
+						      it->kind == XOVN_INACTIVE_GATEWAY
 					      ? it->owner : it->name;
 
 		fprintf(f, "%swarning: %s %s is inactive: %s\n", prefix, what[it->kind], subject,
