@@ -15,6 +15,8 @@
 #include "db.h"
 #include "model/incomplete.h"
 #include "model/model.h"
+#include "model/types.h"
+#include "compile/compile.h"
 
 /* port name -> why it is stored but not in the dataplane (model/incomplete.h). */
 static json_t *inactive_ports(const struct xovn_inactive_list *l)
@@ -205,6 +207,18 @@ static json_t *bindings_by_port(const json_t *model)
 	return bound;
 }
 
+/* Appends name (a reference taken) to by[ch]. */
+static void bind_to(json_t *by, const char *ch, json_t *name)
+{
+	json_t *list = json_object_get(by, ch);
+
+	if (!list) {
+		list = json_array();
+		json_object_set_new(by, ch, list);
+	}
+	json_array_append_new(list, name);
+}
+
 /* chassis name -> [port names bound there], in the model's port order. */
 static json_t *ports_by_chassis(const json_t *model)
 {
@@ -214,20 +228,33 @@ static json_t *ports_by_chassis(const json_t *model)
 	json_array_foreach(json_object_get(model, "logical_switches"), i, sw) {
 		json_array_foreach(json_object_get(sw, "ports"), j, port) {
 			const char *ch = json_string_value(json_object_get(bound, ctl_str(port, "name")));
-			json_t *list;
 
-			if (!ch)
-				continue;
-			list = json_object_get(by, ch);
-			if (!list) {
-				list = json_array();
-				json_object_set_new(by, ch, list);
-			}
-			json_array_append(list, json_object_get(port, "name"));
+			if (ch)
+				bind_to(by, ch, json_incref(json_object_get(port, "name")));
 		}
 	}
 	json_decref(bound);
 	return by;
+}
+
+/*
+ * A distributed gateway port's chassisredirect binding "cr-PORT", as
+ * ovn-sbctl show lists it: under its active gateway chassis.
+ */
+static void add_chassisredirect(json_t *by, const json_t *model)
+{
+	struct xovn_model *m = xovn_model_read(model);
+
+	for (size_t i = 0; m && i < m->n_routers; i++) {
+		for (size_t j = 0; j < m->routers[i].n_ports; j++) {
+			const struct xovn_lrp *lrp = &m->routers[i].ports[j];
+			const char *ch = xovn_model_active_gateway(m, lrp);
+
+			if (ch && lrp->name)
+				bind_to(by, ch, json_sprintf("cr-%s", lrp->name));
+		}
+	}
+	xovn_model_free(m);
 }
 
 static void show_chassis(FILE *out, const json_t *model)
@@ -235,6 +262,7 @@ static void show_chassis(FILE *out, const json_t *model)
 	json_t *by = ports_by_chassis(model), *ch, *name;
 	size_t i, j;
 
+	add_chassisredirect(by, model);
 	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
 		fputs("Chassis ", out);
 		print_quoted(out, ctl_str(ch, "name"));

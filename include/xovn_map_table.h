@@ -114,7 +114,11 @@
 	  XOVN_MAX_INGRESS, BPF_F_NO_PREALLOC, VALUE_FIELD, COPY)	\
 	/* read only for router solicitations: nothing points to it */	\
 	X(RA, xovn_ra, HASH, __u32, struct xovn_ra_val,			\
-	  XOVN_MAX_DATAPATHS, BPF_F_NO_PREALLOC, KEY, NONE)
+	  XOVN_MAX_DATAPATHS, BPF_F_NO_PREALLOC, KEY, NONE)		\
+	/* distributed gateway ports: active here, or where */		\
+	X(GW_PORTS, xovn_gw_ports, HASH,				\
+	  struct xovn_rport_key, struct xovn_gw_port_val,		\
+	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)
 
 #define XOVN_MAPS_DATAPATH(X)						\
 	X(DROPS, xovn_drops, PERCPU_ARRAY, __u32, struct xovn_drop_count, \

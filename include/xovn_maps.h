@@ -100,6 +100,7 @@ enum xovn_drop_reason {
 	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
 	XOVN_DROP_ROUTE_DISCARD,    /* the route's nexthop is "discard" */
 	XOVN_DROP_MTU_ICMP,         /* routed, too big for the tunnel: ICMP frag needed / PTB sent instead */
+	XOVN_DROP_NO_GATEWAY,       /* out a distributed gateway port with no live gateway chassis */
 	XOVN_DROP__COUNT
 };
 
@@ -164,6 +165,9 @@ struct xovn_port_key {
 #define XOVN_PF_REDIRECT_PEER  0x08 /* ifindex is a veth: deliver with redirect_peer */
 #define XOVN_PF_HELD           0x10 /* external port held by this chassis */
 #define XOVN_PF_PORT_SECURITY  0x20 /* egress port security applies */
+/* A switch port of type router: where its router runs (docs/ARCHITECTURE.md, "Gateways"). */
+#define XOVN_PF_ROUTER_HERE    0x40 /* frames from local ports enter the router here */
+#define XOVN_PF_ROUTER_EDGE    0x80 /* so do frames from tunnels and the physical network */
 
 struct xovn_port_val {
 	__u32 ifindex;     /* local delivery interface (XOVN_PF_LOCAL) */
@@ -297,6 +301,7 @@ struct xovn_trace_hop {
 #define XOVN_HOP_NEIGH_MISS    0x08 /* next hop unknown: ARP request / NS sent */
 #define XOVN_HOP_TTL           0x10 /* TTL expired: ICMP time exceeded sent */
 #define XOVN_HOP_IPV6          0x20 /* the routed packet is IPv6 */
+#define XOVN_HOP_REDIRECT      0x40 /* out a distributed gateway port active elsewhere: tunneled there */
 
 struct xovn_trace {
 	__u32 seq;         /* bumped once per traced frame */
@@ -513,10 +518,12 @@ struct xovn_route_key {
 #define XOVN_RT_CONNECTED      0x02 /* a network of one of its ports */
 #define XOVN_RT_DISCARD        0x04 /* nexthop "discard": dropped, no paths */
 
+#define XOVN_PATH_GATEWAY      0x01 /* the out port is a distributed gateway port (xovn_gw_ports) */
+
 struct xovn_route_path {
 	__u8 nexthop[16];  /* zero: the destination itself */
 	__u16 lrp_key;     /* out port (LOCAL: the port owning the address) */
-	__u16 pad;
+	__u16 flags;       /* XOVN_PATH_* */
 };
 
 struct xovn_route_val {
@@ -566,8 +573,30 @@ struct xovn_ra_val {
 	__u8 msg[XOVN_RA_MSG_MAX]; /* ICMPv6 type 134, checksum zero */
 };
 
+/* ---- map: xovn_gw_ports (hash, key struct xovn_rport_key) ---------------
+ * A distributed gateway port (an LRP with gateway chassis or an HA chassis
+ * group) as this chassis sees it: whether it is the active gateway chassis
+ * (the highest-priority live one), else the encap IP of the one that is.
+ * A frame routed out of the port elsewhere is tunneled to the active
+ * chassis with the router's key as VNI and, in the OVN option, the port
+ * it entered the router by and this port's key (OVN's chassisredirect
+ * port); the active chassis sends it into the port's switch from the peer
+ * LSP (ls_dp_key, ls_port_key).  Neither flag nor address: no gateway
+ * chassis is alive, the frame is dropped (no-gateway).
+ */
+#define XOVN_GW_ACTIVE_HERE    0x01
+
+struct xovn_gw_port_val {
+	__u32 remote_ip;   /* the active chassis' encap IP, network order (not here) */
+	__u32 ls_dp_key;   /* the switch the port attaches to */
+	__u16 ls_port_key; /* its peer LSP there */
+	__u8 flags;        /* XOVN_GW_* */
+	__u8 pad;
+};
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_ra_val) == 24 + XOVN_RA_MSG_MAX, "ra val layout");
+_Static_assert(sizeof(struct xovn_gw_port_val) == 12, "gw port val layout");
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
 _Static_assert(sizeof(struct xovn_dhcp6_val) == 48 + XOVN_DHCP6_OPTS_MAX, "dhcp6 val layout");

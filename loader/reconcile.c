@@ -14,6 +14,7 @@
 #include "dataplane/slots.h"
 #include "log.h"
 #include "map_dump.h"
+#include "garp.h"
 #include "reconcile.h"
 
 int reconcile_init(struct reconcile *r, const int *map_fds, int verbose)
@@ -137,6 +138,7 @@ int reconcile_step(struct reconcile *r, struct xovn_compile_result *res, long lo
 		record(r, res);
 		take_facts(r, res);
 		log_applied(r, res, generation, up.n, del.n);
+		garp_after_write(&up, &r->applied);
 		r->applied_once = 1;
 		rc = 0;
 	}

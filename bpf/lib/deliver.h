@@ -197,8 +197,8 @@ static __always_inline int xovn_output_port(struct __sk_buff *skb, struct xovn_c
 	default:
 		if (pv->flags & XOVN_PF_LOCAL)
 			return xovn_deliver(skb, ctx, out_port, pv);
-		if (pv->port_type == XOVN_PT_ROUTER)
-			return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
+		/* A router port reaches here only when its router is a gateway
+		 * router on another chassis (REMOTE), or not entered here. */
 		return xovn_output_remote(skb, ctx, out_port, pv);
 	}
 }

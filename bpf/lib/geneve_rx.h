@@ -21,6 +21,7 @@
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
 #include "deliver.h"
+#include "gateway.h"
 #include "geneve.h"
 #include "ipv4.h"
 #include "maps.h"
@@ -40,6 +41,7 @@ struct xovn_geneve_rx {
 	__u32 inner_off;    /* inner Ethernet header */
 	__u32 vni;
 	struct xovn_geneve_keys keys;
+	__u8 redirect;      /* the VNI is a router's: out of its gateway port, active here */
 };
 
 /*
@@ -146,7 +148,10 @@ static __always_inline int xovn_geneve_rx_parse(const struct xovn_pkt *p, struct
 	return 0;
 }
 
-/* The header is valid and names a switch we have: 0 or the drop reason. */
+/*
+ * The header is valid and names a switch we have, or a router whose
+ * gateway port (the egress key) is active here: 0 or the drop reason.
+ */
 static __always_inline int xovn_geneve_rx_validate(const struct xovn_pkt *p,
 						   struct xovn_geneve_rx *rx)
 {
@@ -154,8 +159,12 @@ static __always_inline int xovn_geneve_rx_validate(const struct xovn_pkt *p,
 
 	if (reason)
 		return reason;
-	if (!bpf_map_lookup_elem(&xovn_datapaths, &rx->vni))
+	if (bpf_map_lookup_elem(&xovn_datapaths, &rx->vni))
+		return 0;
+	if (rx->keys.out_key > XOVN_PORT_KEY_MAX ||
+	    !xovn_gw_port_here(rx->vni, (__u16)rx->keys.out_key))
 		return XOVN_DROP_GENEVE_VNI;
+	rx->redirect = 1;
 	return 0;
 }
 
@@ -163,7 +172,8 @@ static __always_inline int xovn_geneve_rx_validate(const struct xovn_pkt *p,
  * Is the egress key something we may deliver from a tunnel?  A group we
  * know, or a port other than the ingress one with an interface here that
  * is not a localport (each chassis' localport instance serves its own
- * chassis only) or the localnet.
+ * chassis only) or the localnet, or a router LSP whose router takes
+ * tunneled frames here (gateway.h).  A redirect was checked already.
  */
 static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx,
 						 const struct xovn_port_val **target)
@@ -171,6 +181,8 @@ static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx
 	struct xovn_port_val *pv;
 
 	*target = NULL;
+	if (rx->redirect)
+		return 0;
 	if (rx->keys.out_key == XOVN_MC_FLOOD || rx->keys.out_key == XOVN_MC_UNKNOWN)
 		return 0;
 	if (!rx->keys.out_key || rx->keys.out_key > XOVN_PORT_KEY_MAX)
@@ -179,8 +191,9 @@ static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx
 	if (rx->keys.out_key == rx->keys.in_port)
 		return XOVN_DROP_HAIRPIN;
 	pv = xovn_port_lookup(rx->vni, rx->keys.out_key);
-	if (!pv || !(pv->flags & XOVN_PF_LOCAL) || pv->port_type == XOVN_PT_LOCALPORT ||
-	    pv->port_type == XOVN_PT_LOCALNET)
+	if (!pv || pv->port_type == XOVN_PT_LOCALPORT || pv->port_type == XOVN_PT_LOCALNET)
+		return XOVN_DROP_GENEVE_PORT;
+	if (!(pv->flags & XOVN_PF_LOCAL) && !xovn_gateway_tunnel_target(pv))
 		return XOVN_DROP_GENEVE_PORT;
 	*target = pv;  /* delivered from this value: no second lookup */
 	return 0;

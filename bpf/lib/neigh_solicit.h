@@ -21,12 +21,19 @@
 
 #define XOVN_ARP_FRAME_LEN (ETH_HLEN + sizeof(struct xovn_arp))
 
-/* Makes the frame exactly len bytes long; 0 or -1. */
+/*
+ * Makes the frame len bytes long; 0 or -1.  The kernel will not trim a
+ * frame still marked encapsulated by the tunnel it came out of (one a
+ * gateway routes on): a longer one carries the request followed by
+ * padding, which receivers ignore.
+ */
 static __always_inline int xovn_frame_resize(struct __sk_buff *skb, __u32 len)
 {
 	if (skb->len == len)
 		return 0;
-	return bpf_skb_change_tail(skb, len, 0) < 0 ? -1 : 0;
+	if (bpf_skb_change_tail(skb, len, 0) == 0)
+		return 0;
+	return skb->len > len ? 0 : -1;
 }
 
 /* Replaces the frame with "who has nexthop? tell ip4" from mac, broadcast. 0 or -1. */

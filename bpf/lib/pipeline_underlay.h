@@ -6,7 +6,9 @@
  *   validate: Geneve header, options, OVN option, VNI, egress key
  *   decap:    strip outer Ethernet/IPv4/UDP/Geneve, keep the inner frame
  *   output:   unicast -> xovn_output_port, group -> xovn_flood_group,
- *             both with origin TUNNEL (local ports only, never re-tunneled)
+ *             both with origin TUNNEL (local ports only, never re-tunneled);
+ *             a gateway router's port or a redirect to a gateway port
+ *             active here -> the router's side (gateway_rx.h)
  *
  * Classification and validation are geneve_rx.h's, shared with the XDP
  * guard.  Everything that is not Geneve for this chassis (ARP, ssh, other
@@ -25,6 +27,7 @@
 #include "context.h"
 #include "deliver.h"
 #include "flood.h"
+#include "gateway_rx.h"
 #include "geneve.h"
 #include "geneve_rx.h"
 #include "maps.h"
@@ -100,8 +103,12 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 		return xovn_drop(skb, &ctx, reason);
 	if (xovn_geneve_decap(skb, &rx, &ctx.proto_ok))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
+	if (rx.redirect)
+		return xovn_redirect_receive(skb, &ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
+	if (target && target->port_type == XOVN_PT_ROUTER)
+		return xovn_gateway_switch(skb, &ctx);
 	return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
 }
 

@@ -19,12 +19,11 @@
 #include "dhcp6.h"
 #include "eth.h"
 #include "flood.h"
-#include "l2.h"
+#include "l2_switch.h"
 #include "maps.h"
 #include "port_security.h"
 #include "ra.h"
 #include "responder.h"
-#include "router.h"
 #include "stats.h"
 #include "trace.h"
 #include "vlan.h"
@@ -56,42 +55,6 @@ static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct x
 	if (eth->tagged && xovn_vlan_pop(skb))
 		return XOVN_DROP_MALFORMED;
 	return 0;
-}
-
-/*
- * A frame for a router port goes through that router (and any router it
- * reaches next, at most XOVN_MAX_ROUTER_HOPS) and then on in the switch it
- * ends in, to the destination MAC the last router gave it: the output
- * below is the same for switched and routed frames.
- */
-static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					  const struct xovn_eth *eth)
-{
-	const struct xovn_fdb_val *fdb = NULL;
-	struct xovn_router_hop hop;
-	const __u8 *dst = hop.dst_mac;
-	int i, rc;
-
-	/* One buffer for the destination, routed or not: one verifier state after the loop. */
-	__builtin_memcpy(hop.dst_mac, eth->dst, ETH_ALEN);
-	if (!xovn_mac_is_group(dst))
-		fdb = xovn_fdb_lookup(ctx->dp_key, dst);
-	for (i = 0; i < XOVN_MAX_ROUTER_HOPS && xovn_router_entry(ctx, fdb); i++) {
-		hop.lsp_key = fdb->port_key;
-		rc = xovn_router_pass(skb, ctx, &hop);
-		if (rc != XOVN_STEP_SWITCH)
-			return rc;
-		fdb = xovn_mac_is_group(dst) ? NULL : xovn_fdb_lookup(ctx->dp_key, dst);
-	}
-	if (xovn_router_entry(ctx, fdb))
-		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_HOPS);
-	if (xovn_mac_is_group(dst))
-		return xovn_flood(skb, ctx, XOVN_MC_FLOOD);
-	if (!fdb || !fdb->port_key)
-		return xovn_flood(skb, ctx, XOVN_MC_UNKNOWN);
-	if (fdb->port_key == ctx->in_port)
-		return xovn_drop(skb, ctx, XOVN_DROP_HAIRPIN);
-	return xovn_output_port(skb, ctx, fdb->port_key, &fdb->port);
 }
 
 static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)

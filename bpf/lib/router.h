@@ -18,7 +18,9 @@
  *     else                 -> TTL - 1, eth.src = out port, eth.dst = next hop
  *   the frame then enters the out port's switch from its router LSP
  *
- * after which the switch pipeline's L2 lookup in that switch decides what
+ * (out a distributed gateway port active on another chassis: tunneled
+ * there as it entered the router, to be routed there, redirect.h), after
+ * which the switch pipeline's L2 lookup in that switch decides what
  * follows: a port (local delivery, Geneve with that switch's VNI and the
  * port's key, localnet, with the switch's egress rules), a flood, or the
  * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
@@ -38,12 +40,14 @@
 #include <bpf/bpf_endian.h>
 #include "context.h"
 #include "eth.h"
+#include "gateway.h"
 #include "icmp.h"
 #include "icmp6.h"
 #include "l3.h"
 #include "maps.h"
 #include "neigh.h"
 #include "neigh_solicit.h"
+#include "redirect.h"
 #include "route.h"
 #include "router_neigh.h"
 #include "router_scratch.h"
@@ -56,6 +60,7 @@
 #define XOVN_STEP_LOCAL   (-5)  /* to one of the router's own addresses */
 #define XOVN_STEP_TTL     (-6)  /* TTL / hop limit ran out */
 #define XOVN_STEP_MISS    (-7)  /* the next hop's MAC is unknown */
+#define XOVN_STEP_REDIRECT (-8) /* out a gateway port active on another chassis */
 
 struct xovn_router_hop {
 	__u16 lsp_key;           /* the router LSP of ctx->dp_key the frame is addressed to */
@@ -106,6 +111,7 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 	s->in.rtr_key = lr->rtr_key;
 	s->in.lrp_key = lr->lrp_key;
 	s->in.pad = 0;
+	xovn_gateway_adopt(ctx);
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
 	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
@@ -164,11 +170,17 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	const struct xovn_route_path *p;
 	const struct xovn_rport_val *rp;
 	struct xovn_rport_key rk = { .rtr_key = s->in.rtr_key };
+	int reason;
 
 	if (xovn_route_pick_path(skb, pick))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	p = xovn_route_path_of(pick);
 	xovn_trace_hop_route(ctx, pick, p);
+	reason = xovn_redirect_route_out(s, p);
+	if (reason)
+		return xovn_drop(skb, ctx, reason);
+	if (s->redirect_ip)
+		return XOVN_STEP_REDIRECT;
 	rk.lrp_key = p->lrp_key;
 	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
 	if (!rp)
@@ -307,6 +319,10 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 	if (rc != XOVN_STEP_IP)
 		return rc;
 	rc = xovn_router_decide(skb, ctx, hop);
+	if (rc == XOVN_STEP_REDIRECT) {
+		rc = xovn_redirect_send(skb, ctx);
+		return rc == XOVN_TUNNEL_TOO_BIG ? xovn_redirect_too_big(skb, ctx) : rc;
+	}
 	if (rc == XOVN_STEP_LOCAL)
 		return xovn_router_local(skb, ctx, hop);
 	if (rc == XOVN_STEP_TTL)
@@ -321,7 +337,7 @@ static __always_inline int xovn_router_entry(const struct xovn_ctx *ctx,
 					     const struct xovn_fdb_val *fdb)
 {
 	return fdb && fdb->port.port_type == XOVN_PT_ROUTER && fdb->port_key &&
-	       fdb->port_key != ctx->in_port && ctx->origin == XOVN_ORIGIN_LOCAL;
+	       fdb->port_key != ctx->in_port && xovn_router_resident(ctx, fdb->port.flags);
 }
 
 #endif /* XOVN_BPF_ROUTER_H */

@@ -31,6 +31,8 @@ struct xovn_router_scratch {
 	__u16 pad;
 	struct xovn_router_in first;  /* the first router of the pass and its port */
 	__u8 first_src[ETH_ALEN];     /* the sender's MAC as it entered that router */
+	__u32 redirect_ip;            /* out a gateway port active there (redirect.h); 0 = stay */
+	__u16 redirect_lrp;           /* that gateway port */
 	__u16 pad2;
 };
 

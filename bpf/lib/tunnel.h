@@ -175,10 +175,15 @@ static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_c
 	__builtin_memset(&f.outer, 0, sizeof(f.outer));
 	f.outer.h_proto = bpf_htons(ETH_P_IP);
 	xovn_encap_hdr_fill(&f.h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
-	/* adjust_room keeps GSO state right but takes IP only; the rest is small. */
+	/*
+	 * adjust_room keeps GSO state right but takes IP only, and refuses a
+	 * frame still marked encapsulated by the tunnel it arrived through (a
+	 * router resident here sends it on); those that are not GSO are small.
+	 */
+	rc = -1;
 	if (xovn_skb_is_ip(skb))
 		rc = xovn_encap_grow_ip(skb);
-	else
+	if (rc && !skb->gso_size)
 		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
 	if (rc)
 		return -1;
@@ -244,14 +249,17 @@ static __always_inline int xovn_encap_send(struct __sk_buff *skb, struct xovn_ct
 	return xovn_drop(skb, ctx, XOVN_DROP_NO_REMOTE);
 }
 
+#define XOVN_TUNNEL_GO      (-20)  /* the frame may be encapsulated */
+#define XOVN_TUNNEL_TOO_BIG (-21)  /* it would not fit the underlay once encapsulated */
+
 /*
- * Encapsulates for (ctx->dp_key, ctx->in_port -> out_port) and sends to
- * remote_ip (network order) through the underlay; returns the TC verdict.
+ * The checks before encapsulating for out_port at remote_ip: XOVN_TUNNEL_GO,
+ * XOVN_TUNNEL_TOO_BIG, or the TC verdict of a drop.
  */
-static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					       __u16 out_port, __u32 remote_ip, __u32 slot)
+static __always_inline int xovn_tunnel_check(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					     const struct xovn_config *cfg, __u16 out_port,
+					     __u32 remote_ip)
 {
-	const struct xovn_config *cfg = xovn_config_get();
 	int reason;
 
 	xovn_trace_out(ctx, XOVN_OUT_TUNNEL, cfg ? cfg->underlay_ifindex : 0, remote_ip,
@@ -260,13 +268,38 @@ static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xov
 	if (reason)
 		return xovn_drop(skb, ctx, reason);
 	if (!xovn_tunnel_fits(skb, cfg))
-		return xovn_mtu_exceeded(skb, ctx, cfg->underlay_mtu);
+		return XOVN_TUNNEL_TOO_BIG;
+	return XOVN_TUNNEL_GO;
+}
+
+/* Encapsulates a frame that passed xovn_tunnel_check and sends it; the TC verdict. */
+static __always_inline int xovn_tunnel_send(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					    const struct xovn_config *cfg, __u16 out_port,
+					    __u32 remote_ip, __u32 slot)
+{
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
 	xovn_stats_tx(skb, ctx, out_port, slot);
 	if (xovn_encap(skb, ctx, cfg, remote_ip, out_port))
 		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
 	return xovn_encap_send(skb, ctx, cfg, remote_ip);
+}
+
+/*
+ * Encapsulates for (ctx->dp_key, ctx->in_port -> out_port) and sends to
+ * remote_ip (network order) through the underlay; returns the TC verdict.
+ */
+static __always_inline int xovn_tunnel_unicast(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					       __u16 out_port, __u32 remote_ip, __u32 slot)
+{
+	const struct xovn_config *cfg = xovn_config_get();
+	int rc = xovn_tunnel_check(skb, ctx, cfg, out_port, remote_ip);
+
+	if (rc == XOVN_TUNNEL_TOO_BIG)
+		return xovn_mtu_exceeded(skb, ctx, cfg->underlay_mtu);
+	if (rc != XOVN_TUNNEL_GO)
+		return rc;
+	return xovn_tunnel_send(skb, ctx, cfg, out_port, remote_ip, slot);
 }
 
 struct xovn_tunnel_walk {

@@ -180,26 +180,41 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 	}
 }
 
-/* The holder of an HA chassis group, by the rule every chassis applies (model/holder.h). */
-static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
+static const struct xovn_chassis *chassis_by_name(const void *arg, const char *name)
 {
-	struct xovn_holder h;
+	const struct compile_ctx *ctx = arg;
 
-	xovn_holder_init(&h);
-	for (size_t i = 0; i < group->n_members; i++) {
-		const char *name = group->members[i].chassis;
+	return name_index_get(&ctx->chassis_by_name, name);
+}
 
-		xovn_holder_consider(&h, name_index_get(&ctx->chassis_by_name, name), name,
-				     group->members[i].priority);
-	}
-	return h.name;
+static const struct xovn_ha_group *group_by_name(const void *arg, const char *name)
+{
+	const struct compile_ctx *ctx = arg;
+
+	return name_index_get(&ctx->groups_by_name, name);
+}
+
+/* The compiler finds chassis and groups through its indexes. */
+static struct xovn_gw_names names_of(const struct compile_ctx *ctx)
+{
+	struct xovn_gw_names n = { chassis_by_name, group_by_name, ctx };
+
+	return n;
+}
+
+const char *compile_lrp_active_gateway(const struct compile_ctx *ctx, const struct xovn_lrp *lrp)
+{
+	struct xovn_gw_names n = names_of(ctx);
+
+	return xovn_lrp_active_gateway(&n, lrp);
 }
 
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
+	struct xovn_gw_names n = names_of(ctx);
 	const struct xovn_ha_group *group = name_index_get(&ctx->groups_by_name,
 							   port->ha_chassis_group);
-	const char *holder = group ? group_holder(ctx, group) : NULL;
+	const char *holder = group ? xovn_ha_group_holder(&n, group) : NULL;
 
 	return holder && strcmp(holder, ctx->chassis_name) == 0;
 }

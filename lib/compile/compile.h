@@ -166,4 +166,22 @@ struct xovn_ra_periodic {
 int xovn_ra_periodic_list(const struct xovn_model *m, const char *chassis,
 			  struct xovn_ra_periodic **out, size_t *n);
 
+/*
+ * Who is active for an HA chassis group or a distributed gateway port
+ * (lib/compile/gateway_pick.c): the highest-priority member whose chassis
+ * exists and is not "down"; equal priorities go to the smaller name, so
+ * that every chassis, compiling on its own, agrees.  Chassis and groups are
+ * found by name through n: the compiler's indexes, or the model's linear
+ * lookups at the edges (xovn_model_active_gateway).  NULL: none is alive.
+ */
+struct xovn_gw_names {
+	const struct xovn_chassis *(*chassis)(const void *arg, const char *name);
+	const struct xovn_ha_group *(*group)(const void *arg, const char *name);
+	const void *arg;
+};
+const char *xovn_ha_group_holder(const struct xovn_gw_names *n, const struct xovn_ha_group *g);
+/* A port's HA chassis group, when it names one, overrides its gateway_chassis (ovn-nb(5)). */
+const char *xovn_lrp_active_gateway(const struct xovn_gw_names *n, const struct xovn_lrp *lrp);
+const char *xovn_model_active_gateway(const struct xovn_model *m, const struct xovn_lrp *lrp);
+
 #endif /* XOVN_COMPILE_H */

@@ -89,6 +89,8 @@ int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xo
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
 /* Whether this chassis holds the external port (HA chassis group). */
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port);
+/* The active gateway chassis of a distributed gateway port; NULL when none is alive. */
+const char *compile_lrp_active_gateway(const struct compile_ctx *ctx, const struct xovn_lrp *lrp);
 
 /* ports.c: one port -> ports, fdb, ingress candidate, flood */
 int compile_switch_scan(struct compile_ctx *ctx, const struct xovn_ls *sw, struct switch_state *st);
@@ -191,5 +193,24 @@ int compile_lrp_enabled(const struct xovn_lrp *lrp);
 /* ra.c: the switch's router advertisement (xovn_ra), from its router ports */
 int compile_ra_port(struct compile_ctx *ctx, struct switch_state *st,
 		    const struct xovn_lsp *port);
+
+/* gateway.c: gateway routers and distributed gateway ports */
+/* Whether router r runs here: distributed, or a gateway router pinned to this chassis. */
+int compile_router_here(const struct compile_ctx *ctx, const struct xovn_lr *r);
+/* Whether lrp is a distributed gateway port (gateway_chassis or ha_chassis_group). */
+int compile_lrp_is_gateway(const struct xovn_lrp *lrp);
+/*
+ * Whether lrp's router takes frames from tunnels and the physical network
+ * here: a gateway router on its chassis, a gateway port on its active chassis.
+ */
+int compile_lrp_edge_here(const struct compile_ctx *ctx, const struct xovn_lrp *lrp);
+/* The ROUTER_HERE / ROUTER_EDGE / REMOTE placement of a switch port of type router. */
+void compile_gateway_place_lsp(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			       struct xovn_port_val *val);
+/* Flags the paths of a route of r that leave by a gateway port (XOVN_PATH_GATEWAY). */
+void compile_gateway_mark_paths(const struct xovn_lr *r, struct xovn_route_val *val);
+/* xovn_gw_ports for gateway port lrp of router rtr_key, whose peer is lsp. */
+int compile_gateway_port(struct compile_ctx *ctx, uint32_t rtr_key, const struct xovn_lrp *lrp,
+			 const struct xovn_lsp *lsp);
 
 #endif /* XOVN_COMPILE_CTX_H */

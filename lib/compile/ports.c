@@ -133,7 +133,10 @@ static void place_port(const struct compile_ctx *ctx, const struct switch_state 
 	case XOVN_PT_L2GATEWAY:
 		place_l2gateway(ctx, port, val);
 		break;
-	default: /* router: known, but nothing to deliver to yet */
+	case XOVN_PT_ROUTER:
+		compile_gateway_place_lsp(ctx, port, val);
+		break;
+	default:
 		break;
 	}
 }

@@ -116,7 +116,8 @@ static int responder_router_peer(struct compile_ctx *ctx, const struct switch_st
 	if (compile_lrp_address(lrp, &addr) < 0)
 		return compile_fail(ctx, "port '%s': router port '%s' has a MAC or network that "
 				    "does not parse", port->name ? port->name : "?", lrp->name);
-	rv->flags = XOVN_RESP_ROUTER;
+	/* Where the router takes the physical network's frames, it answers it too. */
+	rv->flags = XOVN_RESP_ROUTER | (compile_lrp_edge_here(ctx, lrp) ? XOVN_RESP_RESIDENT : 0);
 	if (addr.n_ips < XOVN_ADDR_MAX_IPS && compile_lrp_lla(lrp, &addr.ips[addr.n_ips]))
 		addr.n_ips++;
 	return emit_address(ctx, st->dp_key, &addr, rv);

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * router.c - every logical router of the model, on every chassis (they
- * are distributed: a frame is routed where it enters): its ports
- * (xovn_rports), then its routes (router_routes.c) and neighbours
- * (router_neigh.c).  A router port reaches a switch through the switch
+ * router.c - every logical router that runs on this chassis (distributed
+ * routers everywhere, since a frame is routed where it enters; a gateway
+ * router on its chassis, gateway.c): its ports (xovn_rports, and
+ * xovn_gw_ports for a distributed gateway port), then its routes
+ * (router_routes.c) and neighbours (router_neigh.c).  A router port reaches a switch through the switch
  * port of type router whose options:router-port names it; a router port
  * no switch port names has no xovn_rports entry, so routes out of it
  * drop as no-route.  A disabled router or router port compiles to
@@ -94,7 +95,7 @@ static int compile_router(struct compile_ctx *ctx, const struct xovn_lr *r,
 {
 	uint32_t rtr_key;
 
-	if (r->enabled == XOVN_FALSE)
+	if (r->enabled == XOVN_FALSE || !compile_router_here(ctx, r))
 		return 0;
 	if (check_keys(ctx, r) < 0)
 		return -1;
@@ -103,7 +104,11 @@ static int compile_router(struct compile_ctx *ctx, const struct xovn_lr *r,
 		const struct xovn_lrp *lrp = &r->ports[j];
 		const struct xovn_lsp *lsp = lrp->name ? name_index_get(lsp_by_lrp, lrp->name) : NULL;
 
-		if (lsp && compile_lrp_enabled(lrp) && emit_rport(ctx, rtr_key, lrp, lsp) < 0)
+		if (!lsp || !compile_lrp_enabled(lrp))
+			continue;
+		if (emit_rport(ctx, rtr_key, lrp, lsp) < 0)
+			return -1;
+		if (compile_lrp_is_gateway(lrp) && compile_gateway_port(ctx, rtr_key, lrp, lsp) < 0)
 			return -1;
 	}
 	if (compile_router_routes(ctx, r, rtr_key) < 0)

@@ -93,7 +93,7 @@ int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 	struct xovn_lsp_router_val v;
 	struct xovn_port_key k;
 
-	if (!lrp)
+	if (!lrp || !compile_router_here(ctx, lrp->lr))
 		return 0;
 	memset(&k, 0, sizeof(k));
 	memset(&v, 0, sizeof(v));

@@ -249,6 +249,7 @@ static int emit_merged(struct compile_ctx *ctx, const struct xovn_lr *r, struct 
 			if (merge(ctx, r, first, &l->v[j]) < 0)
 				return -1;
 		}
+		compile_gateway_mark_paths(r, &first->val);
 		if (compile_emit(ctx, first->map, &first->key, sizeof(first->key), &first->val,
 				 sizeof(first->val)) < 0)
 			return -1;

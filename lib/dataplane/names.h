@@ -33,6 +33,9 @@ const char *xovn_port_by_key(const struct xovn_model *model, uint32_t dp_key, ui
 /* A logical router by its key, and one of its ports by (router key, port key); NULL if none. */
 const char *xovn_router_by_key(const struct xovn_model *model, uint32_t rtr_key);
 const char *xovn_lrp_by_key(const struct xovn_model *model, uint32_t rtr_key, uint16_t lrp_key);
+/* The active gateway chassis of a distributed gateway port, as the model says; NULL if none. */
+const char *xovn_gateway_by_key(const struct xovn_model *model, uint32_t rtr_key,
+				uint16_t lrp_key);
 const char *xovn_chassis_by_ip(const struct xovn_model *model, uint32_t ip);
 
 /* Keys of a port by name: 0 ok, -1 when there is no such port or it has no keys. */

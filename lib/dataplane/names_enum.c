@@ -37,6 +37,7 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_ROUTER_UNHANDLED] = "router-unhandled",
 	[XOVN_DROP_ROUTE_DISCARD] = "route-discard",
 	[XOVN_DROP_MTU_ICMP] = "mtu-icmp-sent",
+	[XOVN_DROP_NO_GATEWAY] = "no-gateway",
 };
 
 static const char *const action_names[] = {

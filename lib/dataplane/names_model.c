@@ -10,6 +10,7 @@
 
 #include "util/addr.h"
 #include "model/types.h"
+#include "compile/compile.h"
 #include "dataplane/names.h"
 #include "xovn_maps.h"
 
@@ -43,14 +44,29 @@ const char *xovn_router_by_key(const struct xovn_model *m, uint32_t rtr_key)
 	return r ? r->name : NULL;
 }
 
-const char *xovn_lrp_by_key(const struct xovn_model *m, uint32_t rtr_key, uint16_t lrp_key)
+static const struct xovn_lrp *lrp_of(const struct xovn_model *m, uint32_t rtr_key,
+				     uint16_t lrp_key)
 {
 	const struct xovn_lr *r = router_by_key(m, rtr_key);
 
 	for (size_t i = 0; r && i < r->n_ports; i++)
 		if (r->ports[i].tunnel_key == (int64_t)lrp_key)
-			return r->ports[i].name;
+			return &r->ports[i];
 	return NULL;
+}
+
+const char *xovn_lrp_by_key(const struct xovn_model *m, uint32_t rtr_key, uint16_t lrp_key)
+{
+	const struct xovn_lrp *lrp = lrp_of(m, rtr_key, lrp_key);
+
+	return lrp ? lrp->name : NULL;
+}
+
+const char *xovn_gateway_by_key(const struct xovn_model *m, uint32_t rtr_key, uint16_t lrp_key)
+{
+	const struct xovn_lrp *lrp = lrp_of(m, rtr_key, lrp_key);
+
+	return lrp ? xovn_model_active_gateway(m, lrp) : NULL;
 }
 
 const char *xovn_port_by_key(const struct xovn_model *m, uint32_t dp_key, uint16_t port_key)

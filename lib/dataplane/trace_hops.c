@@ -61,6 +61,9 @@ static json_t *hop_json(const struct xovn_model *model, const struct xovn_trace_
 	json_object_set_new(o, "switch_key", json_integer(h->out_dp_key));
 	json_object_set_new(o, "neighbour_miss", json_boolean(h->flags & XOVN_HOP_NEIGH_MISS));
 	json_object_set_new(o, "ttl_expired", json_boolean(h->flags & XOVN_HOP_TTL));
+	if (h->flags & XOVN_HOP_REDIRECT)
+		json_object_set_new(o, "redirect_chassis", json_string(name_or(
+			xovn_gateway_by_key(model, h->rtr_key, h->out_lrp), "?")));
 	return o;
 }
 
@@ -113,6 +116,8 @@ static void print_hop(FILE *out, const json_t *h)
 		fprintf(out, " (next hop's MAC unknown: asked for it)");
 	if (json_is_true(json_object_get(h, "ttl_expired")))
 		fprintf(out, " (TTL expired)");
+	if (json_is_string(json_object_get(h, "redirect_chassis")))
+		fprintf(out, ", redirect to gateway chassis %s", str(h, "redirect_chassis"));
 	fputc('\n', out);
 }
 

@@ -7,7 +7,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
-#include "model/holder.h"
+#include "compile/compile.h"
 #include "routeexch/advertise.h"
 #include "routeexch/routeexch.h"
 #include "util/cidr.h"
@@ -18,24 +18,7 @@
 /* The active chassis of a distributed gateway port, NULL when none is live. */
 static const char *gateway_holder(const struct xovn_model *m, const struct xovn_lrp *p)
 {
-	const struct xovn_ha_group *g = p->ha_chassis_group ?
-		xovn_model_group(m, p->ha_chassis_group) : NULL;
-	struct xovn_holder h;
-
-	xovn_holder_init(&h);
-	for (size_t i = 0; i < p->n_gateway_chassis; i++) {
-		const char *name = p->gateway_chassis[i].chassis_name;
-
-		xovn_holder_consider(&h, name ? xovn_model_chassis(m, name) : NULL, name,
-				     p->gateway_chassis[i].priority);
-	}
-	for (size_t i = 0; g && i < g->n_members; i++) {
-		const char *name = g->members[i].chassis;
-
-		xovn_holder_consider(&h, name ? xovn_model_chassis(m, name) : NULL, name,
-				     g->members[i].priority);
-	}
-	return h.name;
+	return xovn_model_active_gateway(m, p);
 }
 
 static const struct xovn_lrp *gateway_port(const struct xovn_lr *r)

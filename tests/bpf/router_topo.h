@@ -57,6 +57,9 @@ enum {
 /* Loads the model (checked valid and wholly active) into h (opened here). */
 void rt_open(struct xh *h);
 
+/* The model must be valid and wholly active: the tests rely on every entry. */
+void rt_check_model(const char *text);
+
 /* The topology's model (JSON). */
 const char *rt_model(void);
 

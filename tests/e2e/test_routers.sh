@@ -12,8 +12,8 @@
 #       static routes and its localnet port, plain routing (the seed's
 #       option a, a return route on the external host, no NAT): a VM on ls1
 #       reaches lr2's 10.10.40.1, and lr2 sends its own ARP request for the
-#       host 10.10.40.2 behind master's ens8 (frames from the physical
-#       network do not enter routers, so the host's answers are not routed).
+#       host 10.10.40.2 behind master's ens8 (the host's own traffic through
+#       the gateway router is test_gateway.sh's).
 #       A next hop no port lists: a VM on lslocal whose port has its MAC
 #       only; lr2 learns it from the VM's answer to its ARP request (the
 #       first packet is replaced by that request, counted no-neighbour), and
@@ -150,9 +150,8 @@ check "ls1-vm1 -> lr2-lsjoin 10.10.30.2 (default route, then lr2's own)" until_o
 check "ls1-vm1 -> lr2-lslocal 10.10.40.1 (two routers)" until_ok 5 one_ping "$V11" 10.10.40.1
 # The host behind the localnet port: lr2 resolves it with its own ARP
 # request (no port lists 10.10.40.2), which reaches the physical network.
-# Its answer arrives through the localnet port, and a frame from the
-# physical network never enters a router in this datapath (routers route
-# what local ports send), so the host's own traffic is not checked here.
+# Its answer arrives through the localnet port on master, where lr2 runs;
+# the host's own traffic through a gateway router is test_gateway.sh's.
 miss0=$(drop_count master no-neighbour)
 ip netns exec "$V12" ping -q -c 1 -W 1 10.10.40.2 >/dev/null 2>&1
 miss1=$(drop_count master no-neighbour)

@@ -226,3 +226,69 @@ const struct xovn_dhcp6_val *find_dhcp6(const struct xovn_mapset *s, uint32_t dp
 {
 	return find_port_val(s, XOVN_MAP_DHCP6, dp, port, sizeof(struct xovn_dhcp6_val));
 }
+
+/* ---- router entries ---------------------------------------------------------- */
+
+/* Fills a 16-byte address and returns its XOVN_AF_* family. */
+uint32_t addr_of(const char *text, uint8_t ip[16])
+{
+	memset(ip, 0, 16);
+	if (strchr(text, ':')) {
+		cr_assert_eq(inet_pton(AF_INET6, text, ip), 1);
+		return XOVN_AF_IPV6;
+	}
+	cr_assert_eq(inet_pton(AF_INET, text, ip), 1);
+	return XOVN_AF_IPV4;
+}
+
+/* The value of the entry of map with key, NULL when there is none. */
+static const void *find_entry(const struct xovn_mapset *s, uint32_t map, const void *key,
+			      size_t len)
+{
+	const struct xovn_map_entry *e = xovn_mapset_find(s, map, key, (uint16_t)len);
+
+	return e ? e->val : NULL;
+}
+
+const struct xovn_lsp_router_val *find_lsp_router(const struct xovn_mapset *s,
+							 uint32_t dp, uint16_t port)
+{
+	struct xovn_port_key k = { .dp_key = dp, .port_key = port };
+
+	return find_entry(s, XOVN_MAP_LSP_ROUTER, &k, sizeof(k));
+}
+
+const struct xovn_rport_val *find_rport(const struct xovn_mapset *s, uint32_t rtr,
+					       uint16_t lrp)
+{
+	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
+
+	return find_entry(s, XOVN_MAP_RPORTS, &k, sizeof(k));
+}
+
+const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t map,
+					       uint32_t rtr, const char *prefix, unsigned plen)
+{
+	struct xovn_route_key k = { .rtr_key = rtr };
+
+	k.family = addr_of(prefix, k.ip);
+	k.prefixlen = XOVN_ROUTE_FIXED_BITS + plen;
+	return find_entry(s, map, &k, sizeof(k));
+}
+
+const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
+					       const char *ip)
+{
+	struct xovn_neigh_key k = { .rtr_key = rtr };
+
+	k.family = addr_of(ip, k.ip);
+	return find_entry(s, XOVN_MAP_NEIGH, &k, sizeof(k));
+}
+
+const struct xovn_gw_port_val *find_gw_port(const struct xovn_mapset *s, uint32_t rtr,
+					    uint16_t lrp)
+{
+	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
+
+	return find_entry(s, XOVN_MAP_GW_PORTS, &k, sizeof(k));
+}

@@ -79,4 +79,17 @@ size_t count_map(const struct xovn_mapset *s, uint32_t map);
 /* "10.0.0.1" in network order. */
 uint32_t ip4(const char *text);
 
+/* ---- router entries (NULL when absent) ---- */
+/* Fills a 16-byte address and returns its XOVN_AF_* family. */
+uint32_t addr_of(const char *text, uint8_t ip[16]);
+const struct xovn_lsp_router_val *find_lsp_router(const struct xovn_mapset *s, uint32_t dp,
+						  uint16_t port);
+const struct xovn_rport_val *find_rport(const struct xovn_mapset *s, uint32_t rtr, uint16_t lrp);
+const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t map, uint32_t rtr,
+					const char *prefix, unsigned plen);
+const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
+					const char *ip);
+const struct xovn_gw_port_val *find_gw_port(const struct xovn_mapset *s, uint32_t rtr,
+					    uint16_t lrp);
+
 #endif /* XOVN_TEST_COMPILE_FIXTURE_H */

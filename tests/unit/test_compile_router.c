@@ -57,65 +57,6 @@ static void mac_of(const char *text, uint8_t mac[6])
 	cr_assert_eq(xovn_parse_mac(text, mac), 0, "bad MAC %s", text);
 }
 
-/* Fills a 16-byte address and returns its XOVN_AF_* family. */
-static uint32_t addr_of(const char *text, uint8_t ip[16])
-{
-	memset(ip, 0, 16);
-	if (strchr(text, ':')) {
-		cr_assert_eq(inet_pton(AF_INET6, text, ip), 1);
-		return XOVN_AF_IPV6;
-	}
-	cr_assert_eq(inet_pton(AF_INET, text, ip), 1);
-	return XOVN_AF_IPV4;
-}
-
-static const struct xovn_map_entry *find(const struct xovn_mapset *s, uint32_t map,
-					 const void *key, size_t len)
-{
-	return xovn_mapset_find(s, map, key, (uint16_t)len);
-}
-
-static const struct xovn_lsp_router_val *find_lsp_router(const struct xovn_mapset *s,
-							 uint32_t dp, uint16_t port)
-{
-	struct xovn_port_key k = { .dp_key = dp, .port_key = port };
-	const struct xovn_map_entry *e = find(s, XOVN_MAP_LSP_ROUTER, &k, sizeof(k));
-
-	return e ? (const void *)e->val : NULL;
-}
-
-static const struct xovn_rport_val *find_rport(const struct xovn_mapset *s, uint32_t rtr,
-					       uint16_t lrp)
-{
-	struct xovn_rport_key k = { .rtr_key = rtr, .lrp_key = lrp };
-	const struct xovn_map_entry *e = find(s, XOVN_MAP_RPORTS, &k, sizeof(k));
-
-	return e ? (const void *)e->val : NULL;
-}
-
-static const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t map,
-					       uint32_t rtr, const char *prefix, unsigned plen)
-{
-	struct xovn_route_key k = { .rtr_key = rtr };
-	const struct xovn_map_entry *e;
-
-	k.family = addr_of(prefix, k.ip);
-	k.prefixlen = XOVN_ROUTE_FIXED_BITS + plen;
-	e = find(s, map, &k, sizeof(k));
-	return e ? (const void *)e->val : NULL;
-}
-
-static const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
-					       const char *ip)
-{
-	struct xovn_neigh_key k = { .rtr_key = rtr };
-	const struct xovn_map_entry *e;
-
-	k.family = addr_of(ip, k.ip);
-	e = find(s, XOVN_MAP_NEIGH, &k, sizeof(k));
-	return e ? (const void *)e->val : NULL;
-}
-
 static void expect_mac(const uint8_t *got, const char *want)
 {
 	uint8_t mac[6];
@@ -278,14 +219,14 @@ Test(compile_router, switch_side_learns_and_answers_for_the_router_port)
 	cr_assert_eq(f->port_key, 9);
 	cr_assert_eq(f->port.port_type, XOVN_PT_ROUTER);
 	cr_assert_eq(find_port(&s, 1, 9)->port_type, XOVN_PT_ROUTER);
-	e = find(&s, XOVN_MAP_ARP_RESP, &ak, sizeof(ak));
+	e = xovn_mapset_find(&s, XOVN_MAP_ARP_RESP, &ak, sizeof(ak));
 	cr_assert_not_null(e);
 	rv = (const void *)e->val;
 	expect_mac(rv->mac, "00:00:00:00:ff:01");
 	cr_assert_eq(rv->port_key, 9);
 	cr_assert_eq(rv->flags, XOVN_RESP_ROUTER);
 	addr_of("fd01::fe", nk.ip);
-	cr_assert_not_null(find(&s, XOVN_MAP_ND_RESP, &nk, sizeof(nk)));
+	cr_assert_not_null(xovn_mapset_find(&s, XOVN_MAP_ND_RESP, &nk, sizeof(nk)));
 	xovn_mapset_free(&s);
 }
 
@@ -303,7 +244,7 @@ Test(compile_router, explicit_mac_of_a_router_switch_port)
 		 (int)(at - router_model), router_model, at + strlen("'addresses':['router'],"));
 	compile_model(text, &s);
 	cr_assert_eq(find_fdb(&s, 1, "00:00:00:00:ff:01")->port_key, 9);
-	cr_assert_not_null(find(&s, XOVN_MAP_ARP_RESP, &ak, sizeof(ak)));
+	cr_assert_not_null(xovn_mapset_find(&s, XOVN_MAP_ARP_RESP, &ak, sizeof(ak)));
 	xovn_mapset_free(&s);
 }
 

@@ -1,0 +1,56 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * gateway_rx.h - decapsulated frames that a router resident here takes:
+ *
+ *   to a gateway router's port (VNI = the port's switch, egress key = its
+ *   router LSP, ROUTER_EDGE here): the L2 lookup in that switch enters the
+ *   router, as for a frame from a local port;
+ *   redirected to a distributed gateway port (VNI = a router's key,
+ *   ingress key = the port it entered that router by, egress key = the
+ *   gateway port, active here: xovn_gw_ports): it enters the router again
+ *   here, from the switch of the port it entered by, and is routed here.
+ */
+#ifndef XOVN_BPF_GATEWAY_RX_H
+#define XOVN_BPF_GATEWAY_RX_H
+
+#include <linux/bpf.h>
+#include <bpf/bpf_helpers.h>
+#include "context.h"
+#include "eth.h"
+#include "gateway.h"
+#include "l2_switch.h"
+
+/* The decapsulated frame into the L2 lookup of switch ctx->dp_key. */
+static __always_inline int xovn_gateway_switch(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_eth eth;
+
+	if (xovn_eth_load(skb, &eth))
+		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
+	return xovn_l2_switch(skb, ctx, &eth);
+}
+
+/*
+ * The active gateway chassis' half of a redirect: the frame left the other
+ * chassis as it entered router rtr_key by port in_lrp; it goes through the
+ * L2 lookup of that port's switch again, which enters the router here.
+ */
+static __always_inline int xovn_redirect_receive(struct __sk_buff *skb, struct xovn_ctx *ctx,
+						 __u32 rtr_key, __u16 in_lrp, __u16 gw_lrp)
+{
+	struct xovn_rport_key k = { .rtr_key = rtr_key, .lrp_key = in_lrp };
+	const struct xovn_rport_val *in;
+
+	if (!xovn_gw_port_here(rtr_key, gw_lrp))
+		return xovn_drop(skb, ctx, XOVN_DROP_GENEVE_PORT);
+	in = bpf_map_lookup_elem(&xovn_rports, &k);
+	if (!in)
+		return xovn_drop(skb, ctx, XOVN_DROP_GENEVE_PORT);
+	xovn_gateway_adopt(ctx);
+	ctx->in_type = XOVN_PT_ROUTER;
+	ctx->dp_key = in->ls_dp_key;
+	ctx->in_port = 0;  /* from no port of that switch: the router's LSP may be entered */
+	return xovn_gateway_switch(skb, ctx);
+}
+
+#endif /* XOVN_BPF_GATEWAY_RX_H */
