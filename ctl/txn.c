@@ -2,10 +2,11 @@
 /*
  * txn.c - a chain of commands as one transaction.
  *
- * Writers hold an exclusive flock on "DB.lock" from load to rename, so two
+ * Writers hold an exclusive flock on "DB.lock" from load to commit (the
+ * rename of a rewritten db, or the append of its journal record), so two
  * concurrent runs are serialised and neither loses the other's update.
- * Readers take a shared lock; since saves are atomic renames they would see
- * a whole file anyway, but the lock gives them the latest committed one.
+ * Readers take a shared lock: they read the db file and the records
+ * appended on it as one state.
  * Output is buffered and printed only once the whole chain has succeeded.
  */
 #include <errno.h>
@@ -105,16 +106,18 @@ static void warn_incomplete(const json_t *model)
 }
 
 /*
- * Bumps the generation, validates the whole result, saves it atomically.
- * The journal record is written once the new file is complete and synced
- * but before it is renamed into place: a reader woken by the rename finds
- * the record already there.
+ * Bumps the generation, validates the whole result and commits it: on a
+ * big db by appending its record to the journal (fsync'ed), else, or when
+ * the journal has grown to its share of the db, by saving the whole model
+ * atomically.  Then the journal record is written once the new file is
+ * complete and synced but before it is renamed into place: a reader woken
+ * by the rename finds the record already there.
  */
 static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 {
 	json_int_t gen = json_integer_value(json_object_get(model, "generation"));
 	struct xovn_errors errs;
-	int rc = 0;
+	int rc = 0, appended = 0;
 
 	json_object_set_new(model, "generation", json_integer(gen + 1));
 	xovn_errors_init(&errs);
@@ -122,7 +125,9 @@ static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 	journal->committed = model;
 	if (xovn_model_validate(model, &errs))
 		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
-	else if (xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
+	else if ((appended = ctl_journal_append(journal, &errs)) < 0)
+		rc = report_errors("cannot save the model; nothing was changed", &errs);
+	else if (!appended && xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
 	else
 		warn_incomplete(model);
@@ -162,6 +167,7 @@ static void unlock(int *lock_fd)
 static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, int *lock_fd)
 {
 	struct ctl_journal journal = { 0 };
+	struct xovn_file_id state;
 	struct xovn_errors errs;
 	char *buf = NULL;
 	size_t len = 0;
@@ -170,7 +176,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	int rc = -1;
 
 	xovn_errors_init(&errs);
-	model = xovn_model_load(db, 1, &errs);
+	model = xovn_model_load_state(db, 1, &errs, &state);
 	if (!model) {
 		report_errors("cannot load the model", &errs);
 		xovn_errors_free(&errs);
@@ -183,7 +189,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 		return ctl_fail("out of memory");
 	}
 	if (writes)
-		ctl_journal_base(db, &journal, model);
+		ctl_journal_base(&journal, model, &state);
 	if (apply_commands(model, out, cmds, n) == 0 &&
 	    (!writes || ctl_assign_uuids(model) == 0)) {
 		if (writes)
