@@ -125,7 +125,8 @@ static size_t first_kept(const char *old, size_t old_len, size_t new_len)
 	return old_len;
 }
 
-static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen)
+static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen,
+		      int sync)
 {
 	char tmp[4096];
 	int fd, rc = -1;
@@ -137,9 +138,8 @@ static int write_file(const char *path, const char *a, size_t alen, const char *
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	/* Synced: it may hold the only copy of records appended on the current db file. */
 	if (write(fd, a, alen) == (ssize_t)alen && write(fd, b, blen) == (ssize_t)blen &&
-	    fdatasync(fd) == 0)
+	    (!sync || fdatasync(fd) == 0))
 		rc = 0;
 	if (close(fd) < 0)
 		rc = -1;
@@ -195,7 +195,7 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 			const struct xovn_file_id *result, const json_t *delta)
 {
 	char path[4096], *line, *old;
-	size_t old_len = 0, keep = 0, len;
+	size_t old_len = 0, keep = 0, on_file = 0, len;
 	int rc;
 
 	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
@@ -209,13 +209,14 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 	}
 	old = read_all(path, &old_len);
 	if (old) {
-		size_t on_file = first_on_file(old, old_len, base);
-
+		on_file = first_on_file(old, old_len, base);
 		keep = first_kept(old, old_len, len);
 		if (on_file < keep)
 			keep = on_file; /* the old file's records are its data until the rename */
 	}
-	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, len);
+	/* Synced when it holds the only copy of records appended on the current db file. */
+	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, len,
+			old && on_file < old_len);
 	free(old);
 	free(line);
 	return rc;
