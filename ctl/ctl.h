@@ -76,7 +76,7 @@ void ctl_print_verb_help(FILE *f, const char *verb); /* VERB --help */
 #include "model/journal.h"
 struct ctl_journal {
 	struct xovn_file_id base;  /* the db state the chain started from */
-	json_t *before;            /* a copy of the model before the chain */
+	json_t *before;            /* the model's fingerprints before the chain */
 	json_t *delta;             /* from before to the model to commit */
 	const char *db;            /* set by the commit: where it writes */
 	const json_t *committed;   /* set by the commit: the model it writes */

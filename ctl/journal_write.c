@@ -21,7 +21,7 @@ void ctl_journal_base(struct ctl_journal *j, const json_t *model, const struct x
 	memset(j, 0, sizeof(*j));
 	/* A db that does not exist yet has the all-zero identity. */
 	j->base = *state;
-	j->before = json_deep_copy(model);
+	j->before = xovn_model_prints(model);
 }
 
 /*
@@ -31,7 +31,7 @@ void ctl_journal_base(struct ctl_journal *j, const json_t *model, const struct x
 void ctl_journal_prepare(struct ctl_journal *j, const json_t *after)
 {
 	if (j->before)
-		j->delta = xovn_model_delta(j->before, after);
+		j->delta = xovn_model_delta_since(j->before, after);
 }
 
 /* The commit bumped the generation after the delta was taken. */

@@ -136,20 +136,17 @@ static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 }
 
 /*
- * The models of the last chain (the edited one and the journal's copy of
- * the original): released by the process exit that follows, not object by
- * object - on a 100,000-port db freeing a document costs about half as much
- * as parsing it.  Kept reachable, so leak checkers do not report them; a
- * second chain in the same process releases the first's.
+ * The model of the last chain: released by the process exit that follows,
+ * not object by object - on a 100,000-port db freeing a document costs
+ * about half as much as parsing it.  Kept reachable, so leak checkers do
+ * not report it; a second chain in the same process releases the first's.
  */
-static json_t *retired[2];
+static json_t *retired;
 
-static void retire(json_t *model, json_t *original)
+static void retire(json_t *model)
 {
-	json_decref(retired[0]);
-	json_decref(retired[1]);
-	retired[0] = model;
-	retired[1] = original;
+	json_decref(retired);
+	retired = model;
 }
 
 /* Ends the transaction: readers (xovnd among them) may go on. */
@@ -197,8 +194,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 		rc = writes ? commit(db, model, &journal) : 0;
 	}
 	unlock(lock_fd);
-	retire(model, journal.before);
-	journal.before = NULL;
+	retire(model);
 	ctl_journal_free(&journal);
 	fclose(out);
 	if (rc == 0)
@@ -218,7 +214,7 @@ int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)
 	rc = run_locked(db, cmds, n, writes, &fd);
 	unlock(&fd);
 	if (rc == 0 && ctl_global.wait)
-		rc = ctl_wait_applied(retired[0], ctl_global.timeout);
+		rc = ctl_wait_applied(retired, ctl_global.timeout);
 	if (fflush(stdout) != 0)
 		return 1;
 	return rc ? 1 : 0;
