@@ -20,7 +20,8 @@ SECTION = "## 4. Control plane"
 MISSES = "## Targets missed"
 # How report.py words the control-plane misses (phase growth, --once, reaction).
 CP_MISS_STARTS = tuple(f"- **`{ph}` costs" for ph in report.PHASES) + (
-    "- **applying a", "- **xovnd reacts")
+    "- **applying a", "- **xovnd reacts", "- **validate + compile cost", "- **one xovnctl write",
+    "- **`xovnctl show` costs")
 
 
 def split_doc(text):
