@@ -509,13 +509,15 @@ def daemon_section(rows, out, misses, cp, sizes):
                "`xovnd --once` from empty: BPF load and verification, model load, validation, "
                "compile and map writes, fresh pins each time. Reaction: `xovnctl "
                "lsp-set-addresses` gives a remote port a new MAC; the reaction runs from the "
-               "commit (the new db renamed into place, seen through inotify) until the new "
+               "commit (on a db of 1 MiB or more the record appended to `DB.journal` and "
+               "fsync'ed, else the new db renamed into place; seen through inotify) until the new "
                "entry is in the pinned `xovn_fdb`, polled every 50 µs while xovnctl is still "
                "running, by a process at real-time priority (on two shared cores it would "
-               "otherwise often run only after xovnd had finished); \"from the db write\" starts earlier, at the db file's modification "
-               "time, and so also counts xovnctl's fsync and rename. xovnd applies such a write "
-               "from xovnctl's journal record (`DB.journal`): only the changed switch is "
-               "compiled, diffed and written (docs/ARCHITECTURE.md, \"Model changes\").\n")
+               "otherwise often run only after xovnd had finished); \"from the db write\" starts "
+               "earlier, at the modification time of the file written last, and so also counts "
+               "xovnctl's fsync. xovnd applies such a write from its journal record: only the "
+               "changed switch is compiled, diffed and written (docs/ARCHITECTURE.md, \"Model "
+               "changes\"). The read is the floor of any command that loads the whole db.\n")
     out.append("| measurement | median (min–max) | target |")
     out.append("|---|---|---|")
     o = summary(once)
