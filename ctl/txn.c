@@ -94,17 +94,6 @@ static int apply_commands(json_t *model, FILE *out, struct ctl_cmd *cmds, int n)
 	return 0;
 }
 
-/* Stored, but not in force until complete: one warning line per item. */
-static void warn_incomplete(const json_t *model)
-{
-	struct xovn_inactive_list inactive;
-
-	xovn_inactive_init(&inactive);
-	xovn_model_incomplete(model, &inactive);
-	xovn_inactive_print(&inactive, "xovnctl: ", stderr);
-	xovn_inactive_free(&inactive);
-}
-
 /*
  * Bumps the generation, validates the whole result and commits it: on a
  * big db by appending its record to the journal (fsync'ed), else, or when
@@ -116,21 +105,24 @@ static void warn_incomplete(const json_t *model)
 static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 {
 	json_int_t gen = json_integer_value(json_object_get(model, "generation"));
+	struct xovn_inactive_list inactive;
 	struct xovn_errors errs;
 	int rc = 0, appended = 0;
 
 	json_object_set_new(model, "generation", json_integer(gen + 1));
 	xovn_errors_init(&errs);
+	xovn_inactive_init(&inactive);
 	journal->db = db;
 	journal->committed = model;
-	if (xovn_model_validate(model, &errs))
+	if (xovn_model_validate_listing(model, &errs, &inactive))
 		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
 	else if ((appended = ctl_journal_append(journal, &errs)) < 0)
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
 	else if (!appended && xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
-	else
-		warn_incomplete(model);
+	else /* stored, but not in force until complete: one warning line per item */
+		xovn_inactive_print(&inactive, "xovnctl: ", stderr);
+	xovn_inactive_free(&inactive);
 	xovn_errors_free(&errs);
 	return rc;
 }

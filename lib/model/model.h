@@ -65,6 +65,13 @@ json_t *xovn_model_load_state(const char *path, int missing_ok, struct xovn_erro
  * duplicate IP within a switch, a VIF port attached on at most one chassis.
  */
 size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs);
+/*
+ * The same and, when it finds no error, the model's incomplete items
+ * appended to inactive (model/incomplete.h), from the same typed reading.
+ */
+struct xovn_inactive_list;
+size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs,
+				   struct xovn_inactive_list *inactive);
 
 /* Writes atomically: temp file in the same directory, fsync, rename, fsync dir. */
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs);
