@@ -20,6 +20,7 @@
 #include "model/journal.h"
 #include "model/io_dump.h"
 #include "model/io_parse.h"
+#include "util/fdio.h"
 
 #define XOVN_DEFAULT_DB "/var/lib/xovn/nb.json"
 
@@ -182,33 +183,6 @@ static int make_parent_dirs(const char *dir)
 	return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
 }
 
-static int fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* The file's text: the direct writer when it can, else jansson (same bytes). */
 static char *serialise(const json_t *model, size_t *len)
 {
@@ -257,7 +231,7 @@ int xovn_model_save_with(const char *path, const json_t *model, struct xovn_erro
 		free(text);
 		return -1;
 	}
-	if (write_all(fd, text, len) || write_all(fd, "\n", 1) ||
+	if (fd_write_all(fd, text, len) || fd_write_all(fd, "\n", 1) ||
 	    fchmod(fd, 0644) || fsync(fd)) {
 		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
 		close(fd);

@@ -173,6 +173,22 @@ char *xovn_journal_line(const struct xovn_file_id *base, const struct xovn_file_
 	return with_nl;
 }
 
+char *xovn_journal_record_text(const char *db, const struct xovn_file_id *base,
+			       const struct xovn_file_id *result, const json_t *delta, char *path,
+			       size_t path_len, size_t *len)
+{
+	char *line;
+
+	if (xovn_journal_path(db, path, path_len) < 0) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	line = xovn_journal_line(base, result, delta, len);
+	if (!line)
+		errno = ENOMEM;
+	return line;
+}
+
 /* Offset of the first record appended on file's file (old_len: none). */
 static size_t first_on_file(const char *old, size_t old_len, const struct xovn_file_id *file)
 {
@@ -198,15 +214,9 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 	size_t old_len = 0, keep = 0, on_file = 0, len;
 	int rc;
 
-	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
-		errno = ENAMETOOLONG;
+	line = xovn_journal_record_text(db, base, result, delta, path, sizeof(path), &len);
+	if (!line)
 		return -1;
-	}
-	line = xovn_journal_line(base, result, delta, &len);
-	if (!line) {
-		errno = ENOMEM;
-		return -1;
-	}
 	old = read_all(path, &old_len);
 	if (old) {
 		on_file = first_on_file(old, old_len, base);

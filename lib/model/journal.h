@@ -86,6 +86,10 @@ int xovn_journal_read(const char *db, struct xovn_journal_record **out, size_t *
 /* The record as one line (with its newline), malloc'ed; NULL when out of memory. */
 char *xovn_journal_line(const struct xovn_file_id *base, const struct xovn_file_id *result,
 			const json_t *delta, size_t *len);
+/* The same, and path gets the journal's path; NULL with errno on failure. */
+char *xovn_journal_record_text(const char *db, const struct xovn_file_id *base,
+			       const struct xovn_file_id *result, const json_t *delta, char *path,
+			       size_t path_len, size_t *len);
 
 /* ---- appends: the write path of a big db (journal_append.c) ---------------- */
 

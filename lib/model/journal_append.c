@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "model/journal.h"
+#include "util/fdio.h"
 
 static uint64_t append_min_db(void)
 {
@@ -76,33 +77,16 @@ static int complete_length(int fd, off_t size, off_t *out)
 
 static int write_at(int fd, const char *buf, size_t len, off_t off)
 {
-	while (len) {
-		ssize_t n = pwrite(fd, buf, len, off);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-		off += n;
-	}
-	return 0;
+	return lseek(fd, off, SEEK_SET) == off ? fd_write_all(fd, buf, len) : -1;
 }
 
 /* A journal created now is only durable once its directory entry is. */
 static void sync_parent(const char *path)
 {
 	char copy[4096];
-	int fd;
 
-	if ((size_t)snprintf(copy, sizeof(copy), "%s", path) >= sizeof(copy))
-		return;
-	fd = open(dirname(copy), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-	if (fd >= 0) {
-		fsync(fd);
-		close(fd);
-	}
+	if ((size_t)snprintf(copy, sizeof(copy), "%s", path) < sizeof(copy))
+		fsync_dir(dirname(copy));
 }
 
 static int open_journal(const char *path, int *created)
@@ -128,15 +112,9 @@ int xovn_journal_try_append(const char *db, const struct xovn_file_id *base, con
 
 	*result = *base;
 	result->seq++;
-	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
-		errno = ENAMETOOLONG;
+	line = xovn_journal_record_text(db, base, result, delta, path, sizeof(path), &len);
+	if (!line)
 		return -1;
-	}
-	line = xovn_journal_line(base, result, delta, &len);
-	if (!line) {
-		errno = ENOMEM;
-		return -1;
-	}
 	if (!xovn_journal_append_fits(db, base, len)) {
 		free(line);
 		return 0;
