@@ -658,7 +658,7 @@ REASONS = {
              "what is left is the wake-up, reading the record and, on this shared 2-core "
              "machine, xovnctl and xovnd competing for the cores.",
     "write": "the commit is one appended, fsync'ed journal record (the db file is rewritten "
-             "only when the journal reaches an eighth of it), and the model before the edit is "
+             "only when the journal reaches 1/32 of it), and the model before the edit is "
              "kept as fingerprints, not copied; what is left is proportional to the model: "
              "parsing the 25 MB db (the read above, which is the floor of any command that "
              "loads the whole db), validating the whole result and listing what is incomplete. "
