@@ -32,10 +32,9 @@ static int read_chain(struct chassis *c, struct xovn_file_id *now,
 
 	*chain = NULL;
 	*n = 0;
-	if (xovn_file_id_of(c->opt->db, &file) < 0 ||
-	    xovn_journal_head(c->opt->db, &file, NULL, now) < 0)
+	if (xovn_file_id_of(c->opt->db, &file) < 0)
 		return -1;
-	return xovn_journal_chain(c->opt->db, &c->db_id, now, chain, n);
+	return xovn_journal_follow(c->opt->db, &c->db_id, &file, now, chain, n);
 }
 
 /*

@@ -298,14 +298,25 @@ int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
 		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n)
 {
 	struct xovn_journal_record *all;
-	struct xovn_file_id want = *to;
-	size_t count, i, k = 0;
-	char *on_path;
+	size_t count;
 
 	*out = NULL;
 	*n = 0;
 	if (xovn_journal_read(db, &all, &count) < 0)
 		return -1;
+	return xovn_journal_chain_of(all, count, from, to, out, n);
+}
+
+int xovn_journal_chain_of(struct xovn_journal_record *all, size_t count,
+			  const struct xovn_file_id *from, const struct xovn_file_id *to,
+			  struct xovn_journal_record **out, size_t *n)
+{
+	struct xovn_file_id want = *to;
+	size_t i, k = 0;
+	char *on_path;
+
+	*out = NULL;
+	*n = 0;
 	on_path = calloc(count ? count : 1, 1);
 	if (!on_path) {
 		xovn_journal_records_free(all, count);

@@ -134,6 +134,14 @@ int xovn_journal_try_append(const char *db, const struct xovn_file_id *base, con
  */
 int xovn_journal_head(const char *db, const struct xovn_file_id *file, json_t *model,
 		      struct xovn_file_id *head);
+/*
+ * xovnd's follow step in one reading of the journal: *now gets the head of
+ * file (as xovn_journal_head, nothing applied) and *out the chain of
+ * records from `from` to it (as xovn_journal_chain).  0 ok, -1 out of memory.
+ */
+int xovn_journal_follow(const char *db, const struct xovn_file_id *from,
+			const struct xovn_file_id *file, struct xovn_file_id *now,
+			struct xovn_journal_record **out, size_t *n);
 
 /*
  * The records that lead from the file identified by from to the one
@@ -147,6 +155,10 @@ int xovn_journal_head(const char *db, const struct xovn_file_id *file, json_t *m
 int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
 		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n);
 void xovn_journal_records_free(struct xovn_journal_record *v, size_t n);
+/* The same path among records already read (all, count: taken over, freed or moved to *out). */
+int xovn_journal_chain_of(struct xovn_journal_record *all, size_t count,
+			  const struct xovn_file_id *from, const struct xovn_file_id *to,
+			  struct xovn_journal_record **out, size_t *n);
 
 /*
  * Applies the chain's deltas to model in place.  *total gets every switch
