@@ -534,6 +534,11 @@ def daemon_section(rows, out, misses, cp, sizes):
                f"< {WRITE_TARGET_NS / 1e6:.0f} ms — {'met' if ok_write else '**missed**'} |")
     wr = [a / b for a, b in zip(react["ctl_write"], react["ctl_read"])]
     out.append(f"| write ÷ read of the same repetition | {fmt(summary(wr), 1, 2)} | |")
+    if react.get("ctl_write_cpu") and react.get("ctl_read_cpu"):
+        out.append(f"| CPU time (user + system) of the read | {fmt(summary(react['ctl_read_cpu']), 1e6, 1)} ms | |")
+        out.append(f"| CPU time of the write | {fmt(summary(react['ctl_write_cpu']), 1e6, 1)} ms | |")
+        wrc = [a / b for a, b in zip(react["ctl_write_cpu"], react["ctl_read_cpu"])]
+        out.append(f"| write ÷ read, CPU time | {fmt(summary(wrc), 1, 2)} | |")
     out.append("")
     show_rows(rows, out, misses)
     if not ok_write:
