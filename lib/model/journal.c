@@ -218,6 +218,8 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 	if (!line)
 		return -1;
 	old = read_all(path, &old_len);
+	while (old && old_len && old[old_len - 1] != '\n')
+		old_len--; /* a torn last line: never committed, and the new line must not join it */
 	if (old) {
 		on_file = first_on_file(old, old_len, base);
 		keep = first_kept(old, old_len, len);

@@ -137,6 +137,30 @@ Test(journal_append, a_rewrite_record_keeps_the_old_files_records)
 	json_decref(m);
 }
 
+/* A rewrite's record after a torn line is a line of its own, and the torn text is gone. */
+Test(journal_append, a_rewrite_record_cuts_a_torn_line)
+{
+	struct xovn_file_id file, state, next = { .ino = 42, .size = 1, .mtime_ns = 1 };
+	struct xovn_journal_record *recs;
+	json_t *m, *delta = json_object();
+	char path[4096];
+	size_t n;
+
+	one_append(&file);
+	journal_path(path, sizeof(path));
+	append_text(path, "{\"base\":{\"ino\":1,\"size\"");
+	m = load_state(&state);
+	json_decref(m);
+	cr_assert_eq(xovn_journal_append(ctl_db, &state, &next, delta), 0);
+	json_decref(delta);
+	cr_assert_eq(xovn_journal_read(ctl_db, &recs, &n), 0);
+	cr_assert(n >= 2, "%zu records", n);
+	cr_assert(xovn_file_id_equal(&recs[n - 1].result, &next), "the rewrite's record was lost");
+	for (size_t i = 0; i < n; i++)
+		cr_assert_neq(recs[i].base.ino, 1);
+	xovn_journal_records_free(recs, n);
+}
+
 /* Rewrites and appends alternate: each append starts on the file the last rewrite made. */
 Test(journal_append, appends_follow_the_file_a_rewrite_made)
 {
