@@ -221,7 +221,8 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 	while (old && old_len && old[old_len - 1] != '\n')
 		old_len--; /* a torn last line: never committed, and the new line must not join it */
 	if (old) {
-		on_file = first_on_file(old, old_len, base);
+		/* seq counts the records appended on base's file: none to look for at 0. */
+		on_file = base->seq ? first_on_file(old, old_len, base) : old_len;
 		keep = first_kept(old, old_len, len);
 		if (on_file < keep)
 			keep = on_file; /* the old file's records are its data until the rename */

@@ -32,14 +32,19 @@ static uint64_t append_min_db(void)
 	return errno || *end ? XOVN_JOURNAL_APPEND_MIN_DB : (uint64_t)v;
 }
 
+/* No file yet (all-zero identity), or one below the size where appends pay. */
+static int db_takes_appends(const struct xovn_file_id *base)
+{
+	return base->ino && base->size >= append_min_db();
+}
+
 int xovn_journal_append_fits(const char *db, const struct xovn_file_id *base, size_t record_len)
 {
 	char path[4096];
 	struct stat st;
 	uint64_t journal = 0, share;
 
-	/* No file yet (all-zero identity), or one below the size where appends pay. */
-	if (!base->ino || base->size < append_min_db())
+	if (!db_takes_appends(base))
 		return 0;
 	if (xovn_journal_path(db, path, sizeof(path)) < 0)
 		return 0;
@@ -112,6 +117,8 @@ int xovn_journal_try_append(const char *db, const struct xovn_file_id *base, con
 
 	*result = *base;
 	result->seq++;
+	if (!db_takes_appends(base))
+		return 0;
 	line = xovn_journal_record_text(db, base, result, delta, path, sizeof(path), &len);
 	if (!line)
 		return -1;
