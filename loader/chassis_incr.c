@@ -96,6 +96,11 @@ int chassis_follow_journal(struct chassis *c)
 		return 1; /* the journal moved, or the lock file: the db did not */
 	}
 	if (!n) {
+		/* Replaced outside xovnctl while writes lived in the journal only: say what a full read loses. */
+		if (c->db_id.seq && !xovn_file_id_same_file(&now, &c->db_id))
+			log_info("%s was replaced by a file no journal record leads to: the %llu "
+				 "write(s) appended to the previous file are in it only if the edit kept them",
+				 c->opt->db, (unsigned long long)c->db_id.seq);
 		xovn_journal_records_free(chain, n);
 		return 0;
 	}
