@@ -8,6 +8,8 @@
 # Rows:  once PORTS REP NS
 #        oncephase PORTS REP PHASE NS   xovnd -v's own phase timings of that run
 #                                       (bpf-load, start, reload, apply, total)
+#        show PORTS REP NS              `xovnctl show` on PORTS and on PORTS/10
+#                                       ports, alternating, for its growth
 #        and the "react" rows of bench_reaction.
 set -u
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,6 +58,23 @@ for rep in $(seq 0 $((${ONCE_REPS:-$REPS} - 1))); do
 		printf "oncephase\t%s\t%s\t%s\t%.0f\n", ports, rep, $3, $4 * 1e6 }' "$TMP/once.log"
 	xovnd_in_ns --pin-dir "$PIN" --cleanup >/dev/null 2>&1
 	rm -rf "$PIN"
+done
+
+# `xovnctl show` on a model a tenth the size, alternating which goes first.
+SMALL=$((PORTS / 10))
+"$ROOT/build/bench/bench_ctlplane" --write-model "$SMALL" "$TMP/small.json" || exit 1
+show_once() { # PORTS DB
+	local t0
+	t0=$(now)
+	"$ROOT/build/xovnctl" --db "$2" show >/dev/null || { echo "control: show failed" >&2; exit 1; }
+	printf 'show\t%s\t%s\t%s\n' "$1" "$rep" $(($(now) - t0))
+}
+for rep in $(seq 0 $((REPS - 1))); do
+	if [ $((rep % 2)) = 0 ]; then
+		show_once "$SMALL" "$TMP/small.json"; show_once "$PORTS" "$DB"
+	else
+		show_once "$PORTS" "$DB"; show_once "$SMALL" "$TMP/small.json"
+	fi
 done
 
 nsenter --net="/run/netns/$NS" "$ROOT/build/xovnd" --chassis hv1 --db "$DB" --pin-dir "$PIN" >"$TMP/xovnd.log" 2>&1 &

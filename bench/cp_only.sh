@@ -26,6 +26,8 @@ fi
 
 start=$(date +%s)
 : >"$RESULTS"
+# How busy the shared machine was: the wall times below move with it.
+printf 'meta\tloadavg\t%s\n' "$(cut -d' ' -f1 /proc/loadavg)" >>"$RESULTS"
 echo "bench: control plane, models of $SIZES ports" >&2
 $OUT/bench_ctlplane --sizes "$SIZES" --reps $REPS >>"$RESULTS"
 echo "bench: xovnd and xovnctl on a $CP_PORTS-port model" >&2

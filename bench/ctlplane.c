@@ -5,7 +5,8 @@
  *   bench_ctlplane --sizes 11,1000,10000,100000 --reps 5
  *   bench_ctlplane --write-model PORTS FILE
  *
- * For each size, in this process and against the real (private) maps:
+ * For each size (every repetition runs every size, in a rotating order),
+ * in this process and against the real (private) maps:
  *   load       read and parse the db file          (xovn_model_load)
  *   validate   every schema and semantic rule      (xovn_model_validate)
  *   compile    document -> typed model -> map entries for hv1
@@ -204,20 +205,40 @@ static int write_model(size_t ports, const char *path)
 	return rc;
 }
 
-static int run_size(struct bd *dp, size_t ports, unsigned reps)
+/*
+ * Every repetition measures every size, one after the other, starting
+ * from a different size each time: a slow phase of the shared machine
+ * spreads over all sizes instead of landing on one, so the growth ratios
+ * compare like with like.
+ */
+static int run_sizes(struct bd *dp, const size_t *sizes, size_t n, unsigned reps)
 {
-	char path[] = "/tmp/xovn-bench-cp.XXXXXX";
-	struct step s = { .dp = dp, .path = path, .ports = ports };
-	int fd = mkstemp(path), rc = 0;
+	char paths[MAX_SIZES][32];
+	size_t i, made = 0;
+	int rc = 0;
 
-	if (fd < 0)
-		return -1;
-	close(fd);
-	if (write_model(ports, path))
-		rc = -1;
-	for (s.rep = 0; !rc && s.rep < reps; s.rep++)
-		rc = one_rep(&s);
-	unlink(path);
+	for (i = 0; i < n && !rc; i++, made++) {
+		int fd;
+
+		snprintf(paths[i], sizeof(paths[i]), "/tmp/xovn-bench-cp.XXXXXX");
+		fd = mkstemp(paths[i]);
+		if (fd < 0) {
+			rc = -1;
+			break;
+		}
+		close(fd);
+		rc = write_model(sizes[i], paths[i]);
+	}
+	for (unsigned r = 0; !rc && r < reps; r++) {
+		for (i = 0; !rc && i < n; i++) {
+			size_t k = (i + r) % n;
+			struct step s = { .dp = dp, .path = paths[k], .ports = sizes[k], .rep = r };
+
+			rc = one_rep(&s);
+		}
+	}
+	for (i = 0; i < made; i++)
+		unlink(paths[i]);
 	return rc;
 }
 
@@ -249,8 +270,10 @@ int main(int argc, char **argv)
 	if (bd_open(&dp, NULL, 0))
 		return 1;
 	for (i = 0; i < n_sizes; i++)
-		if (run_size(&dp, sizes[i] < BM_FIXED_PORTS ? BM_FIXED_PORTS : sizes[i], reps))
-			return 1;
+		if (sizes[i] < BM_FIXED_PORTS)
+			sizes[i] = BM_FIXED_PORTS;
+	if (run_sizes(&dp, sizes, n_sizes, reps))
+		return 1;
 	bd_close(&dp);
 	return 0;
 }

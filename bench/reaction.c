@@ -11,16 +11,18 @@
  * pinned xovn_fdb until the new MAC is there.  Rows:
  *   react PORTS ctl_read REP NS     xovnctl lsp-get-addresses r1
  *   react PORTS ctl_write REP NS    xovnctl lsp-set-addresses r1 ...
- *   react PORTS applied REP NS      from the db's rename to the entry in the map
+ *   react PORTS ctl_read_cpu, ctl_write_cpu REP NS   their CPU time (user + system)
+ *   react PORTS applied REP NS      from the commit to the entry in the map
  *   react PORTS written REP NS      from the db's write to the entry in the map
  *
- * "applied" is xovnd's reaction: it starts when the new db is renamed into
- * place (the commit: from then on every reader sees the new model; seen
- * through inotify) and ends when the entry is in the pinned map, polled
- * every 50 us at real-time priority while xovnctl is still running (xovnd may finish before
- * xovnctl has exited, as xovnctl still frees its copy of the model).
- * "written" starts earlier, at the db file's modification time, so it also
- * counts xovnctl's fsync and rename of the whole db.
+ * "applied" is xovnd's reaction: it starts at the commit (on a big db the
+ * record appended to DB.journal, closed after its fsync; on a small one the
+ * new db renamed into place: from then on every reader sees the new model;
+ * seen through inotify) and ends when the entry is in the pinned map,
+ * polled every 50 us at real-time priority while xovnctl is still running
+ * (xovnd may finish before xovnctl has exited).  "written" starts earlier,
+ * at the modification time of the file written last (journal or db), so it
+ * also counts xovnctl's fsync.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -29,6 +31,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/inotify.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -74,13 +77,22 @@ static pid_t xovnctl_start(const struct opts *o, char *const args[])
 	return pid;
 }
 
+/*
+ * CPU time (user + system, ns) of the last xovnctl waited for: on a shared
+ * machine it moves far less with the other load than the wall time.
+ */
+static double last_cpu_ns;
+
 /* Waits for a started xovnctl; 0 when it succeeded. */
 static int xovnctl_wait(pid_t pid)
 {
+	struct rusage ru;
 	int status;
 
-	if (pid < 0 || waitpid(pid, &status, 0) != pid)
+	if (pid < 0 || wait4(pid, &status, 0, &ru) != pid)
 		return -1;
+	last_cpu_ns = (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e9 +
+		      (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) * 1e3;
 	return WIFEXITED(status) && WEXITSTATUS(status) == 0 ? 0 : -1;
 }
 
@@ -97,14 +109,27 @@ static double realtime_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
-/* When the db file was last written (wall clock), or -1. */
-static double db_written_ns(const char *db)
+static double mtime_ns(const char *path)
 {
 	struct stat st;
 
-	if (stat(db, &st) < 0)
+	if (stat(path, &st) < 0)
 		return -1;
 	return st.st_mtim.tv_sec * 1e9 + st.st_mtim.tv_nsec;
+}
+
+/*
+ * When the db was last written (wall clock), or -1: the db file when the
+ * write rewrote it, its journal when the write was appended there.
+ */
+static double db_written_ns(const char *db)
+{
+	char journal[600];
+	double file = mtime_ns(db), appended;
+
+	snprintf(journal, sizeof(journal), "%s.journal", db);
+	appended = mtime_ns(journal);
+	return appended > file ? appended : file;
 }
 
 static int fdb_has(int fd, const uint8_t mac[6])
@@ -140,34 +165,45 @@ static void realtime_priority(int on)
 	sched_setscheduler(0, on ? SCHED_FIFO : SCHED_OTHER, &sp);
 }
 
-/* An inotify watch on the db's directory for renames into it; -1 on error. */
-static int watch_renames(const char *db)
+/*
+ * An inotify watch on the db's directory for commits: a rewritten db
+ * renamed into place, or a record appended to its journal; -1 on error.
+ */
+static int watch_commits(const char *db)
 {
 	char dir[512];
 	const char *slash = strrchr(db, '/');
 	int fd = inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
 
 	snprintf(dir, sizeof(dir), "%.*s", slash ? (int)(slash - db) : 1, slash ? db : ".");
-	if (fd >= 0 && inotify_add_watch(fd, dir, IN_MOVED_TO) < 0) {
+	if (fd >= 0 && inotify_add_watch(fd, dir, IN_MOVED_TO | IN_CLOSE_WRITE) < 0) {
 		close(fd);
 		fd = -1;
 	}
 	return fd;
 }
 
-/* Whether the db's name was renamed into place since the last call. */
-static int db_renamed(int ifd, const char *db)
+/*
+ * Whether a write committed since the last call: the db's name renamed
+ * into place, or its journal closed after an append (a rewrite renames its
+ * journal in before the db: that is not the commit).
+ */
+static int db_committed(int ifd, const char *db)
 {
 	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
 	const char *base = strrchr(db, '/') ? strrchr(db, '/') + 1 : db;
+	char journal[300];
 	int hit = 0;
 	ssize_t len;
 
+	snprintf(journal, sizeof(journal), "%s.journal", base);
 	while ((len = read(ifd, buf, sizeof(buf))) > 0) {
 		for (char *p = buf; p < buf + len;) {
 			const struct inotify_event *ie = (const struct inotify_event *)p;
 
-			if (ie->len && strcmp(ie->name, base) == 0)
+			if (ie->len && (ie->mask & IN_MOVED_TO) && strcmp(ie->name, base) == 0)
+				hit = 1;
+			if (ie->len && (ie->mask & IN_CLOSE_WRITE) && strcmp(ie->name, journal) == 0)
 				hit = 1;
 			p += sizeof(*ie) + ie->len;
 		}
@@ -175,13 +211,13 @@ static int db_renamed(int ifd, const char *db)
 	return hit;
 }
 
-/* Polls the fdb for mac and the directory for the db's rename, both timed (monotonic). */
+/* Polls the fdb for mac and the directory for the db's commit, both timed (monotonic). */
 static int wait_commit_and_fdb(int fd, int ifd, const char *db, const uint8_t mac[6],
 			       double since, double *renamed_at, double *applied_at)
 {
 	*renamed_at = -1;
 	for (;;) {
-		if (*renamed_at < 0 && db_renamed(ifd, db))
+		if (*renamed_at < 0 && db_committed(ifd, db))
 			*renamed_at = now_ns();
 		if (fdb_has(fd, mac))
 			break;
@@ -190,8 +226,8 @@ static int wait_commit_and_fdb(int fd, int ifd, const char *db, const uint8_t ma
 		usleep(50);
 	}
 	*applied_at = now_ns();
-	/* xovnd can only have applied after the rename: the event was just not read yet. */
-	if (*renamed_at < 0 && db_renamed(ifd, db))
+	/* xovnd can only have applied after the commit: the event was just not read yet. */
+	if (*renamed_at < 0 && db_committed(ifd, db))
 		*renamed_at = *applied_at;
 	return *renamed_at < 0 ? -1 : 0;
 }
@@ -211,7 +247,8 @@ static int one_rep(const struct opts *o, int fd, int rep)
 	if (xovnctl(o, get))
 		return -1;
 	printf("react\t%ld\tctl_read\t%d\t%.0f\n", o->ports, rep, now_ns() - t0);
-	ifd = watch_renames(o->db);
+	printf("react\t%ld\tctl_read_cpu\t%d\t%.0f\n", o->ports, rep, last_cpu_ns);
+	ifd = watch_commits(o->db);
 	if (ifd < 0)
 		return -1;
 	realtime_priority(1);
@@ -234,6 +271,7 @@ static int one_rep(const struct opts *o, int fd, int rep)
 	waited = applied_at - renamed_at;
 	printf("react\t%ld\twritten\t%d\t%.0f\n", o->ports, rep, applied_wall - written);
 	printf("react\t%ld\tctl_write\t%d\t%.0f\n", o->ports, rep, t1 - t0);
+	printf("react\t%ld\tctl_write_cpu\t%d\t%.0f\n", o->ports, rep, last_cpu_ns);
 	printf("react\t%ld\tapplied\t%d\t%.0f\n", o->ports, rep, waited);
 	return 0;
 }

@@ -20,7 +20,8 @@ SECTION = "## 4. Control plane"
 MISSES = "## Targets missed"
 # How report.py words the control-plane misses (phase growth, --once, reaction).
 CP_MISS_STARTS = tuple(f"- **`{ph}` costs" for ph in report.PHASES) + (
-    "- **applying a", "- **xovnd reacts")
+    "- **applying a", "- **xovnd reacts", "- **validate + compile cost", "- **one xovnctl write",
+    "- **`xovnctl show` costs")
 
 
 def split_doc(text):
@@ -41,8 +42,9 @@ def main():
     out, misses = [], []
     report.cp_section(rows, out, misses, plot_dir)
     out.insert(1, f"Control-plane rows refreshed on {datetime.date.today().isoformat()} "
-                  f"(bench/cp_only.sh, {meta.get('elapsed_s', '?')} s); the other sections "
-                  "are from the last full `make bench`.\n")
+                  f"(bench/cp_only.sh, {meta.get('elapsed_s', '?')} s, load average "
+                  f"{meta.get('loadavg', '?')} at its start on this 2-CPU machine); the other "
+                  "sections are from the last full `make bench`.\n")
     bullets = [line for line in tail.split("\n")[1:] if line.startswith("- **")]
     bullets = [line for line in bullets if not is_cp_miss(line)]
     bullets += [f"- **{what}.** {report.REASONS.get(key, '')}" for what, key in misses]

@@ -75,14 +75,21 @@ void ctl_print_verb_help(FILE *f, const char *verb); /* VERB --help */
 /* journal_write.c: the delta of a committed write, for xovnd (lib/model/journal.h). */
 #include "model/journal.h"
 struct ctl_journal {
-	struct xovn_file_id base;  /* the db the chain started from */
-	json_t *before;            /* a copy of the model before the chain */
+	struct xovn_file_id base;  /* the db state the chain started from */
+	json_t *before;            /* the model's fingerprints before the chain */
 	json_t *delta;             /* from before to the model to commit */
 	const char *db;            /* set by the commit: where it writes */
 	const json_t *committed;   /* set by the commit: the model it writes */
 };
-void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model);
+void ctl_journal_base(struct ctl_journal *j, const json_t *model, const struct xovn_file_id *state);
 void ctl_journal_prepare(struct ctl_journal *j, const json_t *after);
+/*
+ * Commits by appending the record when the db is big enough and the journal
+ * small enough (model/journal.h): 1 done, 0 the db is to be written whole
+ * instead, -1 failed (errs says why; nothing was committed).
+ */
+struct xovn_errors;
+int ctl_journal_append(struct ctl_journal *j, struct xovn_errors *errs);
 /* xovn_model_save_with's before_rename: records the delta for the file being renamed in. */
 struct stat;
 void ctl_journal_record(const struct stat *written, void *arg);

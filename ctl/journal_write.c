@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * journal_write.c - after a committed write, record its delta in DB.journal
- * so that xovnd can apply the change without reading the whole db again.
+ * journal_write.c - a write's delta in DB.journal (model/journal.h).
  *
- * The journal is only a shortcut: when it cannot be written, xovnd reads
- * the db as it always could, so a failure here is reported as a warning and
- * does not fail the command (the db was already committed).
+ * On a big db the appended record is the commit itself (ctl_journal_append).
+ * When the db is rewritten whole instead, the record is only a shortcut for
+ * xovnd: when it cannot be written, xovnd reads the db as it always could,
+ * so that failure is a warning and does not fail the command.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -14,13 +14,14 @@
 #include "ctl.h"
 #include "model/journal.h"
 #include "model/delta.h"
+#include "model/model.h"
 
-void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model)
+void ctl_journal_base(struct ctl_journal *j, const json_t *model, const struct xovn_file_id *state)
 {
 	memset(j, 0, sizeof(*j));
 	/* A db that does not exist yet has the all-zero identity. */
-	xovn_file_id_of(db, &j->base);
-	j->before = json_deep_copy(model);
+	j->base = *state;
+	j->before = xovn_model_prints(model);
 }
 
 /*
@@ -30,7 +31,28 @@ void ctl_journal_base(const char *db, struct ctl_journal *j, const json_t *model
 void ctl_journal_prepare(struct ctl_journal *j, const json_t *after)
 {
 	if (j->before)
-		j->delta = xovn_model_delta(j->before, after);
+		j->delta = xovn_model_delta_since(j->before, after);
+}
+
+/* The commit bumped the generation after the delta was taken. */
+static int stamp_generation(struct ctl_journal *j)
+{
+	return j->delta ? json_object_set(j->delta, "generation",
+					  json_object_get(j->committed, "generation"))
+			: -1;
+}
+
+int ctl_journal_append(struct ctl_journal *j, struct xovn_errors *errs)
+{
+	struct xovn_file_id result;
+	int rc;
+
+	if (stamp_generation(j) < 0)
+		return 0; /* no delta to append: the db is written whole */
+	rc = xovn_journal_try_append(j->db, &j->base, j->delta, &result);
+	if (rc < 0)
+		xovn_errors_add(errs, "$", "io", "%s.journal: %s", j->db, strerror(errno));
+	return rc;
 }
 
 void ctl_journal_record(const struct stat *written, void *arg)
@@ -40,10 +62,7 @@ void ctl_journal_record(const struct stat *written, void *arg)
 
 	errno = 0;
 	xovn_file_id_from_stat(written, &result);
-	/* The commit bumped the generation after the delta was taken. */
-	if (j->delta &&
-	    json_object_set(j->delta, "generation", json_object_get(j->committed, "generation")) == 0 &&
-	    xovn_journal_append(j->db, &j->base, &result, j->delta) == 0)
+	if (stamp_generation(j) == 0 && xovn_journal_append(j->db, &j->base, &result, j->delta) == 0)
 		return;
 	fprintf(stderr, "xovnctl: warning: cannot record the change in %s.journal (%s); "
 		"xovnd will read the whole db\n", j->db, errno ? strerror(errno) : "out of memory");

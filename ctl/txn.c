@@ -2,10 +2,11 @@
 /*
  * txn.c - a chain of commands as one transaction.
  *
- * Writers hold an exclusive flock on "DB.lock" from load to rename, so two
+ * Writers hold an exclusive flock on "DB.lock" from load to commit (the
+ * rename of a rewritten db, or the append of its journal record), so two
  * concurrent runs are serialised and neither loses the other's update.
- * Readers take a shared lock; since saves are atomic renames they would see
- * a whole file anyway, but the lock gives them the latest committed one.
+ * Readers take a shared lock: they read the db file and the records
+ * appended on it as one state.
  * Output is buffered and printed only once the whole chain has succeeded.
  */
 #include <errno.h>
@@ -93,58 +94,51 @@ static int apply_commands(json_t *model, FILE *out, struct ctl_cmd *cmds, int n)
 	return 0;
 }
 
-/* Stored, but not in force until complete: one warning line per item. */
-static void warn_incomplete(const json_t *model)
-{
-	struct xovn_inactive_list inactive;
-
-	xovn_inactive_init(&inactive);
-	xovn_model_incomplete(model, &inactive);
-	xovn_inactive_print(&inactive, "xovnctl: ", stderr);
-	xovn_inactive_free(&inactive);
-}
-
 /*
- * Bumps the generation, validates the whole result, saves it atomically.
- * The journal record is written once the new file is complete and synced
- * but before it is renamed into place: a reader woken by the rename finds
- * the record already there.
+ * Bumps the generation, validates the whole result and commits it: on a
+ * big db by appending its record to the journal (fsync'ed), else, or when
+ * the journal has grown to its share of the db, by saving the whole model
+ * atomically.  Then the journal record is written once the new file is
+ * complete and synced but before it is renamed into place: a reader woken
+ * by the rename finds the record already there.
  */
 static int commit(const char *db, json_t *model, struct ctl_journal *journal)
 {
 	json_int_t gen = json_integer_value(json_object_get(model, "generation"));
+	struct xovn_inactive_list inactive;
 	struct xovn_errors errs;
-	int rc = 0;
+	int rc = 0, appended = 0;
 
 	json_object_set_new(model, "generation", json_integer(gen + 1));
 	xovn_errors_init(&errs);
+	xovn_inactive_init(&inactive);
 	journal->db = db;
 	journal->committed = model;
-	if (xovn_model_validate(model, &errs))
+	if (xovn_model_validate_listing(model, &errs, &inactive))
 		rc = report_errors("the resulting model is invalid; nothing was changed", &errs);
-	else if (xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
+	else if ((appended = ctl_journal_append(journal, &errs)) < 0)
 		rc = report_errors("cannot save the model; nothing was changed", &errs);
-	else
-		warn_incomplete(model);
+	else if (!appended && xovn_model_save_with(db, model, &errs, ctl_journal_record, journal))
+		rc = report_errors("cannot save the model; nothing was changed", &errs);
+	else /* stored, but not in force until complete: one warning line per item */
+		xovn_inactive_print(&inactive, "xovnctl: ", stderr);
+	xovn_inactive_free(&inactive);
 	xovn_errors_free(&errs);
 	return rc;
 }
 
 /*
- * The models of the last chain (the edited one and the journal's copy of
- * the original): released by the process exit that follows, not object by
- * object - on a 100,000-port db freeing a document costs about half as much
- * as parsing it.  Kept reachable, so leak checkers do not report them; a
- * second chain in the same process releases the first's.
+ * The model of the last chain: released by the process exit that follows,
+ * not object by object - on a 100,000-port db freeing a document costs
+ * about half as much as parsing it.  Kept reachable, so leak checkers do
+ * not report it; a second chain in the same process releases the first's.
  */
-static json_t *retired[2];
+static json_t *retired;
 
-static void retire(json_t *model, json_t *original)
+static void retire(json_t *model)
 {
-	json_decref(retired[0]);
-	json_decref(retired[1]);
-	retired[0] = model;
-	retired[1] = original;
+	json_decref(retired);
+	retired = model;
 }
 
 /* Ends the transaction: readers (xovnd among them) may go on. */
@@ -162,6 +156,7 @@ static void unlock(int *lock_fd)
 static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, int *lock_fd)
 {
 	struct ctl_journal journal = { 0 };
+	struct xovn_file_id state;
 	struct xovn_errors errs;
 	char *buf = NULL;
 	size_t len = 0;
@@ -170,7 +165,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	int rc = -1;
 
 	xovn_errors_init(&errs);
-	model = xovn_model_load(db, 1, &errs);
+	model = xovn_model_load_state(db, 1, &errs, &state);
 	if (!model) {
 		report_errors("cannot load the model", &errs);
 		xovn_errors_free(&errs);
@@ -183,7 +178,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 		return ctl_fail("out of memory");
 	}
 	if (writes)
-		ctl_journal_base(db, &journal, model);
+		ctl_journal_base(&journal, model, &state);
 	if (apply_commands(model, out, cmds, n) == 0 &&
 	    (!writes || ctl_assign_uuids(model) == 0)) {
 		if (writes)
@@ -191,8 +186,7 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 		rc = writes ? commit(db, model, &journal) : 0;
 	}
 	unlock(lock_fd);
-	retire(model, journal.before);
-	journal.before = NULL;
+	retire(model);
 	ctl_journal_free(&journal);
 	fclose(out);
 	if (rc == 0)
@@ -212,7 +206,7 @@ int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)
 	rc = run_locked(db, cmds, n, writes, &fd);
 	unlock(&fd);
 	if (rc == 0 && ctl_global.wait)
-		rc = ctl_wait_applied(retired[0], ctl_global.timeout);
+		rc = ctl_wait_applied(retired, ctl_global.timeout);
 	if (fflush(stdout) != 0)
 		return 1;
 	return rc ? 1 : 0;

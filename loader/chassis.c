@@ -77,21 +77,36 @@ long long chassis_generation(const struct chassis *c)
 	return xovn_model_generation(c->model);
 }
 
-static void remember_db_stat(struct chassis *c)
+static int stat_journal(const struct chassis *c, struct stat *st)
 {
-	c->have_db_stat = stat(c->opt->db, &c->db_stat) == 0;
+	char path[4096];
+
+	return xovn_journal_path(c->opt->db, path, sizeof(path)) == 0 && stat(path, st) == 0;
 }
 
+void chassis_remember_db_stat(struct chassis *c)
+{
+	c->have_db_stat = stat(c->opt->db, &c->db_stat) == 0;
+	c->have_journal_stat = stat_journal(c, &c->journal_stat);
+}
+
+static int file_changed(int had, const struct stat *was, int exists, const struct stat *st)
+{
+	if (exists != had)
+		return 1;
+	return exists && (st->st_ino != was->st_ino || st->st_size != was->st_size ||
+			  st->st_mtim.tv_sec != was->st_mtim.tv_sec ||
+			  st->st_mtim.tv_nsec != was->st_mtim.tv_nsec);
+}
+
+/* The db file, or the records appended on it (a big db's writes). */
 int chassis_db_changed(const struct chassis *c)
 {
-	struct stat st;
-	int exists = stat(c->opt->db, &st) == 0;
+	struct stat st, jst;
+	int exists = stat(c->opt->db, &st) == 0, journal = stat_journal(c, &jst);
 
-	if (exists != c->have_db_stat)
-		return 1;
-	return exists && (st.st_ino != c->db_stat.st_ino || st.st_size != c->db_stat.st_size ||
-			  st.st_mtim.tv_sec != c->db_stat.st_mtim.tv_sec ||
-			  st.st_mtim.tv_nsec != c->db_stat.st_mtim.tv_nsec);
+	return file_changed(c->have_db_stat, &c->db_stat, exists, &st) ||
+	       file_changed(c->have_journal_stat, &c->journal_stat, journal, &jst);
 }
 
 static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
@@ -109,23 +124,26 @@ static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
 
 int chassis_reload(struct chassis *c)
 {
-	struct xovn_file_id before, after;
+	struct xovn_file_id before, after, state = { 0 };
 	struct xovn_errors errs;
 	json_t *model;
 	int rc = 1, same_file;
 
-	remember_db_stat(c);
+	chassis_remember_db_stat(c);
 	same_file = xovn_file_id_of(c->opt->db, &before) == 0;
 	xovn_errors_init(&errs);
 	if (c->sb) {
 		model = chassis_ovn_model(c, &errs);
 		same_file = 0;   /* no journal in this mode: every change is a rebuild */
 	} else {
-		model = xovn_model_load(c->opt->db, 1, &errs);
+		model = xovn_model_load_state(c->opt->db, 1, &errs, &state);
 	}
-	/* Unchanged across the read: the model is exactly that file, journal records may follow it. */
+	/*
+	 * Unchanged across the read: the model is exactly that file and the
+	 * records appended on it, journal records may follow it.
+	 */
 	same_file = same_file && xovn_file_id_of(c->opt->db, &after) == 0 &&
-		    xovn_file_id_equal(&before, &after);
+		    xovn_file_id_equal(&before, &after) && xovn_file_id_same_file(&before, &state);
 	/* An SB model is validated while it is built (rows refused are left out). */
 	if (model && !c->sb && xovn_model_validate(model, &errs) > 0) {
 		json_decref(model);
@@ -137,7 +155,7 @@ int chassis_reload(struct chassis *c)
 	} else {
 		chassis_forget_model(c);
 		c->model = model;
-		c->db_id = before;
+		c->db_id = state;
 		c->db_id_known = same_file;
 		log_debug("read generation %lld from %s", xovn_model_generation(model), c->opt->db);
 		if (chassis_set_active(c) < 0) {

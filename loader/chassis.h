@@ -36,6 +36,8 @@ struct chassis {
 	int has_containers;          /* model has container ports (chassis_active.c) */
 	struct stat db_stat;         /* db as last read, to notice missed events */
 	int have_db_stat;
+	struct stat journal_stat;    /* the same for DB.journal (appended writes) */
+	int have_journal_stat;
 	char last_refusal[512];      /* last whole compile's error, logged once */
 	struct remotes remotes;      /* encap IPs kept resolved on the underlay */
 	struct xovn_file_id db_id;   /* the file c->model equals, when db_id_known */
@@ -63,7 +65,9 @@ void chassis_stop(struct chassis *c);
  * accepted, 0 if not, -1 if it was refused.
  */
 int chassis_reload(struct chassis *c);
-/* Has the db file changed since it was last read? (the safety net). */
+/* What the db file and its journal are now, for chassis_db_changed. */
+void chassis_remember_db_stat(struct chassis *c);
+/* Has the db file or its journal changed since it was last read? (the safety net). */
 int chassis_db_changed(const struct chassis *c);
 /*
  * Brings attachments and maps in line with the model in force and the

@@ -2,8 +2,9 @@
 /*
  * chassis_incr.c - applying xovnctl's journal instead of re-reading the db.
  *
- * A write through xovnctl leaves a record in DB.journal: the file it
- * started from, the file it wrote, and the switches it changed (lib/model/journal.h).
+ * A write through xovnctl leaves a record in DB.journal: the db state it
+ * started from, the state it made (a new file, or the same file with one
+ * more record appended) and the switches it changed (lib/model/journal.h).
  * When the model in force came from the record's starting file, applying
  * the recorded delta gives exactly the new file's model, which xovnctl
  * validated before writing it.  Only the changed switches are compiled
@@ -19,18 +20,21 @@
 #include "model/delta.h"
 
 /*
- * The records from the model in force to the db as it is now, or none.
- * xovnctl writes its record before it renames the new db into place, so
- * the rename that woke us finds its record already there: no lock needed.
+ * The records from the model in force to the db as it is now (the file
+ * and the records appended on it), or none.  xovnctl writes a rewrite's
+ * record before it renames the new db into place, so the rename that woke
+ * us finds its record already there: no lock needed.
  */
 static int read_chain(struct chassis *c, struct xovn_file_id *now,
 		      struct xovn_journal_record **chain, size_t *n)
 {
+	struct xovn_file_id file;
+
 	*chain = NULL;
 	*n = 0;
-	if (xovn_file_id_of(c->opt->db, now) < 0)
+	if (xovn_file_id_of(c->opt->db, &file) < 0)
 		return -1;
-	return xovn_journal_chain(c->opt->db, &c->db_id, now, chain, n);
+	return xovn_journal_follow(c->opt->db, &c->db_id, &file, now, chain, n);
 }
 
 /*
@@ -50,7 +54,7 @@ static int active_follows(struct chassis *c)
 static void follow_to(struct chassis *c, const struct xovn_file_id *now)
 {
 	c->db_id = *now;
-	c->have_db_stat = stat(c->opt->db, &c->db_stat) == 0;
+	chassis_remember_db_stat(c);
 }
 
 int chassis_apply_delta(struct chassis *c, const struct xovn_delta_effect *eff)
@@ -92,6 +96,11 @@ int chassis_follow_journal(struct chassis *c)
 		return 1; /* the journal moved, or the lock file: the db did not */
 	}
 	if (!n) {
+		/* Replaced outside xovnctl while writes lived in the journal only: say what a full read loses. */
+		if (c->db_id.seq && !xovn_file_id_same_file(&now, &c->db_id))
+			log_info("%s was replaced by a file no journal record leads to: the %llu "
+				 "write(s) appended to the previous file are in it only if the edit kept them",
+				 c->opt->db, (unsigned long long)c->db_id.seq);
 		xovn_journal_records_free(chain, n);
 		return 0;
 	}

@@ -3,9 +3,10 @@
  * mapset.c - a sorted set of BPF map entries and the difference of two sets.
  *
  * Each entry's key and value live in one allocation (val follows key), so a
- * 100,000-port model costs one malloc per entry, not two.  Sorting is a
- * stable merge sort so that "a later add of the same key replaces it" can be
- * resolved after the fact by keeping the last entry of each run of equal keys.
+ * 100,000-port model costs one malloc per entry, not two.  Sorting is
+ * stable (a radix sort for big sets, mapset_sort.c, else a merge sort) so
+ * that "a later add of the same key replaces it" can be resolved after the
+ * fact by keeping the last entry of each run of equal keys.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -147,6 +148,11 @@ static long sort_entries(struct xovn_map_entry *v, size_t n, int owning)
 
 	if (n < 2)
 		return (long)n;
+	if (xovn_mapset_radix_fits(v, n)) {
+		if (xovn_mapset_radix_sort(v, n) < 0)
+			return -1;
+		return (long)drop_earlier_duplicates(v, n, owning);
+	}
 	tmp = malloc(n * sizeof(*tmp));
 	if (!tmp)
 		return -1;

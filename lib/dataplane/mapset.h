@@ -96,6 +96,12 @@ int xovn_mapset_add(struct xovn_mapset *s, uint32_t map, const void *key,
 		    uint16_t key_len, const void *val, uint16_t val_len);
 /* Sorts by (map, key) and drops earlier duplicates; idempotent. */
 void xovn_mapset_sort(struct xovn_mapset *s);
+/*
+ * mapset_sort.c: the stable linear-time sort of big sets, for entries whose
+ * map id fits a byte and whose keys are at most 32 bytes (else merge sort).
+ */
+int xovn_mapset_radix_fits(const struct xovn_map_entry *v, size_t n);
+int xovn_mapset_radix_sort(struct xovn_map_entry *v, size_t n);
 /* Finds (map, key); the set must be sorted.  NULL if absent. */
 const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
 					      uint32_t map, const void *key,

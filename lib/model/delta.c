@@ -2,8 +2,10 @@
 /*
  * model_delta.c - computing and applying switch-granular model deltas.
  *
- * Computing compares each switch of before and after by name (json_equal),
- * so it is linear in the model; xovnctl pays it once per write.  Applying
+ * Computing compares each switch of before and after by name through
+ * their fingerprints (fingerprint.c), so it is linear in the model and
+ * needs no copy of before: xovnctl records the fingerprints when it loads
+ * the db and compares them with the edited model once per write.  Applying
  * costs the size of the changed switches plus a scan of the switch array
  * for names, which is what lets xovnd react to one port's change in a
  * 100,000-port model without reading the file again.
@@ -11,6 +13,7 @@
 #include <string.h>
 
 #include "model/delta.h"
+#include "model/fingerprint.h"
 
 static const char *name_of(const json_t *obj)
 {
@@ -57,28 +60,40 @@ static json_t *index_switches(const json_t *switches)
 	return idx;
 }
 
+/* Is v's fingerprint the one recorded (a string, NULL when there was none)? */
+static int same_print(const json_t *recorded, const json_t *v)
+{
+	json_t *now;
+	int same;
+
+	if (!json_is_string(recorded))
+		return 0;
+	now = xovn_fingerprint_json(xovn_json_fingerprint(v));
+	same = now && json_equal(now, recorded);
+	json_decref(now);
+	return same;
+}
+
 static int diff_switches(const json_t *before, const json_t *after, json_t *out)
 {
-	json_t *old_idx = index_switches(before), *new_idx = index_switches(after);
+	json_t *new_idx = index_switches(after);
 	const char *name;
 	json_t *sw;
 	int rc = -1;
 
-	if (!old_idx || !new_idx)
+	if (!new_idx || !json_is_object(before))
 		goto done;
 	json_object_foreach(new_idx, name, sw) {
-		json_t *old = json_object_get(old_idx, name);
-
-		if ((!old || !json_equal(old, sw)) && json_object_set(out, name, sw) < 0)
+		if (!same_print(json_object_get(before, name), sw) &&
+		    json_object_set(out, name, sw) < 0)
 			goto done;
 	}
-	json_object_foreach(old_idx, name, sw) {
+	json_object_foreach((json_t *)before, name, sw) {
 		if (!json_object_get(new_idx, name) && json_object_set_new(out, name, json_null()) < 0)
 			goto done;
 	}
 	rc = 0;
 done:
-	json_decref(old_idx);
 	json_decref(new_idx);
 	return rc;
 }
@@ -93,21 +108,47 @@ static int diff_members(const json_t *before, const json_t *after, json_t *set, 
 	const char *key;
 	json_t *v;
 
+	if (!json_is_object(before))
+		return -1;
 	json_object_foreach((json_t *)after, key, v) {
 		if (is_special(key))
 			continue;
-		if (!json_equal(json_object_get(before, key), v) && json_object_set(set, key, v) < 0)
+		if (!same_print(json_object_get(before, key), v) && json_object_set(set, key, v) < 0)
 			return -1;
 	}
 	json_object_foreach((json_t *)before, key, v) {
-		if (!is_special(key) && !json_object_get(after, key) &&
-		    json_array_append_new(unset, json_string(key)) < 0)
+		if (!json_object_get(after, key) && json_array_append_new(unset, json_string(key)) < 0)
 			return -1;
 	}
 	return 0;
 }
 
-json_t *xovn_model_delta(const json_t *before, const json_t *after)
+/* name -> fingerprint of each switch; key -> fingerprint of each other member. */
+json_t *xovn_model_prints(const json_t *model)
+{
+	json_t *p = json_pack("{s:{},s:{}}", "switches", "members"), *v;
+	json_t *sws = json_object_get(p, "switches"), *members = json_object_get(p, "members");
+	const char *key;
+	size_t i;
+
+	json_array_foreach(json_object_get(model, "logical_switches"), i, v) {
+		const char *n = name_of(v);
+
+		if (n && json_object_set_new(sws, n, xovn_fingerprint_json(xovn_json_fingerprint(v))))
+			goto fail;
+	}
+	json_object_foreach((json_t *)model, key, v) {
+		if (!is_special(key) &&
+		    json_object_set_new(members, key, xovn_fingerprint_json(xovn_json_fingerprint(v))))
+			goto fail;
+	}
+	return p;
+fail:
+	json_decref(p);
+	return NULL;
+}
+
+json_t *xovn_model_delta_since(const json_t *prints, const json_t *after)
 {
 	json_t *gen = json_object_get(after, "generation");
 	json_t *d = json_pack("{s:I,s:{},s:{},s:[]}", "generation",
@@ -115,13 +156,23 @@ json_t *xovn_model_delta(const json_t *before, const json_t *after)
 
 	if (!d)
 		return NULL;
-	if (diff_switches(json_object_get(before, "logical_switches"),
+	if (diff_switches(json_object_get(prints, "switches"),
 			  json_object_get(after, "logical_switches"),
 			  json_object_get(d, "switches")) < 0 ||
-	    diff_members(before, after, json_object_get(d, "set"), json_object_get(d, "unset")) < 0) {
+	    diff_members(json_object_get(prints, "members"), after, json_object_get(d, "set"),
+			 json_object_get(d, "unset")) < 0) {
 		json_decref(d);
 		return NULL;
 	}
+	return d;
+}
+
+json_t *xovn_model_delta(const json_t *before, const json_t *after)
+{
+	json_t *prints = xovn_model_prints(before);
+	json_t *d = prints ? xovn_model_delta_since(prints, after) : NULL;
+
+	json_decref(prints);
 	return d;
 }
 

@@ -24,6 +24,13 @@
 
 /* The delta from before to after (new reference), NULL when out of memory. */
 json_t *xovn_model_delta(const json_t *before, const json_t *after);
+/*
+ * The same in two steps, so that before need not be kept: its fingerprints
+ * (small: one per switch and per other member), then the delta from them
+ * to after.
+ */
+json_t *xovn_model_prints(const json_t *model);
+json_t *xovn_model_delta_since(const json_t *prints, const json_t *after);
 
 /* What applying a delta touched, for the incremental compile. */
 struct xovn_delta_effect {

@@ -17,8 +17,10 @@
 #include <unistd.h>
 
 #include "model/model.h"
+#include "model/journal.h"
 #include "model/io_dump.h"
 #include "model/io_parse.h"
+#include "util/fdio.h"
 
 #define XOVN_DEFAULT_DB "/var/lib/xovn/nb.json"
 
@@ -40,7 +42,7 @@ json_t *xovn_model_new(void)
  * The whole file in one malloc'ed buffer (NULL on any error: the caller
  * then lets jansson open the file, so the error reads as it always has).
  */
-static char *read_whole_file(const char *path, size_t *len)
+static char *read_whole_file(const char *path, size_t *len, struct stat *st_out)
 {
 	int fd = open(path, O_RDONLY | O_CLOEXEC);
 	struct stat st;
@@ -71,6 +73,7 @@ static char *read_whole_file(const char *path, size_t *len)
 	}
 	close(fd);
 	*len = n;
+	*st_out = st;
 	return buf;
 fail:
 	free(buf);
@@ -93,14 +96,17 @@ static void report_json_error(const char *path, const json_error_t *jerr,
  * not take is parsed from the same buffer by jansson, which also words the
  * errors.
  */
-static json_t *parse_file(const char *path, json_error_t *jerr)
+static json_t *parse_file(const char *path, json_error_t *jerr, struct stat *st)
 {
 	size_t len;
-	char *buf = read_whole_file(path, &len);
+	char *buf = read_whole_file(path, &len, st);
 	json_t *doc;
 
-	if (!buf)
+	if (!buf) {
+		if (stat(path, st) < 0)
+			memset(st, 0, sizeof(*st));
 		return json_load_file(path, JSON_REJECT_DUPLICATES, jerr);
+	}
 	doc = model_parse_simple(buf, len);
 	if (!doc)
 		doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, jerr);
@@ -110,18 +116,47 @@ static json_t *parse_file(const char *path, json_error_t *jerr)
 
 json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *errs)
 {
+	return xovn_model_load_state(path, missing_ok, errs, NULL);
+}
+
+/* The records appended on the file (journal.h): they are part of the db. */
+static int apply_appended(const char *path, const struct stat *st, json_t *doc,
+			  struct xovn_file_id *state, struct xovn_errors *errs)
+{
+	struct xovn_file_id file;
+
+	xovn_file_id_from_stat(st, &file);
+	if (xovn_journal_head(path, &file, doc, state) == 0)
+		return 0;
+	xovn_errors_add(errs, "$", "io", "%s.journal: a record appended on %s does not apply to it",
+			path, path);
+	return -1;
+}
+
+json_t *xovn_model_load_state(const char *path, int missing_ok, struct xovn_errors *errs,
+			      struct xovn_file_id *state)
+{
+	struct xovn_file_id ignored;
 	json_error_t jerr;
+	struct stat st;
 	json_t *doc;
 
+	if (!state)
+		state = &ignored;
+	memset(state, 0, sizeof(*state));
 	if (missing_ok && access(path, F_OK) != 0 && errno == ENOENT)
 		return xovn_model_new();
-	doc = parse_file(path, &jerr);
+	doc = parse_file(path, &jerr, &st);
 	if (!doc) {
 		report_json_error(path, &jerr, errs);
 		return NULL;
 	}
 	if (!json_is_object(doc)) {
 		xovn_errors_add(errs, "$", "type", "the model must be a JSON object");
+		json_decref(doc);
+		return NULL;
+	}
+	if (apply_appended(path, &st, doc, state, errs) < 0) {
 		json_decref(doc);
 		return NULL;
 	}
@@ -146,33 +181,6 @@ static int make_parent_dirs(const char *dir)
 		*p = '/';
 	}
 	return mkdir(buf, 0755) && errno != EEXIST ? -1 : 0;
-}
-
-static int fsync_dir(const char *dir)
-{
-	int fd = open(dir, O_RDONLY | O_DIRECTORY);
-	int rc;
-
-	if (fd < 0)
-		return -1;
-	rc = fsync(fd);
-	close(fd);
-	return rc;
-}
-
-static int write_all(int fd, const char *buf, size_t len)
-{
-	while (len) {
-		ssize_t n = write(fd, buf, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		buf += n;
-		len -= (size_t)n;
-	}
-	return 0;
 }
 
 /* The file's text: the direct writer when it can, else jansson (same bytes). */
@@ -223,7 +231,7 @@ int xovn_model_save_with(const char *path, const json_t *model, struct xovn_erro
 		free(text);
 		return -1;
 	}
-	if (write_all(fd, text, len) || write_all(fd, "\n", 1) ||
+	if (fd_write_all(fd, text, len) || fd_write_all(fd, "\n", 1) ||
 	    fchmod(fd, 0644) || fsync(fd)) {
 		xovn_errors_add(errs, "$", "io", "%s: %s", tmp, strerror(errno));
 		close(fd);

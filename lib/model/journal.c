@@ -16,6 +16,7 @@ void xovn_file_id_from_stat(const struct stat *st, struct xovn_file_id *id)
 	id->ino = st->st_ino;
 	id->size = (uint64_t)st->st_size;
 	id->mtime_ns = (int64_t)st->st_mtim.tv_sec * 1000000000LL + st->st_mtim.tv_nsec;
+	id->seq = 0;
 }
 
 int xovn_file_id_of(const char *path, struct xovn_file_id *id)
@@ -28,9 +29,19 @@ int xovn_file_id_of(const char *path, struct xovn_file_id *id)
 	return 0;
 }
 
-int xovn_file_id_equal(const struct xovn_file_id *a, const struct xovn_file_id *b)
+int xovn_file_id_same_file(const struct xovn_file_id *a, const struct xovn_file_id *b)
 {
 	return a->ino == b->ino && a->size == b->size && a->mtime_ns == b->mtime_ns;
+}
+
+int xovn_file_id_equal(const struct xovn_file_id *a, const struct xovn_file_id *b)
+{
+	return xovn_file_id_same_file(a, b) && a->seq == b->seq;
+}
+
+int xovn_journal_is_append(const struct xovn_journal_record *r)
+{
+	return xovn_file_id_same_file(&r->base, &r->result) && r->result.seq == r->base.seq + 1;
 }
 
 int xovn_journal_path(const char *db, char *buf, size_t len)
@@ -40,20 +51,22 @@ int xovn_journal_path(const char *db, char *buf, size_t len)
 
 static json_t *id_to_json(const struct xovn_file_id *id)
 {
-	return json_pack("{s:I,s:I,s:I}", "ino", (json_int_t)id->ino, "size",
-			 (json_int_t)id->size, "mtime_ns", (json_int_t)id->mtime_ns);
+	return json_pack("{s:I,s:I,s:I,s:I}", "ino", (json_int_t)id->ino, "size",
+			 (json_int_t)id->size, "mtime_ns", (json_int_t)id->mtime_ns, "seq",
+			 (json_int_t)id->seq);
 }
 
 static int id_from_json(const json_t *j, struct xovn_file_id *id)
 {
-	json_int_t ino, size, mtime;
+	json_int_t ino, size, mtime, seq = 0;
 
-	if (json_unpack((json_t *)j, "{s:I,s:I,s:I}", "ino", &ino, "size", &size, "mtime_ns",
-			&mtime) < 0)
+	if (json_unpack((json_t *)j, "{s:I,s:I,s:I,s?I}", "ino", &ino, "size", &size, "mtime_ns",
+			&mtime, "seq", &seq) < 0 || seq < 0)
 		return -1;
 	id->ino = (uint64_t)ino;
 	id->size = (uint64_t)size;
 	id->mtime_ns = mtime;
+	id->seq = (uint64_t)seq;
 	return 0;
 }
 
@@ -86,6 +99,8 @@ static char *read_all(const char *path, size_t *len)
 	return buf;
 }
 
+static int parse_record(const char *text, size_t len, struct xovn_journal_record *r);
+
 /* Byte offsets of the line starts to keep so that the new line fits the limits. */
 static size_t first_kept(const char *old, size_t old_len, size_t new_len)
 {
@@ -110,7 +125,8 @@ static size_t first_kept(const char *old, size_t old_len, size_t new_len)
 	return old_len;
 }
 
-static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen)
+static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen,
+		      int sync)
 {
 	char tmp[4096];
 	int fd, rc = -1;
@@ -122,7 +138,8 @@ static int write_file(const char *path, const char *a, size_t alen, const char *
 	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
 	if (fd < 0)
 		return -1;
-	if (write(fd, a, alen) == (ssize_t)alen && write(fd, b, blen) == (ssize_t)blen)
+	if (write(fd, a, alen) == (ssize_t)alen && write(fd, b, blen) == (ssize_t)blen &&
+	    (!sync || fdatasync(fd) == 0))
 		rc = 0;
 	if (close(fd) < 0)
 		rc = -1;
@@ -133,43 +150,86 @@ static int write_file(const char *path, const char *a, size_t alen, const char *
 	return rc;
 }
 
+char *xovn_journal_line(const struct xovn_file_id *base, const struct xovn_file_id *result,
+			const json_t *delta, size_t *len)
+{
+	json_t *rec = json_pack("{s:o,s:o,s:O}", "base", id_to_json(base), "result",
+				id_to_json(result), "delta", delta);
+	char *line = rec ? json_dumps(rec, JSON_COMPACT) : NULL, *with_nl;
+	size_t n;
+
+	json_decref(rec);
+	if (!line)
+		return NULL;
+	n = strlen(line);
+	with_nl = realloc(line, n + 2);
+	if (!with_nl) {
+		free(line);
+		return NULL;
+	}
+	with_nl[n] = '\n';
+	with_nl[n + 1] = '\0';
+	*len = n + 1;
+	return with_nl;
+}
+
+char *xovn_journal_record_text(const char *db, const struct xovn_file_id *base,
+			       const struct xovn_file_id *result, const json_t *delta, char *path,
+			       size_t path_len, size_t *len)
+{
+	char *line;
+
+	if (xovn_journal_path(db, path, path_len) < 0) {
+		errno = ENAMETOOLONG;
+		return NULL;
+	}
+	line = xovn_journal_line(base, result, delta, len);
+	if (!line)
+		errno = ENOMEM;
+	return line;
+}
+
+/* Offset of the first record appended on file's file (old_len: none). */
+static size_t first_on_file(const char *old, size_t old_len, const struct xovn_file_id *file)
+{
+	for (size_t off = 0; off < old_len;) {
+		const char *nl = memchr(old + off, '\n', old_len - off);
+		size_t end = nl ? (size_t)(nl - old) : old_len;
+		struct xovn_journal_record r;
+
+		if (parse_record(old + off, end - off, &r) == 0) {
+			json_decref(r.delta);
+			if (xovn_journal_is_append(&r) && xovn_file_id_same_file(&r.base, file))
+				return off;
+		}
+		off = end + 1;
+	}
+	return old_len;
+}
+
 int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 			const struct xovn_file_id *result, const json_t *delta)
 {
 	char path[4096], *line, *old;
-	size_t old_len = 0, keep;
-	json_t *rec;
+	size_t old_len = 0, keep = 0, on_file = 0, len;
 	int rc;
 
-	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
-		errno = ENAMETOOLONG;
+	line = xovn_journal_record_text(db, base, result, delta, path, sizeof(path), &len);
+	if (!line)
 		return -1;
-	}
-	rec = json_pack("{s:o,s:o,s:O}", "base", id_to_json(base), "result", id_to_json(result),
-			"delta", delta);
-	line = rec ? json_dumps(rec, JSON_COMPACT) : NULL;
-	json_decref(rec);
-	if (!line) {
-		errno = ENOMEM;
-		return -1;
-	}
 	old = read_all(path, &old_len);
-	keep = old ? first_kept(old, old_len, strlen(line) + 1) : 0;
-	{
-		size_t ll = strlen(line);
-		char *nl = realloc(line, ll + 2);
-
-		if (!nl) {
-			free(line);
-			free(old);
-			errno = ENOMEM;
-			return -1;
-		}
-		line = nl;
-		line[ll] = '\n';
-		line[ll + 1] = '\0';
+	while (old && old_len && old[old_len - 1] != '\n')
+		old_len--; /* a torn last line: never committed, and the new line must not join it */
+	if (old) {
+		/* seq counts the records appended on base's file: none to look for at 0. */
+		on_file = base->seq ? first_on_file(old, old_len, base) : old_len;
+		keep = first_kept(old, old_len, len);
+		if (on_file < keep)
+			keep = on_file; /* the old file's records are its data until the rename */
 	}
-	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, strlen(line));
+	/* Synced when it holds the only copy of records appended on the current db file. */
+	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, len,
+			old && on_file < old_len);
 	free(old);
 	free(line);
 	return rc;
@@ -201,8 +261,7 @@ static int chain_add(struct xovn_journal_record **v, size_t *n, const struct xov
 	return 0;
 }
 
-/* Every well-formed record of the journal, oldest first. */
-static int read_records(const char *db, struct xovn_journal_record **out, size_t *n)
+int xovn_journal_read(const char *db, struct xovn_journal_record **out, size_t *n)
 {
 	char path[4096], *buf;
 	size_t len = 0, off = 0;
@@ -218,6 +277,9 @@ static int read_records(const char *db, struct xovn_journal_record **out, size_t
 		const char *nl = memchr(buf + off, '\n', len - off);
 		size_t end = nl ? (size_t)(nl - buf) : len;
 		struct xovn_journal_record r;
+
+		if (!nl)
+			break; /* torn: its writer never finished, so it never committed */
 
 		if (parse_record(buf + off, end - off, &r) == 0 && chain_add(out, n, &r) < 0) {
 			json_decref(r.delta);
@@ -239,14 +301,25 @@ int xovn_journal_chain(const char *db, const struct xovn_file_id *from,
 		       const struct xovn_file_id *to, struct xovn_journal_record **out, size_t *n)
 {
 	struct xovn_journal_record *all;
+	size_t count;
+
+	*out = NULL;
+	*n = 0;
+	if (xovn_journal_read(db, &all, &count) < 0)
+		return -1;
+	return xovn_journal_chain_of(all, count, from, to, out, n);
+}
+
+int xovn_journal_chain_of(struct xovn_journal_record *all, size_t count,
+			  const struct xovn_file_id *from, const struct xovn_file_id *to,
+			  struct xovn_journal_record **out, size_t *n)
+{
 	struct xovn_file_id want = *to;
-	size_t count, i, k = 0;
+	size_t i, k = 0;
 	char *on_path;
 
 	*out = NULL;
 	*n = 0;
-	if (read_records(db, &all, &count) < 0)
-		return -1;
 	on_path = calloc(count ? count : 1, 1);
 	if (!on_path) {
 		xovn_journal_records_free(all, count);

@@ -37,11 +37,21 @@ void xovn_errors_print(const struct xovn_errors *e, const char *prefix, FILE *f)
 json_t *xovn_model_new(void);
 
 /*
- * Reads and parses path.  Returns NULL and fills errs (path "$", rule
- * "json-syntax" or "io") on failure.  Does not validate.  A missing file
+ * Reads and parses path, with the records appended on it in the journal
+ * applied.  Returns NULL and fills errs (path "$", rule "json-syntax" or
+ * "io") on failure.  Does not validate.  A missing file
  * gives an empty model when missing_ok is set.
  */
 json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *errs);
+/*
+ * The same, with the records appended on the file in PATH.journal applied
+ * (model/journal.h: they are part of the db; xovn_model_load applies them
+ * too), and *state the db state read: the file's identity and how many
+ * records were applied (all zero for a missing file).
+ */
+struct xovn_file_id;
+json_t *xovn_model_load_state(const char *path, int missing_ok, struct xovn_errors *errs,
+			      struct xovn_file_id *state);
 
 /*
  * Checks every schema rule and every semantic rule; appends one error per
@@ -55,6 +65,13 @@ json_t *xovn_model_load(const char *path, int missing_ok, struct xovn_errors *er
  * duplicate IP within a switch, a VIF port attached on at most one chassis.
  */
 size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs);
+/*
+ * The same and, when it finds no error, the model's incomplete items
+ * appended to inactive (model/incomplete.h), from the same typed reading.
+ */
+struct xovn_inactive_list;
+size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs,
+				   struct xovn_inactive_list *inactive);
 
 /* Writes atomically: temp file in the same directory, fsync, rename, fsync dir. */
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs);

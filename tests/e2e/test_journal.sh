@@ -69,6 +69,29 @@ check "only the start and the binding write compiled everything" \
 	test "$(log_count hv1 "$FULL")" -eq 2
 check "vm1 -> vm2 still forwarded" until_ok 3 ping_ok "$VM1" 10.7.0.2
 
+echo "writes appended to the journal (the write path of a big db)"
+db_file_id() { stat -c '%i %s %Y' "$DB"; }
+db_file_has() { grep -q "$1" "$DB"; }
+export XOVN_JOURNAL_APPEND_MIN_DB=0
+before=$(db_file_id)
+mark "$JOURNAL"
+ctl lsp-set-addresses q1 "02:00:00:00:07:51 10.8.0.1" || fail "xovnctl appended write"
+check "the db file is left as it is" test "$(db_file_id)" = "$before"
+check "an appended write is compiled switch by switch" once_more "$JOURNAL"
+check "the appended MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:51
+mark "$JOURNAL"
+ctl lsp-add ls1 p4 -- lsp-set-addresses p4 "02:00:00:00:07:04 10.7.0.4" || fail "xovnctl p4"
+check "a second appended write is followed" once_more "$JOURNAL"
+check "p4's MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:04
+check "readers see the appended writes" \
+	test "$(ctl lsp-get-addresses q1)" = "02:00:00:00:07:51 10.8.0.1"
+unset XOVN_JOURNAL_APPEND_MIN_DB
+mark "$JOURNAL"
+ctl lsp-set-addresses p4 "02:00:00:00:07:05 10.7.0.4" || fail "xovnctl rewrite"
+check "a small db's write rewrites it, the appended writes folded in" db_file_has '"p4"'
+check "the rewrite is followed" once_more "$JOURNAL"
+check "p4's new MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:05
+
 echo "the maps equal a full compile of the db"
 xovnd_stop "$XOVND_PID"
 mark 'applied generation [0-9]+: \+0 -0 entries$'

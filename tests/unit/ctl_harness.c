@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "ctl_harness.h"
+#include "model/model.h"
 
 char ctl_dir[64];
 char ctl_db[128];
@@ -124,12 +125,16 @@ void ctl_result_free(struct ctl_result *r)
 	free(r->err);
 }
 
+/* As every reader sees the db: the file and the records appended on it. */
 json_t *ctl_load(void)
 {
-	json_error_t jerr;
-	json_t *model = json_load_file(ctl_db, 0, &jerr);
+	struct xovn_errors errs;
+	json_t *model;
 
-	cr_assert_not_null(model, "db does not parse: %s", jerr.text);
+	xovn_errors_init(&errs);
+	model = xovn_model_load(ctl_db, 0, &errs);
+	cr_assert_not_null(model, "db does not load: %s", errs.n ? errs.v[0].msg : "?");
+	xovn_errors_free(&errs);
 	return model;
 }
 

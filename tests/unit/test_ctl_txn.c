@@ -153,7 +153,8 @@ static void add_ports(int writer)
 	_exit(0);
 }
 
-Test(ctl_txn, concurrent_writers_lose_nothing, .timeout = 120)
+/* 8 writers of 25 ports each, at once: every port lands, each key once. */
+static void check_concurrent_writers(void)
 {
 	struct xovn_errors errs;
 	pid_t pids[8];
@@ -188,4 +189,16 @@ Test(ctl_txn, concurrent_writers_lose_nothing, .timeout = 120)
 	cr_assert_eq(xovn_model_validate(m, &errs), 0, "saved model is invalid");
 	xovn_errors_free(&errs);
 	json_decref(m);
+}
+
+Test(ctl_txn, concurrent_writers_lose_nothing, .timeout = 120)
+{
+	check_concurrent_writers();
+}
+
+/* The same when every write is an append to the journal (a big db's writes). */
+Test(ctl_txn, concurrent_appending_writers_lose_nothing, .timeout = 120)
+{
+	setenv("XOVN_JOURNAL_APPEND_MIN_DB", "0", 1);
+	check_concurrent_writers();
 }

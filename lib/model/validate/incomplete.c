@@ -322,14 +322,24 @@ static void check_routes(struct incomplete_pass *p, const struct xovn_model *m)
 		check_router_routes(p, &m->routers[i]);
 }
 
-size_t xovn_model_incomplete_typed(const struct xovn_model *m, struct xovn_inactive_list *out)
+/* Every port attached or bound: one slot each, so the index is sized once. */
+static size_t bound_candidates(const struct xovn_model *m)
+{
+	size_t n = m->n_bindings;
+
+	for (size_t c = 0; c < m->n_chassis; c++)
+		n += m->chassis[c].n_vifs;
+	return n;
+}
+
+size_t vincomplete(const struct xovn_model *m, const struct vnames *names,
+		   struct xovn_inactive_list *out)
 {
 	size_t before = out->n;
-	struct vnames names;
-	struct incomplete_pass p = { .out = out, .names = &names };
+	struct incomplete_pass p = { .out = out, .names = names };
 
-	vnames_build(&names, m);
 	name_index_init(&p.bound);
+	name_index_reserve(&p.bound, bound_candidates(m));
 	check_vifs(&p, m);
 	check_bindings(&p, m);
 	check_members(&p, m);
@@ -337,8 +347,18 @@ size_t xovn_model_incomplete_typed(const struct xovn_model *m, struct xovn_inact
 	for_each_port(m, check_port, &p);
 	check_routes(&p, m);
 	name_index_free(&p.bound);
-	vnames_free(&names);
 	return out->n - before;
+}
+
+size_t xovn_model_incomplete_typed(const struct xovn_model *m, struct xovn_inactive_list *out)
+{
+	struct vnames names;
+	size_t n;
+
+	vnames_build(&names, m);
+	n = vincomplete(m, &names, out);
+	vnames_free(&names);
+	return n;
 }
 
 size_t xovn_model_incomplete(const json_t *model, struct xovn_inactive_list *out)

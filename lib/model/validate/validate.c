@@ -135,6 +135,12 @@ void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
 
 size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 {
+	return xovn_model_validate_listing(model, errs, NULL);
+}
+
+size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs,
+				   struct xovn_inactive_list *inactive)
+{
 	struct vctx c = { .errs = errs, .path = { .depth = 0 } };
 	size_t before = errs->n;
 	struct xovn_model *m;
@@ -162,6 +168,9 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 	validate_routers(errs, m, &names);
 	validate_nat_and_gateways(errs, m, &names);
 	validate_dynamic_routing(errs, m);
+	/* What is incomplete is only defined for a valid model; it reuses the reading and the index. */
+	if (inactive && errs->n == before)
+		vincomplete(m, &names, inactive);
 	vnames_free(&names);
 	xovn_model_free(m);
 	return errs->n - before;

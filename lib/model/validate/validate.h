@@ -121,6 +121,10 @@ struct vnames {
 
 void vnames_build(struct vnames *v, const struct xovn_model *m);
 void vnames_free(struct vnames *v);
+/* incomplete.c: the incomplete items of a valid model, with its index already built. */
+struct xovn_inactive_list;
+size_t vincomplete(const struct xovn_model *m, const struct vnames *names,
+		   struct xovn_inactive_list *out);
 const struct xovn_lsp *vnames_port(const struct vnames *v, const char *name);
 const struct xovn_chassis *vnames_chassis(const struct vnames *v, const char *name);
 const struct xovn_ha_group *vnames_group(const struct vnames *v, const char *name);
