@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "attachments.h"
+#include "bfd.h"
 #include "compile/compile.h"
 #include "model/delta.h"
 #include "model/follow.h"
@@ -47,6 +48,8 @@ struct chassis {
 	long long ovn_nb_cfg_built;   /* SB_Global.nb_cfg that model was built from */
 	long long ovn_nb_cfg_applied; /* ... and the one the maps hold (-1: none yet) */
 	json_t *ovn_skipped;          /* rows left out of the last model, as logged */
+	const struct bfd *bfd;        /* chassis liveness from BFD, NULL without */
+	unsigned long typed_reads;    /* times c->typed was read anew (BFD follows it) */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */

@@ -7,7 +7,9 @@
  * it; its strings borrow from c->active, so it goes whenever c->active is
  * replaced.  A change of switches alone is followed in place
  * (model/follow.h): the other typed objects stay where they are, and with
- * them the compile state.
+ * them the compile state.  Chassis that BFD sees down are marked "down"
+ * in it as it is read (bfd.h), so the compiler treats them as the model's
+ * own "down".
  */
 #include "chassis.h"
 #include "log.h"
@@ -18,6 +20,8 @@ const struct xovn_model *chassis_typed(struct chassis *c)
 		c->typed = xovn_model_read(c->active);
 		if (!c->typed)
 			log_info("out of memory reading the model");
+		bfd_override(c->bfd, c->typed);
+		c->typed_reads++;
 	}
 	return c->typed;
 }
