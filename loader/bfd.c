@@ -53,18 +53,6 @@ int bfd_open(struct bfd *b, const struct xovnd_options *opt)
 	return 0;
 }
 
-void bfd_close(struct bfd *b)
-{
-	if (b->sock >= 0)
-		close(b->sock);
-	if (b->status_fd >= 0)
-		close(b->status_fd);
-	free(b->links);
-	b->links = NULL;
-	b->n = 0;
-	b->sock = b->status_fd = -1;
-}
-
 static void put_status(struct bfd *b, const struct bfd_link *l)
 {
 	struct bfd_status st;
@@ -104,6 +92,17 @@ static int link_cmp(const void *key, const void *elem)
 }
 
 /* Links are sorted by name, as bfd_peers_of gives the peers. */
+void bfd_close(struct bfd *b)
+{
+	free(b->links);
+	b->links = NULL;
+	b->n = 0;
+	sync_socket(b, NULL);   /* no session left: the socket goes */
+	if (b->status_fd >= 0)
+		close(b->status_fd);
+	b->status_fd = -1;
+}
+
 static const struct bfd_link *find_link(const struct bfd_link *v, size_t n, const char *name)
 {
 	return n ? bsearch(name, v, n, sizeof(*v), link_cmp) : NULL;

@@ -14,24 +14,14 @@
 #define BFD_CTL_LEN 24          /* the mandatory section */
 #define BFD_UDP_PORT 3784       /* RFC 5881: single-hop control packets */
 
-enum bfd_state {
-	BFD_ADMIN_DOWN = 0,
-	BFD_DOWN = 1,
-	BFD_INIT = 2,
-	BFD_UP = 3,
-};
+/* In the order of their codes on the wire, from 0. */
+enum bfd_state { BFD_ADMIN_DOWN, BFD_DOWN, BFD_INIT, BFD_UP };
 
-/* Diagnostic codes (RFC 5880 section 4.1). */
+/* Diagnostic codes (RFC 5880 section 4.1), in the order of their codes, from 0. */
 enum bfd_diag {
-	BFD_DIAG_NONE = 0,
-	BFD_DIAG_DETECT_EXPIRED = 1,
-	BFD_DIAG_ECHO_FAILED = 2,
-	BFD_DIAG_NEIGHBOR_DOWN = 3,
-	BFD_DIAG_FWD_RESET = 4,
-	BFD_DIAG_PATH_DOWN = 5,
-	BFD_DIAG_CONCAT_DOWN = 6,
-	BFD_DIAG_ADMIN_DOWN = 7,
-	BFD_DIAG_REV_CONCAT_DOWN = 8,
+	BFD_DIAG_NONE, BFD_DIAG_DETECT_EXPIRED, BFD_DIAG_ECHO_FAILED, BFD_DIAG_NEIGHBOR_DOWN,
+	BFD_DIAG_FWD_RESET, BFD_DIAG_PATH_DOWN, BFD_DIAG_CONCAT_DOWN, BFD_DIAG_ADMIN_DOWN,
+	BFD_DIAG_REV_CONCAT_DOWN,
 };
 
 /* The flag bits of the second byte. */

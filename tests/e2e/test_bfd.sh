@@ -19,17 +19,17 @@ fabric_plug "$FAB" "$HV1" phys0 fh1
 fabric_plug "$FAB" "$HV2" phys0 fh2
 fabric_host_add "$FAB" "$EXT" fext $MACEXT 10.6.0.4/24
 
+# The physical network "phys" on both chassis; on it the router address and
+# lext, an external port served by the group {hv1: 30, hv2: 20}.
 encap_args 192.0.2.1 192.0.2.2
+GROUP=(ha-chassis-group-add hagrp -- ha-chassis-group-add-chassis hagrp hv1 30
+	-- ha-chassis-group-add-chassis hagrp hv2 20)
+PORTS=(ls-add ls -- lsp-add ls ln -- lsp-set-type ln localnet -- lsp-set-addresses ln unknown
+	-- lsp-set-options ln network_name=phys -- lsp-add ls rp -- lsp-set-type rp router
+	-- lsp-set-addresses rp "$MACRP $RP4" -- lsp-add ls lext -- lsp-set-type lext external
+	-- lsp-set-addresses lext "$MACEXT 10.6.0.4" -- lsp-set-ha-chassis-group lext hagrp)
 ctl "${ENCAP_ARGS[@]}" -- chassis-set-bridge-mappings hv1 phys:phys0 \
-	-- chassis-set-bridge-mappings hv2 phys:phys0 \
-	-- ha-chassis-group-add hagrp \
-	-- ha-chassis-group-add-chassis hagrp hv1 30 -- ha-chassis-group-add-chassis hagrp hv2 20 \
-	-- ls-add ls \
-	-- lsp-add ls ln -- lsp-set-type ln localnet -- lsp-set-addresses ln unknown \
-	-- lsp-set-options ln network_name=phys \
-	-- lsp-add ls rp -- lsp-set-type rp router -- lsp-set-addresses rp "$MACRP $RP4" \
-	-- lsp-add ls lext -- lsp-set-type lext external -- lsp-set-addresses lext "$MACEXT 10.6.0.4" \
-	-- lsp-set-ha-chassis-group lext hagrp || exit 1
+	-- chassis-set-bridge-mappings hv2 phys:phys0 -- "${GROUP[@]}" -- "${PORTS[@]}" || exit 1
 
 # bfd_field CHASSIS PEER FIELD: a field of CHASSIS' session with PEER (bfd-show --json).
 bfd_field() {

@@ -57,51 +57,6 @@ Test(bfd_packet, a_longer_payload_is_read_up_to_the_length_field)
 	cr_assert_eq(p.my_discr, sample.my_discr);
 }
 
-/* One byte changed from sample_bytes (at off, to val), and the rule that refuses it. */
-static const struct {
-	const char *what;
-	size_t len;
-	int off;
-	uint8_t val;
-	enum bfd_reject want;
-} rejects[] = {
-	{ "shorter than 24 bytes", 23, -1, 0, BFD_REJECT_SHORT },
-	{ "version 0", 24, 0, 0x01, BFD_REJECT_VERSION },
-	{ "version 2", 24, 0, 0x41, BFD_REJECT_VERSION },
-	{ "length field 23", 24, 3, 23, BFD_REJECT_LENGTH },
-	{ "length field beyond the payload", 24, 3, 25, BFD_REJECT_LENGTH },
-	{ "A bit with a 24-byte length", 24, 1, 0xc4, BFD_REJECT_LENGTH },
-	{ "detect mult 0", 24, 2, 0, BFD_REJECT_DETECT_MULT },
-	{ "multipoint bit", 24, 1, 0xc1, BFD_REJECT_MULTIPOINT },
-	{ "my discriminator 0", 24, 7, 0, BFD_REJECT_MY_DISCR },
-	{ "your discriminator 0 while Up", 24, 11, 0, BFD_REJECT_YOUR_DISCR },
-	{ "your discriminator 0 while Init", 24, 1, 0x80, BFD_REJECT_YOUR_DISCR },
-};
-
-static void spoil(uint8_t *buf, int i)
-{
-	memcpy(buf, sample_bytes, BFD_CTL_LEN);
-	buf[4] = buf[5] = buf[6] = 0;           /* my discriminator: only byte 7 left */
-	buf[7] = 1;
-	if (rejects[i].off == 11 || (rejects[i].off == 1 && rejects[i].val == 0x80))
-		memset(buf + 8, 0, 4);
-	if (rejects[i].off >= 0)
-		buf[rejects[i].off] = rejects[i].val;
-}
-
-Test(bfd_packet, every_rule_refuses_its_packet)
-{
-	uint8_t buf[BFD_CTL_LEN];
-	struct bfd_ctl p;
-
-	for (size_t i = 0; i < N(rejects); i++) {
-		spoil(buf, (int)i);
-		cr_expect_eq(bfd_ctl_decode(buf, rejects[i].len, &p), rejects[i].want,
-			     "%s: %s", rejects[i].what,
-			     bfd_reject_name(bfd_ctl_decode(buf, rejects[i].len, &p)));
-	}
-}
-
 Test(bfd_packet, authentication_is_refused_when_the_length_allows_it)
 {
 	uint8_t buf[BFD_CTL_LEN + 2];
@@ -177,42 +132,79 @@ Test(bfd_frame, parse_finds_the_packet_also_behind_geneve_options)
 	cr_assert_eq(off, 58);
 }
 
-static const struct {
+/*
+ * A spoiled input: byte off set to val, or (off -1) only the first val
+ * bytes handed over; and the reason the decoder must give.
+ */
+struct spoiled {
 	const char *what;
 	int off;
 	uint8_t val;
-	size_t cut;             /* bytes left, 0: all */
-	enum bfd_frame_reject want;
-} frame_rejects[] = {
-	{ "shorter than the Geneve header", -1, 0, 7, BFD_FRAME_SHORT },
-	{ "Geneve version 1", 0, 0x40, 0, BFD_FRAME_GENEVE },
-	{ "not Ethernet inside", 2, 0x08, 0, BFD_FRAME_GENEVE },
-	{ "options beyond the payload", 0, 0x3f, 0, BFD_FRAME_GENEVE },
-	{ "cut inside the Ethernet header", -1, 0, 20, BFD_FRAME_SHORT },
-	{ "another destination MAC", 13, 0x02, 0, BFD_FRAME_ETH },
-	{ "not IPv4", 21, 0xdd, 0, BFD_FRAME_ETH },
-	{ "IPv6 version nibble", 22, 0x65, 0, BFD_FRAME_IPV4 },
-	{ "TCP", 31, 6, 0, BFD_FRAME_IPV4 },
-	{ "a fragment", 28, 0x20, 0, BFD_FRAME_IPV4 },
-	{ "TTL 254", 30, 254, 0, BFD_FRAME_TTL },
-	{ "UDP to 3785", 45, 0xc9, 0, BFD_FRAME_UDP },
-	{ "UDP length beyond the payload", 47, 40, 0, BFD_FRAME_UDP },
-	{ "IPv4 length beyond a cut payload", -1, 0, 46, BFD_FRAME_IPV4 },
+	int want;
 };
 
-Test(bfd_frame, every_check_refuses_its_frame)
+/* A valid Down packet from discriminator 1, spoiled. */
+static const struct spoiled packet_rejects[] = {
+	{ "shorter than 24 bytes", -1, 23, BFD_REJECT_SHORT },
+	{ "version 0", 0, 0x01, BFD_REJECT_VERSION },
+	{ "length field 23", 3, 23, BFD_REJECT_LENGTH },
+	{ "length field beyond the payload", 3, 25, BFD_REJECT_LENGTH },
+	{ "A bit with a 24-byte length", 1, 0x44, BFD_REJECT_LENGTH },
+	{ "detect mult 0", 2, 0, BFD_REJECT_DETECT_MULT },
+	{ "multipoint bit", 1, 0x41, BFD_REJECT_MULTIPOINT },
+	{ "my discriminator 0", 7, 0, BFD_REJECT_MY_DISCR },
+	{ "your discriminator 0 while Up", 1, 0xc0, BFD_REJECT_YOUR_DISCR },
+	{ "your discriminator 0 while Init", 1, 0x80, BFD_REJECT_YOUR_DISCR },
+};
+
+/* Where each header starts in the frame. */
+enum { GNV = 0, ETH = 8, IP = 22, UDP = 42 };
+
+/* A valid frame around sample, spoiled. */
+static const struct spoiled frame_rejects[] = {
+	{ "shorter than the Geneve header", -1, 7, BFD_FRAME_SHORT },
+	{ "Geneve version 1", GNV + 0, 0x40, BFD_FRAME_GENEVE },
+	{ "not Ethernet inside", GNV + 2, 0x08, BFD_FRAME_GENEVE },
+	{ "options beyond the payload", GNV + 0, 0x3f, BFD_FRAME_GENEVE },
+	{ "cut inside the Ethernet header", -1, 20, BFD_FRAME_SHORT },
+	{ "another destination MAC", ETH + 5, 0x02, BFD_FRAME_ETH },
+	{ "not IPv4", ETH + 13, 0xdd, BFD_FRAME_ETH },
+	{ "IPv6 version nibble", IP + 0, 0x65, BFD_FRAME_IPV4 },
+	{ "TCP", IP + 9, 6, BFD_FRAME_IPV4 },
+	{ "a fragment", IP + 6, 0x20, BFD_FRAME_IPV4 },
+	{ "TTL 254", IP + 8, 254, BFD_FRAME_TTL },
+	{ "UDP to 3785", UDP + 3, 0xc9, BFD_FRAME_UDP },
+	{ "UDP length beyond the payload", UDP + 5, 40, BFD_FRAME_UDP },
+	{ "IPv4 length beyond a cut payload", -1, 46, BFD_FRAME_IPV4 },
+};
+
+/* The bytes of buf (len of them) that case c hands over. */
+static size_t spoil(const struct spoiled *c, uint8_t *buf, size_t len)
 {
-	uint8_t f[BFD_FRAME_LEN];
-	size_t off, len;
+	if (c->off < 0)
+		return c->val;
+	buf[c->off] = c->val;
+	return len;
+}
 
-	for (size_t i = 0; i < N(frame_rejects); i++) {
-		size_t n = frame_rejects[i].cut ? frame_rejects[i].cut : sizeof(f);
-		enum bfd_frame_reject r;
+Test(bfd_decode, every_rule_refuses_its_input)
+{
+	static const struct bfd_ctl down = { .state = BFD_DOWN, .detect_mult = 3, .my_discr = 1 };
+	uint8_t buf[BFD_FRAME_LEN];
+	struct bfd_ctl p;
+	size_t i, len, off, clen;
+	int r;
 
-		bfd_frame_build(f, mac, 49999, &sample);
-		if (frame_rejects[i].off >= 0)
-			f[frame_rejects[i].off] = frame_rejects[i].val;
-		r = bfd_frame_parse(f, n, &off, &len);
+	for (i = 0; i < N(packet_rejects); i++) {
+		bfd_ctl_encode(&down, buf);
+		len = spoil(&packet_rejects[i], buf, BFD_CTL_LEN);
+		r = bfd_ctl_decode(buf, len, &p);
+		cr_expect_eq(r, packet_rejects[i].want, "%s: %s", packet_rejects[i].what,
+			     bfd_reject_name(r));
+	}
+	for (i = 0; i < N(frame_rejects); i++) {
+		len = spoil(&frame_rejects[i], buf, bfd_frame_build(buf, mac, 49999, &sample));
+		r = bfd_frame_parse(buf, len, &off, &clen);
 		cr_expect_eq(r, frame_rejects[i].want, "%s: %s", frame_rejects[i].what,
 			     bfd_frame_reject_name(r));
 	}
