@@ -72,6 +72,10 @@ not_held_by() {
 	[ "$(drop_count "$1" external-not-held)" -gt "$before" ] 2>/dev/null
 }
 
+"$XOVND" --chassis hv1 --db "$DB" --bfd-mult 0 >"$E2E_TMP/bad-mult.out" 2>&1
+check "xovnd refuses --bfd-mult 0, saying why" \
+	grep -q -- "--bfd-mult must be a whole number from 1 to 255: 0" "$E2E_TMP/bad-mult.out"
+
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2 --metrics 127.0.0.1:9464
 check "hv1 runs a session with hv2" wait_log hv1 'BFD: session with hv2 ' 10
