@@ -37,16 +37,20 @@ bfd_field() {
 		jq -r --arg p "$2" --arg f "$3" '.[] | select(.chassis == $p) | .[$f]' 2>/dev/null
 }
 
-# wait_state CHASSIS PEER STATE: prints the milliseconds until CHASSIS'
-# session with PEER is in STATE (polled every 20 ms), "never" after 3 s.
+# wait_state CHASSIS PEER STATE: prints the milliseconds from now until
+# CHASSIS' session with PEER entered STATE (polled every 20 ms; the time
+# the session records for its change, so not the polling's), "never"
+# after 3 s.
 wait_state() {
-	local t0 now; t0=$(date +%s%N)
+	local t0 now since; t0=$(date +%s%N)
 	while [ "$(bfd_field "$1" "$2" state)" != "$3" ]; do
 		now=$(date +%s%N)
 		[ $(( (now - t0) / 1000000 )) -lt 3000 ] || { echo never; return 1; }
 		sleep 0.02
 	done
-	echo $(( ($(date +%s%N) - t0) / 1000000 ))
+	since=$(bfd_field "$1" "$2" since_ms)
+	now=$(date +%s%N)
+	echo $(( (now - t0) / 1000000 - since ))
 }
 
 within_a_second() { [ "$1" != never ] && [ "$1" -le 1000 ]; }
