@@ -49,8 +49,8 @@ wait_state() {
 		sleep 0.02
 	done
 	since=$(bfd_field "$1" "$2" since_ms)
-	now=$(date +%s%N)
-	echo $(( (now - t0) / 1000000 - since ))
+	now=$(( ($(date +%s%N) - t0) / 1000000 - since ))
+	echo $(( now > 0 ? now : 0 ))   # 0: it had changed before the first look
 }
 
 within_a_second() { [ "$1" != never ] && [ "$1" -le 1000 ]; }
@@ -86,7 +86,7 @@ check "hv1 runs a session with hv2" wait_log hv1 'BFD: session with hv2 ' 10
 check "hv2 runs a session with hv1" wait_log hv2 'BFD: session with hv1 ' 10
 
 ms1=$(wait_state hv1 hv2 up); ms2=$(wait_state hv2 hv1 up)
-echo "    sessions Up: hv1 after $ms1 ms, hv2 after $ms2 ms (from both sessions started)"
+echo "    sessions Up: hv1 after $ms1 ms, hv2 after $ms2 ms (from both logs saying they started)"
 check "hv1 sees hv2 Up within a second" within_a_second "$ms1"
 check "hv2 sees hv1 Up within a second" within_a_second "$ms2"
 check "detection time 3 x 200 ms" test "$(bfd_field hv2 hv1 detect_ms)" = 600
