@@ -160,6 +160,19 @@ static int write_drops(const struct scrape *s, const char *pin_dir)
 	return 0;
 }
 
+/* One gauge per map that could be read (ok), named names[i]. */
+static void map_gauge(const struct scrape *s, const char *metric, const char *help,
+		      const char *const *names, const int *ok, const uint32_t *v)
+{
+	header(s->out, metric, "gauge", help);
+	for (int i = 0; i <= XOVN_MAP__COUNT; i++) {
+		if (!ok[i])
+			continue;
+		sample_start(s, metric);
+		fprintf(s->out, ",map=\"%s\"} %u\n", names[i], v[i]);
+	}
+}
+
 /* Every map the compiler fills, plus the counters' array (full by construction: a slot per possible port). */
 static void write_fill(const struct scrape *s, const char *pin_dir)
 {
@@ -175,20 +188,8 @@ static void write_fill(const struct scrape *s, const char *pin_dir)
 		if (fd >= 0)
 			close(fd);
 	}
-	header(s->out, "xovn_map_entries", "gauge", "Entries in a BPF map.");
-	for (i = 0; i <= XOVN_MAP__COUNT; i++) {
-		if (!ok[i])
-			continue;
-		sample_start(s, "xovn_map_entries");
-		fprintf(s->out, ",map=\"%s\"} %u\n", names[i], n[i]);
-	}
-	header(s->out, "xovn_map_max_entries", "gauge", "Capacity of a BPF map.");
-	for (i = 0; i <= XOVN_MAP__COUNT; i++) {
-		if (!ok[i])
-			continue;
-		sample_start(s, "xovn_map_max_entries");
-		fprintf(s->out, ",map=\"%s\"} %u\n", names[i], max[i]);
-	}
+	map_gauge(s, "xovn_map_entries", "Entries in a BPF map.", names, ok, n);
+	map_gauge(s, "xovn_map_max_entries", "Capacity of a BPF map.", names, ok, max);
 }
 
 static void write_generation(const struct scrape *s, const char *pin_dir)
