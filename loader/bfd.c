@@ -91,7 +91,6 @@ static int link_cmp(const void *key, const void *elem)
 	return strcmp(key, ((const struct bfd_link *)elem)->name);
 }
 
-/* Links are sorted by name, as bfd_peers_of gives the peers. */
 void bfd_close(struct bfd *b)
 {
 	free(b->links);
@@ -103,6 +102,7 @@ void bfd_close(struct bfd *b)
 	b->status_fd = -1;
 }
 
+/* Links are sorted by name, as bfd_peers_of gives the peers. */
 static const struct bfd_link *find_link(const struct bfd_link *v, size_t n, const char *name)
 {
 	return n ? bsearch(name, v, n, sizeof(*v), link_cmp) : NULL;
@@ -123,6 +123,20 @@ static void new_link(struct bfd *b, struct bfd_link *l, const struct bfd_peer *p
 	log_info("BFD: session with %s (%s) started", l->name, p->encap_ip);
 }
 
+/* The sessions of b that are not in v (n of them) end. */
+static void forget_gone(struct bfd *b, const struct bfd_link *v, size_t n)
+{
+	for (size_t i = 0; i < b->n; i++) {
+		const struct bfd_link *l = &b->links[i];
+
+		if (find_link(v, n, l->name))
+			continue;
+		log_info("BFD: session with %s ended", l->name);
+		bfd_status_del(b->status_fd, l->name);
+		b->live_changed |= l->live == BFD_LIVE_DOWN;
+	}
+}
+
 /* The new list of links from peers: existing sessions keep their state. */
 static int rebuild_links(struct bfd *b, const struct bfd_peer_list *peers, uint64_t now)
 {
@@ -135,20 +149,15 @@ static int rebuild_links(struct bfd *b, const struct bfd_peer_list *peers, uint6
 		struct in_addr ip = { 0 };
 
 		inet_pton(AF_INET, peers->v[i].encap_ip, &ip);
-		if (old && old->ip.s_addr == ip.s_addr)
+		if (old && old->ip.s_addr == ip.s_addr) {
 			v[i] = *old;
-		else
-			new_link(b, &v[i], &peers->v[i], now);
-	}
-	for (size_t i = 0; i < b->n; i++) {
-		const struct bfd_link *l = &b->links[i];
-
-		if (find_link(v, peers->n, l->name))
 			continue;
-		log_info("BFD: session with %s ended", l->name);
-		bfd_status_del(b->status_fd, l->name);
-		b->live_changed |= l->live == BFD_LIVE_DOWN;
+		}
+		/* A new encap IP is a new session: what the old one said goes. */
+		b->live_changed |= old && old->live == BFD_LIVE_DOWN;
+		new_link(b, &v[i], &peers->v[i], now);
 	}
+	forget_gone(b, v, peers->n);
 	free(b->links);
 	b->links = v;
 	b->n = peers->n;
