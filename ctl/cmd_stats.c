@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * cmd_stats.c - the stats verb: a chassis' per-port and per-reason drop
- * counters, summed over CPUs, named as in the model.
+ * counters, summed over CPUs, named as in the model, and its BFD sessions;
+ * bfd-show: the BFD sessions alone.
  *
  *   stats [--chassis NAME] [--pin-dir DIR] [--json] [PORT]
+ *   bfd-show [--chassis NAME] [--pin-dir DIR] [--json]
  *
  * Read-only, like trace: counters are read from the pinned maps.
  */
@@ -148,6 +150,10 @@ static void print_text(FILE *out, const json_t *report)
 		fprintf(out, "  %-20s %12lld packets %14lld bytes\n", reason,
 			(long long)json_integer_value(json_object_get(drop, "packets")),
 			(long long)json_integer_value(json_object_get(drop, "bytes")));
+	if (json_array_size(json_object_get(report, "bfd"))) {
+		fprintf(out, "bfd:\n");
+		ctl_bfd_print(out, json_object_get(report, "bfd"));
+	}
 }
 
 /* One port: its row even when it has not seen a packet yet. */
@@ -213,6 +219,13 @@ static int build_report(const struct xovn_model *model, const struct stats_args 
 	close(fd);
 	if (rc == 0 && !a->port)
 		rc = add_drops(pin_dir, report);
+	/* Sessions are recorded by an xovnd that runs BFD: none, no "bfd". */
+	if (rc == 0 && !a->port) {
+		json_t *bfd = ctl_bfd_sessions(pin_dir);
+
+		if (bfd)
+			json_object_set_new(report, "bfd", bfd);
+	}
 	return rc;
 }
 
@@ -248,7 +261,39 @@ static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 	return rc;
 }
 
+static int cmd_bfd_show(struct ctl_ctx *ctx, int argc, char **argv)
+{
+	struct stats_args a = { 0 };
+	const char *chassis;
+	char pin_dir[4096];
+	json_t *sessions;
+
+	if (parse_args(&a, argc, argv))
+		return -1;
+	if (a.port)
+		return ctl_fail("bfd-show: unexpected argument %s", a.port);
+	chassis = pick_chassis(ctx->model, &a);
+	if (!chassis)
+		return -1;
+	if (!a.pin_dir && xovn_pin_dir(chassis, pin_dir, sizeof(pin_dir)))
+		return ctl_fail("bfd-show: chassis name too long");
+	sessions = ctl_bfd_sessions(a.pin_dir ? a.pin_dir : pin_dir);
+	if (!sessions)
+		return ctl_fail("bfd-show: no BFD record in %s (is xovnd running for %s?)",
+				a.pin_dir ? a.pin_dir : pin_dir, chassis);
+	if (a.json) {
+		json_dumpf(sessions, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		fputc('\n', ctx->out);
+	} else {
+		fprintf(ctx->out, "chassis %s\n", chassis);
+		ctl_bfd_print(ctx->out, sessions);
+	}
+	json_decref(sessions);
+	return 0;
+}
+
 const struct ctl_verb ctl_stats_verbs[] = {
 	{ "stats", 0, -1, 0, 0, cmd_stats },
+	{ "bfd-show", 0, -1, 0, 0, cmd_bfd_show },
 	{ 0 }
 };

@@ -160,6 +160,10 @@ extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
 extern const struct ctl_verb ctl_nat_verbs[];     /* cmd_nat.c: lr-nat-* */
 extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gateway-chassis */
 
+/* cmd_bfd.c: xovnd's BFD sessions from the pins in pin_dir, sorted; NULL when not recorded. */
+json_t *ctl_bfd_sessions(const char *pin_dir);
+void ctl_bfd_print(FILE *out, const json_t *sessions);
+
 /*
  * qsort order of gateway chassis rows (const json_t *): highest priority
  * first, equal priorities by name descending, as ovn-nbctl orders them.

@@ -10,6 +10,7 @@
 #include <sys/stat.h>
 
 #include "attachments.h"
+#include "bfd.h"
 #include "compile/compile.h"
 #include "model/delta.h"
 #include "model/follow.h"
@@ -52,6 +53,8 @@ struct chassis {
 	json_t *ovn_skipped;          /* rows left out of the last model, as logged */
 	/* Routes learned from the fabric, merged into c->typed (route_exchange.c); NULL: none. */
 	const struct xovn_learned_set *learned;
+	const struct bfd *bfd;        /* chassis liveness from BFD, NULL without */
+	unsigned long typed_reads;    /* times c->typed was read anew (BFD follows it) */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */

@@ -7,7 +7,9 @@
  * it; its strings borrow from c->active, so it goes whenever c->active is
  * replaced.  A change of switches alone is followed in place
  * (model/follow.h): the other typed objects stay where they are, and with
- * them the compile state.
+ * them the compile state.  Chassis that BFD sees down are marked "down"
+ * in it as it is read (bfd.h), so the compiler treats them as the model's
+ * own "down".
  */
 #include "chassis.h"
 #include "log.h"
@@ -20,6 +22,8 @@ const struct xovn_model *chassis_typed(struct chassis *c)
 			log_info("out of memory reading the model");
 		else if (c->learned && xovn_learned_merge(c->typed, c->learned) < 0)
 			log_info("out of memory adding the learned routes; compiling without some");
+		bfd_override(c->bfd, c->typed);
+		c->typed_reads++;
 	}
 	return c->typed;
 }

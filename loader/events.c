@@ -75,7 +75,8 @@ static int open_signals(struct events *ev)
 int events_open(struct events *ev, const char *db_path)
 {
 	memset(ev, 0, sizeof(*ev));
-	ev->inotify_fd = ev->netlink_fd = ev->signal_fd = ev->extra_fd[0] = ev->extra_fd[1] = -1;
+	ev->inotify_fd = ev->netlink_fd = ev->signal_fd = -1;
+	ev->extra_fd[0] = ev->extra_fd[1] = ev->extra_fd[2] = -1;
 	ev->route_fd = -1;
 	if (open_signals(ev) < 0 || open_inotify(ev, db_path) < 0 || open_netlink(ev) < 0) {
 		events_close(ev);
@@ -92,7 +93,8 @@ void events_close(struct events *ev)
 		close(ev->netlink_fd);
 	if (ev->signal_fd >= 0)
 		close(ev->signal_fd);
-	ev->inotify_fd = ev->netlink_fd = ev->signal_fd = ev->extra_fd[0] = ev->extra_fd[1] = -1;
+	ev->inotify_fd = ev->netlink_fd = ev->signal_fd = -1;
+	ev->extra_fd[0] = ev->extra_fd[1] = ev->extra_fd[2] = -1;
 }
 
 static int drain_inotify(struct events *ev)
@@ -148,15 +150,16 @@ static int drain_signals(struct events *ev)
 int events_wait(struct events *ev, int timeout_ms)
 {
 	/* poll ignores a negative fd: an extra connection that is down. */
-	struct pollfd pfd[6] = {
+	struct pollfd pfd[7] = {
 		{ .fd = ev->inotify_fd, .events = POLLIN },
 		{ .fd = ev->netlink_fd, .events = POLLIN },
 		{ .fd = ev->signal_fd, .events = POLLIN },
 		{ .fd = ev->extra_fd[0], .events = POLLIN | (ev->extra_write[0] ? POLLOUT : 0) },
 		{ .fd = ev->extra_fd[1], .events = POLLIN | (ev->extra_write[1] ? POLLOUT : 0) },
+		{ .fd = ev->extra_fd[2], .events = POLLIN | (ev->extra_write[2] ? POLLOUT : 0) },
 		{ .fd = ev->route_fd, .events = POLLIN },
 	};
-	int n = poll(pfd, 6, timeout_ms);
+	int n = poll(pfd, 7, timeout_ms);
 	int bits = 0;
 
 	if (n == 0)
@@ -169,9 +172,10 @@ int events_wait(struct events *ev, int timeout_ms)
 		bits |= drain_netlink(ev);
 	if (pfd[2].revents)
 		bits |= drain_signals(ev);
-	if ((ev->extra_fd[0] >= 0 && pfd[3].revents) || (ev->extra_fd[1] >= 0 && pfd[4].revents))
-		bits |= EV_EXTRA;
-	if (ev->route_fd >= 0 && pfd[5].revents)
+	for (int i = 3; i < 6; i++)
+		if (pfd[i].fd >= 0 && pfd[i].revents)
+			bits |= EV_EXTRA;
+	if (ev->route_fd >= 0 && pfd[6].revents)
 		bits |= EV_ROUTES;   /* drained by route_exchange_drain */
 	return bits;
 }

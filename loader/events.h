@@ -12,8 +12,8 @@ struct events {
 	int signal_fd;
 	char db_name[256];   /* basename of the db, to filter directory events */
 	char journal_name[264]; /* DB.journal: xovnctl's record of each write */
-	int extra_fd[2];     /* connections to watch too (OVN's SB and NB), -1 for none */
-	int extra_write[2];  /* ... for output as well */
+	int extra_fd[3];     /* sockets to watch too (OVN's SB and NB, BFD), -1 for none */
+	int extra_write[3];  /* ... for output as well */
 	int route_fd;        /* route changes (route_exchange.h), -1 for none */
 };
 

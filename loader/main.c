@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "bfd.h"
 #include "chassis.h"
 #include "cleanup.h"
 #include "events.h"
@@ -82,7 +83,28 @@ struct run_state {
 	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
 	struct ra_periodic ra;       /* periodic router advertisements */
 	struct route_exchange rx;    /* the routing tables of the routers advertised here */
+	struct bfd *bfd;             /* NULL with --once or when it could not start */
+	unsigned long bfd_reads;     /* the typed model BFD last followed */
 };
+
+/*
+ * BFD follows the model in force (its sessions) and the model follows BFD:
+ * a chassis going down or coming back is a whole compile, so every map
+ * that depends on the active gateway changes.
+ */
+static void bfd_step(struct chassis *c, struct run_state *rs)
+{
+	if (!rs->bfd)
+		return;
+	if (c->typed_reads != rs->bfd_reads) {
+		bfd_sync(rs->bfd, c->typed, c->opt->chassis);
+		rs->bfd_reads = c->typed_reads;
+	}
+	if (bfd_run(rs->bfd) > 0 && c->model) {
+		chassis_forget_typed(c);
+		chassis_apply(c);
+	}
+}
 
 /* Without the NB a router has only its connected networks: say so once. */
 static void note_routes_source(const struct chassis *c, struct run_state *rs)
@@ -147,12 +169,15 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 	for (;;) {
 		int bits;
 
+		bfd_step(c, rs);
 		if (c->sb)
 			ev->extra_fd[0] = ovn_sb_fd(c->sb, &ev->extra_write[0]);
 		if (rs->nb)
 			ev->extra_fd[1] = ovn_nb_fd(rs->nb, &ev->extra_write[1]);
+		ev->extra_fd[2] = rs->bfd ? bfd_fd(rs->bfd) : -1;
 		ev->route_fd = route_exchange_fd(&rs->rx);
-		bits = events_wait(ev, POLL_TIMEOUT_MS);
+		bits = events_wait(ev, rs->bfd ? bfd_wait_ms(rs->bfd, POLL_TIMEOUT_MS) :
+					 POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
 			return 0;
@@ -231,6 +256,7 @@ int main(int argc, char **argv)
 	struct run_state rs = { .out.path = NULL };
 	struct ovn_sb sb;
 	struct ovn_nb nb;
+	struct bfd bfd;
 	double t0, t;
 	int rc;
 
@@ -263,6 +289,9 @@ int main(int argc, char **argv)
 	}
 	/* start: BPF load and verification (timed in datapath.c too), pins, map read-back. */
 	t = log_phase("start", t);
+	/* Without its record BFD cannot be shown: xovnd runs on without it. */
+	if (!opt.once && bfd_open(&bfd, &opt) == 0)
+		c.bfd = rs.bfd = &bfd;
 	rc = 0;
 	rs.out.path = opt.model_out;
 	if (opt.ovn_remote[0] && ovn_start(&c, &opt, &sb, &nb, &rs) < 0) {
@@ -309,6 +338,8 @@ int main(int argc, char **argv)
 		ovn_nb_free(&nb);
 	model_out_free(&rs.out);
 	metrics_stop(metrics);
+	if (rs.bfd)
+		bfd_close(rs.bfd);
 	chassis_stop(&c);
 	return rc;
 }

@@ -4,7 +4,8 @@
  *
  * A thread of its own answers GET /metrics with the text exposition format:
  * per-port rx/tx packets and bytes and per-reason drops (summed over CPUs),
- * the fill level of every map, and the model generation the maps hold.
+ * the fill level of every map, the model generation the maps hold, and the
+ * state and flaps of each BFD session.
  * Each scrape reads the pinned maps and the model afresh, so the endpoint
  * shares no state with the daemon's loop and needs no locking.
  */

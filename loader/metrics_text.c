@@ -10,6 +10,7 @@
 
 #include <bpf/bpf.h>
 
+#include "bfd/status.h"
 #include "dataplane/counters.h"
 #include "dataplane/mapset.h"
 #include "metrics.h"
@@ -208,6 +209,40 @@ static void write_generation(const struct scrape *s, const char *pin_dir)
 	close(fd);
 }
 
+struct bfd_sample {
+	const struct scrape *s;
+	const char *name;
+	int flaps;              /* the flap counter, else the state */
+};
+
+static void bfd_sample(const char *peer, const struct bfd_status *st, void *arg)
+{
+	const struct bfd_sample *b = arg;
+
+	sample_start(b->s, b->name);
+	fputs(",peer=\"", b->s->out);
+	label_value(b->s->out, peer);
+	fprintf(b->s->out, "\"} %llu\n",
+		(unsigned long long)(b->flaps ? st->flaps : st->state));
+}
+
+/* BFD sessions as xovnd records them (bfd/status.h); nothing when it runs none. */
+static void write_bfd(const struct scrape *s, const char *pin_dir)
+{
+	struct bfd_sample state = { s, "xovn_bfd_session_state", 0 };
+	struct bfd_sample flaps = { s, "xovn_bfd_session_flaps_total", 1 };
+	int fd = bfd_status_open(pin_dir, 0);
+
+	if (fd < 0)
+		return;
+	header(s->out, state.name, "gauge",
+	       "BFD session state toward a peer chassis: 0 admin down, 1 down, 2 init, 3 up.");
+	bfd_status_each(fd, bfd_sample, &state);
+	header(s->out, flaps.name, "counter", "Times a BFD session left Up.");
+	bfd_status_each(fd, bfd_sample, &flaps);
+	close(fd);
+}
+
 int metrics_write(FILE *out, const char *chassis, const char *pin_dir, const char *db)
 {
 	struct xovn_errors errs;
@@ -228,6 +263,7 @@ int metrics_write(FILE *out, const char *chassis, const char *pin_dir, const cha
 	if (rc == 0) {
 		write_fill(&s, pin_dir);
 		write_generation(&s, pin_dir);
+		write_bfd(&s, pin_dir);
 	}
 	xovn_model_free(typed);
 	json_decref(model);

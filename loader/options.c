@@ -4,6 +4,7 @@
  */
 #include <getopt.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/model.h"
@@ -14,7 +15,8 @@
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
 	"             [--underlay-xdp] [--ovn-remote REMOTES [--ovn-nb-remote REMOTES]]\n"
-	"             [--model-out FILE] [--cleanup] [--once] [-v]\n"
+	"             [--model-out FILE] [--bfd-min-rx MS] [--bfd-min-tx MS]\n"
+	"             [--bfd-mult N] [--no-bfd] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -49,6 +51,15 @@ static const char usage_text[] =
 	"                  the --db file) whenever it changes, replacing FILE\n"
 	"                  atomically: with --ovn-remote, what xovnd built from\n"
 	"                  OVN's databases\n"
+	"  --bfd-min-rx MS, --bfd-min-tx MS, --bfd-mult N\n"
+	"                  BFD (RFC 5880, inside the Geneve tunnel as Open vSwitch\n"
+	"                  runs it) with every chassis sharing a gateway group with\n"
+	"                  this one: the shortest intervals at which this chassis\n"
+	"                  receives and sends, in ms, and the detection multiplier\n"
+	"                  (default 200, 200, 3: a dead chassis is noticed within\n"
+	"                  600 ms).  A session that goes Down takes its chassis out\n"
+	"                  of every HA chassis group and gateway until it is Up\n"
+	"  --no-bfd        run no BFD session: chassis liveness is the model's alone\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -68,6 +79,37 @@ static int copy_arg(char *dst, size_t len, const char *src, const char *what)
 	}
 	strcpy(dst, src);
 	return 0;
+}
+
+/* A whole number in [lo, hi]. */
+static int parse_uint(unsigned *dst, const char *src, unsigned lo, unsigned hi, const char *what)
+{
+	char *end;
+	unsigned long v = strtoul(src, &end, 10);
+
+	if (!*src || *end || src[0] == '-' || v < lo || v > hi) {
+		fprintf(stderr, "xovnd: %s must be a whole number from %u to %u: %s\n", what, lo, hi,
+			src);
+		return -1;
+	}
+	*dst = (unsigned)v;
+	return 0;
+}
+
+static int parse_bfd(int c, struct xovnd_options *opt)
+{
+	switch (c) {
+	case 'r':
+		return parse_uint(&opt->bfd_min_rx_ms, optarg, 1, 60000, "--bfd-min-rx");
+	case 't':
+		return parse_uint(&opt->bfd_min_tx_ms, optarg, 1, 60000, "--bfd-min-tx");
+	case 'u':
+		return parse_uint(&opt->bfd_mult, optarg, 1, 255, "--bfd-mult");
+	default:
+		opt->bfd_mult = 0;
+		opt->bfd_min_rx_ms = opt->bfd_min_tx_ms = 0;
+		return 1;   /* --no-bfd: stays off whatever else is given */
+	}
 }
 
 static int parse_one(int c, struct xovnd_options *opt)
@@ -100,6 +142,11 @@ static int parse_one(int c, struct xovnd_options *opt)
 				"OVN NB remote");
 	case 'M':
 		return copy_arg(opt->model_out, sizeof(opt->model_out), optarg, "model output path");
+	case 'r':
+	case 't':
+	case 'u':
+	case 'B':
+		return parse_bfd(c, opt);
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -145,20 +192,30 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "ovn-remote", required_argument, NULL, 'R' },
 		{ "ovn-nb-remote", required_argument, NULL, 'N' },
 		{ "model-out", required_argument, NULL, 'M' },
+		{ "bfd-min-rx", required_argument, NULL, 'r' },
+		{ "bfd-min-tx", required_argument, NULL, 't' },
+		{ "bfd-mult", required_argument, NULL, 'u' },
+		{ "no-bfd", no_argument, NULL, 'B' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
-	int c;
+	int c, no_bfd = 0, rc;
 
 	memset(opt, 0, sizeof(*opt));
+	opt->bfd_min_rx_ms = opt->bfd_min_tx_ms = XOVND_BFD_INTERVAL_MS;
+	opt->bfd_mult = XOVND_BFD_MULT;
 	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage_text, stdout);
 			return 1;
 		}
-		if (parse_one(c, opt) < 0)
+		rc = parse_one(c, opt);
+		if (rc < 0)
 			return -1;
+		no_bfd |= rc > 0;
 	}
+	if (no_bfd)
+		parse_bfd('B', opt);
 	if (optind < argc) {
 		fprintf(stderr, "xovnd: unexpected argument: %s\n", argv[optind]);
 		return -1;

@@ -3,6 +3,7 @@
  * pipeline_underlay.h - frames arriving on the underlay interface.
  *
  *   classify: IPv4/UDP to our encap IP, port 6081?  no -> pass to the host
+ *             BFD between chassis inside Geneve (bfd.h) -> pass to xovnd
  *   validate: Geneve header, options, OVN option, VNI, egress key
  *   decap:    strip outer Ethernet/IPv4/UDP/Geneve, keep the inner frame
  *   output:   unicast -> xovn_output_port, group -> xovn_flood_group,
@@ -24,6 +25,7 @@
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 #include <bpf/bpf_endian.h>
+#include "bfd.h"
 #include "context.h"
 #include "deliver.h"
 #include "flood.h"
@@ -84,7 +86,7 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 
 	xovn_trace_begin(&ctx);
 	off = xovn_geneve_classify(&pkt, cfg ? cfg->encap_ip : 0);
-	if (off == XOVN_NOT_GENEVE)
+	if (off == XOVN_NOT_GENEVE || xovn_geneve_is_bfd(&pkt, off))
 		return xovn_underlay_pass(&ctx);
 	rx.gnv_off = off;
 	reason = xovn_geneve_rx_validate(&pkt, &rx);

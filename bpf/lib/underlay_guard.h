@@ -15,6 +15,7 @@
 
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include "bfd.h"
 #include "drop.h"
 #include "geneve_rx.h"
 #include "pkt.h"
@@ -39,7 +40,7 @@ static __always_inline int xovn_underlay_guard(struct xdp_md *ctx)
 	int off = xovn_geneve_classify(&pkt, cfg ? cfg->encap_ip : 0);
 	int reason;
 
-	if (off == XOVN_NOT_GENEVE)
+	if (off == XOVN_NOT_GENEVE || xovn_geneve_is_bfd(&pkt, off))
 		return XDP_PASS;
 	reason = xovn_underlay_guard_verdict(&pkt, off);
 	if (!reason)

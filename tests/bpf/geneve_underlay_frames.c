@@ -4,6 +4,7 @@
 #include <linux/if_ether.h>
 #include <string.h>
 
+#include "bfd/frame.h"
 #include "geneve_underlay_frames.h"
 #include "geneve_fixture.h"
 
@@ -13,6 +14,41 @@
 static size_t valid(uint8_t *f)
 {
 	return gn_from_hv2(f, GN_VNI3, 3, 1);
+}
+
+/*
+ * BFD from hv2 as xovnd sends it (lib/bfd/frame.c): Geneve without the OVN
+ * option around the control packet; inner_udp_dport and inner_dst_mac
+ * spoil one of the marks that make it BFD.
+ */
+static size_t bfd_from_hv2(uint8_t *f, uint16_t inner_udp_dport, const char *inner_dst_mac)
+{
+	static const uint8_t src_mac[6] = { 0x02, 0, 192, 0, 2, 2 };
+	struct xovn_ip4 ip = { .src = xh_ip4(GN_HV2_IP), .dst = xh_ip4(GN_LOCAL_IP), .proto = 17,
+			       .ttl = 64, .frag = XOVN_IP4_DF };
+	struct bfd_ctl ctl = { .state = BFD_DOWN, .detect_mult = 3, .my_discr = 7,
+			       .desired_min_tx_us = 1000000, .required_min_rx_us = 200000 };
+	uint8_t dst[6], *gnv = f + GN_OFF_GNV;
+
+	xh_mac("02:00:00:00:00:01", dst);
+	xovn_put_eth(f, dst, src_mac, ETH_P_IP);
+	xovn_put_ipv4(f + GN_OFF_IP, &ip, XOVN_HDR_UDP + BFD_FRAME_LEN);
+	xovn_put_udp(f + GN_OFF_UDP, 50000, 6081, BFD_FRAME_LEN);
+	bfd_frame_build(gnv, src_mac, 49152, &ctl);
+	xovn_put16(gnv + BFD_GENEVE_HLEN + 14 + 20 + 2, inner_udp_dport);
+	if (inner_dst_mac)
+		xh_mac(inner_dst_mac, gnv + BFD_GENEVE_HLEN);
+	return GN_OFF_GNV + BFD_FRAME_LEN;
+}
+
+static size_t bfd_to_another_udp_port(uint8_t *f)
+{
+	return bfd_from_hv2(f, 3785, NULL);
+}
+
+static size_t bfd_port_to_another_mac(uint8_t *f)
+{
+	return bfd_from_hv2(f, BFD_UDP_PORT, "00:23:20:00:00:02");
 }
 
 static size_t truncated_geneve_header(uint8_t *f)
@@ -173,6 +209,8 @@ static const struct gn_frame_case bad[] = {
 	CASE(egress_key_of_the_localport, XOVN_DROP_GENEVE_PORT),
 	CASE(egress_key_of_the_localnet_port, XOVN_DROP_GENEVE_PORT),
 	CASE(egress_key_equal_to_the_ingress_key, XOVN_DROP_HAIRPIN),
+	CASE(bfd_to_another_udp_port, XOVN_DROP_GENEVE_OPTION),
+	CASE(bfd_port_to_another_mac, XOVN_DROP_GENEVE_OPTION),
 };
 
 /* ---- the host's: not Geneve, or not for this chassis ---------------------- */
@@ -244,6 +282,12 @@ static size_t truncated_udp_header(uint8_t *f)
 	return GN_OFF_UDP + 4;
 }
 
+/* Between chassis, for xovnd's socket on the encap IP (bpf/lib/bfd.h). */
+static size_t bfd_control_packet_from_a_chassis(uint8_t *f)
+{
+	return bfd_from_hv2(f, BFD_UDP_PORT, NULL);
+}
+
 static const struct gn_frame_case host[] = {
 	CASE(arp_on_the_underlay, XOVN_DROP_NONE),
 	CASE(ipv6_on_the_underlay, XOVN_DROP_NONE),
@@ -253,6 +297,7 @@ static const struct gn_frame_case host[] = {
 	CASE(fragment_of_a_geneve_packet, XOVN_DROP_NONE),
 	CASE(vlan_tagged_geneve, XOVN_DROP_NONE),
 	CASE(truncated_udp_header, XOVN_DROP_NONE),
+	CASE(bfd_control_packet_from_a_chassis, XOVN_DROP_NONE),
 };
 
 #define N(table) (sizeof(table) / sizeof(table[0]))
