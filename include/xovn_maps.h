@@ -99,6 +99,9 @@ enum xovn_drop_reason {
 	XOVN_DROP_ROUTER_LOCAL,     /* to a router's own address, and not an echo request */
 	XOVN_DROP_ROUTER_UNHANDLED, /* to a router's MAC: not IP, ARP/ND it answers, or a routable destination */
 	XOVN_DROP_ROUTE_DISCARD,    /* the route's nexthop is "discard" */
+	/* NAT (NAT section below) */
+	XOVN_DROP_NAT_TABLE_FULL,   /* a new connection, and xovn_nat_ct has no room left */
+	XOVN_DROP_NAT_NO_PORT,      /* a new connection, and no free external port among the tries */
 	XOVN_DROP__COUNT
 };
 
@@ -296,6 +299,8 @@ struct xovn_trace_hop {
 #define XOVN_HOP_NEIGH_MISS    0x08 /* next hop unknown: ARP request / NS sent */
 #define XOVN_HOP_TTL           0x10 /* TTL expired: ICMP time exceeded sent */
 #define XOVN_HOP_IPV6          0x20 /* the routed packet is IPv6 */
+#define XOVN_HOP_DNAT          0x40 /* destination translated (DNAT, or a reply un-SNATed) */
+#define XOVN_HOP_SNAT          0x80 /* source translated (SNAT, or a reply un-DNATed) */
 
 struct xovn_trace {
 	__u32 seq;         /* bumped once per traced frame */
@@ -461,8 +466,10 @@ struct xovn_dhcp6_val {
 struct xovn_lsp_router_val {
 	__u32 rtr_key;
 	__u16 lrp_key;
-	__u16 pad;
+	__u16 flags;       /* XOVN_LR_* */
 };
+
+#define XOVN_LR_NAT            0x01 /* the router's NAT runs on this chassis (NAT section) */
 
 /* ---- map: xovn_rports (hash, key struct xovn_rport_key) ------------------
  * A router port as its router sees it: the MAC it sends from, the switch it
@@ -548,6 +555,92 @@ struct xovn_neigh_val {
 	__u64 seen_ns;     /* learned: last seen; 0 from the compiler */
 };
 
+/* ==== NAT ===================================================================
+ * OVN's NAT rules (ovn-nb(5) NAT) of a router whose NAT runs on this chassis
+ * (its xovn_lsp_router entries carry XOVN_LR_NAT), IPv4.  On router ingress,
+ * before the route lookup, a packet of a known connection is translated by
+ * its xovn_nat_ct entry, else a new one to a DNAT external IP
+ * (xovn_nat_dnat) is; after the route decision a packet that neither
+ * touched gets SNAT from xovn_nat_snat (longest logical_ip prefix;
+ * dnat_and_snat as /32 before snat).  Addresses and ports are in network
+ * order.
+ */
+#define XOVN_MAX_NAT_RULES     16384
+/* Entries, two per connection (one per direction). */
+#define XOVN_MAX_NAT_CONNS     262144
+/* External ports tried for a new SNAT connection before it is dropped. */
+#define XOVN_NAT_PORT_TRIES    8
+
+#define XOVN_NAT_STATELESS     0x01 /* options:stateless: rewrite only, no connection */
+#define XOVN_NAT_ONE_TO_ONE    0x02 /* dnat_and_snat: the port is kept */
+#define XOVN_NAT_EXT_MAC       0x04 /* distributed floating IP: eth.src = external_mac */
+
+/* ---- map: xovn_nat_dnat (hash): (router, external IP) -> logical IP -------- */
+struct xovn_nat_ip_key {
+	__u32 rtr_key;
+	__u32 ip;
+};
+
+struct xovn_nat_dnat_val {
+	__u32 logical_ip;
+	__u8 flags;        /* XOVN_NAT_* */
+	__u8 pad[3];
+};
+
+/* ---- map: xovn_nat_snat (LPM trie): (router, logical source) -> external ---
+ * prefixlen = XOVN_NAT_FIXED_BITS + the logical_ip's prefix length.
+ */
+#define XOVN_NAT_FIXED_BITS    32   /* rtr_key */
+
+struct xovn_nat_snat_key {
+	__u32 prefixlen;
+	__u32 rtr_key;
+	__u32 ip;
+};
+
+struct xovn_nat_snat_val {
+	__u32 external_ip;
+	__u16 port_min;    /* host order; external_port_range, else 1024 */
+	__u16 port_max;    /* host order; else 65535 */
+	__u16 out_lrp;     /* only packets leaving by this port (0 = any) */
+	__u8 flags;        /* XOVN_NAT_* */
+	__u8 plen;         /* the logical_ip's own prefix length */
+	__u8 external_mac[6];
+	__u16 pad;
+};
+
+/* ---- map: xovn_nat_ct (hash): the datapath's connections -------------------
+ * One entry per direction of a connection, keyed by the packet's tuple as it
+ * reaches the router, with the tuple it leaves with.  ICMP echo: both ports
+ * are the identifier.  Written by the datapath only (inserts never replace:
+ * a full table drops the new connection), aged by xovnd from seen_ns.
+ */
+struct xovn_nat_ct_key {
+	__u32 rtr_key;
+	__u32 src;
+	__u32 dst;
+	__u16 sport;
+	__u16 dport;
+	__u8 proto;
+	__u8 pad[3];
+};
+
+#define XOVN_CT_REPLY          0x01 /* the reply direction of the connection */
+#define XOVN_CT_CLOSING        0x02 /* TCP FIN or RST seen: aged faster */
+#define XOVN_CT_EXT_MAC        0x04 /* leaves with eth.src = mac */
+
+struct xovn_nat_ct_val {
+	__u64 seen_ns;     /* bpf_ktime_get_ns() of the last packet */
+	__u32 src;         /* the tuple after translation */
+	__u32 dst;
+	__u16 sport;
+	__u16 dport;
+	__u8 flags;        /* XOVN_CT_* */
+	__u8 pad;
+	__u8 mac[6];
+	__u32 pad2;
+};
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");
@@ -584,6 +677,12 @@ _Static_assert(sizeof(struct xovn_route_path) == 20, "route path layout");
 _Static_assert(sizeof(struct xovn_route_val) == 4 + 20 * XOVN_MAX_ECMP, "route val layout");
 _Static_assert(sizeof(struct xovn_neigh_key) == 24, "neigh key layout");
 _Static_assert(sizeof(struct xovn_neigh_val) == 16, "neigh val layout");
+_Static_assert(sizeof(struct xovn_nat_ip_key) == 8, "nat ip key layout");
+_Static_assert(sizeof(struct xovn_nat_dnat_val) == 8, "nat dnat val layout");
+_Static_assert(sizeof(struct xovn_nat_snat_key) == 12, "nat snat key layout");
+_Static_assert(sizeof(struct xovn_nat_snat_val) == 20, "nat snat val layout");
+_Static_assert(sizeof(struct xovn_nat_ct_key) == 20, "nat ct key layout");
+_Static_assert(sizeof(struct xovn_nat_ct_val) == 32, "nat ct val layout");
 #endif
 
 #endif /* XOVN_MAPS_H */

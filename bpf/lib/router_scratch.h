@@ -27,7 +27,7 @@ struct xovn_router_scratch {
 	struct xovn_rport_val out;    /* the out port of the route taken */
 	__u8 nh[16];                  /* the next hop resolved */
 	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
-	__u16 pad;
+	__u16 out_lrp;                /* the route's out port */
 };
 
 struct {

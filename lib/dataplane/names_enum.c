@@ -36,6 +36,8 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_ROUTER_LOCAL] = "router-local",
 	[XOVN_DROP_ROUTER_UNHANDLED] = "router-unhandled",
 	[XOVN_DROP_ROUTE_DISCARD] = "route-discard",
+	[XOVN_DROP_NAT_TABLE_FULL] = "nat-table-full",
+	[XOVN_DROP_NAT_NO_PORT] = "nat-no-port",
 };
 
 static const char *const action_names[] = {
