@@ -184,29 +184,53 @@ static int chassis_is_live(const struct xovn_chassis *ch)
 	return !ch->state || strcmp(ch->state, "down") != 0;
 }
 
+/* The best live chassis seen so far of a priority list (an HA group, gateway chassis). */
+struct holder_pick {
+	const char *best;
+	int64_t best_prio;
+};
+
 /*
  * The holder is the highest-priority member whose chassis exists and is not
  * down; equal priorities go to the smaller chassis name so that every
  * chassis, compiling independently, agrees on one holder.
  */
+static void holder_consider(const struct compile_ctx *ctx, struct holder_pick *pick,
+			    const char *name, int64_t prio)
+{
+	const struct xovn_chassis *ch = name ? name_index_get(&ctx->chassis_by_name, name) : NULL;
+
+	if (!ch || !chassis_is_live(ch))
+		return;
+	if (!pick->best || prio > pick->best_prio ||
+	    (prio == pick->best_prio && strcmp(name, pick->best) < 0)) {
+		pick->best = name;
+		pick->best_prio = prio;
+	}
+}
+
 static const char *group_holder(const struct compile_ctx *ctx, const struct xovn_ha_group *group)
 {
-	const char *best = NULL;
-	int64_t best_prio = -1;
+	struct holder_pick pick = { NULL, -1 };
 
-	for (size_t i = 0; i < group->n_members; i++) {
-		const char *name = group->members[i].chassis;
-		int64_t prio = group->members[i].priority;
-		const struct xovn_chassis *ch = name_index_get(&ctx->chassis_by_name, name);
+	for (size_t i = 0; i < group->n_members; i++)
+		holder_consider(ctx, &pick, group->members[i].chassis, group->members[i].priority);
+	return pick.best;
+}
 
-		if (!ch || !chassis_is_live(ch))
-			continue;
-		if (prio > best_prio || (prio == best_prio && strcmp(name, best) < 0)) {
-			best = name;
-			best_prio = prio;
-		}
+const char *compile_lrp_active_chassis(const struct compile_ctx *ctx, const struct xovn_lrp *lrp)
+{
+	struct holder_pick pick = { NULL, -1 };
+	const struct xovn_ha_group *group;
+
+	if (lrp->ha_chassis_group) {
+		group = name_index_get(&ctx->groups_by_name, lrp->ha_chassis_group);
+		return group ? group_holder(ctx, group) : NULL;
 	}
-	return best;
+	for (size_t i = 0; i < lrp->n_gateway_chassis; i++)
+		holder_consider(ctx, &pick, lrp->gateway_chassis[i].chassis_name,
+				lrp->gateway_chassis[i].priority);
+	return pick.best;
 }
 
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port)

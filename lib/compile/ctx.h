@@ -88,6 +88,12 @@ int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xo
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
 /* Whether this chassis holds the external port (HA chassis group). */
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port);
+/*
+ * The active chassis of a distributed gateway port: the holder of its
+ * ha_chassis_group, else its highest-priority live gateway chassis; NULL
+ * when it has none (not a gateway port) or none is live.
+ */
+const char *compile_lrp_active_chassis(const struct compile_ctx *ctx, const struct xovn_lrp *lrp);
 
 /* ports.c: one port -> ports, fdb, ingress candidate, flood */
 int compile_switch_scan(struct compile_ctx *ctx, const struct xovn_ls *sw, struct switch_state *st);
@@ -180,5 +186,10 @@ int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint3
 			 const struct name_index *lsp_by_lrp);
 /* Whether the router and the port are both enabled (absent means enabled). */
 int compile_lrp_enabled(const struct xovn_lrp *lrp);
+
+/* nat.c: a router's NAT rules where its NAT runs (xovn_nat_dnat, xovn_nat_snat) */
+/* XOVN_LR_NAT when some NAT rule of the router runs on this chassis, else 0. */
+uint16_t compile_router_nat_flags(const struct compile_ctx *ctx, const struct xovn_lr *r);
+int compile_router_nat(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
 
 #endif /* XOVN_COMPILE_CTX_H */

@@ -106,7 +106,7 @@ static int compile_router(struct compile_ctx *ctx, const struct xovn_lr *r,
 		if (lsp && compile_lrp_enabled(lrp) && emit_rport(ctx, rtr_key, lrp, lsp) < 0)
 			return -1;
 	}
-	if (compile_router_routes(ctx, r, rtr_key) < 0)
+	if (compile_router_routes(ctx, r, rtr_key) < 0 || compile_router_nat(ctx, r, rtr_key) < 0)
 		return -1;
 	return compile_router_neigh(ctx, r, rtr_key, lsp_by_lrp);
 }
