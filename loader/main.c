@@ -78,6 +78,8 @@ struct run_state {
 	struct model_out out;
 	int routes_note_logged;
 	uint64_t neigh_aged_ns;      /* last aging of learned neighbours */
+	uint64_t nat_aged_ns;        /* last aging of NAT connections */
+	const struct xovn_nat_timeouts *nat_timeouts;
 };
 
 /* Without the NB a router has only its connected networks: say so once. */
@@ -158,6 +160,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			handle_events(c, bits);
 		model_out_update(&rs->out, c->model);
 		neigh_age_run(c, &rs->neigh_aged_ns);
+		nat_age_run(c, rs->nat_timeouts, &rs->nat_aged_ns);
 	}
 }
 
@@ -256,6 +259,7 @@ int main(int argc, char **argv)
 	t = log_phase("start", t);
 	rc = 0;
 	rs.out.path = opt.model_out;
+	rs.nat_timeouts = &opt.nat_timeouts;
 	if (opt.ovn_remote[0] && ovn_start(&c, &opt, &sb, &nb, &rs) < 0) {
 		if (rs.nb)
 			ovn_nb_free(&nb);

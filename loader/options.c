@@ -14,7 +14,7 @@
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
 	"             [--underlay-xdp] [--ovn-remote REMOTES [--ovn-nb-remote REMOTES]]\n"
-	"             [--model-out FILE] [--cleanup] [--once] [-v]\n"
+	"             [--model-out FILE] [--nat-timeouts SPEC] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -49,6 +49,10 @@ static const char usage_text[] =
 	"                  the --db file) whenever it changes, replacing FILE\n"
 	"                  atomically: with --ovn-remote, what xovnd built from\n"
 	"                  OVN's databases\n"
+	"  --nat-timeouts tcp=S,tcp-closing=S,udp=S,icmp=S,other=S\n"
+	"                  idle seconds after which a NAT connection is removed, any\n"
+	"                  subset (default tcp=7440,tcp-closing=120,udp=180,icmp=30,\n"
+	"                  other=600); tcp-closing counts from a FIN or RST\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -68,6 +72,16 @@ static int copy_arg(char *dst, size_t len, const char *src, const char *what)
 	}
 	strcpy(dst, src);
 	return 0;
+}
+
+static int parse_nat_timeouts(struct xovnd_options *opt, const char *spec)
+{
+	char err[256];
+
+	if (xovn_nat_timeouts_parse(spec, &opt->nat_timeouts, err, sizeof(err)) == 0)
+		return 0;
+	fprintf(stderr, "xovnd: %s\n", err);
+	return -1;
 }
 
 static int parse_one(int c, struct xovnd_options *opt)
@@ -100,6 +114,8 @@ static int parse_one(int c, struct xovnd_options *opt)
 				"OVN NB remote");
 	case 'M':
 		return copy_arg(opt->model_out, sizeof(opt->model_out), optarg, "model output path");
+	case 'T':
+		return parse_nat_timeouts(opt, optarg);
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -145,12 +161,14 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "ovn-remote", required_argument, NULL, 'R' },
 		{ "ovn-nb-remote", required_argument, NULL, 'N' },
 		{ "model-out", required_argument, NULL, 'M' },
+		{ "nat-timeouts", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int c;
 
 	memset(opt, 0, sizeof(*opt));
+	xovn_nat_timeouts_default(&opt->nat_timeouts);
 	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage_text, stdout);

@@ -7,6 +7,8 @@
 
 #include <limits.h>
 
+#include "dataplane/nat_age.h"
+
 struct xovnd_options {
 	char chassis[64];
 	char db[PATH_MAX];
@@ -19,6 +21,7 @@ struct xovnd_options {
 	char ovn_remote[1024]; /* --ovn-remote: the model comes from OVN's SB ("" = from --db) */
 	char ovn_nb_remote[1024]; /* --ovn-nb-remote: routers' static routes from OVN's NB */
 	char model_out[PATH_MAX]; /* --model-out: the model in force, rewritten on each change */
+	struct xovn_nat_timeouts nat_timeouts; /* --nat-timeouts, over the defaults */
 };
 
 /* 0 run; 1 exit 0 (help printed); -1 exit 1 (usage error printed). */

@@ -102,7 +102,7 @@ static void put_l4(uint8_t *p, const struct nt_flow *f, const uint8_t *ip)
 	xovn_put16(p + 4, 0);
 	xovn_put16(p + 6, 1);           /* sequence number */
 	p[12] = 5 << 4;                 /* data offset */
-	p[13] = 0x02;                   /* SYN */
+	p[13] = f->tcp_flags ? f->tcp_flags : 0x02;   /* SYN */
 	xovn_put16(p + 14, 65535);
 	xovn_put16(p + 16, xovn_csum_pseudo(ip, 8, IPPROTO_TCP, p, len));
 }

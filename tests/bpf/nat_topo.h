@@ -50,6 +50,7 @@ struct nt_flow {
 	uint16_t sport, dport;
 	uint8_t icmp_type;
 	uint8_t udp_no_csum;  /* UDP sent with checksum 0 */
+	uint8_t tcp_flags;    /* 0: SYN */
 };
 
 /* Ethernet eth_src -> eth_dst carrying f (16 bytes of payload), checksums right. */

@@ -12,10 +12,12 @@
 #include <linux/pkt_cls.h>
 #include <netinet/in.h>
 #include <string.h>
+#include <time.h>
 
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "dataplane/nat_age.h"
 #include "nat_topo.h"
 #include "xovn.skel.h"
 
@@ -82,13 +84,13 @@ Test(nat, snat_out_and_the_reply_back_for_each_protocol)
 		const struct snat_case *c = &snat_cases[i];
 		uint16_t sport = (uint16_t)(40000 + i);
 		struct nt_flow out = { c->proto, "10.0.0.1", "172.16.0.100", sport, 80,
-				       c->icmp_type, c->udp_no_csum };
+				       c->icmp_type, c->udp_no_csum, 0 };
 		struct nt_flow out_x = { c->proto, "172.16.0.1", "172.16.0.100", sport, 80,
-					 c->icmp_type, c->udp_no_csum };
+					 c->icmp_type, c->udp_no_csum, 0 };
 		struct nt_flow back = { c->proto, "172.16.0.100", "172.16.0.1", 80, sport,
-					c->reply_icmp_type, c->udp_no_csum };
+					c->reply_icmp_type, c->udp_no_csum, 0 };
 		struct nt_flow back_x = { c->proto, "172.16.0.100", "10.0.0.1", 80, sport,
-					  c->reply_icmp_type, c->udp_no_csum };
+					  c->reply_icmp_type, c->udp_no_csum, 0 };
 
 		if (c->proto == IPPROTO_ICMP)  /* the identifier is both "ports" */
 			out.dport = out_x.dport = back.sport = back.dport = back_x.sport =
@@ -269,5 +271,41 @@ Test(nat, the_trace_names_the_translation_and_creates_no_connection)
 	tr = xh_trace(&h, XH_VIF_TRACE, NT_IF_CLIENT, buf, len, NULL);
 	cr_assert_eq(tr.action, XOVN_ACT_DELIVER);
 	cr_expect(tr.hops[0].flags & XOVN_HOP_DNAT);
+	cr_expect_eq(nt_conn_count(&h), 0);
+}
+
+/* ---- aging ------------------------------------------------------------------------------ */
+
+static uint64_t now_ns(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
+}
+
+#define SECONDS(s) ((uint64_t)(s) * 1000000000ull)
+
+Test(nat, idle_connections_age_by_protocol_and_tcp_sooner_once_closing)
+{
+	struct nt_flow udp = FLOW(IPPROTO_UDP, "10.0.0.1", "172.16.0.100", 42000, 53);
+	struct nt_flow udp_x = FLOW(IPPROTO_UDP, "172.16.0.1", "172.16.0.100", 42000, 53);
+	struct nt_flow tcp = FLOW(IPPROTO_TCP, "10.0.0.1", "172.16.0.100", 42001, 80);
+	struct nt_flow tcp_x = FLOW(IPPROTO_TCP, "172.16.0.1", "172.16.0.100", 42001, 80);
+	int fd = bpf_map__fd(h.skel->maps.xovn_nat_ct);
+	struct xovn_nat_timeouts t;
+	uint64_t start;
+
+	xovn_nat_timeouts_default(&t);
+	out_to_client(NT_IF_VM1, NT_VM1_MAC, &udp, &udp_x, "UDP");
+	out_to_client(NT_IF_VM1, NT_VM1_MAC, &tcp, &tcp_x, "TCP");
+	start = now_ns();
+	cr_expect_eq(xovn_nat_age(fd, &t, start + SECONDS(t.udp - 5)), 0, "nothing idle yet");
+	cr_expect_eq(xovn_nat_age(fd, &t, start + SECONDS(t.udp + 5)), 2, "the UDP pair goes");
+	cr_expect_eq(nt_conn_count(&h), 2, "TCP stays");
+	tcp.tcp_flags = tcp_x.tcp_flags = 0x11;   /* FIN ACK */
+	out_to_client(NT_IF_VM1, NT_VM1_MAC, &tcp, &tcp_x, "TCP FIN");
+	cr_expect_eq(xovn_nat_age(fd, &t, now_ns() + SECONDS(t.tcp_closing + 5)), 2,
+		     "a closing TCP connection goes after tcp-closing");
 	cr_expect_eq(nt_conn_count(&h), 0);
 }
