@@ -79,7 +79,7 @@ static __always_inline void tuple_of(struct bpf_sock_tuple *t, __u32 port)
 static __always_inline void key_of(struct xovn_nat_ct_key *k, __u32 port)
 {
 	__builtin_memset(k, 0, sizeof(*k));
-	k->rtr_key = 1 + port / 60000;
+	k->rtr_key = 1;
 	k->src = bpf_htonl(0x0a000001);
 	k->dst = bpf_htonl(0xac100064);
 	k->sport = bpf_htons((__u16)(1024 + port % 60000));
@@ -94,7 +94,7 @@ int lookup_kfunc(struct __sk_buff *skb)
 	struct bpf_sock_tuple t;
 	struct nf_conn *ct;
 
-	tuple_of(&t, 0);
+	tuple_of(&t, next_port);
 	ct = bpf_skb_ct_lookup(skb, &t, sizeof(t.ipv4), &opts, sizeof(opts));
 	if (ct) {
 		found++;
@@ -109,7 +109,7 @@ int lookup_map(struct __sk_buff *skb)
 	struct xovn_nat_ct_key k;
 	struct xovn_nat_ct_val *v;
 
-	key_of(&k, 0);
+	key_of(&k, next_port);
 	v = bpf_map_lookup_elem(&conns, &k);
 	if (v) {
 		found++;

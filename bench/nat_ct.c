@@ -6,7 +6,11 @@
  * network namespace of its own (bench/run.sh does): the conntrack entries
  * it adds go with the namespace.
  *
- *   nat_ct [REPEAT]    prints one line per case: name, ns per packet
+ *   nat_ct [REPEAT [REPS]]
+ *
+ * prints one row per case and repetition for bench/report.py:
+ *   natct CASE REP NS_PER_PACKET
+ * CASE is new_kfunc, new_map, lookup_kfunc, lookup_map.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -32,30 +36,48 @@ static double run_ns(struct bpf_program *prog, unsigned repeat)
 	return opts.duration;
 }
 
+/* One repetition of the four cases; a case that missed its work is an error. */
+static void run_all(struct nat_ct *skel, unsigned repeat, unsigned rep)
+{
+	static const char *const names[] = { "new_kfunc", "new_map", "lookup_kfunc", "lookup_map" };
+	struct bpf_program *progs[] = { skel->progs.new_kfunc, skel->progs.new_map,
+					skel->progs.lookup_kfunc, skel->progs.lookup_map };
+
+	for (unsigned i = 0; i < 4; i++) {
+		double ns;
+		unsigned done;
+
+		skel->bss->next_port = rep * repeat;   /* fresh connections on every repetition */
+		skel->bss->added = skel->bss->found = 0;
+		ns = run_ns(progs[i], repeat);
+		done = i < 2 ? skel->bss->added : skel->bss->found;
+		if (done != repeat) {
+			fprintf(stderr, "nat_ct: %s did its work %u times of %u\n", names[i], done,
+				repeat);
+			exit(1);
+		}
+		printf("natct\t%s\t%u\t%.1f\n", names[i], rep, ns);
+	}
+}
+
 int main(int argc, char **argv)
 {
-	unsigned repeat = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 10) : 100000;
-	struct nat_ct *skel = nat_ct__open_and_load();
+	unsigned repeat = argc > 1 ? (unsigned)strtoul(argv[1], NULL, 10) : 20000;
+	unsigned reps = argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 5;
+	struct nat_ct *skel;
 
+	/* Every connection of the run must fit both tables (60000 ports per address pair). */
+	if (repeat == 0 || reps == 0 || (unsigned long)repeat * reps > 60000) {
+		fprintf(stderr, "nat_ct: REPEAT x REPS must be 1..60000\n");
+		return 1;
+	}
+	skel = nat_ct__open_and_load();
 	if (!skel) {
 		fprintf(stderr, "nat_ct: cannot load bench/nat_ct.bpf.c (nf_conntrack kfuncs?)\n");
 		return 1;
 	}
-	if (repeat == 0 || repeat > 120000)
-		repeat = 100000;
-	/* New connections first: the lookups then find the first one. */
-	printf("conntrack kfuncs, new connection\t%.1f\n", run_ns(skel->progs.new_kfunc, repeat));
-	printf("  added %u of %u\n", skel->bss->added, repeat);
-	skel->bss->next_port = 0;
-	skel->bss->added = 0;
-	printf("own hash map, new connection\t%.1f\n", run_ns(skel->progs.new_map, repeat));
-	printf("  added %u of %u\n", skel->bss->added, repeat);
-	skel->bss->found = 0;
-	printf("conntrack kfuncs, lookup\t%.1f\n", run_ns(skel->progs.lookup_kfunc, repeat));
-	printf("  found %u of %u\n", skel->bss->found, repeat);
-	skel->bss->found = 0;
-	printf("own hash map, lookup + stamp\t%.1f\n", run_ns(skel->progs.lookup_map, repeat));
-	printf("  found %u of %u\n", skel->bss->found, repeat);
+	for (unsigned rep = 0; rep < reps; rep++)
+		run_all(skel, repeat, rep);
 	nat_ct__destroy(skel);
 	return 0;
 }
