@@ -137,6 +137,25 @@ void ctl_forget_group(json_t *model, const char *group);
 void ctl_forget_dhcp_options(json_t *model, const char *uuid);   /* cmd_dhcp.c */
 const char *ctl_first_child(const json_t *model, const char *parent);
 
+/* cmd_stats.c: the arguments of the verbs that read a chassis' pinned maps */
+struct ctl_map_args {
+	const char *verb;        /* for messages */
+	const char *arg_name;    /* the one positional argument, for messages */
+	const char *chassis;     /* --chassis NAME */
+	const char *pin_dir;     /* --pin-dir DIR */
+	const char *arg;         /* the positional argument, NULL when absent */
+	int json;                /* --json */
+};
+
+/* [--chassis NAME] [--pin-dir DIR] [--json] [ARG] into a; 0 or -1 (message printed). */
+int ctl_map_args_parse(struct ctl_map_args *a, int argc, char **argv);
+/*
+ * The chassis (given, else the chassis of port a->arg when arg_is_port,
+ * else the only one) and its pin directory; 0 or -1 (message printed).
+ */
+int ctl_map_args_pin_dir(const json_t *model, const struct ctl_map_args *a, int arg_is_port,
+			 char *pin_dir, size_t len, const char **chassis);
+
 /* verb tables, one per command file */
 extern const struct ctl_verb ctl_switch_verbs[];
 extern const struct ctl_verb ctl_port_verbs[];
@@ -152,6 +171,7 @@ extern const struct ctl_verb ctl_router_verbs[];  /* cmd_router.c: lr-*, lrp-* *
 extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
 extern const struct ctl_verb ctl_nat_verbs[];     /* cmd_nat.c: lr-nat-* */
 extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gateway-chassis */
+extern const struct ctl_verb ctl_conntrack_verbs[]; /* cmd_conntrack.c: read-only */
 
 /*
  * qsort order of gateway chassis rows (const json_t *): highest priority
