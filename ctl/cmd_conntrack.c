@@ -138,8 +138,7 @@ static int cmd_conntrack(struct ctl_ctx *ctx, int argc, char **argv)
 	collect(fd, typed, (uint32_t)rtr, list);
 	close(fd);
 	if (a.json) {
-		json_dumpf(list, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', ctx->out);
+		ctl_print_json(ctx->out, list);
 	} else {
 		print_text(ctx->out, list);
 	}

@@ -259,8 +259,7 @@ static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 	rc = build_report(typed, &a, pin_dir, report);
 	xovn_model_free(typed);
 	if (rc == 0 && a.json) {
-		json_dumpf(report, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', ctx->out);
+		ctl_print_json(ctx->out, report);
 	} else if (rc == 0) {
 		print_text(ctx->out, report);
 	}

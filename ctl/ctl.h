@@ -137,6 +137,9 @@ void ctl_forget_group(json_t *model, const char *group);
 void ctl_forget_dhcp_options(json_t *model, const char *uuid);   /* cmd_dhcp.c */
 const char *ctl_first_child(const json_t *model, const char *parent);
 
+/* util.c: a report as --json prints it (indented, in insertion order), newline-terminated */
+void ctl_print_json(FILE *out, const json_t *j);
+
 /* cmd_stats.c: the arguments of the verbs that read a chassis' pinned maps */
 struct ctl_map_args {
 	const char *verb;        /* for messages */

@@ -641,6 +641,15 @@ struct xovn_nat_ct_val {
 	__u32 pad2;
 };
 
+/* The key of the other direction of the connection whose entry k -> v is. */
+static inline void xovn_nat_ct_peer(const struct xovn_nat_ct_key *k,
+				    const struct xovn_nat_ct_val *v, struct xovn_nat_ct_key *peer)
+{
+	*peer = (struct xovn_nat_ct_key){ .rtr_key = k->rtr_key, .proto = k->proto,
+					  .src = v->dst, .dst = v->src,
+					  .sport = v->dport, .dport = v->sport };
+}
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_dhcp_val) == 24 + XOVN_DHCP_OPTS_MAX, "dhcp val layout");
 _Static_assert(XOVN_DHCP_OPTS_MAX % 4 == 0, "dhcp options in 4-byte units");

@@ -38,6 +38,7 @@
 #include "nat_rewrite.h"
 #include "nat_tuple.h"
 #include "router_trace.h"
+#include "scratch.h"
 #include "trace.h"
 
 #define XOVN_NAT_GO  (-1)   /* the hop goes on */
@@ -55,19 +56,7 @@ struct xovn_nat_scratch {
 	__u32 state;                  /* enum xovn_nat_state */
 };
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct xovn_nat_scratch);
-} xovn_nat_scratch SEC(".maps");
-
-static __always_inline struct xovn_nat_scratch *xovn_nat_scratch_get(void)
-{
-	__u32 zero = 0;
-
-	return bpf_map_lookup_elem(&xovn_nat_scratch, &zero);
-}
+XOVN_SCRATCH(xovn_nat_scratch, struct xovn_nat_scratch)
 
 static __always_inline int xovn_nat_fail(struct __sk_buff *skb, struct xovn_ctx *ctx, int ct_rc)
 {
@@ -80,11 +69,8 @@ static __always_inline int xovn_nat_fail(struct __sk_buff *skb, struct xovn_ctx 
 static __always_inline void xovn_nat_same(const struct xovn_nat_ct_key *k,
 					  struct xovn_nat_ct_val *t)
 {
-	__builtin_memset(t, 0, sizeof(*t));
-	t->src = k->src;
-	t->dst = k->dst;
-	t->sport = k->sport;
-	t->dport = k->dport;
+	*t = (struct xovn_nat_ct_val){ .src = k->src, .dst = k->dst,
+				       .sport = k->sport, .dport = k->dport };
 }
 
 /* ---- ingress ----------------------------------------------------------------- */

@@ -36,20 +36,11 @@ static __always_inline void xovn_nat_ct_reverse(const struct xovn_nat_ct_key *k,
 						struct xovn_nat_ct_key *rk,
 						struct xovn_nat_ct_val *rv)
 {
-	__builtin_memset(rk, 0, sizeof(*rk));
-	__builtin_memset(rv, 0, sizeof(*rv));
-	rk->rtr_key = k->rtr_key;
-	rk->src = t->dst;
-	rk->dst = t->src;
-	rk->sport = t->dport;
-	rk->dport = t->sport;
-	rk->proto = k->proto;
-	rv->src = k->dst;
-	rv->dst = k->src;
-	rv->sport = k->dport;
-	rv->dport = k->sport;
-	rv->seen_ns = t->seen_ns;
-	rv->flags = XOVN_CT_REPLY;
+	/* What comes back leaves as the original tuple reversed. */
+	xovn_nat_ct_peer(k, t, rk);
+	*rv = (struct xovn_nat_ct_val){ .seen_ns = t->seen_ns, .flags = XOVN_CT_REPLY,
+					.src = k->dst, .dst = k->src,
+					.sport = k->dport, .dport = k->sport };
 }
 
 /* Keeps the connection alive; a FIN or RST marks it closing. */

@@ -19,6 +19,7 @@
 #include <bpf/bpf_helpers.h>
 #include "l3.h"
 #include "router_neigh.h"
+#include "scratch.h"
 #include "xovn_maps.h"
 
 struct xovn_router_scratch {
@@ -30,18 +31,6 @@ struct xovn_router_scratch {
 	__u16 out_lrp;                /* the route's out port */
 };
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct xovn_router_scratch);
-} xovn_router_scratch SEC(".maps");
-
-static __always_inline struct xovn_router_scratch *xovn_router_scratch_get(void)
-{
-	__u32 zero = 0;
-
-	return bpf_map_lookup_elem(&xovn_router_scratch, &zero);
-}
+XOVN_SCRATCH(xovn_router_scratch, struct xovn_router_scratch)
 
 #endif /* XOVN_BPF_ROUTER_SCRATCH_H */

@@ -141,15 +141,10 @@ static int nat_emit_dnat(struct compile_ctx *ctx, uint32_t rtr_key, const struct
 			 const struct xovn_nat *n, const struct xovn_ip *ext,
 			 const struct xovn_ip *logical)
 {
-	struct xovn_nat_ip_key k;
-	struct xovn_nat_dnat_val v;
+	struct xovn_nat_ip_key k = { .rtr_key = rtr_key, .ip = ext->v4.s_addr };
+	struct xovn_nat_dnat_val v = { .logical_ip = logical->v4.s_addr,
+				       .flags = nat_rule_flags(pl, n) };
 
-	memset(&k, 0, sizeof(k));
-	memset(&v, 0, sizeof(v));
-	k.rtr_key = rtr_key;
-	k.ip = ext->v4.s_addr;
-	v.logical_ip = logical->v4.s_addr;
-	v.flags = nat_rule_flags(pl, n);
 	return compile_emit(ctx, XOVN_MAP_NAT_DNAT, &k, sizeof(k), &v, sizeof(v));
 }
 
@@ -157,18 +152,12 @@ static int nat_emit_snat(struct compile_ctx *ctx, uint32_t rtr_key, const struct
 			 const struct xovn_nat *n, const struct xovn_ip *ext,
 			 const struct xovn_ip *logical)
 {
-	struct xovn_nat_snat_key k;
-	struct xovn_nat_snat_val v;
+	struct xovn_nat_snat_key k = { .prefixlen = XOVN_NAT_FIXED_BITS + (uint32_t)logical->plen,
+				       .rtr_key = rtr_key, .ip = logical->v4.s_addr };
+	struct xovn_nat_snat_val v = { .external_ip = ext->v4.s_addr, .out_lrp = pl->out_lrp,
+				       .plen = (uint8_t)logical->plen,
+				       .flags = nat_rule_flags(pl, n) };
 
-	memset(&k, 0, sizeof(k));
-	memset(&v, 0, sizeof(v));
-	k.prefixlen = XOVN_NAT_FIXED_BITS + (uint32_t)logical->plen;
-	k.rtr_key = rtr_key;
-	k.ip = logical->v4.s_addr;
-	v.external_ip = ext->v4.s_addr;
-	v.out_lrp = pl->out_lrp;
-	v.plen = (uint8_t)logical->plen;
-	v.flags = nat_rule_flags(pl, n);
 	if ((v.flags & XOVN_NAT_EXT_MAC) && xovn_parse_mac(n->external_mac, v.external_mac) < 0)
 		return compile_fail(ctx, "NAT %s: external_mac \"%s\" does not parse",
 				    n->external_ip, n->external_mac);

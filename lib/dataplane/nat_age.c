@@ -89,19 +89,6 @@ static uint64_t timeout_ns(const struct xovn_nat_timeouts *t, uint8_t proto, int
 	return t->other * NS_PER_S;
 }
 
-/* The key of the other direction of the connection k belongs to. */
-static void peer_key(const struct xovn_nat_ct_key *k, const struct xovn_nat_ct_val *v,
-		     struct xovn_nat_ct_key *peer)
-{
-	memset(peer, 0, sizeof(*peer));
-	peer->rtr_key = k->rtr_key;
-	peer->src = v->dst;
-	peer->dst = v->src;
-	peer->sport = v->dport;
-	peer->dport = v->sport;
-	peer->proto = k->proto;
-}
-
 static int is_idle(int map_fd, const struct xovn_nat_timeouts *t,
 		   const struct xovn_nat_ct_key *k, const struct xovn_nat_ct_val *v,
 		   uint64_t now_ns)
@@ -111,7 +98,7 @@ static int is_idle(int map_fd, const struct xovn_nat_timeouts *t,
 	uint64_t seen = v->seen_ns;
 	int closing = (v->flags & XOVN_CT_CLOSING) != 0;
 
-	peer_key(k, v, &pk);
+	xovn_nat_ct_peer(k, v, &pk);
 	if (bpf_map_lookup_elem(map_fd, &pk, &pv) == 0) {
 		if (pv.seen_ns > seen)
 			seen = pv.seen_ns;
@@ -120,47 +107,25 @@ static int is_idle(int map_fd, const struct xovn_nat_timeouts *t,
 	return now_ns > seen && now_ns - seen > timeout_ns(t, k->proto, closing);
 }
 
-/* Keys to delete once the walk is over (deleting during it would restart it). */
-struct idle_list {
-	struct xovn_nat_ct_key *v;
-	size_t n, cap;
-};
-
-static int idle_push(struct idle_list *l, const struct xovn_nat_ct_key *k)
-{
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 256;
-		struct xovn_nat_ct_key *v = realloc(l->v, cap * sizeof(*v));
-
-		if (!v)
-			return -1;
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = *k;
-	return 0;
-}
-
+/*
+ * An idle entry is deleted once the walk has moved past it: deleting the
+ * walk's own cursor would restart it, deleting the one before does not.
+ */
 int xovn_nat_age(int map_fd, const struct xovn_nat_timeouts *t, uint64_t now_ns)
 {
 	struct xovn_nat_ct_key cursor[2], *prev = NULL;
 	struct xovn_nat_ct_val val;
-	struct idle_list idle = { NULL, 0, 0 };
-	int deleted = 0, cur = 0;
+	int deleted = 0, cur = 0, prev_idle = 0;
 
 	while (bpf_map_get_next_key(map_fd, prev, &cursor[cur]) == 0) {
+		if (prev_idle)
+			deleted += bpf_map_delete_elem(map_fd, prev) == 0;
 		prev = &cursor[cur];
 		cur ^= 1;
-		if (bpf_map_lookup_elem(map_fd, prev, &val) != 0 ||
-		    !is_idle(map_fd, t, prev, &val, now_ns))
-			continue;
-		if (idle_push(&idle, prev) < 0) {
-			free(idle.v);
-			return -1;
-		}
+		prev_idle = bpf_map_lookup_elem(map_fd, prev, &val) == 0 &&
+			    is_idle(map_fd, t, prev, &val, now_ns);
 	}
-	for (size_t i = 0; i < idle.n; i++)
-		deleted += bpf_map_delete_elem(map_fd, &idle.v[i]) == 0;
-	free(idle.v);
+	if (prev_idle)
+		deleted += bpf_map_delete_elem(map_fd, prev) == 0;
 	return deleted;
 }

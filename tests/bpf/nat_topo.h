@@ -29,12 +29,15 @@ enum { NT_INSIDE = 1, NT_OUTSIDE = 2, NT_GW = 100 };
 enum { NT_IF_VM1 = 401, NT_IF_VM2 = 402, NT_IF_CLIENT = 403, NT_IF_VM3 = 404, NT_IF_VM4 = 405,
        NT_IF_VM5 = 406 };
 
-#define NT_VM1_MAC    "00:00:00:00:00:01"
-#define NT_VM2_MAC    "00:00:00:00:00:02"
-#define NT_VM3_MAC    "00:00:00:00:00:03"
-#define NT_VM4_MAC    "00:00:00:00:00:04"
-#define NT_VM5_MAC    "00:00:00:00:00:06"
-#define NT_CLIENT_MAC "00:00:00:00:00:64"
+/* vm1..vm5 have MACs ..:00:01 to ..:00:04 and ..:00:06, the client ..:00:64. */
+#define NT_VM_MAC(last) "00:00:00:00:00:" last
+#define NT_VM1_MAC    NT_VM_MAC("01")
+#define NT_VM2_MAC    NT_VM_MAC("02")
+#define NT_VM3_MAC    NT_VM_MAC("03")
+#define NT_VM4_MAC    NT_VM_MAC("04")
+#define NT_VM5_MAC    NT_VM_MAC("06")
+#define NT_CLIENT_MAC NT_VM_MAC("64")
+/* The router's ports: inside, outside. */
 #define NT_GW_IN      "00:00:00:00:ff:01"
 #define NT_GW_OUT     "00:00:00:00:ff:02"
 

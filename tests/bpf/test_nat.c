@@ -64,18 +64,46 @@ static void in_from_client(const char *vm_mac, const struct nt_flow *f,
 	expect_translated(NT_IF_CLIENT, NT_CLIENT_MAC, NT_GW_OUT, f, vm_mac, NT_GW_IN, want, what);
 }
 
+/*
+ * Connection f from an inside VM leaves as ext:ext_port (an ICMP echo: with
+ * identifier ext_port) and its reply comes back to the VM untranslated.
+ */
+static void round_trip(uint32_t ifindex, const char *vm_mac, const struct nt_flow *f,
+		       const char *ext, uint16_t ext_port, const char *what)
+{
+	struct nt_flow out_x = *f, back = *f, back_x;
+	int echo = f->proto == IPPROTO_ICMP;
+
+	out_x.src = ext;
+	out_x.sport = ext_port;
+	back.src = f->dst;
+	back.dst = ext;
+	back.sport = echo ? ext_port : f->dport;
+	back.dport = ext_port;
+	back.icmp_type = 0;             /* echo reply */
+	if (echo)
+		out_x.dport = ext_port;
+	back_x = back;
+	back_x.dst = f->src;
+	back_x.dport = f->sport;
+	if (echo)
+		back_x.sport = f->sport;
+	out_to_client(ifindex, vm_mac, f, &out_x, what);
+	in_from_client(vm_mac, &back, &back_x, what);
+}
+
 /* ---- SNAT, one protocol at a time --------------------------------------------------- */
 
 struct snat_case {
 	const char *what;
-	uint8_t proto, icmp_type, reply_icmp_type, udp_no_csum;
+	uint8_t proto, icmp_type, udp_no_csum;
 };
 
 static const struct snat_case snat_cases[] = {
-	{ "TCP", IPPROTO_TCP, 0, 0, 0 },
-	{ "UDP", IPPROTO_UDP, 0, 0, 0 },
-	{ "UDP without checksum", IPPROTO_UDP, 0, 0, 1 },
-	{ "ICMP echo", IPPROTO_ICMP, 8, 0, 0 },
+	{ "TCP", IPPROTO_TCP, 0, 0 },
+	{ "UDP", IPPROTO_UDP, 0, 0 },
+	{ "UDP without checksum", IPPROTO_UDP, 0, 1 },
+	{ "ICMP echo", IPPROTO_ICMP, 8, 0 },
 };
 
 Test(nat, snat_out_and_the_reply_back_for_each_protocol)
@@ -83,20 +111,13 @@ Test(nat, snat_out_and_the_reply_back_for_each_protocol)
 	for (size_t i = 0; i < XH_LEN(snat_cases); i++) {
 		const struct snat_case *c = &snat_cases[i];
 		uint16_t sport = (uint16_t)(40000 + i);
-		struct nt_flow out = { c->proto, "10.0.0.1", "172.16.0.100", sport, 80,
-				       c->icmp_type, c->udp_no_csum, 0 };
-		struct nt_flow out_x = { c->proto, "172.16.0.1", "172.16.0.100", sport, 80,
-					 c->icmp_type, c->udp_no_csum, 0 };
-		struct nt_flow back = { c->proto, "172.16.0.100", "172.16.0.1", 80, sport,
-					c->reply_icmp_type, c->udp_no_csum, 0 };
-		struct nt_flow back_x = { c->proto, "172.16.0.100", "10.0.0.1", 80, sport,
-					  c->reply_icmp_type, c->udp_no_csum, 0 };
+		struct nt_flow f = FLOW(c->proto, "10.0.0.1", "172.16.0.100", sport, 80);
 
+		f.icmp_type = c->icmp_type;
+		f.udp_no_csum = c->udp_no_csum;
 		if (c->proto == IPPROTO_ICMP)  /* the identifier is both "ports" */
-			out.dport = out_x.dport = back.sport = back.dport = back_x.sport =
-				back_x.dport = sport;
-		out_to_client(NT_IF_VM1, NT_VM1_MAC, &out, &out_x, c->what);
-		in_from_client(NT_VM1_MAC, &back, &back_x, c->what);
+			f.dport = sport;
+		round_trip(NT_IF_VM1, NT_VM1_MAC, &f, "172.16.0.1", sport, c->what);
 	}
 	cr_expect_eq(nt_conn_count(&h), 2 * XH_LEN(snat_cases), "two entries per connection");
 }
@@ -105,14 +126,9 @@ Test(nat, two_inside_hosts_with_one_source_port_get_distinct_external_ports)
 {
 	struct nt_flow a = FLOW(IPPROTO_UDP, "10.0.0.1", "172.16.0.100", 5555, 53);
 	struct nt_flow b = FLOW(IPPROTO_UDP, "10.0.0.4", "172.16.0.100", 5555, 53);
-	struct nt_flow a_x = FLOW(IPPROTO_UDP, "172.16.0.1", "172.16.0.100", 5555, 53);
-	struct nt_flow b_x = FLOW(IPPROTO_UDP, "172.16.0.1", "172.16.0.100", 5556, 53);
-	struct nt_flow b_back = FLOW(IPPROTO_UDP, "172.16.0.100", "172.16.0.1", 53, 5556);
-	struct nt_flow b_back_x = FLOW(IPPROTO_UDP, "172.16.0.100", "10.0.0.4", 53, 5555);
 
-	out_to_client(NT_IF_VM1, NT_VM1_MAC, &a, &a_x, "first host keeps its port");
-	out_to_client(NT_IF_VM4, NT_VM4_MAC, &b, &b_x, "second host gets the next port");
-	in_from_client(NT_VM4_MAC, &b_back, &b_back_x, "the reply finds the second host");
+	round_trip(NT_IF_VM1, NT_VM1_MAC, &a, "172.16.0.1", 5555, "first host keeps its port");
+	round_trip(NT_IF_VM4, NT_VM4_MAC, &b, "172.16.0.1", 5556, "second host: the next port");
 }
 
 Test(nat, a_port_range_that_runs_out_drops_the_new_connection)
@@ -237,20 +253,16 @@ static void fill_table(void)
 Test(nat, a_full_table_drops_new_connections_and_keeps_the_live_ones)
 {
 	struct nt_flow live = FLOW(IPPROTO_TCP, "10.0.0.1", "172.16.0.100", 41000, 80);
-	struct nt_flow live_x = FLOW(IPPROTO_TCP, "172.16.0.1", "172.16.0.100", 41000, 80);
-	struct nt_flow back = FLOW(IPPROTO_TCP, "172.16.0.100", "172.16.0.1", 80, 41000);
-	struct nt_flow back_x = FLOW(IPPROTO_TCP, "172.16.0.100", "10.0.0.1", 80, 41000);
 	struct nt_flow fresh = FLOW(IPPROTO_TCP, "10.0.0.1", "172.16.0.100", 41001, 80);
 	uint8_t in[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
 	size_t len, out_len;
 
-	out_to_client(NT_IF_VM1, NT_VM1_MAC, &live, &live_x, "before the table fills");
+	round_trip(NT_IF_VM1, NT_VM1_MAC, &live, "172.16.0.1", 41000, "before the table fills");
 	fill_table();
 	len = nt_frame(in, NT_GW_IN, NT_VM1_MAC, &fresh);
 	cr_assert_eq(nt_run(&h, NT_IF_VM1, in, len, out, &out_len), TC_ACT_SHOT);
 	cr_expect_eq(xh_drops(&h, XOVN_DROP_NAT_TABLE_FULL), 1);
-	out_to_client(NT_IF_VM1, NT_VM1_MAC, &live, &live_x, "the live connection, out");
-	in_from_client(NT_VM1_MAC, &back, &back_x, "the live connection, back");
+	round_trip(NT_IF_VM1, NT_VM1_MAC, &live, "172.16.0.1", 41000, "the live connection");
 }
 
 /* ---- trace ------------------------------------------------------------------------------ */
