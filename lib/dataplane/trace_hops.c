@@ -61,6 +61,8 @@ static json_t *hop_json(const struct xovn_model *model, const struct xovn_trace_
 	json_object_set_new(o, "switch_key", json_integer(h->out_dp_key));
 	json_object_set_new(o, "neighbour_miss", json_boolean(h->flags & XOVN_HOP_NEIGH_MISS));
 	json_object_set_new(o, "ttl_expired", json_boolean(h->flags & XOVN_HOP_TTL));
+	json_object_set_new(o, "dnat", json_boolean(h->flags & XOVN_HOP_DNAT));
+	json_object_set_new(o, "snat", json_boolean(h->flags & XOVN_HOP_SNAT));
 	return o;
 }
 
@@ -113,6 +115,10 @@ static void print_hop(FILE *out, const json_t *h)
 		fprintf(out, " (next hop's MAC unknown: asked for it)");
 	if (json_is_true(json_object_get(h, "ttl_expired")))
 		fprintf(out, " (TTL expired)");
+	if (json_is_true(json_object_get(h, "dnat")))
+		fprintf(out, " (destination NATed)");
+	if (json_is_true(json_object_get(h, "snat")))
+		fprintf(out, " (source NATed)");
 	fputc('\n', out);
 }
 

@@ -100,6 +100,27 @@ Test(trace_hops, src_ip_ipv6_miss_local_and_no_route)
 	json_decref(hops);
 }
 
+Test(trace_hops, nat_is_named_on_its_router)
+{
+	json_t *hops;
+	struct xovn_trace rec = { 0 };
+	char *text;
+
+	rec.n_hops = 2;
+	rec.hops[0] = hop(100, 1, 3, 24, 0, 1, XOVN_HOP_CONNECTED | XOVN_HOP_SNAT, NULL, 3);
+	rec.hops[1] = hop(200, 1, 2, 24, 0, 1, XOVN_HOP_CONNECTED | XOVN_HOP_DNAT, NULL, 4);
+	text = printed(&rec, &hops);
+	cr_assert_str_eq(text,
+		"  router R1 (key 100): in by r1-ls1, dst-ip connected route /24, "
+		"out by r1-join to switch join (source NATed)\n"
+		"  router R2 (key 200): in by r2-join, dst-ip connected route /24, "
+		"out by r2-ls4 to switch ls4 (destination NATed)\n");
+	cr_expect(json_is_true(json_object_get(json_array_get(hops, 0), "snat")));
+	cr_expect(json_is_false(json_object_get(json_array_get(hops, 0), "dnat")));
+	free(text);
+	json_decref(hops);
+}
+
 Test(trace_hops, no_router_crossed_gives_no_line)
 {
 	json_t *hops;
