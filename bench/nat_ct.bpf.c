@@ -87,6 +87,16 @@ static __always_inline void key_of(struct xovn_nat_ct_key *k, __u32 port)
 	k->proto = 6;
 }
 
+/* Counts a connection the kfuncs handed back, and hands it back. */
+static __always_inline int count_and_release(struct nf_conn *ct, __u32 *counter)
+{
+	if (!ct)
+		return 0;
+	(*counter)++;
+	bpf_ct_release(ct);
+	return 0;
+}
+
 SEC("tc")
 int lookup_kfunc(struct __sk_buff *skb)
 {
@@ -96,11 +106,7 @@ int lookup_kfunc(struct __sk_buff *skb)
 
 	tuple_of(&t, next_port);
 	ct = bpf_skb_ct_lookup(skb, &t, sizeof(t.ipv4), &opts, sizeof(opts));
-	if (ct) {
-		found++;
-		bpf_ct_release(ct);
-	}
-	return 0;
+	return count_and_release(ct, &found);
 }
 
 SEC("tc")
@@ -134,11 +140,7 @@ int new_kfunc(struct __sk_buff *skb)
 	bpf_ct_set_nat_info(ct, &ext, bpf_ntohs(t.ipv4.sport), NF_NAT_MANIP_SRC);
 	bpf_ct_set_timeout(ct, 30000);
 	ins = bpf_ct_insert_entry(ct);
-	if (ins) {
-		added++;
-		bpf_ct_release(ins);
-	}
-	return 0;
+	return count_and_release(ins, &added);
 }
 
 SEC("tc")

@@ -112,36 +112,29 @@ static int cmd_conntrack(struct ctl_ctx *ctx, int argc, char **argv)
 {
 	struct ctl_map_args a = { .verb = "lr-nat-conntrack", .arg_name = "ROUTER" };
 	struct xovn_model *typed;
-	const char *chassis;
-	char pin_dir[4096], err[512];
+	char err[512];
 	json_t *list;
 	int64_t rtr;
-	int fd;
+	int fd = -1;
 
-	if (ctl_map_args_parse(&a, argc, argv) ||
-	    ctl_map_args_pin_dir(ctx->model, &a, 0, pin_dir, sizeof(pin_dir), &chassis))
+	if (ctl_map_args_begin(ctx, &a, argc, argv, 0, &typed))
 		return -1;
-	typed = xovn_model_read(ctx->model);
-	if (!typed)
-		return ctl_fail("out of memory");
 	rtr = router_filter(typed, a.arg);
-	if (rtr < 0) {
+	if (rtr >= 0)
+		fd = xovn_pin_open(a.dir, xovn_map_names[XOVN_MAP_NAT_CT], err, sizeof(err));
+	if (rtr < 0 || fd < 0) {
 		xovn_model_free(typed);
-		return ctl_fail("lr-nat-conntrack: no router named %s", a.arg);
-	}
-	fd = xovn_pin_open(pin_dir, xovn_map_names[XOVN_MAP_NAT_CT], err, sizeof(err));
-	if (fd < 0) {
-		xovn_model_free(typed);
+		if (rtr < 0)
+			return ctl_fail("lr-nat-conntrack: no router named %s", a.arg);
 		return ctl_fail("lr-nat-conntrack: %s", err);
 	}
 	list = json_array();
 	collect(fd, typed, (uint32_t)rtr, list);
 	close(fd);
-	if (a.json) {
+	if (a.json)
 		ctl_print_json(ctx->out, list);
-	} else {
+	else
 		print_text(ctx->out, list);
-	}
 	json_decref(list);
 	xovn_model_free(typed);
 	return 0;

@@ -28,7 +28,7 @@ struct port_rows {
 	int oom;
 };
 
-int ctl_map_args_parse(struct ctl_map_args *a, int argc, char **argv)
+static int parse_map_args(struct ctl_map_args *a, int argc, char **argv)
 {
 	int i;
 
@@ -73,19 +73,20 @@ static const char *pick_chassis(const json_t *model, const struct ctl_map_args *
 	return ch;
 }
 
-int ctl_map_args_pin_dir(const json_t *model, const struct ctl_map_args *a, int arg_is_port,
-			 char *pin_dir, size_t len, const char **chassis)
+int ctl_map_args_begin(struct ctl_ctx *ctx, struct ctl_map_args *a, int argc, char **argv,
+		       int arg_is_port, struct xovn_model **typed)
 {
-	*chassis = pick_chassis(model, a, arg_is_port);
-	if (!*chassis)
+	if (parse_map_args(a, argc, argv))
 		return -1;
-	if (a->pin_dir) {
-		if (snprintf(pin_dir, len, "%s", a->pin_dir) >= (int)len)
-			return ctl_fail("%s: pin dir too long", a->verb);
-		return 0;
-	}
-	if (xovn_pin_dir(*chassis, pin_dir, len))
-		return ctl_fail("%s: chassis name too long", a->verb);
+	a->chassis = pick_chassis(ctx->model, a, arg_is_port);
+	if (!a->chassis)
+		return -1;
+	if (a->pin_dir ? snprintf(a->dir, sizeof(a->dir), "%s", a->pin_dir) >= (int)sizeof(a->dir)
+		       : xovn_pin_dir(a->chassis, a->dir, sizeof(a->dir)) != 0)
+		return ctl_fail("%s: pin dir too long", a->verb);
+	*typed = xovn_model_read(ctx->model);
+	if (!*typed)
+		return ctl_fail("out of memory");
 	return 0;
 }
 
@@ -244,25 +245,18 @@ static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 {
 	struct ctl_map_args a = { .verb = "stats", .arg_name = "PORT" };
 	struct xovn_model *typed;
-	const char *chassis;
-	char pin_dir[4096];
 	json_t *report;
 	int rc;
 
-	if (ctl_map_args_parse(&a, argc, argv) ||
-	    ctl_map_args_pin_dir(ctx->model, &a, 1, pin_dir, sizeof(pin_dir), &chassis))
+	if (ctl_map_args_begin(ctx, &a, argc, argv, 1, &typed))
 		return -1;
-	typed = xovn_model_read(ctx->model);
-	if (!typed)
-		return ctl_fail("out of memory");
-	report = json_pack("{s:s}", "chassis", chassis);
-	rc = build_report(typed, &a, pin_dir, report);
+	report = json_pack("{s:s}", "chassis", a.chassis);
+	rc = build_report(typed, &a, a.dir, report);
 	xovn_model_free(typed);
-	if (rc == 0 && a.json) {
+	if (rc == 0 && a.json)
 		ctl_print_json(ctx->out, report);
-	} else if (rc == 0) {
+	else if (rc == 0)
 		print_text(ctx->out, report);
-	}
 	json_decref(report);
 	return rc;
 }

@@ -140,24 +140,27 @@ const char *ctl_first_child(const json_t *model, const char *parent);
 /* util.c: a report as --json prints it (indented, in insertion order), newline-terminated */
 void ctl_print_json(FILE *out, const json_t *j);
 
+struct xovn_model;
+
 /* cmd_stats.c: the arguments of the verbs that read a chassis' pinned maps */
 struct ctl_map_args {
 	const char *verb;        /* for messages */
 	const char *arg_name;    /* the one positional argument, for messages */
-	const char *chassis;     /* --chassis NAME */
+	const char *chassis;     /* --chassis NAME; after ctl_map_args_begin, the chassis read */
 	const char *pin_dir;     /* --pin-dir DIR */
 	const char *arg;         /* the positional argument, NULL when absent */
 	int json;                /* --json */
+	char dir[4096];          /* after ctl_map_args_begin: the pin directory */
 };
 
-/* [--chassis NAME] [--pin-dir DIR] [--json] [ARG] into a; 0 or -1 (message printed). */
-int ctl_map_args_parse(struct ctl_map_args *a, int argc, char **argv);
 /*
- * The chassis (given, else the chassis of port a->arg when arg_is_port,
- * else the only one) and its pin directory; 0 or -1 (message printed).
+ * Parses [--chassis NAME] [--pin-dir DIR] [--json] [ARG] into a, picks the
+ * chassis (given, else the chassis of port ARG when arg_is_port, else the
+ * only one) and its pin directory, and reads the typed model (free it with
+ * xovn_model_free).  0, or -1 with the message printed.
  */
-int ctl_map_args_pin_dir(const json_t *model, const struct ctl_map_args *a, int arg_is_port,
-			 char *pin_dir, size_t len, const char **chassis);
+int ctl_map_args_begin(struct ctl_ctx *ctx, struct ctl_map_args *a, int argc, char **argv,
+		       int arg_is_port, struct xovn_model **typed);
 
 /* verb tables, one per command file */
 extern const struct ctl_verb ctl_switch_verbs[];
