@@ -109,16 +109,6 @@ static void collect_row(const struct xovn_port_key *key, const struct xovn_port_
 		rows->v[rows->n++] = (struct port_row){ *key, *sum };
 }
 
-static int row_cmp(const void *a, const void *b)
-{
-	const struct xovn_port_key *x = &((const struct port_row *)a)->key;
-	const struct xovn_port_key *y = &((const struct port_row *)b)->key;
-
-	if (x->dp_key != y->dp_key)
-		return x->dp_key < y->dp_key ? -1 : 1;
-	return (x->port_key > y->port_key) - (x->port_key < y->port_key);
-}
-
 static const char *name_or(const char *s)
 {
 	return s ? s : "?";
@@ -201,7 +191,7 @@ static int all_ports(const struct xovn_model *model, int stats_fd, json_t *list)
 		free(rows.v);
 		return ctl_fail("stats: cannot read xovn_port_stats");
 	}
-	qsort(rows.v, rows.n, sizeof(*rows.v), row_cmp);
+	qsort(rows.v, rows.n, sizeof(*rows.v), xovn_port_key_cmp);
 	for (i = 0; i < rows.n; i++)
 		json_array_append_new(list, row_json(model, &rows.v[i]));
 	free(rows.v);

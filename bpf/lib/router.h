@@ -234,11 +234,9 @@ static __noinline int xovn_router_nat_out(struct __sk_buff *skb, struct xovn_ctx
 	if (!s)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	rc = xovn_nat_egress(skb, ctx, s->out_lrp, s->out.mac);
-	if (rc != XOVN_NAT_GO)
-		return rc;
-	if (xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	return XOVN_STEP_SWITCH;
+	if (rc == XOVN_NAT_GO && xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
+		rc = xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return rc == XOVN_NAT_GO ? XOVN_STEP_SWITCH : rc;
 }
 
 /* ---- what the router sends itself ----------------------------------------- */
