@@ -724,6 +724,28 @@ def converge_section(rows, out, misses):
                        f"{mx[2] / 1e6:.0f} ms at the max (target < 1 s)", "converge"))
 
 
+def natct_section(rows, out):
+    """bench/nat_ct: where NAT keeps its connections."""
+    ns = collections.defaultdict(list)
+    for case, _rep, v in rows:
+        ns[case].append(float(v))
+    if not all(ns.get(c) for c in ("new_kfunc", "new_map", "lookup_kfunc", "lookup_map")):
+        return
+    out.append("### NAT connections: conntrack kfuncs or an own hash (bench/nat_ct.c)\n")
+    out.append("One BPF_PROG_TEST_RUN per case in a fresh network namespace, ns per packet: "
+               "a packet of a known connection (conntrack: `bpf_skb_ct_lookup` + release; own "
+               "hash: lookup + time stamp) and a new connection (conntrack: alloc, "
+               "`bpf_ct_set_nat_info`, timeout, insert; own hash: both directions inserted "
+               "with BPF_NOEXIST). Neither includes the rewrite, which is ours either way.\n")
+    out.append("| per packet | conntrack kfuncs | own hash (xovn) | kfuncs ÷ own |")
+    out.append("|---|---|---|---|")
+    for what, k, m in (("known connection", "lookup_kfunc", "lookup_map"),
+                       ("new connection", "new_kfunc", "new_map")):
+        ratio = statistics.median(ns[k]) / statistics.median(ns[m])
+        out.append(f"| {what} | {fmt(summary(ns[k]))} | {fmt(summary(ns[m]))} | {ratio:.2f} |")
+    out.append("")
+
+
 def main():
     results, doc, plot_dir = sys.argv[1:4]
     os.makedirs(plot_dir, exist_ok=True)
@@ -744,6 +766,7 @@ def main():
     scale_section(p, out, misses, plot_dir)
     tp_section(rows.get("tp", []), out, misses, rows.get("note", []))
     xt_section(rows.get("xt", []), out)
+    natct_section(rows.get("natct", []), out)
     cp_section(rows, out, misses, plot_dir)
     converge_section(rows, out, misses)
     out.append("## Targets missed\n")

@@ -62,6 +62,9 @@ bench/ovn_convergence.sh $CV_CHASSIS $CV_PORTS $REPS >>"$RESULTS" ||
 XT_SECS=$(( TP_SECS > 2 ? TP_SECS / 2 : TP_SECS ))
 stage "XDP against TC, same chassis, $XT_SECS s per test"
 bench/xdp_vs_tc.sh $XT_SECS >>"$RESULTS"
+stage "NAT connections: conntrack kfuncs against an own hash"
+unshare -n $OUT/nat_ct 10000 $REPS >>"$RESULTS" ||
+	printf 'note\tnatct\t%s\n' "bench/nat_ct failed (exit status $?)" >>"$RESULTS"
 printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
 
 stage "report"

@@ -9,6 +9,7 @@
  *
  * Read-only, like trace: counters are read from the pinned maps.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -18,13 +19,6 @@
 #include "model/model.h"
 #include "dataplane/names.h"
 #include "util/grow.h"
-
-struct stats_args {
-	const char *chassis;
-	const char *pin_dir;
-	const char *port;
-	int json;
-};
 
 struct port_row {
 	struct xovn_port_key key;
@@ -37,7 +31,7 @@ struct port_rows {
 	int oom;
 };
 
-static int parse_args(struct stats_args *a, int argc, char **argv)
+static int parse_map_args(struct ctl_map_args *a, int argc, char **argv)
 {
 	int i;
 
@@ -46,39 +40,57 @@ static int parse_args(struct stats_args *a, int argc, char **argv)
 			a->json = 1;
 		} else if (strcmp(argv[i], "--chassis") == 0 || strcmp(argv[i], "--pin-dir") == 0) {
 			if (i + 1 >= argc)
-				return ctl_fail("stats: %s requires a value", argv[i]);
+				return ctl_fail("%s: %s requires a value", a->verb, argv[i]);
 			*(argv[i][2] == 'c' ? &a->chassis : &a->pin_dir) = argv[i + 1];
 			i++;
 		} else if (strncmp(argv[i], "--", 2) == 0) {
-			return ctl_fail("stats: unknown option %s", argv[i]);
-		} else if (a->port) {
-			return ctl_fail("stats: more than one PORT given");
+			return ctl_fail("%s: unknown option %s", a->verb, argv[i]);
+		} else if (a->arg) {
+			return ctl_fail("%s: more than one %s given", a->verb, a->arg_name);
 		} else {
-			a->port = argv[i];
+			a->arg = argv[i];
 		}
 	}
 	return 0;
 }
 
-/* Given, else the port's chassis, else the only chassis there is. */
-static const char *pick_chassis(const json_t *model, const struct stats_args *a)
+/* Given, else the port's chassis (a->arg is a port), else the only chassis there is. */
+static const char *pick_chassis(const json_t *model, const struct ctl_map_args *a,
+				int arg_is_port)
 {
 	const json_t *all = json_object_get(model, "chassis");
 	const char *ch = a->chassis;
 
-	if (!ch && a->port)
-		ch = xovn_port_binding(model, a->port);
+	if (!ch && a->arg && arg_is_port)
+		ch = xovn_port_binding(model, a->arg);
 	if (!ch && json_array_size(all) == 1)
 		ch = json_string_value(json_object_get(json_array_get(all, 0), "name"));
 	if (!ch) {
-		ctl_fail("stats: give --chassis NAME");
+		ctl_fail("%s: give --chassis NAME", a->verb);
 		return NULL;
 	}
 	if (!xovn_find_chassis(model, ch)) {
-		ctl_fail("stats: no chassis named %s", ch);
+		ctl_fail("%s: no chassis named %s", a->verb, ch);
 		return NULL;
 	}
 	return ch;
+}
+
+int ctl_map_args_begin(struct ctl_ctx *ctx, struct ctl_map_args *a, int argc, char **argv,
+		       int arg_is_port, struct xovn_model **typed)
+{
+	if (parse_map_args(a, argc, argv))
+		return -1;
+	a->chassis = pick_chassis(ctx->model, a, arg_is_port);
+	if (!a->chassis)
+		return -1;
+	if (a->pin_dir ? snprintf(a->dir, sizeof(a->dir), "%s", a->pin_dir) >= (int)sizeof(a->dir)
+		       : xovn_pin_dir(a->chassis, a->dir, sizeof(a->dir)) != 0)
+		return ctl_fail("%s: pin dir too long", a->verb);
+	*typed = xovn_model_read(ctx->model);
+	if (!*typed)
+		return ctl_fail("out of memory");
+	return 0;
 }
 
 static void collect_row(const struct xovn_port_key *key, const struct xovn_port_stats *sum,
@@ -205,7 +217,7 @@ static int add_drops(const char *pin_dir, json_t *report)
 	return 0;
 }
 
-static int build_report(const struct xovn_model *model, const struct stats_args *a,
+static int build_report(const struct xovn_model *model, const struct ctl_map_args *a,
 			const char *pin_dir, json_t *report)
 {
 	json_t *list = json_array();
@@ -215,12 +227,12 @@ static int build_report(const struct xovn_model *model, const struct stats_args 
 	json_object_set_new(report, "ports", list);
 	if (fd < 0)
 		return ctl_fail("stats: %s", err);
-	rc = a->port ? one_port(model, fd, a->port, list) : all_ports(model, fd, list);
+	rc = a->arg ? one_port(model, fd, a->arg, list) : all_ports(model, fd, list);
 	close(fd);
-	if (rc == 0 && !a->port)
+	if (rc == 0 && !a->arg)
 		rc = add_drops(pin_dir, report);
 	/* Sessions are recorded by an xovnd that runs BFD: none, no "bfd". */
-	if (rc == 0 && !a->port) {
+	if (rc == 0 && !a->arg) {
 		json_t *bfd = ctl_bfd_sessions(pin_dir);
 
 		if (bfd)
@@ -231,61 +243,44 @@ static int build_report(const struct xovn_model *model, const struct stats_args 
 
 static int cmd_stats(struct ctl_ctx *ctx, int argc, char **argv)
 {
-	struct stats_args a = { 0 };
+	struct ctl_map_args a = { .verb = "stats", .arg_name = "PORT" };
 	struct xovn_model *typed;
-	const char *chassis;
-	char pin_dir[4096];
 	json_t *report;
 	int rc;
 
-	if (parse_args(&a, argc, argv))
+	if (ctl_map_args_begin(ctx, &a, argc, argv, 1, &typed))
 		return -1;
-	chassis = pick_chassis(ctx->model, &a);
-	if (!chassis)
-		return -1;
-	if (!a.pin_dir && xovn_pin_dir(chassis, pin_dir, sizeof(pin_dir)))
-		return ctl_fail("stats: chassis name too long");
-	typed = xovn_model_read(ctx->model);
-	if (!typed)
-		return ctl_fail("out of memory");
-	report = json_pack("{s:s}", "chassis", chassis);
-	rc = build_report(typed, &a, a.pin_dir ? a.pin_dir : pin_dir, report);
+	report = json_pack("{s:s}", "chassis", a.chassis);
+	rc = build_report(typed, &a, a.dir, report);
 	xovn_model_free(typed);
-	if (rc == 0 && a.json) {
-		json_dumpf(report, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', ctx->out);
-	} else if (rc == 0) {
+	if (rc == 0 && a.json)
+		ctl_print_json(ctx->out, report);
+	else if (rc == 0)
 		print_text(ctx->out, report);
-	}
 	json_decref(report);
 	return rc;
 }
 
 static int cmd_bfd_show(struct ctl_ctx *ctx, int argc, char **argv)
 {
-	struct stats_args a = { 0 };
-	const char *chassis;
-	char pin_dir[4096];
+	struct ctl_map_args a = { .verb = "bfd-show", .arg_name = "nothing" };
+	struct xovn_model *typed;
 	json_t *sessions;
 
-	if (parse_args(&a, argc, argv))
+	if (ctl_map_args_begin(ctx, &a, argc, argv, 0, &typed))
 		return -1;
-	if (a.port)
-		return ctl_fail("bfd-show: unexpected argument %s", a.port);
-	chassis = pick_chassis(ctx->model, &a);
-	if (!chassis)
-		return -1;
-	if (!a.pin_dir && xovn_pin_dir(chassis, pin_dir, sizeof(pin_dir)))
-		return ctl_fail("bfd-show: chassis name too long");
-	sessions = ctl_bfd_sessions(a.pin_dir ? a.pin_dir : pin_dir);
+	xovn_model_free(typed);
+	if (a.arg)
+		return ctl_fail("bfd-show: unexpected argument %s", a.arg);
+	sessions = ctl_bfd_sessions(a.dir);
 	if (!sessions)
-		return ctl_fail("bfd-show: no BFD record in %s (is xovnd running for %s?)",
-				a.pin_dir ? a.pin_dir : pin_dir, chassis);
+		return ctl_fail("bfd-show: no BFD record in %s (is xovnd running for %s?)", a.dir,
+				a.chassis);
 	if (a.json) {
 		json_dumpf(sessions, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 		fputc('\n', ctx->out);
 	} else {
-		fprintf(ctx->out, "chassis %s\n", chassis);
+		fprintf(ctx->out, "chassis %s\n", a.chassis);
 		ctl_bfd_print(ctx->out, sessions);
 	}
 	json_decref(sessions);

@@ -188,8 +188,7 @@ static int emit(struct ctl_ctx *ctx, const struct trace_args *a, const struct tr
 	if (!report)
 		return ctl_fail("out of memory");
 	if (a->json) {
-		json_dumpf(report, ctx->out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-		fputc('\n', ctx->out);
+		ctl_print_json(ctx->out, report);
 	} else {
 		trace_print_text(ctx->out, report);
 	}

@@ -144,6 +144,31 @@ void ctl_forget_group(json_t *model, const char *group);
 void ctl_forget_dhcp_options(json_t *model, const char *uuid);   /* cmd_dhcp.c */
 const char *ctl_first_child(const json_t *model, const char *parent);
 
+/* util.c: a report as --json prints it (indented, in insertion order), newline-terminated */
+void ctl_print_json(FILE *out, const json_t *j);
+
+struct xovn_model;
+
+/* cmd_stats.c: the arguments of the verbs that read a chassis' pinned maps */
+struct ctl_map_args {
+	const char *verb;        /* for messages */
+	const char *arg_name;    /* the one positional argument, for messages */
+	const char *chassis;     /* --chassis NAME; after ctl_map_args_begin, the chassis read */
+	const char *pin_dir;     /* --pin-dir DIR */
+	const char *arg;         /* the positional argument, NULL when absent */
+	int json;                /* --json */
+	char dir[4096];          /* after ctl_map_args_begin: the pin directory */
+};
+
+/*
+ * Parses [--chassis NAME] [--pin-dir DIR] [--json] [ARG] into a, picks the
+ * chassis (given, else the chassis of port ARG when arg_is_port, else the
+ * only one) and its pin directory, and reads the typed model (free it with
+ * xovn_model_free).  0, or -1 with the message printed.
+ */
+int ctl_map_args_begin(struct ctl_ctx *ctx, struct ctl_map_args *a, int argc, char **argv,
+		       int arg_is_port, struct xovn_model **typed);
+
 /* verb tables, one per command file */
 extern const struct ctl_verb ctl_switch_verbs[];
 extern const struct ctl_verb ctl_port_verbs[];
@@ -159,6 +184,7 @@ extern const struct ctl_verb ctl_router_verbs[];  /* cmd_router.c: lr-*, lrp-* *
 extern const struct ctl_verb ctl_route_verbs[];   /* cmd_route.c: lr-route-* */
 extern const struct ctl_verb ctl_nat_verbs[];     /* cmd_nat.c: lr-nat-* */
 extern const struct ctl_verb ctl_gateway_verbs[]; /* cmd_gateway.c: lrp-*-gateway-chassis */
+extern const struct ctl_verb ctl_conntrack_verbs[]; /* cmd_conntrack.c: read-only */
 
 /* cmd_bfd.c: xovnd's BFD sessions from the pins in pin_dir, sorted; NULL when not recorded. */
 json_t *ctl_bfd_sessions(const char *pin_dir);

@@ -210,3 +210,9 @@ const json_t **ctl_sorted_members(const json_t *array, size_t *n,
 	qsort(v, *n, sizeof(*v), cmp);
 	return v;
 }
+
+void ctl_print_json(FILE *out, const json_t *j)
+{
+	json_dumpf(j, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	fputc('\n', out);
+}

@@ -11,6 +11,7 @@ static const struct ctl_verb *const verb_tables[] = {
 	ctl_chassis_verbs, ctl_bind_verbs, ctl_show_verbs,
 	ctl_trace_verbs, ctl_stats_verbs, ctl_db_verbs, ctl_dhcp_verbs,
 	ctl_router_verbs, ctl_route_verbs, ctl_nat_verbs, ctl_gateway_verbs,
+	ctl_conntrack_verbs,
 };
 
 const struct ctl_verb *ctl_find_verb(const char *name)
@@ -203,6 +204,10 @@ static const char help_text[] =
 "                                the chassis' BFD sessions as its xovnd runs\n"
 "                                them: peer, local and remote state, liveness\n"
 "                                applied, diagnostic, intervals, flaps\n"
+"  lr-nat-conntrack [--chassis NAME] [--pin-dir DIR] [--json] [ROUTER]\n"
+"                                the NAT connections in the chassis' datapath:\n"
+"                                tuple before and after translation, idle time;\n"
+"                                --chassis defaults to the only chassis\n"
 "\n"
 "Options (before a command, apply to it):\n"
 "  --may-exist                   ls-add, lsp-add, lr-add, lrp-add, lr-route-add,\n"

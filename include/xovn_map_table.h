@@ -97,6 +97,13 @@
 	X(NEIGH, xovn_neigh, HASH,					\
 	  struct xovn_neigh_key, struct xovn_neigh_val,			\
 	  XOVN_MAX_NEIGH, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
+	/* NAT rules before the LSP entries that flag the router */	\
+	X(NAT_DNAT, xovn_nat_dnat, HASH,				\
+	  struct xovn_nat_ip_key, struct xovn_nat_dnat_val,		\
+	  XOVN_MAX_NAT_RULES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)	\
+	X(NAT_SNAT, xovn_nat_snat, LPM_TRIE,				\
+	  struct xovn_nat_snat_key, struct xovn_nat_snat_val,		\
+	  XOVN_MAX_NAT_RULES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)	\
 	X(LSP_ROUTER, xovn_lsp_router, HASH,				\
 	  struct xovn_port_key, struct xovn_lsp_router_val,		\
 	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)	\
@@ -131,7 +138,11 @@
 	/* OVN's MAC_Binding: neighbours the routers learn themselves */ \
 	X(MAC_BINDING, xovn_mac_binding, LRU_HASH,			\
 	  struct xovn_neigh_key, struct xovn_neigh_val,			\
-	  XOVN_MAX_MAC_BINDINGS, 0, KEY_ROUTER, NONE)
+	  XOVN_MAX_MAC_BINDINGS, 0, KEY_ROUTER, NONE)			\
+	/* NAT connections: preallocated, a full table refuses inserts */ \
+	X(NAT_CT, xovn_nat_ct, HASH,					\
+	  struct xovn_nat_ct_key, struct xovn_nat_ct_val,		\
+	  XOVN_MAX_NAT_CONNS, 0, KEY_ROUTER, NONE)
 
 #define XOVN_MAPS(X) XOVN_MAPS_COMPILED(X) XOVN_MAPS_DATAPATH(X)
 

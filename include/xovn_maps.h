@@ -101,6 +101,9 @@ enum xovn_drop_reason {
 	XOVN_DROP_ROUTE_DISCARD,    /* the route's nexthop is "discard" */
 	XOVN_DROP_MTU_ICMP,         /* routed, too big for the tunnel: ICMP frag needed / PTB sent instead */
 	XOVN_DROP_NO_GATEWAY,       /* out a distributed gateway port with no live gateway chassis */
+	/* NAT (NAT section below) */
+	XOVN_DROP_NAT_TABLE_FULL,   /* a new connection, and xovn_nat_ct has no room left */
+	XOVN_DROP_NAT_NO_PORT,      /* a new connection, and no free external port among the tries */
 	XOVN_DROP__COUNT
 };
 
@@ -291,7 +294,9 @@ struct xovn_trace_hop {
 	__u8 plen;         /* prefix length of the chosen route */
 	__u8 path;         /* ECMP member taken, 0..n_paths-1 */
 	__u8 n_paths;      /* members of the chosen route */
-	__u8 flags;        /* XOVN_HOP_* */
+	__u8 pad;
+	__u16 flags;       /* XOVN_HOP_* */
+	__u16 pad2;
 	__u8 nexthop[16];  /* IPv4 in the first 4 bytes */
 };
 
@@ -302,6 +307,8 @@ struct xovn_trace_hop {
 #define XOVN_HOP_TTL           0x10 /* TTL expired: ICMP time exceeded sent */
 #define XOVN_HOP_IPV6          0x20 /* the routed packet is IPv6 */
 #define XOVN_HOP_REDIRECT      0x40 /* out a distributed gateway port active elsewhere: tunneled there */
+#define XOVN_HOP_DNAT          0x80 /* destination translated (DNAT, or a reply un-SNATed) */
+#define XOVN_HOP_SNAT          0x100 /* source translated (SNAT, or a reply un-DNATed) */
 
 struct xovn_trace {
 	__u32 seq;         /* bumped once per traced frame */
@@ -467,8 +474,10 @@ struct xovn_dhcp6_val {
 struct xovn_lsp_router_val {
 	__u32 rtr_key;
 	__u16 lrp_key;
-	__u16 pad;
+	__u16 flags;       /* XOVN_LR_* */
 };
+
+#define XOVN_LR_NAT            0x01 /* the router's NAT runs on this chassis (NAT section) */
 
 /* ---- map: xovn_rports (hash, key struct xovn_rport_key) ------------------
  * A router port as its router sees it: the MAC it sends from, the switch it
@@ -594,6 +603,101 @@ struct xovn_gw_port_val {
 	__u8 pad;
 };
 
+/* ==== NAT ===================================================================
+ * OVN's NAT rules (ovn-nb(5) NAT) of a router whose NAT runs on this chassis
+ * (its xovn_lsp_router entries carry XOVN_LR_NAT), IPv4.  On router ingress,
+ * before the route lookup, a packet of a known connection is translated by
+ * its xovn_nat_ct entry, else a new one to a DNAT external IP
+ * (xovn_nat_dnat) is; after the route decision a packet that neither
+ * touched gets SNAT from xovn_nat_snat (longest logical_ip prefix;
+ * dnat_and_snat as /32 before snat).  Addresses and ports are in network
+ * order.
+ */
+#define XOVN_MAX_NAT_RULES     16384
+/* Entries, two per connection (one per direction). */
+#define XOVN_MAX_NAT_CONNS     262144
+/* External ports tried for a new SNAT connection before it is dropped. */
+#define XOVN_NAT_PORT_TRIES    8
+
+#define XOVN_NAT_STATELESS     0x01 /* options:stateless: rewrite only, no connection */
+#define XOVN_NAT_ONE_TO_ONE    0x02 /* dnat_and_snat: the port is kept */
+#define XOVN_NAT_EXT_MAC       0x04 /* distributed floating IP: eth.src = external_mac */
+
+/* ---- map: xovn_nat_dnat (hash): (router, external IP) -> logical IP -------- */
+struct xovn_nat_ip_key {
+	__u32 rtr_key;
+	__u32 ip;
+};
+
+struct xovn_nat_dnat_val {
+	__u32 logical_ip;
+	__u8 flags;        /* XOVN_NAT_* */
+	__u8 pad[3];
+};
+
+/* ---- map: xovn_nat_snat (LPM trie): (router, logical source) -> external ---
+ * prefixlen = XOVN_NAT_FIXED_BITS + the logical_ip's prefix length.
+ */
+#define XOVN_NAT_FIXED_BITS    32   /* rtr_key */
+
+struct xovn_nat_snat_key {
+	__u32 prefixlen;
+	__u32 rtr_key;
+	__u32 ip;
+};
+
+struct xovn_nat_snat_val {
+	__u32 external_ip;
+	__u16 port_min;    /* host order; external_port_range, else 1024 */
+	__u16 port_max;    /* host order; else 65535 */
+	__u16 out_lrp;     /* only packets leaving by this port (0 = any) */
+	__u8 flags;        /* XOVN_NAT_* */
+	__u8 plen;         /* the logical_ip's own prefix length */
+	__u8 external_mac[6];
+	__u16 pad;
+};
+
+/* ---- map: xovn_nat_ct (hash): the datapath's connections -------------------
+ * One entry per direction of a connection, keyed by the packet's tuple as it
+ * reaches the router, with the tuple it leaves with.  ICMP echo: both ports
+ * are the identifier.  Written by the datapath only (inserts never replace:
+ * a full table drops the new connection), aged by xovnd from seen_ns.
+ */
+struct xovn_nat_ct_key {
+	__u32 rtr_key;
+	__u32 src;
+	__u32 dst;
+	__u16 sport;
+	__u16 dport;
+	__u8 proto;
+	__u8 pad[3];
+};
+
+#define XOVN_CT_REPLY          0x01 /* the reply direction of the connection */
+#define XOVN_CT_CLOSING        0x02 /* TCP FIN or RST seen: aged faster */
+#define XOVN_CT_EXT_MAC        0x04 /* leaves with eth.src = mac */
+
+struct xovn_nat_ct_val {
+	__u64 seen_ns;     /* bpf_ktime_get_ns() of the last packet */
+	__u32 src;         /* the tuple after translation */
+	__u32 dst;
+	__u16 sport;
+	__u16 dport;
+	__u8 flags;        /* XOVN_CT_* */
+	__u8 pad;
+	__u8 mac[6];
+	__u32 pad2;
+};
+
+/* The key of the other direction of the connection whose entry k -> v is. */
+static inline void xovn_nat_ct_peer(const struct xovn_nat_ct_key *k,
+				    const struct xovn_nat_ct_val *v, struct xovn_nat_ct_key *peer)
+{
+	*peer = (struct xovn_nat_ct_key){ .rtr_key = k->rtr_key, .proto = k->proto,
+					  .src = v->dst, .dst = v->src,
+					  .sport = v->dport, .dport = v->sport };
+}
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_ra_val) == 24 + XOVN_RA_MSG_MAX, "ra val layout");
 _Static_assert(sizeof(struct xovn_gw_port_val) == 12, "gw port val layout");
@@ -623,7 +727,7 @@ _Static_assert(sizeof(struct xovn_psec_ip6_key) == 32, "psec ip6 key layout");
 _Static_assert(sizeof(struct xovn_arp_resp_key) == 8, "arp resp key layout");
 _Static_assert(sizeof(struct xovn_nd_resp_key) == 20, "nd resp key layout");
 _Static_assert(sizeof(struct xovn_resp_val) == 12, "resp val layout");
-_Static_assert(sizeof(struct xovn_trace_hop) == 32, "trace hop layout");
+_Static_assert(sizeof(struct xovn_trace_hop) == 36, "trace hop layout");
 _Static_assert(sizeof(struct xovn_lsp_router_val) == 8, "lsp router val layout");
 _Static_assert(sizeof(struct xovn_rport_key) == 8, "rport key layout");
 _Static_assert(sizeof(struct xovn_rport_val) == 32, "rport val layout");
@@ -632,6 +736,12 @@ _Static_assert(sizeof(struct xovn_route_path) == 20, "route path layout");
 _Static_assert(sizeof(struct xovn_route_val) == 4 + 20 * XOVN_MAX_ECMP, "route val layout");
 _Static_assert(sizeof(struct xovn_neigh_key) == 24, "neigh key layout");
 _Static_assert(sizeof(struct xovn_neigh_val) == 16, "neigh val layout");
+_Static_assert(sizeof(struct xovn_nat_ip_key) == 8, "nat ip key layout");
+_Static_assert(sizeof(struct xovn_nat_dnat_val) == 8, "nat dnat val layout");
+_Static_assert(sizeof(struct xovn_nat_snat_key) == 12, "nat snat key layout");
+_Static_assert(sizeof(struct xovn_nat_snat_val) == 20, "nat snat val layout");
+_Static_assert(sizeof(struct xovn_nat_ct_key) == 20, "nat ct key layout");
+_Static_assert(sizeof(struct xovn_nat_ct_val) == 32, "nat ct val layout");
 #endif
 
 #endif /* XOVN_MAPS_H */

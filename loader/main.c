@@ -85,6 +85,8 @@ struct run_state {
 	struct route_exchange rx;    /* the routing tables of the routers advertised here */
 	struct bfd *bfd;             /* NULL with --once or when it could not start */
 	unsigned long bfd_reads;     /* the typed model BFD last followed */
+	uint64_t nat_aged_ns;        /* last aging of NAT connections */
+	const struct xovn_nat_timeouts *nat_timeouts;
 };
 
 /*
@@ -192,6 +194,7 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 		model_out_update(&rs->out, c->model);
 		neigh_age_run(c, &rs->neigh_aged_ns);
 		ra_periodic_run(c, &rs->ra);
+		nat_age_run(c, rs->nat_timeouts, &rs->nat_aged_ns);
 	}
 }
 
@@ -294,6 +297,7 @@ int main(int argc, char **argv)
 		c.bfd = rs.bfd = &bfd;
 	rc = 0;
 	rs.out.path = opt.model_out;
+	rs.nat_timeouts = &opt.nat_timeouts;
 	if (opt.ovn_remote[0] && ovn_start(&c, &opt, &sb, &nb, &rs) < 0) {
 		if (rs.nb)
 			ovn_nb_free(&nb);

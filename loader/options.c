@@ -15,8 +15,8 @@
 static const char usage_text[] =
 	"usage: xovnd --chassis NAME [--db FILE] [--pin-dir DIR] [--metrics ADDR:PORT]\n"
 	"             [--underlay-xdp] [--ovn-remote REMOTES [--ovn-nb-remote REMOTES]]\n"
-	"             [--model-out FILE] [--bfd-min-rx MS] [--bfd-min-tx MS]\n"
-	"             [--bfd-mult N] [--no-bfd] [--cleanup] [--once] [-v]\n"
+	"             [--model-out FILE] [--nat-timeouts SPEC] [--bfd-min-rx MS]\n"
+	"             [--bfd-min-tx MS] [--bfd-mult N] [--no-bfd] [--cleanup] [--once] [-v]\n"
 	"\n"
 	"Loads the xovn datapath for chassis NAME, attaches it to the chassis'\n"
 	"interfaces and keeps the BPF maps equal to the northbound model.\n"
@@ -60,6 +60,10 @@ static const char usage_text[] =
 	"                  600 ms).  A session that goes Down takes its chassis out\n"
 	"                  of every HA chassis group and gateway until it is Up\n"
 	"  --no-bfd        run no BFD session: chassis liveness is the model's alone\n"
+	"  --nat-timeouts tcp=S,tcp-closing=S,udp=S,icmp=S,other=S\n"
+	"                  idle seconds after which a NAT connection is removed, any\n"
+	"                  subset (default tcp=7440,tcp-closing=120,udp=180,icmp=30,\n"
+	"                  other=600); tcp-closing counts from a FIN or RST\n"
 	"  --once          apply the model once and exit, leaving the datapath running\n"
 	"  --cleanup       detach every program this chassis attached, remove the\n"
 	"                  pins and exit: the datapath stops forwarding\n"
@@ -112,6 +116,16 @@ static int parse_bfd(int c, struct xovnd_options *opt)
 	}
 }
 
+static int parse_nat_timeouts(struct xovnd_options *opt, const char *spec)
+{
+	char err[256];
+
+	if (xovn_nat_timeouts_parse(spec, &opt->nat_timeouts, err, sizeof(err)) == 0)
+		return 0;
+	fprintf(stderr, "xovnd: %s\n", err);
+	return -1;
+}
+
 static int parse_one(int c, struct xovnd_options *opt)
 {
 	switch (c) {
@@ -147,6 +161,8 @@ static int parse_one(int c, struct xovnd_options *opt)
 	case 'u':
 	case 'B':
 		return parse_bfd(c, opt);
+	case 'T':
+		return parse_nat_timeouts(opt, optarg);
 	default:
 		fputs(usage_text, stderr);
 		return -1;
@@ -196,6 +212,7 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 		{ "bfd-min-tx", required_argument, NULL, 't' },
 		{ "bfd-mult", required_argument, NULL, 'u' },
 		{ "no-bfd", no_argument, NULL, 'B' },
+		{ "nat-timeouts", required_argument, NULL, 'T' },
 		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
@@ -204,6 +221,7 @@ int options_parse(int argc, char **argv, struct xovnd_options *opt)
 	memset(opt, 0, sizeof(*opt));
 	opt->bfd_min_rx_ms = opt->bfd_min_tx_ms = XOVND_BFD_INTERVAL_MS;
 	opt->bfd_mult = XOVND_BFD_MULT;
+	xovn_nat_timeouts_default(&opt->nat_timeouts);
 	while ((c = getopt_long(argc, argv, "vh", longopts, NULL)) != -1) {
 		if (c == 'h') {
 			fputs(usage_text, stdout);

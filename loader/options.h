@@ -7,6 +7,8 @@
 
 #include <limits.h>
 
+#include "dataplane/nat_age.h"
+
 struct xovnd_options {
 	char chassis[64];
 	char db[PATH_MAX];
@@ -21,6 +23,7 @@ struct xovnd_options {
 	char model_out[PATH_MAX]; /* --model-out: the model in force, rewritten on each change */
 	/* BFD toward the chassis sharing a gateway group (loader/bfd.c); 0 = off */
 	unsigned bfd_min_rx_ms, bfd_min_tx_ms, bfd_mult;
+	struct xovn_nat_timeouts nat_timeouts; /* --nat-timeouts, over the defaults */
 };
 
 /* Detection under a second by default: 3 x 200 ms. */

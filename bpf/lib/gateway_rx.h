@@ -20,14 +20,21 @@
 #include "gateway.h"
 #include "l2_switch.h"
 
-/* The decapsulated frame into the L2 lookup of switch ctx->dp_key. */
+/*
+ * The decapsulated frame into the L2 lookup of switch ctx->dp_key.  A frame
+ * from a tunnel enters at most two routers here (a gateway router, then the
+ * distributed router behind its join switch): the bound keeps the underlay
+ * program within the verifier's budget.
+ */
+#define XOVN_MAX_ROUTER_HOPS_RX 2
+
 static __always_inline int xovn_gateway_switch(struct __sk_buff *skb, struct xovn_ctx *ctx)
 {
 	struct xovn_eth eth;
 
 	if (xovn_eth_load(skb, &eth))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
-	return xovn_l2_switch(skb, ctx, &eth);
+	return xovn_l2_switch(skb, ctx, &eth, XOVN_MAX_ROUTER_HOPS_RX);
 }
 
 /*

@@ -21,12 +21,12 @@
 
 /*
  * A frame for a router port goes through that router (and any router it
- * reaches next, at most XOVN_MAX_ROUTER_HOPS) and then on in the switch it
+ * reaches next, at most max_hops) and then on in the switch it
  * ends in, to the destination MAC the last router gave it: the output
  * below is the same for switched and routed frames.
  */
 static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					  const struct xovn_eth *eth)
+					  const struct xovn_eth *eth, int max_hops)
 {
 	const struct xovn_fdb_val *fdb = NULL;
 	struct xovn_router_hop hop;
@@ -37,7 +37,7 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 	__builtin_memcpy(hop.dst_mac, eth->dst, ETH_ALEN);
 	if (!xovn_mac_is_group(dst))
 		fdb = xovn_fdb_lookup(ctx->dp_key, dst);
-	for (i = 0; i < XOVN_MAX_ROUTER_HOPS && xovn_router_entry(ctx, fdb); i++) {
+	for (i = 0; i < max_hops && xovn_router_entry(ctx, fdb); i++) {
 		hop.lsp_key = fdb->port_key;
 		rc = xovn_router_pass(skb, ctx, &hop);
 		if (rc != XOVN_STEP_SWITCH)

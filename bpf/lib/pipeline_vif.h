@@ -99,7 +99,7 @@ static __always_inline int xovn_vif_pipeline(struct __sk_buff *skb, int trace)
 	if (reason != XOVN_NOT_ANSWERED)
 		return reason;
 
-	return xovn_l2_switch(skb, &ctx, &eth);
+	return xovn_l2_switch(skb, &ctx, &eth, XOVN_MAX_ROUTER_HOPS);
 }
 
 #endif /* XOVN_BPF_PIPELINE_VIF_H */

@@ -10,12 +10,14 @@
  *
  *   enter:   the router and port; ARP / NS / NA for the router -> answered
  *            or learned (router_neigh.h)
+ *   NAT in:  with NAT here, destination translation (nat.h)
  *   decide:  multicast / broadcast destinations are not routed; longest
  *            prefix over destination and src-ip routes (route.h)
  *     to the router itself -> echo answered, sent back (icmp.h, icmp6.h)
  *     TTL <= 1             -> ICMP time exceeded, sent back (not about an error)
  *     next hop MAC unknown -> ARP request / NS from the out port, flooded
- *     else                 -> TTL - 1, eth.src = out port, eth.dst = next hop
+ *     else                 -> NAT out: source translation (nat.h), then
+ *                             TTL - 1, eth.src = out port, eth.dst = next hop
  *   the frame then enters the out port's switch from its router LSP
  *
  * (out a distributed gateway port active on another chassis: tunneled
@@ -45,6 +47,7 @@
 #include "icmp6.h"
 #include "l3.h"
 #include "maps.h"
+#include "nat.h"
 #include "neigh.h"
 #include "neigh_solicit.h"
 #include "redirect.h"
@@ -61,6 +64,7 @@
 #define XOVN_STEP_TTL     (-6)  /* TTL / hop limit ran out */
 #define XOVN_STEP_MISS    (-7)  /* the next hop's MAC is unknown */
 #define XOVN_STEP_REDIRECT (-8) /* out a gateway port active on another chassis */
+#define XOVN_STEP_NAT_OUT (-9)  /* routed by a router with NAT here: source translation next */
 
 struct xovn_router_hop {
 	__u16 lsp_key;           /* the router LSP of ctx->dp_key the frame is addressed to */
@@ -110,7 +114,7 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	s->in.rtr_key = lr->rtr_key;
 	s->in.lrp_key = lr->lrp_key;
-	s->in.pad = 0;
+	s->in.flags = lr->flags;
 	xovn_gateway_adopt(ctx);
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
 	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
@@ -139,6 +143,18 @@ static __noinline int xovn_router_neigh_input(struct __sk_buff *skb, struct xovn
 	if (s->eth.h_proto == bpf_htons(ETH_P_ARP))
 		return xovn_router_arp(skb, ctx, &s->in, &s->eth);
 	return xovn_router_nd(skb, ctx, &s->in, &s->eth, &s->l3);
+}
+
+/* The NAT stage's ingress half (nat.h), for a router with XOVN_LR_NAT here. */
+static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (!(s->in.flags & XOVN_LR_NAT))
+		return XOVN_NAT_GO;
+	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
 }
 
 /* ---- decide --------------------------------------------------------------- */
@@ -192,6 +208,9 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	ctx->in_port = rp->ls_port_key;
 	if (xovn_neigh_lookup(s->in.rtr_key, s->l3.family, s->nh, hop->dst_mac))
 		return XOVN_STEP_MISS;
+	s->out_lrp = p->lrp_key;
+	if (s->in.flags & XOVN_LR_NAT)
+		return XOVN_STEP_NAT_OUT;
 	if (xovn_router_rewrite(skb, &s->l3, rp->mac, hop->dst_mac))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	return XOVN_STEP_SWITCH;
@@ -216,6 +235,21 @@ static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx 
 	if (pick.rt->flags & XOVN_RT_DISCARD)
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTE_DISCARD);
 	return xovn_router_forward(skb, ctx, hop, s, &pick);
+}
+
+/* Source translation (nat.h), then the rewrite along the route forward() picked. */
+static __noinline int xovn_router_nat_out(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					  struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	int rc;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	rc = xovn_nat_egress(skb, ctx, s->out_lrp, s->out.mac);
+	if (rc == XOVN_NAT_GO && xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
+		rc = xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return rc == XOVN_NAT_GO ? XOVN_STEP_SWITCH : rc;
 }
 
 /* ---- what the router sends itself ----------------------------------------- */
@@ -318,6 +352,9 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 	}
 	if (rc != XOVN_STEP_IP)
 		return rc;
+	rc = xovn_router_nat_ingress(skb, ctx);
+	if (rc != XOVN_NAT_GO)
+		return rc;
 	rc = xovn_router_decide(skb, ctx, hop);
 	if (rc == XOVN_STEP_REDIRECT) {
 		rc = xovn_redirect_send(skb, ctx);
@@ -329,6 +366,8 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 		return xovn_router_ttl(skb, ctx, hop);
 	if (rc == XOVN_STEP_MISS)
 		return xovn_router_solicit(skb, ctx, hop);
+	if (rc == XOVN_STEP_NAT_OUT)
+		return xovn_router_nat_out(skb, ctx, hop);
 	return rc;
 }
 

@@ -35,7 +35,7 @@
 struct xovn_router_in {
 	__u32 rtr_key;
 	__u16 lrp_key;
-	__u16 pad;
+	__u16 flags;       /* XOVN_LR_* of the entry */
 };
 
 /* Is ip on a network of port in->lrp_key (a connected route through it)? */

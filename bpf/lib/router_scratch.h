@@ -20,6 +20,7 @@
 #include "context.h"
 #include "l3.h"
 #include "router_neigh.h"
+#include "scratch.h"
 #include "xovn_maps.h"
 
 struct xovn_router_scratch {
@@ -28,7 +29,7 @@ struct xovn_router_scratch {
 	struct xovn_rport_val out;    /* the out port of the route taken */
 	__u8 nh[16];                  /* the next hop resolved */
 	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
-	__u16 pad;
+	__u16 out_lrp;                /* the route's out port */
 	struct xovn_router_in first;  /* the first router of the pass and its port */
 	__u8 first_src[ETH_ALEN];     /* the sender's MAC as it entered that router */
 	__u32 redirect_ip;            /* out a gateway port active there (redirect.h); 0 = stay */
@@ -36,19 +37,7 @@ struct xovn_router_scratch {
 	__u16 pad2;
 };
 
-struct {
-	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
-	__uint(max_entries, 1);
-	__type(key, __u32);
-	__type(value, struct xovn_router_scratch);
-} xovn_router_scratch SEC(".maps");
-
-static __always_inline struct xovn_router_scratch *xovn_router_scratch_get(void)
-{
-	__u32 zero = 0;
-
-	return bpf_map_lookup_elem(&xovn_router_scratch, &zero);
-}
+XOVN_SCRATCH(xovn_router_scratch, struct xovn_router_scratch)
 
 /*
  * Keeps the first router of the pass and the sender's MAC: what the frame

@@ -47,7 +47,7 @@ static __always_inline void xovn_trace_hop_begin(const struct xovn_ctx *ctx, __u
 	tr->n_hops = i + 1;
 }
 
-static __always_inline void xovn_trace_hop_flag(const struct xovn_ctx *ctx, __u8 flag)
+static __always_inline void xovn_trace_hop_flag(const struct xovn_ctx *ctx, __u16 flag)
 {
 	struct xovn_trace_hop *h = xovn_trace_hop_cur(ctx);
 

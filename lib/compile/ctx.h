@@ -213,4 +213,9 @@ void compile_gateway_mark_paths(const struct xovn_lr *r, struct xovn_route_val *
 int compile_gateway_port(struct compile_ctx *ctx, uint32_t rtr_key, const struct xovn_lrp *lrp,
 			 const struct xovn_lsp *lsp);
 
+/* nat.c: a router's NAT rules where its NAT runs (xovn_nat_dnat, xovn_nat_snat) */
+/* XOVN_LR_NAT when some NAT rule of the router runs on this chassis, else 0. */
+uint16_t compile_router_nat_flags(const struct compile_ctx *ctx, const struct xovn_lr *r);
+int compile_router_nat(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
+
 #endif /* XOVN_COMPILE_CTX_H */

@@ -111,7 +111,7 @@ static int compile_router(struct compile_ctx *ctx, const struct xovn_lr *r,
 		if (compile_lrp_is_gateway(lrp) && compile_gateway_port(ctx, rtr_key, lrp, lsp) < 0)
 			return -1;
 	}
-	if (compile_router_routes(ctx, r, rtr_key) < 0)
+	if (compile_router_routes(ctx, r, rtr_key) < 0 || compile_router_nat(ctx, r, rtr_key) < 0)
 		return -1;
 	return compile_router_neigh(ctx, r, rtr_key, lsp_by_lrp);
 }

@@ -75,10 +75,9 @@ struct owner_sums {
 	size_t n, cap;
 };
 
-static int owner_cmp(const void *a, const void *b)
+int xovn_port_key_cmp(const void *a, const void *b)
 {
-	const struct xovn_port_key *x = &((const struct owner_sum *)a)->key;
-	const struct xovn_port_key *y = &((const struct owner_sum *)b)->key;
+	const struct xovn_port_key *x = a, *y = b;
 
 	if (x->dp_key != y->dp_key)
 		return x->dp_key < y->dp_key ? -1 : 1;
@@ -103,11 +102,11 @@ static void sums_merge(struct owner_sums *s)
 	size_t i, out = 0;
 
 	if (s->n > 1)
-		qsort(s->v, s->n, sizeof(*s->v), owner_cmp);
+		qsort(s->v, s->n, sizeof(*s->v), xovn_port_key_cmp);
 	for (i = 0; i < s->n; i++) {
 		struct owner_sum *o = &s->v[out - (out > 0)];
 
-		if (out > 0 && owner_cmp(o, &s->v[i]) == 0) {
+		if (out > 0 && xovn_port_key_cmp(o, &s->v[i]) == 0) {
 			o->sum.rx_packets += s->v[i].sum.rx_packets;
 			o->sum.rx_bytes += s->v[i].sum.rx_bytes;
 			o->sum.tx_packets += s->v[i].sum.tx_packets;
@@ -171,7 +170,7 @@ int xovn_read_port_stat(int stats_fd, const struct xovn_port_key *key,
 
 	memset(sum, 0, sizeof(*sum));
 	want.key.pad = 0;
-	hit = rc == 0 ? bsearch(&want, s.v, s.n, sizeof(*s.v), owner_cmp) : NULL;
+	hit = rc == 0 ? bsearch(&want, s.v, s.n, sizeof(*s.v), xovn_port_key_cmp) : NULL;
 	if (hit)
 		*sum = hit->sum;
 	free(s.v);

@@ -21,6 +21,12 @@
 int xovn_pin_dir(const char *chassis, char *out, size_t cap);
 
 /*
+ * qsort order of structs whose first member is a struct xovn_port_key:
+ * by switch, then port.
+ */
+int xovn_port_key_cmp(const void *a, const void *b);
+
+/*
  * Opens pin_dir/name (a pinned map: xovn_map_names[id], or a program); fd,
  * or -1 with the reason in err.
  */

@@ -38,6 +38,8 @@ static const char *const drop_names[XOVN_DROP__COUNT] = {
 	[XOVN_DROP_ROUTE_DISCARD] = "route-discard",
 	[XOVN_DROP_MTU_ICMP] = "mtu-icmp-sent",
 	[XOVN_DROP_NO_GATEWAY] = "no-gateway",
+	[XOVN_DROP_NAT_TABLE_FULL] = "nat-table-full",
+	[XOVN_DROP_NAT_NO_PORT] = "nat-no-port",
 };
 
 static const char *const action_names[] = {

@@ -64,6 +64,8 @@ static json_t *hop_json(const struct xovn_model *model, const struct xovn_trace_
 	if (h->flags & XOVN_HOP_REDIRECT)
 		json_object_set_new(o, "redirect_chassis", json_string(name_or(
 			xovn_gateway_by_key(model, h->rtr_key, h->out_lrp), "?")));
+	json_object_set_new(o, "dnat", json_boolean(h->flags & XOVN_HOP_DNAT));
+	json_object_set_new(o, "snat", json_boolean(h->flags & XOVN_HOP_SNAT));
 	return o;
 }
 
@@ -118,6 +120,10 @@ static void print_hop(FILE *out, const json_t *h)
 		fprintf(out, " (TTL expired)");
 	if (json_is_string(json_object_get(h, "redirect_chassis")))
 		fprintf(out, ", redirect to gateway chassis %s", str(h, "redirect_chassis"));
+	if (json_is_true(json_object_get(h, "dnat")))
+		fprintf(out, " (destination NATed)");
+	if (json_is_true(json_object_get(h, "snat")))
+		fprintf(out, " (source NATed)");
 	fputc('\n', out);
 }
 

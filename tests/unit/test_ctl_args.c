@@ -113,7 +113,8 @@ static const struct verb_case verbs[] = {
 #define N_VERBS (sizeof(verbs) / sizeof(verbs[0]))
 
 /* Verbs that read the running dataplane, not the db; their own suites cover them. */
-static const char *const dataplane_verbs[] = { "trace", "stats", "bfd-show", NULL };
+static const char *const dataplane_verbs[] = { "trace", "stats", "bfd-show", "lr-nat-conntrack",
+					       NULL };
 
 /* Rows with known uuids, written into the db as a previous xovnctl would have. */
 static void add_dhcp_rows(void)

@@ -215,3 +215,14 @@ Test(ctl_nat, list_is_ovn_nbctls_table)
 		"fd00::/64\n",
 		"lr-nat-list", "r1");
 }
+
+/* lr-nat-conntrack reads the datapath: what it refuses before reading, and a missing map. */
+Test(ctl_nat, conntrack_names_what_it_cannot_read)
+{
+	CTL_FAIL("lr-nat-conntrack: give --chassis NAME", "lr-nat-conntrack");
+	CTL_FAIL("lr-nat-conntrack: no chassis named hv9", "lr-nat-conntrack", "--chassis", "hv9");
+	CTL_OK("chassis-add", "hv1", "geneve", "192.0.2.1");
+	CTL_FAIL("lr-nat-conntrack: no router named r9", "lr-nat-conntrack", "r9");
+	CTL_FAIL("lr-nat-conntrack: more than one ROUTER given", "lr-nat-conntrack", "r1", "r2");
+	CTL_FAIL("xovn_nat_ct", "lr-nat-conntrack", "--pin-dir", "/nonexistent-xovn-pins", "r1");
+}

@@ -246,8 +246,9 @@ Test(ctl_seed_router, show_lists_the_routers)
  * ports of type router, 5 router ports, 7 + 5 routes (own address,
  * network, one static route per port / router), neighbours from the VMs'
  * and the peer router ports' addresses (the localnet's "unknown" gives
- * none), one ARP answer per router port; the switch ports of type router
- * (xovn_ports and their fdb copies) now say that their routers run here.
+ * none), one ARP answer per router port, and the gateway router's snat
+ * rule, since its chassis is the one compiled; the switch ports of type
+ * router (xovn_ports and their fdb copies) now say that their routers run here.
  */
 Test(ctl_seed_router, compile_adds_the_routers)
 {
@@ -285,7 +286,8 @@ Test(ctl_seed_router, compile_adds_the_routers)
 	cr_assert_eq(count_map(&upserts, XOVN_MAP_ARP_RESP), 5);
 	cr_assert_eq(count_map(&upserts, XOVN_MAP_PORTS), 5);
 	cr_assert_eq(count_map(&upserts, XOVN_MAP_FDB), 5);
-	cr_assert_eq(upserts.n, 43, "routers added %zu entries", upserts.n);
+	cr_assert_eq(count_map(&upserts, XOVN_MAP_NAT_SNAT), 1);
+	cr_assert_eq(upserts.n, 44, "routers added %zu entries", upserts.n);
 	xovn_mapset_free(&with);
 	xovn_mapset_free(&without);
 	xovn_mapset_free(&upserts);

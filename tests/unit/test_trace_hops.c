@@ -21,7 +21,7 @@ static const char model_json[] =
 	"  {\"name\":\"r2-join\",\"tunnel_key\":1},{\"name\":\"r2-ls4\",\"tunnel_key\":2}]}]}";
 
 static struct xovn_trace_hop hop(uint32_t rtr, uint16_t in, uint16_t out, uint8_t plen,
-				 uint8_t path, uint8_t n_paths, uint8_t flags, const char *nh,
+				 uint8_t path, uint8_t n_paths, uint16_t flags, const char *nh,
 				 uint32_t dp)
 {
 	struct xovn_trace_hop h = {
@@ -98,6 +98,32 @@ Test(trace_hops, src_ip_ipv6_miss_local_and_no_route)
 		"  router ? (key 7): in by ?, no route out\n");
 	free(text);
 	json_decref(hops);
+}
+
+Test(trace_hops, nat_is_named_on_its_router)
+{
+	static const struct {
+		uint16_t flag;
+		const char *said, *member;
+	} cases[] = {
+		{ XOVN_HOP_SNAT, "to switch join (source NATed)\n", "snat" },
+		{ XOVN_HOP_DNAT, "to switch join (destination NATed)\n", "dnat" },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		struct xovn_trace rec = { .n_hops = 1 };
+		json_t *hops, *h;
+		char *text;
+
+		rec.hops[0] = hop(100, 1, 3, 24, 0, 1, XOVN_HOP_CONNECTED | cases[i].flag, NULL, 3);
+		text = printed(&rec, &hops);
+		h = json_array_get(hops, 0);
+		cr_expect_not_null(strstr(text, cases[i].said), "%s: %s", cases[i].member, text);
+		cr_expect(json_is_true(json_object_get(h, cases[i].member)), "%s", cases[i].member);
+		cr_expect(json_is_false(json_object_get(h, i ? "snat" : "dnat")), "%s", cases[i].member);
+		free(text);
+		json_decref(hops);
+	}
 }
 
 Test(trace_hops, no_router_crossed_gives_no_line)
