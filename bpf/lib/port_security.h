@@ -66,6 +66,23 @@ union xovn_psec_ip6_lookup {
 };
 
 /*
+ * The subnet half of a check: the trie of direction dir, looked at only
+ * when flags say the MAC lists subnets there (in_nets for the ingress trie,
+ * the flag after it for the egress one).
+ */
+static __always_inline int xovn_psec_in_subnet(__u8 flags, __u32 dir, __u8 in_nets, void *in_trie,
+					       void *out_trie, const void *key)
+{
+	if (dir == XOVN_PSEC_DIR_IN)
+		return (flags & in_nets) && bpf_map_lookup_elem(in_trie, key) != NULL;
+	return (flags & (in_nets << 1)) && bpf_map_lookup_elem(out_trie, key) != NULL;
+}
+
+_Static_assert(XOVN_PSEC_OUT4_NETS == XOVN_PSEC_IN4_NETS << 1 &&
+		       XOVN_PSEC_OUT6_NETS == XOVN_PSEC_IN6_NETS << 1,
+	       "each egress subnet flag follows its ingress one");
+
+/*
  * Whether the MAC's entry (flags) allows IPv4 address ip in direction dir
  * (XOVN_PSEC_DIR_*): a listed host, or inside a listed subnet.
  */
@@ -78,41 +95,33 @@ static __always_inline int xovn_psec_ip4_listed(const struct xovn_psec_mac_key *
 		.port_key = mk->port_key,
 		.ip = ip,
 	} };
-	__u8 nets = dir == XOVN_PSEC_DIR_IN ? XOVN_PSEC_IN4_NETS : XOVN_PSEC_OUT4_NETS;
 
 	__builtin_memcpy(k.host.mac, mk->mac, ETH_ALEN);
 	if (bpf_map_lookup_elem(&xovn_psec_host4, &k.host))
 		return 1;
-	if (!(flags & nets))
-		return 0;
 	k.net.prefixlen = XOVN_PSEC_FIXED_BITS + 32;
-	if (dir == XOVN_PSEC_DIR_IN)
-		return bpf_map_lookup_elem(&xovn_psec_in4, &k.net) != NULL;
-	return bpf_map_lookup_elem(&xovn_psec_out4, &k.net) != NULL;
+	return xovn_psec_in_subnet(flags, dir, XOVN_PSEC_IN4_NETS, &xovn_psec_in4, &xovn_psec_out4,
+				   &k.net);
 }
 
 /* Not inlined: its 32-byte key would otherwise sit in the frame of the
  * program that also calls the DHCPv6 responder, past the 512-byte stack. */
 static __noinline int xovn_psec_ip6_listed(const struct xovn_psec_mac_key *mk, __u8 flags,
-						__u32 dir, const __u8 *ip)
+					   __u32 dir, const __u8 *ip)
 {
 	union xovn_psec_ip6_lookup k = { .host = {
 		.dir = dir,
 		.dp_key = mk->dp_key,
 		.port_key = mk->port_key,
 	} };
-	__u8 nets = dir == XOVN_PSEC_DIR_IN ? XOVN_PSEC_IN6_NETS : XOVN_PSEC_OUT6_NETS;
 
 	__builtin_memcpy(k.host.mac, mk->mac, ETH_ALEN);
 	__builtin_memcpy(k.host.ip, ip, 16);
 	if (bpf_map_lookup_elem(&xovn_psec_host6, &k.host))
 		return 1;
-	if (!(flags & nets))
-		return 0;
 	k.net.prefixlen = XOVN_PSEC_FIXED_BITS + 128;
-	if (dir == XOVN_PSEC_DIR_IN)
-		return bpf_map_lookup_elem(&xovn_psec_in6, &k.net) != NULL;
-	return bpf_map_lookup_elem(&xovn_psec_out6, &k.net) != NULL;
+	return xovn_psec_in_subnet(flags, dir, XOVN_PSEC_IN6_NETS, &xovn_psec_in6, &xovn_psec_out6,
+				   &k.net);
 }
 
 /* ---- ingress ------------------------------------------------------------- */
