@@ -69,6 +69,12 @@
 	X(PSEC_OUT6, xovn_psec_out6, LPM_TRIE,				\
 	  struct xovn_psec_ip6_key, __u32,				\
 	  XOVN_MAX_PSEC_IPS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)	\
+	X(PSEC_HOST4, xovn_psec_host4, HASH,				\
+	  struct xovn_psec_host4_key, __u32,				\
+	  2 * XOVN_MAX_PSEC_IPS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)	\
+	X(PSEC_HOST6, xovn_psec_host6, HASH,				\
+	  struct xovn_psec_host6_key, __u32,				\
+	  2 * XOVN_MAX_PSEC_IPS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)	\
 	X(ARP_RESP, xovn_arp_resp, HASH,				\
 	  struct xovn_arp_resp_key, struct xovn_resp_val,		\
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, NONE)		\

@@ -344,6 +344,12 @@ struct xovn_psec_mac_key {
 
 #define XOVN_PSEC_IPV4         0x01 /* IPv4 addresses listed: only those */
 #define XOVN_PSEC_IPV6         0x02 /* IPv6 addresses listed: only those */
+/* The subnets listed for this MAC, one flag per trie: without the flag, the
+ * host-address hash alone decides and the trie is not looked at. */
+#define XOVN_PSEC_IN4_NETS     0x04
+#define XOVN_PSEC_OUT4_NETS    0x08
+#define XOVN_PSEC_IN6_NETS     0x10
+#define XOVN_PSEC_OUT6_NETS    0x20
 
 struct xovn_psec_mac_val {
 	__u8 flags;        /* XOVN_PSEC_* */
@@ -351,11 +357,12 @@ struct xovn_psec_mac_val {
 };
 
 /* ---- maps: xovn_psec_in4/out4, xovn_psec_in6/out6 (LPM tries) ------------
- * Allowed IP sources (in) and destinations (out) per (switch, port, MAC).
- * prefixlen = XOVN_PSEC_FIXED_BITS + the address prefix length, so the
- * fixed fields always match exactly and the address matches by prefix:
- * one lookup, however many addresses the port lists.  The value is unused
- * (always 1).
+ * Allowed IP subnets as sources (in) and destinations (out) per (switch,
+ * port, MAC); single host addresses are in xovn_psec_host4/6 instead, so
+ * the tries hold only real subnets and stay small.  prefixlen =
+ * XOVN_PSEC_FIXED_BITS + the address prefix length, so the fixed fields
+ * always match exactly and the address matches by prefix: one lookup,
+ * however many subnets the port lists.  The value is unused (always 1).
  */
 #define XOVN_PSEC_FIXED_BITS   96   /* dp_key + port_key + mac */
 
@@ -369,6 +376,32 @@ struct xovn_psec_ip4_key {
 
 struct xovn_psec_ip6_key {
 	__u32 prefixlen;
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 mac[6];
+	__u8 ip[16];
+};
+
+/* ---- maps: xovn_psec_host4 / xovn_psec_host6 (hash) ----------------------
+ * Allowed single IP addresses (a /32 or /128) per (switch, port, MAC) and
+ * direction: an exact-match hash, whose lookup cost does not grow with the
+ * number of entries as a trie walk does.  The layout is the trie key's with
+ * the direction where the trie has its prefix length, so one key buffer
+ * serves both lookups.  The value is unused (always 1).
+ */
+#define XOVN_PSEC_DIR_IN       0 /* allowed as a source the port sends from */
+#define XOVN_PSEC_DIR_OUT      1 /* allowed as a destination sent to the port */
+
+struct xovn_psec_host4_key {
+	__u32 dir;         /* XOVN_PSEC_DIR_* */
+	__u32 dp_key;
+	__u16 port_key;
+	__u8 mac[6];
+	__u32 ip;          /* network order */
+};
+
+struct xovn_psec_host6_key {
+	__u32 dir;         /* XOVN_PSEC_DIR_* */
 	__u32 dp_key;
 	__u16 port_key;
 	__u8 mac[6];
@@ -724,6 +757,8 @@ _Static_assert(sizeof(struct xovn_psec_mac_key) == 12, "psec mac key layout");
 _Static_assert(sizeof(struct xovn_psec_mac_val) == 4, "psec mac val layout");
 _Static_assert(sizeof(struct xovn_psec_ip4_key) == 20, "psec ip4 key layout");
 _Static_assert(sizeof(struct xovn_psec_ip6_key) == 32, "psec ip6 key layout");
+_Static_assert(sizeof(struct xovn_psec_host4_key) == 20, "psec host4 key layout");
+_Static_assert(sizeof(struct xovn_psec_host6_key) == 32, "psec host6 key layout");
 _Static_assert(sizeof(struct xovn_arp_resp_key) == 8, "arp resp key layout");
 _Static_assert(sizeof(struct xovn_nd_resp_key) == 20, "nd resp key layout");
 _Static_assert(sizeof(struct xovn_resp_val) == 12, "resp val layout");

@@ -10,8 +10,12 @@
  * (or broadcast/multicast).
  *
  * Each check is a fixed number of map lookups: the MAC in a hash, the
- * address in an LPM trie keyed by (switch, port, MAC, address), so a port
- * listing many addresses costs the same as one listing a single address.
+ * address in a hash of single host addresses keyed by (switch, port, MAC,
+ * address, direction) and, only when the MAC's entry lists subnets for that
+ * family and direction, in an LPM trie keyed by (switch, port, MAC,
+ * address).  A port listing many addresses costs the same as one listing a
+ * single address, and hosts never pay for a trie walk, whose cost grows
+ * with the trie's size.
  * Callers pass frames whose 802.1Q tag (if any) has been removed.
  */
 #ifndef XOVN_BPF_PORT_SECURITY_H
@@ -49,32 +53,75 @@ static __always_inline void xovn_psec_key(struct xovn_psec_mac_key *k, __u32 dp_
 	__builtin_memcpy(k->mac, mac, ETH_ALEN);
 }
 
-static __always_inline int xovn_psec_ip4_listed(void *trie, const struct xovn_psec_mac_key *mk,
-						__u32 ip)
+/* One key buffer for the host hash and the subnet trie: same layout, the
+ * direction or the prefix length in the first word. */
+union xovn_psec_ip4_lookup {
+	struct xovn_psec_host4_key host;
+	struct xovn_psec_ip4_key net;
+};
+
+union xovn_psec_ip6_lookup {
+	struct xovn_psec_host6_key host;
+	struct xovn_psec_ip6_key net;
+};
+
+/*
+ * The subnet half of a check: the trie of direction dir, looked at only
+ * when flags say the MAC lists subnets there (in_nets for the ingress trie,
+ * the flag after it for the egress one).
+ */
+static __always_inline int xovn_psec_in_subnet(__u8 flags, __u32 dir, __u8 in_nets, void *in_trie,
+					       void *out_trie, const void *key)
 {
-	struct xovn_psec_ip4_key k = {
-		.prefixlen = XOVN_PSEC_FIXED_BITS + 32,
+	if (dir == XOVN_PSEC_DIR_IN)
+		return (flags & in_nets) && bpf_map_lookup_elem(in_trie, key) != NULL;
+	return (flags & (in_nets << 1)) && bpf_map_lookup_elem(out_trie, key) != NULL;
+}
+
+_Static_assert(XOVN_PSEC_OUT4_NETS == XOVN_PSEC_IN4_NETS << 1 &&
+		       XOVN_PSEC_OUT6_NETS == XOVN_PSEC_IN6_NETS << 1,
+	       "each egress subnet flag follows its ingress one");
+
+/*
+ * Whether the MAC's entry (flags) allows IPv4 address ip in direction dir
+ * (XOVN_PSEC_DIR_*): a listed host, or inside a listed subnet.
+ */
+static __always_inline int xovn_psec_ip4_listed(const struct xovn_psec_mac_key *mk, __u8 flags,
+						__u32 dir, __u32 ip)
+{
+	union xovn_psec_ip4_lookup k = { .host = {
+		.dir = dir,
 		.dp_key = mk->dp_key,
 		.port_key = mk->port_key,
 		.ip = ip,
-	};
+	} };
 
-	__builtin_memcpy(k.mac, mk->mac, ETH_ALEN);
-	return bpf_map_lookup_elem(trie, &k) != NULL;
+	__builtin_memcpy(k.host.mac, mk->mac, ETH_ALEN);
+	if (bpf_map_lookup_elem(&xovn_psec_host4, &k.host))
+		return 1;
+	k.net.prefixlen = XOVN_PSEC_FIXED_BITS + 32;
+	return xovn_psec_in_subnet(flags, dir, XOVN_PSEC_IN4_NETS, &xovn_psec_in4, &xovn_psec_out4,
+				   &k.net);
 }
 
-static __always_inline int xovn_psec_ip6_listed(void *trie, const struct xovn_psec_mac_key *mk,
-						const __u8 *ip)
+/* Not inlined: its 32-byte key would otherwise sit in the frame of the
+ * program that also calls the DHCPv6 responder, past the 512-byte stack. */
+static __noinline int xovn_psec_ip6_listed(const struct xovn_psec_mac_key *mk, __u8 flags,
+					   __u32 dir, const __u8 *ip)
 {
-	struct xovn_psec_ip6_key k = {
-		.prefixlen = XOVN_PSEC_FIXED_BITS + 128,
+	union xovn_psec_ip6_lookup k = { .host = {
+		.dir = dir,
 		.dp_key = mk->dp_key,
 		.port_key = mk->port_key,
-	};
+	} };
 
-	__builtin_memcpy(k.mac, mk->mac, ETH_ALEN);
-	__builtin_memcpy(k.ip, ip, 16);
-	return bpf_map_lookup_elem(trie, &k) != NULL;
+	__builtin_memcpy(k.host.mac, mk->mac, ETH_ALEN);
+	__builtin_memcpy(k.host.ip, ip, 16);
+	if (bpf_map_lookup_elem(&xovn_psec_host6, &k.host))
+		return 1;
+	k.net.prefixlen = XOVN_PSEC_FIXED_BITS + 128;
+	return xovn_psec_in_subnet(flags, dir, XOVN_PSEC_IN6_NETS, &xovn_psec_in6, &xovn_psec_out6,
+				   &k.net);
 }
 
 /* ---- ingress ------------------------------------------------------------- */
@@ -90,10 +137,10 @@ static __always_inline int xovn_psec_in_arp(struct __sk_buff *skb,
 	if (rc != XOVN_ARP_OK || !xovn_mac_equal(arp.sha, mk->mac))
 		return XOVN_DROP_PORT_SEC_SRC;
 	/* ARP is IPv4: an entry listing only IPv6 allows none. */
-	if (flags == XOVN_PSEC_IPV6)
+	if ((flags & (XOVN_PSEC_IPV4 | XOVN_PSEC_IPV6)) == XOVN_PSEC_IPV6)
 		return XOVN_DROP_PORT_SEC_SRC;
 	if ((flags & XOVN_PSEC_IPV4) &&
-	    !xovn_psec_ip4_listed(&xovn_psec_in4, mk, xovn_arp_ip(arp.spa)))
+	    !xovn_psec_ip4_listed(mk, flags, XOVN_PSEC_DIR_IN, xovn_arp_ip(arp.spa)))
 		return XOVN_DROP_PORT_SEC_SRC;
 	return 0;
 }
@@ -122,7 +169,8 @@ static __always_inline int xovn_psec_in_ipv4(struct __sk_buff *skb,
 		return XOVN_DROP_PORT_SEC_SRC;
 	if (bpf_skb_load_bytes(skb, ETH_HLEN, &ip, sizeof(ip)) < 0 || ip.ihl < 5)
 		return XOVN_DROP_MALFORMED;
-	if (xovn_psec_ip4_listed(&xovn_psec_in4, mk, ip.saddr) || xovn_is_dhcp_discover(skb, &ip))
+	if (xovn_psec_ip4_listed(mk, flags, XOVN_PSEC_DIR_IN, ip.saddr) ||
+	    xovn_is_dhcp_discover(skb, &ip))
 		return 0;
 	return XOVN_DROP_PORT_SEC_SRC;
 }
@@ -159,7 +207,7 @@ static __always_inline int xovn_psec_in_nd(struct __sk_buff *skb,
 	if (found == XOVN_ND_LL_FOUND && !xovn_mac_equal(ll, mk->mac))
 		return XOVN_DROP_PORT_SEC_SRC;
 	if (nd->type == XOVN_ICMP6_NA && (flags & XOVN_PSEC_IPV6) &&
-	    !xovn_psec_ip6_listed(&xovn_psec_in6, mk, nd->target))
+	    !xovn_psec_ip6_listed(mk, flags, XOVN_PSEC_DIR_IN, nd->target))
 		return XOVN_DROP_PORT_SEC_SRC;
 	return 0;
 }
@@ -182,7 +230,8 @@ static __always_inline int xovn_psec_in_ipv6(struct __sk_buff *skb,
 		if (xovn_ip6_is_unspecified(&ip6.saddr)) {
 			if (!xovn_psec_unspecified_ok(&ip6, &l4, nd.type))
 				return XOVN_DROP_PORT_SEC_SRC;
-		} else if (!xovn_psec_ip6_listed(&xovn_psec_in6, mk, ip6.saddr.in6_u.u6_addr8)) {
+		} else if (!xovn_psec_ip6_listed(mk, flags, XOVN_PSEC_DIR_IN,
+						 ip6.saddr.in6_u.u6_addr8)) {
 			return XOVN_DROP_PORT_SEC_SRC;
 		}
 	}
@@ -224,7 +273,7 @@ static __always_inline int xovn_psec_ingress(struct __sk_buff *skb, const struct
 /* ---- egress -------------------------------------------------------------- */
 
 static __always_inline int xovn_psec_out_ipv4(struct __sk_buff *skb,
-					      const struct xovn_psec_mac_key *mk)
+					      const struct xovn_psec_mac_key *mk, __u8 flags)
 {
 	__u32 daddr;
 
@@ -234,11 +283,12 @@ static __always_inline int xovn_psec_out_ipv4(struct __sk_buff *skb,
 	/* Limited broadcast and 224.0.0.0/4 reach every host. */
 	if (daddr == bpf_htonl(0xffffffff) || (bpf_ntohl(daddr) >> 28) == 0xe)
 		return 0;
-	return xovn_psec_ip4_listed(&xovn_psec_out4, mk, daddr) ? 0 : XOVN_DROP_PORT_SEC_DST;
+	return xovn_psec_ip4_listed(mk, flags, XOVN_PSEC_DIR_OUT, daddr) ? 0
+									: XOVN_DROP_PORT_SEC_DST;
 }
 
 static __always_inline int xovn_psec_out_ipv6(struct __sk_buff *skb,
-					      const struct xovn_psec_mac_key *mk)
+					      const struct xovn_psec_mac_key *mk, __u8 flags)
 {
 	__u8 daddr[16];
 
@@ -247,7 +297,8 @@ static __always_inline int xovn_psec_out_ipv6(struct __sk_buff *skb,
 		return XOVN_DROP_MALFORMED;
 	if (daddr[0] == 0xff) /* ff00::/8 multicast */
 		return 0;
-	return xovn_psec_ip6_listed(&xovn_psec_out6, mk, daddr) ? 0 : XOVN_DROP_PORT_SEC_DST;
+	return xovn_psec_ip6_listed(mk, flags, XOVN_PSEC_DIR_OUT, daddr) ? 0
+									: XOVN_DROP_PORT_SEC_DST;
 }
 
 /*
@@ -276,10 +327,10 @@ static __always_inline int xovn_psec_egress(struct __sk_buff *skb, __u32 dp_key,
 		return 0;
 	switch (bpf_ntohs(eth.h_proto)) {
 	case ETH_P_IP:
-		return (mv->flags & XOVN_PSEC_IPV4) ? xovn_psec_out_ipv4(skb, &mk)
+		return (mv->flags & XOVN_PSEC_IPV4) ? xovn_psec_out_ipv4(skb, &mk, mv->flags)
 						    : XOVN_DROP_PORT_SEC_DST;
 	case ETH_P_IPV6:
-		return (mv->flags & XOVN_PSEC_IPV6) ? xovn_psec_out_ipv6(skb, &mk)
+		return (mv->flags & XOVN_PSEC_IPV6) ? xovn_psec_out_ipv6(skb, &mk, mv->flags)
 						    : XOVN_DROP_PORT_SEC_DST;
 	default:
 		return 0;

@@ -55,14 +55,22 @@ static int has_v4(const struct xovn_mapset *s, uint32_t map, const char *mac, co
 	return xovn_mapset_find(s, map, &k, sizeof(k)) != NULL;
 }
 
-static int has_v6(const struct xovn_mapset *s, uint32_t map, const char *ip, int plen)
+static int has_host4(const struct xovn_mapset *s, uint32_t dir, const char *ip)
 {
-	struct xovn_psec_ip6_key k = { .prefixlen = XOVN_PSEC_FIXED_BITS + plen, .dp_key = 10,
-				       .port_key = 1 };
+	struct xovn_psec_host4_key k = { .dp_key = 10, .port_key = 1, .dir = dir };
+
+	mac_of("00:00:00:00:00:01", k.mac);
+	k.ip = ip4(ip);
+	return xovn_mapset_find(s, XOVN_MAP_PSEC_HOST4, &k, sizeof(k)) != NULL;
+}
+
+static int has_host6(const struct xovn_mapset *s, uint32_t dir, const char *ip)
+{
+	struct xovn_psec_host6_key k = { .dp_key = 10, .port_key = 1, .dir = dir };
 
 	mac_of("00:00:00:00:00:01", k.mac);
 	cr_assert_eq(inet_pton(AF_INET6, ip, k.ip), 1);
-	return xovn_mapset_find(s, map, &k, sizeof(k)) != NULL;
+	return xovn_mapset_find(s, XOVN_MAP_PSEC_HOST6, &k, sizeof(k)) != NULL;
 }
 
 static const struct xovn_resp_val *find_arp(const struct xovn_mapset *s, const char *ip)
@@ -100,32 +108,35 @@ Test(compile_security, mac_entries_carry_the_listed_families)
 	struct xovn_mapset s;
 
 	compile_text_ok(model, "hv1", fake_host, &s);
-	cr_assert_eq(find_mac(&s, 1, "00:00:00:00:00:01")->flags, XOVN_PSEC_IPV4 | XOVN_PSEC_IPV6);
+	cr_assert_eq(find_mac(&s, 1, "00:00:00:00:00:01")->flags,
+		     XOVN_PSEC_IPV4 | XOVN_PSEC_IPV6 | XOVN_PSEC_IN4_NETS | XOVN_PSEC_OUT4_NETS,
+		     "10.0.1.0/24 is a subnet; its IPv6 addresses are hosts only");
 	cr_assert_eq(find_mac(&s, 2, "00:00:00:00:00:02")->flags, 0, "MAC only: IP unrestricted");
 	cr_assert_null(find_mac(&s, 3, "00:00:00:00:00:03"), "no port_security, no entry");
 	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_MAC), 2);
 	xovn_mapset_free(&s);
 }
 
-Test(compile_security, ipv4_masks_follow_the_host_part)
+Test(compile_security, hosts_go_to_the_hash_and_subnets_to_the_tries)
 {
 	const char *a = "00:00:00:00:00:01";
 	struct xovn_mapset s;
 
 	compile_text_ok(model, "hv1", fake_host, &s);
-	cr_assert(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.0.1", 32));
-	cr_assert(has_v4(&s, XOVN_MAP_PSEC_OUT4, a, "10.0.0.1", 32));
+	cr_assert(has_host4(&s, XOVN_PSEC_DIR_IN, "10.0.0.1"));
+	cr_assert(has_host4(&s, XOVN_PSEC_DIR_OUT, "10.0.0.1"));
 	/* 10.0.2.5/24: the host itself, plus its subnet broadcast on the way out */
-	cr_assert(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.2.5", 32));
-	cr_assert(has_v4(&s, XOVN_MAP_PSEC_OUT4, a, "10.0.2.5", 32));
-	cr_assert(has_v4(&s, XOVN_MAP_PSEC_OUT4, a, "10.0.2.255", 32));
-	cr_assert_not(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.2.255", 32));
+	cr_assert(has_host4(&s, XOVN_PSEC_DIR_IN, "10.0.2.5"));
+	cr_assert(has_host4(&s, XOVN_PSEC_DIR_OUT, "10.0.2.5"));
+	cr_assert(has_host4(&s, XOVN_PSEC_DIR_OUT, "10.0.2.255"));
+	cr_assert_not(has_host4(&s, XOVN_PSEC_DIR_IN, "10.0.2.255"));
 	cr_assert_not(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.2.0", 24));
-	/* 10.0.1.0/24: the whole subnet both ways */
+	/* 10.0.1.0/24: the whole subnet both ways, in the tries */
 	cr_assert(has_v4(&s, XOVN_MAP_PSEC_IN4, a, "10.0.1.0", 24));
 	cr_assert(has_v4(&s, XOVN_MAP_PSEC_OUT4, a, "10.0.1.0", 24));
-	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_IN4), 3);
-	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_OUT4), 4);
+	cr_assert_not(has_host4(&s, XOVN_PSEC_DIR_IN, "10.0.1.0"));
+	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_IN4), 1, "only the subnet");
+	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_OUT4), 1, "only the subnet");
 	xovn_mapset_free(&s);
 }
 
@@ -134,10 +145,11 @@ Test(compile_security, ipv6_entry_also_allows_the_eui64_link_local)
 	struct xovn_mapset s;
 
 	compile_text_ok(model, "hv1", fake_host, &s);
-	cr_assert(has_v6(&s, XOVN_MAP_PSEC_IN6, "fd00::1", 128));
-	cr_assert(has_v6(&s, XOVN_MAP_PSEC_IN6, "fe80::200:ff:fe00:1", 128));
-	cr_assert(has_v6(&s, XOVN_MAP_PSEC_OUT6, "fe80::200:ff:fe00:1", 128));
-	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_IN6), 2);
+	cr_assert(has_host6(&s, XOVN_PSEC_DIR_IN, "fd00::1"));
+	cr_assert(has_host6(&s, XOVN_PSEC_DIR_IN, "fe80::200:ff:fe00:1"));
+	cr_assert(has_host6(&s, XOVN_PSEC_DIR_OUT, "fe80::200:ff:fe00:1"));
+	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_HOST6), 4, "two hosts, both ways");
+	cr_assert_eq(count_map(&s, XOVN_MAP_PSEC_IN6), 0, "no IPv6 subnet listed");
 	xovn_mapset_free(&s);
 }
 
