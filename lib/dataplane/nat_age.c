@@ -124,6 +124,16 @@ int xovn_nat_age(int map_fd, const struct xovn_nat_timeouts *t, uint64_t now_ns)
 		cur ^= 1;
 		prev_idle = bpf_map_lookup_elem(map_fd, prev, &val) == 0 &&
 			    is_idle(map_fd, t, prev, &val, now_ns);
+		/*
+		 * A connection's two entries go together: left alone, the
+		 * second would lose what the first said (a FIN seen one way).
+		 */
+		if (prev_idle) {
+			struct xovn_nat_ct_key peer;
+
+			xovn_nat_ct_peer(prev, &val, &peer);
+			deleted += bpf_map_delete_elem(map_fd, &peer) == 0;
+		}
 	}
 	if (prev_idle)
 		deleted += bpf_map_delete_elem(map_fd, prev) == 0;

@@ -44,19 +44,46 @@ static void xh_pin_cpu0(void)
 		     "sched_setaffinity: %s", strerror(errno));
 }
 
+/* The skeleton's TC programs: each test verifies only those it runs. */
+static struct bpf_program *xh_skel_prog(struct xovn *skel, enum xh_prog prog)
+{
+	switch (prog) {
+	case XH_VIF_LIVE:
+		return skel->progs.xovn_vif_ingress;
+	case XH_VIF_TRACE:
+		return skel->progs.xovn_vif_trace;
+	case XH_UNDERLAY_LIVE:
+		return skel->progs.xovn_underlay_ingress;
+	case XH_UNDERLAY_TRACE:
+		return skel->progs.xovn_underlay_trace;
+	}
+	cr_assert_fail("unknown program %d", prog);
+	return NULL;
+}
+
+static struct xovn *xh_skel_open(void)
+{
+	struct xovn *skel = xovn__open();
+	struct bpf_map *map;
+
+	cr_assert_not_null(skel, "cannot open the xovn BPF object");
+	/* Private maps: a test must never see (or disturb) a running chassis. */
+	bpf_object__for_each_map(map, skel->obj)
+		cr_assert_eq(bpf_map__set_pin_path(map, NULL), 0);
+	for (int p = 0; p < XH_N_PROGS; p++)
+		cr_assert_eq(bpf_program__set_autoload(xh_skel_prog(skel, p), false), 0);
+	return skel;
+}
+
 void xh_open(struct xh *h)
 {
-	struct bpf_map *maps[XOVN_MAP__ALL], *map;
+	struct bpf_map *maps[XOVN_MAP__ALL];
 	int i;
 
 	memset(h, 0, sizeof(*h));
 	libbpf_set_print(xh_libbpf_print);
 	xh_pin_cpu0();
-	h->skel = xovn__open();
-	cr_assert_not_null(h->skel, "cannot open the xovn BPF object");
-	/* Private maps: a test must never see (or disturb) a running chassis. */
-	bpf_object__for_each_map(map, h->skel->obj)
-		cr_assert_eq(bpf_map__set_pin_path(map, NULL), 0);
+	h->skel = xh_skel_open();
 	cr_assert_eq(xovn__load(h->skel), 0, "the verifier rejected the datapath");
 	xovn_skel_maps(h->skel, maps);
 	for (i = 0; i < XOVN_MAP__COUNT; i++)
@@ -68,9 +95,35 @@ void xh_open(struct xh *h)
 	cr_assert_gt(h->ncpus, 0);
 }
 
+struct bpf_program *xh_program(struct xh *h, enum xh_prog prog)
+{
+	struct bpf_map *map;
+	struct xovn *skel;
+
+	cr_assert(prog >= 0 && prog < XH_N_PROGS, "unknown program %d", prog);
+	if (h->prog_skel[prog])
+		return xh_skel_prog(h->prog_skel[prog], prog);
+	skel = xh_skel_open();
+	/* The same object again, on the maps of the first: one datapath state. */
+	bpf_object__for_each_map(map, skel->obj) {
+		struct bpf_map *own = bpf_object__find_map_by_name(h->skel->obj, bpf_map__name(map));
+
+		cr_assert_not_null(own, "map %s missing", bpf_map__name(map));
+		cr_assert_eq(bpf_map__reuse_fd(map, bpf_map__fd(own)), 0);
+	}
+	cr_assert_eq(bpf_program__set_autoload(xh_skel_prog(skel, prog), true), 0);
+	cr_assert_eq(xovn__load(skel), 0, "the verifier rejected the datapath");
+	h->prog_skel[prog] = skel;
+	return xh_skel_prog(skel, prog);
+}
+
 void xh_close(struct xh *h)
 {
+	for (int p = 0; p < XH_N_PROGS; p++)
+		if (h->prog_skel[p])
+			xovn__destroy(h->prog_skel[p]);
 	xovn__destroy(h->skel);
+	memset(h->prog_skel, 0, sizeof(h->prog_skel));
 	h->skel = NULL;
 }
 
@@ -160,18 +213,7 @@ void xh_open_model(struct xh *h, const char *model_json, const char *chassis,
 
 static int xh_prog_fd(struct xh *h, enum xh_prog prog)
 {
-	switch (prog) {
-	case XH_VIF_LIVE:
-		return bpf_program__fd(h->skel->progs.xovn_vif_ingress);
-	case XH_VIF_TRACE:
-		return bpf_program__fd(h->skel->progs.xovn_vif_trace);
-	case XH_UNDERLAY_LIVE:
-		return bpf_program__fd(h->skel->progs.xovn_underlay_ingress);
-	case XH_UNDERLAY_TRACE:
-		return bpf_program__fd(h->skel->progs.xovn_underlay_trace);
-	}
-	cr_assert_fail("unknown program %d", prog);
-	return -1;
+	return bpf_program__fd(xh_program(h, prog));
 }
 
 int xh_run_out(struct xh *h, enum xh_prog prog, uint32_t ingress_ifindex,

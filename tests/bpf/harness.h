@@ -27,8 +27,11 @@ struct xh_iface {
 	int is_veth;
 };
 
+#define XH_N_PROGS 4
+
 struct xh {
-	struct xovn *skel;
+	struct xovn *skel;              /* the maps (and the XDP guard) */
+	struct xovn *prog_skel[XH_N_PROGS]; /* one more program each, on skel's maps */
 	int map_fds[XOVN_MAP__COUNT];
 	int drops_fd;
 	int trace_fd;
@@ -43,6 +46,9 @@ enum xh_prog {
 	XH_UNDERLAY_LIVE,
 	XH_UNDERLAY_TRACE,
 };
+
+/* The loaded program of an entry point (verified on first use). */
+struct bpf_program *xh_program(struct xh *h, enum xh_prog prog);
 
 /* Opens and loads the object with unpinned maps; aborts the test on failure. */
 void xh_open(struct xh *h);

@@ -75,7 +75,7 @@ Test(geneve_wire, ipv4_frame_to_a_resolved_chassis_leaves_fully_encapsulated)
 	uint8_t f[XH_FRAME_MAX];
 	size_t len = gn_inner_udp(f, GN_VNI1, 1, 3, 200);
 
-	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", xh_program(&gn_dp.h, XH_VIF_LIVE));
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
 	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
@@ -95,7 +95,7 @@ Test(geneve_wire, ipv4_frame_to_an_unresolved_chassis_waits_for_the_neighbour)
 	size_t len = gn_inner_udp(f, GN_VNI3, 1, 5, 200), lens[4];
 	int n;
 
-	tc_ingress("tap13", gn_dp.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap13", xh_program(&gn_dp.h, XH_VIF_LIVE));
 	send_on("tap13p", f, len);
 	n = gn_collect(ul1, 0, gn_dp.ul_mac, seen, lens, 4);
 	cr_assert_geq(n, 1, "no ARP request for hv4 on the underlay");
@@ -121,7 +121,7 @@ Test(geneve_wire, arp_frame_leaves_through_the_fib_path_fully_encapsulated)
 	len = xh_arp_request(f, src, "10.11.0.1", "10.11.0.3");
 	memcpy(f, dst, 6);
 	f[ETH_HLEN + 7] = 2;
-	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", xh_program(&gn_dp.h, XH_VIF_LIVE));
 	send_on("tap11p", f, len);
 	expect_on_underlay(ul1, f, len, 1, 3);
 	close(ul1);
@@ -164,7 +164,7 @@ Test(geneve_wire, geneve_from_the_underlay_reaches_the_vm_as_the_inner_frame)
 
 	len = gn_geneve(f, GN_HV2_IP, GN_LOCAL_IP, GN_VNI3, 3, 1, inner, ilen);
 	memcpy(f, gn_dp.ul_mac, 6);
-	tc_ingress("ul0", gn_dp.h.skel->progs.xovn_underlay_ingress);
+	tc_ingress("ul0", xh_program(&gn_dp.h, XH_UNDERLAY_LIVE));
 	send_on("ul1", f, len);
 	gn_mac(src, GN_VNI3, 3);
 	n = gn_collect(vm, 0, src, seen, lens, 4);
@@ -224,7 +224,7 @@ Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
 	cr_assert_eq(system("ethtool -K ul0 tx-udp_tnl-segmentation off "
 			    "tx-udp_tnl-csum-segmentation off >/dev/null 2>&1 || true"), 0);
 	cr_assert_eq(setsockopt(fd, SOL_PACKET, PACKET_VNET_HDR, &one, sizeof(one)), 0);
-	tc_ingress("tap11", gn_dp.h.skel->progs.xovn_vif_ingress);
+	tc_ingress("tap11", xh_program(&gn_dp.h, XH_VIF_LIVE));
 	sll.sll_ifindex = (int)if_nametoindex("tap11p");
 	cr_assert_eq(sendto(fd, buf, sizeof(*vh) + len, 0, (struct sockaddr *)&sll, sizeof(sll)),
 		     (ssize_t)(sizeof(*vh) + len), "send: %s", strerror(errno));
