@@ -152,7 +152,8 @@ int bfd_peers_of(const struct xovn_model *m, const char *chassis, struct bfd_pee
 	if (rc == 0)
 		gather(&ns, m, chassis, &groups);
 	if (rc == 0 && !ns.oom) {
-		qsort(ns.v, ns.n, sizeof(*ns.v), by_name);
+		if (ns.n)
+			qsort(ns.v, ns.n, sizeof(*ns.v), by_name);
 		rc = resolve(&ns, m, chassis, out);
 	} else {
 		rc = -1;
