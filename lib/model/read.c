@@ -379,6 +379,7 @@ static void free_lr(struct xovn_lr *r)
 	for (size_t i = 0; i < r->n_ports; i++) {
 		free(r->ports[i].networks.v);
 		free(r->ports[i].options.v);
+		free(r->ports[i].ipv6_ra_configs.v);
 		free(r->ports[i].gateway_chassis);
 	}
 	free(r->ports);
