@@ -4,6 +4,10 @@
  * redirect program, for models of several sizes.
  *
  *   bench_pktcost --sizes 11,1000,10000,100000 --reps 5 --repeat N --runs N
+ *                 [--only SCENARIO,SCENARIO...]
+ *
+ * The floors (floor.h: minimal programs making the same lookups as a path)
+ * are measured in the same block as the paths, in both modes.
  *
  * Prints one tab-separated row per measurement:
  *   pkt PORTS SWITCHES SCENARIO MODE REP NS BASELINE_NS
@@ -33,6 +37,7 @@
 
 #include "baseline.skel.h"
 #include "datapath.h"
+#include "floor.h"
 #include "frames.h"
 #include "model/model.h"
 #include "model_gen.h"
@@ -49,6 +54,7 @@ struct options {
 	unsigned reps;
 	uint32_t repeat;
 	uint32_t runs;
+	const char *only;          /* comma-separated scenario names; NULL = all */
 };
 
 struct bench {
@@ -57,6 +63,7 @@ struct bench {
 	struct bd_iface ifaces[BN_N_IFACES];
 	struct bd dps[MAX_SIZES];       /* one loaded datapath per model size */
 	struct baseline *base;
+	struct bfl floor;
 	struct bt_input tc_base, xdp_base;
 	uint8_t base_frame[BF_MAX];
 };
@@ -95,15 +102,31 @@ static int parse_args(struct options *o, int argc, char **argv)
 			o->repeat = (uint32_t)atoi(argv[i + 1]);
 		} else if (!strcmp(argv[i], "--runs")) {
 			o->runs = (uint32_t)atoi(argv[i + 1]);
+		} else if (!strcmp(argv[i], "--only")) {
+			o->only = argv[i + 1];
 		} else {
 			break;
 		}
 	}
 	if (i != argc || o->reps < 1 || o->repeat < 1 || o->runs < 1) {
 		fprintf(stderr, "usage: bench_pktcost [--sizes N,N...] [--reps N] "
-				"[--repeat N] [--runs N]\n");
+				"[--repeat N] [--runs N] [--only NAME,NAME...]\n");
 		return -1;
 	}
+	return 0;
+}
+
+/* Is scenario name in the --only list (or is there none)?  For profiling one path. */
+static int selected(const struct options *o, const char *name)
+{
+	size_t n = strlen(name);
+	const char *p = o->only;
+
+	if (!p)
+		return 1;
+	for (; (p = strstr(p, name)); p += n)
+		if ((p == o->only || p[-1] == ',') && (p[n] == ',' || !p[n]))
+			return 1;
 	return 0;
 }
 
@@ -210,6 +233,7 @@ struct baselines {
 
 /* One path's figures in one repetition; printed once the closing baseline is in. */
 struct path_result {
+	int measured;
 	int has_repeat;
 	double repeat;
 	struct bt_single single;
@@ -227,6 +251,9 @@ static int measure_scenario(struct bench *b, struct bd *dp, const struct bs_scen
 	};
 	uint64_t before[XOVN_DROP__COUNT];
 
+	res->measured = selected(&b->opt, s->name);
+	if (!res->measured)
+		return 0;
 	drops_snapshot(dp, before);
 	res->has_repeat = s->repeatable;
 	if (s->repeatable && bt_repeat(&in, b->opt.repeat, s->verdict, &res->repeat))
@@ -281,6 +308,8 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 	for (i = 0; i < bs_n_scenarios; i++) {
 		const char *name = bs_scenarios[i].name;
 
+		if (!res[i].measured)
+			continue;
 		if (res[i].has_repeat)
 			row(ports, name, "repeat", rep, res[i].repeat, base->repeat);
 		row(ports, name, "single", rep, res[i].single.kernel_ns, base->single.kernel_ns);
@@ -288,10 +317,43 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 	}
 }
 
+/* The floors are programs of their own: the same in every model size. */
+static int measure_floors(struct bench *b, struct path_result *res)
+{
+	for (size_t i = 0; i < BFL_N; i++) {
+		const struct bfl_path *f = &b->floor.paths[i];
+
+		res[i].measured = selected(&b->opt, f->name);
+		res[i].has_repeat = f->repeatable;
+		if (!res[i].measured)
+			continue;
+		if (f->repeatable &&
+		    bt_repeat(&f->in, b->opt.repeat, TC_ACT_REDIRECT, &res[i].repeat))
+			return -1;
+		if (bt_single(&f->in, b->opt.runs, TC_ACT_REDIRECT, &res[i].single))
+			return -1;
+	}
+	return 0;
+}
+
+static void print_floors(const struct bench *b, size_t ports, unsigned rep, const struct baselines *base,
+			 const struct path_result *res)
+{
+	for (size_t i = 0; i < BFL_N; i++) {
+		if (!res[i].measured)
+			continue;
+		if (res[i].has_repeat)
+			row(ports, b->floor.paths[i].name, "repeat", rep, res[i].repeat, base->repeat);
+		row(ports, b->floor.paths[i].name, "single", rep, res[i].single.kernel_ns,
+		    base->single.kernel_ns);
+		row(ports, b->floor.paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+	}
+}
+
 /* Repetition rep of one model size: baseline, every path, baseline again. */
 static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 {
-	struct path_result res[MAX_SCENARIOS];
+	struct path_result res[MAX_SCENARIOS], floors[BFL_N];
 	struct baselines base, after;
 	size_t ports = b->opt.sizes[size_i], i;
 	double xdp_ns;
@@ -301,10 +363,13 @@ static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 	for (i = 0; i < bs_n_scenarios; i++)
 		if (measure_scenario(b, &b->dps[size_i], &bs_scenarios[i], &res[i]))
 			return -1;
+	if (measure_floors(b, floors))
+		return -1;
 	if (measure_baselines(b, &after))
 		return -1;
 	baselines_mean(&base, &after);
 	print_block(ports, rep, &base, res);
+	print_floors(b, ports, rep, &base, floors);
 	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
 		row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
 	fflush(stdout);
@@ -355,7 +420,7 @@ int main(int argc, char **argv)
 
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (bs_n_scenarios > MAX_SCENARIOS || parse_args(&b.opt, argc, argv) || bt_pin_cpu(0) ||
-	    bn_setup(b.ifaces) || open_baselines(&b))
+	    bn_setup(b.ifaces) || open_baselines(&b) || bfl_open(&b.floor, b.ifaces))
 		return 1;
 	if (open_xdp_target(&b))
 		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
@@ -371,5 +436,6 @@ int main(int argc, char **argv)
 	for (i = 0; i < b.opt.n_sizes; i++)
 		bd_close(&b.dps[i]);
 	baseline__destroy(b.base);
+	bfl_close(&b.floor);
 	return 0;
 }

@@ -123,6 +123,7 @@ def pkt_section(p, out, misses):
             out.append(f"| {label} | {mode} | {fmt(summary(p.ns[key]))} | {fmt(r, digits=2)} | {tgt} |")
     out.append("")
     routed_section(p, out, misses, small)
+    floor_section(p, out, small)
     out.append("xovn attaches TC programs only (no XDP entry point yet), so the XDP row is a "
                "reference for what the cheapest XDP redirect costs here; it ran in live-frames "
                "mode into a veth whose XDP sink counted the frames that arrived.\n")
@@ -132,6 +133,45 @@ def pkt_section(p, out, misses):
 ROUTED = [("routed_unicast", "unicast", "routed / switched, same chassis"),
           ("routed_encap", "encap", "routed / switched, to another chassis")]
 ROUTED_TARGET = 2.0
+
+# The floors (bench/floor.bpf.c): minimal programs making a path's lookups.
+FLOORS = [("floor_unicast", "unicast", "local unicast's lookups: ingress hash, fdb hash"),
+          ("floor_unicast_array", "unicast", "the same, ingress port from an array by ifindex"),
+          ("floor_routed", "routed_unicast", "routed same chassis: + router LSP, route LPM, "
+                                             "out port, neighbour, out fdb, one store")]
+
+
+def per_rep_ratio(p, small, a, b, mode):
+    x, y = p.ns.get((small, a, mode)), p.ns.get((small, b, mode))
+    if not x or not y:
+        return None
+    return summary([xi / yi for xi, yi in zip(x, y) if yi > 0] or [0.0])
+
+
+def floor_section(p, out, small):
+    """What the same lookups cost alone, and how far xovn's paths are above them."""
+    lines = []
+    for floor, path, label in FLOORS:
+        for mode in ("repeat", "single"):
+            key = (small, floor, mode)
+            if key not in p.ns:
+                continue
+            above = per_rep_ratio(p, small, path, floor, mode)
+            lines.append(f"| {label} | {mode} | {fmt(summary(p.ns[key]))} | "
+                         f"{fmt(summary(p.ratio[key]), digits=2)} | "
+                         f"{fmt(above, digits=2) if above else ''} |")
+    if not lines:
+        return
+    out.append("Floors (bench/floor.bpf.c): minimal programs that make only a path's map "
+               "lookups and helper calls, on maps of the same types and layouts, measured in "
+               "the same blocks; xovn ÷ floor per repetition.\n")
+    out += ["| floor | mode | ns/packet median (min–max) | × minimal redirect | xovn ÷ floor |",
+            "|---|---|---|---|---|"] + lines
+    r = per_rep_ratio(p, small, "floor_routed", "floor_unicast", "single")
+    if r:
+        out.append(f"\nThe floor of routed ÷ switched (floor_routed ÷ floor_unicast, single): "
+                   f"{fmt(r, digits=2)}.")
+    out.append("")
 
 
 def routed_section(p, out, misses, small):

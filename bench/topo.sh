@@ -104,10 +104,12 @@ bt_cleanup() {
 # ---- traffic helpers shared by the throughput scripts (they set SECS,
 # SRC_VM, DST_VM, XOVN_ROOT and BT_TMP)
 
-# ping_ready VM IP: up to 5 s for the path to carry traffic.
+# ping_ready VM IP: up to ~60 s for the path to carry traffic: xovnd
+# verifies its programs before it attaches, which takes seconds on a loaded
+# machine; a ready path answers at once.
 ping_ready() {
 	local i
-	for i in $(seq 1 25); do
+	for i in $(seq 1 150); do
 		bt_in "$1" ping -c 1 -W 0.2 -q "$2" >/dev/null 2>&1 && return 0
 		sleep 0.2
 	done

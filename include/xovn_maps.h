@@ -511,6 +511,7 @@ struct xovn_lsp_router_val {
 };
 
 #define XOVN_LR_NAT            0x01 /* the router's NAT runs on this chassis (NAT section) */
+#define XOVN_LR_SRC_ROUTES     0x02 /* the router has src-ip routes: xovn_src_routes is consulted */
 
 /* ---- map: xovn_rports (hash, key struct xovn_rport_key) ------------------
  * A router port as its router sees it: the MAC it sends from, the switch it

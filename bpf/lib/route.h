@@ -41,9 +41,11 @@ static __always_inline const struct xovn_route_val *xovn_route_dst(__u32 rtr_key
 /*
  * The route for l3 on router rtr_key: a LOCAL destination route outright,
  * else the longer of the destination and src-ip matches, the destination
- * one on equal length.  0, or -1 when neither matches.
+ * one on equal length.  The src-ip trie only for a router that has such
+ * routes (XOVN_LR_SRC_ROUTES in lr_flags).  0, or -1 when neither matches.
  */
-static __always_inline int xovn_route_lookup(__u32 rtr_key, const struct xovn_l3 *l3,
+static __always_inline int xovn_route_lookup(__u32 rtr_key, __u16 lr_flags,
+					     const struct xovn_l3 *l3,
 					     struct xovn_route_pick *pick)
 {
 	const struct xovn_route_val *dst, *src;
@@ -53,8 +55,8 @@ static __always_inline int xovn_route_lookup(__u32 rtr_key, const struct xovn_l3
 	pick->path = 0;
 	dst = xovn_route_dst(rtr_key, l3->family, l3->dst);
 	pick->rt = dst;
-	if (dst && (dst->flags & XOVN_RT_LOCAL))
-		return 0;
+	if ((dst && (dst->flags & XOVN_RT_LOCAL)) || !(lr_flags & XOVN_LR_SRC_ROUTES))
+		return dst ? 0 : -1;
 	xovn_route_key_fill(&k, rtr_key, l3->family, l3->src);
 	src = bpf_map_lookup_elem(&xovn_src_routes, &k);
 	if (src && (!dst || src->plen > dst->plen)) {

@@ -159,22 +159,50 @@ static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct
 
 /* ---- decide --------------------------------------------------------------- */
 
-/* TTL / hop limit - 1 (with the IPv4 checksum), then the new Ethernet addresses. */
+/*
+ * What a hop rewrites lies in the frame's first bytes: the MACs, then the
+ * IPv6 hop limit (IP offset 7) or the IPv4 TTL and header checksum (IP
+ * offsets 8 and 10-11).  They are read, changed on the stack and written
+ * back with one helper call.  Not written in place: a direct packet write
+ * anywhere in the program makes the verifier unclone every frame on entry,
+ * also the switched ones (TCP's are clones).
+ */
+#define XOVN_ROUTER_HDR_LEN    (ETH_HLEN + 12)
+#define XOVN_ROUTER_TTL4_OFF   (ETH_HLEN + 8)
+#define XOVN_ROUTER_CSUM4_OFF  (ETH_HLEN + 10)
+#define XOVN_ROUTER_HLIM6_OFF  (ETH_HLEN + 7)
+
+/*
+ * The IPv4 checksum after the TTL (the high byte of its 16-bit word) went
+ * down by one: + 0x0100 in one's complement (RFC 1624), as the kernel's
+ * ip_decrease_ttl; c is the checksum's two bytes in network order.
+ */
+static __always_inline void xovn_csum_ttl_dec(__u8 *c)
+{
+	__u32 sum = ((__u32)c[0] << 8 | c[1]) + 0x0100;
+
+	sum += sum >= 0xffff;
+	c[0] = (__u8)(sum >> 8);
+	c[1] = (__u8)sum;
+}
+
+/* TTL / hop limit - 1 (with the IPv4 checksum) and the new Ethernet addresses. */
 static __always_inline int xovn_router_rewrite(struct __sk_buff *skb, const struct xovn_l3 *l3,
 					       const __u8 *src_mac, const __u8 *dst_mac)
 {
-	__u8 ttl = l3->ttl - 1;
+	__u8 h[XOVN_ROUTER_HDR_LEN];
 
-	if (l3->family == XOVN_AF_IPV4) {
-		if (bpf_l3_csum_replace(skb, ETH_HLEN + 10,
-					bpf_htons((__u16)l3->ttl << 8 | l3->proto),
-					bpf_htons((__u16)ttl << 8 | l3->proto), 2) < 0 ||
-		    bpf_skb_store_bytes(skb, ETH_HLEN + 8, &ttl, 1, 0) < 0)
-			return -1;
-	} else if (bpf_skb_store_bytes(skb, ETH_HLEN + 7, &ttl, 1, 0) < 0) {
+	if (xovn_pkt_copy(skb, 0, h, sizeof(h)))
 		return -1;
+	__builtin_memcpy(h, dst_mac, ETH_ALEN);
+	__builtin_memcpy(h + ETH_ALEN, src_mac, ETH_ALEN);
+	if (l3->family == XOVN_AF_IPV4) {
+		h[XOVN_ROUTER_TTL4_OFF]--;
+		xovn_csum_ttl_dec(h + XOVN_ROUTER_CSUM4_OFF);
+	} else {
+		h[XOVN_ROUTER_HLIM6_OFF]--;
 	}
-	return xovn_router_set_macs(skb, dst_mac, src_mac);
+	return bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0 ? -1 : 0;
 }
 
 /* Along the picked route into the out port's switch (or XOVN_STEP_MISS). */
@@ -226,7 +254,7 @@ static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx 
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (xovn_l3_dst_is_group(&s->l3))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
-	if (xovn_route_lookup(s->in.rtr_key, &s->l3, &pick))
+	if (xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	if (pick.rt->flags & XOVN_RT_LOCAL)
 		return XOVN_STEP_LOCAL;

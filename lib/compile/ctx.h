@@ -184,6 +184,8 @@ int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 /* router.c, router_routes.c, router_neigh.c: every entry of every router (full compile) */
 int compile_routers(struct compile_ctx *ctx);
 int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
+/* XOVN_LR_SRC_ROUTES when r has src-ip routes, else 0 (its xovn_lsp_router flags) */
+uint16_t compile_router_route_flags(const struct xovn_lr *r);
 /* Switch ports of type router by the router port they name, for the routers' compile. */
 int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key,
 			 const struct name_index *lsp_by_lrp);

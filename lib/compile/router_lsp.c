@@ -101,6 +101,6 @@ int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 	k.port_key = (uint16_t)port->tunnel_key;
 	v.rtr_key = (uint32_t)lrp->lr->tunnel_key;
 	v.lrp_key = (uint16_t)lrp->tunnel_key;
-	v.flags = compile_router_nat_flags(ctx, lrp->lr);
+	v.flags = compile_router_nat_flags(ctx, lrp->lr) | compile_router_route_flags(lrp->lr);
 	return compile_emit(ctx, XOVN_MAP_LSP_ROUTER, &k, sizeof(k), &v, sizeof(v));
 }

@@ -168,11 +168,15 @@ static int push_or_fail(struct compile_ctx *ctx, int rc)
 	return rc < 0 ? compile_fail(ctx, "out of memory listing routes") : 0;
 }
 
+static int is_src_ip(const struct xovn_route *rt)
+{
+	return rt->policy && strcmp(rt->policy, "src-ip") == 0;
+}
+
 static int push_static(struct compile_ctx *ctx, struct route_list *l, const struct xovn_lr *r,
 		       uint32_t rtr_key, const struct xovn_route *rt)
 {
-	uint32_t map = rt->policy && strcmp(rt->policy, "src-ip") == 0 ? XOVN_MAP_SRC_ROUTES
-								      : XOVN_MAP_ROUTES;
+	uint32_t map = is_src_ip(rt) ? XOVN_MAP_SRC_ROUTES : XOVN_MAP_ROUTES;
 	struct xovn_ip prefix, nexthop;
 	const struct xovn_lrp *lrp;
 	uint8_t nh[16];
@@ -255,6 +259,20 @@ static int emit_merged(struct compile_ctx *ctx, const struct xovn_lr *r, struct 
 			return -1;
 		i = j;
 	}
+	return 0;
+}
+
+/*
+ * The datapath skips the src-ip trie for a router without src-ip routes:
+ * one LPM walk less per routed packet.  Any src-ip route sets the flag,
+ * also one that compiles to no entry (a disabled out port): the flag only
+ * allows the lookup, an empty one finds nothing.
+ */
+uint16_t compile_router_route_flags(const struct xovn_lr *r)
+{
+	for (size_t k = 0; k < r->n_routes; k++)
+		if (is_src_ip(&r->routes[k]))
+			return XOVN_LR_SRC_ROUTES;
 	return 0;
 }
 

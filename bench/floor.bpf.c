@@ -1,0 +1,213 @@
+// SPDX-License-Identifier: GPL-2.0-only
+/*
+ * floor.bpf.c - the floor under xovn's per-packet cost: minimal programs
+ * that make the same map lookups and helper calls as a path of xovn's
+ * datapath, on maps of the same types, key and value layouts and sizes
+ * (include/xovn_maps.h), and nothing else: no parsing beyond the fields
+ * the keys need, no checks, no tracing.  What xovn costs above its floor is
+ * its own logic; what the floor costs above the minimal redirect is the
+ * price of the lookups themselves.
+ *
+ *   floor_unicast        (interface, VID) hash -> fdb hash -> two counters
+ *                        -> redirect: local unicast VIF->VIF
+ *   floor_unicast_array  the same with the ingress port from an array
+ *                        indexed by ifindex instead of the hash
+ *   floor_routed         local unicast's lookups plus a router hop: router
+ *                        LSP hash, destination LPM, out port hash,
+ *                        neighbour hash, the out switch's fdb hash, one
+ *                        store of the rewritten header bytes
+ *
+ * bench/pktcost.c fills the maps so that its frames hit in every lookup.
+ */
+#include <linux/bpf.h>
+#include <linux/if_ether.h>
+#include <linux/ip.h>
+#include <linux/pkt_cls.h>
+#include <bpf/bpf_helpers.h>
+#include "xovn_maps.h"
+
+#define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
+	struct {							\
+		__uint(type, BPF_MAP_TYPE_HASH);			\
+		__uint(max_entries, MAX);				\
+		__type(key, KEY);					\
+		__type(value, VALUE);					\
+		__uint(map_flags, BPF_F_NO_PREALLOC);			\
+	} NAME SEC(".maps")
+
+FLOOR_HASH(fl_ingress, struct xovn_ingress_key, struct xovn_ingress_val, XOVN_MAX_INGRESS);
+FLOOR_HASH(fl_fdb, struct xovn_fdb_key, struct xovn_fdb_val, XOVN_MAX_PORTS);
+FLOOR_HASH(fl_lsp_router, struct xovn_port_key, struct xovn_lsp_router_val,
+	   XOVN_MAX_ROUTER_PORTS);
+FLOOR_HASH(fl_rports, struct xovn_rport_key, struct xovn_rport_val, XOVN_MAX_ROUTER_PORTS);
+FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_val, XOVN_MAX_NEIGH);
+
+/* Ingress ports by ifindex (the index), for untagged frames. */
+#define FLOOR_MAX_IFINDEX 4096
+struct {
+	__uint(type, BPF_MAP_TYPE_ARRAY);
+	__uint(max_entries, FLOOR_MAX_IFINDEX);
+	__type(key, __u32);
+	__type(value, struct xovn_ingress_val);
+} fl_ingress_idx SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_LPM_TRIE);
+	__uint(max_entries, XOVN_MAX_ROUTES);
+	__type(key, struct xovn_route_key);
+	__type(value, struct xovn_route_val);
+	__uint(map_flags, BPF_F_NO_PREALLOC);
+} fl_routes SEC(".maps");
+
+struct {
+	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
+	__uint(max_entries, XOVN_MAX_STAT_SLOTS);
+	__type(key, __u32);
+	__type(value, struct xovn_port_stats);
+} fl_stats SEC(".maps");
+
+static __always_inline void floor_count(__u32 slot, __u32 len, int tx)
+{
+	struct xovn_port_stats *st = bpf_map_lookup_elem(&fl_stats, &slot);
+
+	if (!st)
+		return;
+	if (tx) {
+		st->tx_packets++;
+		st->tx_bytes += len;
+	} else {
+		st->rx_packets++;
+		st->rx_bytes += len;
+	}
+}
+
+/* The L2 lookup for dst in switch dp_key, the counters and the redirect. */
+static __always_inline int floor_deliver(struct __sk_buff *skb, const struct xovn_ingress_val *in,
+					 __u32 dp_key, const __u8 *dst)
+{
+	struct xovn_fdb_key fk = { .dp_key = dp_key };
+	const struct xovn_fdb_val *fdb;
+
+	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
+	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
+	if (!fdb)
+		return TC_ACT_SHOT;
+	floor_count(in->slot, skb->len, 0);
+	floor_count(fdb->port.slot, skb->len, 1);
+	return bpf_redirect_peer(fdb->port.ifindex, 0);
+}
+
+static __always_inline struct ethhdr *floor_eth(struct __sk_buff *skb, __u32 len)
+{
+	void *data = (void *)(long)skb->data;
+
+	if (data + len > (void *)(long)skb->data_end)
+		return NULL;
+	return data;
+}
+
+SEC("tc")
+int floor_unicast(struct __sk_buff *skb)
+{
+	struct xovn_ingress_key key = { .ifindex = skb->ingress_ifindex };
+	const struct xovn_ingress_val *in;
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	in = bpf_map_lookup_elem(&fl_ingress, &key);
+	if (!in)
+		return TC_ACT_SHOT;
+	return floor_deliver(skb, in, in->dp_key, eth->h_dest);
+}
+
+SEC("tc")
+int floor_unicast_array(struct __sk_buff *skb)
+{
+	__u32 ifindex = skb->ingress_ifindex;
+	const struct xovn_ingress_val *in;
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	in = bpf_map_lookup_elem(&fl_ingress_idx, &ifindex);
+	if (!in || !in->dp_key)
+		return TC_ACT_SHOT;
+	return floor_deliver(skb, in, in->dp_key, eth->h_dest);
+}
+
+/* The bytes a hop rewrites: MACs, type, IPv4 header up to its checksum. */
+#define FLOOR_HDR_LEN (ETH_HLEN + 12)
+
+/* The L2 lookup landing on a router LSP, and that LSP's router entry. */
+static __always_inline const struct xovn_lsp_router_val *
+floor_router_of(const struct xovn_ingress_val *in, const __u8 *dst)
+{
+	struct xovn_fdb_key fk = { .dp_key = in->dp_key };
+	struct xovn_port_key lk = { .dp_key = in->dp_key };
+	const struct xovn_fdb_val *fdb;
+
+	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
+	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
+	if (!fdb)
+		return NULL;
+	lk.port_key = fdb->port_key;
+	return bpf_map_lookup_elem(&fl_lsp_router, &lk);
+}
+
+/* The route to daddr and its out port. */
+static __always_inline const struct xovn_rport_val *floor_out_port(__u32 rtr_key, __be32 daddr)
+{
+	struct xovn_route_key rk = { .prefixlen = XOVN_ROUTE_FIXED_BITS + 128,
+				     .rtr_key = rtr_key, .family = XOVN_AF_IPV4 };
+	struct xovn_rport_key pk = { .rtr_key = rtr_key };
+	const struct xovn_route_val *rt;
+
+	__builtin_memcpy(rk.ip, &daddr, 4);
+	rt = bpf_map_lookup_elem(&fl_routes, &rk);
+	if (!rt)
+		return NULL;
+	pk.lrp_key = rt->paths[0].lrp_key;
+	return bpf_map_lookup_elem(&fl_rports, &pk);
+}
+
+static __always_inline const struct xovn_neigh_val *floor_neigh(__u32 rtr_key, __be32 daddr)
+{
+	struct xovn_neigh_key nk = { .rtr_key = rtr_key, .family = XOVN_AF_IPV4 };
+
+	__builtin_memcpy(nk.ip, &daddr, 4);
+	return bpf_map_lookup_elem(&fl_neigh, &nk);
+}
+
+SEC("tc")
+int floor_routed(struct __sk_buff *skb)
+{
+	struct xovn_ingress_key ik = { .ifindex = skb->ingress_ifindex };
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN + sizeof(struct iphdr));
+	const struct xovn_lsp_router_val *lr;
+	const struct xovn_ingress_val *in;
+	const struct xovn_rport_val *rp;
+	const struct xovn_neigh_val *nb;
+	__u8 h[FLOOR_HDR_LEN];
+	__be32 daddr;
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	daddr = ((struct iphdr *)(eth + 1))->daddr;
+	in = bpf_map_lookup_elem(&fl_ingress, &ik);
+	lr = in ? floor_router_of(in, eth->h_dest) : NULL;
+	rp = lr ? floor_out_port(lr->rtr_key, daddr) : NULL;
+	nb = rp ? floor_neigh(lr->rtr_key, daddr) : NULL;
+	if (!nb)
+		return TC_ACT_SHOT;
+	__builtin_memcpy(h, eth, sizeof(h));
+	__builtin_memcpy(h, nb->mac, ETH_ALEN);
+	__builtin_memcpy(h + ETH_ALEN, rp->mac, ETH_ALEN);
+	h[ETH_HLEN + 8]--;
+	h[ETH_HLEN + 10]++;   /* stands for the checksum update */
+	if (bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0)
+		return TC_ACT_SHOT;
+	return floor_deliver(skb, in, rp->ls_dp_key, nb->mac);
+}
+
+char LICENSE[] SEC("license") = "GPL";
