@@ -6,6 +6,7 @@
  * (gateway_chassis or an HA chassis group), the route paths that leave by
  * it, and who answers ARP for it from the physical network.
  */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
@@ -38,7 +39,7 @@ static const char *model_fmt =
 	"  {'name':'lr','tunnel_key':100,'ports':["
 	"   {'name':'lr-ls1','tunnel_key':1,'mac':'00:00:00:00:ff:01','networks':['10.0.1.1/24']},"
 	"   {'name':'lr-join','tunnel_key':2,'mac':'00:00:00:00:ff:02','networks':['100.64.0.1/24']},"
-	"   {'name':'lr-ext','tunnel_key':3,'mac':'00:00:00:00:ff:03','networks':['172.16.0.1/24']%s}],"
+	"   {'name':'lr-ext','tunnel_key':3,'mac':'00:00:00:00:ff:03','networks':['172.16.0.1/24','2001:db8:16::1/64']%s}],"
 	"   'static_routes':[{'ip_prefix':'0.0.0.0/0','nexthop':'172.16.0.254'}]},"
 	"  {'name':'gw','tunnel_key':200,'options':{'chassis':'%s'},'ports':["
 	"   {'name':'gw-join','tunnel_key':1,'mac':'00:00:00:00:ff:04','networks':['100.64.0.2/24']}]}],"
@@ -202,6 +203,13 @@ Test(compile_gateway, only_the_active_chassis_answers_the_physical_network)
 	}
 }
 
+static int ip6_is(const struct in6_addr *a, const char *text)
+{
+	struct in6_addr want;
+
+	return inet_pton(AF_INET6, text, &want) == 1 && memcmp(a, &want, sizeof(want)) == 0;
+}
+
 Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_network)
 {
 	struct xovn_mapset backup, active, up, del;
@@ -218,6 +226,9 @@ Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_ne
 	cr_expect_eq(a[0].vid, 0);
 	cr_expect_eq(a[0].ip4, ip4("172.16.0.1"));
 	cr_expect_arr_eq(a[0].mac, mac, 6);
+	cr_assert_eq(a[0].n_ip6, 2, "its network's address and its link-local one");
+	cr_expect(ip6_is(&a[0].ip6[0], "2001:db8:16::1"));
+	cr_expect(ip6_is(&a[0].ip6[1], "fe80::200:ff:fe00:ff03"));
 	xovn_mapset_free(&up);
 	xovn_mapset_free(&del);
 	xovn_mapset_init(&up);
