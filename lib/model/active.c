@@ -56,6 +56,8 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			break;
 		case XOVN_INACTIVE_ROUTE:
 			break;   /* by position: drop_routes() */
+		case XOVN_INACTIVE_ROUTER:
+			break;   /* kept: it already runs on no chassis (incomplete.h) */
 		}
 	}
 }

@@ -13,6 +13,7 @@
 
 #include "compile_fixture.h"
 #include "dataplane/gw_announce.h"
+#include "model/incomplete.h"
 
 #define RTR_LSP(name, key, lrp) \
 	"{'name':'" name "','tunnel_key':" #key ",'type':'router','addresses':['router']," \
@@ -239,4 +240,35 @@ Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_ne
 	xovn_mapset_free(&del);
 	xovn_mapset_free(&backup);
 	xovn_mapset_free(&active);
+}
+
+/* The inactive items of the fixture with gw pinned to gw_chassis. */
+static void incomplete_of(const char *gw_chassis, struct xovn_inactive_list *l)
+{
+	char text[4096];
+	json_t *m;
+
+	snprintf(text, sizeof(text), model_fmt, "", gw_chassis, "");
+	m = model_from(text);
+	xovn_inactive_init(l);
+	xovn_model_incomplete(m, l);
+	json_decref(m);
+}
+
+Test(compile_gateway, a_gateway_router_on_a_chassis_not_defined_yet_is_listed_inactive)
+{
+	struct xovn_inactive_list l;
+
+	incomplete_of("hv9", &l);
+	cr_assert_eq(l.n, 1);
+	cr_expect_eq(l.v[0].kind, XOVN_INACTIVE_ROUTER);
+	cr_expect_str_eq(l.v[0].name, "gw");
+	cr_expect_str_eq(l.v[0].owner, "hv9");
+	cr_expect_str_eq(l.v[0].path, "$.logical_routers[1].options.chassis");
+	cr_expect_str_eq(l.v[0].reason, "options:chassis \"hv9\" is not a chassis yet, so it runs "
+			 "on no chassis");
+	xovn_inactive_free(&l);
+	incomplete_of("hv2", &l);
+	cr_expect_eq(l.n, 0, "the chassis defined: in force");
+	xovn_inactive_free(&l);
 }
