@@ -242,6 +242,18 @@ Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_ne
 	xovn_mapset_free(&active);
 }
 
+/* xovn_model_active of a model with only the items l is the model itself. */
+static int active_is_model(const struct xovn_inactive_list *l)
+{
+	json_t *m = model_from("{'version':1,'logical_switches':[],'chassis':[]}");
+	json_t *active = xovn_model_active(m, l);
+	int same = active == m;
+
+	json_decref(active);
+	json_decref(m);
+	return same;
+}
+
 /* The inactive items of the fixture with gw pinned to gw_chassis. */
 static void incomplete_of(const char *gw_chassis, struct xovn_inactive_list *l)
 {
@@ -267,6 +279,8 @@ Test(compile_gateway, a_gateway_router_on_a_chassis_not_defined_yet_is_listed_in
 	cr_expect_str_eq(l.v[0].path, "$.logical_routers[1].options.chassis");
 	cr_expect_str_eq(l.v[0].reason, "options:chassis \"hv9\" is not a chassis yet, so it runs "
 			 "on no chassis");
+	cr_expect_eq(l.v[0].kind == XOVN_INACTIVE_ROUTER ? active_is_model(&l) : 0, 1,
+		     "the model in force keeps it (the compiler runs it nowhere)");
 	xovn_inactive_free(&l);
 	incomplete_of("hv2", &l);
 	cr_expect_eq(l.n, 0, "the chassis defined: in force");
