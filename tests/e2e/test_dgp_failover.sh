@@ -71,7 +71,7 @@ bfd_is() { [ "$(bfd_state "$1" "$2")" = "$3" ]; }
 redirects_to() {
 	ctl trace --chassis hv3 --pin-dir "$E2E_PIN_ROOT/hv3" vm1 "eth.src=$MACVM eth.dst=$MACLS \
 ip4.src=10.31.0.10 ip4.dst=$CLIENT ip.ttl=64 icmp.type=8" >"$E2E_TMP/trace.txt" 2>&1
-	grep -q "redirect to gateway chassis" "$E2E_TMP/trace.txt" &&
+	grep -q "redirect to gateway chassis $1\$" "$E2E_TMP/trace.txt" &&
 		grep -q -- "-> tunnel to chassis $1 " "$E2E_TMP/trace.txt"
 }
 # tx_of CHASSIS: frames CHASSIS sent out of the localnet port.
