@@ -235,6 +235,28 @@ static json_t *frame_hex(const uint8_t *frame, size_t len)
 	return json_string(hex);
 }
 
+/*
+ * A hop out of a gateway port active elsewhere names the chassis the frame
+ * was tunneled to: the datapath's choice follows BFD liveness, which the
+ * stored model does not hold.
+ */
+static void name_redirects_by_tunnel(json_t *hops, const json_t *outputs)
+{
+	const char *to = NULL;
+	json_t *it;
+	size_t i;
+
+	json_array_foreach(outputs, i, it)
+		if (json_is_string(json_object_get(it, "chassis")) &&
+		    strcmp(json_string_value(json_object_get(it, "kind")), "tunnel") == 0)
+			to = json_string_value(json_object_get(it, "chassis"));
+	if (!to)
+		return;
+	json_array_foreach(hops, i, it)
+		if (json_object_get(it, "redirect_chassis"))
+			json_object_set_new(it, "redirect_chassis", json_string(to));
+}
+
 static json_t *report(const struct xovn_model *model, const struct trace_request *req,
 		      const struct trace_result *res)
 {
@@ -255,6 +277,7 @@ static json_t *report(const struct xovn_model *model, const struct trace_request
 			    port_ref(model, rec->dp_key, rec->out_port) : json_null());
 	json_object_set_new(r, "hops", xovn_trace_hops_json(model, rec));
 	json_object_set_new(r, "outputs", outputs_report(model, rec));
+	name_redirects_by_tunnel(json_object_get(r, "hops"), json_object_get(r, "outputs"));
 	json_object_set_new(r, "verdict", json_string(verdict_name(res->verdict)));
 	if (rec->action == XOVN_ACT_ARP_REPLY) {
 		xovn_frame_describe(res->out_frame, res->out_len, frame, sizeof(frame));

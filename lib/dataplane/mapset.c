@@ -174,9 +174,8 @@ void xovn_mapset_sort(struct xovn_mapset *s)
 	s->sorted = 1;
 }
 
-const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
-					      uint32_t map, const void *key,
-					      uint16_t key_len)
+size_t xovn_mapset_lower_bound(const struct xovn_mapset *s, uint32_t map, const void *key,
+			       uint16_t key_len)
 {
 	struct xovn_map_entry probe = {
 		.map = map, .key_len = key_len, .key = (uint8_t *)key,
@@ -185,16 +184,25 @@ const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
 
 	while (lo < hi) {
 		size_t mid = lo + (hi - lo) / 2;
-		int c = xovn_map_entry_cmp(&s->v[mid], &probe);
 
-		if (c == 0)
-			return &s->v[mid];
-		if (c < 0)
+		if (xovn_map_entry_cmp(&s->v[mid], &probe) < 0)
 			lo = mid + 1;
 		else
 			hi = mid;
 	}
-	return NULL;
+	return lo;
+}
+
+const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
+					      uint32_t map, const void *key,
+					      uint16_t key_len)
+{
+	size_t i = xovn_mapset_lower_bound(s, map, key, key_len);
+
+	if (i == s->n || s->v[i].map != map || s->v[i].key_len != key_len ||
+	    memcmp(s->v[i].key, key, key_len) != 0)
+		return NULL;
+	return &s->v[i];
 }
 
 /*

@@ -102,6 +102,13 @@ void xovn_mapset_sort(struct xovn_mapset *s);
  */
 int xovn_mapset_radix_fits(const struct xovn_map_entry *v, size_t n);
 int xovn_mapset_radix_sort(struct xovn_map_entry *v, size_t n);
+/*
+ * The index of the first entry not ordered before (map, key) in the sorted
+ * set (s->n when none): entries whose keys share a prefix are contiguous
+ * from the lower bound of that prefix padded with zero bytes.
+ */
+size_t xovn_mapset_lower_bound(const struct xovn_mapset *s, uint32_t map, const void *key,
+			       uint16_t key_len);
 /* Finds (map, key); the set must be sorted.  NULL if absent. */
 const struct xovn_map_entry *xovn_mapset_find(const struct xovn_mapset *s,
 					      uint32_t map, const void *key,

@@ -56,6 +56,8 @@ static void sets_fill(struct prune_sets *s, const struct xovn_inactive_list *l)
 			break;
 		case XOVN_INACTIVE_ROUTE:
 			break;   /* by position: drop_routes() */
+		case XOVN_INACTIVE_ROUTER:
+			break;   /* kept: it already runs on no chassis (incomplete.h) */
 		}
 	}
 }
@@ -190,12 +192,21 @@ static int drop_routes(json_t *model, const struct xovn_inactive_list *l)
 	return 0;
 }
 
+/* Whether any item is removed from the model (an inactive gateway router is not). */
+static int prunable(const struct xovn_inactive_list *l)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind != XOVN_INACTIVE_ROUTER)
+			return 1;
+	return 0;
+}
+
 json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l)
 {
 	struct prune_sets s;
 	json_t *copy;
 
-	if (!l->n)
+	if (!prunable(l))
 		return json_incref(model);
 	copy = json_deep_copy(model);
 	s = (struct prune_sets){ json_object(), json_object(), json_object(), json_object(),

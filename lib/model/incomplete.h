@@ -25,13 +25,15 @@ enum xovn_inactive_kind {
 	XOVN_INACTIVE_MEMBER,   /* an HA group member that is not a chassis yet */
 	XOVN_INACTIVE_ROUTE,    /* a static route with no port to leave by */
 	XOVN_INACTIVE_GATEWAY,  /* a router port's gateway chassis that is not a chassis yet */
+	XOVN_INACTIVE_ROUTER,   /* a gateway router whose options:chassis is not a chassis yet */
 };
 
 struct xovn_inactive {
 	enum xovn_inactive_kind kind;
-	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER, GATEWAY), the nexthop (ROUTE) */
+	char name[64];      /* the port (PORT, VIF, BINDING), the chassis (MEMBER, GATEWAY), the nexthop (ROUTE),
+			       the router (ROUTER) */
 	char owner[64];     /* the chassis of a VIF, the group of a MEMBER, the router of a ROUTE,
-			       the router port of a GATEWAY */
+			       the router port of a GATEWAY, the chassis named by a ROUTER */
 	char path[128];     /* where in the document */
 	char reason[192];   /* what is missing, for the operator */
 	size_t at[2];       /* ROUTE: its router's position in logical_routers[], its own in static_routes[] */
@@ -65,6 +67,9 @@ void xovn_inactive_print(const struct xovn_inactive_list *l, const char *prefix,
  * The model as the dataplane sees it: model itself (one more reference)
  * when nothing is inactive, else a copy without the inactive items and
  * without what refers to an inactive port (its interfaces and bindings).
+ * An inactive gateway router stays: the compiler runs a router pinned to a
+ * chassis the model lacks on no chassis (compile/gateway.c), and keeping
+ * it keeps its switch ports' peers in place for when the chassis appears.
  * NULL when out of memory.
  */
 json_t *xovn_model_active(json_t *model, const struct xovn_inactive_list *l);

@@ -4,6 +4,8 @@
 # port is stored but absent from the dataplane (the physical interface is
 # not attached, the VM does not reach the physical network, the rest keeps
 # working); once complete it works; made incomplete again, it is withdrawn.
+# A gateway router pinned to a chassis not defined yet is stored and listed
+# inactive until the chassis is added.
 set -u
 . "$(dirname "$0")/lib.sh"
 e2e_begin incomplete
@@ -56,4 +58,13 @@ check "show no longer marks it" \
 step_warns lsp-set-options ln
 check "made incomplete again: withdrawn" until_ok 10 one_lost "$VM" 10.12.0.100
 check "vm -> vm2 still" ping_ok "$VM" 10.12.0.2
+
+GWR_ERR=$E2E_TMP/gwr.err
+check "a gateway router pinned to a chassis not defined yet is stored" \
+	ctl create Logical_Router name=gwr options:chassis=hv9 >/dev/null 2>"$GWR_ERR"
+check "  listed inactive, saying why" grep -qF \
+	'warning: gateway router gwr is inactive: options:chassis "hv9" is not a chassis yet' "$GWR_ERR"
+check "xovnd names it" wait_log hv1 'gateway router gwr is inactive' 10
+check "chassis-add hv9" ctl chassis-add hv9 geneve 192.0.2.9 2>"$GWR_ERR"
+check_not "  the router is in force: no warning" grep -q gwr "$GWR_ERR"
 e2e_end

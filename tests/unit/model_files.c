@@ -73,6 +73,7 @@ const char *tmf_inactive_kind(unsigned kind)
 		[XOVN_INACTIVE_MEMBER] = "member",
 		[XOVN_INACTIVE_ROUTE] = "route",
 		[XOVN_INACTIVE_GATEWAY] = "gateway",
+		[XOVN_INACTIVE_ROUTER] = "router",
 	};
 
 	return kind < sizeof(names) / sizeof(names[0]) && names[kind] ? names[kind] : "?";

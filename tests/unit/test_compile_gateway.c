@@ -6,12 +6,14 @@
  * (gateway_chassis or an HA chassis group), the route paths that leave by
  * it, and who answers ARP for it from the physical network.
  */
+#include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <stdio.h>
 #include <string.h>
 
 #include "compile_fixture.h"
 #include "dataplane/gw_announce.h"
+#include "model/incomplete.h"
 
 #define RTR_LSP(name, key, lrp) \
 	"{'name':'" name "','tunnel_key':" #key ",'type':'router','addresses':['router']," \
@@ -38,7 +40,7 @@ static const char *model_fmt =
 	"  {'name':'lr','tunnel_key':100,'ports':["
 	"   {'name':'lr-ls1','tunnel_key':1,'mac':'00:00:00:00:ff:01','networks':['10.0.1.1/24']},"
 	"   {'name':'lr-join','tunnel_key':2,'mac':'00:00:00:00:ff:02','networks':['100.64.0.1/24']},"
-	"   {'name':'lr-ext','tunnel_key':3,'mac':'00:00:00:00:ff:03','networks':['172.16.0.1/24']%s}],"
+	"   {'name':'lr-ext','tunnel_key':3,'mac':'00:00:00:00:ff:03','networks':['172.16.0.1/24','2001:db8:16::1/64']%s}],"
 	"   'static_routes':[{'ip_prefix':'0.0.0.0/0','nexthop':'172.16.0.254'}]},"
 	"  {'name':'gw','tunnel_key':200,'options':{'chassis':'%s'},'ports':["
 	"   {'name':'gw-join','tunnel_key':1,'mac':'00:00:00:00:ff:04','networks':['100.64.0.2/24']}]}],"
@@ -202,6 +204,13 @@ Test(compile_gateway, only_the_active_chassis_answers_the_physical_network)
 	}
 }
 
+static int ip6_is(const struct in6_addr *a, const char *text)
+{
+	struct in6_addr want;
+
+	return inet_pton(AF_INET6, text, &want) == 1 && memcmp(a, &want, sizeof(want)) == 0;
+}
+
 Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_network)
 {
 	struct xovn_mapset backup, active, up, del;
@@ -218,6 +227,9 @@ Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_ne
 	cr_expect_eq(a[0].vid, 0);
 	cr_expect_eq(a[0].ip4, ip4("172.16.0.1"));
 	cr_expect_arr_eq(a[0].mac, mac, 6);
+	cr_assert_eq(a[0].n_ip6, 2, "its network's address and its link-local one");
+	cr_expect(ip6_is(&a[0].ip6[0], "2001:db8:16::1"));
+	cr_expect(ip6_is(&a[0].ip6[1], "fe80::200:ff:fe00:ff03"));
 	xovn_mapset_free(&up);
 	xovn_mapset_free(&del);
 	xovn_mapset_init(&up);
@@ -228,4 +240,49 @@ Test(compile_gateway, taking_a_gateway_port_over_announces_it_on_the_physical_ne
 	xovn_mapset_free(&del);
 	xovn_mapset_free(&backup);
 	xovn_mapset_free(&active);
+}
+
+/* xovn_model_active of a model with only the items l is the model itself. */
+static int active_is_model(const struct xovn_inactive_list *l)
+{
+	json_t *m = model_from("{'version':1,'logical_switches':[],'chassis':[]}");
+	json_t *active = xovn_model_active(m, l);
+	int same = active == m;
+
+	json_decref(active);
+	json_decref(m);
+	return same;
+}
+
+/* The inactive items of the fixture with gw pinned to gw_chassis. */
+static void incomplete_of(const char *gw_chassis, struct xovn_inactive_list *l)
+{
+	char text[4096];
+	json_t *m;
+
+	snprintf(text, sizeof(text), model_fmt, "", gw_chassis, "");
+	m = model_from(text);
+	xovn_inactive_init(l);
+	xovn_model_incomplete(m, l);
+	json_decref(m);
+}
+
+Test(compile_gateway, a_gateway_router_on_a_chassis_not_defined_yet_is_listed_inactive)
+{
+	struct xovn_inactive_list l;
+
+	incomplete_of("hv9", &l);
+	cr_assert_eq(l.n, 1);
+	cr_expect_eq(l.v[0].kind, XOVN_INACTIVE_ROUTER);
+	cr_expect_str_eq(l.v[0].name, "gw");
+	cr_expect_str_eq(l.v[0].owner, "hv9");
+	cr_expect_str_eq(l.v[0].path, "$.logical_routers[1].options.chassis");
+	cr_expect_str_eq(l.v[0].reason, "options:chassis \"hv9\" is not a chassis yet, so it runs "
+			 "on no chassis");
+	cr_expect_eq(l.v[0].kind == XOVN_INACTIVE_ROUTER ? active_is_model(&l) : 0, 1,
+		     "the model in force keeps it (the compiler runs it nowhere)");
+	xovn_inactive_free(&l);
+	incomplete_of("hv2", &l);
+	cr_expect_eq(l.n, 0, "the chassis defined: in force");
+	xovn_inactive_free(&l);
 }

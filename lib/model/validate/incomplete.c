@@ -17,6 +17,8 @@
  *   member   an HA group member naming a chassis not defined yet
  *   gateway  a router port's gateway chassis naming a chassis not defined
  *            yet (lrp-set-gateway-chassis takes any name, as in OVN)
+ *   router   a gateway router whose options:chassis names a chassis not
+ *            defined yet: it runs on no chassis until that one appears
  *   route    a static route whose output_port is not a port of its
  *            router (lrp-del leaves the route behind), or whose nexthop is
  *            in none of the router's networks: ovn-northd finds no port to
@@ -238,6 +240,22 @@ static void check_gateways(struct incomplete_pass *p, const struct xovn_model *m
 	}
 }
 
+static void check_router_chassis(struct incomplete_pass *p, const struct xovn_model *m)
+{
+	char path[128];
+
+	for (size_t i = 0; i < m->n_routers; i++) {
+		const struct xovn_lr *r = &m->routers[i];
+		const char *ch = xovn_smap_get(&r->options, "chassis");
+
+		if (!ch || !r->name || chassis_exists(p, ch))
+			continue;
+		snprintf(path, sizeof(path), "$.logical_routers[%zu].options.chassis", r->index);
+		add(p->out, XOVN_INACTIVE_ROUTER, r->name, ch, path,
+		    "options:chassis \"%s\" is not a chassis yet, so it runs on no chassis", ch);
+	}
+}
+
 /* The networks of router r that parse, into nets (room for every network of r). */
 static size_t router_networks(const struct xovn_lr *r, struct xovn_ip *nets)
 {
@@ -344,6 +362,7 @@ size_t vincomplete(const struct xovn_model *m, const struct vnames *names,
 	check_bindings(&p, m);
 	check_members(&p, m);
 	check_gateways(&p, m);
+	check_router_chassis(&p, m);
 	for_each_port(m, check_port, &p);
 	check_routes(&p, m);
 	name_index_free(&p.bound);
@@ -390,6 +409,7 @@ void xovn_inactive_print(const struct xovn_inactive_list *l, const char *prefix,
 		[XOVN_INACTIVE_MEMBER] = "member of HA chassis group",
 		[XOVN_INACTIVE_ROUTE] = "static route of router",
 		[XOVN_INACTIVE_GATEWAY] = "gateway chassis of router port",
+		[XOVN_INACTIVE_ROUTER] = "gateway router",
 	};
 
 	for (size_t i = 0; i < l->n; i++) {

@@ -6,10 +6,29 @@
                                prints "ADDRESS BYTES"
   peer.py send-udp IP PORT     sends one datagram
   peer.py send-tcp IP PORT N   connects and sends N bytes
+  peer.py send-tcp-paced IP PORT N SECONDS
+                               the same, spread evenly over SECONDS
 Every wait is bounded (10 s).
 """
 import socket
 import sys
+import time
+
+
+def send_paced(ip, port, n, seconds):
+    """n bytes in chunks every 50 ms over seconds; a chunk blocked by an
+    outage is sent when TCP can take it, so the total always arrives."""
+    s = socket.create_connection((ip, port), timeout=10)
+    steps = max(1, int(seconds / 0.05))
+    chunk = -(-n // steps)
+    start = time.monotonic()
+    for i in range(steps):
+        part = min(chunk, n - i * chunk)
+        if part <= 0:
+            break
+        s.sendall(b"x" * part)
+        time.sleep(max(0.0, start + (i + 1) * 0.05 - time.monotonic()))
+    s.close()
 
 
 def main():
@@ -42,6 +61,8 @@ def main():
         s = socket.create_connection((sys.argv[2], int(sys.argv[3])), timeout=10)
         s.sendall(b"x" * int(sys.argv[4]))
         s.close()
+    elif kind == "send-tcp-paced":
+        send_paced(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5]))
 
 
 if __name__ == "__main__":
