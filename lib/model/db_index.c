@@ -41,29 +41,6 @@ static char *read_fd(int fd, size_t size)
 	return buf;
 }
 
-static int write_atomic(const char *path, const char *text, size_t len)
-{
-	char tmp[4096];
-	int fd, rc;
-
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid()) >= sizeof(tmp)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	/* Not synced: after a crash a lost or stale index only means a full read. */
-	rc = fd_write_all(fd, text, len);
-	if (close(fd) < 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) < 0)
-		rc = -1;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
-}
-
 int xovn_db_index_write(const char *db)
 {
 	char path[4096], *db_text, *text;
@@ -93,7 +70,8 @@ int xovn_db_index_write(const char *db)
 		errno = EINVAL;
 		return -1;
 	}
-	rc = write_atomic(path, text, len);
+	/* Not synced: after a crash a lost or stale index only means a full read. */
+	rc = fd_replace_file(path, text, len, "", 0, 0);
 	free(text);
 	return rc;
 }

@@ -95,43 +95,15 @@ static int skip_value(struct scan *s)
 	return 0;
 }
 
-/* The members of the object at s->p, each handed to fn with its key. */
-typedef int (*member_fn)(struct scan *s, const char *key, size_t key_len, void *arg);
+/* The items of the object or array at s->p (open, close its brackets), each handed to fn. */
+typedef int (*item_fn)(struct scan *s, void *arg);
 
-static int each_member(struct scan *s, member_fn fn, void *arg)
+static int each_item(struct scan *s, char open, char close, item_fn fn, void *arg)
 {
-	const char *key;
-	size_t key_len;
-
-	if (expect(s, '{') < 0)
+	if (expect(s, open) < 0)
 		return -1;
 	skip_ws(s);
-	if (s->p < s->end && *s->p == '}') {
-		s->p++;
-		return 0;
-	}
-	for (;;) {
-		if (plain_string(s, &key, &key_len) < 0 || expect(s, ':') < 0 ||
-		    fn(s, key, key_len, arg) < 0)
-			return -1;
-		skip_ws(s);
-		if (s->p < s->end && *s->p == ',') {
-			s->p++;
-			continue;
-		}
-		return expect(s, '}');
-	}
-}
-
-/* The elements of the array at s->p, each handed to fn. */
-typedef int (*element_fn)(struct scan *s, void *arg);
-
-static int each_element(struct scan *s, element_fn fn, void *arg)
-{
-	if (expect(s, '[') < 0)
-		return -1;
-	skip_ws(s);
-	if (s->p < s->end && *s->p == ']') {
+	if (s->p < s->end && *s->p == close) {
 		s->p++;
 		return 0;
 	}
@@ -144,8 +116,39 @@ static int each_element(struct scan *s, element_fn fn, void *arg)
 			s->p++;
 			continue;
 		}
-		return expect(s, ']');
+		return expect(s, close);
 	}
+}
+
+static int each_element(struct scan *s, item_fn fn, void *arg)
+{
+	return each_item(s, '[', ']', fn, arg);
+}
+
+/* An object's members, each handed to fn with its key. */
+typedef int (*member_fn)(struct scan *s, const char *key, size_t key_len, void *arg);
+
+struct member_walk {
+	member_fn fn;
+	void *arg;
+};
+
+static int one_member(struct scan *s, void *arg)
+{
+	struct member_walk *w = arg;
+	const char *key;
+	size_t key_len;
+
+	if (plain_string(s, &key, &key_len) < 0 || expect(s, ':') < 0)
+		return -1;
+	return w->fn(s, key, key_len, w->arg);
+}
+
+static int each_member(struct scan *s, member_fn fn, void *arg)
+{
+	struct member_walk w = { fn, arg };
+
+	return each_item(s, '{', '}', one_member, &w);
 }
 
 static int is_key(const char *key, size_t len, const char *want)
