@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "ctl.h"
+#include "model/db_index.h"
 #include "model/incomplete.h"
 #include "model/model.h"
 
@@ -150,6 +151,39 @@ static void unlock(int *lock_fd)
 }
 
 /*
+ * A big db keeps DB.index of its file, so that the next address change
+ * can read only its part (fast_write.c); built after a write that left it
+ * stale, while the lock still keeps the file as it is.
+ */
+static void keep_index(const char *db)
+{
+	struct xovn_file_id file;
+	struct xovn_db_index ix;
+
+	if (xovn_file_id_of(db, &file) < 0 || !xovn_journal_db_takes_appends(&file))
+		return;
+	if (xovn_db_index_open(db, &file, &ix) == 0) {
+		xovn_db_index_close(&ix);
+		return;
+	}
+	if (xovn_db_index_write(db) < 0)
+		fprintf(stderr, "xovnctl: warning: cannot write %s.index (%s); writes read the "
+			"whole db\n", db, strerror(errno));
+}
+
+/* Unlocks, keeps the model for --wait and prints the chain's output if it succeeded. */
+static int finish(int *lock_fd, json_t *model, FILE *out, char **buf, size_t *len, int rc)
+{
+	unlock(lock_fd);
+	retire(model);
+	fclose(out);
+	if (rc == 0)
+		fwrite(*buf, 1, *len, stdout);
+	free(*buf);
+	return rc;
+}
+
+/*
  * The lock is released as soon as the db and its journal record are
  * written, before the output is printed and the models are let go.
  */
@@ -164,19 +198,22 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	FILE *out;
 	int rc = -1;
 
+	out = open_memstream(&buf, &len);
+	if (!out)
+		return ctl_fail("out of memory");
+	if (writes && (rc = ctl_fast_write(db, cmds, n, out, &model)) != 0)
+		return finish(lock_fd, model, out, &buf, &len, rc > 0 ? 0 : -1);
+	rc = -1;
 	xovn_errors_init(&errs);
 	model = xovn_model_load_state(db, 1, &errs, &state);
 	if (!model) {
 		report_errors("cannot load the model", &errs);
 		xovn_errors_free(&errs);
+		fclose(out);
+		free(buf);
 		return -1;
 	}
 	xovn_errors_free(&errs);
-	out = open_memstream(&buf, &len);
-	if (!out) {
-		json_decref(model);
-		return ctl_fail("out of memory");
-	}
 	if (writes)
 		ctl_journal_base(&journal, model, &state);
 	if (apply_commands(model, out, cmds, n) == 0 &&
@@ -185,14 +222,10 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 			ctl_journal_prepare(&journal, model);
 		rc = writes ? commit(db, model, &journal) : 0;
 	}
-	unlock(lock_fd);
-	retire(model);
+	if (rc == 0 && writes)
+		keep_index(db);
 	ctl_journal_free(&journal);
-	fclose(out);
-	if (rc == 0)
-		fwrite(buf, 1, len, stdout);
-	free(buf);
-	return rc;
+	return finish(lock_fd, model, out, &buf, &len, rc);
 }
 
 int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n)

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "model/journal.h"
+#include "util/fdio.h"
 
 void xovn_file_id_from_stat(const struct stat *st, struct xovn_file_id *id)
 {
@@ -125,31 +126,6 @@ static size_t first_kept(const char *old, size_t old_len, size_t new_len)
 	return old_len;
 }
 
-static int write_file(const char *path, const char *a, size_t alen, const char *b, size_t blen,
-		      int sync)
-{
-	char tmp[4096];
-	int fd, rc = -1;
-
-	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid()) >= sizeof(tmp)) {
-		errno = ENAMETOOLONG;
-		return -1;
-	}
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-	if (fd < 0)
-		return -1;
-	if (write(fd, a, alen) == (ssize_t)alen && write(fd, b, blen) == (ssize_t)blen &&
-	    (!sync || fdatasync(fd) == 0))
-		rc = 0;
-	if (close(fd) < 0)
-		rc = -1;
-	if (rc == 0 && rename(tmp, path) < 0)
-		rc = -1;
-	if (rc < 0)
-		unlink(tmp);
-	return rc;
-}
-
 char *xovn_journal_line(const struct xovn_file_id *base, const struct xovn_file_id *result,
 			const json_t *delta, size_t *len)
 {
@@ -228,7 +204,7 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 			keep = on_file; /* the old file's records are its data until the rename */
 	}
 	/* Synced when it holds the only copy of records appended on the current db file. */
-	rc = write_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, len,
+	rc = fd_replace_file(path, old ? old + keep : "", old ? old_len - keep : 0, line, len,
 			old && on_file < old_len);
 	free(old);
 	free(line);

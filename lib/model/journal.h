@@ -105,6 +105,9 @@ char *xovn_journal_record_text(const char *db, const struct xovn_file_id *base,
 #define XOVN_JOURNAL_APPEND_SHARE 32
 #define XOVN_JOURNAL_APPEND_FLOOR (256 << 10)
 
+/* 0 for no file yet (all-zero identity) or one below the size where appends pay. */
+int xovn_journal_db_takes_appends(const struct xovn_file_id *file);
+
 /*
  * 1 when a write of record_len bytes on top of base may be an append: the
  * db file is at least XOVN_JOURNAL_APPEND_MIN_DB bytes (the environment's

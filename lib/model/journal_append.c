@@ -32,8 +32,7 @@ static uint64_t append_min_db(void)
 	return errno || *end ? XOVN_JOURNAL_APPEND_MIN_DB : (uint64_t)v;
 }
 
-/* No file yet (all-zero identity), or one below the size where appends pay. */
-static int db_takes_appends(const struct xovn_file_id *base)
+int xovn_journal_db_takes_appends(const struct xovn_file_id *base)
 {
 	return base->ino && base->size >= append_min_db();
 }
@@ -44,7 +43,7 @@ int xovn_journal_append_fits(const char *db, const struct xovn_file_id *base, si
 	struct stat st;
 	uint64_t journal = 0, share;
 
-	if (!db_takes_appends(base))
+	if (!xovn_journal_db_takes_appends(base))
 		return 0;
 	if (xovn_journal_path(db, path, sizeof(path)) < 0)
 		return 0;
@@ -117,7 +116,7 @@ int xovn_journal_try_append(const char *db, const struct xovn_file_id *base, con
 
 	*result = *base;
 	result->seq++;
-	if (!db_takes_appends(base))
+	if (!xovn_journal_db_takes_appends(base))
 		return 0;
 	line = xovn_journal_record_text(db, base, result, delta, path, sizeof(path), &len);
 	if (!line)

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <unistd.h>
 
 #include "util/fdio.h"
@@ -34,5 +35,30 @@ int fsync_dir(const char *dir)
 		return -1;
 	rc = fsync(fd);
 	close(fd);
+	return rc;
+}
+
+int fd_replace_file(const char *path, const char *a, size_t alen, const char *b, size_t blen,
+		    int sync)
+{
+	char tmp[4096];
+	int fd, rc = -1;
+
+	if ((size_t)snprintf(tmp, sizeof(tmp), "%s.%d.tmp", path, (int)getpid()) >= sizeof(tmp)) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	if (fd < 0)
+		return -1;
+	if (fd_write_all(fd, a, alen) == 0 && fd_write_all(fd, b, blen) == 0 &&
+	    (!sync || fdatasync(fd) == 0))
+		rc = 0;
+	if (close(fd) < 0)
+		rc = -1;
+	if (rc == 0 && rename(tmp, path) < 0)
+		rc = -1;
+	if (rc < 0)
+		unlink(tmp);
 	return rc;
 }

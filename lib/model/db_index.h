@@ -1,0 +1,61 @@
+/* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
+/*
+ * db_index.h - DB.index: where each switch and top-level member of the db
+ * file lies in its bytes, and which switch holds each port, so a write
+ * that touches a few ports reads only their switches (ctl/fast_write.c)
+ * instead of parsing a 25 MB document.
+ *
+ * The index describes one db file (inode, size, mtime): any other file
+ * makes it stale and it is not used.  The records appended on the file
+ * (journal.h) are not in it; their reader applies them on top.  Text, one
+ * item a line, ports last so one is found with a single memmem:
+ *
+ *   xovn-db-index 1 INO SIZE MTIME_NS
+ *   m OFFSET LENGTH MEMBER        a top-level member other than logical_switches
+ *   s OFFSET LENGTH SWITCH        the switches in file order
+ *   p PORT ORDINAL                ORDINAL: the switch's place among the s lines
+ */
+#ifndef XOVN_DB_INDEX_H
+#define XOVN_DB_INDEX_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "model/journal.h"
+
+/* A byte range of the db file. */
+struct xovn_db_span {
+	uint64_t off, len;
+};
+
+/*
+ * The index text of a db file's contents, malloc'ed (*len its length),
+ * built by scanning the bytes (no document is made); NULL when the text is
+ * not the shape the index can describe (names with escapes, ...) or out
+ * of memory.
+ */
+char *xovn_db_index_text(const char *db_text, size_t db_len, const struct xovn_file_id *file,
+			 size_t *len);
+
+/* Writes DB.index for the db file as it is now (atomically); 0 ok, -1 with errno. */
+int xovn_db_index_write(const char *db);
+
+/* A read index: the file's text, kept for lookups. */
+struct xovn_db_index {
+	char *text;
+	size_t len;
+};
+
+/* 0 when DB.index exists and describes file; -1 (nothing to free) otherwise. */
+int xovn_db_index_open(const char *db, const struct xovn_file_id *file, struct xovn_db_index *ix);
+void xovn_db_index_close(struct xovn_db_index *ix);
+
+/* The switch that holds port in the file: 0 and its name (malloc'ed) and span, -1 if none. */
+int xovn_db_index_port(const struct xovn_db_index *ix, const char *port, char **sw_name,
+		       struct xovn_db_span *span);
+
+/* Calls fn for each top-level member line; stops at and returns fn's first non-zero. */
+typedef int (*xovn_db_member_fn)(const char *member, struct xovn_db_span span, void *arg);
+int xovn_db_index_members(const struct xovn_db_index *ix, xovn_db_member_fn fn, void *arg);
+
+#endif /* XOVN_DB_INDEX_H */

@@ -1,0 +1,260 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * db_scan.c - the index text of a db file (db_index.h), from its bytes:
+ * a walk that only matches brackets and skips strings, except where it
+ * reads the names of switches and ports.  A name with an escape, or any
+ * shape it does not expect, gives no index: the reader then parses the
+ * whole db as before.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model/db_index.h"
+
+struct scan {
+	const char *p, *end;
+	FILE *out;
+	uint64_t n_switches;
+};
+
+static void skip_ws(struct scan *s)
+{
+	while (s->p < s->end && (*s->p == ' ' || *s->p == '\n' || *s->p == '\t' || *s->p == '\r'))
+		s->p++;
+}
+
+static int expect(struct scan *s, char ch)
+{
+	skip_ws(s);
+	if (s->p >= s->end || *s->p != ch)
+		return -1;
+	s->p++;
+	return 0;
+}
+
+/* Past the closing quote of the string that starts at s->p. */
+static int skip_string(struct scan *s)
+{
+	for (s->p++; s->p < s->end; s->p++) {
+		if (*s->p == '\\')
+			s->p++;
+		else if (*s->p == '"') {
+			s->p++;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+/* A string without escapes: its bytes in place (start, length). */
+static int plain_string(struct scan *s, const char **str, size_t *len)
+{
+	const char *q;
+
+	skip_ws(s);
+	if (s->p >= s->end || *s->p != '"')
+		return -1;
+	q = memchr(s->p + 1, '"', (size_t)(s->end - s->p - 1));
+	if (!q || memchr(s->p + 1, '\\', (size_t)(q - s->p - 1)))
+		return -1;
+	*str = s->p + 1;
+	*len = (size_t)(q - s->p - 1);
+	s->p = q + 1;
+	return 0;
+}
+
+static int skip_value(struct scan *s)
+{
+	int depth = 0;
+
+	skip_ws(s);
+	do {
+		if (s->p >= s->end)
+			return -1;
+		switch (*s->p) {
+		case '"':
+			if (skip_string(s) < 0)
+				return -1;
+			continue;
+		case '{': case '[':
+			depth++;
+			break;
+		case '}': case ']':
+			if (--depth < 0)
+				return -1;
+			break;
+		case ',':
+			if (!depth)
+				return 0;
+			break;
+		}
+		s->p++;
+	} while (depth > 0 || (s->p < s->end && !strchr(",}] \n\t\r", *s->p)));
+	return 0;
+}
+
+/* The items of the object or array at s->p (open, close its brackets), each handed to fn. */
+typedef int (*item_fn)(struct scan *s, void *arg);
+
+static int each_item(struct scan *s, char open, char close, item_fn fn, void *arg)
+{
+	if (expect(s, open) < 0)
+		return -1;
+	skip_ws(s);
+	if (s->p < s->end && *s->p == close) {
+		s->p++;
+		return 0;
+	}
+	for (;;) {
+		skip_ws(s);
+		if (fn(s, arg) < 0)
+			return -1;
+		skip_ws(s);
+		if (s->p < s->end && *s->p == ',') {
+			s->p++;
+			continue;
+		}
+		return expect(s, close);
+	}
+}
+
+static int each_element(struct scan *s, item_fn fn, void *arg)
+{
+	return each_item(s, '[', ']', fn, arg);
+}
+
+/* An object's members, each handed to fn with its key. */
+typedef int (*member_fn)(struct scan *s, const char *key, size_t key_len, void *arg);
+
+struct member_walk {
+	member_fn fn;
+	void *arg;
+};
+
+static int one_member(struct scan *s, void *arg)
+{
+	struct member_walk *w = arg;
+	const char *key;
+	size_t key_len;
+
+	if (plain_string(s, &key, &key_len) < 0 || expect(s, ':') < 0)
+		return -1;
+	return w->fn(s, key, key_len, w->arg);
+}
+
+static int each_member(struct scan *s, member_fn fn, void *arg)
+{
+	struct member_walk w = { fn, arg };
+
+	return each_item(s, '{', '}', one_member, &w);
+}
+
+static int is_key(const char *key, size_t len, const char *want)
+{
+	return len == strlen(want) && memcmp(key, want, len) == 0;
+}
+
+/* What a switch's walk collects: its name, and its port names for lines written after it. */
+struct switch_scan {
+	const char *name;
+	size_t name_len;
+	FILE *ports;
+	uint64_t ordinal;
+};
+
+static int port_member(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct switch_scan *sw = arg;
+	const char *name;
+	size_t len;
+
+	if (!is_key(key, key_len, "name"))
+		return skip_value(s);
+	if (plain_string(s, &name, &len) < 0)
+		return -1;
+	fprintf(sw->ports, "p %.*s %" PRIu64 "\n", (int)len, name, sw->ordinal);
+	return 0;
+}
+
+static int port_element(struct scan *s, void *arg)
+{
+	return each_member(s, port_member, arg);
+}
+
+static int switch_member(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct switch_scan *sw = arg;
+
+	if (is_key(key, key_len, "name"))
+		return plain_string(s, &sw->name, &sw->name_len);
+	if (is_key(key, key_len, "ports"))
+		return each_element(s, port_element, sw);
+	return skip_value(s);
+}
+
+struct top_scan {
+	const char *start;
+	FILE *ports;        /* the p lines, after every s line */
+};
+
+static int switch_element(struct scan *s, void *arg)
+{
+	struct top_scan *top = arg;
+	struct switch_scan sw = { .ports = top->ports, .ordinal = s->n_switches };
+	const char *from = s->p;
+
+	if (each_member(s, switch_member, &sw) < 0 || !sw.name)
+		return -1;
+	fprintf(s->out, "s %td %td %.*s\n", from - top->start, s->p - from, (int)sw.name_len,
+		sw.name);
+	s->n_switches++;
+	return 0;
+}
+
+static int top_member(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct top_scan *top = arg;
+	const char *from;
+
+	if (is_key(key, key_len, "logical_switches"))
+		return each_element(s, switch_element, top);
+	skip_ws(s);
+	from = s->p;
+	if (skip_value(s) < 0)
+		return -1;
+	fprintf(s->out, "m %td %td %.*s\n", from - top->start, s->p - from, (int)key_len, key);
+	return 0;
+}
+
+char *xovn_db_index_text(const char *db_text, size_t db_len, const struct xovn_file_id *file,
+			 size_t *len)
+{
+	struct scan s = { .p = db_text, .end = db_text + db_len };
+	struct top_scan top = { .start = db_text };
+	char *text = NULL, *ports = NULL;
+	size_t ports_len = 0;
+	int rc;
+
+	s.out = open_memstream(&text, len);
+	top.ports = open_memstream(&ports, &ports_len);
+	if (!s.out || !top.ports) {
+		if (s.out)
+			fclose(s.out);
+		free(text);
+		return NULL;
+	}
+	fprintf(s.out, "xovn-db-index 1 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
+		file->size, file->mtime_ns);
+	rc = each_member(&s, top_member, &top);
+	fclose(top.ports);
+	if (rc == 0)
+		fwrite(ports, 1, ports_len, s.out);
+	free(ports);
+	if (fclose(s.out) != 0 || rc < 0) {
+		free(text);
+		return NULL;
+	}
+	return text;
+}
