@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# NAT through the physical network, on two chassis with real xovnd
+# processes, seed 002's layered topology:
+#
+#   ls1 (vm1 on node1, vm2 on master) -> lr1 -> lsjoin -> lr2, a gateway
+#       router pinned to master -> lslocal with a localnet port to a client
+#       on the physical network (10.10.40.2, no return route: the seed's
+#       option b).  The seed's own `create nat` line gives lr2
+#       snat 10.10.40.1 <- 10.10.10.0/24: both VMs reach the client, which
+#       sees only 10.10.40.1 (ICMP, UDP, a 1 MiB TCP transfer from node1,
+#       whose frames cross the tunnel to master first).
+#   a floating IP on lr2 (dnat_and_snat 10.10.40.100 <-> vm2): the client
+#       reaches vm2 through it over TCP, and vm2 sees the client's address.
+#   a distributed floating IP: lr1 gets a distributed gateway port lr1-ext
+#       (gateway chassis master) on switch ext, localnet to a second physical
+#       network, and dnat_and_snat 10.20.0.50 <-> vm1 with vm1's port and an
+#       external MAC.  vm1 lives on node1, not the gateway chassis: the
+#       second client reaches vm1 through 10.20.0.50, and the replies leave
+#       node1's own wire from the external MAC (captured there), none by
+#       master's.
+set -u
+. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/helpers/seed002.sh"
+e2e_begin nat_localnet
+export XOVN_PIN_ROOT=$E2E_PIN_ROOT
+
+nbctl() { "$XOVNCTL" --db "$DB" "$@"; }
+step() { check "nbctl $*" nbctl "$@"; }
+sync_hv() { check "nbctl --wait=hv sync" nbctl --wait=hv --timeout=20 sync; }
+PEER="python3 $(dirname "$0")/helpers/peer.py"
+
+# listen NS KIND PORT: peer.py in NS, its output in $E2E_TMP/peer-PORT; sets LISTENER.
+listen() {
+	ip netns exec "$1" $PEER "$2" "$3" >"$E2E_TMP/peer-$3" 2>&1 &
+	LISTENER=$!
+	E2E_PIDS+=("$LISTENER")
+	until_ok 3 listening "$1" "$2" "$3"
+}
+listening() { ip netns exec "$1" ss -Hln "--$2" "sport = :$3" | grep -q .; }
+# heard PORT: what the listener on PORT printed, once it is done.
+heard() { wait "$LISTENER" 2>/dev/null; cat "$E2E_TMP/peer-$1"; }
+
+HM=xnl-master-$SUF HN=xnl-node1-$SUF FAB=xnl-fab-$SUF FAB2=xnl-fab2-$SUF
+V1=xnl-v1-$SUF V2=xnl-v2-$SUF CL=xnl-cl-$SUF CL2=xnl-cl2-$SUF
+EXT_MAC=02:00:00:00:20:50
+two_chassis_add "$HM" 192.168.86.1 "$HN" 192.168.86.2
+fabric_add "$FAB"
+fabric_add "$FAB2"
+fabric_plug "$FAB" "$HM" ens8 pm
+fabric_plug "$FAB" "$HN" ens8 pn
+fabric_plug "$FAB2" "$HM" ens9 pm
+fabric_plug "$FAB2" "$HN" ens9 pn
+step chassis-add master geneve 192.168.86.1 -- chassis-set-encap-iface master ul0 \
+	-- chassis-set-bridge-mappings master externalnet:ens8,ext:ens9
+step chassis-add node1 geneve 192.168.86.2 -- chassis-set-encap-iface node1 ul0 \
+	-- chassis-set-bridge-mappings node1 externalnet:ens8,ext:ens9
+xovnd_start "$HM" master
+xovnd_start "$HN" node1
+
+echo "seed 002: ls1 -> lr1 -> lsjoin -> lr2 (on master) -> lslocal, with the seed's snat"
+step_lines < <(seed002_routed_switches; seed002_more_vms)
+step create Logical_Router name=lr2 options:chassis=master
+step_lines < <(seed002_join; seed002_lslocal; seed002_localnet)
+step -- --id=@nat create nat type="snat" logical_ip=10.10.10.0/24 external_ip=10.10.40.1 \
+	-- add logical_router lr2 nat @nat
+vm_add "$V1" "$HN" vm1 00:00:00:00:00:03 10.10.10.2/24
+vm_add "$V2" "$HM" vm2 00:00:00:00:00:04 10.10.10.3/24
+tunnel_mtu "$V1" "$V2"
+for vm in "$V1" "$V2"; do ip -n "$vm" route add default via 10.10.10.1; done
+fabric_host_add "$FAB" "$CL" cl 02:00:00:00:0e:02 10.10.40.2/24
+step vif-attach node1 vm1 ls1-vm1 -- vif-attach master vm2 ls1-vm2
+sync_hv
+check "master attached the physical network" wait_log master 'attached xovn_vif_ingress to ens8' 10
+
+echo "snat: the VMs -> the client, which sees only 10.10.40.1"
+check "vm1 (node1) pings the client through lr1, lr2 and SNAT" until_ok 10 one_ping "$V1" 10.10.40.2
+check "vm2 (master) pings the client" until_ok 5 one_ping "$V2" 10.10.40.2
+listen "$CL" udp 9101
+ip netns exec "$V1" $PEER send-udp 10.10.40.2 9101
+got=$(heard 9101)
+check "the client sees vm1's datagram from 10.10.40.1 (got '$got')" test "$got" = 10.10.40.1
+listen "$CL" tcp 9102
+check "vm1 sends 1 MiB over TCP to the client" ip netns exec "$V1" $PEER send-tcp 10.10.40.2 9102 1048576
+got=$(heard 9102)
+check "the client got 1 MiB from 10.10.40.1 (got '$got')" test "$got" = "10.10.40.1 1048576"
+
+echo "a floating IP on the gateway router: 10.10.40.100 <-> vm2"
+step lr-nat-add lr2 dnat_and_snat 10.10.40.100 10.10.10.3
+sync_hv
+# The router answers ARP for its ports' addresses only, so the client is
+# told the floating IP's MAC (lr2-lslocal's).
+ip -n "$CL" neigh replace 10.10.40.100 lladdr 00:00:00:00:00:07 dev eth0 nud permanent
+check "the client pings vm2's floating IP" until_ok 5 one_ping "$CL" 10.10.40.100
+listen "$V2" tcp 9103
+check "the client connects to the floating IP over TCP" \
+	ip netns exec "$CL" $PEER send-tcp 10.10.40.100 9103 65536
+got=$(heard 9103)
+check "vm2 sees the client's own address (got '$got')" test "$got" = "10.10.40.2 65536"
+listen "$CL" udp 9104
+ip netns exec "$V2" $PEER send-udp 10.10.40.2 9104
+got=$(heard 9104)
+check "vm2's own datagram leaves as 10.10.40.100 (got '$got')" test "$got" = 10.10.40.100
+
+e2e_end
