@@ -101,4 +101,47 @@ ip netns exec "$V2" $PEER send-udp 10.10.40.2 9104
 got=$(heard 9104)
 check "vm2's own datagram leaves as 10.10.40.100 (got '$got')" test "$got" = 10.10.40.100
 
+echo "a distributed floating IP: 10.20.0.50 <-> vm1 (node1), gateway chassis master"
+step ls-add ext
+step lrp-add lr1 lr1-ext 02:00:00:00:20:01 10.20.0.1/24
+step_lines <<'LINES'
+lsp-add ext ext-lr1
+lsp-set-type ext-lr1 router
+lsp-set-addresses ext-lr1 router
+lsp-set-options ext-lr1 router-port=lr1-ext
+lsp-add ext ext-localnet
+lsp-set-addresses ext-localnet unknown
+lsp-set-type ext-localnet localnet
+lsp-set-options ext-localnet network_name=ext
+lrp-set-gateway-chassis lr1-ext master 20
+LINES
+step lr-nat-add lr1 dnat_and_snat 10.20.0.50 10.10.10.2 ls1-vm1 $EXT_MAC
+fabric_host_add "$FAB2" "$CL2" cl2 02:00:00:00:20:0a 10.20.0.10/24
+sync_hv
+# What leaves each chassis' wire to the second physical network from the floating IP.
+l2_capture_start "$HN" ens9 "$E2E_TMP/node1.cap" -Q out src host 10.20.0.50
+CAP_N=$CAPTURE_PID
+l2_capture_start "$HM" ens9 "$E2E_TMP/master.cap" -Q out src host 10.20.0.50
+CAP_M=$CAPTURE_PID
+check "the client pings the distributed floating IP" until_ok 10 one_ping "$CL2" 10.20.0.50
+check "the client resolved it to the external MAC" test "$(neigh_mac "$CL2" 10.20.0.50)" = $EXT_MAC
+listen "$V1" tcp 9105
+check "the client connects to vm1 through it over TCP" \
+	ip netns exec "$CL2" $PEER send-tcp 10.20.0.50 9105 65536
+got=$(heard 9105)
+check "vm1 sees the client's own address (got '$got')" test "$got" = "10.20.0.10 65536"
+listen "$CL2" udp 9106
+ip netns exec "$V1" $PEER send-udp 10.20.0.10 9106
+got=$(heard 9106)
+check "vm1's own datagram leaves as 10.20.0.50 (got '$got')" test "$got" = 10.20.0.50
+capture_stop "$CAP_N"
+capture_stop "$CAP_M"
+head -3 "$E2E_TMP/node1.cap" | sed 's/^/    /'
+check "node1 sent the floating IP's frames from $EXT_MAC" \
+	grep -q "^[0-9:.]* $EXT_MAC > " "$E2E_TMP/node1.cap"
+# frames CAPTURE: its lines that are frames (a timestamp first).
+frames() { grep -E '^[0-9]{2}:[0-9]{2}:' "$1"; }
+check "and only from it" test "$(frames "$E2E_TMP/node1.cap" | grep -vc " $EXT_MAC > ")" -eq 0
+check "master sent none of them" test "$(frames "$E2E_TMP/master.cap" | grep -c .)" -eq 0
+
 e2e_end
