@@ -74,6 +74,18 @@ xovn_snat_model() {
 		-- chassis-add hv1 geneve 192.0.2.1 -- vif-attach hv1 tA pA -- vif-attach hv1 tB pB
 }
 
+# attached_both: up to 60 s for xovnd (loading and verifying the datapath
+# on a loaded machine takes seconds) to attach to both VM interfaces.
+attached_both() {
+	local i
+	for i in $(seq 1 600); do
+		[ "$(grep -c 'attached xovn_vif_ingress to t[AB]' "$BT_TMP/xovnd-hv1.log")" -ge 2 ] &&
+			return 0
+		sleep 0.1
+	done
+	return 1
+}
+
 natted() {
 	local db=$BT_TMP/nat.json VM_B_IP=10.9.1.2 TESTS="tcp1 tcp4" vm
 	CONN_SECS=$TCP_SECS
@@ -84,5 +96,6 @@ natted() {
 		bt_add_vm zB z1 tB $VM_B_MAC $VM_B_IP && xovn_snat_model "$db" || return 1
 	for vm in mA zA; do ip -n "$(bt_ns $vm)" route add default via 10.9.0.254; done
 	bt_xovnd z1 hv1 "$db"
+	attached_both || { log "nat: xovnd did not attach to both VMs within 60 s"; return 1; }
 	alternate nat masquerade mA mB zA zB && conn_alternate mA mB zA zB
 }

@@ -217,11 +217,12 @@ int compile_gateway_port(struct compile_ctx *ctx, uint32_t rtr_key, const struct
 /* XOVN_LR_NAT when some NAT rule of the router runs on this chassis, else 0. */
 uint16_t compile_router_nat_flags(const struct compile_ctx *ctx, const struct xovn_lr *r);
 int compile_router_nat(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
-/* 1 when n is a distributed floating IP of r that runs here; *out_lrp: r's gateway port. */
-int compile_nat_distributed_here(const struct compile_ctx *ctx, const struct xovn_lr *r,
-				 const struct xovn_nat *n, uint16_t *out_lrp);
-/* nat_fip.c: a router LSP's switch entries for the distributed floating IPs running here */
-int compile_nat_fip_port(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
-			 const struct xovn_lsp *port, const struct xovn_port_val *pv);
+/* Where rule n of r runs, seen from here; *out_lrp: r's gateway port (0: a gateway router). */
+enum { COMPILE_NAT_ELSEWHERE, COMPILE_NAT_CENTRAL, COMPILE_NAT_DISTRIBUTED };
+int compile_nat_where(const struct compile_ctx *ctx, const struct xovn_lr *r,
+		      const struct xovn_nat *n, uint16_t *out_lrp);
+/* nat_switch.c: a router LSP's ARP answers (and fdb entries) for NAT external IPs run here */
+int compile_nat_port(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
+		     const struct xovn_lsp *port, const struct xovn_port_val *pv);
 
 #endif /* XOVN_COMPILE_CTX_H */

@@ -9,14 +9,18 @@
 #       snat 10.10.40.1 <- 10.10.10.0/24: both VMs reach the client, which
 #       sees only 10.10.40.1 (ICMP, UDP, a 1 MiB TCP transfer from node1,
 #       whose frames cross the tunnel to master first).
-#   a floating IP on lr2 (dnat_and_snat 10.10.40.100 <-> vm2): the client
-#       reaches vm2 through it over TCP, and vm2 sees the client's address.
+#   a floating IP on lr2 (dnat_and_snat 10.10.40.100 <-> vm2): master
+#       answers the client's ARP for it with lr2's MAC, the client reaches
+#       vm2 through it over TCP, vm2 sees the client's address, and vm2's
+#       own datagrams leave as the floating IP.
 #   a distributed floating IP: lr1 gets a distributed gateway port lr1-ext
 #       (gateway chassis master) on switch ext, localnet to a second physical
 #       network, and dnat_and_snat 10.20.0.50 <-> vm1 with vm1's port and an
 #       external MAC.  vm1 lives on node1, not the gateway chassis: the
-#       second client reaches vm1 through 10.20.0.50, and the replies leave
-#       node1's own wire from the external MAC (captured there), none by
+#       second client resolves 10.20.0.50 to the external MAC (node1
+#       answers), reaches vm1 through it over TCP, vm1's own datagrams leave
+#       as 10.20.0.50, and every frame from the floating IP leaves node1's own
+#       wire from the external MAC (captured there, ARP included), none
 #       master's.
 set -u
 . "$(dirname "$0")/lib.sh"
@@ -87,10 +91,9 @@ check "the client got 1 MiB from 10.10.40.1 (got '$got')" test "$got" = "10.10.4
 echo "a floating IP on the gateway router: 10.10.40.100 <-> vm2"
 step lr-nat-add lr2 dnat_and_snat 10.10.40.100 10.10.10.3
 sync_hv
-# The router answers ARP for its ports' addresses only, so the client is
-# told the floating IP's MAC (lr2-lslocal's).
-ip -n "$CL" neigh replace 10.10.40.100 lladdr 00:00:00:00:00:07 dev eth0 nud permanent
 check "the client pings vm2's floating IP" until_ok 5 one_ping "$CL" 10.10.40.100
+check "master answered the client's ARP for it with lr2-lslocal's MAC" \
+	test "$(neigh_mac "$CL" 10.10.40.100)" = 00:00:00:00:00:07
 listen "$V2" tcp 9103
 check "the client connects to the floating IP over TCP" \
 	ip netns exec "$CL" $PEER send-tcp 10.10.40.100 9103 65536
