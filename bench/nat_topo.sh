@@ -60,14 +60,18 @@ table ip benchnat {
 NFT
 }
 
+# router_lsp_args SW LSP LRP: the xovnctl arguments of switch SW's port LSP to router port LRP.
+router_lsp_args() {
+	echo "-- lsp-add $1 $2 -- lsp-set-type $2 router -- lsp-set-addresses $2 router" \
+		"-- lsp-set-options $2 router-port=$3"
+}
+
 # xovn_snat_model DB: the gateway router with its snat rule, VMs on tA, tB.
 xovn_snat_model() {
+	# shellcheck disable=SC2046 # router_lsp_args gives words on purpose
 	ctl "$1" ls-add inside -- ls-add outside -- lr-add gw -- set logical_router gw options:chassis=hv1 \
 		-- lrp-add gw gw-in $RT_A_MAC 10.9.0.254/24 -- lrp-add gw gw-out $RT_B_MAC $NAT_OUT_IP/24 \
-		-- lsp-add inside in-gw -- lsp-set-type in-gw router -- lsp-set-addresses in-gw router \
-		-- lsp-set-options in-gw router-port=gw-in \
-		-- lsp-add outside out-gw -- lsp-set-type out-gw router -- lsp-set-addresses out-gw router \
-		-- lsp-set-options out-gw router-port=gw-out \
+		$(router_lsp_args inside in-gw gw-in) $(router_lsp_args outside out-gw gw-out) \
 		-- lsp-add inside pA -- lsp-set-addresses pA "$VM_A_MAC $VM_A_IP" \
 		-- lsp-add outside pB -- lsp-set-addresses pB "$VM_B_MAC $VM_B_IP" \
 		-- lr-nat-add gw snat $NAT_OUT_IP 10.9.0.0/24 \
