@@ -246,7 +246,8 @@ def gnuplot(script):
 TP_TESTS = [("tcp1", "TCP, 1 stream", "Gbit/s", 1e9, 1.0),
             ("tcp4", "TCP, 4 streams", "Gbit/s", 1e9, 1.0),
             ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None),
-            ("udp64cpu", "UDP, 64-byte frames per CPU-second", "k/CPU-s", 1e3, None)]
+            ("udp64cpu", "UDP, 64-byte frames per CPU-second", "k/CPU-s", 1e3, None),
+            ("conn", "new TCP connections", "k/s", 1e3, 1.0)]
 
 
 def ratio_cell(x, b):
@@ -260,7 +261,8 @@ def ratio_cell(x, b):
 
 
 TP_BASELINES = {"bridge": "Linux bridge", "vxlan": "VXLAN + Linux bridge",
-                "linuxrouter": "Linux routing (ip_forward) between two bridges"}
+                "linuxrouter": "Linux routing (ip_forward) between two bridges",
+                "masquerade": "Linux routing with nftables masquerade"}
 
 
 def tp_section(rows, out, misses, notes=()):
@@ -296,7 +298,8 @@ def tp_section(rows, out, misses, notes=()):
     out.append("| topology | test | baseline | baseline median (min–max) | xovn median (min–max) | xovn ÷ baseline median (min–max) | target | OVN median (min–max) | xovn ÷ OVN median (min–max) |")
     out.append("|---|---|---|---|---|---|---|---|---|")
     for topo, base, tlabel in (("same", "bridge", "same chassis"), ("cross", "vxlan", "two chassis"),
-                               ("routed", "linuxrouter", "routed, same chassis")):
+                               ("routed", "linuxrouter", "routed, same chassis"),
+                               ("nat", "masquerade", "SNAT, same chassis")):
         for test, label, unit, scale, target in TP_TESTS:
             b, x = vals.get((topo, base, test)), vals.get((topo, "xovn", test))
             if not b or not x:

@@ -65,6 +65,9 @@ bench/xdp_vs_tc.sh $XT_SECS >>"$RESULTS"
 stage "NAT connections: conntrack kfuncs against an own hash"
 unshare -n $OUT/nat_ct 10000 $REPS >>"$RESULTS" ||
 	printf 'note\tnatct\t%s\n' "bench/nat_ct failed (exit status $?)" >>"$RESULTS"
+stage "SNAT against nftables masquerade, $TP_SECS s per test"
+TP_TOPOS=nat bench/throughput.sh $TP_SECS >>"$RESULTS" ||
+	printf 'note\tnat\t%s\n' "bench/throughput.sh (nat) failed (exit status $?)" >>"$RESULTS"
 printf 'meta\telapsed_s\t%s\nmeta\tmode\t%s\n' $(($(date +%s) - start)) "$MODE" >>"$RESULTS"
 
 stage "report"

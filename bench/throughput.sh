@@ -21,6 +21,8 @@
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
 #   same chassis: IMPL bridge | xovn;  two chassis: IMPL vxlan | xovn
 #   routed (same chassis, two subnets): IMPL linuxrouter | xovn, TCP only
+#   nat (same chassis, SNAT): IMPL masquerade | xovn, TCP and new
+#   connections/s (bench/nat_topo.sh; not in the default TP_TOPOS)
 #   (udpflood addresses the receiver's MAC, which a routed path rewrites)
 set -u
 XOVN_ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +31,7 @@ TOPOS=${TP_TOPOS:-same cross routed}
 STEP=$(awk "BEGIN { print $SECS / 5 }")
 TCP_SECS=$(awk "BEGIN { s = int($SECS / 5 + 0.5); print (s < 1 ? 1 : s) }")
 . "$XOVN_ROOT/bench/topo.sh"
+. "$XOVN_ROOT/bench/nat_topo.sh"
 BT_TMP=$(mktemp -d /tmp/xovn-bench-tp.XXXXXX)
 XOVNCTL=$XOVN_ROOT/build/xovnctl
 
@@ -167,4 +170,7 @@ case " $TOPOS " in *" cross "*)
 esac
 case " $TOPOS " in *" routed "*)
 	routed || { log "routed tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
+esac
+case " $TOPOS " in *" nat "*)
+	natted || { log "SNAT tests failed"; tail -5 "$BT_TMP"/*.log >&2; exit 1; }
 esac

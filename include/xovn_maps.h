@@ -710,6 +710,7 @@ struct xovn_nat_ct_key {
 #define XOVN_CT_REPLY          0x01 /* the reply direction of the connection */
 #define XOVN_CT_CLOSING        0x02 /* TCP FIN or RST seen: aged faster */
 #define XOVN_CT_EXT_MAC        0x04 /* leaves with eth.src = mac */
+#define XOVN_CT_REPLY_EXT_MAC  0x08 /* at creation: the reply direction gets EXT_MAC with mac */
 
 struct xovn_nat_ct_val {
 	__u64 seen_ns;     /* bpf_ktime_get_ns() of the last packet */

@@ -75,6 +75,24 @@ static __always_inline void xovn_nat_same(const struct xovn_nat_ct_key *k,
 
 /* ---- ingress ----------------------------------------------------------------- */
 
+/*
+ * A distributed floating IP's replies leave with its external_mac, which
+ * its SNAT half (the /32 of its logical IP) holds.
+ */
+static __always_inline void xovn_nat_reply_ext_mac(__u32 rtr_key, __u32 logical_ip,
+						   struct xovn_nat_ct_val *t)
+{
+	struct xovn_nat_snat_key sk = {
+		.prefixlen = XOVN_NAT_FIXED_BITS + 32, .rtr_key = rtr_key, .ip = logical_ip,
+	};
+	const struct xovn_nat_snat_val *r = bpf_map_lookup_elem(&xovn_nat_snat, &sk);
+
+	if (!r || !(r->flags & XOVN_NAT_EXT_MAC))
+		return;
+	t->flags |= XOVN_CT_REPLY_EXT_MAC;
+	__builtin_memcpy(t->mac, r->external_mac, ETH_ALEN);
+}
+
 /* A new connection to a DNAT external IP, or a stateless rewrite: XOVN_NAT_GO or a drop. */
 static __always_inline int xovn_nat_dnat_new(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					     struct xovn_nat_scratch *ns, __u8 *ip_dst)
@@ -89,6 +107,8 @@ static __always_inline int xovn_nat_dnat_new(struct __sk_buff *skb, struct xovn_
 		return XOVN_NAT_GO;
 	xovn_nat_same(&p->key, &ns->t);
 	ns->t.dst = rule->logical_ip;
+	if (rule->flags & XOVN_NAT_EXT_MAC)
+		xovn_nat_reply_ext_mac(p->key.rtr_key, rule->logical_ip, &ns->t);
 	if (rule->flags & XOVN_NAT_STATELESS) {
 		ns->state = XOVN_NATS_DONE;
 	} else {
@@ -204,6 +224,36 @@ xovn_nat_snat_rule(const struct xovn_nat_ct_key *k, __u16 out_lrp)
 	if (!r || (r->out_lrp && r->out_lrp != out_lrp))
 		return NULL;
 	return r;
+}
+
+/*
+ * Does the packet leave gateway port out_lrp as a distributed floating IP
+ * of this chassis?  Then it is routed here, not redirected to the gateway
+ * chassis, and *mac / *ip (the floating IP's) are what the router sends it
+ * and its ARP requests from.
+ */
+static __always_inline int xovn_nat_distributed_out(__u16 out_lrp, __u8 *mac, __u32 *ip)
+{
+	struct xovn_nat_scratch *ns = xovn_nat_scratch_get();
+	const struct xovn_nat_snat_val *r;
+
+	if (!ns)
+		return 0;
+	if (ns->state == XOVN_NATS_CONN) {
+		if (!(ns->t.flags & XOVN_CT_EXT_MAC))
+			return 0;
+		__builtin_memcpy(mac, ns->t.mac, ETH_ALEN);
+		*ip = ns->t.src;
+		return 1;
+	}
+	if (ns->state != XOVN_NATS_NEW)
+		return 0;
+	r = xovn_nat_snat_rule(&ns->pkt.key, out_lrp);
+	if (!r || !(r->flags & XOVN_NAT_EXT_MAC))
+		return 0;
+	__builtin_memcpy(mac, r->external_mac, ETH_ALEN);
+	*ip = r->external_ip;
+	return 1;
 }
 
 /*

@@ -41,6 +41,10 @@ static __always_inline void xovn_nat_ct_reverse(const struct xovn_nat_ct_key *k,
 	*rv = (struct xovn_nat_ct_val){ .seen_ns = t->seen_ns, .flags = XOVN_CT_REPLY,
 					.src = k->dst, .dst = k->src,
 					.sport = k->dport, .dport = k->sport };
+	if (t->flags & XOVN_CT_REPLY_EXT_MAC) {
+		rv->flags |= XOVN_CT_EXT_MAC;
+		__builtin_memcpy(rv->mac, t->mac, sizeof(rv->mac));
+	}
 }
 
 /* Keeps the connection alive; a FIN or RST marks it closing. */
@@ -61,7 +65,8 @@ static __always_inline int xovn_nat_ct_insert_error(long rc)
 
 /*
  * Adds the connection whose packets k become t (t->flags: XOVN_CT_EXT_MAC
- * with t->mac, nothing else); XOVN_CT_OK, _TAKEN or _FULL.
+ * or XOVN_CT_REPLY_EXT_MAC with t->mac, nothing else); XOVN_CT_OK, _TAKEN
+ * or _FULL.
  */
 static __always_inline int xovn_nat_ct_create(const struct xovn_ctx *ctx,
 					      const struct xovn_nat_ct_key *k,

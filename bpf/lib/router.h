@@ -205,6 +205,13 @@ static __always_inline int xovn_router_rewrite(struct __sk_buff *skb, const stru
 	return bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0 ? -1 : 0;
 }
 
+/* Out of a gateway port active elsewhere as a distributed floating IP of this chassis? */
+static __always_inline int xovn_router_fip_here(struct xovn_router_scratch *s, __u16 out_lrp)
+{
+	return (s->in.flags & XOVN_LR_NAT) &&
+	       xovn_nat_distributed_out(out_lrp, s->fip_mac, &s->fip_ip);
+}
+
 /* Along the picked route into the out port's switch (or XOVN_STEP_MISS). */
 static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					       struct xovn_router_hop *hop,
@@ -223,13 +230,19 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	reason = xovn_redirect_route_out(s, p);
 	if (reason)
 		return xovn_drop(skb, ctx, reason);
-	if (s->redirect_ip)
+	if (s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key))
 		return XOVN_STEP_REDIRECT;
 	rk.lrp_key = p->lrp_key;
 	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
 	if (!rp)
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	s->out = *rp;
+	if (s->redirect_ip) {
+		/* A distributed floating IP leaves here, from its own MAC and IP. */
+		__builtin_memcpy(s->out.mac, s->fip_mac, ETH_ALEN);
+		s->out.ip4 = s->fip_ip;
+		s->redirect_ip = 0;
+	}
 	xovn_route_nexthop(p, &s->l3, s->nh);
 	xovn_trace_hop_next(ctx, rp->ls_dp_key, s->nh);
 	ctx->dp_key = rp->ls_dp_key;

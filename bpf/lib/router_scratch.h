@@ -35,6 +35,9 @@ struct xovn_router_scratch {
 	__u32 redirect_ip;            /* out a gateway port active there (redirect.h); 0 = stay */
 	__u16 redirect_lrp;           /* that gateway port */
 	__u16 pad2;
+	__u32 fip_ip;                 /* leaving it here as this distributed floating IP */
+	__u8 fip_mac[ETH_ALEN];       /* from its external_mac (nat.h) */
+	__u16 pad3;
 };
 
 XOVN_SCRATCH(xovn_router_scratch, struct xovn_router_scratch)

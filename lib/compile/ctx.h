@@ -219,5 +219,12 @@ int compile_gateway_port(struct compile_ctx *ctx, uint32_t rtr_key, const struct
 /* XOVN_LR_NAT when some NAT rule of the router runs on this chassis, else 0. */
 uint16_t compile_router_nat_flags(const struct compile_ctx *ctx, const struct xovn_lr *r);
 int compile_router_nat(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
+/* Where rule n of r runs, seen from here; *out_lrp: r's gateway port (0: a gateway router). */
+enum { COMPILE_NAT_ELSEWHERE, COMPILE_NAT_CENTRAL, COMPILE_NAT_DISTRIBUTED };
+int compile_nat_where(const struct compile_ctx *ctx, const struct xovn_lr *r,
+		      const struct xovn_nat *n, uint16_t *out_lrp);
+/* nat_switch.c: a router LSP's ARP answers (and fdb entries) for NAT external IPs run here */
+int compile_nat_port(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
+		     const struct xovn_lsp *port, const struct xovn_port_val *pv);
 
 #endif /* XOVN_COMPILE_CTX_H */

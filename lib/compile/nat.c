@@ -83,6 +83,18 @@ static int nat_runs_here(const struct compile_ctx *ctx, const struct nat_place *
 	return bound && strcmp(bound, ctx->chassis_name) == 0;
 }
 
+int compile_nat_where(const struct compile_ctx *ctx, const struct xovn_lr *r,
+		      const struct xovn_nat *n, uint16_t *out_lrp)
+{
+	struct nat_place pl;
+
+	nat_place(ctx, r, &pl);
+	*out_lrp = pl.out_lrp;
+	if (!nat_runs_here(ctx, &pl, n))
+		return COMPILE_NAT_ELSEWHERE;
+	return nat_is_distributed(&pl, n) ? COMPILE_NAT_DISTRIBUTED : COMPILE_NAT_CENTRAL;
+}
+
 uint16_t compile_router_nat_flags(const struct compile_ctx *ctx, const struct xovn_lr *r)
 {
 	struct nat_place pl;

@@ -235,6 +235,8 @@ int compile_port(struct compile_ctx *ctx, struct switch_state *st, const struct 
 	if (compile_emit(ctx, XOVN_MAP_PORTS, &pk, sizeof(pk), &pv, sizeof(pv)) < 0 ||
 	    emit_fdb(ctx, st, key, port, &pv) < 0)
 		return -1;
+	if (type == XOVN_PT_ROUTER && compile_nat_port(ctx, st, key, port, &pv) < 0)
+		return -1;
 	if ((pv.flags & XOVN_PF_LOCAL) && add_ingress(ctx, st, key, port, &pv) < 0)
 		return -1;
 	return flood_add_member(ctx, st, key, &pv);

@@ -132,14 +132,7 @@ ip -n "$EXT" link set eth0 mtu 1442
 ip -n "$EXT" route add 10.10.10.0/24 via 10.10.40.1
 # ovs-vsctl set Open_vSwitch . external-ids:ovn-bridge-mappings=externalnet:br-ens8
 step chassis-set-bridge-mappings master externalnet:ens8
-while IFS= read -r line; do
-	[ -n "$line" ] && eval "step $line"
-done <<'EOF'
-lsp-add lslocal lslocal-localnet
-lsp-set-addresses lslocal-localnet unknown
-lsp-set-type lslocal-localnet localnet
-lsp-set-options lslocal-localnet network_name=externalnet
-EOF
+step_lines < <(seed002_localnet)
 sync_hv
 check "master attached the localnet interface" wait_log master 'attached xovn_vif_ingress to ens8' 10
 check "lr1 and lr2 show two static routes" \

@@ -4,13 +4,16 @@
  * into which entries: a gateway router on its chassis, a router with a
  * distributed gateway port on the port's active chassis (the highest
  * priority live one), a floating IP with logical_port and external_mac on
- * its VM's chassis; dnat_and_snat before snat, port ranges, IPv6 left out.
+ * its VM's chassis; dnat_and_snat before snat, port ranges, IPv6 left out;
+ * ARP answers for the external IPs where the rules run (the floating IP's
+ * with its external MAC, which then enters the router on its VM's chassis).
  */
 #include <arpa/inet.h>
 #include <criterion/criterion.h>
 #include <string.h>
 
 #include "compile_fixture.h"
+#include "util/addr.h"
 
 /*
  * in (1): vm1 on hv1, vm2 on hv2, and the router's LSP; out (2): the
@@ -233,5 +236,87 @@ Test(compile_nat, ipv6_rules_compile_to_nothing_and_flag_nothing)
 	cr_expect_eq(count_map(&s, XOVN_MAP_NAT_SNAT) + count_map(&s, XOVN_MAP_NAT_DNAT), 0);
 	cr_expect_eq(lsp_router_flags(&s, 1), 0);
 	xovn_mapset_free(&s);
+	json_decref(m);
+}
+
+/* ---- ARP for the external IPs, and a floating IP's MAC --------------------------------- */
+
+struct arp_case {
+	const char *what;
+	const char *opts, *gw;
+	const char *chassis, *ip;
+	const char *mac;           /* the answer on switch out, NULL: none */
+	int fip;                   /* the floating IP's external_mac enters the router here (xovn_fdb) */
+};
+
+#define R_OUT_MAC "02:00:00:00:ff:02"
+#define FIP_MAC "02:00:00:00:aa:02"
+
+static const struct arp_case arp_cases[] = {
+	{ "gateway router, its chassis: a dnat IP", GATEWAY_ROUTER, "hv1", "172.16.0.60", R_OUT_MAC, 0 },
+	{ "gateway router, its chassis: a floating IP", GATEWAY_ROUTER, "hv1", "172.16.0.50", R_OUT_MAC, 0 },
+	{ "gateway router, another chassis", GATEWAY_ROUTER, "hv2", "172.16.0.60", NULL, 0 },
+	{ "gateway port, active chassis: a dnat IP", DGP(20), "hv1", "172.16.0.60", R_OUT_MAC, 0 },
+	{ "gateway port, active chassis: not the distributed floating IP", DGP(20), "hv1",
+	  "172.16.0.50", NULL, 0 },
+	{ "gateway port, the VM's chassis: its floating IP", DGP(20), "hv2", "172.16.0.50",
+	  FIP_MAC, 1 },
+	{ "gateway port, the VM's chassis: not a centralized IP", DGP(20), "hv2", "172.16.0.60",
+	  NULL, 1 },
+};
+
+static const struct xovn_resp_val *find_arp(const struct xovn_mapset *s, const char *ip)
+{
+	struct xovn_arp_resp_key k = { .dp_key = 2, .ip = inet_addr(ip) };
+	const struct xovn_map_entry *e = xovn_mapset_find(s, XOVN_MAP_ARP_RESP, &k, sizeof(k));
+
+	return e ? e->val : NULL;
+}
+
+Test(compile_nat, external_ips_are_answered_where_their_rules_run)
+{
+	for (size_t i = 0; i < sizeof(arp_cases) / sizeof(arp_cases[0]); i++) {
+		const struct arp_case *c = &arp_cases[i];
+		json_t *m = nat_model(c->opts, c->gw, SNAT_24 "," FIP_VM2 "," DNAT_VM1, "");
+		const struct xovn_resp_val *a;
+		const struct xovn_fdb_val *f;
+		struct xovn_mapset s;
+		uint8_t mac[6];
+
+		compile_chassis(m, c->chassis, &s);
+		a = find_arp(&s, c->ip);
+		f = find_fdb(&s, 2, FIP_MAC);
+		if (!c->mac) {
+			cr_expect_null(a, "%s: answered", c->what);
+		} else {
+			cr_assert_not_null(a, "%s: not answered", c->what);
+			xovn_parse_mac(c->mac, mac);
+			cr_expect_arr_eq(a->mac, mac, 6, "%s: MAC", c->what);
+			cr_expect_eq(a->port_key, 9, "%s", c->what);
+			cr_expect_eq(a->flags, XOVN_RESP_ROUTER | XOVN_RESP_RESIDENT, "%s: flags %#x",
+				     c->what, a->flags);
+		}
+		cr_expect_eq(f != NULL, c->fip, "%s: fdb entry for the external MAC", c->what);
+		if (f && c->fip)
+			cr_expect(f->port_key == 9 && (f->port.flags & XOVN_PF_ROUTER_EDGE),
+				  "%s: the external MAC enters the router here", c->what);
+		xovn_mapset_free(&s);
+		json_decref(m);
+	}
+}
+
+Test(compile_nat, a_snat_to_the_port_s_own_address_adds_no_answer)
+{
+	json_t *plain = nat_model(GATEWAY_ROUTER, "", ""), *m = nat_model(GATEWAY_ROUTER, SNAT_24, "");
+	struct xovn_mapset s0, s;
+
+	compile_chassis(plain, "hv1", &s0);
+	compile_chassis(m, "hv1", &s);
+	/* r-out's own entry (the responder's) stays the only one for 172.16.0.1. */
+	cr_expect_eq(count_map(&s, XOVN_MAP_ARP_RESP), count_map(&s0, XOVN_MAP_ARP_RESP));
+	cr_expect_not_null(find_arp(&s, "172.16.0.1"));
+	xovn_mapset_free(&s0);
+	xovn_mapset_free(&s);
+	json_decref(plain);
 	json_decref(m);
 }

@@ -67,3 +67,13 @@ step_lines() {
 		[ -n "$line" ] && eval "step $line"
 	done
 }
+
+# seed002_localnet: lslocal's localnet port to the seed's externalnet.
+seed002_localnet() {
+	cat <<'LINES'
+lsp-add lslocal lslocal-localnet
+lsp-set-addresses lslocal-localnet unknown
+lsp-set-type lslocal-localnet localnet
+lsp-set-options lslocal-localnet network_name=externalnet
+LINES
+}
