@@ -29,64 +29,13 @@
 #include "ovsdb/sb_model.h"
 #include "ovsdb/sb_rows.h"
 #include "model_files.h"
+#include "ovsdb_fixture.h"
 
 #define SB_ROWS "tests/unit/ovsdb/northd_dgp_sb.json"
 #define NB_ROWS "tests/unit/ovsdb/northd_dgp_nb.json"
 #define HV1_UUID "59470e1f-7c9c-4661-b459-c1582ce6c485"
 #define CR_LR1_PUB "428968e8-0870-41c8-bb45-e32f08ed78f0"
 #define CR_LR2_PUB "7ec05f45-b79a-4023-a1e5-fb1bd7a32ced"
-
-static void replica_load(struct ovsdb_replica *r, const char *rel)
-{
-	json_t *rows = tmf_load(rel);
-
-	ovsdb_replica_init(r);
-	cr_assert_gt(ovsdb_replica_apply(r, rows), 0, "%s", rel);
-	json_decref(rows);
-}
-
-/* The model from the fixture rows (with or without the NB), checked valid; skipped gets the rows left out. */
-static json_t *build(int with_nb, json_t *skipped)
-{
-	struct ovsdb_replica sb, nb;
-	struct xovn_errors errs;
-	json_t *m;
-
-	replica_load(&sb, SB_ROWS);
-	replica_load(&nb, NB_ROWS);
-	m = sb_model_build(&sb, with_nb ? &nb : NULL, NULL, 1, skipped);
-	cr_assert_not_null(m);
-	xovn_errors_init(&errs);
-	cr_assert_eq(xovn_model_validate(m, &errs), 0, "%s", tmf_errors_text(&errs));
-	xovn_errors_free(&errs);
-	ovsdb_replica_free(&sb);
-	ovsdb_replica_free(&nb);
-	return m;
-}
-
-static json_t *named(const json_t *array, const char *name)
-{
-	const json_t *o;
-	size_t i;
-
-	json_array_foreach((json_t *)array, i, o)
-		if (strcmp(json_string_value(json_object_get(o, "name")) ?: "", name) == 0)
-			return (json_t *)o;
-	return NULL;
-}
-
-static json_t *router(const json_t *m, const char *name)
-{
-	json_t *lr = named(json_object_get(m, "logical_routers"), name);
-
-	cr_assert_not_null(lr, "router %s", name);
-	return lr;
-}
-
-static const char *str(const json_t *o, const char *key)
-{
-	return json_string_value(json_object_get(o, key));
-}
 
 static int by_text(const void *a, const void *b)
 {
@@ -96,14 +45,14 @@ static int by_text(const void *a, const void *b)
 /* "CHASSIS:PRIO ..." of HA chassis group name, sorted (the SB lists HA_Chassis in hash order). */
 static void group_members(const json_t *m, const char *name, char *buf, size_t len)
 {
-	const json_t *g = named(json_object_get(m, "ha_chassis_groups"), name), *mb;
+	const json_t *g = ovf_named(json_object_get(m, "ha_chassis_groups"), name), *mb;
 	char each[8][64], *v[8];
 	size_t i, n = 0, used = 0;
 
 	cr_assert_not_null(g, "group %s", name);
 	json_array_foreach(json_object_get(g, "members"), i, mb) {
 		cr_assert_lt(n, 8u);
-		snprintf(each[n], sizeof(each[n]), "%s:%lld", str(mb, "chassis"),
+		snprintf(each[n], sizeof(each[n]), "%s:%lld", ovf_str(mb, "chassis"),
 			 (long long)json_integer_value(json_object_get(mb, "priority")));
 		v[n] = each[n];
 		n++;
@@ -128,19 +77,19 @@ static const struct dgp_case dgp_cases[] = {
 
 Test(ovsdb_gateways, chassisredirect_rows_make_gateway_ports)
 {
-	json_t *skipped = json_array(), *m = build(1, skipped);
+	json_t *skipped = json_array(), *m = ovf_build(SB_ROWS, NB_ROWS, 1, skipped);
 	char members[128];
 
 	for (size_t i = 0; i < N_DGP; i++) {
 		const struct dgp_case *c = &dgp_cases[i];
-		json_t *lr = router(m, c->lr), *p = named(json_object_get(lr, "ports"), c->port);
+		json_t *lr = ovf_router(m, c->lr), *p = ovf_named(json_object_get(lr, "ports"), c->port);
 
 		cr_assert_not_null(p, "%s", c->port);
-		cr_assert_str_eq(str(p, "ha_chassis_group") ?: "(none)", c->group, "%s", c->port);
+		cr_assert_str_eq(ovf_str(p, "ha_chassis_group") ?: "(none)", c->group, "%s", c->port);
 		cr_assert_null(json_object_get(p, "gateway_chassis"));
 		group_members(m, c->group, members, sizeof(members));
 		cr_assert_str_eq(members, c->members, "%s", c->group);
-		cr_assert_null(named(json_object_get(lr, "ports"), "cr-lr1-pub"),
+		cr_assert_null(ovf_named(json_object_get(lr, "ports"), "cr-lr1-pub"),
 			       "a chassisredirect row is no router port");
 	}
 	cr_assert_eq(json_array_size(skipped), 0, "nothing left out (%zu)", json_array_size(skipped));
@@ -151,7 +100,7 @@ Test(ovsdb_gateways, chassisredirect_rows_make_gateway_ports)
 /* Marks chassis name "down" in model m, as an operator or BFD does. */
 static void mark_down(json_t *m, const char *name)
 {
-	json_object_set_new(named(json_object_get(m, "chassis"), name), "state", json_string("down"));
+	json_object_set_new(ovf_named(json_object_get(m, "chassis"), name), "state", json_string("down"));
 }
 
 static const char *active_of(const struct xovn_model *t, const char *lr, const char *port)
@@ -167,7 +116,7 @@ static const char *active_of(const struct xovn_model *t, const char *lr, const c
 
 Test(ovsdb_gateways, active_gateway_by_priority_then_liveness)
 {
-	json_t *skipped = json_array(), *m = build(1, skipped);
+	json_t *skipped = json_array(), *m = ovf_build(SB_ROWS, NB_ROWS, 1, skipped);
 
 	for (size_t i = 0; i < N_DGP; i++) {
 		const struct dgp_case *c = &dgp_cases[i];
@@ -198,39 +147,31 @@ static const struct nat_case nat_cases[] = {
 	{ "lr2", "dnat", "172.17.0.50", "10.0.2.5", NULL, NULL },
 };
 
-static void assert_member(const json_t *o, const char *key, const char *want, const char *what)
-{
-	if (want)
-		cr_assert_str_eq(str(o, key) ?: "(none)", want, "%s %s", what, key);
-	else
-		cr_assert_null(json_object_get(o, key), "%s has no %s", what, key);
-}
-
 Test(ovsdb_gateways, nat_rules_come_from_the_nb)
 {
-	json_t *skipped = json_array(), *m = build(1, skipped);
+	json_t *skipped = json_array(), *m = ovf_build(SB_ROWS, NB_ROWS, 1, skipped);
 	size_t k[2] = { 0, 0 };
 
 	for (size_t i = 0; i < sizeof(nat_cases) / sizeof(nat_cases[0]); i++) {
 		const struct nat_case *c = &nat_cases[i];
 		size_t lri = strcmp(c->lr, "lr1") == 0 ? 0 : 1;
-		json_t *nat = json_array_get(json_object_get(router(m, c->lr), "nat"), k[lri]++);
+		json_t *nat = json_array_get(json_object_get(ovf_router(m, c->lr), "nat"), k[lri]++);
 
 		cr_assert_not_null(nat, "%s %s %s", c->lr, c->type, c->external_ip);
-		assert_member(nat, "type", c->type, c->external_ip);
-		assert_member(nat, "external_ip", c->external_ip, c->external_ip);
-		assert_member(nat, "logical_ip", c->logical_ip, c->external_ip);
-		assert_member(nat, "logical_port", c->logical_port, c->external_ip);
-		assert_member(nat, "external_mac", c->external_mac, c->external_ip);
-		assert_member(nat, "external_port_range", NULL, c->external_ip);
+		ovf_assert_member(nat, "type", c->type, c->external_ip);
+		ovf_assert_member(nat, "external_ip", c->external_ip, c->external_ip);
+		ovf_assert_member(nat, "logical_ip", c->logical_ip, c->external_ip);
+		ovf_assert_member(nat, "logical_port", c->logical_port, c->external_ip);
+		ovf_assert_member(nat, "external_mac", c->external_mac, c->external_ip);
+		ovf_assert_member(nat, "external_port_range", NULL, c->external_ip);
 	}
-	cr_assert_eq(json_array_size(json_object_get(router(m, "lr1"), "nat")), k[0]);
-	cr_assert_eq(json_array_size(json_object_get(router(m, "lr2"), "nat")), k[1]);
+	cr_assert_eq(json_array_size(json_object_get(ovf_router(m, "lr1"), "nat")), k[0]);
+	cr_assert_eq(json_array_size(json_object_get(ovf_router(m, "lr2"), "nat")), k[1]);
 	json_decref(m);
 	json_decref(skipped);
-	m = build(0, skipped = json_array());
-	cr_assert_null(json_object_get(router(m, "lr1"), "nat"), "without the NB: no NAT rules");
-	cr_assert_str_eq(str(named(json_object_get(router(m, "lr1"), "ports"), "lr1-pub"),
+	m = ovf_build(SB_ROWS, NB_ROWS, 0, skipped = json_array());
+	cr_assert_null(json_object_get(ovf_router(m, "lr1"), "nat"), "without the NB: no NAT rules");
+	cr_assert_str_eq(ovf_str(ovf_named(json_object_get(ovf_router(m, "lr1"), "ports"), "lr1-pub"),
 			     "ha_chassis_group") ?: "(none)", "lr1-pub",
 			 "the gateway is the SB's alone");
 	json_decref(m);
@@ -243,8 +184,8 @@ Test(ovsdb_gateways, refused_nat_rule_is_left_out_alone)
 	struct ovsdb_replica sb, nb;
 	json_t *skipped = json_array(), *m, *u;
 
-	replica_load(&sb, SB_ROWS);
-	replica_load(&nb, NB_ROWS);
+	ovf_replica_load(&sb, SB_ROWS);
+	ovf_replica_load(&nb, NB_ROWS);
 	u = tmf_json("{\"NAT\": {\"98b1f000-3d9c-4d74-8f3e-6fef95170341\": {\"new\": {"
 		     "\"type\": \"dnat_and_snat\", \"external_ip\": \"172.16.0.110\","
 		     " \"logical_ip\": \"10.0.1.10\", \"logical_port\": \"vm1\","
@@ -256,7 +197,7 @@ Test(ovsdb_gateways, refused_nat_rule_is_left_out_alone)
 	cr_assert_not_null(m, "the rest is a valid model");
 	cr_assert(tmf_lines_have(skipped, "NAT rule 172.16.0.110: refused by the validator"),
 		  "%s", json_dumps(skipped, 0));
-	cr_assert_eq(json_array_size(json_object_get(router(m, "lr1"), "nat")), 1,
+	cr_assert_eq(json_array_size(json_object_get(ovf_router(m, "lr1"), "nat")), 1,
 		     "the snat stays");
 	json_decref(m);
 	json_decref(skipped);
@@ -273,7 +214,7 @@ static json_t *port_binding_rows(const json_t *ops)
 	json_array_foreach((json_t *)ops, i, op) {
 		const json_t *where = json_array_get(json_array_get(json_object_get(op, "where"), 0), 2);
 
-		if (strcmp(str(op, "table") ?: "", "Port_Binding") == 0)
+		if (strcmp(ovf_str(op, "table") ?: "", "Port_Binding") == 0)
 			json_object_set(rows, ovsdb_uuid(where) ?: "?", json_object_get(op, "row"));
 	}
 	return rows;
@@ -286,7 +227,7 @@ Test(ovsdb_gateways, active_gateway_claims_its_redirect_port_and_releases_it)
 	json_t *held = tmf_json("{\"lr1-pub\": true}"), *ops = json_array(), *rows, *row, *u;
 	struct ovsdb_replica sb;
 
-	replica_load(&sb, SB_ROWS);
+	ovf_replica_load(&sb, SB_ROWS);
 	w.gateways = held;
 	sb_rows_ops(&sb, &w, ops);
 	rows = port_binding_rows(ops);
@@ -332,7 +273,7 @@ Test(ovsdb_gateways, a_redirect_claim_changes_nothing_in_the_model)
 				 "[\"set\", []]}, \"new\": {\"logical_port\": \"cr-lr2-pub\", \"type\": "
 				 "\"chassisredirect\"}}}}");
 
-	replica_load(&sb, SB_ROWS);
+	ovf_replica_load(&sb, SB_ROWS);
 	sb_changes_init(&ch);
 	sb_changes_note(&ch, &sb, u);
 	cr_assert(!sb_changes_any(&ch), "claimed by a chassis: the same model");
