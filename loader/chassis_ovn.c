@@ -71,11 +71,34 @@ json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs)
 	return model;
 }
 
+/*
+ * The distributed gateway ports this chassis is the active gateway of in
+ * the model in force ({"LRP": true}), chosen as the maps were compiled:
+ * priorities, with BFD's liveness.
+ */
+static json_t *gateways_held(struct chassis *c)
+{
+	const struct xovn_model *m = chassis_typed(c);
+	json_t *held = json_object();
+
+	for (size_t i = 0; m && i < m->n_routers; i++) {
+		for (size_t j = 0; j < m->routers[i].n_ports; j++) {
+			const struct xovn_lrp *lrp = &m->routers[i].ports[j];
+			const char *active = xovn_model_active_gateway(m, lrp);
+
+			if (active && strcmp(active, c->opt->chassis) == 0)
+				json_object_set_new(held, lrp->name, json_true());
+		}
+	}
+	return held;
+}
+
 void chassis_ovn_write_rows(struct chassis *c)
 {
 	const json_t *local = c->model ? xovn_find_chassis(c->model, c->opt->chassis) : NULL;
 	char host[256] = "";
 	struct sb_chassis_want want = { 0 };
+	json_t *gateways;
 
 	if (!local)
 		return;
@@ -83,8 +106,10 @@ void chassis_ovn_write_rows(struct chassis *c)
 	want.name = c->opt->chassis;
 	want.hostname = host;
 	want.nb_cfg = c->ovn_nb_cfg_applied;
+	want.gateways = gateways = gateways_held(c);
 	if (sb_chassis_want_local(&want, local) == 0)
 		ovn_sb_write_rows(c->sb, &want);
+	json_decref(gateways);
 }
 
 int chassis_ovn_update_switches(struct chassis *c, const json_t *dps)

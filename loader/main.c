@@ -108,14 +108,15 @@ static void bfd_step(struct chassis *c, struct run_state *rs)
 	}
 }
 
-/* Without the NB a router has only its connected networks: say so once. */
+/* Without the NB a router has only its connected networks, no NAT: say so once. */
 static void note_routes_source(const struct chassis *c, struct run_state *rs)
 {
 	if (rs->nb || rs->routes_note_logged || !c->model ||
 	    !xovn_model_has_routers(c->model))
 		return;
 	log_info("OVN: logical routers have their connected networks only; their static "
-		 "routes are in OVN's Northbound database: --ovn-nb-remote");
+		 "routes are in OVN's Northbound database, as are their NAT rules: "
+		 "--ovn-nb-remote");
 	rs->routes_note_logged = 1;
 }
 

@@ -77,6 +77,24 @@ static int requested_moved(const json_t *old, const json_t *new)
 	return (a || b) && (!a || !b || strcmp(a, b) != 0);
 }
 
+/*
+ * A gateway's chassisredirect row claimed or released: the model takes
+ * a gateway's active chassis from priorities and liveness, not from the claim.
+ */
+static int only_redirect_claim(const json_t *old, const json_t *new)
+{
+	const char *type = ovsdb_string(json_object_get(new, "type"));
+	const char *col;
+	json_t *v;
+
+	if (!old || !new || !type || strcmp(type, "chassisredirect") != 0)
+		return 0;
+	json_object_foreach((json_t *)old, col, v)
+		if (strcmp(col, "chassis") != 0 && strcmp(col, "up") != 0)
+			return 0;
+	return 1;
+}
+
 /* Marks what one Port_Binding row update changes in the model. */
 static void note_port_update(struct sb_changes *ch, const struct ovsdb_replica *sb,
 			     const json_t *ru)
@@ -88,8 +106,8 @@ static void note_port_update(struct sb_changes *ch, const struct ovsdb_replica *
 
 	json_object_foreach((json_t *)old, col, v)
 		only_up &= strcmp(col, "up") == 0;
-	if (only_up)
-		return;   /* a chassis reporting a port up: not the model */
+	if (only_up || only_redirect_claim(old, new))
+		return;   /* a chassis reporting a port up, or holding a gateway: not the model */
 	if ((old && new && (moves_port(old) || requested_moved(old, new))) ||
 	    (!old && has_chassis(new)) || (!new && has_chassis(old))) {
 		ch->full = 1;   /* a binding changes: a top-level part of the model */

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
- * sb_cols.h - what the SB -> model translation (sb_model.c, sb_routers.c,
- * sb_leave_out.c) shares: reading a row's columns and noting a row left out.
+ * sb_cols.h - what the OVN rows -> model translation (sb_model.c, sb_routers.c,
+ * sb_leave_out.c, nb_routes.c, nb_nat.c) shares: reading a row's columns and noting a row left out.
  */
 #ifndef XOVN_OVSDB_SB_COLS_H
 #define XOVN_OVSDB_SB_COLS_H
@@ -20,6 +20,15 @@ static inline const char *sb_str_col(const json_t *row, const char *col)
 static inline long long sb_int_col(const json_t *row, const char *col, int *has)
 {
 	return ovsdb_integer(json_object_get(row, col), has);
+}
+
+/* Copies string column col of row, when not empty, into to as key. */
+static inline void sb_copy_string(json_t *to, const char *key, const json_t *row, const char *col)
+{
+	const char *s = ovsdb_string(json_object_get(row, col));
+
+	if (s && *s)
+		json_object_set_new(to, key, json_string(s));
 }
 
 /* Notes a row left out, as "WHAT NAME: REASON", in skipped (an array of strings). */

@@ -22,6 +22,7 @@ static const struct row_kind kinds[] = {
 	{ "logical_switches", "ports", "port" },
 	{ "logical_routers", "ports", "router port" },
 	{ "logical_routers", "static_routes", "static route" },
+	{ "logical_routers", "nat", "NAT rule" },
 	{ "logical_switches", NULL, "logical_switches" },
 	{ "logical_routers", NULL, "logical_routers" },
 	{ "chassis", NULL, "chassis" },
@@ -72,6 +73,8 @@ static const char *row_label(const json_t *row)
 
 	if (!s)
 		s = json_string_value(json_object_get(row, "ip_prefix"));
+	if (!s)
+		s = json_string_value(json_object_get(row, "external_ip"));
 	return s ? s : json_string_value(json_object_get(row, "port"));
 }
 

@@ -9,8 +9,13 @@
  * options:peer names the router port: in the model, a switch port of type
  * "router" with options:router-port.
  *
- * Static routes are not SB rows; they come from the NB (nb_routes.h) when
- * xovnd has it, and a router has only its connected networks otherwise.
+ * A "chassisredirect" Port_Binding (cr-PORT) on a router makes the port
+ * its options:distributed-port names a distributed gateway port of the
+ * row's HA_Chassis_Group.
+ *
+ * Static routes and NAT rules are not SB rows; they come from the NB
+ * (nb_routes.h, nb_nat.h) when xovnd has it, and a router has only its
+ * connected networks otherwise.
  */
 #ifndef XOVN_OVSDB_SB_ROUTERS_H
 #define XOVN_OVSDB_SB_ROUTERS_H

@@ -2,8 +2,12 @@
 /*
  * sb_rows.c - see sb_rows.h.  Which ports this chassis claims: the VIFs
  * its interfaces name, the container ports whose parent is one of them,
- * and the l2gateway ports whose l2gateway-chassis it is; it releases a
- * VIF or container port the SB still binds to it once the interface is gone.
+ * the l2gateway ports whose l2gateway-chassis it is, and the
+ * chassisredirect ports of the distributed gateway ports it is the active
+ * gateway of (as ovn-controller claims cr-PORT: chassis only, "up" is a
+ * VIF's); it releases a VIF or container port the SB still binds to it
+ * once the interface is gone, and a chassisredirect port once another
+ * chassis is the active gateway.
  */
 #include <stdio.h>
 #include <string.h>
@@ -125,6 +129,13 @@ static int is_local_vif(const struct sb_chassis_want *w, const char *port)
 	return 0;
 }
 
+static int is_redirect(const json_t *pb)
+{
+	const char *type = str_col(pb, "type");
+
+	return type && strcmp(type, "chassisredirect") == 0;
+}
+
 /*
  * Should this chassis hold the port (1), not hold it (0), or leave it
  * alone (-1)?  options:requested-chassis naming only other chassis (by
@@ -139,6 +150,11 @@ static int should_hold(const struct sb_chassis_want *w, const json_t *pb)
 	type = type ? type : "";
 	if (req && *req && !sb_requested_here(req, w->name, w->hostname))
 		return 0;
+	if (is_redirect(pb)) {
+		const char *dgp = ovsdb_map_get(json_object_get(pb, "options"), "distributed-port");
+
+		return dgp && json_object_get(w->gateways, dgp) ? 1 : 0;
+	}
 	if (strcmp(type, "l2gateway") == 0) {
 		const char *gw = ovsdb_map_get(json_object_get(pb, "options"), "l2gateway-chassis");
 
@@ -162,17 +178,18 @@ static size_t claim_ops(const struct ovsdb_replica *sb, const struct sb_chassis_
 		const char *bound = ovsdb_uuid(json_object_get(pb, "chassis"));
 		int is_ours = bound && ch_uuid && strcmp(bound, ch_uuid) == 0;
 		int up = ovsdb_boolean(json_object_get(pb, "up"), 0);
-		int hold = should_hold(w, pb);
+		int hold = should_hold(w, pb), has_up = !is_redirect(pb);
 		json_t *row;
 
-		if (hold == 1 && (!is_ours || !up))
-			row = json_pack("{s:o, s:b}", "chassis",
-					ch_uuid ? ovsdb_uuid_ref(ch_uuid) : ovsdb_named_ref("xovn_chassis"),
-					"up", 1);
+		if (hold == 1 && (!is_ours || (has_up && !up)))
+			row = json_pack("{s:o}", "chassis",
+					ch_uuid ? ovsdb_uuid_ref(ch_uuid) : ovsdb_named_ref("xovn_chassis"));
 		else if (hold == 0 && is_ours)
-			row = json_pack("{s:o, s:b}", "chassis", ovsdb_empty_set(), "up", 0);
+			row = json_pack("{s:o}", "chassis", ovsdb_empty_set());
 		else
 			continue;
+		if (has_up)
+			json_object_set_new(row, "up", json_boolean(hold == 1));
 		json_array_append_new(ops, json_pack("{s:s, s:s, s:o, s:o}", "op", "update", "table",
 						     "Port_Binding", "where", where_uuid(uuid),
 						     "row", row));

@@ -3,7 +3,7 @@
  * sb_rows.h - the SB rows a chassis owns, as ovn-controller keeps them:
  * its Chassis (with its geneve Encap and ovn-bridge-mappings) and
  * Chassis_Private rows, the claims of the Port_Bindings of its interfaces
- * (chassis and up), and Chassis_Private.nb_cfg once a configuration is in
+ * (chassis and up) and of the gateways it holds (chassisredirect), and Chassis_Private.nb_cfg once a configuration is in
  * its maps.  Pure: from the replica and the wanted state to the "transact"
  * operations that bring the database there (none when it is there).
  */
@@ -20,6 +20,8 @@ struct sb_chassis_want {
 	const char *encap_ip;       /* geneve */
 	const json_t *bridge_mappings; /* {"net": "iface"} or NULL */
 	const json_t *vifs;         /* the local chassis' vifs: [{iface, port}] */
+	const json_t *gateways;     /* {"LRP": true}: the distributed gateway ports this
+				     * chassis is the active gateway of, or NULL */
 	long long nb_cfg;           /* applied SB_Global.nb_cfg, -1 for none yet */
 };
 
