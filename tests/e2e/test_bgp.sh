@@ -139,13 +139,6 @@ check_not "an unknown kind to redistribute is refused" ctl set logical_router_po
 
 xovnd_start "$HV1" hv1
 xovnd_start "$HV2" hv2
-# Loading and verifying the datapath takes a while on a busy machine.
-check "xovnd applies the model on hv1" wait_log hv1 "applied generation" 60
-check "xovnd applies the model on hv2" wait_log hv2 "applied generation" 60
-check "hv1 (active gateway) writes the advertised routes" \
-	until_ok 5 eval 'table_has $HV1 10.0.0.0/24 && table_has $HV1 172.16.0.50'
-check "hv2 (standby) advertises nothing" table_empty "$HV2"
-
 # FRR drops to its own user: its directories are its own.
 GW1=$E2E_TMP/frr-hv1 GW2=$E2E_TMP/frr-hv2 TORD=$E2E_TMP/frr-tor
 mkdir -p "$GW1" "$GW2" "$TORD"
@@ -194,6 +187,14 @@ check "FRR starts on hv1" frr_start "$HV1" "$GW1"
 check "FRR starts on hv2" frr_start "$HV2" "$GW2"
 check "FRR starts on the ToR" frr_start "$TOR" "$TORD"
 
+# Loading and verifying the datapath takes a while on a busy machine; FRR
+# starts meanwhile and its sessions come up when the datapath is there.
+check "xovnd applies the model on hv1" wait_log hv1 "applied generation" 60
+check "xovnd applies the model on hv2" wait_log hv2 "applied generation" 60
+check "hv1 (active gateway) writes the advertised routes" \
+	until_ok 5 eval 'table_has $HV1 10.0.0.0/24 && table_has $HV1 172.16.0.50'
+check "hv2 (standby) advertises nothing" table_empty "$HV2"
+
 echo "advertised: the ToR learns the router's routes"
 check "the ToR learns 10.0.0.0/24 (connected)" until_ok 30 tor_has 10.0.0.0/24
 check "... from hv1, the active gateway" tor_learns_from 10.0.0.0/24 eth1
@@ -227,6 +228,8 @@ check "hv2 writes the advertised route" until_ok 10 table_has "$HV2" 10.0.0.0/24
 check "hv1 withdraws it" until_ok 10 table_empty "$HV1"
 check "the ToR learns it from hv2" until_ok 10 tor_learns_from 10.0.0.0/24 eth2
 check "... and from hv2 only" until_ok 10 check_not_learned 10.0.0.0/24 eth1
+check "the ToR's route now leaves by its link to hv2" \
+	until_ok 5 eval 'ip -n $TOR route show 10.0.0.0/24 | grep -q "via inet6 $LRP_EXT_LLA dev eth2 "'
 check "the ToR still pings vm1" until_ok 10 ping_ok "$TOR" 10.0.0.10 1
 check "chassis-set-state hv1 up" ctl chassis-set-state hv1 up
 check "hv1 advertises again" until_ok 10 table_has "$HV1" 10.0.0.0/24
