@@ -58,17 +58,35 @@ static int collect_ours(const struct route_nl_entry *e, void *arg)
 	return xovn_adv_set_add(arg, e->table, &e->dst);
 }
 
+struct learned_scan {
+	struct xovn_learned_set *learned;
+	size_t other_family;   /* unicast routes through a next hop of the other family */
+};
+
 /* A route a routing daemon installed: unicast, through a gateway of the prefix' family. */
 static int collect_learned(const struct route_nl_entry *e, void *arg)
 {
+	struct learned_scan *scan = arg;
 	char ifname[IF_NAMESIZE] = "";
 
-	if (e->protocol == XOVN_RTPROT || e->protocol == RTPROT_KERNEL ||
-	    e->type != RTN_UNICAST || !e->has_gateway || e->gateway.family != e->dst.family)
+	if (e->protocol == XOVN_RTPROT || e->protocol == RTPROT_KERNEL || e->type != RTN_UNICAST)
+		return 0;
+	scan->other_family += e->via_other_family;
+	if (!e->has_gateway || e->gateway.family != e->dst.family)
 		return 0;
 	if (e->oif && !if_indextoname((unsigned)e->oif, ifname))
 		ifname[0] = '\0';
-	return xovn_learned_add(arg, e->table, &e->dst, &e->gateway, ifname);
+	return xovn_learned_add(scan->learned, e->table, &e->dst, &e->gateway, ifname);
+}
+
+/* Said once per change: such routes (BGP unnumbered's IPv4 via IPv6) are left out. */
+static void log_other_family(struct route_exchange *rx, size_t n)
+{
+	if (n && n != rx->other_family)
+		log_info("route exchange: %zu route%s through a next hop of the other family "
+			 "(IPv4 via IPv6) not used: the router needs one of the prefix' family",
+			 n, n == 1 ? "" : "s");
+	rx->other_family = n;
 }
 
 /* Adds (add) or removes the routes of from that other lacks; the failures. */
@@ -93,6 +111,7 @@ static int write_missing(const struct xovn_adv_set *from, const struct xovn_adv_
 static int sync_tables(struct route_exchange *rx, const struct xovn_adv_set *want,
 		       struct xovn_learned_set *learned)
 {
+	struct learned_scan scan = { .learned = learned };
 	struct xovn_adv_set have;
 	size_t added = 0, removed = 0;
 	int rc, failures;
@@ -105,8 +124,10 @@ static int sync_tables(struct route_exchange *rx, const struct xovn_adv_set *wan
 				write_missing(want, &have, 1, &added);
 	xovn_adv_set_free(&have);
 	for (size_t i = 0; i < want->n_tables && rc == 0; i++)
-		rc = route_nl_list(want->tables[i], 0, collect_learned, learned);
+		rc = route_nl_list(want->tables[i], 0, collect_learned, &scan);
 	xovn_learned_sort(learned);
+	if (rc == 0)
+		log_other_family(rx, scan.other_family);
 	if (failures || rc < 0) {
 		if (!rx->failing)
 			log_info("route exchange: cannot bring the routing tables along (%s); "

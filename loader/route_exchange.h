@@ -26,6 +26,7 @@ struct route_exchange {
 	struct xovn_learned_set learned; /* in the typed model (chassis.learned) */
 	int stale;                       /* the tables may differ from applied: read them */
 	int failing;                     /* the last write failed (logged once) */
+	size_t other_family;             /* learned routes left out for their next hop's family */
 };
 
 /* Subscribes to route changes.  0 ok, -1 logged (then tables are read every second). */

@@ -53,7 +53,8 @@ static void first_nexthop(struct route_nl_entry *e, int family, const struct rta
 		if (a->rta_type == RTA_GATEWAY) {
 			copy_addr(&e->gateway, family, a);
 			e->has_gateway = 1;
-		}
+		} else if (a->rta_type == RTA_VIA)
+			e->via_other_family = 1;
 	}
 }
 
@@ -82,7 +83,8 @@ static int parse_route(const struct nlmsghdr *nh, struct route_nl_entry *e)
 		else if (a->rta_type == RTA_GATEWAY) {
 			copy_addr(&e->gateway, rt->rtm_family, a);
 			e->has_gateway = 1;
-		}
+		} else if (a->rta_type == RTA_VIA)
+			e->via_other_family = 1;
 	}
 	e->dst.plen = rt->rtm_dst_len;
 	return 0;

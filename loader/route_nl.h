@@ -20,6 +20,7 @@ struct route_nl_entry {
 	struct xovn_ip dst;       /* plen = the route's prefix length */
 	int has_gateway;          /* gateway holds its (first) next hop */
 	struct xovn_ip gateway;
+	int via_other_family;     /* RTA_VIA: its next hop is of the other family (RFC 5549) */
 	int oif;                  /* 0 when none */
 };
 
