@@ -270,7 +270,7 @@ static const struct xovn_resp_val *find_arp(const struct xovn_mapset *s, const c
 	struct xovn_arp_resp_key k = { .dp_key = 2, .ip = inet_addr(ip) };
 	const struct xovn_map_entry *e = xovn_mapset_find(s, XOVN_MAP_ARP_RESP, &k, sizeof(k));
 
-	return e ? e->val : NULL;
+	return e ? (const struct xovn_resp_val *)e->val : NULL;
 }
 
 Test(compile_nat, external_ips_are_answered_where_their_rules_run)
