@@ -10,7 +10,9 @@
  * where BASELINE_NS is the minimal redirect measured the same way in the
  * same repetition and model size (the ratio NS / BASELINE_NS is what
  * matters: machines are noisy).  Modes: repeat, single (kernel time), wall
- * (syscall included); timing.h says how each is taken.
+ * (syscall included); timing.h says how each is taken.  Rows encap_floor
+ * and decap_floor time the least program that moves the same bytes as the
+ * tunnel paths (baseline.bpf.c), on their frames.
  *
  * Fairness across model sizes: every size has its own loaded copy of the
  * datapath (the same object, its own maps), so one repetition measures
