@@ -5,7 +5,13 @@
  * The target is set before load, so the program reads no map at all.
  */
 #include <linux/bpf.h>
+#include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
+
+/* Geneve with OVN's option: outer Ethernet + IPv4 + UDP + Geneve (16 bytes). */
+#define FLOOR_ENCAP_OVERHEAD 58
+#define FLOOR_ETH_HLEN       14
+#define FLOOR_FRONT_LEN      (FLOOR_ENCAP_OVERHEAD + FLOOR_ETH_HLEN)
 
 const volatile __u32 target_ifindex = 1;
 /* Frames the sink received: proof that live-frame redirects really happened. */
@@ -15,6 +21,48 @@ SEC("tc")
 int bench_tc_redirect(struct __sk_buff *skb)
 {
 	return bpf_redirect(target_ifindex, 0);
+}
+
+/*
+ * The floors of the tunnel paths: the least a program must do to wrap a
+ * frame in Geneve or unwrap it, with no lookup and no header built, so
+ * that xovn's cost can be set against the helpers it cannot avoid: one
+ * bpf_skb_adjust_room, one write of the new front in place, the redirect.
+ */
+static __always_inline int floor_move(struct __sk_buff *skb, __s32 delta, __u64 flags,
+				      const void *front, const __u32 len)
+{
+	void *data;
+
+	if (bpf_skb_adjust_room(skb, delta, BPF_ADJ_ROOM_MAC, flags))
+		return TC_ACT_SHOT;
+	data = (void *)(long)skb->data;
+	if (data + len > (void *)(long)skb->data_end)
+		return TC_ACT_SHOT;
+	__builtin_memcpy(data, front, len);
+	return bpf_redirect(target_ifindex, 0);
+}
+
+/* Encap: xovn's flags; the 72 bytes in front are the outer headers and the inner Ethernet. */
+SEC("tc")
+int bench_tc_encap_floor(struct __sk_buff *skb)
+{
+	__u64 front[FLOOR_FRONT_LEN / 8] = {};
+
+	return floor_move(skb, FLOOR_ENCAP_OVERHEAD,
+			  BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
+				  BPF_F_ADJ_ROOM_ENCAP_L2_ETH |
+				  BPF_F_ADJ_ROOM_ENCAP_L2(FLOOR_ETH_HLEN),
+			  front, FLOOR_FRONT_LEN);
+}
+
+/* Decap: the 58 bytes cut, the inner Ethernet header written over the outer one. */
+SEC("tc")
+int bench_tc_decap_floor(struct __sk_buff *skb)
+{
+	__u64 eth[2] = {};
+
+	return floor_move(skb, -FLOOR_ENCAP_OVERHEAD, 0, eth, FLOOR_ETH_HLEN);
 }
 
 SEC("xdp")

@@ -14,7 +14,9 @@
  * where BASELINE_NS is the minimal redirect measured the same way in the
  * same repetition and model size (the ratio NS / BASELINE_NS is what
  * matters: machines are noisy).  Modes: repeat, single (kernel time), wall
- * (syscall included); timing.h says how each is taken.
+ * (syscall included); timing.h says how each is taken.  Rows encap_floor
+ * and decap_floor time the least program that moves the same bytes as the
+ * tunnel paths (baseline.bpf.c), on their frames.
  *
  * Fairness across model sizes: every size has its own loaded copy of the
  * datapath (the same object, its own maps), so one repetition measures
@@ -336,6 +338,55 @@ static int measure_floors(struct bench *b, struct path_result *res)
 	return 0;
 }
 
+/*
+ * The floors of the tunnel paths (baseline.bpf.c): the same helpers that
+ * move the bytes, nothing else, on the frames of the paths they bound.
+ */
+static const struct floor {
+	const char *name;      /* row name */
+	const char *prog;      /* in baseline.bpf.c */
+	const char *scenario;  /* whose frame and ingress interface */
+} tunnel_floors[] = {
+	{ "encap_floor", "bench_tc_encap_floor", "encap" },
+	{ "decap_floor", "bench_tc_decap_floor", "decap" },
+};
+
+static const struct bs_scenario *scenario_named(const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < bs_n_scenarios; i++)
+		if (!strcmp(bs_scenarios[i].name, name))
+			return &bs_scenarios[i];
+	return NULL;
+}
+
+static int measure_tunnel_floors(struct bench *b, size_t ports, unsigned rep,
+			  const struct baselines *base)
+{
+	uint8_t frame[BF_MAX];
+	struct bt_single one;
+	size_t i;
+
+	for (i = 0; i < sizeof(tunnel_floors) / sizeof(tunnel_floors[0]); i++) {
+		const struct bs_scenario *s = scenario_named(tunnel_floors[i].scenario);
+		struct bpf_program *prog =
+			bpf_object__find_program_by_name(b->base->obj, tunnel_floors[i].prog);
+		struct bt_input in;
+
+		if (!s || !prog)
+			return -1;
+		in = (struct bt_input){ .prog_fd = bpf_program__fd(prog),
+					.ingress_ifindex = bn_ifindex(b->ifaces, s->in_iface),
+					.frame = frame, .len = s->build(frame) };
+		if (bt_single(&in, b->opt.runs, TC_ACT_REDIRECT, &one))
+			return -1;
+		row(ports, tunnel_floors[i].name, "single", rep, one.kernel_ns, base->single.kernel_ns);
+		row(ports, tunnel_floors[i].name, "wall", rep, one.wall_ns, base->single.wall_ns);
+	}
+	return 0;
+}
+
 static void print_floors(const struct bench *b, size_t ports, unsigned rep, const struct baselines *base,
 			 const struct path_result *res)
 {
@@ -370,6 +421,8 @@ static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 	baselines_mean(&base, &after);
 	print_block(ports, rep, &base, res);
 	print_floors(b, ports, rep, &base, floors);
+	if (measure_tunnel_floors(b, ports, rep, &base))
+		return -1;
 	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
 		row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
 	fflush(stdout);

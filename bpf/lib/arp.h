@@ -32,6 +32,14 @@ struct xovn_arp {
 
 _Static_assert(sizeof(struct xovn_arp) == 28, "ARP body layout");
 
+/* An ARP frame's first 42 bytes, written with one store. */
+struct xovn_arp_frame {
+	struct ethhdr eth;
+	struct xovn_arp arp;
+};
+
+_Static_assert(sizeof(struct xovn_arp_frame) == ETH_HLEN + 28, "ARP frame layout");
+
 enum xovn_arp_parse {
 	XOVN_ARP_OK = 0,
 	XOVN_ARP_SHORT = 1,   /* fewer bytes than an ARP body */
@@ -66,25 +74,22 @@ static __always_inline int xovn_arp_write(struct __sk_buff *skb, const __u8 *eth
 					  const __u8 *sha, const __u8 *spa, const __u8 *tha,
 					  const __u8 *tpa)
 {
-	struct ethhdr eth;
-	struct xovn_arp msg;
+	struct xovn_arp_frame m;
 
-	__builtin_memcpy(eth.h_dest, eth_dst, ETH_ALEN);
-	__builtin_memcpy(eth.h_source, sha, ETH_ALEN);
-	eth.h_proto = bpf_htons(ETH_P_ARP);
-	msg.htype = bpf_htons(1);
-	msg.ptype = bpf_htons(ETH_P_IP);
-	msg.hlen = ETH_ALEN;
-	msg.plen = 4;
-	msg.op = bpf_htons(op);
-	__builtin_memcpy(msg.sha, sha, ETH_ALEN);
-	__builtin_memcpy(msg.spa, spa, 4);
-	__builtin_memcpy(msg.tha, tha, ETH_ALEN);
-	__builtin_memcpy(msg.tpa, tpa, 4);
-	if (bpf_skb_store_bytes(skb, 0, &eth, sizeof(eth), 0) < 0 ||
-	    bpf_skb_store_bytes(skb, ETH_HLEN, &msg, sizeof(msg), 0) < 0)
-		return -1;
-	return 0;
+	__builtin_memcpy(m.eth.h_dest, eth_dst, ETH_ALEN);
+	__builtin_memcpy(m.eth.h_source, sha, ETH_ALEN);
+	m.eth.h_proto = bpf_htons(ETH_P_ARP);
+	m.arp.htype = bpf_htons(1);
+	m.arp.ptype = bpf_htons(ETH_P_IP);
+	m.arp.hlen = ETH_ALEN;
+	m.arp.plen = 4;
+	m.arp.op = bpf_htons(op);
+	__builtin_memcpy(m.arp.sha, sha, ETH_ALEN);
+	__builtin_memcpy(m.arp.spa, spa, 4);
+	__builtin_memcpy(m.arp.tha, tha, ETH_ALEN);
+	__builtin_memcpy(m.arp.tpa, tpa, 4);
+	/* One store for both headers: a helper call costs more than the bytes. */
+	return bpf_skb_store_bytes(skb, 0, &m, sizeof(m), 0) < 0 ? -1 : 0;
 }
 
 /*

@@ -42,6 +42,31 @@ static __always_inline int xovn_pkt_copy(struct __sk_buff *skb, __u32 off, void 
 	return xovn_pkt_read(&p, off, to, len);
 }
 
+/*
+ * Writes len bytes over the start of the frame, in place.  0, or -1 when
+ * the linear head is shorter; len must be a constant.  For right after
+ * bpf_skb_adjust_room or bpf_skb_change_head, which leave the headers in
+ * front of the frame (those they moved and those they made room for) in
+ * the head: there a helper call would buy nothing.
+ */
+static __always_inline int xovn_pkt_store_front(struct __sk_buff *skb, const void *from,
+						const __u32 len)
+{
+	void *data;
+
+	/*
+	 * Hides where skb points, so that the compiler cannot share an
+	 * address like skb + offsetof(data) with other reads of the context:
+	 * the verifier takes context fields only at constant offsets from it.
+	 */
+	asm volatile("" : "+r"(skb));
+	data = (void *)(long)skb->data;
+	if (data + len > (void *)(long)skb->data_end)
+		return -1;
+	__builtin_memcpy(data, from, len);
+	return 0;
+}
+
 /* The group bit: broadcast and multicast addresses. */
 static __always_inline int xovn_mac_is_group(const __u8 *mac)
 {

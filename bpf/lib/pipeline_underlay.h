@@ -40,7 +40,7 @@
  * Removes everything in front of the inner frame: the inner Ethernet
  * header is saved, the outer IPv4..inner Ethernet bytes are cut right
  * after the outer Ethernet header, and the saved header overwrites the
- * outer one.  0 or -1.
+ * outer one in place.  0 or -1.
  *
  * skb->protocol still names the outer IPv4 afterwards, which is right for
  * an inner IPv4 frame; for an inner IPv6 one the DECAP_L3_IPV6 flag makes
@@ -66,7 +66,7 @@ static __always_inline int xovn_geneve_decap(struct __sk_buff *skb, const struct
 		*proto_ok |= flags != 0;
 	else if (!flags || bpf_skb_adjust_room(skb, -cut, BPF_ADJ_ROOM_MAC, 0))
 		return -1;
-	return bpf_skb_store_bytes(skb, 0, &inner, sizeof(inner), 0);
+	return xovn_pkt_store_front(skb, &inner, sizeof(inner));
 }
 
 static __always_inline int xovn_underlay_pass(struct xovn_ctx *ctx)

@@ -44,10 +44,13 @@
 #include <bpf/bpf_endian.h>
 #include "context.h"
 #include "drop.h"
+#include "eth.h"
+#include "flow_hash.h"
 #include "geneve.h"
 #include "ipv4.h"
 #include "maps.h"
 #include "mtu.h"
+#include "scratch.h"
 #include "stats.h"
 #include "trace.h"
 
@@ -95,13 +98,17 @@ static __always_inline int xovn_tunnel_fits(struct __sk_buff *skb, const struct 
 	return skb->len + XOVN_ENCAP_L3_OVERHEAD <= cfg->underlay_mtu;
 }
 
-static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, struct __sk_buff *skb,
-						const struct xovn_config *cfg, __u32 remote_ip,
-						__u32 vni, __u16 in_port, __u16 out_key)
+/*
+ * The headers between the outer and the inner Ethernet header.  Only the
+ * lengths and the source port change from one frame to the next; the
+ * checksum is summed in registers (no helper call).
+ */
+static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, __u32 skb_len,
+						__u32 hash, const struct xovn_config *cfg,
+						__u32 remote_ip, __u32 vni, __u16 in_port,
+						__u16 out_key)
 {
-	/* Hash of the inner flow, taken before the headers change. */
-	__u32 hash = bpf_get_hash_recalc(skb);
-	__u32 udp_len = sizeof(h->udp) + sizeof(h->gnv) + skb->len;
+	__u32 udp_len = sizeof(h->udp) + sizeof(h->gnv) + skb_len;
 
 	__builtin_memset(h, 0, sizeof(*h));
 	h->ip.version = 4;
@@ -112,7 +119,7 @@ static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, struct
 	h->ip.protocol = IPPROTO_UDP;
 	h->ip.saddr = cfg->encap_ip;
 	h->ip.daddr = remote_ip;
-	xovn_ipv4_set_csum(&h->ip);
+	h->ip.check = xovn_ipv4_csum_inline(&h->ip);
 	h->udp.source = bpf_htons(XOVN_SPORT_BASE | (hash & XOVN_SPORT_MASK));
 	h->udp.dest = bpf_htons(XOVN_GENEVE_PORT);
 	h->udp.len = bpf_htons(udp_len);
@@ -157,37 +164,47 @@ _Static_assert(__builtin_offsetof(struct xovn_encap_front, inner) + ETH_HLEN -
 	       "encap front: outer headers + inner Ethernet, no gaps");
 
 /*
- * Wraps skb in the tunnel headers for (ctx->dp_key, ctx->in_port -> out_key)
- * toward remote_ip.  The outer MACs are left zero (unicast, so that
- * bpf_redirect_neigh accepts the frame) for the sender to resolve.
- * The frame's Ethernet header is read once and written back, after the
- * room is made, as the inner header in the same store as the outer
- * headers: three helper calls in all.  0 or -1 (the frame is then unusable).
+ * Builds, on the stack, the front of skb once wrapped for (vni, in_port ->
+ * out_key) toward remote_ip: the frame's own Ethernet header (read in
+ * place) becomes the inner one.  The outer MACs are left zero (unicast, so
+ * that bpf_redirect_neigh accepts the frame) for the sender to fill or
+ * resolve.  0 or -1.
  */
-static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_ctx *ctx,
-				      const struct xovn_config *cfg, __u32 remote_ip, __u16 out_key)
+static __always_inline int xovn_encap_prepare(struct __sk_buff *skb, const struct xovn_config *cfg,
+					      __u32 remote_ip, __u32 vni, __u16 in_port,
+					      __u16 out_key, struct xovn_encap_front *f)
 {
-	struct xovn_encap_front f;
-	int rc;
-
-	if (bpf_skb_load_bytes(skb, 0, &f.inner, sizeof(f.inner)) < 0)
+	if (xovn_pkt_copy(skb, 0, &f->inner, sizeof(f->inner)))
 		return -1;
-	__builtin_memset(&f.outer, 0, sizeof(f.outer));
-	f.outer.h_proto = bpf_htons(ETH_P_IP);
-	xovn_encap_hdr_fill(&f.h, skb, cfg, remote_ip, ctx->dp_key, ctx->in_port, out_key);
+	__builtin_memset(&f->outer, 0, sizeof(f->outer));
+	f->outer.h_proto = bpf_htons(ETH_P_IP);
+	/* Hash of the inner flow, taken before the headers change. */
+	xovn_encap_hdr_fill(&f->h, skb->len, xovn_flow_hash(skb, f->inner.h_proto), cfg,
+			    remote_ip, vni, in_port, out_key);
+	return 0;
+}
+
+/*
+ * Makes the room and writes the prepared front over the start of skb:
+ * one bpf_skb_adjust_room and one store.  0 or -1 (the frame is then
+ * unusable).
+ */
+static __always_inline int xovn_encap_push(struct __sk_buff *skb, const struct xovn_encap_front *f)
+{
+	int rc = -1;
+
 	/*
 	 * adjust_room keeps GSO state right but takes IP only, and refuses a
 	 * frame still marked encapsulated by the tunnel it arrived through (a
 	 * router resident here sends it on); those that are not GSO are small.
 	 */
-	rc = -1;
 	if (xovn_skb_is_ip(skb))
 		rc = xovn_encap_grow_ip(skb);
 	if (rc && !skb->gso_size)
 		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
 	if (rc)
 		return -1;
-	return bpf_skb_store_bytes(skb, 0, &f.outer, XOVN_ENCAP_FRONT_LEN, 0) ? -1 : 0;
+	return xovn_pkt_store_front(skb, &f->outer, XOVN_ENCAP_FRONT_LEN);
 }
 
 /* Points the outer IPv4 header of an encapsulated skb at another chassis. */
@@ -202,26 +219,42 @@ static __always_inline int xovn_encap_set_remote(struct __sk_buff *skb, __u32 re
 	return bpf_skb_store_bytes(skb, ETH_HLEN, &ip, sizeof(ip), 0);
 }
 
+XOVN_SCRATCH(xovn_fib_scratch, struct bpf_fib_lookup)
+
 /*
- * Next hop toward the outer destination through the kernel's FIB and
- * neighbour table; writes the outer MACs and returns the egress ifindex,
- * 0 when there is no route or no resolved neighbour yet.
+ * Next hop toward remote_ip through the kernel's FIB and neighbour table:
+ * the egress ifindex with its MACs in *fib, 0 when there is no route, no
+ * resolved neighbour yet, or the frame of l3_len bytes (0: check the skb
+ * itself, GSO-aware) does not fit the route's MTU.
+ */
+static __always_inline __u32 xovn_encap_fib(struct __sk_buff *skb, const struct xovn_config *cfg,
+					    __u32 remote_ip, __u16 l3_len,
+					    struct bpf_fib_lookup *fib)
+{
+	__builtin_memset(fib, 0, sizeof(*fib));
+	fib->family = XOVN_AF_INET;
+	fib->l4_protocol = IPPROTO_UDP;
+	fib->dport = bpf_htons(XOVN_GENEVE_PORT);
+	fib->tot_len = l3_len;
+	fib->ifindex = cfg->underlay_ifindex;
+	fib->ipv4_src = cfg->encap_ip;
+	fib->ipv4_dst = remote_ip;
+	if (bpf_fib_lookup(skb, fib, sizeof(*fib), BPF_FIB_LOOKUP_OUTPUT) !=
+	    BPF_FIB_LKUP_RET_SUCCESS)
+		return 0;
+	return fib->ifindex;
+}
+
+/*
+ * Next hop for an skb encapsulated already (flood copies): writes the
+ * outer MACs and returns the egress ifindex, 0 when there is none.
  */
 static __always_inline __u32 xovn_encap_resolve(struct __sk_buff *skb,
 						const struct xovn_config *cfg, __u32 remote_ip)
 {
-	struct bpf_fib_lookup fib = {};
-	long rc;
+	struct bpf_fib_lookup fib;
 
-	fib.family = XOVN_AF_INET;
-	fib.l4_protocol = IPPROTO_UDP;
-	fib.dport = bpf_htons(XOVN_GENEVE_PORT);
-	fib.ifindex = cfg->underlay_ifindex;
-	fib.ipv4_src = cfg->encap_ip;
-	fib.ipv4_dst = remote_ip;
-	/* tot_len 0: the kernel checks the skb against the MTU, GSO-aware. */
-	rc = bpf_fib_lookup(skb, &fib, sizeof(fib), BPF_FIB_LOOKUP_OUTPUT);
-	if (rc != BPF_FIB_LKUP_RET_SUCCESS)
+	if (!xovn_encap_fib(skb, cfg, remote_ip, 0, &fib))
 		return 0;
 	if (bpf_skb_store_bytes(skb, 0, fib.dmac, ETH_ALEN, 0) ||
 	    bpf_skb_store_bytes(skb, ETH_ALEN, fib.smac, ETH_ALEN, 0))
@@ -230,16 +263,84 @@ static __always_inline __u32 xovn_encap_resolve(struct __sk_buff *skb,
 }
 
 /*
- * Sends one encapsulated unicast frame; returns the TC verdict.  The FIB
- * path first (no route reference per frame); an IP frame whose next hop is
- * not resolved yet falls back to bpf_redirect_neigh, which resolves it.
+ * Next hop for skb before it is encapsulated: the outer MACs go into the
+ * prepared front, so they are written with the rest of the headers.  The
+ * route's MTU is checked against the outer length a frame that is not GSO
+ * will have (a GSO frame is cut to fit later).
+ */
+static __always_inline __u32 xovn_encap_next_hop(struct __sk_buff *skb,
+						 const struct xovn_config *cfg, __u32 remote_ip,
+						 struct xovn_encap_front *f)
+{
+	/* Beside the front on the stack, the lookup's 64 bytes would not fit. */
+	struct bpf_fib_lookup *fib = xovn_fib_scratch_get();
+	__u16 l3_len = skb->gso_size ? 0 : bpf_ntohs(f->h.ip.tot_len);
+
+	if (!fib || !xovn_encap_fib(skb, cfg, remote_ip, l3_len, fib))
+		return 0;
+	__builtin_memcpy(f->outer.h_dest, fib->dmac, ETH_ALEN);
+	__builtin_memcpy(f->outer.h_source, fib->smac, ETH_ALEN);
+	return fib->ifindex;
+}
+
+#define XOVN_ENCAP_FAILED (-1)
+
+/*
+ * Wraps skb in the tunnel headers for (vni, ports = in_port << 16 |
+ * out_key) toward remote_ip; with resolve, looks the next hop up first
+ * and writes its MACs with the rest.  XOVN_ENCAP_FAILED (the frame is
+ * then unusable), 0 (no next hop looked up or found), or the egress
+ * ifindex.
+ *
+ * A global function: the verifier checks it once, for any arguments,
+ * instead of again at every place a frame may leave through a tunnel
+ * (the underlay program is close to its limit of processed instructions).
+ */
+__attribute__((noinline)) int xovn_encap_frame(struct __sk_buff *skb, __u32 remote_ip,
+					       __u32 vni, __u32 ports, __u32 resolve)
+{
+	const struct xovn_config *cfg = xovn_config_get();
+	struct xovn_encap_front f;
+	__u32 ifindex = 0;
+
+	if (!skb || !cfg ||
+	    xovn_encap_prepare(skb, cfg, remote_ip, vni, ports >> 16, ports & 0xffff, &f))
+		return XOVN_ENCAP_FAILED;
+	if (resolve)
+		ifindex = xovn_encap_next_hop(skb, cfg, remote_ip, &f);
+	if (xovn_encap_push(skb, &f))
+		return XOVN_ENCAP_FAILED;
+	return (int)ifindex;
+}
+
+static __always_inline __u32 xovn_encap_ports(const struct xovn_ctx *ctx, __u16 out_key)
+{
+	return (__u32)ctx->in_port << 16 | out_key;
+}
+
+/* Wraps skb for (ctx->dp_key, ctx->in_port -> out_key), outer MACs zero; 0 or -1. */
+static __always_inline int xovn_encap(struct __sk_buff *skb, const struct xovn_ctx *ctx,
+				      __u32 remote_ip, __u16 out_key)
+{
+	return xovn_encap_frame(skb, remote_ip, ctx->dp_key, xovn_encap_ports(ctx, out_key), 0) <
+	       0 ? -1 : 0;
+}
+
+/*
+ * Encapsulates one unicast frame and sends it; returns the TC verdict.
+ * The FIB path first (no route reference per frame); an IP frame whose
+ * next hop is not resolved yet falls back to bpf_redirect_neigh, which
+ * resolves it.
  */
 static __always_inline int xovn_encap_send(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					   const struct xovn_config *cfg, __u32 remote_ip)
+					   const struct xovn_config *cfg, __u32 remote_ip,
+					   __u16 out_port)
 {
-	__u32 ifindex;
+	int ifindex = xovn_encap_frame(skb, remote_ip, ctx->dp_key,
+				       xovn_encap_ports(ctx, out_port), 1);
 
-	ifindex = xovn_encap_resolve(skb, cfg, remote_ip);
+	if (ifindex < 0)
+		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
 	if (ifindex)
 		return bpf_redirect(ifindex, 0);
 	/* adjust_room made every IP frame (v4 or v6 inside) an IPv4 skb;
@@ -280,9 +381,7 @@ static __always_inline int xovn_tunnel_send(struct __sk_buff *skb, struct xovn_c
 	if (ctx->trace)
 		return TC_ACT_REDIRECT;
 	xovn_stats_tx(skb, ctx, out_port, slot);
-	if (xovn_encap(skb, ctx, cfg, remote_ip, out_port))
-		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
-	return xovn_encap_send(skb, ctx, cfg, remote_ip);
+	return xovn_encap_send(skb, ctx, cfg, remote_ip, out_port);
 }
 
 /*
@@ -377,7 +476,7 @@ static __always_inline int xovn_tunnel_flood(struct __sk_buff *skb, struct xovn_
 		return xovn_flood_tunnels_lost(skb, ctx, reason);
 	if (ctx->trace)
 		return TC_ACT_SHOT;
-	if (xovn_encap(skb, ctx, cfg, fl->remote_ip[0], group))
+	if (xovn_encap(skb, ctx, fl->remote_ip[0], group))
 		return xovn_flood_tunnels_lost(skb, ctx, XOVN_DROP_ENCAP_FAILED);
 	bpf_loop(n, xovn_tunnel_copy, &walk, 0);
 	/* Every copy is a clone; the original has nowhere left to go (not a drop). */

@@ -151,3 +151,29 @@ Test(geneve_encap_net, non_ip_frame_to_an_unresolved_chassis_is_counted_not_sent
 	cr_assert_eq(xh_drops(&gn_dp.h, XOVN_DROP_NO_REMOTE), 1);
 	cr_assert_eq(xh_drops_total(&gn_dp.h), 1);
 }
+
+/*
+ * Without skb->hash the outer source port hashes the inner addresses and
+ * ports; a later fragment has no ports, so every fragment of a datagram,
+ * the first included, must hash without them and keep one source port.
+ */
+Test(geneve_encap, fragments_of_one_datagram_share_the_outer_source_port)
+{
+	uint8_t f[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+	size_t len = gn_inner_udp(f, GN_VNI1, 1, 3, 64), out_len;
+	uint8_t *ip = f + ETH_HLEN;
+	uint16_t first, later;
+
+	ip[6] = 0x20;  /* MF, offset 0 */
+	ip[7] = 0;
+	cr_assert_eq(run_live(GN_IF_A1, f, len, out, &out_len), TC_ACT_REDIRECT);
+	first = xovn_get16(out + GN_OFF_UDP);
+	ip[6] = 0;     /* last fragment, offset 185 * 8: where the ports were is payload */
+	ip[7] = 185;
+	ip[20] ^= 0x5a;
+	ip[22] ^= 0xa5;
+	cr_assert_eq(run_live(GN_IF_A1, f, len, out, &out_len), TC_ACT_REDIRECT);
+	later = xovn_get16(out + GN_OFF_UDP);
+	cr_assert_eq(later, first, "first fragment port %u, later fragment %u", first, later);
+	cr_assert_geq(first, 49152);
+}

@@ -248,3 +248,58 @@ Test(geneve_wire, tso_frame_is_segmented_after_encapsulation)
 	close(fd);
 	close(ul1);
 }
+
+/* The outer UDP source port of the one Geneve frame on ul1 that carries a UDP datagram to dport. */
+static uint16_t outer_sport_to(int ul1, uint16_t dport)
+{
+	static uint8_t seen[8][XH_FRAME_MAX + 64];
+	size_t lens[8];
+	int n = gn_collect(ul1, 1, NULL, seen, lens, 8), i, found = -1;
+
+	for (i = 0; i < n; i++)
+		if (lens[i] >= GN_OFF_INNER + ETH_HLEN + 28 &&
+		    seen[i][GN_OFF_INNER + ETH_HLEN + 9] == IPPROTO_UDP &&
+		    xovn_get16(seen[i] + GN_OFF_INNER + ETH_HLEN + 22) == dport)
+			found = i;
+	cr_assert_geq(found, 0, "no Geneve frame with the datagram among %d", n);
+	return xovn_get16(seen[found] + GN_OFF_UDP);
+}
+
+/*
+ * A connected UDP socket gives its frames the socket's hash, and every
+ * connect() draws a new one.  The 5-tuple stays the same, so only the hash
+ * the frames carry can move the outer source port: with a port computed
+ * from the headers, all of them would be equal.
+ */
+Test(geneve_wire, the_skb_hash_of_a_socket_picks_the_outer_source_port)
+{
+	struct sockaddr_in src = { .sin_family = AF_INET, .sin_port = htons(40000) };
+	struct sockaddr_in dst = { .sin_family = AF_INET, .sin_port = htons(7000) };
+	int ul1 = gn_packet_socket("ul1"), fd, tries;
+	uint16_t first, other;
+
+	cr_assert_eq(system("ip link set tap11p address 00:00:00:00:0b:01 && "
+			    "ip addr add 10.11.0.1/24 dev tap11p && "
+			    "ip neigh replace 10.11.0.3 lladdr 00:00:00:00:0b:03 dev tap11p "
+			    "nud permanent"), 0);
+	tc_ingress("tap11", xh_program(&gn_dp.h, XH_VIF_LIVE));
+	fd = socket(AF_INET, SOCK_DGRAM, 0);
+	inet_pton(AF_INET, "10.11.0.1", &src.sin_addr);
+	inet_pton(AF_INET, "10.11.0.3", &dst.sin_addr);
+	cr_assert_eq(bind(fd, (struct sockaddr *)&src, sizeof(src)), 0, "bind: %s", strerror(errno));
+	cr_assert_eq(connect(fd, (struct sockaddr *)&dst, sizeof(dst)), 0);
+	cr_assert_eq(send(fd, "x", 1, 0), 1);
+	first = outer_sport_to(ul1, 7000);
+	cr_assert_geq(first, 49152);
+	/* Two hashes in 16384 ports collide now and then; four in a row never do. */
+	for (tries = 0, other = first; tries < 4 && other == first; tries++) {
+		cr_assert_eq(connect(fd, (struct sockaddr *)&dst, sizeof(dst)), 0);
+		cr_assert_eq(send(fd, "x", 1, 0), 1);
+		other = outer_sport_to(ul1, 7000);
+		cr_assert_geq(other, 49152);
+	}
+	cr_assert_neq(other, first, "5 socket hashes, one outer source port %u", first);
+	cr_assert_eq(xh_drops_total(&gn_dp.h), 0);
+	close(fd);
+	close(ul1);
+}

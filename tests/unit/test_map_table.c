@@ -89,14 +89,14 @@ Test(map_table, the_kernel_creates_each_map_as_its_row_says)
 
 /*
  * Maps private to one program run (per-CPU scratch space the router's steps
- * share because of the BPF stack limit): never pinned, never read or
+ * and the encapsulation use because of the BPF stack limit): never pinned, never read or
  * written by userspace, so they have no row.
  */
 static int is_private_scratch(const struct bpf_map *map)
 {
 	static const char *const names[] = { "xovn_router_scratch", "xovn_dhcp6_scratch",
 						     "xovn_mtu_scratch", "xovn_ra_scratch",
-						     "xovn_nat_scratch" };
+						     "xovn_nat_scratch", "xovn_fib_scratch" };
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
 		if (strcmp(bpf_map__name(map), names[i]) == 0)
