@@ -111,9 +111,12 @@ test-e2e: all
 	tests/e2e/run.sh
 
 # Userspace and the unit tests under ASan + UBSan, in their own tree
-# (tests/sanitize.sh runs them).
+# (tests/sanitize.sh runs them).  The BPF object and skeleton are the same
+# as the main build's: copied with their times, not compiled again.
 .PHONY: asan-bins
-asan-bins:
+asan-bins: $(BPF_OBJS) $(BPF_SKELS)
+	@mkdir -p $(BUILD)/asan
+	cp -p $(BPF_OBJS) $(BPF_SKELS) $(BUILD)/asan/
 	$(MAKE) BUILD=$(BUILD)/asan SANITIZE=1 $(BUILD)/asan/test_unit $(BUILD)/asan/xovnctl
 
 check-schema:

@@ -4,9 +4,9 @@
 # Needs root, build/xovnd and build/xovnctl.
 #
 # The scripts name everything they make after their PID (lib.sh), so they
-# run side by side: E2E_JOBS lanes (default 2) take scripts from one queue,
-# the longest first so the lanes end together.  Each script's output is
-# buffered and printed whole when it ends, so logs never interleave.
+# run side by side in E2E_JOBS lanes (default 2; 1 runs them one by one).
+# Each script's output is buffered and printed whole when it ends, so logs
+# never interleave.
 #   tests/e2e/run.sh [test_NAME.sh ...]   only the named scripts
 set -u
 cd "$(dirname "$0")"
@@ -27,40 +27,47 @@ for bin in ../../build/xovnd ../../build/xovnctl; do
 	fi
 done
 
-# Scripts that take longest (OVN daemons, valgrind, FRR, restarts, throughput)
-# start first; every other script follows in name order.
-LONG_FIRST=(
-	test_ovn_cluster.sh test_valgrind_xovnd.sh test_bgp.sh test_ovn_mixed.sh
-	test_ovn_routers.sh test_ovn_db.sh test_dgp_failover.sh test_ovn_dgp.sh
-	test_restart_two_chassis.sh test_restart.sh test_seed_scripts.sh
+# Heavy or timing-sensitive scripts (OVN daemons, valgrind, FRR, restarts
+# and failovers measured in lost packets, throughput) form one serial lane:
+# never two of them at once, each beside lighter ones.  Longest first.
+SERIAL=(
+	test_ovn_cluster.sh test_ovn_db.sh test_restart_two_chassis.sh
+	test_valgrind_xovnd.sh test_ovn_routers.sh test_dgp_failover.sh
+	test_ovn_dgp.sh test_bgp.sh test_ovn_mixed.sh test_restart.sh
 	test_external_failover.sh test_bfd.sh test_nat_localnet.sh
 	test_iperf_tunnel.sh test_pmtu.sh
 )
 
-ordered_scripts() {
+is_serial() { [[ " ${SERIAL[*]} " == *" $1 "* ]]; }
+
+# The scripts to run (all, or the named ones), each in serial or light.
+select_scripts() {
 	local t
-	if [ "$#" -gt 0 ]; then
-		printf '%s\n' "$@"
+	serial=() light=()
+	if [ "$#" -eq 0 ]; then
+		for t in "${SERIAL[@]}"; do
+			[ -e "$t" ] && serial+=("$t")
+		done
+		for t in test_*.sh; do
+			[ -e "$t" ] && ! is_serial "$t" && light+=("$t")
+		done
 		return
 	fi
-	for t in "${LONG_FIRST[@]}"; do
-		[ -e "$t" ] && echo "$t"
-	done
-	for t in test_*.sh; do
-		[ -e "$t" ] || continue
-		[[ " ${LONG_FIRST[*]} " == *" $t "* ]] || echo "$t"
+	for t in "$@"; do
+		if is_serial "$t"; then serial+=("$t"); else light+=("$t"); fi
 	done
 }
 
 out=$(mktemp -d /tmp/xovn-e2e-run.XXXXXX)
 trap 'rm -rf "$out"' EXIT
 
-# Runs one script with a hard time limit (a hang cannot stall the suite),
+# Runs one script with a hard time limit (a hang cannot stall the suite;
+# 20 s more for its cleanup before a KILL),
 # then prints its whole log at once and records the verdict.
 run_one() {
 	local t=$1 start rc verdict
 	start=$(date +%s)
-	timeout -k 5 "$per_test_limit" bash "$t" >"$out/$t.log" 2>&1
+	timeout -k 20 "$per_test_limit" bash "$t" >"$out/$t.log" 2>&1
 	rc=$?
 	if [ "$rc" -eq 0 ]; then verdict=passed; else verdict=FAILED; fi
 	echo "$verdict" >"$out/$t.verdict"
@@ -73,15 +80,27 @@ run_one() {
 	} 9>>"$out/print.lock"
 }
 
-mapfile -t scripts < <(ordered_scripts "$@")
-running=0
-for t in "${scripts[@]}"; do
-	if [ "$running" -ge "$jobs" ]; then
-		wait -n
-		running=$((running - 1))
+select_scripts "$@"
+scripts=("${serial[@]}" "${light[@]}")
+running=0 serial_pid=
+# Fills free lanes (a serial script when none runs, else a light one), then
+# waits for any script to end; stops when both queues are empty.
+while [ "${#serial[@]}" -gt 0 ] || [ "${#light[@]}" -gt 0 ]; do
+	if [ "$running" -lt "$jobs" ]; then
+		if [ -z "$serial_pid" ] && [ "${#serial[@]}" -gt 0 ]; then
+			run_one "${serial[0]}" &
+			serial_pid=$! serial=("${serial[@]:1}") running=$((running + 1))
+			continue
+		fi
+		if [ "${#light[@]}" -gt 0 ]; then
+			run_one "${light[0]}" &
+			light=("${light[@]:1}") running=$((running + 1))
+			continue
+		fi
 	fi
-	run_one "$t" &
-	running=$((running + 1))
+	wait -n -p ended
+	running=$((running - 1))
+	[ "$ended" = "$serial_pid" ] && serial_pid=
 done
 wait
 
