@@ -28,10 +28,12 @@ for bin in ../../build/xovnd ../../build/xovnctl; do
 done
 
 # Heavy or timing-sensitive scripts (OVN daemons, valgrind, FRR, restarts
-# and failovers measured in lost packets, throughput) form one serial lane:
-# never two of them at once, each beside lighter ones.  Longest first.
+# and failovers measured in lost packets, throughput, the 1600-process
+# writer storm) form one serial lane: never two of them at once, each
+# beside lighter ones.  Longest first.
 SERIAL=(
 	test_ovn_cluster.sh test_ovn_db.sh test_restart_two_chassis.sh
+	test_concurrency.sh
 	test_valgrind_xovnd.sh test_ovn_routers.sh test_dgp_failover.sh
 	test_ovn_dgp.sh test_bgp.sh test_ovn_mixed.sh test_restart.sh
 	test_external_failover.sh test_bfd.sh test_nat_localnet.sh
