@@ -96,7 +96,9 @@ PKT_LOADER_OBJS := $(BUILD)/loader/neigh.o $(BUILD)/loader/rtnl.o $(BUILD)/loade
 $(BUILD)/test_bpf: $(PKT_OBJS) $(PKT_LOADER_OBJS) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)
 
-test: deps all $(BUILD)/test_unit $(BUILD)/test_bpf
+# The test binaries build on both cores even under a plain `make test`.
+test: deps
+	$(MAKE) -j2 all $(BUILD)/test_unit $(BUILD)/test_bpf
 	tests/run-all.sh
 
 test-unit: all $(BUILD)/test_unit
@@ -107,6 +109,15 @@ test-bpf: all $(BUILD)/test_bpf
 
 test-e2e: all
 	tests/e2e/run.sh
+
+# Userspace and the unit tests under ASan + UBSan, in their own tree
+# (tests/sanitize.sh runs them).  The BPF object and skeleton are the same
+# as the main build's: copied with their times, not compiled again.
+.PHONY: asan-bins
+asan-bins: $(BPF_OBJS) $(BPF_SKELS)
+	@mkdir -p $(BUILD)/asan
+	cp -p $(BPF_OBJS) $(BPF_SKELS) $(BUILD)/asan/
+	$(MAKE) BUILD=$(BUILD)/asan SANITIZE=1 $(BUILD)/asan/test_unit $(BUILD)/asan/xovnctl
 
 check-schema:
 	tests/check-schema.sh
@@ -154,27 +165,39 @@ clean:
 # ---- fuzzing (libFuzzer + ASan + UBSan) ------------------------------------
 
 FUZZ_SECONDS ?= 30
-FUZZ_CFLAGS  := -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-                -Iinclude -Ilib -I$(BUILD)
+FUZZ_SANITIZE := -fsanitize=address,undefined -fno-sanitize-recover=undefined
+FUZZ_CFLAGS  := -g -O1 $(FUZZ_SANITIZE) -Iinclude -Ilib -Ictl -I$(BUILD)
 FUZZ_SRCS    := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BINS    := $(patsubst tests/fuzz/%.c,$(BUILD)/fuzz/%,$(FUZZ_SRCS))
 
-LIB_HDRS     := $(wildcard lib/*/*.h lib/*/*/*.h include/*.h)
+# The library is instrumented once (coverage + sanitizers) and every target
+# links the same archive; -fsanitize=fuzzer (libFuzzer's main) only at link.
+FUZZ_OBJ_DIR  := $(BUILD)/fuzz/obj
+FUZZ_LIB_A    := $(BUILD)/fuzz/libxovn.a
+FUZZ_LIB_OBJS := $(patsubst %.c,$(FUZZ_OBJ_DIR)/%.o,$(LIB_SRCS))
 
-$(BUILD)/fuzz/%: tests/fuzz/%.c $(LIB_SRCS) $(LIB_HDRS)
+$(FUZZ_OBJ_DIR)/%.o: %.c | $(BPF_SKELS)
 	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer-no-link $(DEPFLAGS) -c $< -o $@
+
+$(FUZZ_LIB_A): $(FUZZ_LIB_OBJS)
+	ar rcs $@ $^
+
+$(BUILD)/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_LIB_A)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_LIB_A) $(LDLIBS_BPF) $(LDLIBS_JSON)
 
 # The command-line fuzzer drives xovnctl itself: every ctl source but main().
 FUZZ_CTL_SRCS := $(filter-out ctl/main.c,$(CTL_SRCS))
+FUZZ_CTL_OBJS := $(patsubst %.c,$(FUZZ_OBJ_DIR)/%.o,$(FUZZ_CTL_SRCS))
 
-$(BUILD)/fuzz/fuzz_cli: tests/fuzz/fuzz_cli.c $(LIB_SRCS) $(FUZZ_CTL_SRCS) \
-		$(LIB_HDRS) $(wildcard ctl/*.h) $(BPF_SKELS)
-	@mkdir -p $(dir $@)
-	$(CLANG) $(FUZZ_CFLAGS) -Ictl -o $@ $< $(LIB_SRCS) $(FUZZ_CTL_SRCS) $(LDLIBS_BPF) $(LDLIBS_JSON)
+$(BUILD)/fuzz/fuzz_cli: tests/fuzz/fuzz_cli.c $(FUZZ_CTL_OBJS) $(FUZZ_LIB_A)
+	$(CLANG) $(FUZZ_CFLAGS) -fsanitize=fuzzer -o $@ $< $(FUZZ_CTL_OBJS) $(FUZZ_LIB_A) \
+		$(LDLIBS_BPF) $(LDLIBS_JSON)
 
-.PHONY: fuzz
-fuzz: $(FUZZ_BINS)
+.PHONY: fuzz fuzz-bins
+fuzz-bins: $(FUZZ_BINS)
+
+fuzz: fuzz-bins
 	BUILD=$(BUILD) tests/fuzz/run.sh $(FUZZ_SECONDS)
 
 -include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

@@ -5,7 +5,7 @@
 # criterion binary (run-all.sh passes -j2).
 set -u
 cd "$(dirname "$0")/.."
-if ! make -s -j2 BUILD=build/asan SANITIZE=1 build/asan/test_unit build/asan/xovnctl >&2; then
+if ! make -s -j2 asan-bins >&2; then
 	echo "sanitize: build failed"
 	exit 1
 fi

@@ -33,15 +33,20 @@ static int xh_libbpf_print(enum libbpf_print_level level, const char *fmt, va_li
 	return vfprintf(stderr, fmt, ap);
 }
 
-/* The per-CPU trace slot and drop counters are read for CPU 0: run there. */
-static void xh_pin_cpu0(void)
+/* The per-CPU trace slot is read for the CPU the test runs on: stay there.
+ * Pinning to the current CPU (not a fixed one) lets parallel test processes
+ * verify and run their programs on every core. */
+static int xh_pin_current_cpu(void)
 {
 	cpu_set_t set;
+	int cpu = sched_getcpu();
 
+	cr_assert_geq(cpu, 0, "sched_getcpu: %s", strerror(errno));
 	CPU_ZERO(&set);
-	CPU_SET(0, &set);
+	CPU_SET(cpu, &set);
 	cr_assert_eq(sched_setaffinity(0, sizeof(set), &set), 0,
 		     "sched_setaffinity: %s", strerror(errno));
+	return cpu;
 }
 
 /* The skeleton's TC programs: each test verifies only those it runs. */
@@ -82,7 +87,7 @@ void xh_open(struct xh *h)
 
 	memset(h, 0, sizeof(*h));
 	libbpf_set_print(xh_libbpf_print);
-	xh_pin_cpu0();
+	h->cpu = xh_pin_current_cpu();
 	h->skel = xh_skel_open();
 	cr_assert_eq(xovn__load(h->skel), 0, "the verifier rejected the datapath");
 	xovn_skel_maps(h->skel, maps);
@@ -93,6 +98,7 @@ void xh_open(struct xh *h)
 	h->stats_fd = bpf_map__fd(maps[XOVN_MAP_PORT_STATS]);
 	h->ncpus = libbpf_num_possible_cpus();
 	cr_assert_gt(h->ncpus, 0);
+	cr_assert_lt(h->cpu, h->ncpus);
 }
 
 struct bpf_program *xh_program(struct xh *h, enum xh_prog prog)
@@ -264,10 +270,10 @@ struct xovn_trace xh_trace_out(struct xh *h, enum xh_prog prog, uint32_t ingress
 
 	cr_assert_not_null(per_cpu);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
-	seq_before = per_cpu[0].seq;
+	seq_before = per_cpu[h->cpu].seq;
 	v = xh_run_out(h, prog, ingress_ifindex, frame, len, out, out_cap, out_len);
 	cr_assert_eq(bpf_map_lookup_elem(h->trace_fd, &zero, per_cpu), 0);
-	tr = per_cpu[0];
+	tr = per_cpu[h->cpu];
 	free(per_cpu);
 	cr_assert_eq(tr.seq, seq_before + 1, "the program wrote no trace record");
 	if (verdict)

@@ -37,6 +37,7 @@ struct xh {
 	int trace_fd;
 	int stats_fd;
 	int ncpus;
+	int cpu;                        /* the CPU the test is pinned to */
 };
 
 /* Which entry point to run. */

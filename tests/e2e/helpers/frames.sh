@@ -10,12 +10,14 @@
 
 CAPTURES=()
 
-# At most 20 frames (a duplicate or a loop still shows) and 8 s.
+# At most 20 frames (a duplicate or a loop still shows) and 30 s: a bound
+# for a test that dies, not a window to hit (capture_end ends them), so a
+# slow machine starting many captures still has the first one listening.
 # --immediate-mode: without it a frame may still sit in the capture ring
 # when the capture is ended.
 capture() {
 	local ns=$1 ifname=$2 file=$3; shift 3
-	timeout 8 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
+	timeout 30 nsenter --net="/run/netns/$ns" tcpdump --immediate-mode -U -nn \
 		-i "$ifname" -c 20 -w "$file" "$@" 2>"$file.err" &
 	E2E_PIDS+=("$!")
 	CAPTURES+=("$!")
