@@ -16,7 +16,7 @@ FULL='applied generation [0-9]+: \+[0-9]+ -[0-9]+ entries$'
 
 # Waits until PATTERN has matched once more than it had when called with "mark".
 mark() { MARK=$(log_count hv1 "$1"); }
-once_more() { wait_log hv1 "$1" "${2:-3}" $((MARK + 1)); }
+once_more() { wait_log hv1 "$1" "${2:-10}" $((MARK + 1)); }
 fdb_has() { # MAC: is it a key of xovn_fdb?
 	nsenter --net="/run/netns/$HV" bpftool -j map dump pinned "$E2E_PIN_ROOT/hv1/xovn_fdb" |
 		python3 -c 'import json, sys
@@ -37,7 +37,7 @@ ctl ls-add ls1 \
 check "xovnctl wrote a journal record" test -s "$DB.journal"
 
 xovnd_start "$HV" hv1
-check "xovnd applies the first model" wait_log hv1 'applied generation' 10
+check "xovnd applies the first model" wait_log hv1 'applied generation' 60
 check "vm1 -> vm2" ping_ok "$VM1" 10.7.0.2
 
 echo "writes that change only switches are compiled switch by switch"
@@ -97,7 +97,7 @@ xovnd_stop "$XOVND_PID"
 mark 'applied generation [0-9]+: \+0 -0 entries$'
 xovnd_start "$HV" hv1
 check "a fresh xovnd on the same pins writes nothing" \
-	once_more 'applied generation [0-9]+: \+0 -0 entries$' 5
+	once_more 'applied generation [0-9]+: \+0 -0 entries$' 60
 
 echo "edits the journal does not describe"
 mark "$FULL"

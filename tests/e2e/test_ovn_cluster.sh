@@ -32,7 +32,7 @@ vm_add "$VM2" "$HV2" vm2 00:00:00:cc:00:02 10.0.6.2/24
 check "hv1: iface-id vm1" local_ctl hv1 vif-attach hv1 vm1 vm1
 check "hv2: iface-id vm2" local_ctl hv2 vif-attach hv2 vm2 vm2
 step --wait=hv sync
-check "vm1 -> vm2" until_ok 10 one_ping "$VM1" 10.0.6.2
+check "vm1 -> vm2" until_ok 40 one_ping "$VM1" 10.0.6.2
 
 # A ping stream for the whole failover (bounded: 0.1 s apart, 30 s at most).
 ip netns exec "$VM1" ping -q -i 0.1 -w 30 10.0.6.2 >"$E2E_TMP/ping.txt" 2>&1 &
@@ -56,9 +56,9 @@ for db in sb nb; do
 	ovn_member_kill $db "$leader"
 	# ovn-nbctl itself gives up while no member is leader: an operator's
 	# script retries, bounded.
-	for _ in 1 2 3; do check "edit while the $db cluster elects" until_ok 15 edit; done
+	for _ in 1 2 3; do check "edit while the $db cluster elects" until_ok 40 edit; done
 	check "--wait=hv sync after the $db leader died" nbctl --wait=hv sync
-	check "the $db cluster has a new leader" until_ok 10 has_leader $db
+	check "the $db cluster has a new leader" until_ok 40 has_leader $db
 	ovn_member_start $db "$leader"
 done
 check "--wait=hv sync with every member back" nbctl --wait=hv sync
@@ -71,7 +71,7 @@ check "hv1 leaves the member that lost its cluster (as OVS's IDL would)" \
 	wait_log hv1 'not connected to its cluster' 20
 check "vm1 -> vm2 meanwhile" ping_ok "$VM1" 10.0.6.2 3
 for i in 1 2 3; do [ "$i" = "$cur" ] || ovn_member_start sb $i; done
-check "an edit once the SB cluster is whole again" until_ok 20 edit
+check "an edit once the SB cluster is whole again" until_ok 40 edit
 # The edit is in the NB; it reaches the SB once ovn-northd finds the new SB
 # leader, and OVS's IDL looks for it one member per reconnect (backoff up
 # to 8 s): until then no nb_cfg reaches the SB and no chassis can report
@@ -84,9 +84,9 @@ nb_cur=$(grep -oE 'OVN NB: connected to unix:[^ ]*/nb[0-9]\.sock' "$(xovnd_log h
 check "hv1 is connected to an NB member ($nb_cur)" test -n "$nb_cur"
 ovn_member_kill nb "$nb_cur"
 route_added() { nbctl --may-exist lr-add lr0 && nbctl --may-exist lr-route-add lr0 10.9.0.0/16 10.0.6.254; }
-check "lr-add lr0, lr-route-add lr0 10.9.0.0/16 while it is gone" until_ok 15 route_added
+check "lr-add lr0, lr-route-add lr0 10.9.0.0/16 while it is gone" until_ok 40 route_added
 check "the route reaches hv1's model from another NB member" \
-	until_ok 20 bash -c "jq -e '.logical_routers[]? | select(.name == \"lr0\") | .static_routes[]? | select(.ip_prefix == \"10.9.0.0/16\")' '$E2E_TMP/model-hv1.json' >/dev/null 2>&1"
+	until_ok 40 bash -c "jq -e '.logical_routers[]? | select(.name == \"lr0\") | .static_routes[]? | select(.ip_prefix == \"10.9.0.0/16\")' '$E2E_TMP/model-hv1.json' >/dev/null 2>&1"
 ovn_member_start nb "$nb_cur"
 
 # Every edit reached both chassis: its MAC is in each chassis' fdb map.

@@ -60,7 +60,7 @@ two_chassis_add "$HV1" $UL1 "$HV2" $UL2
 check "xovnd joins as chassis controller" ovn_chassis_start "$HV1" controller $UL1 ul0
 check "xovnd joins as chassis hypervisor" ovn_chassis_start "$HV2" hypervisor $UL2 ul0
 check "both registered their Chassis rows" \
-	until_ok 10 bash -c "[ \$(ovn-sbctl --db='$OVN_SB' --bare --columns name list chassis | grep -c .) -eq 2 ]"
+	until_ok 40 bash -c "[ \$(ovn-sbctl --db='$OVN_SB' --bare --columns name list chassis | grep -c .) -eq 2 ]"
 
 echo "seed 001"
 seed001_switch
@@ -76,14 +76,14 @@ vm_add "$NS32" "$HV2" ns3 00:00:00:aa:bb:30 10.0.1.30/24
 check "hypervisor: iface-id ns3 = ls0-ns3" local_ctl hypervisor vif-attach hypervisor ns3 ls0-ns3
 step --wait=hv sync
 check "ls0-ns1 is up (Port_Binding.up, set by its chassis)" \
-	until_ok 10 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up ls0-ns1)\" = up ]"
+	until_ok 40 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up ls0-ns1)\" = up ]"
 sbctl show >"$E2E_TMP/sbctl-show.txt"
 check "ovn-sbctl show lists controller with Port_Binding ls0-ns1" \
 	awk '/^Chassis/ { ch = $2 } /Port_Binding/ && $2 == "ls0-ns1" && ch == "controller" { ok = 1 } END { exit !ok }' "$E2E_TMP/sbctl-show.txt"
 check "  and hypervisor with Port_Binding ls0-ns2" \
 	awk '/^Chassis/ { ch = $2 } /Port_Binding/ && $2 == "ls0-ns2" && ch == "hypervisor" { ok = 1 } END { exit !ok }' "$E2E_TMP/sbctl-show.txt"
 
-check "ns1 -> ns2 across the chassis" until_ok 10 one_ping "$NS1" 10.0.1.20
+check "ns1 -> ns2 across the chassis" until_ok 40 one_ping "$NS1" 10.0.1.20
 e1=$(in_echos "$NS31") e2=$(in_echos "$NS32")
 check "ns1 -> ns3" ping_ok "$NS1" 10.0.1.30 2
 check "ns2 -> ns3" ping_ok "$NS2" 10.0.1.30 3
@@ -96,10 +96,10 @@ check "hypervisor: ns2's interface goes away" local_ctl hypervisor vif-detach hy
 vm_move "$NS2" "$HV2" "$HV1" ns2
 t0=$(date +%s%N)
 check "controller: iface-id ns2 = ls0-ns2" local_ctl controller vif-attach controller ns2 ls0-ns2
-check "ns2 at its new place answers ns1" until_ok 5 one_ping "$NS1" 10.0.1.20
+check "ns2 at its new place answers ns1" until_ok 40 one_ping "$NS1" 10.0.1.20
 echo "  reachable after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 check "the SB binds ls0-ns2 to controller" \
-	until_ok 5 bash -c "ovn-sbctl --db='$OVN_SB' show | awk '/^Chassis/ { ch = \$2 } /Port_Binding/ && \$2 == \"ls0-ns2\" { print ch }' | grep -qx controller"
+	until_ok 40 bash -c "ovn-sbctl --db='$OVN_SB' show | awk '/^Chassis/ { ch = \$2 } /Port_Binding/ && \$2 == \"ls0-ns2\" { print ch }' | grep -qx controller"
 step --wait=hv sync
 
 echo "seed 004 (its L2 part: container ports)"
@@ -119,11 +119,11 @@ step lsp-add ls1 h0_v0_vnet1_vlan2 h0_v0_vnet1 2 -- lsp-set-addresses h0_v0_vnet
 step lsp-add ls1 h0_v1_vnet1_vlan2 h0_v1_vnet1 2 -- lsp-set-addresses h0_v1_vnet1_vlan2 "a6:22:22:22:22:22 172.16.1.22"
 step --wait=hv sync
 check "the container port is up (claimed with its parent)" \
-	until_ok 10 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up h0_v0_vnet1_vlan2)\" = up ]"
+	until_ok 40 bash -c "[ \"\$(ovn-nbctl --db='$OVN_NB' lsp-get-up h0_v0_vnet1_vlan2)\" = up ]"
 if vlan_mux_build && vlan_mux_vm "$V0" && vlan_mux_vm "$V1" &&
 	container_add "$V0" "$C0" vlan2 2 a6:22:22:22:22:21 172.16.1.21/24 &&
 	container_add "$V1" "$C1" vlan2 2 a6:22:22:22:22:22 172.16.1.22/24; then
-	check "h0_v1_vnet1_vlan2 -> h0_v0_vnet1_vlan2" until_ok 10 one_ping "$C1" 172.16.1.21
+	check "h0_v1_vnet1_vlan2 -> h0_v0_vnet1_vlan2" until_ok 40 one_ping "$C1" 172.16.1.21
 	check "h0_v0_vnet1_vlan2 -> the plain VM h0_v1_vnet1" ping_ok "$C0" 172.16.1.3 2
 else
 	fail "the VLAN helper and the containers"
@@ -139,6 +139,6 @@ NS4=xo-ns4-$SUF
 vm_add "$NS4" "$HV2" ns4 00:00:00:aa:bb:40 10.0.1.40/24
 check "hypervisor: iface-id ns4 = ls0-ns4" local_ctl hypervisor vif-attach hypervisor ns4 ls0-ns4
 check "the SB ovsdb-server is back" start_sb
-check "the change made meanwhile is applied: ns1 -> ns4" until_ok 20 one_ping "$NS1" 10.0.1.40
+check "the change made meanwhile is applied: ns1 -> ns4" until_ok 40 one_ping "$NS1" 10.0.1.40
 step --wait=hv sync
 e2e_end

@@ -48,7 +48,7 @@ check "both chassis claimed their VMs" \
 	nbctl wait-until Logical_Switch_Port vmx up=true -- wait-until Logical_Switch_Port vmo up=true
 step --wait=hv sync
 
-check "xovn VM -> OVS VM over Geneve" until_ok 15 one_ping "$VMX" 10.0.5.2
+check "xovn VM -> OVS VM over Geneve" until_ok 40 one_ping "$VMX" 10.0.5.2
 check "OVS VM -> xovn VM over Geneve" ping_ok "$VMO" 10.0.5.1 3
 check "xovn VM -> OVS VM again" ping_ok "$VMX" 10.0.5.2 3
 
