@@ -164,3 +164,39 @@ int bd_trace(struct bd *d, int underlay, uint32_t ifindex, const void *frame, si
 	free(per_cpu);
 	return rc;
 }
+
+int bd_run_live(struct bd *d, int underlay, uint32_t ifindex, const void *frame, size_t len)
+{
+	struct __sk_buff ctx = { .ingress_ifindex = ifindex };
+	uint8_t buf[2048];
+	LIBBPF_OPTS(bpf_test_run_opts, opts, .data_in = frame, .data_size_in = len,
+		    .data_out = buf, .data_size_out = sizeof(buf),
+		    .ctx_in = &ctx, .ctx_size_in = sizeof(ctx), .repeat = 1);
+
+	if (bpf_prog_test_run_opts(underlay ? bd_underlay_fd(d) : bd_vif_fd(d), &opts))
+		return -1;
+	return (int)opts.retval;
+}
+
+size_t bd_nat_entries(struct bd *d)
+{
+	int fd = bpf_map__fd(d->skel->maps.xovn_nat_ct);
+	struct xovn_nat_ct_key k, next;
+	size_t n = 0;
+
+	for (; bpf_map_get_next_key(fd, n ? &k : NULL, &next) == 0; n++)
+		k = next;
+	return n;
+}
+
+/* Deleting while walking would restart the walk: take the first key each time. */
+int bd_nat_clear(struct bd *d)
+{
+	int fd = bpf_map__fd(d->skel->maps.xovn_nat_ct);
+	struct xovn_nat_ct_key k;
+
+	while (bpf_map_get_next_key(fd, NULL, &k) == 0)
+		if (bpf_map_delete_elem(fd, &k))
+			return -1;
+	return 0;
+}

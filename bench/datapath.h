@@ -59,6 +59,13 @@ uint64_t bd_drops(struct bd *d, enum xovn_drop_reason reason);
 int bd_trace(struct bd *d, int underlay, uint32_t ifindex, const void *frame, size_t len,
 	     struct xovn_trace *out);
 
+/* Runs the live program (vif or underlay) once on frame: its TC verdict, -1 on error. */
+int bd_run_live(struct bd *d, int underlay, uint32_t ifindex, const void *frame, size_t len);
+
+/* NAT connections (xovn_nat_ct): entries held; removing them all (0 ok). */
+size_t bd_nat_entries(struct bd *d);
+int bd_nat_clear(struct bd *d);
+
 /* Program fds of the live entry points. */
 int bd_vif_fd(struct bd *d);
 int bd_underlay_fd(struct bd *d);

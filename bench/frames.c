@@ -44,6 +44,15 @@ size_t bf_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 	return hdrs + payload;
 }
 
+size_t bf_ipv4_udp_ports(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
+			 const char *saddr, const char *daddr, uint16_t sport, uint16_t dport)
+{
+	size_t hdrs = ipv4_udp_hdrs(buf, dst, src, saddr, daddr, sport, dport, BF_MIN_PAYLOAD);
+
+	xovn_fill_pattern(buf + hdrs, BF_MIN_PAYLOAD);
+	return hdrs + BF_MIN_PAYLOAD;
+}
+
 size_t bf_dhcp_discover(uint8_t *buf, const uint8_t mac[6])
 {
 	static const uint8_t params[] = { 1, 3, 6, 26 };

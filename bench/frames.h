@@ -16,6 +16,9 @@
 
 size_t bf_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 		   const char *saddr, const char *daddr, size_t payload);
+/* The same with the UDP ports given (host order). */
+size_t bf_ipv4_udp_ports(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
+			 const char *saddr, const char *daddr, uint16_t sport, uint16_t dport);
 size_t bf_broadcast_udp(uint8_t *buf, const uint8_t src[6], const char *saddr);
 size_t bf_arp_request(uint8_t *buf, const uint8_t sha[6], const char *spa, const char *tpa);
 /* A DHCPDISCOVER from mac (0.0.0.0:68 -> 255.255.255.255:67, 300 bytes of BOOTP). */

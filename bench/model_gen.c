@@ -140,12 +140,22 @@ static json_t *router_port(const char *name, unsigned key, const char *mac, cons
 	return p;
 }
 
+static json_t *router(const char *name, unsigned key, json_t *rports)
+{
+	json_t *r = json_object();
+
+	json_object_set_new(r, "name", json_string(name));
+	json_object_set_new(r, "tunnel_key", json_integer(key));
+	json_object_set_new(r, "ports", rports);
+	return r;
+}
+
 /* bench3 -> brt -> bench4: the routed paths, same chassis and across. */
-static json_t *add_routed_switches(json_t *switches, json_t *const hv[])
+static void add_routed_switches(json_t *switches, json_t *routers, json_t *const hv[])
 {
 	json_t *s3 = lswitch("bench3", BM_VNI_BENCH3), *s4 = lswitch("bench4", BM_VNI_BENCH4);
 	json_t *p3 = json_object_get(s3, "ports"), *p4 = json_object_get(s4, "ports");
-	json_t *routers = json_array(), *r = json_object(), *rports = json_array();
+	json_t *rports = json_array();
 
 	json_array_append_new(p3, bench_port("s0", BM_VNI_BENCH3, BM_S0, 0));
 	json_array_append_new(p3, router_lsp("rt3", BM_RT3, "brt-bench3"));
@@ -161,11 +171,48 @@ static json_t *add_routed_switches(json_t *switches, json_t *const hv[])
 	json_array_append_new(rports, router_port("brt-bench3", 1, BM_RT3_MAC, "10.3.0.254/24"));
 	json_array_append_new(rports, router_port("brt-bench4", 2, "02:00:00:00:fe:04",
 						  "10.4.0.254/24"));
-	json_object_set_new(r, "name", json_string("brt"));
-	json_object_set_new(r, "tunnel_key", json_integer(BM_RT_KEY));
-	json_object_set_new(r, "ports", rports);
-	json_array_append_new(routers, r);
-	return routers;
+	json_array_append_new(routers, router("brt", BM_RT_KEY, rports));
+}
+
+static json_t *nat_rule(const char *type, const char *external_ip, const char *logical_ip)
+{
+	json_t *n = json_object();
+
+	json_object_set_new(n, "type", json_string(type));
+	json_object_set_new(n, "external_ip", json_string(external_ip));
+	json_object_set_new(n, "logical_ip", json_string(logical_ip));
+	return n;
+}
+
+/* bench6 -> bgw (pinned to hv1, SNAT and a floating IP) -> bench7: the NAT paths. */
+static void add_nat_switches(json_t *switches, json_t *routers, json_t *const hv[])
+{
+	json_t *in = lswitch("bench6", BM_VNI_INSIDE), *out = lswitch("bench7", BM_VNI_OUTSIDE);
+	json_t *pin = json_object_get(in, "ports"), *pout = json_object_get(out, "ports");
+	json_t *rports = json_array(), *nat = json_array(), *opts = json_object(), *gw;
+	char fip_vm[32];
+
+	json_array_append_new(pin, bench_port("n0", BM_VNI_INSIDE, BM_N0, 0));
+	json_array_append_new(pin, bench_port("n1", BM_VNI_INSIDE, BM_N1, 0));
+	json_array_append_new(pin, router_lsp("gw-in", BM_GW_IN, "bgw-in"));
+	json_array_append_new(pout, bench_port("c0", BM_VNI_OUTSIDE, BM_C0, 0));
+	json_array_append_new(pout, router_lsp("gw-out", BM_GW_OUT, "bgw-out"));
+	attach(hv[1], "bn0", "n0");
+	attach(hv[1], "bn1", "n1");
+	attach(hv[1], "bc0", "c0");
+	json_array_append_new(switches, in);
+	json_array_append_new(switches, out);
+
+	json_array_append_new(rports, router_port("bgw-in", 1, BM_GW_IN_MAC, "10.6.0.254/24"));
+	json_array_append_new(rports, router_port("bgw-out", 2, BM_GW_OUT_MAC, BM_SNAT_IP "/24"));
+	bm_ip(BM_VNI_INSIDE, BM_N1, fip_vm, sizeof(fip_vm));
+	json_array_append_new(nat, nat_rule("snat", BM_SNAT_IP, "10.6.0.0/24"));
+	json_array_append_new(nat, nat_rule("dnat_and_snat", BM_FIP, fip_vm));
+	gw = router("bgw", BM_GW_KEY, rports);
+	json_object_set_new(opts, "chassis", json_string("hv1"));
+	json_object_set_new(gw, "options", opts);
+	json_object_set_new(gw, "nat", nat);
+	json_array_append_new(routers, gw);
 }
 
 /* Filler port i: a unique MAC and an IP unique within its switch. */
@@ -224,17 +271,18 @@ size_t bm_switch_count(size_t n_ports)
 {
 	size_t fill = n_ports > BM_FIXED_PORTS ? n_ports - BM_FIXED_PORTS : 0;
 
-	return 4 + (fill + BM_FILLER_PER_SWITCH - 1) / BM_FILLER_PER_SWITCH;
+	return 6 + (fill + BM_FILLER_PER_SWITCH - 1) / BM_FILLER_PER_SWITCH;
 }
 
 json_t *bm_model(size_t n_ports)
 {
 	json_t *m = json_object(), *switches = json_array(), *all = json_array();
+	json_t *routers = json_array();
 	json_t *hv[2 + N_REMOTE_FILLER_CHASSIS];
 	char name[32], ip[32];
 	unsigned c;
 
-	if (!m || !switches || !all)
+	if (!m || !switches || !all || !routers)
 		return NULL;
 	for (c = 1; c < 2 + N_REMOTE_FILLER_CHASSIS; c++) {
 		snprintf(name, sizeof(name), "hv%u", c);
@@ -244,7 +292,9 @@ json_t *bm_model(size_t n_ports)
 	}
 	json_object_set_new(hv[1], "encap_iface", json_string("bul"));
 	add_bench_switches(switches, hv);
-	json_object_set_new(m, "logical_routers", add_routed_switches(switches, hv));
+	add_routed_switches(switches, routers, hv);
+	add_nat_switches(switches, routers, hv);
+	json_object_set_new(m, "logical_routers", routers);
 	if (n_ports > BM_FIXED_PORTS)
 		add_fillers(switches, hv, n_ports - BM_FIXED_PORTS);
 	json_object_set_new(m, "version", json_integer(1));

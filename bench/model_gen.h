@@ -13,6 +13,11 @@
  *   bench4 (VNI 4): d0 (iface bd0) on hv1, d1 on hv2, router port rt4 of brt
  *   brt: a distributed router between bench3 (10.3.0.254/24) and bench4
  *        (10.4.0.254/24), for the routed paths
+ *   bench6 (VNI 6): n0 (iface bn0), n1 (iface bn1) on hv1, router port of bgw
+ *   bench7 (VNI 7): c0 (iface bc0) on hv1, the outside; router port of bgw
+ *   bgw: a gateway router pinned to hv1 between bench6 (10.6.0.254/24) and
+ *        bench7 (10.7.0.254/24) with snat 10.7.0.254 <- 10.6.0.0/24 and the
+ *        floating IP 10.7.0.50 <-> n1 (dnat_and_snat), for the NAT paths
  *   f<j>   (VNI 100+j): ports f<i>; even i on hv1 (iface "f<i>"), odd i on
  *                   one of hv2..hv9; every fourth port has port_security.
  *
@@ -26,7 +31,7 @@
 #include <stdint.h>
 
 /* Ports in the measured switches; a model never has fewer. */
-#define BM_FIXED_PORTS 16
+#define BM_FIXED_PORTS 21
 #define BM_FILLER_PER_SWITCH 100
 /* Made-up ifindexes of filler VIFs on hv1: BM_FILLER_IFINDEX_BASE + i. */
 #define BM_FILLER_IFINDEX_BASE 1000000u
@@ -36,7 +41,8 @@
 #define BM_HV2_IP "192.0.2.2"
 #define BM_HV3_IP "192.0.2.3"
 
-enum { BM_VNI_BENCH = 1, BM_VNI_BENCH2 = 2, BM_VNI_BENCH3 = 3, BM_VNI_BENCH4 = 4 };
+enum { BM_VNI_BENCH = 1, BM_VNI_BENCH2 = 2, BM_VNI_BENCH3 = 3, BM_VNI_BENCH4 = 4,
+       BM_VNI_INSIDE = 6, BM_VNI_OUTSIDE = 7 };
 /* Port keys in switch bench. */
 enum { BM_V0 = 1, BM_V1, BM_V2, BM_V3, BM_V4, BM_R1, BM_R2 };
 /* Port keys in switch bench2. */
@@ -44,10 +50,19 @@ enum { BM_LP = 1, BM_PS, BM_W, BM_R3 };
 /* Port keys in switches bench3 and bench4. */
 enum { BM_S0 = 1, BM_RT3 };
 enum { BM_D0 = 1, BM_D1, BM_RT4 };
+/* Port keys in switches bench6 (inside) and bench7 (outside). */
+enum { BM_N0 = 1, BM_N1, BM_GW_IN };
+enum { BM_C0 = 1, BM_GW_OUT };
 /* The router brt's MAC on bench3 (the routed frames' destination). */
 #define BM_RT3_MAC "02:00:00:00:fe:03"
 /* brt's datapath key: switches and routers share one key space. */
 #define BM_RT_KEY 5
+#define BM_GW_KEY 8
+/* bgw's MACs on bench6 and bench7, its outside IP (also the SNAT address), the floating IP. */
+#define BM_GW_IN_MAC "02:00:00:00:fe:06"
+#define BM_GW_OUT_MAC "02:00:00:00:fe:07"
+#define BM_SNAT_IP "10.7.0.254"
+#define BM_FIP "10.7.0.50"
 
 /* A model with n_ports logical ports in all (at least BM_FIXED_PORTS). NULL on ENOMEM. */
 json_t *bm_model(size_t n_ports);

@@ -13,6 +13,7 @@
 
 static const char *const names[BN_N_IFACES] = {
 	"bv0", "bv1", "bv2", "bv3", "bv4", "blp", "bps", "bw", "bul", "bs0", "bd0",
+	"bn0", "bn1", "bc0",
 };
 
 static int sh(const char *cmd)

@@ -16,7 +16,7 @@
 
 #include "datapath.h"
 
-#define BN_N_IFACES 11  /* bv0..bv4, blp, bps, bw, bul, bs0, bd0 */
+#define BN_N_IFACES 14  /* bv0..bv4, blp, bps, bw, bul, bs0, bd0, bn0, bn1, bc0 */
 
 /* Fills ifaces[BN_N_IFACES]; 0 ok, -1 with a message on stderr. */
 int bn_setup(struct bd_iface ifaces[BN_N_IFACES]);

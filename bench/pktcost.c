@@ -179,6 +179,25 @@ static int open_xdp_target(struct bench *b)
 	return 0;
 }
 
+/* A NAT path's connection, made by its first packet through the live program. */
+static int warm_connection(struct bench *b, struct bd *dp, const struct bs_scenario *s)
+{
+	uint8_t frame[BF_MAX];
+	size_t len;
+	int verdict;
+
+	if (!s->nat || !s->nat->warm)
+		return 0;
+	len = s->nat->warm(frame);
+	verdict = bd_run_live(dp, 0, bn_ifindex(b->ifaces, s->nat->warm_iface), frame, len);
+	if (verdict != TC_ACT_REDIRECT) {
+		fprintf(stderr, "bench: %s: the connection's first packet got verdict %d\n", s->name,
+			verdict);
+		return -1;
+	}
+	return 0;
+}
+
 static int check_scenarios(struct bench *b, struct bd *dp)
 {
 	uint8_t frame[BF_MAX];
@@ -188,6 +207,8 @@ static int check_scenarios(struct bench *b, struct bd *dp)
 	for (i = 0; i < bs_n_scenarios; i++) {
 		const struct bs_scenario *s = &bs_scenarios[i];
 
+		if (warm_connection(b, dp, s))
+			return -1;
 		len = s->build(frame);
 		if (bd_trace(dp, s->underlay, bn_ifindex(b->ifaces, s->in_iface), frame, len,
 			     &tr) || bs_check_trace(s, &tr))
@@ -241,6 +262,24 @@ struct path_result {
 	struct bt_single single;
 };
 
+/*
+ * The connections a path made while timed: two entries for each of its
+ * calls when it makes a new connection per run (new_runs > 0), none
+ * otherwise (a NAT path's connection already existed).
+ */
+static int nat_entries_as_expected(struct bd *dp, const struct bs_scenario *s, size_t before,
+				   uint32_t new_runs)
+{
+	size_t want = before + (new_runs ? 2 * (size_t)bt_single_calls(new_runs) : 0);
+	size_t got = bd_nat_entries(dp);
+
+	if (got == want)
+		return 0;
+	fprintf(stderr, "bench: %s: %zu NAT entries after timing, expected %zu\n", s->name, got,
+		want);
+	return -1;
+}
+
 static int measure_scenario(struct bench *b, struct bd *dp, const struct bs_scenario *s,
 			    struct path_result *res)
 {
@@ -253,16 +292,25 @@ static int measure_scenario(struct bench *b, struct bd *dp, const struct bs_scen
 	};
 	uint64_t before[XOVN_DROP__COUNT];
 
+	size_t conns;
+
 	res->measured = selected(&b->opt, s->name);
 	if (!res->measured)
 		return 0;
+	in.frame_nth = s->nat ? s->nat->frame_nth : NULL;
+	if (warm_connection(b, dp, s) || (in.frame_nth && bd_nat_clear(dp)))
+		return -1;
+	conns = bd_nat_entries(dp);
 	drops_snapshot(dp, before);
 	res->has_repeat = s->repeatable;
 	if (s->repeatable && bt_repeat(&in, b->opt.repeat, s->verdict, &res->repeat))
 		return -1;
 	if (bt_single(&in, b->opt.runs, s->verdict, &res->single))
 		return -1;
-	return drops_unchanged(dp, s, before);
+	if (drops_unchanged(dp, s, before) ||
+	    nat_entries_as_expected(dp, s, conns, in.frame_nth ? b->opt.runs : 0))
+		return -1;
+	return in.frame_nth ? bd_nat_clear(dp) : 0;
 }
 
 /*

@@ -13,6 +13,16 @@
 
 #include "xovn_maps.h"
 
+/* What a path through a NAT router needs besides its frame. */
+struct bs_nat {
+	uint16_t hop_flags;        /* XOVN_HOP_* the trace's first router hop must show */
+	/* sent through the live program before the trace and before timing: the connection */
+	size_t (*warm)(uint8_t *buf);
+	const char *warm_iface;
+	/* a new connection per run: run n sends frame_nth(n) into an empty xovn_nat_ct */
+	size_t (*frame_nth)(uint8_t *buf, uint32_t n);
+};
+
 struct bs_scenario {
 	const char *name;
 	const char *label;
@@ -24,6 +34,7 @@ struct bs_scenario {
 	uint8_t drop_reason;       /* for DROP: the reason (also the only counter that may grow) */
 	int verdict;               /* live TC verdict, -1 when it depends on the copies */
 	size_t (*build)(uint8_t *buf);
+	const struct bs_nat *nat;  /* NAT paths only */
 };
 
 extern const struct bs_scenario bs_scenarios[];

@@ -89,10 +89,30 @@ static double now_ns(void)
 	return ts.tv_sec * 1e9 + ts.tv_nsec;
 }
 
+/* Call n's input: in itself, or in with frame_nth(n) built into buf. */
+static const struct bt_input *nth_input(const struct bt_input *in, uint32_t n, uint8_t *buf,
+					struct bt_input *tmp)
+{
+	if (!in->frame_nth)
+		return in;
+	*tmp = *in;
+	tmp->frame = buf;
+	tmp->len = in->frame_nth(buf, n);
+	return tmp;
+}
+
+uint32_t bt_single_calls(uint32_t runs)
+{
+	return runs / 10 + 1 + runs;
+}
+
 int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out)
 {
-	uint32_t i, retval, duration, warm = runs / 10 + 1;
+	uint32_t i, retval, duration, warm = bt_single_calls(runs) - runs;
 	double *kernel = calloc(runs, sizeof(double)), *wall = calloc(runs, sizeof(double));
+	uint8_t buf[2048];
+	struct bt_input tmp;
+	const struct bt_input *cur;
 	double start;
 	int rc = -1;
 
@@ -100,11 +120,13 @@ int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct 
 		goto out;
 	/* Untimed warm-up: caches, page faults and the first skb allocations. */
 	for (i = 0; i < warm; i++)
-		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
+		if (run_once(nth_input(in, i, buf, &tmp), 1, &retval, &duration) ||
+		    !verdict_ok(retval, want_retval))
 			goto out;
 	for (i = 0; i < runs; i++) {
+		cur = nth_input(in, warm + i, buf, &tmp);
 		start = now_ns();
-		if (run_once(in, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
+		if (run_once(cur, 1, &retval, &duration) || !verdict_ok(retval, want_retval))
 			goto out;
 		wall[i] = now_ns() - start;
 		kernel[i] = duration;

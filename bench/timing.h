@@ -14,7 +14,9 @@
  *           the kernel's time per run (program plus its timer read) and the
  *           median of the caller's wall time per call (plus syscall and skb
  *           set-up).  Medians, because on a shared machine some calls are
- *           preempted: a mean moves with them, a median does not.
+ *           preempted: a mean moves with them, a median does not.  With
+ *           frame_nth, call n (warm-ups counted) sends frame_nth(n) instead,
+ *           built before the clock starts: a new connection per run.
  */
 #ifndef XOVN_BENCH_TIMING_H
 #define XOVN_BENCH_TIMING_H
@@ -31,6 +33,8 @@ struct bt_input {
 	uint32_t ingress_ifindex;
 	const void *frame;
 	size_t len;
+	/* single mode only: a different frame for every call, n from 0 (NULL: frame) */
+	size_t (*frame_nth)(uint8_t *buf, uint32_t n);
 };
 
 struct bt_single {
@@ -42,6 +46,9 @@ struct bt_single {
 int bt_repeat(const struct bt_input *in, uint32_t repeat, int want_retval, double *ns);
 /* runs separate calls; every verdict must be want_retval (-1: any). */
 int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct bt_single *out);
+
+/* BPF_PROG_TEST_RUN calls bt_single makes for runs timed runs (its warm-ups included). */
+uint32_t bt_single_calls(uint32_t runs);
 
 /* Keeps this thread (and the per-CPU slots it reads) on cpu. */
 int bt_pin_cpu(int cpu);
