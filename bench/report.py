@@ -25,6 +25,10 @@ PATHS = [
     ("unicast_dhcp_port", "local unicast from a DHCP port", None),
     ("routed_unicast", "routed VIF->router->VIF, same chassis", None),
     ("routed_encap", "routed VIF->router->tunnel", None),
+    ("snat_conn", "SNAT, existing connection", None),
+    ("snat_new", "SNAT, new connection", None),
+    ("dnat_conn", "DNAT to a floating IP, existing connection", None),
+    ("snat_reply", "SNAT reply, un-NATed", None),
 ]
 # Paths that rewrite their frame cannot use repeat mode (the kernel reruns the
 # program on the rewritten buffer); they are compared in single mode.
@@ -123,7 +127,9 @@ def pkt_section(p, out, misses):
             out.append(f"| {label} | {mode} | {fmt(summary(p.ns[key]))} | {fmt(r, digits=2)} | {tgt} |")
     out.append("")
     routed_section(p, out, misses, small)
+    nat_section(p, out, small)
     floor_section(p, out, small)
+    tunnel_floor_section(p, out, small)
     out.append("xovn attaches TC programs only (no XDP entry point yet), so the XDP row is a "
                "reference for what the cheapest XDP redirect costs here; it ran in live-frames "
                "mode into a veth whose XDP sink counted the frames that arrived.\n")
@@ -174,6 +180,35 @@ def floor_section(p, out, small):
     out.append("")
 
 
+# Paths through the gateway router bgw (bench6 -> bgw -> bench7, NAT on this chassis).
+NAT_SCENARIOS = ("snat_conn", "snat_new", "dnat_conn", "snat_reply")
+NAT_PATHS = [(scen, label) for scen, label, _ in PATHS if scen in NAT_SCENARIOS]
+
+
+def nat_section(p, out, small):
+    """The NAT paths per repetition against the minimal redirect and the plain routed hop."""
+    lines = []
+    for scen, label in NAT_PATHS:
+        for mode in ("single", "wall"):
+            key = (small, scen, mode)
+            routed = per_rep_ratio(p, small, scen, "routed_unicast", mode)
+            if key in p.ns and routed:
+                lines.append(f"| {label} | {mode} | {fmt(summary(p.ns[key]))} | "
+                             f"{fmt(summary(p.ratio[key]), digits=2)} | {fmt(routed, digits=2)} |")
+    if not lines:
+        return
+    out.append("NAT (a gateway router pinned to this chassis: snat of the inside /24 and a "
+               "floating IP), per repetition against the minimal redirect and against the "
+               "routed path without NAT (routed VIF->router->VIF) of the same block. An existing "
+               "connection was made by one untimed packet first, and the timed runs must add no "
+               "entry; the new-connection path sends every call (warm-ups included) a source "
+               "port of its own into an emptied connection table, and must leave two entries "
+               "per call.\n")
+    out += ["| path | mode | ns/packet median (min–max) | × minimal redirect | ÷ routed, no NAT |",
+            "|---|---|---|---|---|"] + lines
+    out.append("")
+
+
 def routed_section(p, out, misses, small):
     """Each repetition's routed time divided by its switched one (single mode)."""
     lines = []
@@ -196,14 +231,14 @@ def routed_section(p, out, misses, small):
 
 
 # The tunnel paths against the least program moving the same bytes (bench/baseline.bpf.c).
-FLOORS = [("encap", "encap_floor", "VIF->tunnel (Geneve encap)"),
-          ("decap", "decap_floor", "tunnel->VIF (Geneve decap)")]
+TUNNEL_FLOORS = [("encap", "encap_floor", "VIF->tunnel (Geneve encap)"),
+                 ("decap", "decap_floor", "tunnel->VIF (Geneve decap)")]
 
 
-def floor_section(p, out, small):
+def tunnel_floor_section(p, out, small):
     """Each repetition's tunnel path divided by its floor (single mode)."""
     rows = []
-    for scen, floor, label in FLOORS:
+    for scen, floor, label in TUNNEL_FLOORS:
         x, f = p.ns.get((small, scen, "single")), p.ns.get((small, floor, "single"))
         if x and f:
             per_rep = summary([xi / fi for xi, fi in zip(x, f) if fi > 0] or [0.0])
