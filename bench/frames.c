@@ -38,7 +38,7 @@ static size_t ipv4_udp_hdrs(uint8_t *buf, const uint8_t dst[6], const uint8_t sr
 size_t bf_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 		   const char *saddr, const char *daddr, size_t payload)
 {
-	size_t hdrs = ipv4_udp_hdrs(buf, dst, src, saddr, daddr, 40000, 9, payload);
+	size_t hdrs = ipv4_udp_hdrs(buf, dst, src, saddr, daddr, BF_SPORT, BF_DPORT, payload);
 
 	xovn_fill_pattern(buf + hdrs, payload);
 	return hdrs + payload;

@@ -13,6 +13,9 @@
 #define BF_MAX 512
 /* UDP payload that makes a 60-byte frame: 64 bytes on the wire with FCS. */
 #define BF_MIN_PAYLOAD 18
+/* The UDP ports of bf_ipv4_udp's frames. */
+#define BF_SPORT 40000
+#define BF_DPORT 9
 
 size_t bf_ipv4_udp(uint8_t *buf, const uint8_t dst[6], const uint8_t src[6],
 		   const char *saddr, const char *daddr, size_t payload);

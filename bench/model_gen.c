@@ -140,6 +140,14 @@ static json_t *router_port(const char *name, unsigned key, const char *mac, cons
 	return p;
 }
 
+/* Port name of switch ports (vni, key), bound to iface on chassis ch. */
+static void bench_vif(json_t *ports, json_t *ch, const char *iface, const char *name,
+		      uint32_t vni, uint16_t key)
+{
+	json_array_append_new(ports, bench_port(name, vni, key, 0));
+	attach(ch, iface, name);
+}
+
 static json_t *router(const char *name, unsigned key, json_t *rports)
 {
 	json_t *r = json_object();
@@ -157,14 +165,11 @@ static void add_routed_switches(json_t *switches, json_t *routers, json_t *const
 	json_t *p3 = json_object_get(s3, "ports"), *p4 = json_object_get(s4, "ports");
 	json_t *rports = json_array();
 
-	json_array_append_new(p3, bench_port("s0", BM_VNI_BENCH3, BM_S0, 0));
+	bench_vif(p3, hv[1], "bs0", "s0", BM_VNI_BENCH3, BM_S0);
 	json_array_append_new(p3, router_lsp("rt3", BM_RT3, "brt-bench3"));
-	json_array_append_new(p4, bench_port("d0", BM_VNI_BENCH4, BM_D0, 0));
-	json_array_append_new(p4, bench_port("d1", BM_VNI_BENCH4, BM_D1, 0));
+	bench_vif(p4, hv[1], "bd0", "d0", BM_VNI_BENCH4, BM_D0);
+	bench_vif(p4, hv[2], "brd1", "d1", BM_VNI_BENCH4, BM_D1);
 	json_array_append_new(p4, router_lsp("rt4", BM_RT4, "brt-bench4"));
-	attach(hv[1], "bs0", "s0");
-	attach(hv[1], "bd0", "d0");
-	attach(hv[2], "brd1", "d1");
 	json_array_append_new(switches, s3);
 	json_array_append_new(switches, s4);
 
@@ -192,14 +197,11 @@ static void add_nat_switches(json_t *switches, json_t *routers, json_t *const hv
 	json_t *rports = json_array(), *nat = json_array(), *opts = json_object(), *gw;
 	char fip_vm[32];
 
-	json_array_append_new(pin, bench_port("n0", BM_VNI_INSIDE, BM_N0, 0));
-	json_array_append_new(pin, bench_port("n1", BM_VNI_INSIDE, BM_N1, 0));
+	bench_vif(pin, hv[1], "bn0", "n0", BM_VNI_INSIDE, BM_N0);
+	bench_vif(pin, hv[1], "bn1", "n1", BM_VNI_INSIDE, BM_N1);
 	json_array_append_new(pin, router_lsp("gw-in", BM_GW_IN, "bgw-in"));
-	json_array_append_new(pout, bench_port("c0", BM_VNI_OUTSIDE, BM_C0, 0));
+	bench_vif(pout, hv[1], "bc0", "c0", BM_VNI_OUTSIDE, BM_C0);
 	json_array_append_new(pout, router_lsp("gw-out", BM_GW_OUT, "bgw-out"));
-	attach(hv[1], "bn0", "n0");
-	attach(hv[1], "bn1", "n1");
-	attach(hv[1], "bc0", "c0");
 	json_array_append_new(switches, in);
 	json_array_append_new(switches, out);
 

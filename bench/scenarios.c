@@ -89,17 +89,26 @@ static void mac_of(const char *text, uint8_t mac[6])
 	       &mac[5]);
 }
 
-/* bench3's s0 -> brt -> bench4's port key to: the router's MAC as destination. */
-static size_t routed_to(uint8_t *buf, uint16_t to)
+/* UDP sport -> dip:dport from port key of switch vni, sent to the router's MAC. */
+static size_t via_router(uint8_t *buf, uint32_t vni, uint16_t key, const char *router_mac,
+			 const char *dip, uint16_t sport, uint16_t dport)
 {
 	uint8_t src[6], rt[6];
-	char sip[32], dip[32];
+	char sip[32];
 
-	bm_mac(BM_VNI_BENCH3, BM_S0, src);
-	mac_of(BM_RT3_MAC, rt);
-	bm_ip(BM_VNI_BENCH3, BM_S0, sip, sizeof(sip));
+	bm_mac(vni, key, src);
+	mac_of(router_mac, rt);
+	bm_ip(vni, key, sip, sizeof(sip));
+	return bf_ipv4_udp_ports(buf, rt, src, sip, dip, sport, dport);
+}
+
+/* bench3's s0 -> brt -> bench4's port key to. */
+static size_t routed_to(uint8_t *buf, uint16_t to)
+{
+	char dip[32];
+
 	bm_ip(BM_VNI_BENCH4, to, dip, sizeof(dip));
-	return bf_ipv4_udp(buf, rt, src, sip, dip, BF_MIN_PAYLOAD);
+	return via_router(buf, BM_VNI_BENCH3, BM_S0, BM_RT3_MAC, dip, BF_SPORT, BF_DPORT);
 }
 
 static size_t routed_local(uint8_t *buf)
@@ -112,33 +121,23 @@ static size_t routed_encap(uint8_t *buf)
 	return routed_to(buf, BM_D1);
 }
 
-/* Inside VM key of bench6 -> bgw -> the outside client c0, UDP sport -> 9. */
+/* Inside VM key of bench6 -> bgw -> the outside client c0. */
 static size_t nat_out(uint8_t *buf, uint16_t key, uint16_t sport, uint16_t dport)
 {
-	uint8_t src[6], gw[6];
-	char sip[32], dip[32];
+	char dip[32];
 
-	bm_mac(BM_VNI_INSIDE, key, src);
-	mac_of(BM_GW_IN_MAC, gw);
-	bm_ip(BM_VNI_INSIDE, key, sip, sizeof(sip));
 	bm_ip(BM_VNI_OUTSIDE, BM_C0, dip, sizeof(dip));
-	return bf_ipv4_udp_ports(buf, gw, src, sip, dip, sport, dport);
+	return via_router(buf, BM_VNI_INSIDE, key, BM_GW_IN_MAC, dip, sport, dport);
 }
 
 /* The client c0 -> bgw's outside MAC, to dip:dport. */
 static size_t nat_in(uint8_t *buf, const char *dip, uint16_t sport, uint16_t dport)
 {
-	uint8_t src[6], gw[6];
-	char sip[32];
-
-	bm_mac(BM_VNI_OUTSIDE, BM_C0, src);
-	mac_of(BM_GW_OUT_MAC, gw);
-	bm_ip(BM_VNI_OUTSIDE, BM_C0, sip, sizeof(sip));
-	return bf_ipv4_udp_ports(buf, gw, src, sip, dip, sport, dport);
+	return via_router(buf, BM_VNI_OUTSIDE, BM_C0, BM_GW_OUT_MAC, dip, sport, dport);
 }
 
-#define NAT_SPORT 40000
-#define NAT_DPORT 9
+#define NAT_SPORT BF_SPORT
+#define NAT_DPORT BF_DPORT
 
 /* n0's one connection; the snat keeps a free source port, so it leaves as SNAT_IP:40000. */
 static size_t snat_conn(uint8_t *buf)
@@ -201,17 +200,13 @@ const struct bs_scenario bs_scenarios[] = {
 	  XOVN_ACT_TUNNEL, BM_D1, 0, TC_ACT_REDIRECT, routed_encap, NULL },
 	/* Through the gateway router bgw; translated frames change: not repeatable. */
 	{ "snat_conn", "SNAT, existing connection", 0, "bn0", 0,
-	  XOVN_ACT_DELIVER, BM_C0, 0, TC_ACT_REDIRECT, snat_conn,
-	  &snat_conn_nat },
+	  XOVN_ACT_DELIVER, BM_C0, 0, TC_ACT_REDIRECT, snat_conn, &snat_conn_nat },
 	{ "snat_new", "SNAT, new connection", 0, "bn0", 0,
-	  XOVN_ACT_DELIVER, BM_C0, 0, TC_ACT_REDIRECT, snat_new,
-	  &snat_new_nat },
+	  XOVN_ACT_DELIVER, BM_C0, 0, TC_ACT_REDIRECT, snat_new, &snat_new_nat },
 	{ "dnat_conn", "DNAT to a floating IP, existing connection", 0, "bc0", 0,
-	  XOVN_ACT_DELIVER, BM_N1, 0, TC_ACT_REDIRECT, fip_conn,
-	  &dnat_conn_nat },
+	  XOVN_ACT_DELIVER, BM_N1, 0, TC_ACT_REDIRECT, fip_conn, &dnat_conn_nat },
 	{ "snat_reply", "SNAT reply, un-NATed", 0, "bc0", 0,
-	  XOVN_ACT_DELIVER, BM_N0, 0, TC_ACT_REDIRECT, snat_reply,
-	  &snat_reply_nat },
+	  XOVN_ACT_DELIVER, BM_N0, 0, TC_ACT_REDIRECT, snat_reply, &snat_reply_nat },
 };
 const size_t bs_n_scenarios = sizeof(bs_scenarios) / sizeof(bs_scenarios[0]);
 
