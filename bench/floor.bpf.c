@@ -13,9 +13,9 @@
  *   floor_unicast_array  the same with the ingress port from an array
  *                        indexed by ifindex instead of the hash
  *   floor_routed         local unicast's lookups plus a router hop: router
- *                        LSP hash, destination LPM, out port hash,
- *                        neighbour hash, the out switch's fdb hash, one
- *                        store of the rewritten header bytes
+ *                        LSP hash, destination LPM (its path carries the
+ *                        out port), neighbour hash, the out switch's fdb
+ *                        hash, one store of the rewritten header bytes
  *
  * bench/pktcost.c fills the maps so that its frames hit in every lookup.
  */
@@ -39,7 +39,6 @@ FLOOR_HASH(fl_ingress, struct xovn_ingress_key, struct xovn_ingress_val, XOVN_MA
 FLOOR_HASH(fl_fdb, struct xovn_fdb_key, struct xovn_fdb_val, XOVN_MAX_PORTS);
 FLOOR_HASH(fl_lsp_router, struct xovn_port_key, struct xovn_lsp_router_val,
 	   XOVN_MAX_ROUTER_PORTS);
-FLOOR_HASH(fl_rports, struct xovn_rport_key, struct xovn_rport_val, XOVN_MAX_ROUTER_PORTS);
 FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_val, XOVN_MAX_NEIGH);
 
 /* Ingress ports by ifindex (the index), for untagged frames. */
@@ -155,20 +154,16 @@ floor_router_of(const struct xovn_ingress_val *in, const __u8 *dst)
 	return bpf_map_lookup_elem(&fl_lsp_router, &lk);
 }
 
-/* The route to daddr and its out port. */
-static __always_inline const struct xovn_rport_val *floor_out_port(__u32 rtr_key, __be32 daddr)
+/* The route to daddr's path: its out port with it. */
+static __always_inline const struct xovn_route_path *floor_out_port(__u32 rtr_key, __be32 daddr)
 {
 	struct xovn_route_key rk = { .prefixlen = XOVN_ROUTE_FIXED_BITS + 128,
 				     .rtr_key = rtr_key, .family = XOVN_AF_IPV4 };
-	struct xovn_rport_key pk = { .rtr_key = rtr_key };
 	const struct xovn_route_val *rt;
 
 	__builtin_memcpy(rk.ip, &daddr, 4);
 	rt = bpf_map_lookup_elem(&fl_routes, &rk);
-	if (!rt)
-		return NULL;
-	pk.lrp_key = rt->paths[0].lrp_key;
-	return bpf_map_lookup_elem(&fl_rports, &pk);
+	return rt ? &rt->paths[0] : NULL;
 }
 
 static __always_inline const struct xovn_neigh_val *floor_neigh(__u32 rtr_key, __be32 daddr)
@@ -186,7 +181,7 @@ int floor_routed(struct __sk_buff *skb)
 	struct ethhdr *eth = floor_eth(skb, ETH_HLEN + sizeof(struct iphdr));
 	const struct xovn_lsp_router_val *lr;
 	const struct xovn_ingress_val *in;
-	const struct xovn_rport_val *rp;
+	const struct xovn_route_path *rp;
 	const struct xovn_neigh_val *nb;
 	__u8 h[FLOOR_HDR_LEN];
 	__be32 daddr;

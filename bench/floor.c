@@ -3,7 +3,7 @@
  * floor.c - loads bench/floor.bpf.c and gives its maps the entries that the
  * frames of the local unicast and routed paths (scenarios.c) hit: one
  * switch for unicast, and for the routed frame a switch, a router LSP, a
- * route, an out port, a neighbour and the out switch's fdb entry.  The
+ * route (with its out port), a neighbour and the out switch's fdb entry.  The
  * keys are taken from the frames themselves; the values only need to lead
  * from one lookup to the next.
  */
@@ -52,7 +52,7 @@ static int put_fdb(struct floor *s, uint32_t dp, const uint8_t *mac, uint16_t po
 	return put(s->maps.fl_fdb, &k, &v);
 }
 
-/* The router hop for frame's IPv4 destination: LSP, route, out port, neighbour. */
+/* The router hop for frame's IPv4 destination: LSP, route with out port, neighbour. */
 static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifindex)
 {
 	struct xovn_port_key lk = { .dp_key = FL_DP_IN, .port_key = FL_LSP };
@@ -60,18 +60,18 @@ static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifinde
 	struct xovn_route_key rk = { .prefixlen = XOVN_ROUTE_FIXED_BITS + 24, .rtr_key = FL_RTR,
 				     .family = XOVN_AF_IPV4 };
 	struct xovn_route_val rv = { .plen = 24, .n_paths = 1, .flags = XOVN_RT_CONNECTED };
-	struct xovn_rport_key pk = { .rtr_key = FL_RTR, .lrp_key = FL_LRP };
-	struct xovn_rport_val pv = { .ls_port_key = 1, .ls_dp_key = FL_DP_OUT };
 	struct xovn_neigh_key nk = { .rtr_key = FL_RTR, .family = XOVN_AF_IPV4 };
 	struct xovn_neigh_val nv = { 0 };
 
 	memcpy(rk.ip, frame + 30, 3);  /* the destination's /24 */
 	rv.paths[0].lrp_key = FL_LRP;
-	memcpy(pv.mac, fl_out_mac, 6);
+	rv.paths[0].ls_port_key = 1;
+	rv.paths[0].ls_dp_key = FL_DP_OUT;
+	memcpy(rv.paths[0].mac, fl_out_mac, 6);
 	memcpy(nk.ip, frame + 30, 4);
 	memcpy(nv.mac, fl_nh_mac, 6);
 	return put(s->maps.fl_lsp_router, &lk, &lv) || put(s->maps.fl_routes, &rk, &rv) ||
-	       put(s->maps.fl_rports, &pk, &pv) || put(s->maps.fl_neigh, &nk, &nv) ||
+	       put(s->maps.fl_neigh, &nk, &nv) ||
 	       put_fdb(s, FL_DP_OUT, fl_nh_mac, 5, out_ifindex, 4);
 }
 

@@ -94,10 +94,10 @@
 	X(RPORTS, xovn_rports, HASH,					\
 	  struct xovn_rport_key, struct xovn_rport_val,			\
 	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)	\
-	X(ROUTES, xovn_routes, LPM_TRIE,				\
+	X(ROUTES, xovn_routes_v2, LPM_TRIE,				\
 	  struct xovn_route_key, struct xovn_route_val,			\
 	  XOVN_MAX_ROUTES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
-	X(SRC_ROUTES, xovn_src_routes, LPM_TRIE,			\
+	X(SRC_ROUTES, xovn_src_routes_v2, LPM_TRIE,			\
 	  struct xovn_route_key, struct xovn_route_val,			\
 	  XOVN_MAX_ROUTES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
 	X(NEIGH, xovn_neigh, HASH,					\

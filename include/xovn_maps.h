@@ -511,7 +511,7 @@ struct xovn_lsp_router_val {
 };
 
 #define XOVN_LR_NAT            0x01 /* the router's NAT runs on this chassis (NAT section) */
-#define XOVN_LR_SRC_ROUTES     0x02 /* the router has src-ip routes: xovn_src_routes is consulted */
+#define XOVN_LR_SRC_ROUTES     0x02 /* the router has src-ip routes: xovn_src_routes_v2 is consulted */
 
 /* ---- map: xovn_rports (hash, key struct xovn_rport_key) ------------------
  * A router port as its router sees it: the MAC it sends from, the switch it
@@ -533,7 +533,7 @@ struct xovn_rport_val {
 	__u8 ip6[16];      /* all zero = no IPv6 network */
 };
 
-/* ---- maps: xovn_routes, xovn_src_routes (LPM tries) ----------------------
+/* ---- maps: xovn_routes_v2, xovn_src_routes_v2 (LPM tries) ----------------
  * One trie for destination routes (connected networks, static routes, and
  * the router's own addresses as host routes flagged LOCAL) and one for
  * src-ip policy routes, keyed by (router, family, address):
@@ -563,10 +563,19 @@ struct xovn_route_key {
 
 #define XOVN_PATH_GATEWAY      0x01 /* the out port is a distributed gateway port (xovn_gw_ports) */
 
+/*
+ * A path also carries what delivery needs about its out port (= its
+ * xovn_rports entry's mac, ls_dp_key, ls_port_key), so that a routed frame
+ * needs no port lookup; the router's compile emits both from one value.
+ * ls_dp_key 0: the port attaches to no switch, nothing leaves by it.
+ */
 struct xovn_route_path {
 	__u8 nexthop[16];  /* zero: the destination itself */
 	__u16 lrp_key;     /* out port (LOCAL: the port owning the address) */
 	__u16 flags;       /* XOVN_PATH_* */
+	__u8 mac[6];       /* the out port's MAC */
+	__u16 ls_port_key; /* the out port's peer LSP on ls_dp_key */
+	__u32 ls_dp_key;   /* the switch the out port attaches to; 0 = none */
 };
 
 struct xovn_route_val {
@@ -769,8 +778,8 @@ _Static_assert(sizeof(struct xovn_lsp_router_val) == 8, "lsp router val layout")
 _Static_assert(sizeof(struct xovn_rport_key) == 8, "rport key layout");
 _Static_assert(sizeof(struct xovn_rport_val) == 32, "rport val layout");
 _Static_assert(sizeof(struct xovn_route_key) == 28, "route key layout");
-_Static_assert(sizeof(struct xovn_route_path) == 20, "route path layout");
-_Static_assert(sizeof(struct xovn_route_val) == 4 + 20 * XOVN_MAX_ECMP, "route val layout");
+_Static_assert(sizeof(struct xovn_route_path) == 32, "route path layout");
+_Static_assert(sizeof(struct xovn_route_val) == 4 + 32 * XOVN_MAX_ECMP, "route val layout");
 _Static_assert(sizeof(struct xovn_neigh_key) == 24, "neigh key layout");
 _Static_assert(sizeof(struct xovn_neigh_val) == 16, "neigh val layout");
 _Static_assert(sizeof(struct xovn_nat_ip_key) == 8, "nat ip key layout");

@@ -212,6 +212,23 @@ static __always_inline int xovn_router_fip_here(struct xovn_router_scratch *s, _
 	       xovn_nat_distributed_out(out_lrp, s->fip_mac, &s->fip_ip);
 }
 
+/* The out port's delivery data from the path: no port lookup on the way out. */
+static __always_inline void xovn_router_out_of(struct xovn_router_scratch *s,
+					       const struct xovn_route_path *p)
+{
+	__builtin_memcpy(s->out.mac, p->mac, ETH_ALEN);
+	s->out.ls_dp_key = p->ls_dp_key;
+	s->out.ls_port_key = p->ls_port_key;
+	s->out_lrp = p->lrp_key;
+	s->out_fip = 0;
+	if (s->redirect_ip) {
+		/* A distributed floating IP leaves here, from its own MAC and IP. */
+		__builtin_memcpy(s->out.mac, s->fip_mac, ETH_ALEN);
+		s->out_fip = 1;
+		s->redirect_ip = 0;
+	}
+}
+
 /* Along the picked route into the out port's switch (or XOVN_STEP_MISS). */
 static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					       struct xovn_router_hop *hop,
@@ -219,8 +236,6 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 					       struct xovn_route_pick *pick)
 {
 	const struct xovn_route_path *p;
-	const struct xovn_rport_val *rp;
-	struct xovn_rport_key rk = { .rtr_key = s->in.rtr_key };
 	int reason;
 
 	if (xovn_route_pick_path(skb, pick))
@@ -232,27 +247,18 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 		return xovn_drop(skb, ctx, reason);
 	if (s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key))
 		return XOVN_STEP_REDIRECT;
-	rk.lrp_key = p->lrp_key;
-	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
-	if (!rp)
+	if (!p->ls_dp_key)
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
-	s->out = *rp;
-	if (s->redirect_ip) {
-		/* A distributed floating IP leaves here, from its own MAC and IP. */
-		__builtin_memcpy(s->out.mac, s->fip_mac, ETH_ALEN);
-		s->out.ip4 = s->fip_ip;
-		s->redirect_ip = 0;
-	}
+	xovn_router_out_of(s, p);
 	xovn_route_nexthop(p, &s->l3, s->nh);
-	xovn_trace_hop_next(ctx, rp->ls_dp_key, s->nh);
-	ctx->dp_key = rp->ls_dp_key;
-	ctx->in_port = rp->ls_port_key;
+	xovn_trace_hop_next(ctx, p->ls_dp_key, s->nh);
+	ctx->dp_key = p->ls_dp_key;
+	ctx->in_port = p->ls_port_key;
 	if (xovn_neigh_lookup(s->in.rtr_key, s->l3.family, s->nh, hop->dst_mac))
 		return XOVN_STEP_MISS;
-	s->out_lrp = p->lrp_key;
 	if (s->in.flags & XOVN_LR_NAT)
 		return XOVN_STEP_NAT_OUT;
-	if (xovn_router_rewrite(skb, &s->l3, rp->mac, hop->dst_mac))
+	if (xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	return XOVN_STEP_SWITCH;
 }
@@ -348,23 +354,36 @@ static __noinline int xovn_router_ttl(struct __sk_buff *skb, struct xovn_ctx *ct
 	return xovn_router_send_back(skb, ctx, hop, &s->eth, rp->mac);
 }
 
-/* Next hop unknown: the frame becomes an ARP request / NS for it from the out port. */
+/*
+ * Next hop unknown: the frame becomes an ARP request / NS for it from the
+ * out port (its addresses from xovn_rports: a miss is rare, the route path
+ * does not carry them).
+ */
 static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					  struct xovn_router_hop *hop)
 {
 	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	struct xovn_rport_key rk = {};
+	const struct xovn_rport_val *rp;
 	struct in6_addr group;
 	__u32 len = skb->len;
+	__u32 ip4;
 	int rc = -1;
 
 	if (!s)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	xovn_trace_hop_flag(ctx, XOVN_HOP_NEIGH_MISS);
-	if (s->l3.family == XOVN_AF_IPV4 && s->out.ip4) {
-		rc = xovn_arp_write_request(skb, s->out.mac, s->out.ip4, s->nh);
+	rk.rtr_key = s->in.rtr_key;
+	rk.lrp_key = s->out_lrp;
+	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
+	if (!rp)
+		return xovn_drop(skb, ctx, XOVN_DROP_NO_NEIGH);
+	ip4 = s->out_fip ? s->fip_ip : rp->ip4;
+	if (s->l3.family == XOVN_AF_IPV4 && ip4) {
+		rc = xovn_arp_write_request(skb, s->out.mac, ip4, s->nh);
 		__builtin_memset(hop->dst_mac, 0xff, ETH_ALEN);
-	} else if (s->l3.family == XOVN_AF_IPV6 && !xovn_ip_is_zero(s->out.ip6)) {
-		rc = xovn_nd_write_ns(skb, s->out.mac, s->out.ip6, s->nh);
+	} else if (s->l3.family == XOVN_AF_IPV6 && !xovn_ip_is_zero(rp->ip6)) {
+		rc = xovn_nd_write_ns(skb, s->out.mac, rp->ip6, s->nh);
 		xovn_solicited_node(s->nh, &group, hop->dst_mac);
 	}
 	if (rc)

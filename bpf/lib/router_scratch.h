@@ -26,7 +26,7 @@
 struct xovn_router_scratch {
 	struct xovn_l3 l3;            /* the packet's IP header as it entered the router */
 	struct xovn_router_in in;     /* router and port it entered by */
-	struct xovn_rport_val out;    /* the out port of the route taken */
+	struct xovn_rport_val out;    /* the route's out port: mac, ls_dp_key, ls_port_key */
 	__u8 nh[16];                  /* the next hop resolved */
 	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
 	__u16 out_lrp;                /* the route's out port */
@@ -34,7 +34,8 @@ struct xovn_router_scratch {
 	__u8 first_src[ETH_ALEN];     /* the sender's MAC as it entered that router */
 	__u32 redirect_ip;            /* out a gateway port active there (redirect.h); 0 = stay */
 	__u16 redirect_lrp;           /* that gateway port */
-	__u16 pad2;
+	__u8 out_fip;                 /* leaving as the floating IP below */
+	__u8 pad2;
 	__u32 fip_ip;                 /* leaving it here as this distributed floating IP */
 	__u8 fip_mac[ETH_ALEN];       /* from its external_mac (nat.h) */
 	__u16 pad3;

@@ -183,7 +183,11 @@ int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 
 /* router.c, router_routes.c, router_neigh.c: every entry of every router (full compile) */
 int compile_routers(struct compile_ctx *ctx);
-int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key);
+int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key,
+			  const struct name_index *lsp_by_lrp);
+/* The xovn_rports value of lrp, attached to switch port lsp; -1 when its MAC or a network does not parse. */
+int compile_rport_val(const struct xovn_lrp *lrp, const struct xovn_lsp *lsp,
+		      struct xovn_rport_val *v);
 /* XOVN_LR_SRC_ROUTES when r has src-ip routes, else 0 (its xovn_lsp_router flags) */
 uint16_t compile_router_route_flags(const struct xovn_lr *r);
 /* Switch ports of type router by the router port they name, for the routers' compile. */

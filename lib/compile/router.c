@@ -4,7 +4,8 @@
  * routers everywhere, since a frame is routed where it enters; a gateway
  * router on its chassis, gateway.c): its ports (xovn_rports, and
  * xovn_gw_ports for a distributed gateway port), then its routes
- * (router_routes.c) and neighbours (router_neigh.c).  A router port reaches a switch through the switch
+ * (router_routes.c, each path with its out port's xovn_rports data) and
+ * neighbours (router_neigh.c).  A router port reaches a switch through the switch
  * port of type router whose options:router-port names it; a router port
  * no switch port names has no xovn_rports entry, so routes out of it
  * drop as no-route.  A disabled router or router port compiles to
@@ -69,24 +70,33 @@ static void first_ip(const struct xovn_lport_addr *addr, struct xovn_rport_val *
 	}
 }
 
+int compile_rport_val(const struct xovn_lrp *lrp, const struct xovn_lsp *lsp,
+		      struct xovn_rport_val *v)
+{
+	struct xovn_lport_addr addr;
+
+	memset(v, 0, sizeof(*v));
+	if (compile_lrp_address(lrp, &addr) < 0)
+		return -1;
+	memcpy(v->mac, addr.mac, sizeof(v->mac));
+	v->ls_dp_key = (uint32_t)lsp->ls->tunnel_key;
+	v->ls_port_key = (uint16_t)lsp->tunnel_key;
+	first_ip(&addr, v);
+	return 0;
+}
+
 static int emit_rport(struct compile_ctx *ctx, uint32_t rtr_key, const struct xovn_lrp *lrp,
 		      const struct xovn_lsp *lsp)
 {
-	struct xovn_lport_addr addr;
 	struct xovn_rport_key k;
 	struct xovn_rport_val v;
 
-	if (compile_lrp_address(lrp, &addr) < 0)
+	if (compile_rport_val(lrp, lsp, &v) < 0)
 		return compile_fail(ctx, "router port '%s': MAC or network does not parse",
 				    lrp->name ? lrp->name : "?");
 	memset(&k, 0, sizeof(k));
-	memset(&v, 0, sizeof(v));
 	k.rtr_key = rtr_key;
 	k.lrp_key = (uint16_t)lrp->tunnel_key;
-	memcpy(v.mac, addr.mac, sizeof(v.mac));
-	v.ls_dp_key = (uint32_t)lsp->ls->tunnel_key;
-	v.ls_port_key = (uint16_t)lsp->tunnel_key;
-	first_ip(&addr, &v);
 	return compile_emit(ctx, XOVN_MAP_RPORTS, &k, sizeof(k), &v, sizeof(v));
 }
 
@@ -111,7 +121,7 @@ static int compile_router(struct compile_ctx *ctx, const struct xovn_lr *r,
 		if (compile_lrp_is_gateway(lrp) && compile_gateway_port(ctx, rtr_key, lrp, lsp) < 0)
 			return -1;
 	}
-	if (compile_router_routes(ctx, r, rtr_key) < 0 || compile_router_nat(ctx, r, rtr_key) < 0)
+	if (compile_router_routes(ctx, r, rtr_key, lsp_by_lrp) < 0 || compile_router_nat(ctx, r, rtr_key) < 0)
 		return -1;
 	return compile_router_neigh(ctx, r, rtr_key, lsp_by_lrp);
 }

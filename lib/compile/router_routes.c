@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * router_routes.c - one router's xovn_routes and xovn_src_routes entries.
+ * router_routes.c - one router's xovn_routes_v2 and xovn_src_routes_v2 entries.
  *
  * Each network of an enabled port gives a LOCAL host route (the port's own
  * address) and a CONNECTED route (the network); static routes follow,
- * dst-ip ones into xovn_routes and src-ip ones into xovn_src_routes.
+ * dst-ip ones into xovn_routes_v2 and src-ip ones into xovn_src_routes_v2.
+ * Each path carries its out port's delivery data (path_out_port).
  * Entries with one key are merged in that order: a LOCAL route beats a
  * connected one (a /32 network), a connected route beats a static one of
  * the same prefix (ovn-northd gives it the higher priority), the first
@@ -35,6 +36,7 @@ struct route_item {
 struct route_list {
 	struct route_item *v;
 	size_t n, cap;
+	const struct name_index *lsp_by_lrp;  /* router ports' switch-side peers */
 };
 
 static int list_push(struct route_list *l, const struct route_item *it)
@@ -77,8 +79,28 @@ static void ip_bytes(const struct xovn_ip *ip, uint8_t out[16])
 		memcpy(out, ip->v6.s6_addr, 16);
 }
 
+/*
+ * The out port's delivery data in the path, as in its xovn_rports entry; a
+ * port no switch port names (or one that does not parse, which fails the
+ * compile with its xovn_rports entry) keeps ls_dp_key 0.
+ */
+static void path_out_port(const struct route_list *l, const struct xovn_lrp *lrp,
+			  struct xovn_route_path *p)
+{
+	const struct xovn_lsp *lsp = lrp->name ? name_index_get(l->lsp_by_lrp, lrp->name) : NULL;
+	struct xovn_rport_val v;
+
+	p->lrp_key = (uint16_t)lrp->tunnel_key;
+	if (!lsp || compile_rport_val(lrp, lsp, &v) < 0)
+		return;
+	memcpy(p->mac, v.mac, sizeof(p->mac));
+	p->ls_port_key = v.ls_port_key;
+	p->ls_dp_key = v.ls_dp_key;
+}
+
+/* lrp: the out port, NULL for a DISCARD route. */
 static int push_one(struct route_list *l, uint32_t map, uint32_t rtr_key, const struct xovn_ip *ip,
-		    uint8_t flags, const uint8_t *nexthop, uint16_t lrp_key)
+		    uint8_t flags, const uint8_t *nexthop, const struct xovn_lrp *lrp)
 {
 	struct route_item it;
 
@@ -87,9 +109,9 @@ static int push_one(struct route_list *l, uint32_t map, uint32_t rtr_key, const 
 	key_of(&it.key, rtr_key, ip);
 	it.val.plen = (uint8_t)ip->plen;
 	it.val.flags = flags;
-	if (!(flags & XOVN_RT_DISCARD)) {
+	if (!(flags & XOVN_RT_DISCARD) && lrp) {
 		it.val.n_paths = 1;
-		it.val.paths[0].lrp_key = lrp_key;
+		path_out_port(l, lrp, &it.val.paths[0]);
 		if (nexthop)
 			memcpy(it.val.paths[0].nexthop, nexthop, 16);
 	}
@@ -103,8 +125,7 @@ static int push_lla(struct route_list *l, const struct xovn_lrp *lrp, uint32_t r
 
 	if (!compile_lrp_lla(lrp, &lla))
 		return 0;
-	return push_one(l, XOVN_MAP_ROUTES, rtr_key, &lla, XOVN_RT_LOCAL, NULL,
-			(uint16_t)lrp->tunnel_key);
+	return push_one(l, XOVN_MAP_ROUTES, rtr_key, &lla, XOVN_RT_LOCAL, NULL, lrp);
 }
 
 /* LOCAL host routes first (they beat a /32 network), then the networks. */
@@ -127,8 +148,7 @@ static int push_networks(struct route_list *l, const struct xovn_lr *r, uint32_t
 			else
 				ip.plen = ip.family == AF_INET ? 32 : 128;
 			if (push_one(l, XOVN_MAP_ROUTES, rtr_key, &ip,
-				     connected ? XOVN_RT_CONNECTED : XOVN_RT_LOCAL, NULL,
-				     (uint16_t)lrp->tunnel_key) < 0)
+				     connected ? XOVN_RT_CONNECTED : XOVN_RT_LOCAL, NULL, lrp) < 0)
 				return -1;
 		}
 		if (!connected && push_lla(l, lrp, rtr_key) < 0)
@@ -188,7 +208,7 @@ static int push_static(struct compile_ctx *ctx, struct route_list *l, const stru
 		return compile_fail(ctx, "router '%s': static route %zu does not parse",
 				    r->name ? r->name : "?", rt->index);
 	if (strcmp(rt->nexthop, "discard") == 0)
-		return push_or_fail(ctx, push_one(l, map, rtr_key, &prefix, XOVN_RT_DISCARD, NULL, 0));
+		return push_or_fail(ctx, push_one(l, map, rtr_key, &prefix, XOVN_RT_DISCARD, NULL, NULL));
 	if (xovn_parse_prefix(rt->nexthop, XOVN_PLEN_NONE, &nexthop) < 0)
 		return compile_fail(ctx, "router '%s': nexthop \"%s\" does not parse",
 				    r->name ? r->name : "?", rt->nexthop);
@@ -196,8 +216,7 @@ static int push_static(struct compile_ctx *ctx, struct route_list *l, const stru
 	if (!lrp)
 		return 0;   /* its port is disabled: nothing to leave by */
 	ip_bytes(&nexthop, nh);
-	return push_or_fail(ctx, push_one(l, map, rtr_key, &prefix, 0, nh,
-					  (uint16_t)lrp->tunnel_key));
+	return push_or_fail(ctx, push_one(l, map, rtr_key, &prefix, 0, nh, lrp));
 }
 
 static int item_cmp(const void *a, const void *b)
@@ -276,9 +295,10 @@ uint16_t compile_router_route_flags(const struct xovn_lr *r)
 	return 0;
 }
 
-int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key)
+int compile_router_routes(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key,
+			  const struct name_index *lsp_by_lrp)
 {
-	struct route_list l = { 0 };
+	struct route_list l = { .lsp_by_lrp = lsp_by_lrp };
 	int rc = 0;
 
 	if (push_networks(&l, r, rtr_key, 0) < 0 || push_networks(&l, r, rtr_key, 1) < 0)

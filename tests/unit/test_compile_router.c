@@ -156,6 +156,51 @@ Test(compile_router, networks_give_local_and_connected_routes)
 	xovn_mapset_free(&s);
 }
 
+/* Every path of every route: the out port's xovn_rports data, or ls_dp_key 0 without one. */
+static void expect_paths_match_rports(const struct xovn_mapset *s, uint32_t map)
+{
+	size_t n_attached = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct xovn_route_key *k = (const void *)s->v[i].key;
+		const struct xovn_route_val *r = (const void *)s->v[i].val;
+
+		if (s->v[i].map != map)
+			continue;
+		for (uint8_t j = 0; j < r->n_paths && j < XOVN_MAX_ECMP; j++) {
+			const struct xovn_route_path *p = &r->paths[j];
+			const struct xovn_rport_val *rp = find_rport(s, k->rtr_key, p->lrp_key);
+
+			if (!rp) {
+				cr_assert_eq(p->ls_dp_key, 0, "out port %u has no switch side",
+					     p->lrp_key);
+				continue;
+			}
+			cr_assert_eq(memcmp(p->mac, rp->mac, 6), 0, "out port %u's MAC", p->lrp_key);
+			cr_assert_eq(p->ls_dp_key, rp->ls_dp_key);
+			cr_assert_eq(p->ls_port_key, rp->ls_port_key);
+			n_attached++;
+		}
+	}
+	cr_assert_gt(n_attached, 0, "some path leaves by an attached port");
+}
+
+Test(compile_router, route_paths_carry_their_out_port)
+{
+	struct xovn_mapset s;
+	const struct xovn_route_path *p;
+
+	compile_model(router_model, &s);
+	expect_paths_match_rports(&s, XOVN_MAP_ROUTES);
+	p = &find_route(&s, XOVN_MAP_ROUTES, 100, "10.0.1.0", 24)->paths[0];
+	expect_mac(p->mac, "00:00:00:00:ff:01");
+	cr_assert_eq(p->ls_dp_key, 1);
+	cr_assert_eq(p->ls_port_key, 9);
+	cr_assert_eq(find_route(&s, XOVN_MAP_ROUTES, 100, "10.0.3.0", 24)->paths[0].ls_dp_key, 0,
+		     "lr-out attaches to no switch: nothing leaves by it");
+	xovn_mapset_free(&s);
+}
+
 Test(compile_router, static_routes_ecmp_discard_and_src_ip)
 {
 	struct xovn_mapset s;
