@@ -240,6 +240,11 @@ xovnd_log() { echo "$E2E_TMP/xovnd-$1.log"; }
 wait_log() {
 	local log; log=$(xovnd_log "$1")
 	local pattern=$2 secs=${3:-5} count=${4:-1} i
+	# Every caller waits for something that must happen: a loaded machine
+	# (two e2e lanes, the packet tests beside them) may take far longer to
+	# verify and load a datapath than the caller's estimate, and a longer
+	# bound costs nothing when the line is already there.
+	((secs >= 30)) || secs=30
 	for ((i = 0; i < secs * 10; i++)); do
 		[ "$(grep -cE -- "$pattern" "$log" 2>/dev/null)" -ge "$count" ] && return 0
 		sleep 0.1
