@@ -4,7 +4,8 @@
  * type router whose options:router-port names a router port.  Its
  * "router" address stands for that router port's MAC and networks (as in
  * ovn-nb), so the switch learns the router's MAC and answers ARP / ND for
- * its addresses; its xovn_lsp_router entry lets frames into the router.
+ * its addresses; its xovn_lsp_router value, copied into its fdb entries,
+ * lets frames into the router.
  */
 #include <string.h>
 #include <sys/socket.h>
