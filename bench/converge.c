@@ -5,7 +5,7 @@
  *   bench_converge --nb REMOTE --port P --dp KEY --ports N --reps R [--warmup W] PIN_DIR...
  *
  * Each repetition (R of each kind) gives logical port P a new MAC with `ovn-nbctl
- * lsp-set-addresses` and polls every chassis' pinned xovn_fdb (switch
+ * lsp-set-addresses` and polls every chassis' pinned xovn_fdb_v2 (switch
  * tunnel key KEY) until the MAC is there.  The first W repetitions (default
  * 2) are not reported: the chassis may still be settling the start (each
  * claim of a port by its chassis is a change for all the others).  Rows
@@ -92,7 +92,7 @@ int main(int argc, char **argv)
 		else if (n < MAX_CHASSIS) {
 			char path[512];
 
-			snprintf(path, sizeof(path), "%s/xovn_fdb", argv[i]);
+			snprintf(path, sizeof(path), "%s/xovn_fdb_v2", argv[i]);
 			fds[n] = bpf_obj_get(path);
 			if (fds[n] < 0) {
 				fprintf(stderr, "bench_converge: %s: cannot open\n", path);

@@ -12,10 +12,11 @@
  *                        -> redirect: local unicast VIF->VIF
  *   floor_unicast_array  the same with the ingress port from an array
  *                        indexed by ifindex instead of the hash
- *   floor_routed         local unicast's lookups plus a router hop: router
- *                        LSP hash, destination LPM (its path carries the
- *                        out port), neighbour hash, the out switch's fdb
- *                        hash, one store of the rewritten header bytes
+ *   floor_routed         local unicast's lookups plus a router hop: the
+ *                        router from the router LSP's fdb value,
+ *                        destination LPM (its path carries the out port),
+ *                        neighbour hash, the out switch's fdb hash, one
+ *                        store of the rewritten header bytes
  *
  * bench/pktcost.c fills the maps so that its frames hit in every lookup.
  */
@@ -37,8 +38,6 @@
 
 FLOOR_HASH(fl_ingress, struct xovn_ingress_key, struct xovn_ingress_val, XOVN_MAX_INGRESS);
 FLOOR_HASH(fl_fdb, struct xovn_fdb_key, struct xovn_fdb_val, XOVN_MAX_PORTS);
-FLOOR_HASH(fl_lsp_router, struct xovn_port_key, struct xovn_lsp_router_val,
-	   XOVN_MAX_ROUTER_PORTS);
 FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_val, XOVN_MAX_NEIGH);
 
 /* Ingress ports by ifindex (the index), for untagged frames. */
@@ -138,20 +137,16 @@ int floor_unicast_array(struct __sk_buff *skb)
 /* The bytes a hop rewrites: MACs, type, IPv4 header up to its checksum. */
 #define FLOOR_HDR_LEN (ETH_HLEN + 12)
 
-/* The L2 lookup landing on a router LSP, and that LSP's router entry. */
+/* The L2 lookup landing on a router LSP: the router is in its value. */
 static __always_inline const struct xovn_lsp_router_val *
 floor_router_of(const struct xovn_ingress_val *in, const __u8 *dst)
 {
 	struct xovn_fdb_key fk = { .dp_key = in->dp_key };
-	struct xovn_port_key lk = { .dp_key = in->dp_key };
 	const struct xovn_fdb_val *fdb;
 
 	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
 	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
-	if (!fdb)
-		return NULL;
-	lk.port_key = fdb->port_key;
-	return bpf_map_lookup_elem(&fl_lsp_router, &lk);
+	return fdb && fdb->router.rtr_key ? &fdb->router : NULL;
 }
 
 /* The route to daddr's path: its out port with it. */

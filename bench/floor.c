@@ -52,11 +52,19 @@ static int put_fdb(struct floor *s, uint32_t dp, const uint8_t *mac, uint16_t po
 	return put(s->maps.fl_fdb, &k, &v);
 }
 
+/* The router LSP frame is addressed to, with its router in its fdb value. */
+static int put_router_lsp(struct floor *s, const uint8_t *frame)
+{
+	struct xovn_fdb_key k = { .dp_key = FL_DP_IN };
+	struct xovn_fdb_val v = { .port_key = FL_LSP, .router = { .rtr_key = FL_RTR, .lrp_key = 1 } };
+
+	memcpy(k.mac, frame, 6);
+	return put(s->maps.fl_fdb, &k, &v);
+}
+
 /* The router hop for frame's IPv4 destination: LSP, route with out port, neighbour. */
 static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifindex)
 {
-	struct xovn_port_key lk = { .dp_key = FL_DP_IN, .port_key = FL_LSP };
-	struct xovn_lsp_router_val lv = { .rtr_key = FL_RTR, .lrp_key = 1 };
 	struct xovn_route_key rk = { .prefixlen = XOVN_ROUTE_FIXED_BITS + 24, .rtr_key = FL_RTR,
 				     .family = XOVN_AF_IPV4 };
 	struct xovn_route_val rv = { .plen = 24, .n_paths = 1, .flags = XOVN_RT_CONNECTED };
@@ -70,7 +78,7 @@ static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifinde
 	memcpy(rv.paths[0].mac, fl_out_mac, 6);
 	memcpy(nk.ip, frame + 30, 4);
 	memcpy(nv.mac, fl_nh_mac, 6);
-	return put(s->maps.fl_lsp_router, &lk, &lv) || put(s->maps.fl_routes, &rk, &rv) ||
+	return put_router_lsp(s, frame) || put(s->maps.fl_routes, &rk, &rv) ||
 	       put(s->maps.fl_neigh, &nk, &nv) ||
 	       put_fdb(s, FL_DP_OUT, fl_nh_mac, 5, out_ifindex, 4);
 }
@@ -120,7 +128,6 @@ int bfl_open(struct bfl *f, const struct bd_iface *ifaces)
 	return put_ingress(s, f->paths[0].in.ingress_ifindex, FL_DP_SW, 1) ||
 	       put_fdb(s, FL_DP_SW, f->paths[0].frame, 2, out, 2) ||
 	       put_ingress(s, f->paths[2].in.ingress_ifindex, FL_DP_IN, 3) ||
-	       put_fdb(s, FL_DP_IN, f->paths[2].frame, FL_LSP, 0, 0) ||
 	       put_router(s, f->paths[2].frame, out) ? -1 : 0;
 }
 

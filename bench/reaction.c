@@ -8,7 +8,7 @@
  * xovnd must be running for chassis hv1 on FILE with maps pinned in DIR
  * (the model from bench_ctlplane --write-model N).  Each repetition gives
  * remote port r1 a new MAC with `xovnctl lsp-set-addresses` and polls the
- * pinned xovn_fdb until the new MAC is there.  Rows:
+ * pinned xovn_fdb_v2 until the new MAC is there.  Rows:
  *   react PORTS ctl_read REP NS     xovnctl lsp-get-addresses r1
  *   react PORTS ctl_write REP NS    xovnctl lsp-set-addresses r1 ...
  *   react PORTS ctl_read_cpu, ctl_write_cpu REP NS   their CPU time (user + system)
@@ -315,7 +315,7 @@ int main(int argc, char **argv)
 	setvbuf(stdout, NULL, _IOLBF, 0);
 	if (parse(&o, argc, argv))
 		return 1;
-	snprintf(path, sizeof(path), "%s/xovn_fdb", o.pin_dir);
+	snprintf(path, sizeof(path), "%s/xovn_fdb_v2", o.pin_dir);
 	/* xovnd pins its maps a moment after it starts. */
 	for (t0 = now_ns(); (fd = bpf_obj_get(path)) < 0 && now_ns() - t0 < APPLY_TIMEOUT_NS;)
 		usleep(1000);

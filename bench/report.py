@@ -613,7 +613,7 @@ def daemon_section(rows, out, misses, cp, sizes):
                "lsp-set-addresses` gives a remote port a new MAC; the reaction runs from the "
                "commit (on a db of 1 MiB or more the record appended to `DB.journal` and "
                "fsync'ed, else the new db renamed into place; seen through inotify) until the new "
-               "entry is in the pinned `xovn_fdb`, polled every 50 µs while xovnctl is still "
+               "entry is in the pinned `xovn_fdb_v2`, polled every 50 µs while xovnctl is still "
                "running, by a process at real-time priority (on two shared cores it would "
                "otherwise often run only after xovnd had finished); \"from the db write\" starts "
                "earlier, at the modification time of the file written last, and so also counts "

@@ -87,6 +87,6 @@ say "Geneve on the underlay (tcpdump -vv -nn -i ul0 udp port 6081 in hv1)"
 cat "$pcap"
 
 say "the pinned maps of hv1 (bpftool)"
-run bpftool map dump pinned "$E2E_PIN_ROOT/hv1/xovn_fdb" | head -n 24
+run bpftool map dump pinned "$E2E_PIN_ROOT/hv1/xovn_fdb_v2" | head -n 24
 
 say "cleaning up: xovnd --cleanup, namespaces, pins"

@@ -119,7 +119,7 @@
 	X(FLOOD, xovn_flood, HASH,					\
 	  struct xovn_flood_key, struct xovn_flood_val,			\
 	  2 * XOVN_MAX_DATAPATHS, BPF_F_NO_PREALLOC, KEY_FIELD, MEMBERS) \
-	X(FDB, xovn_fdb, HASH,						\
+	X(FDB, xovn_fdb_v2, HASH,					\
 	  struct xovn_fdb_key, struct xovn_fdb_val,			\
 	  XOVN_MAX_PORTS, BPF_F_NO_PREALLOC, KEY_FIELD, COPY_PORT)	\
 	X(INGRESS, xovn_ingress, HASH,					\

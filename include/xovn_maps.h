@@ -181,11 +181,14 @@ struct xovn_port_val {
 	__u32 slot;        /* counter slot in xovn_port_stats (0 = none) */
 };
 
-/* ---- map: xovn_fdb (hash) -------------------------------------------------
+/* ---- map: xovn_fdb_v2 (hash) ----------------------------------------------
  * L2 lookup: MAC addresses from the ports' "addresses" column.  The value
  * carries a copy of the port's xovn_ports value, so unicast to a known MAC
  * needs one lookup, not two; the compiler emits both from the same value, so
- * the copy changes (and is rewritten) whenever the port's entry does.
+ * the copy changes (and is rewritten) whenever the port's entry does.  For a
+ * router LSP it also carries a copy of the port's xovn_lsp_router value (all
+ * zero when there is none), so a frame entering a router needs no second
+ * lookup; both are compiled with the switch, from the same value.
  */
 struct xovn_fdb_key {
 	__u32 dp_key;
@@ -193,10 +196,17 @@ struct xovn_fdb_key {
 	__u16 pad;
 };
 
+struct xovn_lsp_router_val {
+	__u32 rtr_key;     /* 0: the LSP enters no router here */
+	__u16 lrp_key;
+	__u16 flags;       /* XOVN_LR_* */
+};
+
 struct xovn_fdb_val {
 	__u16 port_key;
 	__u16 pad;
-	struct xovn_port_val port;  /* = xovn_ports[dp_key, port_key] */
+	struct xovn_port_val port;          /* = xovn_ports[dp_key, port_key] */
+	struct xovn_lsp_router_val router;  /* = xovn_lsp_router[dp_key, port_key] or 0 */
 };
 
 /* ---- map: xovn_datapaths (hash) -----------------------------------------
@@ -504,11 +514,7 @@ struct xovn_dhcp6_val {
  * an LSP of type "router" without an entry here is not routed (dropped as
  * port-absent, like any port with no interface here).
  */
-struct xovn_lsp_router_val {
-	__u32 rtr_key;
-	__u16 lrp_key;
-	__u16 flags;       /* XOVN_LR_* */
-};
+/* struct xovn_lsp_router_val: with xovn_fdb_v2, which carries a copy of it */
 
 #define XOVN_LR_NAT            0x01 /* the router's NAT runs on this chassis (NAT section) */
 #define XOVN_LR_SRC_ROUTES     0x02 /* the router has src-ip routes: xovn_src_routes_v2 is consulted */
@@ -754,7 +760,7 @@ _Static_assert(sizeof(struct xovn_ingress_val) == 12, "ingress val layout");
 _Static_assert(sizeof(struct xovn_port_key) == 8, "port key layout");
 _Static_assert(sizeof(struct xovn_port_val) == 16, "port val layout");
 _Static_assert(sizeof(struct xovn_fdb_key) == 12, "fdb key layout");
-_Static_assert(sizeof(struct xovn_fdb_val) == 20, "fdb val layout");
+_Static_assert(sizeof(struct xovn_fdb_val) == 28, "fdb val layout");
 _Static_assert(sizeof(struct xovn_dp_val) == 4, "dp val layout");
 _Static_assert(sizeof(struct xovn_flood_key) == 8, "flood key layout");
 _Static_assert(sizeof(struct xovn_flood_member) == 16, "flood member layout");

@@ -24,7 +24,7 @@ static __always_inline int xovn_external_src_held(__u32 dp_key, const __u8 *src,
 
 	*is_ext = 0;
 	__builtin_memcpy(fk.mac, src, ETH_ALEN);
-	fv = bpf_map_lookup_elem(&xovn_fdb, &fk);
+	fv = bpf_map_lookup_elem(&xovn_fdb_v2, &fk);
 	if (!fv)
 		return 0;
 	pk.port_key = fv->port_key;

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
-/* l2.h - the L2 lookup: destination MAC to logical port (xovn_fdb). */
+/* l2.h - the L2 lookup: destination MAC to logical port (xovn_fdb_v2). */
 #ifndef XOVN_BPF_L2_H
 #define XOVN_BPF_L2_H
 
@@ -16,7 +16,7 @@ static __always_inline const struct xovn_fdb_val *xovn_fdb_lookup(__u32 dp_key, 
 	struct xovn_fdb_key key = { .dp_key = dp_key };
 
 	__builtin_memcpy(key.mac, mac, sizeof(key.mac));
-	return bpf_map_lookup_elem(&xovn_fdb, &key);
+	return bpf_map_lookup_elem(&xovn_fdb_v2, &key);
 }
 
 #endif /* XOVN_BPF_L2_H */

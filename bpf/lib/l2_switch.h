@@ -39,6 +39,7 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 		fdb = xovn_fdb_lookup(ctx->dp_key, dst);
 	for (i = 0; i < max_hops && xovn_router_entry(ctx, fdb); i++) {
 		hop.lsp_key = fdb->port_key;
+		hop.router = fdb->router;
 		rc = xovn_router_pass(skb, ctx, &hop);
 		if (rc != XOVN_STEP_SWITCH)
 			return rc;

@@ -5,8 +5,8 @@
  * Logical Patch Ports").
  *
  * A unicast frame whose L2 lookup lands on a switch's LSP of type "router"
- * enters that router (xovn_lsp_router) by the peer router port, and one
- * hop (xovn_router_pass) is:
+ * enters that router by the peer router port (both from the xovn_lsp_router
+ * copy in the fdb value, no second lookup), and one hop (xovn_router_pass) is:
  *
  *   enter:   the router and port; ARP / NS / NA for the router -> answered
  *            or learned (router_neigh.h)
@@ -67,6 +67,7 @@
 #define XOVN_STEP_NAT_OUT (-9)  /* routed by a router with NAT here: source translation next */
 
 struct xovn_router_hop {
+	struct xovn_lsp_router_val router;  /* the router LSP's, from its fdb entry */
 	__u16 lsp_key;           /* the router LSP of ctx->dp_key the frame is addressed to */
 	__u8 dst_mac[ETH_ALEN];  /* after the hop: the frame's eth.dst */
 };
@@ -102,15 +103,13 @@ static __always_inline int xovn_router_send_back(struct __sk_buff *skb, struct x
 static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					struct xovn_router_hop *hop)
 {
-	struct xovn_port_key lk = { .dp_key = ctx->dp_key, .port_key = hop->lsp_key };
 	struct xovn_router_scratch *s = xovn_router_scratch_get();
-	const struct xovn_lsp_router_val *lr;
+	const struct xovn_lsp_router_val *lr = &hop->router;
 	__u16 proto;
 
 	if (!s)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	lr = bpf_map_lookup_elem(&xovn_lsp_router, &lk);
-	if (!lr)
+	if (!lr->rtr_key)
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	s->in.rtr_key = lr->rtr_key;
 	s->in.lrp_key = lr->lrp_key;

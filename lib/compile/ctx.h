@@ -177,6 +177,13 @@ int compile_lrp_address(const struct xovn_lrp *lrp, struct xovn_lport_addr *out)
  * filled, 0 when the port has none.
  */
 int compile_lrp_lla(const struct xovn_lrp *lrp, struct xovn_ip *out);
+/*
+ * The xovn_lsp_router value of a router-type port (also copied into its
+ * xovn_fdb_v2 entries): 1 with *v filled when it enters a router here, else
+ * 0 with *v zero.
+ */
+int compile_router_lsp_val(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			   struct xovn_lsp_router_val *v);
 /* xovn_lsp_router for a router-type port with a peer. */
 int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 		       const struct xovn_lsp *port);

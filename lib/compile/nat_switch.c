@@ -13,7 +13,7 @@
  *   a distributed floating IP (dnat_and_snat with logical_port and
  *     external_mac): on the chassis of logical_port only, answered with
  *     external_mac, and that switch takes frames to external_mac from the
- *     physical network into the router there (an xovn_fdb entry to the
+ *     physical network into the router there (an xovn_fdb_v2 entry to the
  *     router LSP, resident for the physical network), so the floating IP's
  *     traffic enters and leaves by the VM's chassis, not the gateway chassis.
  *
@@ -36,13 +36,16 @@ static int emit_arp(struct compile_ctx *ctx, uint32_t dp_key, uint16_t key,
 	return compile_emit(ctx, XOVN_MAP_ARP_RESP, &ak, sizeof(ak), &rv, sizeof(rv));
 }
 
-/* The floating IP's MAC as a port of the switch, entering the router here. */
-static int emit_fip(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
+/*
+ * The floating IP's MAC as a port of the switch, entering the router here:
+ * the router LSP's own fdb value (port_fv), flagged as the router's edge.
+ */
+static int emit_fip(struct compile_ctx *ctx, const struct switch_state *st,
 		    const struct xovn_nat *n, const struct xovn_ip *ext,
-		    const struct xovn_port_val *pv)
+		    const struct xovn_fdb_val *port_fv)
 {
 	struct xovn_fdb_key fk = { .dp_key = st->dp_key };
-	struct xovn_fdb_val fv = { .port_key = key, .port = *pv };
+	struct xovn_fdb_val fv = *port_fv;
 
 	if (xovn_parse_mac(n->external_mac, fk.mac) < 0)
 		return compile_fail(ctx, "NAT %s: external_mac \"%s\" does not parse",
@@ -50,7 +53,8 @@ static int emit_fip(struct compile_ctx *ctx, const struct switch_state *st, uint
 	fv.port.flags |= XOVN_PF_ROUTER_HERE | XOVN_PF_ROUTER_EDGE;
 	if (compile_emit(ctx, XOVN_MAP_FDB, &fk, sizeof(fk), &fv, sizeof(fv)) < 0)
 		return -1;
-	return emit_arp(ctx, st->dp_key, key, ext, fk.mac, XOVN_RESP_ROUTER | XOVN_RESP_RESIDENT);
+	return emit_arp(ctx, st->dp_key, fv.port_key, ext, fk.mac,
+			XOVN_RESP_ROUTER | XOVN_RESP_RESIDENT);
 }
 
 /* Does port lrp (address addr) answer for centralized external IP ext? */
@@ -69,9 +73,9 @@ static int central_on_port(const struct xovn_lrp *lrp, uint16_t out_lrp,
 	return out_lrp ? out_lrp == lrp->tunnel_key : on_net;
 }
 
-static int nat_port_rule(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
+static int nat_port_rule(struct compile_ctx *ctx, const struct switch_state *st,
 			 const struct xovn_lrp *lrp, const struct xovn_lport_addr *addr,
-			 const struct xovn_nat *n, const struct xovn_port_val *pv)
+			 const struct xovn_nat *n, const struct xovn_fdb_val *port_fv)
 {
 	uint16_t out_lrp;
 	struct xovn_ip ext;
@@ -80,10 +84,10 @@ static int nat_port_rule(struct compile_ctx *ctx, const struct switch_state *st,
 	if (where == COMPILE_NAT_ELSEWHERE || xovn_nat_external_ip(n->external_ip, &ext) < 0)
 		return 0;
 	if (where == COMPILE_NAT_DISTRIBUTED)
-		return out_lrp == lrp->tunnel_key ? emit_fip(ctx, st, key, n, &ext, pv) : 0;
+		return out_lrp == lrp->tunnel_key ? emit_fip(ctx, st, n, &ext, port_fv) : 0;
 	if (!central_on_port(lrp, out_lrp, addr, &ext))
 		return 0;
-	return emit_arp(ctx, st->dp_key, key, &ext, addr->mac,
+	return emit_arp(ctx, st->dp_key, port_fv->port_key, &ext, addr->mac,
 			XOVN_RESP_ROUTER | (compile_lrp_edge_here(ctx, lrp) ? XOVN_RESP_RESIDENT : 0));
 }
 
@@ -91,6 +95,7 @@ int compile_nat_port(struct compile_ctx *ctx, const struct switch_state *st, uin
 		     const struct xovn_lsp *port, const struct xovn_port_val *pv)
 {
 	const struct xovn_lrp *lrp = compile_router_peer(ctx, port);
+	struct xovn_fdb_val port_fv = { .port_key = key, .port = *pv };
 	struct xovn_lport_addr addr;
 	struct name_index seen;
 	int rc = 0;
@@ -98,6 +103,7 @@ int compile_nat_port(struct compile_ctx *ctx, const struct switch_state *st, uin
 	if (!lrp || !lrp->lr->n_nat || !(pv->flags & XOVN_PF_ROUTER_HERE) ||
 	    compile_lrp_address(lrp, &addr) < 0)
 		return 0;
+	compile_router_lsp_val(ctx, port, &port_fv.router);
 	name_index_init(&seen);
 	for (size_t i = 0; i < lrp->lr->n_nat && rc == 0; i++) {
 		const struct xovn_nat *n = &lrp->lr->nat[i];
@@ -107,7 +113,7 @@ int compile_nat_port(struct compile_ctx *ctx, const struct switch_state *st, uin
 		if (name_index_put_new(&seen, n->external_ip, n) < 0)
 			rc = compile_fail(ctx, "out of memory indexing NAT rules");
 		else
-			rc = nat_port_rule(ctx, st, key, lrp, &addr, n, pv);
+			rc = nat_port_rule(ctx, st, lrp, &addr, n, &port_fv);
 	}
 	name_index_free(&seen);
 	return rc;

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * ports.c - one logical switch port -> its xovn_ports entry, its
- * MACs in xovn_fdb, its xovn_ingress key when it has an interface here, and
+ * MACs in xovn_fdb_v2, its xovn_ingress key when it has an interface here, and
  * its membership in the switch's flood groups.
  */
 #include <string.h>
@@ -153,8 +153,8 @@ static int has_address(const struct xovn_lsp *port, const char *word)
 }
 
 /*
- * Each MAC of the port, with a copy of its xovn_ports value (pv): one lookup
- * for unicast.  A router port's "router" address is its router port's MAC.
+ * Each MAC of the port, with a copy of its xovn_ports value (pv) and of its
+ * xovn_lsp_router value: one lookup for unicast, routed or not.  A router port's "router" address is its router port's MAC.
  */
 static int emit_fdb(struct compile_ctx *ctx, const struct switch_state *st, uint16_t key,
 		    const struct xovn_lsp *port, const struct xovn_port_val *pv)
@@ -176,6 +176,7 @@ static int emit_fdb(struct compile_ctx *ctx, const struct switch_state *st, uint
 		memcpy(fk.mac, addr.mac, sizeof(fk.mac));
 		fv.port_key = key;
 		fv.port = *pv;
+		compile_router_lsp_val(ctx, port, &fv.router);
 		if (compile_emit(ctx, XOVN_MAP_FDB, &fk, sizeof(fk), &fv, sizeof(fv)) < 0)
 			return -1;
 	}

@@ -4,7 +4,8 @@
  * type router whose options:router-port names a router port.  Its
  * "router" address stands for that router port's MAC and networks (as in
  * ovn-nb), so the switch learns the router's MAC and answers ARP / ND for
- * its addresses; its xovn_lsp_router entry lets frames into the router.
+ * its addresses; its xovn_lsp_router value, copied into its fdb entries,
+ * lets frames into the router.
  */
 #include <string.h>
 #include <sys/socket.h>
@@ -86,21 +87,30 @@ int compile_lsp_address(struct compile_ctx *ctx, const struct xovn_lsp *port, co
 	return 1;
 }
 
+int compile_router_lsp_val(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			   struct xovn_lsp_router_val *v)
+{
+	const struct xovn_lrp *lrp = compile_router_peer(ctx, port);
+
+	memset(v, 0, sizeof(*v));
+	if (!lrp || !compile_router_here(ctx, lrp->lr))
+		return 0;
+	v->rtr_key = (uint32_t)lrp->lr->tunnel_key;
+	v->lrp_key = (uint16_t)lrp->tunnel_key;
+	v->flags = compile_router_nat_flags(ctx, lrp->lr) | compile_router_route_flags(lrp->lr);
+	return 1;
+}
+
 int compile_router_lsp(struct compile_ctx *ctx, const struct switch_state *st,
 		       const struct xovn_lsp *port)
 {
-	const struct xovn_lrp *lrp = compile_router_peer(ctx, port);
 	struct xovn_lsp_router_val v;
 	struct xovn_port_key k;
 
-	if (!lrp || !compile_router_here(ctx, lrp->lr))
+	if (!compile_router_lsp_val(ctx, port, &v))
 		return 0;
 	memset(&k, 0, sizeof(k));
-	memset(&v, 0, sizeof(v));
 	k.dp_key = st->dp_key;
 	k.port_key = (uint16_t)port->tunnel_key;
-	v.rtr_key = (uint32_t)lrp->lr->tunnel_key;
-	v.lrp_key = (uint16_t)lrp->tunnel_key;
-	v.flags = compile_router_nat_flags(ctx, lrp->lr) | compile_router_route_flags(lrp->lr);
 	return compile_emit(ctx, XOVN_MAP_LSP_ROUTER, &k, sizeof(k), &v, sizeof(v));
 }

@@ -11,7 +11,7 @@
  * the new set uses: a slot freed by this very change is not reused before
  * the next one, so two live ports never share a slot, not even while the
  * difference is being written.  The slot is written into every value that
- * leads to the port: xovn_ports, xovn_ingress, xovn_fdb and flood members.
+ * leads to the port: xovn_ports, xovn_ingress, xovn_fdb_v2 and flood members.
  */
 #ifndef XOVN_SLOTS_H
 #define XOVN_SLOTS_H

@@ -81,7 +81,7 @@ Test(l2_map_apply, a_malformed_entry_rejects_the_whole_set_untouched)
 	cr_assert_eq(xovn_mapset_add(&up, XOVN_MAP_FDB, short_key, sizeof(short_key), &v,
 				     sizeof(v)), 0);
 	cr_assert_eq(xovn_map_apply(h.map_fds, &up, NULL, err, sizeof(err)), -1);
-	cr_assert(strstr(err, "xovn_fdb") != NULL, "message names no map: %s", err);
+	cr_assert(strstr(err, "xovn_fdb_v2") != NULL, "message names no map: %s", err);
 	cr_assert(strstr(err, "key is 3 bytes") != NULL, "message gives no reason: %s", err);
 	cr_assert_not(ingress_present(8), "part of a rejected set was written");
 	xovn_mapset_free(&up);

@@ -17,8 +17,8 @@ FULL='applied generation [0-9]+: \+[0-9]+ -[0-9]+ entries$'
 # Waits until PATTERN has matched once more than it had when called with "mark".
 mark() { MARK=$(log_count hv1 "$1"); }
 once_more() { wait_log hv1 "$1" "${2:-10}" $((MARK + 1)); }
-fdb_has() { # MAC: is it a key of xovn_fdb?
-	nsenter --net="/run/netns/$HV" bpftool -j map dump pinned "$E2E_PIN_ROOT/hv1/xovn_fdb" |
+fdb_has() { # MAC: is it a key of xovn_fdb_v2?
+	nsenter --net="/run/netns/$HV" bpftool -j map dump pinned "$E2E_PIN_ROOT/hv1/xovn_fdb_v2" |
 		python3 -c 'import json, sys
 want = [int(x, 16) for x in sys.argv[1].split(":")]
 sys.exit(0 if any(e["formatted"]["key"]["mac"] == want for e in json.load(sys.stdin)) else 1)' "$1"
@@ -50,7 +50,7 @@ mark '\(journal: 1 switch compiled\)'
 ctl lsp-set-addresses q1 "02:00:00:00:07:21 10.8.0.1" || fail "xovnctl set address"
 check "one port's new MAC: one switch compiled, entries added and removed" \
 	once_more 'applied generation [0-9]+: \+[1-9][0-9]* -[1-9][0-9]* entries \(journal: 1 switch compiled\)'
-check "the new MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:21
+check "the new MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:21
 mark "$JOURNAL"
 ctl lsp-add ls1 p3 -- lsp-set-addresses p3 "02:00:00:00:07:03 10.7.0.3" \
 	-- lsp-set-port-security p3 "02:00:00:00:07:03 10.7.0.3" || fail "xovnctl p3"
@@ -61,7 +61,7 @@ check "a new switch" once_more "$JOURNAL"
 mark '\(journal: 0 switches compiled\)'
 ctl ls-del ls3 || fail "ls-del ls3"
 check "a removed switch" once_more '\(journal: 0 switches compiled\)'
-check "its MAC left xovn_fdb" until_ok 2 fdb_lacks 02:00:00:00:07:31
+check "its MAC left xovn_fdb_v2" until_ok 2 fdb_lacks 02:00:00:00:07:31
 mark "$JOURNAL"
 ctl lsp-set-addresses p2 "$MAC2 10.7.0.2 10.7.0.22" || fail "xovnctl give p2 a second IP"
 check "p2's second IP" once_more "$JOURNAL"
@@ -78,11 +78,11 @@ mark "$JOURNAL"
 ctl lsp-set-addresses q1 "02:00:00:00:07:51 10.8.0.1" || fail "xovnctl appended write"
 check "the db file is left as it is" test "$(db_file_id)" = "$before"
 check "an appended write is compiled switch by switch" once_more "$JOURNAL"
-check "the appended MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:51
+check "the appended MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:51
 mark "$JOURNAL"
 ctl lsp-add ls1 p4 -- lsp-set-addresses p4 "02:00:00:00:07:04 10.7.0.4" || fail "xovnctl p4"
 check "a second appended write is followed" once_more "$JOURNAL"
-check "p4's MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:04
+check "p4's MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:04
 check "readers see the appended writes" \
 	test "$(ctl lsp-get-addresses q1)" = "02:00:00:00:07:51 10.8.0.1"
 unset XOVN_JOURNAL_APPEND_MIN_DB
@@ -90,7 +90,7 @@ mark "$JOURNAL"
 ctl lsp-set-addresses p4 "02:00:00:00:07:05 10.7.0.4" || fail "xovnctl rewrite"
 check "a small db's write rewrites it, the appended writes folded in" db_file_has '"p4"'
 check "the rewrite is followed" once_more "$JOURNAL"
-check "p4's new MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:05
+check "p4's new MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:05
 
 echo "the maps equal a full compile of the db"
 xovnd_stop "$XOVND_PID"
@@ -114,14 +114,14 @@ open(db + ".hand", "w").write(json.dumps(m))
 os.rename(db + ".hand", db)
 PY
 check "a hand edit is read whole" once_more "$FULL"
-check "the hand-edited MAC is in xovn_fdb" until_ok 2 fdb_has 02:00:00:00:07:41
+check "the hand-edited MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:41
 mark "$JOURNAL"
 ctl lsp-set-addresses q1 "02:00:00:00:07:42 10.8.0.1" || fail "xovnctl after the hand edit"
 check "records from the hand-edited file are followed" once_more "$JOURNAL"
 printf 'not json\n' >"$DB.journal.x" && mv "$DB.journal.x" "$DB.journal"
 mark "$FULL"
 ctl lsp-set-addresses q1 "02:00:00:00:07:43 10.8.0.1" || fail "xovnctl after the damage"
-check "the new MAC is in xovn_fdb despite the damaged journal" until_ok 3 fdb_has 02:00:00:00:07:43
+check "the new MAC is in xovn_fdb_v2 despite the damaged journal" until_ok 3 fdb_has 02:00:00:00:07:43
 mark 'refusing'
 printf '{"garbage": 1}\n' >"$DB.x" && mv "$DB.x" "$DB"
 check "a bad hand edit is refused" once_more 'refusing'

@@ -91,7 +91,7 @@ ovn_member_start nb "$nb_cur"
 
 # Every edit reached both chassis: its MAC is in each chassis' fdb map.
 fdb_macs() {
-	bpftool -j map dump pinned "$E2E_PIN_ROOT/$1/xovn_fdb" |
+	bpftool -j map dump pinned "$E2E_PIN_ROOT/$1/xovn_fdb_v2" |
 		jq -r '.[].formatted.key.mac | map(. | tostring) | join(" ")'
 }
 for hv in hv1 hv2; do

@@ -38,15 +38,15 @@ check "500 of 500 echoes answered while both chassis restarted" test "${PING_REC
 echo "a pinned map of another layout is refused, not recreated"
 bad_pin=$E2E_PIN_ROOT/old-layout
 mkdir -p "$bad_pin"
-# An xovn_fdb as an older layout might have left it: other key and value sizes.
-bpftool map create "$bad_pin/xovn_fdb" type hash key 4 value 4 entries 16 name xovn_fdb \
+# An xovn_fdb_v2 as an older layout might have left it: other key and value sizes.
+bpftool map create "$bad_pin/xovn_fdb_v2" type hash key 4 value 4 entries 16 name xovn_fdb_v2 \
 	|| fail "bpftool could not create the old-layout pin"
-old_id=$(bpftool -j map show pinned "$bad_pin/xovn_fdb" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+old_id=$(bpftool -j map show pinned "$bad_pin/xovn_fdb_v2" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
 nsenter --net="/run/netns/$HV1" "$XOVND" --chassis hv1 --db "$DB" --pin-dir "$bad_pin" \
 	--once >"$E2E_TMP/old-layout.log" 2>&1
 check "xovnd --once exits non-zero" test $? -ne 0
 check "and says it cannot load against those pins" grep -q 'cannot load' "$E2E_TMP/old-layout.log"
-new_id=$(bpftool -j map show pinned "$bad_pin/xovn_fdb" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
+new_id=$(bpftool -j map show pinned "$bad_pin/xovn_fdb_v2" | sed -n 's/.*"id":\([0-9]*\).*/\1/p')
 check "the old pin is still the same map (id $old_id)" test -n "$old_id" -a "$old_id" = "$new_id"
 check "traffic on the running datapath is untouched" ping_ok "$VM1" 10.11.0.2
 

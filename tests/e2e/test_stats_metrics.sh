@@ -115,7 +115,7 @@ check "drops by reason equal xovnctl stats" test \
 	"$(metric "xovn_drops_total{chassis=hv1,reason=port-security-src}")" = \
 	"$(drop_field "$now" port-security-src packets)"
 check "fdb fill level: 3 MACs of 131072" test \
-	"$(metric "xovn_map_entries{chassis=hv1,map=xovn_fdb}") $(metric "xovn_map_max_entries{chassis=hv1,map=xovn_fdb}")" = "3 131072"
+	"$(metric "xovn_map_entries{chassis=hv1,map=xovn_fdb_v2}") $(metric "xovn_map_max_entries{chassis=hv1,map=xovn_fdb_v2}")" = "3 131072"
 check "model generation applied" test \
 	"$(metric "xovn_model_generation{chassis=hv1}")" = "$(jq -r .generation "$DB")"
 ctl lsp-del p3 || fail "lsp-del p3"

@@ -246,7 +246,7 @@ struct arp_case {
 	const char *opts, *gw;
 	const char *chassis, *ip;
 	const char *mac;           /* the answer on switch out, NULL: none */
-	int fip;                   /* the floating IP's external_mac enters the router here (xovn_fdb) */
+	int fip;                   /* the floating IP's external_mac enters the router here (xovn_fdb_v2) */
 };
 
 #define R_OUT_MAC "02:00:00:00:ff:02"
@@ -297,9 +297,13 @@ Test(compile_nat, external_ips_are_answered_where_their_rules_run)
 				     c->what, a->flags);
 		}
 		cr_expect_eq(f != NULL, c->fip, "%s: fdb entry for the external MAC", c->what);
-		if (f && c->fip)
+		if (f && c->fip) {
 			cr_expect(f->port_key == 9 && (f->port.flags & XOVN_PF_ROUTER_EDGE),
 				  "%s: the external MAC enters the router here", c->what);
+			cr_expect(f->router.rtr_key && find_lsp_router(&s, 2, 9) &&
+				  !memcmp(&f->router, find_lsp_router(&s, 2, 9), sizeof(f->router)),
+				  "%s: with the router LSP's router", c->what);
+		}
 		xovn_mapset_free(&s);
 		json_decref(m);
 	}

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
  * test_compile_ports.c - where each port type lives, as seen from each
- * chassis: xovn_ports flags and addresses, xovn_ingress keys, xovn_fdb.
+ * chassis: xovn_ports flags and addresses, xovn_ingress keys, xovn_fdb_v2.
  */
 #include <criterion/criterion.h>
 #include <string.h>

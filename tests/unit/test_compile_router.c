@@ -100,6 +100,30 @@ Test(compile_router, switch_ports_lead_into_their_router)
 	xovn_mapset_free(&s);
 }
 
+/* The router a frame enters comes with the L2 lookup: the fdb value carries the LSP's entry. */
+Test(compile_router, router_ports_fdb_entries_carry_their_router)
+{
+	static const struct { uint32_t dp; uint16_t port; const char *mac; } cases[] = {
+		{ 1, 9, "00:00:00:00:ff:01" }, { 2, 1, "00:00:00:00:ff:02" },
+		{ 2, 2, "00:00:00:00:ff:04" }, { 1, 1, "00:00:00:00:01:01" },
+	};
+	static const struct xovn_lsp_router_val none;
+	struct xovn_mapset s;
+
+	compile_model(router_model, &s);
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		const struct xovn_fdb_val *f = find_fdb(&s, cases[i].dp, cases[i].mac);
+		const struct xovn_lsp_router_val *want = find_lsp_router(&s, cases[i].dp, cases[i].port);
+
+		cr_assert_not_null(f, "%s", cases[i].mac);
+		cr_assert_eq(f->port_key, cases[i].port, "%s", cases[i].mac);
+		cr_expect_eq(memcmp(&f->router, want ? want : &none, sizeof(none)), 0,
+			     "%s: router %u/%u", cases[i].mac, f->router.rtr_key, f->router.lrp_key);
+	}
+	cr_expect_eq(find_fdb(&s, 1, "00:00:00:00:ff:01")->router.rtr_key, 100);
+	xovn_mapset_free(&s);
+}
+
 Test(compile_router, router_ports_know_their_switch_and_first_addresses)
 {
 	struct xovn_mapset s;
