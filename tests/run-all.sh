@@ -4,6 +4,7 @@
 #   unit      criterion: model, validator, compiler, diff, xovnctl
 #   bpf       criterion: BPF_PROG_TEST_RUN packet tests on build/xovn.bpf.o's programs
 #   schema    examples and invalid corpus against the JSON Schema (python3-jsonschema)
+#   bench-report  bench/report.py on a small results.tsv fixture (no benchmark runs)
 #   e2e       network-namespace end-to-end tests with real xovnd processes
 #   unit-asan the unit suite again, userspace under ASan + UBSan (tests/sanitize.sh)
 #   fuzz      every libFuzzer target for 12 s, side by side (tests/fuzz/run.sh)
@@ -86,6 +87,7 @@ prebuild_pid=$bg_pid prebuild_log=$bg_log
 
 run_criterion unit build/test_unit
 run_script schema tests/check-schema.sh
+run_script bench-report python3 tests/bench/test_report.py
 
 # The packet tests are CPU-bound (program verification) while the e2e
 # scripts mostly wait on packets and daemons: the packet tests run beside
