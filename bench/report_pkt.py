@@ -226,6 +226,20 @@ def nat_table(p, out):
     out.append("")
 
 
+def drift(p, scen, mode):
+    meds = [statistics.median(p.ratio[(n, scen, mode)]) for n in p.sizes]
+    return max(abs(m / meds[0] - 1) for m in meds)
+
+
+def floor_drift(p, scen, mode):
+    """The drift of a path's floors, whose maps are the same at every size: the noise
+    of the drift measure itself in this run."""
+    parts = [f"{floor} (maps that do not grow) drifts {drift(p, floor, mode):.0%}"
+             for floor, path, _ in FLOORS
+             if path == scen and all(p.has(floor, mode, n) for n in p.sizes)]
+    return "; ".join(parts)
+
+
 def scale_section(p, out, targets, plot_dir):
     out.append("## 2. Scale invariance\n")
     out.append("The same paths with the same frames as the model grows (filler switches of 100 "
@@ -245,13 +259,14 @@ def scale_section(p, out, targets, plot_dir):
         if not all(p.has(scen, mode, n) for n in p.sizes):
             continue
         meds = [statistics.median(p.ratio[(n, scen, mode)]) for n in p.sizes]
-        drift = max(abs(m / meds[0] - 1) for m in meds)
+        d = drift(p, scen, mode)
         cells = " | ".join(f"{m:.2f}× ({statistics.median(p.ns[(n, scen, mode)]):.0f} ns)"
                            for m, n in zip(meds, p.sizes))
-        met = drift <= DRIFT_TARGET
-        out.append(f"| {label} ({mode}) | {cells} | {drift:.0%} {'' if met else '**missed**'} |")
-        targets.record(f"drift:{scen}", f"{drift:.0%} ({mode}, {p.sizes[0]} to {p.sizes[-1]} "
-                       "ports)", met, label=f"{label}: cost flat as the model grows",
+        met = d <= DRIFT_TARGET
+        out.append(f"| {label} ({mode}) | {cells} | {d:.0%} {'' if met else '**missed**'} |")
+        targets.record(f"drift:{scen}", f"{d:.0%} ({mode}, {p.sizes[0]} to {p.sizes[-1]} "
+                       "ports)", met, floor_drift(p, scen, mode),
+                       label=f"{label}: cost flat as the model grows",
                        goal=f"≤ {DRIFT_TARGET:.0%} drift", reason="scale")
         series.append((label, meds))
     out.append("\n![per-packet cost vs model size](bench/pkt_scale.png)\n")

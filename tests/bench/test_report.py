@@ -102,6 +102,8 @@ CHECKS = [
      ("routed ÷ switched, same chassis | single | 2.25", "1.50 (1.50–1.50)", "**missed**")),
     ("NAT ÷ routed", ("| SNAT, existing connection | single", "1.20 (1.20–1.20)")),
     ("drift of unicast", ("| local unicast VIF->VIF (repeat)", "20% **missed**")),
+    ("the drift target's floor: the floor's own drift", ("flat from the smallest model",
+                                                          "floor_unicast (maps that do not grow) drifts 0%")),
     ("encap flat", ("| VIF->tunnel (Geneve encap) (single)", "| 0% ")),
     ("udp64 target, with its floor", ("same chassis, UDP, 64-byte frames, ÷ Linux bridge",
                                       "1.40", "**missed**", "floorpeer: 1.50×", "xovn 0.93× it")),
