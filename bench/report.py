@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """report.py - build/bench/results.tsv -> docs/BENCHMARKS.md and docs/bench/*.png.
 
-    bench/report.py RESULTS DOC PLOT_DIR [--require-all]
+    bench/report.py RESULTS DOC PLOT_DIR [--require-all] [--no-plots]
 
 Every figure is summarised as median, min and max over the repetitions, and
 compared with a baseline measured in the same run: the minimal redirect
@@ -22,7 +22,7 @@ from report_ctl import converge_section, cpwrite_section, daemon_section, phases
 from report_pkt import Pkt, pkt_section, scale_section  # noqa: E402
 from report_targets import targets_section  # noqa: E402
 from report_tp import natct_section, tp_section, xt_section, xt_values  # noqa: E402
-from report_util import Sections, Targets, load, machine  # noqa: E402
+from report_util import PLOTS, Sections, Targets, load, machine  # noqa: E402
 
 HISTORY = "bench/history.md"
 # Row kinds the sections render; any other kind is listed as not rendered yet.
@@ -133,6 +133,7 @@ def render(rows, meta, plot_dir):
 def main():
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
     results, doc, plot_dir = args[:3]
+    PLOTS["on"] = "--no-plots" not in sys.argv
     os.makedirs(plot_dir, exist_ok=True)
     rows, meta = load(results)
     text, missing = render(rows, meta, plot_dir)

@@ -52,8 +52,14 @@ def gnuplot(script):
     subprocess.run(["gnuplot"], input=script.encode(), check=True)
 
 
+# report.py --no-plots: the markdown alone (tests/bench/test_report.py), no gnuplot.
+PLOTS = {"on": True}
+
+
 def plot(plot_dir, name, columns, series, settings):
     """A log-log PNG of series [(title, [y per x])] over columns (the x values)."""
+    if not PLOTS["on"]:
+        return
     dat = os.path.join(plot_dir, f"{name}.dat")
     with open(dat, "w") as f:
         for i, x in enumerate(columns):
