@@ -32,7 +32,7 @@ STAGES = [
     ("bridge", r"^(br_|__br_|nbp_|should_deliver)"),
     ("TC hook (tcx/clsact dispatch)", r"^(tcx_run|sch_handle_ingress|tcf_classify|tc_run|cls_bpf)"),
     ("forwarding BPF program + helpers",
-     r"^(bpf_prog_(?!.*xt_tc_sink)|bpf_(?!redirect_peer)|__bpf_|htab_|array_map_|lpm_|"
+     r"^(bpf_prog_(?!.*xt_tc_sink)|bpf_(?!redirect_peer|prog_|lsm_)|__bpf_|htab_|array_map_|lpm_|"
      r"trie_|__htab)"),
     ("redirect_peer", r"^(skb_do_redirect|bpf_redirect_peer|veth_peer_dev)"),
     ("receiver sink (TC drop on VM eth0)", r"^bpf_prog_.*xt_tc_sink"),

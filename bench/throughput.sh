@@ -5,6 +5,8 @@
 #   bench/throughput.sh SECONDS     (rows on stdout, progress on stderr)
 #   TP_TOPOS=cross bench/throughput.sh 3    only the two-chassis tests
 #   TP_TOPOS=routed bench/throughput.sh 3   only the routed tests
+#   TP_TOPOS=same TP_TESTS="udp64 udp64sink" bench/throughput.sh 5
+#                                     only those tests of the same chassis
 #
 # Both implementations are built side by side, each with its own VM
 # namespaces, and every test alternates between them: five pairs of short
@@ -144,7 +146,7 @@ model_common() { # DB
 # Same chassis: a Linux bridge in hv s1 (VMs sA, sB), xovn in hv x1 (VMs xA,
 # xB) and, for the UDP tests, the minimal TC program in hv f1 (VMs fA, fB).
 same_chassis() {
-	local db=$BT_TMP/same.json TESTS="tcp1 tcp4 udp64 udp64sink" FLOOR_VMS="fA fB"
+	local db=$BT_TMP/same.json TESTS=${TP_TESTS:-tcp1 tcp4 udp64 udp64sink} FLOOR_VMS="fA fB"
 	[ -x "$ATTACH" ] || { log "$ATTACH missing: make -f bench/Makefile"; return 1; }
 	bt_add_ns s1 && bt_add_vm sA s1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP && bt_bridge s1 tA tB || return 1
