@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # perf_udp64.sh - where the sending core's time goes for 64-byte UDP frames
-# between two VMs of one chassis, forwarded by the Linux bridge, by the
-# minimal TC program (bpf_redirect_peer and nothing else, bench/xdp_tc.bpf.c)
-# and by xovn.  A diagnostic run by hand, not part of `make bench`; needs
+# between two VMs of one chassis, forwarded by the Linux bridge (as a new
+# namespace has it here: with br_netfilter's hooks), by the same bridge
+# without them (plainbridge), by the minimal TC program (bpf_redirect_peer
+# and nothing else, bench/xdp_tc.bpf.c) and by xovn.  A diagnostic run by hand, not part of `make bench`; needs
 # perf (Debian: apt-get install -y linux-perf) and build/bench (make -f
 # bench/Makefile).
 #
@@ -49,17 +50,19 @@ snmp_field() {
 # One hv namespace per implementation, each with its own pair of VMs.
 topology() {
 	local db=$BT_TMP/pu.json vm
-	for vm in s f x; do
+	for vm in s n f x; do
 		bt_add_ns ${vm}1 && bt_add_vm ${vm}A ${vm}1 tA $VM_A_MAC $VM_A_IP &&
 			bt_add_vm ${vm}B ${vm}1 tB $VM_B_MAC $VM_B_IP || return 1
 	done
-	bt_bridge s1 tA tB && bt_in f1 "$ATTACH" tc tA tB || return 1
+	bt_bridge s1 tA tB && bt_bridge n1 tA tB && bt_in f1 "$ATTACH" tc tA tB || return 1
+	bt_in n1 sysctl -qw net.bridge.bridge-nf-call-iptables=0 \
+		net.bridge.bridge-nf-call-ip6tables=0 net.bridge.bridge-nf-call-arptables=0 || return 1
 	"$XOVNCTL" --db "$db" ls-add ls -- lsp-add ls pA -- lsp-set-addresses pA "$VM_A_MAC $VM_A_IP" \
 		-- lsp-add ls pB -- lsp-set-addresses pB "$VM_B_MAC $VM_B_IP" \
 		-- chassis-add hv1 geneve 192.0.2.1 -- vif-attach hv1 tA pA -- vif-attach hv1 tB pB \
 		>/dev/null || return 1
 	bt_xovnd x1 hv1 "$db"
-	for vm in s f x; do
+	for vm in s n f x; do
 		ping_ready ${vm}A "$VM_B_IP" || { log "${vm}1: no connectivity"; return 1; }
 	done
 }
@@ -91,6 +94,7 @@ main() {
 	topology || return 1
 	for receiver in stack sink; do
 		args=$(profile bridge sA sB $receiver) &&
+			args="$args $(profile plainbridge nA nB $receiver)" &&
 			args="$args $(profile tc-floor fA fB $receiver)" &&
 			args="$args $(profile xovn xA xB $receiver)" || return 1
 		echo "== receiver: $receiver"

@@ -29,7 +29,8 @@ STAGES = [
     ("softirq + backlog + rx core",
      r"^(handle_softirqs|__do_softirq|do_softirq|net_rx_action|__napi_poll|process_backlog|"
      r"__netif_receive_skb|netif_receive_skb)"),
-    ("bridge", r"^(br_|__br_|nbp_|should_deliver)"),
+    ("bridge", r"^(br_(?!nf_)|__br_|nbp_|should_deliver)"),
+    ("bridge netfilter hooks (br_netfilter)", r"^(br_nf_|nf_hook|nf_bridge|skb_ext_)"),
     ("TC hook (tcx/clsact dispatch)", r"^(tcx_run|sch_handle_ingress|tcf_classify|tc_run|cls_bpf)"),
     ("forwarding BPF program + helpers",
      r"^(bpf_prog_(?!.*xt_tc_sink)|bpf_(?!redirect_peer|prog_|lsm_)|__bpf_|htab_|array_map_|lpm_|"

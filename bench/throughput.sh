@@ -27,10 +27,17 @@
 #          IP/UDP stack and its ICMP port-unreachable work, which on this
 #          path cost more than the bridge itself (bench/perf_udp64.sh)
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
-#   same chassis: IMPL bridge | xovn, and for the UDP tests also tcfloor:
-#   the minimal TC program (bpf_redirect_peer and nothing else,
-#   bench/xdp_tc.bpf.c) in its own hv, run between the two, the floor of
-#   any TC forwarder on this path;  two chassis: IMPL vxlan | xovn
+#   same chassis: IMPL bridge | xovn, and for the UDP tests also
+#     plainbridge  the same bridge without br_netfilter's hooks: this
+#                  kernel has br_netfilter built in and bridge-nf-call-* are
+#                  1 in every new namespace, so "bridge" passes each IPv4
+#                  frame through them (no rules), which costs a lot per
+#                  64-byte frame
+#     tcfloor      the minimal TC program (bpf_redirect_peer and nothing
+#                  else, bench/xdp_tc.bpf.c): the floor of any TC forwarder
+#                  on this path
+#     each in its own hv, run between bridge and xovn;
+#   two chassis: IMPL vxlan | xovn
 #   routed (same chassis, two subnets): IMPL linuxrouter | xovn, TCP only
 #   nat (same chassis, SNAT): IMPL masquerade | xovn, TCP and new
 #   connections/s (bench/nat_topo.sh; not in the default TP_TOPOS)
@@ -105,30 +112,40 @@ sinks() {
 	done
 }
 
-# floor_run TOPO TEST REP: the UDP tests' run of the minimal TC program,
-# when the topology has one (FLOOR_VMS="SRC DST").
-floor_run() {
+# extra_runs TOPO TEST REP: the UDP tests' runs of the topology's further
+# implementations (UDP_EXTRA="IMPL:SRC:DST ...").
+extra_runs() {
+	local e impl src dst
 	case $2 in udp64*) ;; *) return 0 ;; esac
-	[ -n "${FLOOR_VMS:-}" ] || return 0
-	# shellcheck disable=SC2086 # two VM names
-	measure "$1" tcfloor "$2" "$3" $FLOOR_VMS
+	for e in ${UDP_EXTRA:-}; do
+		IFS=: read -r impl src dst <<<"$e"
+		measure "$1" "$impl" "$2" "$3" "$src" "$dst" || return 1
+	done
+}
+
+# extra_vms src|dst: the sending or receiving VMs of UDP_EXTRA.
+extra_vms() {
+	local e
+	for e in ${UDP_EXTRA:-}; do
+		if [ "$1" = src ]; then e=${e#*:}; echo "${e%:*}"; else echo "${e##*:}"; fi
+	done
 }
 
 # alternate TOPO BASE BSRC BDST XSRC XDST: every test, five pairs of runs
-# (triples with the floor); udp64sink runs with the sinks on every receiver.
+# (with UDP_EXTRA's between them); udp64sink runs with the sinks on every
+# receiver.
 alternate() {
-	local test rep rx
-	rx="$4 $6 ${FLOOR_VMS:+${FLOOR_VMS#* }}"
-	ping_ready "$3" "$VM_B_IP" || { log "$1 $2: no connectivity"; return 1; }
-	ping_ready "$5" "$VM_B_IP" || { log "$1 xovn: no connectivity"; return 1; }
-	[ -z "${FLOOR_VMS:-}" ] || ping_ready "${FLOOR_VMS% *}" "$VM_B_IP" ||
-		{ log "$1 tcfloor: no connectivity"; return 1; }
+	local test rep rx vm
+	rx="$4 $6 $(extra_vms dst)"
+	for vm in "$3" "$5" $(extra_vms src); do
+		ping_ready "$vm" "$VM_B_IP" || { log "$1: no connectivity from $vm"; return 1; }
+	done
 	for test in ${TESTS:-tcp1 tcp4 udp64}; do
 		log "$1 $test: $2 and xovn, alternating"
 		# shellcheck disable=SC2086 # the receiving VMs
 		[ "$test" != udp64sink ] || sinks on $rx || return 1
 		for rep in 0 1 2 3 4; do
-			measure "$1" "$2" "$test" "$rep" "$3" "$4" && floor_run "$1" "$test" "$rep" &&
+			measure "$1" "$2" "$test" "$rep" "$3" "$4" && extra_runs "$1" "$test" "$rep" &&
 				measure "$1" xovn "$test" "$rep" "$5" "$6" || return 1
 		done
 		# shellcheck disable=SC2086 # the receiving VMs
@@ -144,12 +161,18 @@ model_common() { # DB
 }
 
 # Same chassis: a Linux bridge in hv s1 (VMs sA, sB), xovn in hv x1 (VMs xA,
-# xB) and, for the UDP tests, the minimal TC program in hv f1 (VMs fA, fB).
+# xB) and, for the UDP tests, a bridge without br_netfilter in hv n1 (VMs
+# nA, nB) and the minimal TC program in hv f1 (VMs fA, fB).
 same_chassis() {
-	local db=$BT_TMP/same.json TESTS=${TP_TESTS:-tcp1 tcp4 udp64 udp64sink} FLOOR_VMS="fA fB"
+	local db=$BT_TMP/same.json TESTS=${TP_TESTS:-tcp1 tcp4 udp64 udp64sink} \
+		UDP_EXTRA="plainbridge:nA:nB tcfloor:fA:fB"
 	[ -x "$ATTACH" ] || { log "$ATTACH missing: make -f bench/Makefile"; return 1; }
 	bt_add_ns s1 && bt_add_vm sA s1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP && bt_bridge s1 tA tB || return 1
+	bt_add_ns n1 && bt_add_vm nA n1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm nB n1 tB $VM_B_MAC $VM_B_IP && bt_bridge n1 tA tB || return 1
+	bt_in n1 sysctl -qw net.bridge.bridge-nf-call-iptables=0 \
+		net.bridge.bridge-nf-call-ip6tables=0 net.bridge.bridge-nf-call-arptables=0 || return 1
 	bt_add_ns f1 && bt_add_vm fA f1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm fB f1 tB $VM_B_MAC $VM_B_IP && bt_in f1 "$ATTACH" tc tA tB || return 1
 	bt_add_ns x1 && bt_add_vm xA x1 tA $VM_A_MAC $VM_A_IP &&
