@@ -95,7 +95,7 @@ main() {
 	for receiver in stack sink; do
 		args=$(profile bridge sA sB $receiver) &&
 			args="$args $(profile plainbridge nA nB $receiver)" &&
-			args="$args $(profile tc-floor fA fB $receiver)" &&
+			args="$args $(profile floor-tc fA fB $receiver)" &&
 			args="$args $(profile xovn xA xB $receiver)" || return 1
 		echo "== receiver: $receiver"
 		# shellcheck disable=SC2086 # one argument per implementation

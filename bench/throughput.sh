@@ -33,7 +33,7 @@
 #                  1 in every new namespace, so "bridge" passes each IPv4
 #                  frame through them (no rules), which costs a lot per
 #                  64-byte frame
-#     tcfloor      the minimal TC program (bpf_redirect_peer and nothing
+#     floor-tc     the minimal TC program (bpf_redirect_peer and nothing
 #                  else, bench/xdp_tc.bpf.c): the floor of any TC forwarder
 #                  on this path
 #     each in its own hv, run between bridge and xovn;
@@ -165,7 +165,7 @@ model_common() { # DB
 # nA, nB) and the minimal TC program in hv f1 (VMs fA, fB).
 same_chassis() {
 	local db=$BT_TMP/same.json TESTS=${TP_TESTS:-tcp1 tcp4 udp64 udp64sink} \
-		UDP_EXTRA="plainbridge:nA:nB tcfloor:fA:fB"
+		UDP_EXTRA="plainbridge:nA:nB floor-tc:fA:fB"
 	[ -x "$ATTACH" ] || { log "$ATTACH missing: make -f bench/Makefile"; return 1; }
 	bt_add_ns s1 && bt_add_vm sA s1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP && bt_bridge s1 tA tB || return 1
