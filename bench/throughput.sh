@@ -5,6 +5,8 @@
 #   bench/throughput.sh SECONDS     (rows on stdout, progress on stderr)
 #   TP_TOPOS=cross bench/throughput.sh 3    only the two-chassis tests
 #   TP_TOPOS=routed bench/throughput.sh 3   only the routed tests
+#   TP_TOPOS=same TP_TESTS="udp64 udp64sink" bench/throughput.sh 5
+#                                     only those tests of the same chassis
 #
 # Both implementations are built side by side, each with its own VM
 # namespaces, and every test alternates between them: five pairs of short
@@ -18,8 +20,24 @@
 #   udp64  UDP, 64-byte frames    (packets/s arriving on vmB's eth0, sent by
 #          build/bench/udpflood: make -f bench/Makefile)
 #   udp64cpu  the same frames per second of the generator's own CPU time
+#   udp64sink, udp64sinkcpu (same chassis)  the same two figures with a TC
+#          program dropping every frame at the receiving VM's eth0 ingress
+#          (xt_tc_sink of bench/xdp_tc.bpf.c, on every implementation's
+#          receiver alike): forwarding only, without the receiving VM's
+#          IP/UDP stack and its ICMP port-unreachable work, which on this
+#          path cost more than the bridge itself (bench/perf_udp64.sh)
 # Rows:  tp TOPOLOGY IMPL TEST REP VALUE
-#   same chassis: IMPL bridge | xovn;  two chassis: IMPL vxlan | xovn
+#   same chassis: IMPL bridge | xovn, and for the UDP tests also
+#     plainbridge  the same bridge without br_netfilter's hooks: this
+#                  kernel has br_netfilter built in and bridge-nf-call-* are
+#                  1 in every new namespace, so "bridge" passes each IPv4
+#                  frame through them (no rules), which costs a lot per
+#                  64-byte frame
+#     floor-tc     the minimal TC program (bpf_redirect_peer and nothing
+#                  else, bench/xdp_tc.bpf.c): the floor of any TC forwarder
+#                  on this path
+#     each in its own hv, run between bridge and xovn;
+#   two chassis: IMPL vxlan | xovn
 #   routed (same chassis, two subnets): IMPL linuxrouter | xovn, TCP only
 #   nat (same chassis, SNAT): IMPL masquerade | xovn, TCP and new
 #   connections/s (bench/nat_topo.sh; not in the default TP_TOPOS)
@@ -34,6 +52,7 @@ TCP_SECS=$(awk "BEGIN { s = int($SECS / 5 + 0.5); print (s < 1 ? 1 : s) }")
 . "$XOVN_ROOT/bench/nat_topo.sh"
 BT_TMP=$(mktemp -d /tmp/xovn-bench-tp.XXXXXX)
 XOVNCTL=$XOVN_ROOT/build/xovnctl
+ATTACH=$XOVN_ROOT/build/bench/xdp_tc_attach
 
 cleanup() { bt_cleanup; rm -rf "$BT_TMP"; }
 trap cleanup EXIT
@@ -72,25 +91,65 @@ measure() {
 	case $3 in
 	tcp1) v=$(tcp_once 1) ;;
 	tcp4) v=$(tcp_once 4) ;;
-	udp64) v=$(udp_once) ;;
+	udp64*) v=$(udp_once) ;;
 	esac
 	[ -n "$v" ] || { log "$1 $2 $3: no result"; return 1; }
 	printf 'tp\t%s\t%s\t%s\t%s\t%s\n' "$1" "$2" "$3" "$4" "${v% *}"
-	[ "$3" = udp64 ] && printf 'tp\t%s\t%s\tudp64cpu\t%s\t%s\n' "$1" "$2" "$4" "${v#* }"
+	case $3 in udp64*) printf 'tp\t%s\t%s\t%scpu\t%s\t%s\n' "$1" "$2" "$3" "$4" "${v#* }" ;; esac
 	return 0
 }
 
-# alternate TOPO BASE BSRC BDST XSRC XDST: every test, five pairs of runs.
+# sinks on|off VM...: the forwarding-only receiver (xt_tc_sink) on each VM's eth0.
+sinks() {
+	local how=$1 vm
+	shift
+	for vm in "$@"; do
+		if [ "$how" = on ]; then
+			bt_in "$vm" "$ATTACH" sink eth0 || return 1
+		else
+			tc -n "$(bt_ns "$vm")" qdisc del dev eth0 clsact || return 1
+		fi
+	done
+}
+
+# extra_runs TOPO TEST REP: the UDP tests' runs of the topology's further
+# implementations (UDP_EXTRA="IMPL:SRC:DST ...").
+extra_runs() {
+	local e impl src dst
+	case $2 in udp64*) ;; *) return 0 ;; esac
+	for e in ${UDP_EXTRA:-}; do
+		IFS=: read -r impl src dst <<<"$e"
+		measure "$1" "$impl" "$2" "$3" "$src" "$dst" || return 1
+	done
+}
+
+# extra_vms src|dst: the sending or receiving VMs of UDP_EXTRA.
+extra_vms() {
+	local e
+	for e in ${UDP_EXTRA:-}; do
+		if [ "$1" = src ]; then e=${e#*:}; echo "${e%:*}"; else echo "${e##*:}"; fi
+	done
+}
+
+# alternate TOPO BASE BSRC BDST XSRC XDST: every test, five pairs of runs
+# (with UDP_EXTRA's between them); udp64sink runs with the sinks on every
+# receiver.
 alternate() {
-	local test rep
-	ping_ready "$3" "$VM_B_IP" || { log "$1 $2: no connectivity"; return 1; }
-	ping_ready "$5" "$VM_B_IP" || { log "$1 xovn: no connectivity"; return 1; }
+	local test rep rx vm
+	rx="$4 $6 $(extra_vms dst)"
+	for vm in "$3" "$5" $(extra_vms src); do
+		ping_ready "$vm" "$VM_B_IP" || { log "$1: no connectivity from $vm"; return 1; }
+	done
 	for test in ${TESTS:-tcp1 tcp4 udp64}; do
 		log "$1 $test: $2 and xovn, alternating"
+		# shellcheck disable=SC2086 # the receiving VMs
+		[ "$test" != udp64sink ] || sinks on $rx || return 1
 		for rep in 0 1 2 3 4; do
-			measure "$1" "$2" "$test" "$rep" "$3" "$4" &&
+			measure "$1" "$2" "$test" "$rep" "$3" "$4" && extra_runs "$1" "$test" "$rep" &&
 				measure "$1" xovn "$test" "$rep" "$5" "$6" || return 1
 		done
+		# shellcheck disable=SC2086 # the receiving VMs
+		[ "$test" != udp64sink ] || sinks off $rx || return 1
 	done
 }
 
@@ -101,11 +160,21 @@ model_common() { # DB
 		-- lsp-add ls pB -- lsp-set-addresses pB "$VM_B_MAC $VM_B_IP"
 }
 
-# Same chassis: a Linux bridge in hv s1 (VMs sA, sB) and xovn in hv x1 (VMs xA, xB).
+# Same chassis: a Linux bridge in hv s1 (VMs sA, sB), xovn in hv x1 (VMs xA,
+# xB) and, for the UDP tests, a bridge without br_netfilter in hv n1 (VMs
+# nA, nB) and the minimal TC program in hv f1 (VMs fA, fB).
 same_chassis() {
-	local db=$BT_TMP/same.json
+	local db=$BT_TMP/same.json TESTS=${TP_TESTS:-tcp1 tcp4 udp64 udp64sink} \
+		UDP_EXTRA="plainbridge:nA:nB floor-tc:fA:fB"
+	[ -x "$ATTACH" ] || { log "$ATTACH missing: make -f bench/Makefile"; return 1; }
 	bt_add_ns s1 && bt_add_vm sA s1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm sB s1 tB $VM_B_MAC $VM_B_IP && bt_bridge s1 tA tB || return 1
+	bt_add_ns n1 && bt_add_vm nA n1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm nB n1 tB $VM_B_MAC $VM_B_IP && bt_bridge n1 tA tB || return 1
+	bt_in n1 sysctl -qw net.bridge.bridge-nf-call-iptables=0 \
+		net.bridge.bridge-nf-call-ip6tables=0 net.bridge.bridge-nf-call-arptables=0 || return 1
+	bt_add_ns f1 && bt_add_vm fA f1 tA $VM_A_MAC $VM_A_IP &&
+		bt_add_vm fB f1 tB $VM_B_MAC $VM_B_IP && bt_in f1 "$ATTACH" tc tA tB || return 1
 	bt_add_ns x1 && bt_add_vm xA x1 tA $VM_A_MAC $VM_A_IP &&
 		bt_add_vm xB x1 tB $VM_B_MAC $VM_B_IP || return 1
 	model_common "$db" && ctl "$db" chassis-add hv1 geneve 192.0.2.1 \

@@ -4,9 +4,11 @@
  * one chassis, for the XDP-versus-TC throughput comparison (bench/xdp_vs_tc.sh).
  * Both forward whatever arrives on one host-side veth to the other one and
  * back, with no lookup: any difference in throughput is the hook's, not the
- * program's.  The two interfaces are fixed before load.
+ * program's.  The two interfaces are fixed before load.  xt_tc_sink is the
+ * receiving end of the forwarding-only UDP rows (bench/throughput.sh).
  */
 #include <linux/bpf.h>
+#include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 
 const volatile __u32 port_a_ifindex = 0;
@@ -39,6 +41,16 @@ SEC("xdp")
 int xt_xdp_pass(struct xdp_md *ctx)
 {
 	return XDP_PASS;
+}
+
+/* TC ingress of the receiving VM's eth0: drops every frame after the veth
+ * counted it, so a forwarding-only run measures the path up to the VM
+ * without the VM's IP/UDP stack (what a tester's sink port does); the same
+ * program for every implementation. */
+SEC("tc")
+int xt_tc_sink(struct __sk_buff *skb)
+{
+	return TC_ACT_SHOT;
 }
 
 char LICENSE[] SEC("license") = "GPL";

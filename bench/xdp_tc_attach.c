@@ -7,6 +7,7 @@
  *   xdp_tc_attach tc   IF_A IF_B   TC ingress redirect_peer on both
  *   xdp_tc_attach xdp  IF_A IF_B   native XDP redirect on both
  *   xdp_tc_attach pass IF          native XDP_PASS (a VM's eth0)
+ *   xdp_tc_attach sink IF          TC ingress drop (a VM's eth0: forwarding-only rows)
  */
 #include <errno.h>
 #include <net/if.h>
@@ -69,6 +70,8 @@ static int run(const char *mode, int argc, char **argv)
 	else if (!err && strcmp(mode, "xdp") == 0)
 		err = attach_xdp(skel->progs.xt_xdp_redirect, a) ?:
 		      attach_xdp(skel->progs.xt_xdp_redirect, b);
+	else if (!err && strcmp(mode, "sink") == 0)
+		err = attach_tc(skel->progs.xt_tc_sink, a);
 	else if (!err)
 		err = attach_xdp(skel->progs.xt_xdp_pass, a);
 	xdp_tc__destroy(skel);
@@ -80,11 +83,12 @@ int main(int argc, char **argv)
 	int err, want;
 
 	if (argc < 3) {
-		fprintf(stderr, "usage: xdp_tc_attach tc|xdp IF_A IF_B | pass IF\n");
+		fprintf(stderr, "usage: xdp_tc_attach tc|xdp IF_A IF_B | pass|sink IF\n");
 		return 2;
 	}
-	want = strcmp(argv[1], "pass") == 0 ? 3 : 4;
-	if ((strcmp(argv[1], "tc") && strcmp(argv[1], "xdp") && strcmp(argv[1], "pass")) ||
+	want = strcmp(argv[1], "pass") == 0 || strcmp(argv[1], "sink") == 0 ? 3 : 4;
+	if ((strcmp(argv[1], "tc") && strcmp(argv[1], "xdp") && strcmp(argv[1], "pass") &&
+	     strcmp(argv[1], "sink")) ||
 	    argc != want) {
 		fprintf(stderr, "xdp_tc_attach: unknown mode or wrong arguments: %s\n", argv[1]);
 		return 2;
