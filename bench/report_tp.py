@@ -20,7 +20,10 @@ TP_TESTS = [("tcp1", "TCP, 1 stream", "Gbit/s", 1e9, 1.0),
             ("tcp4", "TCP, 4 streams", "Gbit/s", 1e9, 1.0),
             ("udp64", "UDP, 64-byte frames", "kpps", 1e3, None),
             ("udp64cpu", "UDP, 64-byte frames per CPU-second", "k/CPU-s", 1e3, None),
-            ("conn", "new TCP connections", "k/s", 1e3, None)]
+            ("conn", "new TCP connections", "k/s", 1e3, None),
+            ("udp64sink", "UDP, 64-byte frames, forwarding only (dropped at the receiving VM's eth0)",
+             "kpps", 1e3, None),
+            ("udp64sinkcpu", "UDP, 64-byte frames per CPU-second, forwarding only", "k/CPU-s", 1e3, None)]
 
 
 def ratio_cell(x, b):
