@@ -239,6 +239,12 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		  "{\"tag\": [1, {\"k\": \"]\"}], \"name\": \"y\"}]}, {\"ports\": [], \"name\": \"b\"}], "
 		  "\"chassis\": []}",
 		  "m 12 1 version\ns 36 78 a\ns 116 26 b\nm 156 2 chassis\np x 0\np y 0\n" },
+		/* container ports name their parent; chassis and bindings name ports at any depth */
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"ports\": [{\"parent_name\": \"x\", "
+		  "\"name\": \"c\"}]}], \"chassis\": [{\"vifs\": [{\"port\": \"v\"}]}], "
+		  "\"bindings\": [{\"port\": \"b\", \"x\": {\"port\": 1}}], \"n\": {\"port\": \"z\"}}",
+		  "s 22 59 a\nm 95 27 chassis\nm 136 33 bindings\nm 176 13 n\n"
+		  "p c 0\nc x 0\na v chassis\na b bindings\n" },
 		{ "{\"logical_switches\": []}", "" },
 		{ "{\"logical_switches\": [{\"name\": \"a\\\"b\"}]}", NULL },
 		{ "{\"logical_switches\": [{\"ports\": []}]}", NULL },
@@ -251,7 +257,7 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		const char *doc = cases[i].doc;
 		size_t len;
 		char *text = xovn_db_index_text(doc, strlen(doc), &id, &len);
-		const char *head = "xovn-db-index 1 7 8 9\n";
+		const char *head = "xovn-db-index 2 7 8 9\n";
 
 		if (!cases[i].want) {
 			cr_assert_null(text, "case %zu: an index of %s", i, doc);
