@@ -15,6 +15,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <glob.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -41,6 +42,23 @@ void ctl_keep_index(const char *db)
 			"whole db\n", db, strerror(errno));
 }
 
+/*
+ * A rewrite killed before its rename leaves its new file behind; under the
+ * lock no other rewrite is under way, so any such file is left over.
+ */
+static void remove_left_over_files(const char *db)
+{
+	char pattern[4096];
+	glob_t found;
+
+	if ((size_t)snprintf(pattern, sizeof(pattern), "%s.tmp.*", db) >= sizeof(pattern) ||
+	    glob(pattern, GLOB_NOSORT, NULL, &found) != 0)
+		return;
+	for (size_t i = 0; i < found.gl_pathc; i++)
+		unlink(found.gl_pathv[i]);
+	globfree(&found);
+}
+
 /* The db as readers see it, written whole; the journal keeps half a share. */
 static int compact(const char *db)
 {
@@ -52,6 +70,7 @@ static int compact(const char *db)
 
 	if (xovn_file_id_of(db, &file) < 0 || !xovn_journal_compaction_due(db, &file))
 		return 0; /* another compaction came first */
+	remove_left_over_files(db);
 	xovn_errors_init(&errs);
 	model = xovn_model_load_state(db, 0, &errs, &state);
 	if (model) {
