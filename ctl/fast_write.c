@@ -4,16 +4,16 @@
  * reading the whole db.
  *
  * The verbs below change only the switches they name or that hold the
- * ports they name: port addresses, adding and deleting ports, deleting a
- * switch.  Such a chain runs on the part of the db those switches make
+ * ports they name: port addresses, types and options, adding and deleting
+ * ports, deleting a switch.  Such a chain runs on the part of the db those switches make
  * (fast_part.c: the small top-level members and those switches, with the
  * records appended on the file applied), validates the part and appends
  * its delta to the journal - the same record a full write appends, so
  * xovnd follows it the same way.
  *
- * Anything the part cannot settle - no or a stale index, a port added or
- * deleted that chassis or bindings name, a parent of container ports
- * deleted, an error of the part's validation (a part can miss what a
+ * Anything the part cannot settle - no or a stale index, a port added,
+ * deleted or retyped that chassis or bindings name, a parent of container
+ * ports deleted, a port that is a localnet after its change, an error of the part's validation (a part can miss what a
  * reference names), a journal at its limit - sends the chain to the full
  * path, which reads, checks and reports as it always has; nothing is
  * written before that.  Full validation stays with the full path and
@@ -35,6 +35,7 @@ enum part_role {
 	ROLE_PORT,      /* an existing port: its switch is read */
 	ROLE_NEW_PORT,  /* a port added: its switch (if any) is read, nothing may name it */
 	ROLE_GONE_PORT, /* a port deleted: as a new one, and it must not be a parent */
+	ROLE_TYPED_PORT, /* type or options changed: nothing may name it, not a localnet after */
 	ROLE_SWITCH,    /* a switch read by name */
 	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
 };
@@ -48,6 +49,13 @@ struct part_verb {
 static const struct part_verb part_verbs[] = {
 	{ "lsp-set-addresses", 0, { ROLE_PORT } },
 	{ "lsp-set-port-security", 0, { ROLE_PORT } },
+	/*
+	 * What chassis and bindings check of a port depends on its type and
+	 * options (attachments, bindings, a localnet network mapped on a
+	 * chassis): the port must be one they do not name, and not a localnet.
+	 */
+	{ "lsp-set-type", 0, { ROLE_TYPED_PORT } },
+	{ "lsp-set-options", 0, { ROLE_TYPED_PORT } },
 	/* A port key is unique per switch; a parent is read with its container ports. */
 	{ "lsp-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY,
 	  { ROLE_SWITCH, ROLE_NEW_PORT, ROLE_PORT } },
@@ -89,6 +97,7 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 		return add_name(names->ports, &names->n_ports, arg);
 	case ROLE_NEW_PORT:
 	case ROLE_GONE_PORT:
+	case ROLE_TYPED_PORT:
 		return add_name(names->ports, &names->n_ports, arg) ||
 		       add_name(names->claimed, &names->n_claimed, arg);
 	case ROLE_SWITCH:
@@ -123,6 +132,22 @@ static int deletes_a_parent(const json_t *doc, const struct ctl_cmd *cmds, int n
 		const struct part_verb *v = part_verb(&cmds[i]);
 
 		if (v->roles[0] == ROLE_GONE_PORT && ctl_first_child(doc, cmds[i].argv[0]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A port whose type or options changed is a localnet now: chassis mappings check those. */
+static int types_a_localnet(const json_t *doc, const struct ctl_cmd *cmds, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct part_verb *v = part_verb(&cmds[i]);
+		json_t *port;
+
+		if (v->roles[0] != ROLE_TYPED_PORT)
+			continue;
+		port = xovn_find_port(doc, cmds[i].argv[0], NULL);
+		if (port && strcmp(xovn_port_type_str(port), "localnet") == 0)
 			return 1;
 	}
 	return 0;
@@ -189,7 +214,7 @@ int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_
 		/* The commands' own error (printed) stands: they saw their switches as they are. */
 		return prints ? -1 : 0;
 	}
-	rc = commit_part(db, doc, prints, &head);
+	rc = types_a_localnet(doc, cmds, n) ? 0 : commit_part(db, doc, prints, &head);
 	json_decref(prints);
 	if (rc)
 		*model = doc;

@@ -141,6 +141,32 @@ Test(ctl_fast_write, adding_and_deleting_ports_is_the_full_paths)
 	RUN_PART_CASES(cases);
 }
 
+Test(ctl_fast_write, types_and_options_are_the_full_paths)
+{
+	const struct part_case cases[] = {
+		{ 1, CTL_ARGV("lsp-add", "sw0", "p3", "--", "lsp-set-type", "p3", "localport") },
+		{ 1, CTL_ARGV("lsp-set-options", "p3", "requested-chassis=hv1") },
+		{ 1, CTL_ARGV("lsp-set-type", "p3", "") },
+		{ 1, CTL_ARGV("lsp-set-type", "p3", "bogus") },
+		{ 1, CTL_ARGV("lsp-set-options", "p3", "novalue") },
+		{ 1, CTL_ARGV("lsp-set-type", "nope", "localport") },
+		/*
+		 * A parent of container ports in another switch must stay a VIF: the
+		 * part holds that switch, its validation refuses, the full path says so.
+		 */
+		{ 0, CTL_ARGV("lsp-set-type", "p2", "localport") },
+		/* attached: what the chassis check of it depends on its type */
+		{ 0, CTL_ARGV("lsp-set-type", "p1", "localport") },
+		/* a localnet network is checked against every chassis's mappings */
+		{ 0, CTL_ARGV("lsp-set-type", "p3", "localnet", "--", "lsp-set-options", "p3",
+			      "network_name=phys") },
+		{ 0, CTL_ARGV("lsp-set-options", "p3", "network_name=phys2") },
+		{ 1, CTL_ARGV("lsp-set-type", "p3", "", "--", "lsp-set-options", "p3") },
+	};
+
+	RUN_PART_CASES(cases);
+}
+
 Test(ctl_fast_write, records_appended_on_the_file_are_part_of_it)
 {
 	struct xovn_db_span sw0 = part_switch_span("sw0");
