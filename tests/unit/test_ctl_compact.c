@@ -4,18 +4,23 @@
  * journal at its share (ctl/compact.c): by a detached process holding the
  * db's lock, which rewrites the db, trims the journal and rebuilds the
  * index; partial and full writes compact to the same bytes; a compaction
- * killed at any point loses no write.
+ * killed at any point, or racing other writers, loses no write.
  */
 #include <criterion/criterion.h>
 #include <dirent.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/prctl.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 #include "ctl_harness.h"
 #include "model/db_index.h"
@@ -255,4 +260,84 @@ Test(ctl_compact, a_compaction_killed_at_any_point_loses_nothing)
 	cr_assert_eq(json_array_size(json_object_get(ctl_json_switch(m, "sw0"), "ports")), 2 + n);
 	json_decref(m);
 	cr_assert_eq(count_temp_files(), 0);
+}
+
+/* xovnctl --db ctl_db argv... with no output, from a process of its own: its exit status. */
+static int quiet_run(const char *const *argv)
+{
+	const char *args[16] = { "xovnctl", "--db", ctl_db };
+	posix_spawn_file_actions_t fa;
+	int n = 3, status = -1;
+	pid_t pid;
+
+	while (*argv && n < 15)
+		args[n++] = *argv++;
+	args[n] = NULL;
+	posix_spawn_file_actions_init(&fa);
+	posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+	posix_spawn_file_actions_addopen(&fa, 2, "/dev/null", O_WRONLY, 0);
+	if (posix_spawn(&pid, ctl_bin(), &fa, NULL, (char *const *)args, environ) == 0)
+		waitpid(pid, &status, 0);
+	posix_spawn_file_actions_destroy(&fa);
+	return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+/* The journal brought to its share under the db lock, as a writer would hold it. */
+static void fill_journal_locked(void)
+{
+	char path[4096];
+	int fd;
+
+	snprintf(path, sizeof(path), "%s.lock", ctl_db);
+	fd = open(path, O_RDWR);
+	if (fd < 0 || flock(fd, LOCK_EX) < 0)
+		_exit(2);
+	part_fill_journal(ctl_db);
+	close(fd);
+}
+
+enum { WRITERS = 4, WRITES = 6 };
+
+/* One writer process: WRITES ports added, each write leaving the journal due. */
+static void writer(int w)
+{
+	for (int i = 0; i < WRITES; i++) {
+		char port[16];
+
+		snprintf(port, sizeof(port), "w%d-%d", w, i);
+		fill_journal_locked();
+		if (quiet_run(CTL_ARGV("lsp-add", i % 2 ? "sw0" : "sw1", port)) != 0)
+			_exit(1);
+	}
+	_exit(0);
+}
+
+Test(ctl_compact, concurrent_writers_and_compactions_lose_nothing)
+{
+	pid_t pids[WRITERS];
+	json_t *m;
+
+	for (int w = 0; w < WRITERS; w++) {
+		pids[w] = fork();
+		cr_assert(pids[w] >= 0);
+		if (pids[w] == 0)
+			writer(w);
+	}
+	for (int w = 0; w < WRITERS; w++) {
+		int status;
+
+		cr_assert_eq(waitpid(pids[w], &status, 0), pids[w]);
+		cr_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0, "writer %d failed", w);
+	}
+	part_wait_compaction(ctl_db);
+	m = part_load(ctl_db);
+	for (int w = 0; w < WRITERS; w++)
+		for (int i = 0; i < WRITES; i++) {
+			char port[16];
+
+			snprintf(port, sizeof(port), "w%d-%d", w, i);
+			cr_assert_not_null(xovn_find_port(m, port, NULL), "%s lost", port);
+		}
+	json_decref(m);
+	cr_assert_lt(journal_size(ctl_db), XOVN_JOURNAL_APPEND_FLOOR / 2);
 }
