@@ -1,17 +1,22 @@
 #!/usr/bin/env bash
 # cp_write.sh - one xovnctl write on a big db, end to end (process start to
-# exit, wall time): `lsp-set-addresses` on a different port each time,
-# beside, in the same repetition, the process alone (`--help`), a read
-# (`lsp-get-addresses`) and the same kind of write through the full path
-# (XOVN_CTL_FULL_WRITES=1: the whole db read and validated).  The db is
+# exit, wall time): on a different port each time `lsp-set-addresses`,
+# `lsp-add` of a new port and `lsp-del` of it, each beside, in the same
+# repetition, the same kind of write through the full path
+# (XOVN_CTL_FULL_WRITES=1: the whole db read and validated), and the
+# process alone (`--help`) and a read (`lsp-get-addresses`).  The db is
 # bench_ctlplane's model, made a db as xovnctl leaves it first (row UUIDs,
-# DB.index, a journal of its own records).  A write that compacts the db
-# (the journal reached its share) is counted apart: it rewrites the file.
+# DB.index, a journal of its own records).  A write during which the db
+# file was rewritten (it waited on the lock of the compaction an earlier
+# write left running) is counted apart.
 #
 #   bench/cp_write.sh [PORTS] [REPS]     rows on stdout:
-#     cpwrite PORTS REP start|read|write|full_write|compacting NS
-#   (start: `xovnctl --help`, the process alone, nothing read)
-#   and a summary on stderr: medians (min-max) and write / read per repetition.
+#     cpwrite PORTS REP KIND NS
+#   KIND: start (`xovnctl --help`, the process alone, nothing read), read,
+#   write / full_write (lsp-set-addresses), add / full_add (lsp-add),
+#   del / full_del (lsp-del), compacting (any write the db was rewritten under)
+#   and a summary on stderr: medians (min-max), write / read and full / partial
+#   per repetition.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORTS=${1:-100000}
@@ -29,40 +34,53 @@ $CTL lsp-set-addresses r1 "02:00:00:00:01:06 10.1.0.6"
 
 now() { date +%s%N; }
 file_id() { stat -c '%i %s %Y' "$DB"; }
-# write_once KIND PORT REP LAST_BYTE: one timed write, "compacting" if it rewrote the db file.
-write_once() {
-	local before t0 t1 kind=$1
+# timed KIND REP COMMAND...: one timed write, "compacting" if the db file was rewritten under it.
+timed() {
+	local before t0 t1 kind=$1 rep=$2
+	shift 2
 	before=$(file_id)
 	t0=$(now)
-	$CTL lsp-set-addresses "$2" "$(printf '0a:ee:00:%02x:%02x:%02x' "$4" $(($3 / 256)) $(($3 % 256)))"
+	"$@"
 	t1=$(now)
 	[ "$(file_id)" = "$before" ] || kind=compacting
-	printf 'cpwrite\t%s\t%s\t%s\t%s\n' "$PORTS" "$3" "$kind" $((t1 - t0))
+	printf 'cpwrite\t%s\t%s\t%s\t%s\n' "$PORTS" "$rep" "$kind" $((t1 - t0))
 }
+mac() { printf '0a:ee:00:%02x:%02x:%02x' "$1" $(($2 / 256)) $(($2 % 256)); }
+full() { XOVN_CTL_FULL_WRITES=1 "$@"; }
 # The f-ls switches hold ports f0, f1, ...: spread the writes over them.
 for rep in $(seq 0 $((REPS - 1))); do
 	port=f$((rep * 997 % (PORTS / 2)))
+	sw=f-ls$((rep * 997 % (PORTS / 2) / 100))
 	t0=$(now)
 	$CTL --help >/dev/null
 	printf 'cpwrite\t%s\t%s\tstart\t%s\n' "$PORTS" "$rep" $(($(now) - t0))
 	t0=$(now)
 	$CTL lsp-get-addresses "$port" >/dev/null
 	printf 'cpwrite\t%s\t%s\tread\t%s\n' "$PORTS" "$rep" $(($(now) - t0))
-	write_once write "$port" "$rep" 0
-	XOVN_CTL_FULL_WRITES=1 write_once full_write "$port" "$rep" 1
+	timed write "$rep" $CTL lsp-set-addresses "$port" "$(mac 0 "$rep")"
+	timed full_write "$rep" full $CTL lsp-set-addresses "$port" "$(mac 1 "$rep")"
+	timed add "$rep" $CTL lsp-add "$sw" "bench-new-$rep"
+	timed full_add "$rep" full $CTL lsp-add "$sw" "bench-full-$rep"
+	timed del "$rep" $CTL lsp-del "bench-new-$rep"
+	timed full_del "$rep" full $CTL lsp-del "bench-full-$rep"
 done | tee "$TMP/rows"
 python3 - "$TMP/rows" >&2 <<'PY'
 import statistics, sys
 rows = [l.split('\t') for l in open(sys.argv[1])]
-ms = {}
+ms, every = {}, {}
 for r in rows:
     ms.setdefault(r[3], {})[int(r[2])] = int(r[4]) / 1e6
-for kind, v in ms.items():
-    x = list(v.values())
+    every.setdefault(r[3], []).append(int(r[4]) / 1e6)
+for kind, x in every.items():
     print(f"{kind}: {len(x)} runs, median {statistics.median(x):.1f} ms "
           f"({min(x):.1f}-{max(x):.1f})")
-ratio = [ms['write'][k] / ms['read'][k] for k in ms.get('write', {}) if k in ms['read']]
-if ratio:
-    print(f"write / read, same repetition: median {statistics.median(ratio):.3f} "
-          f"({min(ratio):.3f}-{max(ratio):.3f})")
+def per_rep(num, den):
+    a, b = ms.get(num, {}), ms.get(den, {})
+    r = [a[k] / b[k] for k in a if k in b]
+    if r:
+        print(f"{num} / {den}, same repetition: median {statistics.median(r):.3f} "
+              f"({min(r):.3f}-{max(r):.3f})")
+for num, den in (('write', 'read'), ('add', 'read'), ('del', 'read'),
+                 ('full_write', 'write'), ('full_add', 'add'), ('full_del', 'del')):
+    per_rep(num, den)
 PY

@@ -96,13 +96,21 @@ void ctl_journal_record(const struct stat *written, void *arg);
 void ctl_journal_free(struct ctl_journal *j);
 
 /*
- * fast_write.c: a chain that only sets the address lists of existing ports,
- * run on the part of a big db it touches (DB.index) and appended to the
- * journal.  1 committed (*model: the part, for --wait); 0 not taken: run
+ * fast_write.c: a chain confined to a few switches (port addresses, types
+ * and options, lsp-add, lsp-del, ls-del), run on the part of a big db it touches (DB.index) and
+ * appended to the journal.  1 committed (*model: the part, for --wait); 0 not taken: run
  * the full path, nothing was written or printed; -1 a command failed
  * (its error printed).  The caller holds the write lock.
  */
 int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_t **model);
+
+/*
+ * compact.c, under the write lock after a write: DB.index of a big db
+ * rebuilt when stale; the db compacted by a detached process that keeps
+ * the lock when the journal has reached its share.
+ */
+void ctl_keep_index(const char *db);
+void ctl_compact_if_due(const char *db);
 
 /* txn.c: runs a parsed chain as one transaction; returns the exit status. */
 int ctl_run_chain(const char *db, struct ctl_cmd *cmds, int n);

@@ -1,53 +1,77 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * fast_write.c - a write confined to the addresses of a few ports, on a
- * big db, without reading the whole db.
+ * fast_write.c - a write confined to a few switches of a big db, without
+ * reading the whole db.
  *
- * DB.index (model/db_index.h) says which switch of the db file holds each
- * port and where each top-level member lies.  Such a write reads only the
- * small top-level members and the switches of its ports, applies the
- * records appended on the file (they are part of the db), runs its
- * commands on that part, validates the part and appends its delta to the
- * journal - the same record a full write appends, so xovnd follows it the
- * same way.  The members that name ports of any switch (chassis, bindings)
- * are left out: an address change does not touch what they check.
+ * The verbs below change only the switches they name or that hold the
+ * ports they name: port addresses, types and options, adding and deleting
+ * ports, deleting a switch.  Such a chain runs on the part of the db those switches make
+ * (fast_part.c: the small top-level members and those switches, with the
+ * records appended on the file applied), validates the part and appends
+ * its delta to the journal - the same record a full write appends, so
+ * xovnd follows it the same way.
  *
- * Anything unexpected - no index or a stale one, a port the part does not
- * hold, an error of the part's validation (a part can miss what a
- * reference names), a journal due for compaction - sends the chain to the
- * full path, which reads, checks and reports as it always has; nothing
- * is written before that.  Full validation stays with the full path and
+ * Anything the part cannot settle - no or a stale index, a port added,
+ * deleted or retyped that chassis or bindings name, a parent of container
+ * ports deleted, a port that is a localnet after its change, an error of the part's validation (a part can miss what a
+ * reference names), a journal at its limit - sends the chain to the full
+ * path, which reads, checks and reports as it always has; nothing is
+ * written before that.  Full validation stays with the full path and
  * xovnd.  XOVN_CTL_FULL_WRITES set in the environment turns this path off
  * (for comparing the two).
  */
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "ctl.h"
-#include "model/db_index.h"
+#include "fast_part.h"
 #include "model/delta.h"
 #include "model/journal.h"
 #include "model/model.h"
 
-/* Verbs that change only the named port's address lists. */
-static const char *const address_verbs[] = { "lsp-set-addresses", "lsp-set-port-security" };
+/* Where a verb's names are in its arguments. */
+enum part_role {
+	ROLE_NONE,
+	ROLE_PORT,      /* an existing port: its switch is read */
+	ROLE_NEW_PORT,  /* a port added: its switch (if any) is read, nothing may name it */
+	ROLE_GONE_PORT, /* a port deleted: as a new one, and it must not be a parent */
+	ROLE_TYPED_PORT, /* type or options changed: nothing may name it, not a localnet after */
+	ROLE_SWITCH,    /* a switch read by name */
+	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
+};
 
-/* Members that name ports across switches: not read, not checked by the part. */
-static const char *const left_out[] = { "chassis", "bindings" };
+struct part_verb {
+	const char *name;
+	unsigned opts;                /* the options it may carry here */
+	enum part_role roles[4];      /* of argv[0..3] */
+};
 
-static int name_in(const char *name, const char *const *list, size_t n)
+static const struct part_verb part_verbs[] = {
+	{ "lsp-set-addresses", 0, { ROLE_PORT } },
+	{ "lsp-set-port-security", 0, { ROLE_PORT } },
+	/*
+	 * What chassis and bindings check of a port depends on its type and
+	 * options (attachments, bindings, a localnet network mapped on a
+	 * chassis): the port must be one they do not name, and not a localnet.
+	 */
+	{ "lsp-set-type", 0, { ROLE_TYPED_PORT } },
+	{ "lsp-set-options", 0, { ROLE_TYPED_PORT } },
+	/* A port key is unique per switch; a parent is read with its container ports. */
+	{ "lsp-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY,
+	  { ROLE_SWITCH, ROLE_NEW_PORT, ROLE_PORT } },
+	{ "lsp-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_PORT } },
+	{ "ls-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_SWITCH } },
+};
+
+static const struct part_verb *part_verb(const struct ctl_cmd *cmd)
 {
-	for (size_t i = 0; i < n; i++)
-		if (strcmp(name, list[i]) == 0)
-			return 1;
-	return 0;
+	for (size_t i = 0; i < sizeof(part_verbs) / sizeof(part_verbs[0]); i++)
+		if (strcmp(cmd->verb->name, part_verbs[i].name) == 0)
+			return &part_verbs[i];
+	return NULL;
 }
 
-#define IN_LIST(name, list) name_in(name, list, sizeof(list) / sizeof(list[0]))
-
+/* A name the index can hold (no escapes, no spaces). */
 static int plain_name(const char *s)
 {
 	if (!*s || strlen(s) > 63)
@@ -56,117 +80,77 @@ static int plain_name(const char *s)
 	       strlen(s);
 }
 
-static int chain_eligible(const struct ctl_cmd *cmds, int n)
+static int add_name(const char **list, size_t *n, const char *name)
 {
-	for (int i = 0; i < n; i++)
-		if (!IN_LIST(cmds[i].verb->name, address_verbs) || cmds[i].opts || cmds[i].help ||
-		    cmds[i].argc < 1 || !plain_name(cmds[i].argv[0]))
-			return 0;
-	return n > 0;
+	if (*n == PART_MAX_NAMES)
+		return -1;
+	list[(*n)++] = name;
+	return 0;
 }
 
-/* The span of the db file parsed as one JSON value (new reference), NULL if it is not. */
-static json_t *read_span(int fd, struct xovn_db_span span)
+static int add_role(struct part_names *names, enum part_role role, const char *arg)
 {
-	char *buf = malloc(span.len ? span.len : 1);
-	json_t *v = NULL;
-
-	if (buf && pread(fd, buf, span.len, (off_t)span.off) == (ssize_t)span.len)
-		v = json_loadb(buf, span.len, JSON_DECODE_ANY, NULL);
-	free(buf);
-	return v;
-}
-
-struct part {
-	int fd;
-	json_t *doc;
-};
-
-static int add_member(const char *member, struct xovn_db_span span, void *arg)
-{
-	struct part *p = arg;
-	json_t *v;
-
-	if (IN_LIST(member, left_out))
+	switch (role) {
+	case ROLE_NONE:
 		return 0;
-	v = read_span(p->fd, span);
-	return v && json_object_set_new(p->doc, member, v) == 0 ? 0 : -1;
-}
-
-static int has_switch(const json_t *doc, const char *name)
-{
-	return ctl_index_by_name(json_object_get(doc, "logical_switches"), "name", name) >= 0;
-}
-
-/* The file's switch that holds port, added once; a port the file does not hold adds nothing. */
-static int add_switch_of(struct part *p, const struct xovn_db_index *ix, const char *port)
-{
-	struct xovn_db_span span;
-	char *name;
-	json_t *sw;
-	int rc = 0;
-
-	if (xovn_db_index_port(ix, port, &name, &span) < 0)
-		return 0; /* perhaps added by an appended record: looked for once they are applied */
-	if (!has_switch(p->doc, name)) {
-		sw = read_span(p->fd, span);
-		/* The span must hold the switch the index names, or the index is wrong. */
-		if (!sw || !json_is_string(json_object_get(sw, "name")) ||
-		    strcmp(json_string_value(json_object_get(sw, "name")), name) != 0)
-			rc = -1;
-		else
-			rc = json_array_append(json_object_get(p->doc, "logical_switches"), sw);
-		json_decref(sw);
+	case ROLE_PORT:
+		return add_name(names->ports, &names->n_ports, arg);
+	case ROLE_NEW_PORT:
+	case ROLE_GONE_PORT:
+	case ROLE_TYPED_PORT:
+		return add_name(names->ports, &names->n_ports, arg) ||
+		       add_name(names->claimed, &names->n_claimed, arg);
+	case ROLE_SWITCH:
+		return add_name(names->switches, &names->n_switches, arg);
+	case ROLE_GONE_SWITCH:
+		return add_name(names->switches, &names->n_switches, arg) ||
+		       add_name(names->emptied, &names->n_emptied, arg);
 	}
-	free(name);
-	return rc;
+	return -1;
 }
 
-/*
- * The part of the db the chain needs, as of the db's current state (*head):
- * the file's small members and its ports' switches, with the appended
- * records applied.  NULL when it cannot be had from the index.
- */
-static json_t *read_part(const char *db, const struct ctl_cmd *cmds, int n,
-			 struct xovn_file_id *head)
+/* The names of a chain of part verbs only; -1 when it is not one. */
+static int chain_names(const struct ctl_cmd *cmds, int n, struct part_names *names)
 {
-	struct part p = { .fd = -1 };
-	struct xovn_db_index ix;
-	struct xovn_file_id file;
-	struct stat st;
+	memset(names, 0, sizeof(*names));
+	for (int i = 0; i < n; i++) {
+		const struct part_verb *v = part_verb(&cmds[i]);
 
-	p.fd = open(db, O_RDONLY | O_CLOEXEC);
-	if (p.fd < 0 || fstat(p.fd, &st) < 0)
-		goto fail;
-	xovn_file_id_from_stat(&st, &file);
-	if (xovn_db_index_open(db, &file, &ix) < 0)
-		goto fail;
-	p.doc = json_pack("{s:[]}", "logical_switches");
-	if (!p.doc || xovn_db_index_members(&ix, add_member, &p) != 0)
-		goto fail_ix;
-	for (int i = 0; i < n; i++)
-		if (add_switch_of(&p, &ix, cmds[i].argv[0]) < 0)
-			goto fail_ix;
-	xovn_db_index_close(&ix);
-	close(p.fd);
-	/* A record may replace or remove a switch read above, or change a member. */
-	if (xovn_journal_head(db, &file, p.doc, head) < 0)
-		goto fail_doc;
-	/* Empty, not absent: the schema requires some of them. */
-	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
-		json_object_set_new(p.doc, left_out[i], json_array());
-	for (int i = 0; i < n; i++)
-		if (!xovn_find_port(p.doc, cmds[i].argv[0], NULL))
-			goto fail_doc; /* the full path says so, or finds it where the part has not */
-	return p.doc;
-fail_ix:
-	xovn_db_index_close(&ix);
-fail:
-	if (p.fd >= 0)
-		close(p.fd);
-fail_doc:
-	json_decref(p.doc);
-	return NULL;
+		if (!v || (cmds[i].opts & ~v->opts) || cmds[i].help || cmds[i].argc < 1)
+			return -1;
+		for (int a = 0; a < cmds[i].argc && a < 4 && v->roles[a] != ROLE_NONE; a++)
+			if (!plain_name(cmds[i].argv[a]) || add_role(names, v->roles[a], cmds[i].argv[a]))
+				return -1;
+	}
+	return n > 0 ? 0 : -1;
+}
+
+/* A deleted parent's container ports may be in any switch: the full path names the first. */
+static int deletes_a_parent(const json_t *doc, const struct ctl_cmd *cmds, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct part_verb *v = part_verb(&cmds[i]);
+
+		if (v->roles[0] == ROLE_GONE_PORT && ctl_first_child(doc, cmds[i].argv[0]))
+			return 1;
+	}
+	return 0;
+}
+
+/* A port whose type or options changed is a localnet now: chassis mappings check those. */
+static int types_a_localnet(const json_t *doc, const struct ctl_cmd *cmds, int n)
+{
+	for (int i = 0; i < n; i++) {
+		const struct part_verb *v = part_verb(&cmds[i]);
+		json_t *port;
+
+		if (v->roles[0] != ROLE_TYPED_PORT)
+			continue;
+		port = xovn_find_port(doc, cmds[i].argv[0], NULL);
+		if (port && strcmp(xovn_port_type_str(port), "localnet") == 0)
+			return 1;
+	}
+	return 0;
 }
 
 static int run_commands(json_t *doc, FILE *out, struct ctl_cmd *cmds, int n)
@@ -211,23 +195,26 @@ static int commit_part(const char *db, json_t *doc, const json_t *prints,
 int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_t **model)
 {
 	struct xovn_file_id head;
+	struct part_names names;
 	json_t *doc, *prints;
 	int rc;
 
 	*model = NULL;
-	if (getenv("XOVN_CTL_FULL_WRITES") || !chain_eligible(cmds, n))
+	if (getenv("XOVN_CTL_FULL_WRITES") || chain_names(cmds, n, &names) < 0)
 		return 0;
-	doc = read_part(db, cmds, n, &head);
-	if (!doc)
+	doc = ctl_part_read(db, &names, &head);
+	if (!doc || deletes_a_parent(doc, cmds, n)) {
+		json_decref(doc);
 		return 0;
+	}
 	prints = xovn_model_prints(doc);
 	if (!prints || run_commands(doc, out, cmds, n) < 0) {
 		json_decref(prints);
 		json_decref(doc);
-		/* The commands' own error (printed) stands: they saw the port as it is. */
+		/* The commands' own error (printed) stands: they saw their switches as they are. */
 		return prints ? -1 : 0;
 	}
-	rc = commit_part(db, doc, prints, &head);
+	rc = types_a_localnet(doc, cmds, n) ? 0 : commit_part(db, doc, prints, &head);
 	json_decref(prints);
 	if (rc)
 		*model = doc;

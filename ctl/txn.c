@@ -4,7 +4,9 @@
  *
  * Writers hold an exclusive flock on "DB.lock" from load to commit (the
  * rename of a rewritten db, or the append of its journal record), so two
- * concurrent runs are serialised and neither loses the other's update.
+ * concurrent runs are serialised and neither loses the other's update; a
+ * write that leaves the journal at its share hands the lock to the
+ * compaction that follows it (compact.c).
  * Readers take a shared lock: they read the db file and the records
  * appended on it as one state.
  * Output is buffered and printed only once the whole chain has succeeded.
@@ -150,27 +152,6 @@ static void unlock(int *lock_fd)
 	*lock_fd = -1;
 }
 
-/*
- * A big db keeps DB.index of its file, so that the next address change
- * can read only its part (fast_write.c); built after a write that left it
- * stale, while the lock still keeps the file as it is.
- */
-static void keep_index(const char *db)
-{
-	struct xovn_file_id file;
-	struct xovn_db_index ix;
-
-	if (xovn_file_id_of(db, &file) < 0 || !xovn_journal_db_takes_appends(&file))
-		return;
-	if (xovn_db_index_open(db, &file, &ix) == 0) {
-		xovn_db_index_close(&ix);
-		return;
-	}
-	if (xovn_db_index_write(db) < 0)
-		fprintf(stderr, "xovnctl: warning: cannot write %s.index (%s); writes read the "
-			"whole db\n", db, strerror(errno));
-}
-
 /* Unlocks, keeps the model for --wait and prints the chain's output if it succeeded. */
 static int finish(int *lock_fd, json_t *model, FILE *out, char **buf, size_t *len, int rc)
 {
@@ -201,8 +182,11 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 	out = open_memstream(&buf, &len);
 	if (!out)
 		return ctl_fail("out of memory");
-	if (writes && (rc = ctl_fast_write(db, cmds, n, out, &model)) != 0)
+	if (writes && (rc = ctl_fast_write(db, cmds, n, out, &model)) != 0) {
+		if (rc > 0)
+			ctl_compact_if_due(db);
 		return finish(lock_fd, model, out, &buf, &len, rc > 0 ? 0 : -1);
+	}
 	rc = -1;
 	xovn_errors_init(&errs);
 	model = xovn_model_load_state(db, 1, &errs, &state);
@@ -222,8 +206,10 @@ static int run_locked(const char *db, struct ctl_cmd *cmds, int n, int writes, i
 			ctl_journal_prepare(&journal, model);
 		rc = writes ? commit(db, model, &journal) : 0;
 	}
-	if (rc == 0 && writes)
-		keep_index(db);
+	if (rc == 0 && writes) {
+		ctl_keep_index(db);
+		ctl_compact_if_due(db);
+	}
 	ctl_journal_free(&journal);
 	return finish(lock_fd, model, out, &buf, &len, rc);
 }

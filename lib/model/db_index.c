@@ -94,7 +94,7 @@ int xovn_db_index_open(const char *db, const struct xovn_file_id *file, struct x
 	if (!ix->text)
 		return -1;
 	ix->len = (size_t)st.st_size;
-	n = snprintf(head, sizeof(head), "xovn-db-index 1 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
+	n = snprintf(head, sizeof(head), "xovn-db-index 2 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
 		     file->ino, file->size, file->mtime_ns);
 	if (n <= 0 || (size_t)n > ix->len || memcmp(ix->text, head, (size_t)n) != 0) {
 		xovn_db_index_close(ix);
@@ -152,6 +152,57 @@ int xovn_db_index_port(const struct xovn_db_index *ix, const char *port, char **
 	if (!rest || sscanf(rest, "%" SCNu64, &ordinal) != 1)
 		return -1;
 	return nth_switch(ix, ordinal, sw_name, span);
+}
+
+int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
+			 struct xovn_db_span *span)
+{
+	size_t name_len = strlen(name);
+
+	for (const char *line = find_line(ix, "", "s"); line;) {
+		const char *end = strchr(line, '\n');
+		int used = 0;
+
+		if (sscanf(line, "%" SCNu64 " %" SCNu64 " %n", &span->off, &span->len, &used) != 2 ||
+		    !used)
+			return -1;
+		if (end && (size_t)(end - (line + used)) == name_len &&
+		    memcmp(line + used, name, name_len) == 0)
+			return 0;
+		line = end && strncmp(end, "\ns ", 3) == 0 ? end + 3 : NULL;
+	}
+	return -1;
+}
+
+int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
+			   xovn_db_switch_fn fn, void *arg)
+{
+	char needle[160];
+	int n = snprintf(needle, sizeof(needle), "\nc %s ", parent);
+	const char *at = ix->text, *end = ix->text + ix->len, *hit;
+
+	if (n <= 0 || (size_t)n >= sizeof(needle))
+		return -1;
+	while ((hit = memmem(at, (size_t)(end - at), needle, (size_t)n))) {
+		struct xovn_db_span span;
+		uint64_t ordinal;
+		char *name;
+		int rc;
+
+		at = hit + n;
+		if (sscanf(at, "%" SCNu64, &ordinal) != 1 || nth_switch(ix, ordinal, &name, &span))
+			return -1;
+		rc = fn(name, span, arg);
+		free(name);
+		if (rc)
+			return rc;
+	}
+	return 0;
+}
+
+int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
+{
+	return find_line(ix, "a ", port) != NULL;
 }
 
 int xovn_db_index_members(const struct xovn_db_index *ix, xovn_db_member_fn fn, void *arg)

@@ -10,10 +10,16 @@
  * (journal.h) are not in it; their reader applies them on top.  Text, one
  * item a line, ports last so one is found with a single memmem:
  *
- *   xovn-db-index 1 INO SIZE MTIME_NS
+ *   xovn-db-index 2 INO SIZE MTIME_NS
  *   m OFFSET LENGTH MEMBER        a top-level member other than logical_switches
  *   s OFFSET LENGTH SWITCH        the switches in file order
  *   p PORT ORDINAL                ORDINAL: the switch's place among the s lines
+ *   c PARENT ORDINAL              a port of that switch has parent_name PARENT
+ *   a PORT MEMBER                 chassis or bindings name PORT
+ *
+ * The c and a lines are what a write confined to a few switches must know
+ * of the others: which switches hold container ports of a parent, and
+ * which ports the chassis and bindings (not read by such a write) name.
  */
 #ifndef XOVN_DB_INDEX_H
 #define XOVN_DB_INDEX_H
@@ -53,6 +59,18 @@ void xovn_db_index_close(struct xovn_db_index *ix);
 /* The switch that holds port in the file: 0 and its name (malloc'ed) and span, -1 if none. */
 int xovn_db_index_port(const struct xovn_db_index *ix, const char *port, char **sw_name,
 		       struct xovn_db_span *span);
+
+/* The switch named name in the file: 0 and its span, -1 if none. */
+int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
+			 struct xovn_db_span *span);
+
+/* Calls fn with each switch of the file holding a container port of parent (once per port). */
+typedef int (*xovn_db_switch_fn)(const char *sw_name, struct xovn_db_span span, void *arg);
+int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
+			   xovn_db_switch_fn fn, void *arg);
+
+/* 1 when a member of the file other than the switches (chassis, bindings) names port. */
+int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
 
 /* Calls fn for each top-level member line; stops at and returns fn's first non-zero. */
 typedef int (*xovn_db_member_fn)(const char *member, struct xovn_db_span span, void *arg);

@@ -2,7 +2,8 @@
 /*
  * db_scan.c - the index text of a db file (db_index.h), from its bytes:
  * a walk that only matches brackets and skips strings, except where it
- * reads the names of switches and ports.  A name with an escape, or any
+ * reads the names of switches and ports, the parents of ports and the
+ * ports that chassis and bindings name.  A name with an escape, or any
  * shape it does not expect, gives no index: the reader then parses the
  * whole db as before.
  */
@@ -164,23 +165,35 @@ struct switch_scan {
 	uint64_t ordinal;
 };
 
+/* A port's name and parent, whatever order its members come in. */
+struct port_scan {
+	const char *name, *parent;
+	size_t name_len, parent_len;
+};
+
 static int port_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
-	struct switch_scan *sw = arg;
-	const char *name;
-	size_t len;
+	struct port_scan *port = arg;
 
-	if (!is_key(key, key_len, "name"))
-		return skip_value(s);
-	if (plain_string(s, &name, &len) < 0)
-		return -1;
-	fprintf(sw->ports, "p %.*s %" PRIu64 "\n", (int)len, name, sw->ordinal);
-	return 0;
+	if (is_key(key, key_len, "name"))
+		return plain_string(s, &port->name, &port->name_len);
+	if (is_key(key, key_len, "parent_name"))
+		return plain_string(s, &port->parent, &port->parent_len);
+	return skip_value(s);
 }
 
 static int port_element(struct scan *s, void *arg)
 {
-	return each_member(s, port_member, arg);
+	struct switch_scan *sw = arg;
+	struct port_scan port = { 0 };
+
+	if (each_member(s, port_member, &port) < 0 || !port.name)
+		return -1;
+	fprintf(sw->ports, "p %.*s %" PRIu64 "\n", (int)port.name_len, port.name, sw->ordinal);
+	if (port.parent)
+		fprintf(sw->ports, "c %.*s %" PRIu64 "\n", (int)port.parent_len, port.parent,
+			sw->ordinal);
+	return 0;
 }
 
 static int switch_member(struct scan *s, const char *key, size_t key_len, void *arg)
@@ -194,9 +207,47 @@ static int switch_member(struct scan *s, const char *key, size_t key_len, void *
 	return skip_value(s);
 }
 
+/*
+ * The port names a member other than the switches holds: every string
+ * value of a "port" key at any depth (chassis attachments, bindings), an
+ * "a" line each.
+ */
+struct ref_scan {
+	FILE *out;
+	const char *member;
+	size_t member_len;
+};
+
+static int ref_value(struct scan *s, void *arg);
+
+static int ref_member(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct ref_scan *refs = arg;
+	const char *name;
+	size_t len;
+
+	skip_ws(s);
+	if (!is_key(key, key_len, "port") || s->p >= s->end || *s->p != '"')
+		return ref_value(s, arg);
+	if (plain_string(s, &name, &len) < 0)
+		return -1;
+	fprintf(refs->out, "a %.*s %.*s\n", (int)len, name, (int)refs->member_len, refs->member);
+	return 0;
+}
+
+static int ref_value(struct scan *s, void *arg)
+{
+	skip_ws(s);
+	if (s->p < s->end && *s->p == '{')
+		return each_member(s, ref_member, arg);
+	if (s->p < s->end && *s->p == '[')
+		return each_element(s, ref_value, arg);
+	return skip_value(s);
+}
+
 struct top_scan {
 	const char *start;
-	FILE *ports;        /* the p lines, after every s line */
+	FILE *ports;        /* the p, c and a lines, after every s line */
 };
 
 static int switch_element(struct scan *s, void *arg)
@@ -217,12 +268,14 @@ static int top_member(struct scan *s, const char *key, size_t key_len, void *arg
 {
 	struct top_scan *top = arg;
 	const char *from;
+	struct ref_scan refs = { .out = top->ports, .member = key, .member_len = key_len };
 
 	if (is_key(key, key_len, "logical_switches"))
 		return each_element(s, switch_element, top);
 	skip_ws(s);
 	from = s->p;
-	if (skip_value(s) < 0)
+	if ((is_key(key, key_len, "chassis") || is_key(key, key_len, "bindings") ?
+	     ref_value(s, &refs) : skip_value(s)) < 0)
 		return -1;
 	fprintf(s->out, "m %td %td %.*s\n", from - top->start, s->p - from, (int)key_len, key);
 	return 0;
@@ -245,7 +298,7 @@ char *xovn_db_index_text(const char *db_text, size_t db_len, const struct xovn_f
 		free(text);
 		return NULL;
 	}
-	fprintf(s.out, "xovn-db-index 1 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
+	fprintf(s.out, "xovn-db-index 2 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
 		file->size, file->mtime_ns);
 	rc = each_member(&s, top_member, &top);
 	fclose(top.ports);

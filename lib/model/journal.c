@@ -102,8 +102,8 @@ static char *read_all(const char *path, size_t *len)
 
 static int parse_record(const char *text, size_t len, struct xovn_journal_record *r);
 
-/* Byte offsets of the line starts to keep so that the new line fits the limits. */
-static size_t first_kept(const char *old, size_t old_len, size_t new_len)
+/* Byte offset of the first line to keep so that with the new line it fits max_bytes. */
+static size_t first_kept(const char *old, size_t old_len, size_t new_len, size_t max_bytes)
 {
 	size_t starts[XOVN_JOURNAL_KEEP], n = 0, i;
 
@@ -121,7 +121,7 @@ static size_t first_kept(const char *old, size_t old_len, size_t new_len)
 		off = nl ? (size_t)(nl - old) + 1 : old_len;
 	}
 	for (i = 0; i < n; i++)
-		if (old_len - starts[i] + new_len <= XOVN_JOURNAL_MAX_BYTES)
+		if (old_len - starts[i] + new_len <= max_bytes)
 			return starts[i];
 	return old_len;
 }
@@ -199,7 +199,7 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 	if (old) {
 		/* seq counts the records appended on base's file: none to look for at 0. */
 		on_file = base->seq ? first_on_file(old, old_len, base) : old_len;
-		keep = first_kept(old, old_len, len);
+		keep = first_kept(old, old_len, len, XOVN_JOURNAL_MAX_BYTES);
 		if (on_file < keep)
 			keep = on_file; /* the old file's records are its data until the rename */
 	}
@@ -208,6 +208,27 @@ int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 			old && on_file < old_len);
 	free(old);
 	free(line);
+	return rc;
+}
+
+int xovn_journal_trim(const char *db, size_t max_bytes)
+{
+	char path[4096], *old;
+	size_t old_len = 0, keep;
+	int rc;
+
+	if (xovn_journal_path(db, path, sizeof(path)) < 0) {
+		errno = ENAMETOOLONG;
+		return -1;
+	}
+	old = read_all(path, &old_len);
+	if (!old)
+		return errno == ENOENT ? 0 : -1;
+	while (old_len && old[old_len - 1] != '\n')
+		old_len--;
+	keep = first_kept(old, old_len, 0, max_bytes);
+	rc = keep ? fd_replace_file(path, old + keep, old_len - keep, "", 0, 0) : 0;
+	free(old);
 	return rc;
 }
 

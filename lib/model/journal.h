@@ -68,6 +68,14 @@ int xovn_journal_path(const char *db, char *buf, size_t len);
 int xovn_journal_append(const char *db, const struct xovn_file_id *base,
 			const struct xovn_file_id *result, const json_t *delta);
 
+/*
+ * Right after a rewrite, under the db's write lock: drops the oldest
+ * records so that the journal keeps at most max_bytes (the records of
+ * the replaced file are folded into the new one; a reader at an older
+ * state reads the db whole).  0 ok, -1 with errno.
+ */
+int xovn_journal_trim(const char *db, size_t max_bytes);
+
 /* One record as read back. */
 struct xovn_journal_record {
 	struct xovn_file_id base, result;
@@ -96,14 +104,18 @@ char *xovn_journal_record_text(const char *db, const struct xovn_file_id *base,
 /* Appends stay below this db size off (small dbs are rewritten whole). */
 #define XOVN_JOURNAL_APPEND_MIN_DB (1 << 20)
 /*
- * The journal may grow to db size / XOVN_JOURNAL_APPEND_SHARE (at least
- * XOVN_JOURNAL_APPEND_FLOOR bytes) before the next write rewrites the db:
- * every reader, and xovnd at every change, parses it whole, so it stays a
- * small fraction of the db; a rewrite then comes every ~80 one-switch
- * writes on a 100,000-port db.
+ * The journal's share of the db: db size / XOVN_JOURNAL_APPEND_SHARE, at
+ * least XOVN_JOURNAL_APPEND_FLOOR bytes.  Every reader, and xovnd at every
+ * change, parses the journal whole, so it stays a small fraction of the
+ * db: a write that leaves it at its share has the db compacted after it
+ * returns (xovnctl's compact.c); every ~80 one-switch writes on a
+ * 100,000-port db.  Appends go on up to XOVN_JOURNAL_APPEND_LIMIT shares,
+ * so a compaction that has not run yet never holds a write up; past that
+ * a write rewrites the db itself.
  */
 #define XOVN_JOURNAL_APPEND_SHARE 32
 #define XOVN_JOURNAL_APPEND_FLOOR (256 << 10)
+#define XOVN_JOURNAL_APPEND_LIMIT 2
 
 /* 0 for no file yet (all-zero identity) or one below the size where appends pay. */
 int xovn_journal_db_takes_appends(const struct xovn_file_id *file);
@@ -112,9 +124,14 @@ int xovn_journal_db_takes_appends(const struct xovn_file_id *file);
  * 1 when a write of record_len bytes on top of base may be an append: the
  * db file is at least XOVN_JOURNAL_APPEND_MIN_DB bytes (the environment's
  * XOVN_JOURNAL_APPEND_MIN_DB, in bytes, replaces it) and the journal stays
- * under its share; 0 when the db must be rewritten (compacted).
+ * within XOVN_JOURNAL_APPEND_LIMIT shares; 0 when the db must be rewritten.
  */
 int xovn_journal_append_fits(const char *db, const struct xovn_file_id *base, size_t record_len);
+
+/* 1 when the db file (file) takes appends and its journal has reached its share. */
+int xovn_journal_compaction_due(const char *db, const struct xovn_file_id *file);
+/* The journal's share of the db file (bytes). */
+uint64_t xovn_journal_share(const struct xovn_file_id *file);
 
 /*
  * Commits a write on top of base by appending its record, base -> result

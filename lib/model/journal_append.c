@@ -37,22 +37,40 @@ int xovn_journal_db_takes_appends(const struct xovn_file_id *base)
 	return base->ino && base->size >= append_min_db();
 }
 
-int xovn_journal_append_fits(const char *db, const struct xovn_file_id *base, size_t record_len)
+/* The journal's size and its share of the db file base; -1 when it has none. */
+static int journal_and_share(const char *db, const struct xovn_file_id *base, uint64_t *journal,
+			     uint64_t *share)
 {
 	char path[4096];
 	struct stat st;
-	uint64_t journal = 0, share;
 
-	if (!xovn_journal_db_takes_appends(base))
-		return 0;
-	if (xovn_journal_path(db, path, sizeof(path)) < 0)
-		return 0;
-	if (stat(path, &st) == 0)
-		journal = (uint64_t)st.st_size;
-	share = base->size / XOVN_JOURNAL_APPEND_SHARE;
-	if (share < XOVN_JOURNAL_APPEND_FLOOR)
-		share = XOVN_JOURNAL_APPEND_FLOOR;
-	return journal + record_len <= share;
+	if (!xovn_journal_db_takes_appends(base) || xovn_journal_path(db, path, sizeof(path)) < 0)
+		return -1;
+	*journal = stat(path, &st) == 0 ? (uint64_t)st.st_size : 0;
+	*share = xovn_journal_share(base);
+	return 0;
+}
+
+uint64_t xovn_journal_share(const struct xovn_file_id *file)
+{
+	uint64_t share = file->size / XOVN_JOURNAL_APPEND_SHARE;
+
+	return share < XOVN_JOURNAL_APPEND_FLOOR ? XOVN_JOURNAL_APPEND_FLOOR : share;
+}
+
+int xovn_journal_append_fits(const char *db, const struct xovn_file_id *base, size_t record_len)
+{
+	uint64_t journal, share;
+
+	return journal_and_share(db, base, &journal, &share) == 0 &&
+	       journal + record_len <= share * XOVN_JOURNAL_APPEND_LIMIT;
+}
+
+int xovn_journal_compaction_due(const char *db, const struct xovn_file_id *file)
+{
+	uint64_t journal, share;
+
+	return journal_and_share(db, file, &journal, &share) == 0 && journal >= share;
 }
 
 /* The file's length up to and including its last newline. */

@@ -85,6 +85,19 @@ check "a second appended write is followed" once_more "$JOURNAL"
 check "p4's MAC is in xovn_fdb_v2" until_ok 2 fdb_has 02:00:00:00:07:04
 check "readers see the appended writes" \
 	test "$(ctl lsp-get-addresses q1)" = "02:00:00:00:07:51 10.8.0.1"
+echo "the db compacted after the write that leaves the journal at its share"
+# A line no reader takes for a record brings the journal to its share.
+{ head -c $((256 * 1024)) /dev/zero | tr '\0' ' '; echo; } >>"$DB.journal"
+before=$(db_file_id)
+db_rewritten() { [ "$(db_file_id)" != "$before" ]; }
+ctl lsp-set-addresses q1 "02:00:00:00:07:52 10.8.0.1" || fail "xovnctl write at the share"
+check "the db file is rewritten after the write" until_ok 10 db_rewritten
+check "the journal is trimmed" test "$(stat -c %s "$DB.journal")" -lt $((128 * 1024))
+check "the MAC written before the compaction is in xovn_fdb_v2" until_ok 3 fdb_has 02:00:00:00:07:52
+mark "$JOURNAL"
+ctl lsp-set-addresses q1 "02:00:00:00:07:53 10.8.0.1" || fail "xovnctl write after the compaction"
+check "a write on the compacted db is followed" once_more "$JOURNAL"
+check "its MAC is in xovn_fdb_v2" until_ok 3 fdb_has 02:00:00:00:07:53
 unset XOVN_JOURNAL_APPEND_MIN_DB
 mark "$JOURNAL"
 ctl lsp-set-addresses p4 "02:00:00:00:07:05 10.7.0.4" || fail "xovnctl rewrite"

@@ -213,9 +213,16 @@ Test(journal_append, the_journal_share_of_the_db_bounds_appends)
 	journal_path(path, sizeof(path));
 	cr_assert_not(xovn_journal_append_fits(ctl_db, &small, 10), "a small db is rewritten");
 	cr_assert(xovn_journal_append_fits(ctl_db, &big, 10));
+	cr_assert_not(xovn_journal_compaction_due(ctl_db, &big));
 	fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0644);
 	cr_assert(fd >= 0);
+	/* At its share: still appended, and the db is to be compacted after the write. */
 	cr_assert_eq(ftruncate(fd, XOVN_JOURNAL_APPEND_FLOOR), 0);
+	cr_assert(xovn_journal_append_fits(ctl_db, &big, 10));
+	cr_assert(xovn_journal_compaction_due(ctl_db, &big));
+	cr_assert_not(xovn_journal_compaction_due(ctl_db, &small), "a small db has no journal share");
+	/* Past the limit the write itself rewrites the db. */
+	cr_assert_eq(ftruncate(fd, XOVN_JOURNAL_APPEND_FLOOR * XOVN_JOURNAL_APPEND_LIMIT), 0);
 	close(fd);
-	cr_assert_not(xovn_journal_append_fits(ctl_db, &big, 10), "the journal outgrew its share");
+	cr_assert_not(xovn_journal_append_fits(ctl_db, &big, 10), "the journal outgrew its limit");
 }

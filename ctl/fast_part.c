@@ -1,0 +1,205 @@
+// SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
+/*
+ * fast_part.c - reading the part of a big db a chain touches (fast_part.h).
+ *
+ * DB.index (model/db_index.h) says where each switch and top-level member
+ * lies in the file, which switch holds each port and its container ports,
+ * and which ports the chassis and bindings name.  Every switch the chain
+ * names is read from the file before the appended records are applied, so
+ * a record that replaced or removed one leaves it as the db has it now;
+ * a switch a record added is added by the record.  The chassis and
+ * bindings (7 MB of a 100,000-port db) are not read: a port added or
+ * deleted must then be one they do not name, in the file's index or in
+ * the value a record gave them.
+ */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "ctl.h"
+#include "fast_part.h"
+#include "model/db_index.h"
+#include "model/model.h"
+
+/* Members that name ports across switches: not read, left empty in the part. */
+static const char *const left_out[] = { "chassis", "bindings" };
+
+static int is_left_out(const char *member)
+{
+	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
+		if (strcmp(member, left_out[i]) == 0)
+			return 1;
+	return 0;
+}
+
+struct part {
+	int fd;
+	json_t *doc;
+	struct xovn_db_index ix;
+};
+
+/* The span of the db file parsed as one JSON value (new reference), NULL if it is not. */
+static json_t *read_span(int fd, struct xovn_db_span span)
+{
+	char *buf = malloc(span.len ? span.len : 1);
+	json_t *v = NULL;
+
+	if (buf && pread(fd, buf, span.len, (off_t)span.off) == (ssize_t)span.len)
+		v = json_loadb(buf, span.len, JSON_DECODE_ANY, NULL);
+	free(buf);
+	return v;
+}
+
+static int add_member(const char *member, struct xovn_db_span span, void *arg)
+{
+	struct part *p = arg;
+	json_t *v;
+
+	if (is_left_out(member))
+		return 0;
+	v = read_span(p->fd, span);
+	return v && json_object_set_new(p->doc, member, v) == 0 ? 0 : -1;
+}
+
+/* The file's switch name at span, added once; the span must hold that switch. */
+static int add_switch(const char *name, struct xovn_db_span span, void *arg)
+{
+	struct part *p = arg;
+	json_t *switches = json_object_get(p->doc, "logical_switches");
+	json_t *sw;
+	int rc;
+
+	if (ctl_index_by_name(switches, "name", name) >= 0)
+		return 0;
+	sw = read_span(p->fd, span);
+	if (!sw || !json_is_string(json_object_get(sw, "name")) ||
+	    strcmp(json_string_value(json_object_get(sw, "name")), name) != 0)
+		rc = -1; /* the index is wrong */
+	else
+		rc = json_array_append(switches, sw);
+	json_decref(sw);
+	return rc;
+}
+
+static int add_named_switch(struct part *p, const char *name)
+{
+	struct xovn_db_span span;
+
+	/* A switch the file does not hold may come from a record, or not be at all. */
+	return xovn_db_index_switch(&p->ix, name, &span) < 0 ? 0 : add_switch(name, span, p);
+}
+
+/* The switch that holds port and those holding its container ports. */
+static int add_switches_of_port(struct part *p, const char *port)
+{
+	struct xovn_db_span span;
+	char *name;
+	int rc = 0;
+
+	if (xovn_db_index_port(&p->ix, port, &name, &span) == 0) {
+		rc = add_switch(name, span, p);
+		free(name);
+	}
+	return rc ? rc : xovn_db_index_children(&p->ix, port, add_switch, p);
+}
+
+static int read_file_part(struct part *p, const struct part_names *names)
+{
+	if (xovn_db_index_members(&p->ix, add_member, p) != 0)
+		return -1;
+	for (size_t i = 0; i < names->n_switches; i++)
+		if (add_named_switch(p, names->switches[i]) < 0)
+			return -1;
+	for (size_t i = 0; i < names->n_ports; i++)
+		if (add_switches_of_port(p, names->ports[i]) < 0)
+			return -1;
+	return 0;
+}
+
+/* Does some object in v have "port": port? */
+static int value_names_port(const json_t *v, const char *port)
+{
+	const char *key;
+	json_t *el;
+	size_t i;
+
+	if (json_is_array(v)) {
+		json_array_foreach(v, i, el)
+			if (value_names_port(el, port))
+				return 1;
+	} else if (json_is_object(v)) {
+		json_object_foreach((json_t *)v, key, el)
+			if ((strcmp(key, "port") == 0 && json_is_string(el) &&
+			     strcmp(json_string_value(el), port) == 0) || value_names_port(el, port))
+				return 1;
+	}
+	return 0;
+}
+
+/* Chassis or bindings, as the file has them or as a record set them, name port. */
+static int left_out_names(const struct part *p, const char *port)
+{
+	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++) {
+		json_t *current = json_object_get(p->doc, left_out[i]);
+
+		if (current ? value_names_port(current, port) : xovn_db_index_names_port(&p->ix, port))
+			return 1;
+	}
+	return 0;
+}
+
+static int claims_free(const struct part *p, const struct part_names *names)
+{
+	json_t *sw, *port;
+	size_t i;
+
+	for (i = 0; i < names->n_claimed; i++)
+		if (left_out_names(p, names->claimed[i]))
+			return 0;
+	for (size_t k = 0; k < names->n_emptied; k++) {
+		sw = xovn_find_switch(p->doc, names->emptied[k]);
+		json_array_foreach(json_object_get(sw, "ports"), i, port)
+			if (!json_is_string(json_object_get(port, "name")) ||
+			    left_out_names(p, json_string_value(json_object_get(port, "name"))))
+				return 0;
+	}
+	return 1;
+}
+
+json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head)
+{
+	struct part p = { .fd = -1 };
+	struct xovn_file_id file;
+	struct stat st;
+	json_t *doc = NULL;
+	int ok = 0;
+
+	p.fd = open(db, O_RDONLY | O_CLOEXEC);
+	if (p.fd < 0 || fstat(p.fd, &st) < 0) {
+		if (p.fd >= 0)
+			close(p.fd);
+		return NULL;
+	}
+	xovn_file_id_from_stat(&st, &file);
+	if (xovn_db_index_open(db, &file, &p.ix) < 0) {
+		close(p.fd);
+		return NULL;
+	}
+	p.doc = json_pack("{s:[]}", "logical_switches");
+	/* A record may replace or remove a switch read here, or change a member. */
+	if (p.doc && read_file_part(&p, names) == 0 &&
+	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
+		ok = 1;
+		/* Empty, not absent: the schema requires some of them. */
+		for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
+			ok = ok && json_object_set_new(p.doc, left_out[i], json_array()) == 0;
+	}
+	xovn_db_index_close(&p.ix);
+	close(p.fd);
+	if (ok)
+		doc = json_incref(p.doc);
+	json_decref(p.doc);
+	return doc;
+}
