@@ -114,11 +114,14 @@ REASONS = {
         "`xovnctl show` groups ports by chassis through one name index, so it is linear; a miss "
         "is the larger model's memory traffic on this shared machine.",
     "write":
-        "an address or port-security change reads only its switches through `DB.index` and "
-        "appends one journal record; what is left per write is parsing the journal, reading and "
-        "validating one switch and one fdatasync. Other verbs still take the full path (the "
-        "whole db read and validated, as the full-path row shows), and so does the write that "
-        "finds the journal at its share and compacts the db inline.",
+        "lsp-set-addresses, lsp-set-port-security, lsp-add, lsp-del, lsp-set-type, "
+        "lsp-set-options and ls-del read only their switches through `DB.index` (kept indexes "
+        "of container parents and of the ports chassis and bindings name) and append one "
+        "journal record; the db is compacted by a detached process after the write returns. "
+        "What is left per write is the process start, parsing the journal, reading and "
+        "validating one switch, and one fdatasync. ls-add (the lowest free tunnel key spans "
+        "every switch) and writes on bound or attached ports still take the full path, as the "
+        "full-path rows show.",
     "cp:once":
         "the fixed BPF start (map creation, verification of the programs and their trace "
         "twins), reading and validating the model, the compile and the batched map writes; the "
