@@ -8,10 +8,11 @@
  * its own logic; what the floor costs above the minimal redirect is the
  * price of the lookups themselves.
  *
- *   floor_unicast        (interface, VID) hash -> fdb hash -> two counters
- *                        -> redirect: local unicast VIF->VIF
- *   floor_unicast_array  the same with the ingress port from an array
- *                        indexed by ifindex instead of the hash
+ *   floor_unicast        ingress array by ifindex -> fdb hash -> two
+ *                        counters -> redirect: local unicast VIF->VIF, an
+ *                        untagged frame (xovn_ingress_idx)
+ *   floor_unicast_hash   the same with the ingress port from the
+ *                        (interface, VID) hash, as a tagged frame finds it
  *   floor_routed         local unicast's lookups plus a router hop: the
  *                        router from the router LSP's fdb value,
  *                        destination LPM (its path carries the out port),
@@ -41,10 +42,9 @@ FLOOR_HASH(fl_fdb, struct xovn_fdb_key, struct xovn_fdb_val, XOVN_MAX_PORTS);
 FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_val, XOVN_MAX_NEIGH);
 
 /* Ingress ports by ifindex (the index), for untagged frames. */
-#define FLOOR_MAX_IFINDEX 4096
 struct {
 	__uint(type, BPF_MAP_TYPE_ARRAY);
-	__uint(max_entries, FLOOR_MAX_IFINDEX);
+	__uint(max_entries, XOVN_MAX_INGRESS_IFINDEX);
 	__type(key, __u32);
 	__type(value, struct xovn_ingress_val);
 } fl_ingress_idx SEC(".maps");
@@ -104,8 +104,31 @@ static __always_inline struct ethhdr *floor_eth(struct __sk_buff *skb, __u32 len
 	return data;
 }
 
+/* The untagged frame's ingress port: a slot of the array, empty when dp_key is 0. */
+static __always_inline const struct xovn_ingress_val *floor_ingress(struct __sk_buff *skb)
+{
+	__u32 ifindex = skb->ingress_ifindex;
+	const struct xovn_ingress_val *in = bpf_map_lookup_elem(&fl_ingress_idx, &ifindex);
+
+	return in && in->dp_key ? in : NULL;
+}
+
 SEC("tc")
 int floor_unicast(struct __sk_buff *skb)
+{
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
+	const struct xovn_ingress_val *in;
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	in = floor_ingress(skb);
+	if (!in)
+		return TC_ACT_SHOT;
+	return floor_deliver(skb, in, in->dp_key, eth->h_dest);
+}
+
+SEC("tc")
+int floor_unicast_hash(struct __sk_buff *skb)
 {
 	struct xovn_ingress_key key = { .ifindex = skb->ingress_ifindex };
 	const struct xovn_ingress_val *in;
@@ -115,21 +138,6 @@ int floor_unicast(struct __sk_buff *skb)
 		return TC_ACT_SHOT;
 	in = bpf_map_lookup_elem(&fl_ingress, &key);
 	if (!in)
-		return TC_ACT_SHOT;
-	return floor_deliver(skb, in, in->dp_key, eth->h_dest);
-}
-
-SEC("tc")
-int floor_unicast_array(struct __sk_buff *skb)
-{
-	__u32 ifindex = skb->ingress_ifindex;
-	const struct xovn_ingress_val *in;
-	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
-
-	if (!eth)
-		return TC_ACT_SHOT;
-	in = bpf_map_lookup_elem(&fl_ingress_idx, &ifindex);
-	if (!in || !in->dp_key)
 		return TC_ACT_SHOT;
 	return floor_deliver(skb, in, in->dp_key, eth->h_dest);
 }
@@ -172,7 +180,6 @@ static __always_inline const struct xovn_neigh_val *floor_neigh(__u32 rtr_key, _
 SEC("tc")
 int floor_routed(struct __sk_buff *skb)
 {
-	struct xovn_ingress_key ik = { .ifindex = skb->ingress_ifindex };
 	struct ethhdr *eth = floor_eth(skb, ETH_HLEN + sizeof(struct iphdr));
 	const struct xovn_lsp_router_val *lr;
 	const struct xovn_ingress_val *in;
@@ -184,7 +191,7 @@ int floor_routed(struct __sk_buff *skb)
 	if (!eth)
 		return TC_ACT_SHOT;
 	daddr = ((struct iphdr *)(eth + 1))->daddr;
-	in = bpf_map_lookup_elem(&fl_ingress, &ik);
+	in = floor_ingress(skb);
 	lr = in ? floor_router_of(in, eth->h_dest) : NULL;
 	rp = lr ? floor_out_port(lr->rtr_key, daddr) : NULL;
 	nb = rp ? floor_neigh(lr->rtr_key, daddr) : NULL;

@@ -122,7 +122,7 @@ int bfl_open(struct bfl *f, const struct bd_iface *ifaces)
 		return -1;
 	}
 	if (path(f, ifaces, 0, "floor_unicast", s->progs.floor_unicast, "unicast") ||
-	    path(f, ifaces, 1, "floor_unicast_array", s->progs.floor_unicast_array, "unicast") ||
+	    path(f, ifaces, 1, "floor_unicast_hash", s->progs.floor_unicast_hash, "unicast") ||
 	    path(f, ifaces, 2, "floor_routed", s->progs.floor_routed, "routed_unicast"))
 		return -1;
 	return put_ingress(s, f->paths[0].in.ingress_ifindex, FL_DP_SW, 1) ||

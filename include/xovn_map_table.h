@@ -131,7 +131,11 @@
 	/* distributed gateway ports: active here, or where */		\
 	X(GW_PORTS, xovn_gw_ports, HASH,				\
 	  struct xovn_rport_key, struct xovn_gw_port_val,		\
-	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)
+	  XOVN_MAX_ROUTER_PORTS, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)	\
+	/* untagged ingress by ifindex: xovn_ingress's VID-0 entries */	\
+	X(INGRESS_IDX, xovn_ingress_idx, ARRAY, __u32,			\
+	  struct xovn_ingress_val, XOVN_MAX_INGRESS_IFINDEX, 0,	\
+	  VALUE_FIELD, COPY)
 
 #define XOVN_MAPS_DATAPATH(X)						\
 	X(DROPS, xovn_drops, PERCPU_ARRAY, __u32, struct xovn_drop_count, \

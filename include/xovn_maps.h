@@ -49,6 +49,8 @@
 #define XOVN_MAX_PORTS         131072
 #define XOVN_MAX_DATAPATHS     16384
 #define XOVN_MAX_INGRESS       65536
+/* Interfaces below this ifindex find their untagged port in xovn_ingress_idx. */
+#define XOVN_MAX_INGRESS_IFINDEX 16384
 /* Counter slots: 1..XOVN_MAX_PORTS, one per logical port; 0 = not counted. */
 #define XOVN_MAX_STAT_SLOTS    (XOVN_MAX_PORTS + 1)
 
@@ -151,6 +153,14 @@ struct xovn_ingress_val {
 	__u8 flags;      /* XOVN_IN_* */
 	__u32 slot;      /* the port's counter slot (xovn_port_stats) */
 };
+
+/* ---- map: xovn_ingress_idx (array) --------------------------------------
+ * The untagged (VID 0) entries of xovn_ingress whose ifindex is below
+ * XOVN_MAX_INGRESS_IFINDEX, indexed by that ifindex: an untagged frame
+ * finds its port by an address computation instead of a hash lookup.  A
+ * slot whose dp_key is 0 holds no port (switch keys start at 1).  Tagged
+ * frames, and interfaces with larger ifindexes, use xovn_ingress.
+ */
 
 /* ---- map: xovn_ports (hash) ---------------------------------------------
  * Everything the egress side needs to know about a logical port, as seen

@@ -29,6 +29,25 @@
 #include "vlan.h"
 
 /*
+ * The port an (interface, outer VID) belongs to.  An untagged frame on an
+ * interface the array covers finds it there (an inlined bounds check and
+ * address computation, no hash): the array holds every such entry, so an
+ * empty slot means no port.  Tagged frames and larger ifindexes take the
+ * hash.
+ */
+static __always_inline const struct xovn_ingress_val *
+xovn_ingress_lookup(__u32 ifindex, const struct xovn_eth *eth)
+{
+	struct xovn_ingress_key key = { .ifindex = ifindex, .vid = eth->vid };
+	const struct xovn_ingress_val *in;
+
+	if (eth->tagged || ifindex >= XOVN_MAX_INGRESS_IFINDEX)
+		return bpf_map_lookup_elem(&xovn_ingress, &key);
+	in = bpf_map_lookup_elem(&xovn_ingress_idx, &ifindex);
+	return in && in->dp_key ? in : NULL;
+}
+
+/*
  * Maps (interface, outer VID) to the logical port and removes the tag:
  * tags are local to the port they name and never travel further.
  * 0 or a drop reason.
@@ -36,8 +55,7 @@
 static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct xovn_ctx *ctx,
 						 const struct xovn_eth *eth)
 {
-	struct xovn_ingress_key key = { .ifindex = skb->ingress_ifindex, .vid = eth->vid };
-	struct xovn_ingress_val *in = bpf_map_lookup_elem(&xovn_ingress, &key);
+	const struct xovn_ingress_val *in = xovn_ingress_lookup(skb->ingress_ifindex, eth);
 
 	if (!in)
 		return eth->tagged ? XOVN_DROP_VLAN_NOT_ALLOWED : XOVN_DROP_NO_PORT;

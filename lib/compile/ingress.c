@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * ingress.c - the (ifindex, VID) -> port table.  Candidates are
+ * ingress.c - the (ifindex, VID) -> port table, and its untagged entries
+ * again in the ifindex-indexed array (xovn_ingress_idx).  Candidates are
  * collected for the whole model, then sorted so that two ports claiming the
  * same interface and VID are found in O(n log n) and reported by name
  * instead of one silently shadowing the other.
@@ -39,6 +40,24 @@ static int candidate_cmp(const void *a, const void *b)
 	return strcmp(x->port, y->port); /* deterministic message order */
 }
 
+/*
+ * An untagged entry on a small enough ifindex is written twice: to the
+ * (ifindex, VID) hash, which stays complete (trace, tagged frames), and to
+ * the array untagged frames look in first.
+ */
+static int emit_candidate(struct compile_ctx *ctx, const struct ingress_candidate *c)
+{
+	uint32_t ifindex = c->key.ifindex;
+
+	if (compile_emit(ctx, XOVN_MAP_INGRESS, &c->key, sizeof(c->key), &c->val,
+			 sizeof(c->val)) < 0)
+		return -1;
+	if (c->key.vid || ifindex >= XOVN_MAX_INGRESS_IFINDEX)
+		return 0;
+	return compile_emit(ctx, XOVN_MAP_INGRESS_IDX, &ifindex, sizeof(ifindex), &c->val,
+			    sizeof(c->val)) < 0 ? -1 : 0;
+}
+
 int ingress_emit(struct compile_ctx *ctx)
 {
 	struct ingress_list *l = &ctx->ingress;
@@ -51,8 +70,7 @@ int ingress_emit(struct compile_ctx *ctx)
 		if (i + 1 < l->n && c[1].key.ifindex == c->key.ifindex && c[1].key.vid == c->key.vid)
 			return compile_fail(ctx, "ports '%s' and '%s' both receive on ifindex %u VID %u",
 					    c->port, c[1].port, c->key.ifindex, c->key.vid);
-		if (compile_emit(ctx, XOVN_MAP_INGRESS, &c->key, sizeof(c->key),
-				 &c->val, sizeof(c->val)) < 0)
+		if (emit_candidate(ctx, c) < 0)
 			return -1;
 	}
 	return 0;

@@ -53,6 +53,37 @@ static void assert_sets_equal(const struct xovn_mapset *a, const struct xovn_map
 		  "%s: %zu entries incrementally, %zu in full, entry %zu differs", what, a->n, b->n, at);
 }
 
+/*
+ * xovn_ingress_idx holds exactly the untagged xovn_ingress entries below
+ * its size, with their values; returns how many it holds.
+ */
+static size_t assert_array_mirrors_hash(const struct xovn_mapset *s, const char *what)
+{
+	size_t in_array = 0, mirrored = 0;
+
+	for (size_t i = 0; i < s->n; i++) {
+		const struct xovn_map_entry *e = &s->v[i], *twin;
+		const struct xovn_ingress_key *k = (const void *)e->key;
+		struct xovn_ingress_key hk = { 0 };
+		uint32_t ifindex;
+
+		if (e->map == XOVN_MAP_INGRESS_IDX) {
+			memcpy(&ifindex, e->key, sizeof(ifindex));
+			hk.ifindex = ifindex;
+			twin = xovn_mapset_find(s, XOVN_MAP_INGRESS, &hk, sizeof(hk));
+			cr_assert(twin && !memcmp(twin->val, e->val, e->val_len),
+				  "%s: array slot %u is not the hash's entry", what, ifindex);
+			in_array++;
+		} else if (e->map == XOVN_MAP_INGRESS && !k->vid &&
+			   k->ifindex < XOVN_MAX_INGRESS_IFINDEX) {
+			mirrored++;
+		}
+	}
+	cr_assert_eq(in_array, mirrored, "%s: %zu array slots for %zu untagged hash entries", what,
+		     in_array, mirrored);
+	return in_array;
+}
+
 /* The followed typed model is the one a fresh read of its document gives. */
 static void assert_typed_follows(const struct xovn_model *followed, const json_t *doc,
 				 const char *what)
@@ -136,7 +167,7 @@ static void followed_edit_free(struct followed_edit *fe)
 
 /* One edit of before into after, checked for chassis ch. */
 static void check_edit(const json_t *before, const json_t *after, const char *ch, const char *what,
-		       size_t *incremental, size_t *whole)
+		       size_t *incremental, size_t *whole, size_t *array_slots)
 {
 	struct xovn_mapset applied, want;
 	struct xovn_compile_result part;
@@ -173,6 +204,7 @@ static void check_edit(const json_t *before, const json_t *after, const char *ch
 	cr_assert_eq(xovn_slots_assign_part(&applied, &part.entries), 0, "%s: slots", what);
 	cr_assert_eq(xovn_mapset_replace_part(&applied, part.dps, part.n_dps, &part.entries), 0);
 	assert_sets_equal(&applied, &want, what);
+	*array_slots += assert_array_mirrors_hash(&want, what);
 	assert_typed_compiles_to(fe.typed, ch, &applied, &want, what);
 	xovn_compile_result_free(&part);
 	(*incremental)++;
@@ -227,7 +259,7 @@ static json_t *edited(const json_t *m, size_t sw_i, int kind)
 
 Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 60)
 {
-	size_t incremental = 0, whole = 0;
+	size_t incremental = 0, whole = 0, array_slots = 0;
 
 	for (size_t m = 0; m < sizeof(models) / sizeof(models[0]); m++) {
 		json_t *model = tmf_load(models[m]), *ch, *sw;
@@ -244,7 +276,7 @@ Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 
 						 models[m], json_string_value(json_object_get(ch, "name")),
 						 s, kind);
 					check_edit(model, after, json_string_value(json_object_get(ch, "name")),
-						   what, &incremental, &whole);
+						   what, &incremental, &whole, &array_slots);
 					json_decref(after);
 				}
 			}
@@ -253,6 +285,7 @@ Test(incremental, every_edit_of_every_switch_matches_a_full_compile, .timeout = 
 	}
 	cr_assert_gt(incremental, 50, "only %zu edits compiled incrementally", incremental);
 	cr_assert_gt(whole, 0, "no edit needed a whole compile: the localport case went unchecked");
+	cr_assert_gt(array_slots, 0, "no compared set held an untagged ingress array slot");
 }
 
 /* A switch with a port of type router feeds its router's entries: compiled whole. */
