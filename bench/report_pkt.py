@@ -36,10 +36,11 @@ REPEATABLE = {"unicast", "localport_drop", "port_security", "unicast_dhcp_port"}
 MODES = ("repeat", "single", "wall")
 
 # Floors: (floor row, the path it bounds, what the floor program does).
-FLOORS = [("floor_unicast", "unicast", "local unicast's lookups: (interface, VID) hash, fdb "
-                                       "hash, two per-CPU counters, redirect"),
-          ("floor_unicast_array", "unicast", "the same with the ingress port from an array "
-                                             "indexed by ifindex"),
+FLOORS = [("floor_unicast", "unicast", "local unicast's lookups: ingress port from an array "
+                                       "indexed by ifindex, fdb hash, two per-CPU counters, "
+                                       "redirect"),
+          ("floor_unicast_hash", "unicast", "the same with the ingress port from the (interface, "
+                                            "VID) hash"),
           ("floor_routed", "routed_unicast", "routed same chassis: local unicast's lookups + "
                                              "route LPM, neighbour hash, the out switch's fdb "
                                              "hash, one store"),
