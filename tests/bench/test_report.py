@@ -120,7 +120,7 @@ CHECKS = [
     ("the missing convergence says why", ("Not measured in this run: bench/ovn_convergence.sh",)),
     ("the run's header", ("Run: fixture mode, 2026-12-07 18:00 UTC",)),
     ("a reason for a missed target", ("**local unicast VIF->VIF, × the minimal TC redirect",
-                                      "two hash lookups")),
+                                      "one array read (the ingress port by ifindex")),
     ("the history link", ("(bench/history.md)",)),
     ("rows no section renders are named", ("no section renders yet: `perfstat` (1)",)),
 ]
