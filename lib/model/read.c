@@ -186,7 +186,8 @@ static int read_fields(const json_t *o, void *obj, const struct field *table, si
 		read_field(NULL, obj, &table[i]);
 	json_object_foreach((json_t *)o, key, value) {
 		for (size_t i = 0; i < n; i++)
-			if (strcmp(key, table[i].key) == 0 && read_field(value, obj, &table[i]) < 0)
+			if (key[0] == table[i].key[0] && strcmp(key, table[i].key) == 0 &&
+			    read_field(value, obj, &table[i]) < 0)
 				return -1;
 	}
 	return 0;
