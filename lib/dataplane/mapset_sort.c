@@ -154,13 +154,15 @@ int xovn_mapset_radix_sort(struct xovn_map_entry *v, size_t n)
 	uint32_t (*counts)[256] = malloc(RADIX_KEY_MAX * sizeof(*counts));
 	struct xovn_map_entry *out = malloc(n * sizeof(*out));
 	uint8_t *a = NULL, *b = NULL;
+	size_t records;
 	int rc = -1;
 
 	if (!start || !next || !order || !counts || !out)
 		goto done;
 	group_entries(v, n, order, start, next);
-	a = malloc(largest_group_bytes(start));
-	b = malloc(largest_group_bytes(start));
+	records = largest_group_bytes(start);
+	a = malloc(records);
+	b = malloc(records);
 	if (!a || !b)
 		goto done;
 	for (size_t g = 0; g < RADIX_GROUPS; g++)
