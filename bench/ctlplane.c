@@ -8,12 +8,15 @@
  * For each size (every repetition runs every size, in a rotating order),
  * in this process and against the real (private) maps:
  *   load       read and parse the db file          (xovn_model_load)
+ *   floor      one walk over the parsed document, reading every member
+ *              name and string: the least that validate and compile must
+ *              also do, so its growth is the floor of theirs
  *   validate   every schema and semantic rule      (xovn_model_validate)
  *   compile    document -> typed model -> map entries for hv1
  *              (xovn_model_read, xovn_compile)
  *   apply      write all entries into empty maps   (xovn_map_apply)
  *   change     one port's MAC changed: compile, diff, write the difference
- * Rows:  cp PORTS SWITCHES PHASE REP NS
+ * Rows:  cp PORTS SWITCHES PHASE REP NS   (PHASE: load floor validate compile apply change)
  *        mem PORTS MAP ENTRIES ENTRY_BYTES MEMLOCK_BYTES
  * MEMLOCK is what the kernel charges for the map (fdinfo), sized by the
  * map's max_entries, not by how full it is.
@@ -90,6 +93,40 @@ static void change_one_port(json_t *model, unsigned rep)
 	json_array_set_new(json_object_get(port, "addresses"), 0, json_string(addr));
 }
 
+/* Bytes of every member name and string under v, each read once. */
+static size_t walk_value(const json_t *v)
+{
+	const char *key;
+	json_t *item;
+	size_t i, bytes = 0;
+
+	switch (json_typeof(v)) {
+	case JSON_OBJECT:
+		json_object_foreach((json_t *)v, key, item)
+			bytes += strlen(key) + walk_value(item);
+		return bytes;
+	case JSON_ARRAY:
+		json_array_foreach(v, i, item)
+			bytes += walk_value(item);
+		return bytes;
+	case JSON_STRING:
+		return strlen(json_string_value(v));
+	default:
+		return 1;
+	}
+}
+
+/* The walk's result goes to stderr only when impossible, so it cannot be optimized out. */
+static void time_floor(const json_t *model, size_t ports, unsigned rep)
+{
+	double t0 = now_ns();
+	size_t bytes = walk_value(model);
+
+	row(ports, "floor", rep, now_ns() - t0);
+	if (bytes == 0)
+		fprintf(stderr, "bench: an empty document\n");
+}
+
 struct step {
 	struct bd *dp;
 	const char *path;
@@ -163,6 +200,7 @@ static int one_rep(struct step *s)
 	row(s->ports, "load", s->rep, now_ns() - t0);
 	if (!model)
 		goto out;
+	time_floor(model, s->ports, s->rep);
 	t0 = now_ns();
 	if (xovn_model_validate(model, &errs))
 		goto out;

@@ -18,22 +18,18 @@ static const char *str_member(const json_t *obj, const char *key)
 	return json_string_value(json_object_get(obj, key));
 }
 
-static int64_t int_member(const json_t *obj, const char *key)
+static int64_t int_value(const json_t *v)
 {
-	const json_t *v = json_object_get(obj, key);
-
 	return json_is_integer(v) ? (int64_t)json_integer_value(v) : 0;
 }
 
-static int has_int_member(const json_t *obj, const char *key)
+static int64_t int_member(const json_t *obj, const char *key)
 {
-	return json_is_integer(json_object_get(obj, key));
+	return int_value(json_object_get(obj, key));
 }
 
-static enum xovn_tristate bool_member(const json_t *obj, const char *key)
+static enum xovn_tristate bool_value(const json_t *v)
 {
-	const json_t *v = json_object_get(obj, key);
-
 	if (!json_is_boolean(v))
 		return XOVN_UNSET;
 	return json_is_true(v) ? XOVN_TRUE : XOVN_FALSE;
@@ -148,37 +144,52 @@ struct field {
 #define FIELD(type, member, key, kind) { (key), (kind), offsetof(type, member) }
 #define FIELD_COUNT(table) (sizeof(table) / sizeof((table)[0]))
 
-static int read_field(const json_t *o, char *obj, const struct field *f)
+/* Member f of obj from its value v (NULL: absent).  -1 when out of memory. */
+static int read_field(const json_t *v, char *obj, const struct field *f)
 {
 	void *at = obj + f->offset;
 
 	switch (f->kind) {
 	case F_STR:
-		*(const char **)at = str_member(o, f->key);
+		*(const char **)at = json_string_value(v);
 		return 0;
 	case F_INT:
-		*(int64_t *)at = int_member(o, f->key);
+		*(int64_t *)at = int_value(v);
 		return 0;
 	case F_HAS_INT:
-		*(int *)at = has_int_member(o, f->key);
+		*(int *)at = json_is_integer(v);
 		return 0;
 	case F_BOOL:
-		*(enum xovn_tristate *)at = bool_member(o, f->key);
+		*(enum xovn_tristate *)at = bool_value(v);
 		return 0;
 	case F_STRV:
-		return read_strv(json_object_get(o, f->key), at);
+		return read_strv(v, at);
 	case F_SMAP:
-		return read_smap(json_object_get(o, f->key), at);
+		return read_smap(v, at);
 	}
 	return 0;
 }
 
-/* Reads every member of table into obj.  -1 when out of memory. */
+/*
+ * Reads every member of table into obj.  -1 when out of memory.  The
+ * object's members are walked once, in the order they were parsed (and
+ * allocated), instead of one hash lookup per table row: most rows are
+ * absent from most objects, and on a big document each lookup is a cache
+ * miss into the object's bucket array.
+ */
 static int read_fields(const json_t *o, void *obj, const struct field *table, size_t n)
 {
+	const char *key;
+	json_t *value;
+
 	for (size_t i = 0; i < n; i++)
-		if (read_field(o, obj, &table[i]) < 0)
-			return -1;
+		read_field(NULL, obj, &table[i]);
+	json_object_foreach((json_t *)o, key, value) {
+		for (size_t i = 0; i < n; i++)
+			if (key[0] == table[i].key[0] && strcmp(key, table[i].key) == 0 &&
+			    read_field(value, obj, &table[i]) < 0)
+				return -1;
+	}
 	return 0;
 }
 
