@@ -93,10 +93,27 @@ def vc_growth_row(cp, sizes, ref, out, targets):
         if n == sizes[-1] and n > ref:
             met = g <= VC_TARGET
             cells.append(f"{g:.2f} (target ≤ {VC_TARGET}× — {'met' if met else '**missed**'})")
-            targets.record("cp:vc_growth", f"{g:.2f}× per port at {n} ports ÷ at {ref}", met)
+            targets.record("cp:vc_growth", f"{g:.2f}× per port at {n} ports ÷ at {ref}", met,
+                           floor_growth(cp, sizes, ref))
         else:
             cells.append(f"{g:.2f}")
     out.append("| validate + compile | " + " | ".join(cells) + " |")
+    if cp.get((ref, "floor")):
+        cells = [f"{growth(cp, 'floor', n, ref):.2f}" for n in sizes if n >= ref]
+        out.append("| floor: one walk of the parsed document | " + " | ".join(cells) + " |")
+
+
+def growth(cp, phase, n, ref):
+    return statistics.median(cp[(n, phase)]) / n / (statistics.median(cp[(ref, phase)]) / ref)
+
+
+# bench_ctlplane's `floor` phase reads every member name and string of the parsed
+# document once: the least work that touches the bytes validate and compile read.
+def floor_growth(cp, sizes, ref):
+    n = sizes[-1]
+    if not cp.get((ref, "floor")) or not cp.get((n, "floor")):
+        return ""
+    return f"one walk of the parsed document grows {growth(cp, 'floor', n, ref):.2f}× per port"
 
 
 def mem_section(rows, out, sizes):

@@ -108,11 +108,14 @@ REASONS = {
         "see validate + compile below: the instructions per port are flat (callgrind), the "
         "time per port grows with memory latency once the model outgrows the caches.",
     "cp:vc_growth":
-        "the work is linear (about 21k instructions per port at 1000 and at 100,000 ports, "
-        "callgrind; the compiler's sort is a radix sort); the extra time per port at 100,000 "
-        "ports is memory: one allocation per JSON value and name indexes of several MB miss the "
-        "caches that hold a whole 1000-port model, and on this shared machine the other load's "
-        "memory traffic adds to it.",
+        "the work is linear: about 25k instructions per port at 1000 and at 100,000 ports "
+        "(callgrind). What grows is last-level cache misses once the model outgrows the caches "
+        "(simulated: 11 per port at 1000 ports, 182 at 100,000, down from 289 after the grouped "
+        "radix sort and the one-pass typed read; docs/bench/notes/cplin.md). The floor beside "
+        "it, one bare walk of the parsed document, grows by itself: the jansson document (about "
+        "1.5 kB per port in separate allocations) is what is left, and a flat document "
+        "representation with one typed reading shared by validate and compile is the next step. "
+        "On this shared machine the other load's memory traffic adds to the growth.",
     "cp:show":
         "`xovnctl show` groups ports by chassis through one name index, so it is linear; a miss "
         "is the larger model's memory traffic on this shared machine.",
