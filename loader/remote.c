@@ -12,6 +12,7 @@
 #include "neigh.h"
 #include "remote.h"
 #include "remote_hops.h"
+#include "util/u32_list.h"
 #include "xovn_maps.h"
 
 void remotes_init(struct remotes *r)
@@ -74,15 +75,6 @@ static uint32_t underlay_ifindex(const struct xovn_mapset *applied, uint32_t *en
 	return cfg.underlay_ifindex;
 }
 
-static int contains(const uint32_t *ips, size_t n, uint32_t ip)
-{
-	for (size_t i = 0; i < n; i++) {
-		if (ips[i] == ip)
-			return 1;
-	}
-	return 0;
-}
-
 static const char *ip_str(uint32_t ip_be, char *buf, size_t len)
 {
 	return inet_ntop(AF_INET, &ip_be, buf, (socklen_t)len) ? buf : "?";
@@ -93,7 +85,7 @@ static void release_gone(const struct remotes *r, uint32_t ifindex, const uint32
 	char buf[INET_ADDRSTRLEN];
 
 	for (size_t i = 0; i < r->n; i++) {
-		if (r->ifindex == ifindex && contains(ips, n, r->ips[i]))
+		if (r->ifindex == ifindex && xovn_u32_in(ips, n, r->ips[i]))
 			continue;
 		if (xovn_neigh_release((int)r->ifindex, r->ips[i]) == 0)
 			log_debug("released neighbour %s", ip_str(r->ips[i], buf, sizeof(buf)));
@@ -132,7 +124,7 @@ void remotes_sync(struct remotes *r, const uint32_t *want, size_t n_want,
 		int err = xovn_neigh_keep_resolved((int)ifindex, ips[i]);
 
 		/* Said once per chassis, not on every link event. */
-		if (err < 0 && !contains(r->ips, r->n, ips[i]))
+		if (err < 0 && !xovn_u32_in(r->ips, r->n, ips[i]))
 			log_info("cannot resolve the chassis at %s yet: %s",
 				 ip_str(ips[i], buf, sizeof(buf)), strerror(-err));
 	}

@@ -16,6 +16,7 @@
 #include "neigh.h"
 #include "remote_hops.h"
 #include "rtnl.h"
+#include "util/u32_list.h"
 
 #define XOVN_GENEVE_UDP_PORT 6081
 
@@ -95,14 +96,6 @@ int remote_hop_resolve(uint32_t underlay_ifindex, uint32_t encap_ip, uint32_t ip
 	return 0;
 }
 
-static int wanted(const uint32_t *ips, size_t n, uint32_t ip)
-{
-	for (size_t i = 0; i < n; i++)
-		if (ips[i] == ip)
-			return 1;
-	return 0;
-}
-
 /* Deletes the entries whose IP is not among ips[0..n). */
 static void delete_unwanted(int map_fd, const uint32_t *ips, size_t n)
 {
@@ -112,7 +105,7 @@ static void delete_unwanted(int map_fd, const uint32_t *ips, size_t n)
 	while (more) {
 		key = next;
 		more = bpf_map_get_next_key(map_fd, &key, &next) == 0;
-		if (!wanted(ips, n, key))
+		if (!xovn_u32_in(ips, n, key))
 			bpf_map_delete_elem(map_fd, &key);
 	}
 }
@@ -157,20 +150,9 @@ void remote_hops_clear(int map_fd)
 
 int remote_hops_subscribe(void)
 {
-	struct sockaddr_nl sa = {
-		.nl_family = AF_NETLINK,
-		.nl_groups = RTMGRP_LINK | RTMGRP_NEIGH | RTMGRP_IPV4_ROUTE | RTMGRP_IPV4_RULE |
-			     RTMGRP_IPV4_IFADDR,
-	};
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
-
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		log_info("cannot follow the underlay's routes and neighbours: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return fd;
+	return rtnl_subscribe(RTMGRP_LINK | RTMGRP_NEIGH | RTMGRP_IPV4_ROUTE | RTMGRP_IPV4_RULE |
+			      RTMGRP_IPV4_IFADDR,
+			      "the underlay's routes and neighbours");
 }
 
 /* A neighbour of another interface than the underlay changes no next hop of ours. */
