@@ -91,7 +91,8 @@ $(BUILD)/test_unit: $(UNIT_OBJS) $(LIB_A)
 
 # Loader pieces the packet tests drive against real interfaces.
 PKT_LOADER_OBJS := $(BUILD)/loader/neigh.o $(BUILD)/loader/rtnl.o $(BUILD)/loader/reconcile.o \
-                   $(BUILD)/loader/map_dump.o $(BUILD)/loader/log.o $(BUILD)/loader/garp.o
+                   $(BUILD)/loader/map_dump.o $(BUILD)/loader/log.o $(BUILD)/loader/garp.o \
+                   $(BUILD)/loader/remote_hops.o
 
 $(BUILD)/test_bpf: $(PKT_OBJS) $(PKT_LOADER_OBJS) $(LIB_A)
 	$(CC) $(LDFLAGS) -o $@ $^ -lcriterion $(LDLIBS_BPF) $(LDLIBS_JSON)

@@ -10,6 +10,7 @@
 #include <bpf/bpf.h>
 #include <bpf/libbpf.h>
 
+#include "../loader/remote_hops.h"
 #include "compile/compile.h"
 #include "datapath.h"
 #include "dataplane/map_apply.h"
@@ -87,9 +88,21 @@ int bd_resolve(const char *ifname, struct xovn_iface_info *info, void *arg)
 	return 0;
 }
 
+/* The next hops xovnd keeps toward the other chassis, read from the bench's underlay. */
+static void bd_fill_hops(struct bd *d, const struct xovn_host_facts *f)
+{
+	struct xovn_config cfg;
+
+	if (xovn_mapset_config(&d->applied, &cfg) == 0)
+		remote_hops_refresh(bpf_map__fd(d->skel->maps.xovn_remote_hops),
+				    cfg.underlay_ifindex, cfg.encap_ip, f->remote_ips,
+				    f->n_remote_ips);
+}
+
 int bd_apply_model(struct bd *d, const json_t *model)
 {
 	struct xovn_model *typed = xovn_model_read(model);
+	struct xovn_compile_result res;
 	struct xovn_mapset next, up, del;
 	char err[512] = "out of memory reading the model";
 	int rc;
@@ -97,8 +110,13 @@ int bd_apply_model(struct bd *d, const json_t *model)
 	xovn_mapset_init(&next);
 	xovn_mapset_init(&up);
 	xovn_mapset_init(&del);
-	rc = typed ? xovn_compile(typed, "hv1", bd_resolve, d, &next, err, sizeof(err)) : -1;
+	xovn_compile_result_init(&res);
+	rc = typed ? xovn_compile_result(typed, "hv1", bd_resolve, d, &res, err, sizeof(err)) : -1;
 	xovn_model_free(typed);
+	if (rc == 0) {
+		next = res.entries;
+		xovn_mapset_init(&res.entries);
+	}
 	if (rc == 0)
 		rc = xovn_slots_assign(&d->applied, &next);
 	if (rc == 0)
@@ -110,10 +128,13 @@ int bd_apply_model(struct bd *d, const json_t *model)
 	if (rc) {
 		fprintf(stderr, "bench: applying the model failed: %s\n", err);
 		xovn_mapset_free(&next);
+		xovn_compile_result_free(&res);
 		return -1;
 	}
 	xovn_mapset_free(&d->applied);
 	d->applied = next;
+	bd_fill_hops(d, &res.facts);
+	xovn_compile_result_free(&res);
 	return 0;
 }
 

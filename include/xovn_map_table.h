@@ -152,7 +152,10 @@
 	/* NAT connections: preallocated, a full table refuses inserts */ \
 	X(NAT_CT, xovn_nat_ct, HASH,					\
 	  struct xovn_nat_ct_key, struct xovn_nat_ct_val,		\
-	  XOVN_MAX_NAT_CONNS, 0, KEY_ROUTER, NONE)
+	  XOVN_MAX_NAT_CONNS, 0, KEY_ROUTER, NONE)			\
+	/* next hops toward remote chassis: xovnd, from the kernel */	\
+	X(REMOTE_HOPS, xovn_remote_hops, HASH, __u32,			\
+	  struct xovn_remote_hop, XOVN_MAX_REMOTE_HOPS, 0, NONE, NONE)
 
 #define XOVN_MAPS(X) XOVN_MAPS_COMPILED(X) XOVN_MAPS_DATAPATH(X)
 

@@ -758,6 +758,23 @@ static inline void xovn_nat_ct_peer(const struct xovn_nat_ct_key *k,
 					  .sport = v->dport, .dport = v->sport };
 }
 
+/* ---- map: xovn_remote_hops (hash, key: a remote encap IP, network order) --
+ * The next hop toward another chassis as the kernel's route and neighbour
+ * tables give it, written by xovnd only (loader/remote_hops.c), refreshed
+ * on every route, neighbour and link change of the underlay and emptied
+ * when xovnd stops: encapsulation writes these MACs and leaves through
+ * ifindex without a FIB lookup per frame.  No entry (unresolved, a
+ * multipath route, a frame over mtu): bpf_fib_lookup() as without it.
+ */
+#define XOVN_MAX_REMOTE_HOPS   4096
+
+struct xovn_remote_hop {
+	__u32 ifindex;     /* the route's egress interface */
+	__u32 mtu;         /* the route's MTU: a larger outer IPv4 packet asks the FIB */
+	__u8 dmac[6];      /* the next hop's MAC (gateway or the remote itself) */
+	__u8 smac[6];      /* the egress interface's MAC; dmac, smac = the outer ethhdr */
+};
+
 #ifndef __BPF__
 _Static_assert(sizeof(struct xovn_ra_val) == 24 + XOVN_RA_MSG_MAX, "ra val layout");
 _Static_assert(sizeof(struct xovn_gw_port_val) == 12, "gw port val layout");
@@ -804,6 +821,7 @@ _Static_assert(sizeof(struct xovn_nat_snat_key) == 12, "nat snat key layout");
 _Static_assert(sizeof(struct xovn_nat_snat_val) == 20, "nat snat val layout");
 _Static_assert(sizeof(struct xovn_nat_ct_key) == 20, "nat ct key layout");
 _Static_assert(sizeof(struct xovn_nat_ct_val) == 32, "nat ct val layout");
+_Static_assert(sizeof(struct xovn_remote_hop) == 20, "remote hop layout");
 #endif
 
 #endif /* XOVN_MAPS_H */

@@ -39,6 +39,7 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 	}
 	if (datapath_load(&c->dp, opt->pin_dir) < 0)
 		return -1;
+	remotes_follow_hops(&c->remotes, c->dp.map_fds[XOVN_MAP_REMOTE_HOPS]);
 	c->state_fd = attach_state_open(opt->pin_dir, 1);
 	if (c->state_fd < 0 ||
 	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0 ||
@@ -53,9 +54,10 @@ void chassis_stop(struct chassis *c)
 {
 	if (c->state_fd >= 0)
 		close(c->state_fd);
+	/* Before the map fds go: it empties the next hops. */
+	remotes_free(&c->remotes);
 	datapath_close(&c->dp);
 	reconcile_free(&c->rec);
-	remotes_free(&c->remotes);
 	chassis_forget_model(c);
 	json_decref(c->ovn_skipped);
 	c->ovn_skipped = NULL;

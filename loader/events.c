@@ -77,7 +77,7 @@ int events_open(struct events *ev, const char *db_path)
 	memset(ev, 0, sizeof(*ev));
 	ev->inotify_fd = ev->netlink_fd = ev->signal_fd = -1;
 	ev->extra_fd[0] = ev->extra_fd[1] = ev->extra_fd[2] = -1;
-	ev->route_fd = -1;
+	ev->route_fd = ev->hops_fd = -1;
 	if (open_signals(ev) < 0 || open_inotify(ev, db_path) < 0 || open_netlink(ev) < 0) {
 		events_close(ev);
 		return -1;
@@ -150,7 +150,7 @@ static int drain_signals(struct events *ev)
 int events_wait(struct events *ev, int timeout_ms)
 {
 	/* poll ignores a negative fd: an extra connection that is down. */
-	struct pollfd pfd[7] = {
+	struct pollfd pfd[8] = {
 		{ .fd = ev->inotify_fd, .events = POLLIN },
 		{ .fd = ev->netlink_fd, .events = POLLIN },
 		{ .fd = ev->signal_fd, .events = POLLIN },
@@ -158,8 +158,9 @@ int events_wait(struct events *ev, int timeout_ms)
 		{ .fd = ev->extra_fd[1], .events = POLLIN | (ev->extra_write[1] ? POLLOUT : 0) },
 		{ .fd = ev->extra_fd[2], .events = POLLIN | (ev->extra_write[2] ? POLLOUT : 0) },
 		{ .fd = ev->route_fd, .events = POLLIN },
+		{ .fd = ev->hops_fd, .events = POLLIN },
 	};
-	int n = poll(pfd, 7, timeout_ms);
+	int n = poll(pfd, 8, timeout_ms);
 	int bits = 0;
 
 	if (n == 0)
@@ -177,5 +178,7 @@ int events_wait(struct events *ev, int timeout_ms)
 			bits |= EV_EXTRA;
 	if (ev->route_fd >= 0 && pfd[6].revents)
 		bits |= EV_ROUTES;   /* drained by route_exchange_drain */
+	if (ev->hops_fd >= 0 && pfd[7].revents)
+		bits |= EV_HOPS;     /* drained by remotes_underlay_changed */
 	return bits;
 }

@@ -15,6 +15,7 @@ struct events {
 	int extra_fd[3];     /* sockets to watch too (OVN's SB and NB, BFD), -1 for none */
 	int extra_write[3];  /* ... for output as well */
 	int route_fd;        /* route changes (route_exchange.h), -1 for none */
+	int hops_fd;         /* underlay changes for the next hops (remote.h), -1 for none */
 };
 
 /* What a wait returned, as bits. */
@@ -25,6 +26,7 @@ struct events {
 #define EV_TIMEOUT      0x10
 #define EV_EXTRA        0x20   /* an extra_fd is ready */
 #define EV_ROUTES       0x40   /* route_fd is ready */
+#define EV_HOPS         0x80   /* hops_fd is ready */
 
 /* Blocks the signals and opens the three fds.  0 ok, -1 logged. */
 int events_open(struct events *ev, const char *db_path);

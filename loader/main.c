@@ -179,12 +179,16 @@ static int run_loop(struct chassis *c, struct events *ev, struct run_state *rs)
 			ev->extra_fd[1] = ovn_nb_fd(rs->nb, &ev->extra_write[1]);
 		ev->extra_fd[2] = rs->bfd ? bfd_fd(rs->bfd) : -1;
 		ev->route_fd = route_exchange_fd(&rs->rx);
+		ev->hops_fd = remotes_hops_fd(&c->remotes);
 		bits = events_wait(ev, rs->bfd ? bfd_wait_ms(rs->bfd, POLL_TIMEOUT_MS) :
 					 POLL_TIMEOUT_MS);
 		if (bits & EV_STOP) {
 			log_info("stopping; the datapath keeps running (xovnd --cleanup removes it)");
 			return 0;
 		}
+		/* First: an entry the kernel's change made stale must go now. */
+		if (bits & EV_HOPS)
+			remotes_underlay_changed(&c->remotes);
 		if (c->sb)
 			handle_ovn_events(c, rs, bits);
 		else

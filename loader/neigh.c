@@ -33,17 +33,22 @@ static void neigh_req_init(struct neigh_req *req, uint16_t type, uint16_t flags,
 	rtnl_attr_put(&req->nh, NDA_DST, &ip_be, sizeof(ip_be));
 }
 
-/* Is there a permanent (administrator's) entry for ip_be already? */
-static int neigh_is_permanent(int ifindex, uint32_t ip_be)
+ssize_t xovn_neigh_get(int ifindex, uint32_t ip_be, void *buf, size_t len)
 {
 	struct neigh_req req;
-	char buf[1024];
-	const struct nlmsghdr *nh = (const void *)buf;
-	ssize_t n;
 
 	neigh_req_init(&req, RTM_GETNEIGH, 0, ifindex, ip_be);
 	req.nh.nlmsg_flags = NLM_F_REQUEST;
-	n = rtnl_get(&req.nh, buf, sizeof(buf));
+	return rtnl_get(&req.nh, buf, len);
+}
+
+/* Is there a permanent (administrator's) entry for ip_be already? */
+static int neigh_is_permanent(int ifindex, uint32_t ip_be)
+{
+	char buf[1024];
+	const struct nlmsghdr *nh = (const void *)buf;
+	ssize_t n = xovn_neigh_get(ifindex, ip_be, buf, sizeof(buf));
+
 	if (n <= 0 || !NLMSG_OK(nh, (size_t)n) || nh->nlmsg_type != RTM_NEWNEIGH)
 		return 0;
 	return (((const struct ndmsg *)NLMSG_DATA(nh))->ndm_state & NUD_PERMANENT) != 0;

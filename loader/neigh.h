@@ -12,7 +12,9 @@
 #ifndef XOVN_LOADER_NEIGH_H
 #define XOVN_LOADER_NEIGH_H
 
+#include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 /*
  * Asks the kernel (rtnetlink) to keep the neighbour entry of ip_be
@@ -23,6 +25,9 @@
  * alone.  0 or a negative errno.
  */
 int xovn_neigh_keep_resolved(int ifindex, uint32_t ip_be);
+
+/* Asks for the neighbour entry of ip_be on ifindex: the answer's length in buf, or -errno. */
+ssize_t xovn_neigh_get(int ifindex, uint32_t ip_be, void *buf, size_t len);
 
 /* Forgets the managed entry of ip_be on ifindex (a chassis went away). 0 or -errno. */
 int xovn_neigh_release(int ifindex, uint32_t ip_be);

@@ -191,17 +191,7 @@ int route_nl_blackhole(int add, uint32_t table, const struct xovn_ip *dst, uint8
 
 int route_nl_subscribe(void)
 {
-	struct sockaddr_nl sa = { .nl_family = AF_NETLINK,
-				  .nl_groups = RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE };
-	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
-
-	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
-		log_info("cannot subscribe to route changes: %s", strerror(errno));
-		if (fd >= 0)
-			close(fd);
-		return -1;
-	}
-	return fd;
+	return rtnl_subscribe(RTMGRP_IPV4_ROUTE | RTMGRP_IPV6_ROUTE, "route changes");
 }
 
 int route_nl_drain(int fd, route_nl_fn fn, void *arg)

@@ -6,6 +6,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "log.h"
 #include "rtnl.h"
 
 void rtnl_attr_put(struct nlmsghdr *nh, uint16_t type, const void *data, size_t len)
@@ -47,4 +48,18 @@ int rtnl_ack(const struct nlmsghdr *req)
 		if (nh->nlmsg_type == NLMSG_ERROR)
 			return ((const struct nlmsgerr *)NLMSG_DATA(nh))->error;
 	return -EPROTO;
+}
+
+int rtnl_subscribe(uint32_t groups, const char *what)
+{
+	struct sockaddr_nl sa = { .nl_family = AF_NETLINK, .nl_groups = groups };
+	int fd = socket(AF_NETLINK, SOCK_RAW | SOCK_NONBLOCK | SOCK_CLOEXEC, NETLINK_ROUTE);
+
+	if (fd < 0 || bind(fd, (struct sockaddr *)&sa, sizeof(sa)) < 0) {
+		log_info("cannot subscribe to %s: %s", what, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	return fd;
 }

@@ -20,4 +20,7 @@ int rtnl_ack(const struct nlmsghdr *req);
 /* Sends req and reads the first answer into buf: its length, or -errno. */
 ssize_t rtnl_get(const struct nlmsghdr *req, void *buf, size_t len);
 
+/* A non-blocking socket receiving the multicast groups (RTMGRP_*); -1 logged with what. */
+int rtnl_subscribe(uint32_t groups, const char *what);
+
 #endif /* XOVND_RTNL_H */

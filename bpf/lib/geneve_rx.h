@@ -42,6 +42,7 @@ struct xovn_geneve_rx {
 	__u32 vni;
 	struct xovn_geneve_keys keys;
 	__u8 redirect;      /* the VNI is a router's: out of its gateway port, active here */
+	struct xovn_port_val *port;  /* the egress port, when validation looked it up */
 };
 
 /*
@@ -148,9 +149,17 @@ static __always_inline int xovn_geneve_rx_parse(const struct xovn_pkt *p, struct
 	return 0;
 }
 
+/* A unicast egress key that is not the ingress port: one the receiver may look up. */
+static __always_inline int xovn_geneve_unicast_key(const struct xovn_geneve_keys *k)
+{
+	return k->out_key && k->out_key <= XOVN_PORT_KEY_MAX && k->out_key != k->in_port;
+}
+
 /*
  * The header is valid and names a switch we have, or a router whose
  * gateway port (the egress key) is active here: 0 or the drop reason.
+ * The usual frame, to a port of a switch we have, needs one lookup: its
+ * port's entry exists only if the switch does.
  */
 static __always_inline int xovn_geneve_rx_validate(const struct xovn_pkt *p,
 						   struct xovn_geneve_rx *rx)
@@ -159,6 +168,11 @@ static __always_inline int xovn_geneve_rx_validate(const struct xovn_pkt *p,
 
 	if (reason)
 		return reason;
+	if (xovn_geneve_unicast_key(&rx->keys)) {
+		rx->port = xovn_port_lookup(rx->vni, rx->keys.out_key);
+		if (rx->port)
+			return 0;
+	}
 	if (bpf_map_lookup_elem(&xovn_datapaths, &rx->vni))
 		return 0;
 	if (rx->keys.out_key > XOVN_PORT_KEY_MAX ||
@@ -190,7 +204,8 @@ static __always_inline int xovn_geneve_rx_lookup(const struct xovn_geneve_rx *rx
 	/* Never back out the way it came in, whatever the sender says. */
 	if (rx->keys.out_key == rx->keys.in_port)
 		return XOVN_DROP_HAIRPIN;
-	pv = xovn_port_lookup(rx->vni, rx->keys.out_key);
+	/* Looked up by validation already when it is there. */
+	pv = rx->port;
 	if (!pv || pv->port_type == XOVN_PT_LOCALPORT || pv->port_type == XOVN_PT_LOCALNET)
 		return XOVN_DROP_GENEVE_PORT;
 	if (!(pv->flags & XOVN_PF_LOCAL) && !xovn_gateway_tunnel_target(pv))

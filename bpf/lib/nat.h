@@ -50,10 +50,21 @@ enum xovn_nat_state {
 	XOVN_NATS_DONE,       /* translated on ingress, statelessly */
 };
 
+/* What the scratch knows of the packet's SNAT rule (XOVN_NATS_NEW). */
+enum xovn_nat_rule_state {
+	XOVN_NATR_UNKNOWN = 0,        /* not looked up yet */
+	XOVN_NATR_NONE,               /* no rule covers the source */
+	XOVN_NATR_HELD,               /* rule holds a copy of it */
+};
+
 struct xovn_nat_scratch {
 	struct xovn_nat_pkt pkt;      /* the packet as it entered the router */
 	struct xovn_nat_ct_val t;     /* its translation (XOVN_NATS_CONN) */
 	__u32 state;                  /* enum xovn_nat_state */
+	/* A new connection may need its rule twice (routed here as a
+	 * distributed floating IP, then translated): looked up once. */
+	struct xovn_nat_snat_val rule;
+	__u32 rule_state;             /* enum xovn_nat_rule_state */
 };
 
 XOVN_SCRATCH(xovn_nat_scratch, struct xovn_nat_scratch)
@@ -138,6 +149,7 @@ static __noinline int xovn_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *c
 	if (!ns)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	ns->state = XOVN_NATS_SKIP;
+	ns->rule_state = XOVN_NATR_UNKNOWN;
 	if (l3->family != XOVN_AF_IPV4)
 		return XOVN_NAT_GO;
 	if (xovn_nat_parse(skb, l3, rtr_key, &ns->pkt))
@@ -213,17 +225,26 @@ static __always_inline int xovn_nat_snat_new(const struct xovn_ctx *ctx,
 	return rc;
 }
 
+/* The SNAT rule of the new connection in ns leaving by out_lrp, or NULL. */
 static __always_inline const struct xovn_nat_snat_val *
-xovn_nat_snat_rule(const struct xovn_nat_ct_key *k, __u16 out_lrp)
+xovn_nat_snat_rule(struct xovn_nat_scratch *ns, __u16 out_lrp)
 {
 	struct xovn_nat_snat_key sk = {
-		.prefixlen = XOVN_NAT_FIXED_BITS + 32, .rtr_key = k->rtr_key, .ip = k->src,
+		.prefixlen = XOVN_NAT_FIXED_BITS + 32, .rtr_key = ns->pkt.key.rtr_key,
+		.ip = ns->pkt.key.src,
 	};
-	const struct xovn_nat_snat_val *r = bpf_map_lookup_elem(&xovn_nat_snat, &sk);
+	const struct xovn_nat_snat_val *r;
 
-	if (!r || (r->out_lrp && r->out_lrp != out_lrp))
+	if (ns->rule_state == XOVN_NATR_UNKNOWN) {
+		r = bpf_map_lookup_elem(&xovn_nat_snat, &sk);
+		ns->rule_state = r ? XOVN_NATR_HELD : XOVN_NATR_NONE;
+		if (r)
+			ns->rule = *r;
+	}
+	if (ns->rule_state != XOVN_NATR_HELD ||
+	    (ns->rule.out_lrp && ns->rule.out_lrp != out_lrp))
 		return NULL;
-	return r;
+	return &ns->rule;
 }
 
 /*
@@ -248,7 +269,7 @@ static __always_inline int xovn_nat_distributed_out(__u16 out_lrp, __u8 *mac, __
 	}
 	if (ns->state != XOVN_NATS_NEW)
 		return 0;
-	r = xovn_nat_snat_rule(&ns->pkt.key, out_lrp);
+	r = xovn_nat_snat_rule(ns, out_lrp);
 	if (!r || !(r->flags & XOVN_NAT_EXT_MAC))
 		return 0;
 	__builtin_memcpy(mac, r->external_mac, ETH_ALEN);
@@ -271,7 +292,7 @@ static __always_inline int xovn_nat_egress(struct __sk_buff *skb, struct xovn_ct
 	if (!ns)
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (ns->state == XOVN_NATS_NEW) {
-		r = xovn_nat_snat_rule(&ns->pkt.key, (__u16)out_lrp);
+		r = xovn_nat_snat_rule(ns, (__u16)out_lrp);
 		if (!r)
 			return XOVN_NAT_GO;
 		if (r->flags & XOVN_NAT_STATELESS) {

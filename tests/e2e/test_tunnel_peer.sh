@@ -77,4 +77,20 @@ check "vm1 (hv1) -> vm3 (hv2), resolved by vm3's own ARP reply" ping_ok "$VM1" 1
 check "vm1 learned vm3's MAC from vm3's reply" test "$(neigh_mac "$VM1" 10.10.0.3)" = $MAC3
 check "that reply left through hv1's vif1 transmit" test $(($(counter "$HV1" vif1 tx) - tx0)) -ge 1
 
+echo "A new MAC of the remote underlay reaches the next hop hv1 keeps for hv2"
+# hop_mac_is MAC: hv1's xovn_remote_hops entry for hv2 sends to MAC.
+hop_mac_is() {
+	bpftool -j map dump pinned "$E2E_PIN_ROOT/hv1/xovn_remote_hops" 2>/dev/null |
+		python3 -c 'import json, sys
+want = [int(x, 16) for x in sys.argv[1].split(":")]
+hops = [[int(str(b), 0) for b in e["formatted"]["value"]["dmac"]] for e in json.load(sys.stdin)]
+sys.exit(want not in hops)' "$1"
+}
+MAC_UL2=$(ip -n "$HV2" link show ul0 | awk '/link\/ether/ { print $2 }')
+check "the entry holds hv2's underlay MAC" until_ok 5 hop_mac_is "$MAC_UL2"
+ip -n "$HV2" link set ul0 address 02:00:00:00:0b:22
+ip -n "$HV1" neigh replace $UL2 lladdr 02:00:00:00:0b:22 dev ul0 nud reachable
+check "the entry follows the neighbour change within 5 s" until_ok 5 hop_mac_is 02:00:00:00:0b:22
+check "vm1 (hv1) -> vm2 (hv2) through the new MAC" ping_ok "$VM1" 10.10.0.2
+
 e2e_end
