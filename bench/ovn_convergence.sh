@@ -58,7 +58,21 @@ for ((c = 1; c <= CHASSIS; c++)); do
 	local_ctl hv$c vif-attach hv$c tap$c p$c
 	pins+=("$E2E_PIN_ROOT/hv$c")
 done
-nbctl --timeout=300 --wait=hv sync || { log "the chassis did not all report"; exit 1; }
+# --wait=hv counts only the chassis that have registered, and a chassis
+# registers before it has read the Southbound's ports: wait until every one
+# reports the NB's nb_cfg (applied with the whole model) before measuring.
+all_chassis_report() {
+	local want
+	nbctl --timeout=300 --wait=hv sync || return 1
+	want=$(nbctl get NB_Global . nb_cfg)
+	[ "$(sbctl --bare --columns nb_cfg list Chassis_Private |
+		awk -v w="$want" 'NF && $1 >= w' | wc -l)" -ge "$CHASSIS" ]
+}
+deadline=$((SECONDS + 600))
+until all_chassis_report; do
+	[ $SECONDS -lt $deadline ] || { log "the chassis did not all report"; exit 1; }
+	sleep 1
+done
 log "all chassis hold the model"
 dp=$(sbctl --bare --columns tunnel_key find datapath_binding external_ids:name=ls1)
 # p1 lives on hv1: the change is measured where it is remote (hv2..hvN).

@@ -44,8 +44,9 @@ def header(meta, has_notes):
            "- Commands: `make bench` (full) or `BENCH_QUICK=1 make bench` (small models, short "
            "runs: a smoke test, its figures are not the targets' measure). Raw rows: "
            "`build/bench/results.tsv`."]
-    if meta.get("cp_refresh"):
-        out.append(f"- {meta['cp_refresh']}")
+    for key in ("cp_refresh", "rerun"):
+        if meta.get(key):
+            out.append(f"- {meta[key]}")
     if stages:
         out.append("- Time per stage: " + ", ".join(f"{name} {s} s" for name, s in stages) + ".")
     out.append("- Every figure is the median, min and max of at least 5 repetitions, and every "
