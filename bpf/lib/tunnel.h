@@ -13,17 +13,18 @@
  * small, never GSO, and get 58 bytes pushed in front with
  * bpf_skb_change_head() instead.
  *
- * Outer MAC addresses come from the kernel, never from the model: xovnd
+ * Outer MAC addresses come from the kernel, never from the model.  xovnd
  * keeps the next hop toward every remote chassis in xovn_remote_hops, read
  * from the kernel's route and neighbour tables and refreshed on each of
- * their changes, so a frame needs one hash lookup where bpf_fib_lookup()
- * cost about 150 ns.  Without an entry the next hop is looked up with
- * bpf_fib_lookup(), which writes the MACs when the neighbour is resolved
- * (xovnd keeps one for every remote chassis, loader/neigh.c); either way
- * the frame leaves with bpf_redirect().  That lookup
- * takes no reference on a route, where bpf_redirect_neigh() allocates the
- * output route for every frame; 64-byte frames across two chassis went
- * about 10-20% faster (bench/throughput.sh, same run, A/B).  When it fails:
+ * their changes, so a frame makes one hash lookup where bpf_fib_lookup()
+ * costs about 150 ns.  Without a usable entry (none yet, or the frame is
+ * over the entry's MTU) bpf_fib_lookup() decides, and writes the MACs when
+ * the neighbour is resolved (xovnd keeps one for every remote chassis,
+ * loader/neigh.c).  Either way the frame leaves with bpf_redirect(): unlike
+ * bpf_redirect_neigh(), which allocates the output route for every frame,
+ * that takes no reference on a route; 64-byte frames across two chassis
+ * went about 10-20% faster (bench/throughput.sh, same run, A/B).  When
+ * neither gives a resolved next hop:
  *   - unicast IP frames leave through bpf_redirect_neigh(), which routes the
  *     outer header and resolves the next hop (and queues while it resolves);
  *   - everything else (non-IP frames, flood copies through
