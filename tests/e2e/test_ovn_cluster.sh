@@ -57,11 +57,16 @@ for db in sb nb; do
 	# ovn-nbctl itself gives up while no member is leader: an operator's
 	# script retries, bounded.
 	for _ in 1 2 3; do check "edit while the $db cluster elects" until_ok 40 edit; done
-	check "--wait=hv sync after the $db leader died" nbctl --wait=hv sync
+	# ovn-northd and the chassis look for the new leader one member per
+	# reconnect (OVS's IDL backs off up to 8 s), so on a loaded machine the
+	# round trip can take longer than ovn-nbctl's usual 20 s: bounded at 60.
+	t0=$SECONDS
+	check "--wait=hv sync after the $db leader died" nbctl --timeout=60 --wait=hv sync
+	echo "  (the sync took $((SECONDS - t0)) s)"
 	check "the $db cluster has a new leader" until_ok 40 has_leader $db
 	ovn_member_start $db "$leader"
 done
-check "--wait=hv sync with every member back" nbctl --wait=hv sync
+check "--wait=hv sync with every member back" nbctl --timeout=60 --wait=hv sync
 
 echo "hv1's SB member loses its cluster"
 cur=$(grep -oE 'connected to unix:[^ ]*/sb[0-9]\.sock' "$(xovnd_log hv1)" | tail -1 | grep -oE '[0-9]\.sock$' | tr -dc 0-9)
