@@ -41,6 +41,7 @@
 #include "datapath.h"
 #include "floor.h"
 #include "frames.h"
+#include "lookup.h"
 #include "model/model.h"
 #include "model_gen.h"
 #include "netns.h"
@@ -64,6 +65,7 @@ struct bench {
 	struct baseline *xdp_sink;      /* NULL: no XDP live-frames baseline */
 	struct bd_iface ifaces[BN_N_IFACES];
 	struct bd dps[MAX_SIZES];       /* one loaded datapath per model size */
+	struct blk lookups[MAX_SIZES];  /* single lookups in each size's maps */
 	struct baseline *base;
 	struct bfl floor;
 	struct bt_input tc_base, xdp_base;
@@ -449,6 +451,36 @@ static void print_floors(const struct bench *b, size_t ports, unsigned rep, cons
 	}
 }
 
+/*
+ * Single lookups in this size's own maps (lookup.bpf.c): what each lookup
+ * of the paths costs as the maps grow, nothing else around it.  The NAT
+ * rows look up the connection snat_conn's first packet makes.
+ */
+static int measure_lookups(struct bench *b, size_t size_i, unsigned rep,
+			   const struct baselines *base)
+{
+	struct blk *l = &b->lookups[size_i];
+	struct bd *dp = &b->dps[size_i];
+	size_t ports = b->opt.sizes[size_i];
+	double ns;
+	struct bt_single one;
+
+	for (size_t i = 0; i < BLK_N; i++) {
+		if (!selected(&b->opt, l->names[i]))
+			continue;
+		if (strstr(l->names[i], "nat") &&
+		    (warm_connection(b, dp, scenario_named("snat_conn")) || blk_take_conn(l, dp)))
+			return -1;
+		if (bt_repeat(&l->in[i], b->opt.repeat, TC_ACT_REDIRECT, &ns) ||
+		    bt_single(&l->in[i], b->opt.runs, TC_ACT_REDIRECT, &one))
+			return -1;
+		row(ports, l->names[i], "repeat", rep, ns, base->repeat);
+		row(ports, l->names[i], "single", rep, one.kernel_ns, base->single.kernel_ns);
+		row(ports, l->names[i], "wall", rep, one.wall_ns, base->single.wall_ns);
+	}
+	return 0;
+}
+
 /* Repetition rep of one model size: baseline, every path, baseline again. */
 static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 {
@@ -469,7 +501,7 @@ static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 	baselines_mean(&base, &after);
 	print_block(ports, rep, &base, res);
 	print_floors(b, ports, rep, &base, floors);
-	if (measure_tunnel_floors(b, ports, rep, &base))
+	if (measure_tunnel_floors(b, ports, rep, &base) || measure_lookups(b, size_i, rep, &base))
 		return -1;
 	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
 		row(ports, "baseline_xdp_live", "repeat", rep, xdp_ns, base.repeat);
@@ -527,15 +559,19 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
 	for (i = 0; i < b.opt.n_sizes; i++) {
 		if (bd_open(&b.dps[i], b.ifaces, BN_N_IFACES) || load_size(&b.dps[i], b.opt.sizes[i]) ||
-		    check_scenarios(&b, &b.dps[i])) {
+		    check_scenarios(&b, &b.dps[i]) ||
+		    blk_open(&b.lookups[i], &b.dps[i], bn_ifindex(b.ifaces, "bv0"),
+			     bn_ifindex(b.ifaces, "bv1"))) {
 			fprintf(stderr, "bench: model of %zu ports failed\n", b.opt.sizes[i]);
 			return 1;
 		}
 	}
 	if (measure_all(&b))
 		return 1;
-	for (i = 0; i < b.opt.n_sizes; i++)
+	for (i = 0; i < b.opt.n_sizes; i++) {
+		blk_close(&b.lookups[i]);
 		bd_close(&b.dps[i]);
+	}
 	baseline__destroy(b.base);
 	bfl_close(&b.floor);
 	return 0;
