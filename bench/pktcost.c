@@ -14,9 +14,11 @@
  * where BASELINE_NS is the minimal redirect measured the same way in the
  * same repetition and model size (the ratio NS / BASELINE_NS is what
  * matters: machines are noisy).  Modes: repeat, single (kernel time), wall
- * (syscall included); timing.h says how each is taken.  Rows encap_floor
+ * (syscall included), single_iqm (the single runs' interquartile mean, finer
+ * than their median); timing.h says how each is taken.  Rows encap_floor
  * and decap_floor time the least program that moves the same bytes as the
- * tunnel paths (baseline.bpf.c), on their frames.
+ * tunnel paths (baseline.bpf.c), on their frames; rows lookup_* make one
+ * lookup of a path in that model size's own maps (lookup.bpf.c).
  *
  * Fairness across model sizes: every size has its own loaded copy of the
  * datapath (the same object, its own maps), so one repetition measures
@@ -226,6 +228,13 @@ static void row(size_t ports, const char *scenario, const char *mode, unsigned r
 	       scenario, mode, rep, ns, base_ns);
 }
 
+/* Single mode's interquartile mean beside its median (timing.h): mode single_iqm. */
+static void row_iqm(size_t ports, const char *scenario, unsigned rep, const struct bt_single *s,
+		    const struct bt_single *base)
+{
+	row(ports, scenario, "single_iqm", rep, s->kernel_iqm_ns, base->kernel_iqm_ns);
+}
+
 /* Drop counters must not move, except the scenario's own reason. */
 static void drops_snapshot(struct bd *dp, uint64_t out[XOVN_DROP__COUNT])
 {
@@ -346,6 +355,7 @@ static void baselines_mean(struct baselines *a, const struct baselines *z)
 {
 	a->repeat = (a->repeat + z->repeat) / 2;
 	a->single.kernel_ns = (a->single.kernel_ns + z->single.kernel_ns) / 2;
+	a->single.kernel_iqm_ns = (a->single.kernel_iqm_ns + z->single.kernel_iqm_ns) / 2;
 	a->single.wall_ns = (a->single.wall_ns + z->single.wall_ns) / 2;
 }
 
@@ -357,6 +367,7 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 	row(ports, "baseline_tc", "repeat", rep, base->repeat, base->repeat);
 	row(ports, "baseline_tc", "single", rep, base->single.kernel_ns, base->single.kernel_ns);
 	row(ports, "baseline_tc", "wall", rep, base->single.wall_ns, base->single.wall_ns);
+	row_iqm(ports, "baseline_tc", rep, &base->single, &base->single);
 	for (i = 0; i < bs_n_scenarios; i++) {
 		const char *name = bs_scenarios[i].name;
 
@@ -366,6 +377,7 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 			row(ports, name, "repeat", rep, res[i].repeat, base->repeat);
 		row(ports, name, "single", rep, res[i].single.kernel_ns, base->single.kernel_ns);
 		row(ports, name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+		row_iqm(ports, name, rep, &res[i].single, &base->single);
 	}
 }
 
@@ -433,6 +445,7 @@ static int measure_tunnel_floors(struct bench *b, size_t ports, unsigned rep,
 			return -1;
 		row(ports, tunnel_floors[i].name, "single", rep, one.kernel_ns, base->single.kernel_ns);
 		row(ports, tunnel_floors[i].name, "wall", rep, one.wall_ns, base->single.wall_ns);
+		row_iqm(ports, tunnel_floors[i].name, rep, &one, &base->single);
 	}
 	return 0;
 }
@@ -448,6 +461,7 @@ static void print_floors(const struct bench *b, size_t ports, unsigned rep, cons
 		row(ports, b->floor.paths[i].name, "single", rep, res[i].single.kernel_ns,
 		    base->single.kernel_ns);
 		row(ports, b->floor.paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+		row_iqm(ports, b->floor.paths[i].name, rep, &res[i].single, &base->single);
 	}
 }
 
@@ -477,6 +491,7 @@ static int measure_lookups(struct bench *b, size_t size_i, unsigned rep,
 		row(ports, l->names[i], "repeat", rep, ns, base->repeat);
 		row(ports, l->names[i], "single", rep, one.kernel_ns, base->single.kernel_ns);
 		row(ports, l->names[i], "wall", rep, one.wall_ns, base->single.wall_ns);
+		row_iqm(ports, l->names[i], rep, &one, &base->single);
 	}
 	return 0;
 }

@@ -56,6 +56,19 @@ static int cmp_double(const void *a, const void *b)
 	return (x > y) - (x < y);
 }
 
+/* Mean of the middle half of v[0..n), sorted. */
+static double interquartile_mean(const double *v, size_t n)
+{
+	size_t lo = n / 4, hi = n - n / 4, i;
+	double sum = 0;
+
+	if (hi <= lo)
+		return n ? v[n / 2] : 0;
+	for (i = lo; i < hi; i++)
+		sum += v[i];
+	return sum / (double)(hi - lo);
+}
+
 /* Median of v[0..n) (sorts v). */
 static double median(double *v, size_t n)
 {
@@ -133,6 +146,7 @@ int bt_single(const struct bt_input *in, uint32_t runs, int want_retval, struct 
 	}
 	/* Medians: a run preempted by another process does not move them. */
 	out->kernel_ns = median(kernel, runs);
+	out->kernel_iqm_ns = interquartile_mean(kernel, runs);   /* sorted by median() */
 	out->wall_ns = median(wall, runs);
 	rc = 0;
 out:

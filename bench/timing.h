@@ -40,6 +40,13 @@ struct bt_input {
 struct bt_single {
 	double kernel_ns;        /* mean kernel-measured time of one run */
 	double wall_ns;          /* mean wall time of one BPF_PROG_TEST_RUN call */
+	/*
+	 * Mean of the middle half of the kernel times (interquartile mean):
+	 * the kernel's timer steps by about 10 ns here, so a median only moves
+	 * in whole steps; the mean of the central runs resolves less than a
+	 * step and still ignores preempted runs.
+	 */
+	double kernel_iqm_ns;
 };
 
 /* ns per run over repeat runs (median of chunk means); every verdict must be want_retval (-1: any). */
