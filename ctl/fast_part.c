@@ -13,6 +13,7 @@
  * the value a record gave them.
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,7 +27,7 @@
 /* Members that name ports across switches: not read, left empty in the part. */
 static const char *const left_out[] = { "chassis", "bindings" };
 
-static int is_left_out(const char *member)
+int ctl_part_left_out(const char *member)
 {
 	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
 		if (strcmp(member, left_out[i]) == 0)
@@ -37,6 +38,8 @@ static int is_left_out(const char *member)
 struct part {
 	int fd;
 	json_t *doc;
+	json_t *stubs;
+	size_t n_real;      /* switches read whole, before the stubs */
 	struct xovn_db_index ix;
 };
 
@@ -57,7 +60,7 @@ static int add_member(const char *member, struct xovn_db_span span, void *arg)
 	struct part *p = arg;
 	json_t *v;
 
-	if (is_left_out(member))
+	if (ctl_part_left_out(member))
 		return 0;
 	v = read_span(p->fd, span);
 	return v && json_object_set_new(p->doc, member, v) == 0 ? 0 : -1;
@@ -105,6 +108,26 @@ static int add_switches_of_port(struct part *p, const char *port)
 	return rc ? rc : xovn_db_index_children(&p->ix, port, add_switch, p);
 }
 
+/* A switch of the file not read whole: its name and key only. */
+static int add_stub(const char *name, int64_t key, void *arg)
+{
+	struct part *p = arg;
+	json_t *switches = json_object_get(p->doc, "logical_switches"), *stub;
+
+	for (size_t i = 0; i < p->n_real; i++)
+		if (strcmp(ctl_str(json_array_get(switches, i), "name"), name) == 0)
+			return 0;
+	stub = json_pack("{s:s}", "name", name);
+	if (stub && key >= 0 && json_object_set_new(stub, "tunnel_key", json_integer(key)) < 0)
+		json_decref(stub), stub = NULL;
+	if (!stub || json_array_append(p->stubs, stub) < 0 || json_array_append(switches, stub) < 0) {
+		json_decref(stub);
+		return -1;
+	}
+	json_decref(stub);
+	return 0;
+}
+
 static int read_file_part(struct part *p, const struct part_names *names)
 {
 	if (xovn_db_index_members(&p->ix, add_member, p) != 0)
@@ -115,7 +138,8 @@ static int read_file_part(struct part *p, const struct part_names *names)
 	for (size_t i = 0; i < names->n_ports; i++)
 		if (add_switches_of_port(p, names->ports[i]) < 0)
 			return -1;
-	return 0;
+	p->n_real = json_array_size(json_object_get(p->doc, "logical_switches"));
+	return names->all_switches ? xovn_db_index_switch_keys(&p->ix, add_stub, p) : 0;
 }
 
 /* Does some object in v have "port": port? */
@@ -168,7 +192,8 @@ static int claims_free(const struct part *p, const struct part_names *names)
 	return 1;
 }
 
-json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head)
+json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
+		      json_t **stubs)
 {
 	struct part p = { .fd = -1 };
 	struct xovn_file_id file;
@@ -188,8 +213,9 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 		return NULL;
 	}
 	p.doc = json_pack("{s:[]}", "logical_switches");
-	/* A record may replace or remove a switch read here, or change a member. */
-	if (p.doc && read_file_part(&p, names) == 0 &&
+	p.stubs = json_array();
+	/* A record may replace or remove a switch read here or a stub, or change a member. */
+	if (p.doc && p.stubs && read_file_part(&p, names) == 0 &&
 	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
 		ok = 1;
 		/* Empty, not absent: the schema requires some of them. */
@@ -198,8 +224,60 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	}
 	xovn_db_index_close(&p.ix);
 	close(p.fd);
-	if (ok)
+	if (ok) {
 		doc = json_incref(p.doc);
+		*stubs = json_incref(p.stubs);
+	}
 	json_decref(p.doc);
+	json_decref(p.stubs);
 	return doc;
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const json_t *const *)a, y = (uintptr_t)*(const json_t *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+json_t *ctl_part_take_stubs(json_t *doc, const json_t *stubs)
+{
+	json_t *switches = json_object_get(doc, "logical_switches"), *kept = json_array();
+	json_t *taken = json_array(), *sw;
+	size_t n = json_array_size(stubs), i;
+	const json_t **sorted = calloc(n + 1, sizeof(*sorted));
+
+	for (i = 0; sorted && i < n; i++)
+		sorted[i] = json_array_get(stubs, i);
+	if (sorted)
+		qsort(sorted, n, sizeof(*sorted), cmp_ptr);
+	json_array_foreach(switches, i, sw) {
+		if (!sorted || !kept || !taken)
+			break;
+		if (bsearch(&sw, sorted, n, sizeof(*sorted), cmp_ptr) ? json_array_append(taken, sw)
+								       : json_array_append(kept, sw))
+			break;
+	}
+	free(sorted);
+	if (i < json_array_size(switches) || !kept || !taken) {
+		json_decref(kept);
+		json_decref(taken);
+		return NULL;
+	}
+	if (json_object_set_new(doc, "logical_switches", kept) < 0) {
+		json_decref(taken);
+		return NULL;
+	}
+	return taken;
+}
+
+int ctl_part_put_stubs(json_t *doc, const json_t *taken)
+{
+	json_t *switches = json_object_get(doc, "logical_switches"), *sw;
+	size_t i;
+
+	json_array_foreach(taken, i, sw)
+		if (json_array_append(switches, sw) < 0)
+			return -1;
+	return 0;
 }

@@ -19,6 +19,7 @@ struct part_names {
 	const char *claimed[PART_MAX_NAMES];   /* ports added or deleted: no chassis or binding may name them */
 	const char *emptied[PART_MAX_NAMES];   /* switches deleted: each of their ports is claimed */
 	size_t n_switches, n_ports, n_claimed, n_emptied;
+	int all_switches;  /* a switch or router is added: every other switch is a stub */
 };
 
 /*
@@ -28,7 +29,22 @@ struct part_names {
  * applied; chassis and bindings empty.  NULL when the part cannot settle
  * the chain: no current index, a switch the index misplaces, a claimed port
  * that chassis or bindings name.
+ *
+ * With all_switches, every other switch of the db is in logical_switches
+ * as a stub, its name and tunnel key only, so that a new switch or router
+ * is checked against every name and takes the lowest key no datapath
+ * holds, as on the full path.  *stubs (an array, new reference) holds
+ * them: they must be taken out before the part is validated or compared.
  */
-json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head);
+json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
+		      json_t **stubs);
+
+/* 1 for a member the part leaves empty (chassis, bindings): a write may not change it. */
+int ctl_part_left_out(const char *member);
+
+/* Takes the stubs out of the part's switches: those taken, an array (new reference). */
+json_t *ctl_part_take_stubs(json_t *doc, const json_t *stubs);
+/* Puts back the stubs taken. */
+int ctl_part_put_stubs(json_t *doc, const json_t *taken);
 
 #endif /* XOVN_CTL_FAST_PART_H */

@@ -94,7 +94,7 @@ int xovn_db_index_open(const char *db, const struct xovn_file_id *file, struct x
 	if (!ix->text)
 		return -1;
 	ix->len = (size_t)st.st_size;
-	n = snprintf(head, sizeof(head), "xovn-db-index 2 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
+	n = snprintf(head, sizeof(head), "xovn-db-index 3 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
 		     file->ino, file->size, file->mtime_ns);
 	if (n <= 0 || (size_t)n > ix->len || memcmp(ix->text, head, (size_t)n) != 0) {
 		xovn_db_index_close(ix);
@@ -203,6 +203,29 @@ int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
 {
 	return find_line(ix, "a ", port) != NULL;
+}
+
+int xovn_db_index_switch_keys(const struct xovn_db_index *ix, xovn_db_key_fn fn, void *arg)
+{
+	for (const char *line = find_line(ix, "", "k"); line;) {
+		char *name = NULL, key_text[24];
+		int64_t key = -1;
+		const char *next;
+		int rc;
+
+		if (sscanf(line, "%ms %23s", &name, key_text) != 2 ||
+		    (strcmp(key_text, "-") != 0 && sscanf(key_text, "%" SCNd64, &key) != 1)) {
+			free(name);
+			return -1;
+		}
+		rc = fn(name, key, arg);
+		free(name);
+		if (rc)
+			return rc;
+		next = strstr(line, "\nk ");
+		line = next ? next + 3 : NULL;
+	}
+	return 0;
 }
 
 int xovn_db_index_members(const struct xovn_db_index *ix, xovn_db_member_fn fn, void *arg)
