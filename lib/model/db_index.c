@@ -161,13 +161,17 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 
 	for (const char *line = find_line(ix, "", "s"); line;) {
 		const char *end = strchr(line, '\n');
-		int used = 0;
+		char *at;
 
-		if (sscanf(line, "%" SCNu64 " %" SCNu64 " %n", &span->off, &span->len, &used) != 2 ||
-		    !used)
+		/* Not sscanf: it measures the whole rest of the text, on every line. */
+		span->off = strtoull(line, &at, 10);
+		if (at == line || *at != ' ')
 			return -1;
-		if (end && (size_t)(end - (line + used)) == name_len &&
-		    memcmp(line + used, name, name_len) == 0)
+		line = at + 1;
+		span->len = strtoull(line, &at, 10);
+		if (at == line || *at != ' ')
+			return -1;
+		if (end && (size_t)(end - (at + 1)) == name_len && memcmp(at + 1, name, name_len) == 0)
 			return 0;
 		line = end && strncmp(end, "\ns ", 3) == 0 ? end + 3 : NULL;
 	}
@@ -205,19 +209,38 @@ int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
 	return find_line(ix, "a ", port) != NULL;
 }
 
+/* "NAME KEY" up to the end of line (not sscanf: it measures the whole rest of the text). */
+static int key_line(const char *line, char **name, int64_t *key)
+{
+	const char *end = strchr(line, '\n'), *space;
+	char *stop;
+
+	if (!end)
+		end = line + strlen(line);
+	space = memchr(line, ' ', (size_t)(end - line));
+	if (!space || space == line)
+		return -1;
+	*key = -1;
+	if (!(end - space == 2 && space[1] == '-')) {
+		errno = 0;
+		*key = strtoll(space + 1, &stop, 10);
+		if (errno || stop != end || *key < 0)
+			return -1;
+	}
+	*name = strndup(line, (size_t)(space - line));
+	return *name ? 0 : -1;
+}
+
 int xovn_db_index_switch_keys(const struct xovn_db_index *ix, xovn_db_key_fn fn, void *arg)
 {
 	for (const char *line = find_line(ix, "", "k"); line;) {
-		char *name = NULL, key_text[24];
-		int64_t key = -1;
 		const char *next;
+		int64_t key;
+		char *name;
 		int rc;
 
-		if (sscanf(line, "%ms %23s", &name, key_text) != 2 ||
-		    (strcmp(key_text, "-") != 0 && sscanf(key_text, "%" SCNd64, &key) != 1)) {
-			free(name);
+		if (key_line(line, &name, &key) < 0)
 			return -1;
-		}
 		rc = fn(name, key, arg);
 		free(name);
 		if (rc)
