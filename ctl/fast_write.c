@@ -84,6 +84,9 @@ static const struct part_verb part_verbs[] = {
 	{ "lrp-add", OPTS_ALL, { ROLE_NONE, ROLE_PORT } },
 	{ "lr-route-add", OPTS_ALL, { ROLE_NONE } },
 	{ "lr-nat-add", OPTS_ALL, { ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_PORT } },
+	{ "lr-route-del", OPTS_ALL, { ROLE_NONE } },
+	{ "lr-nat-del", OPTS_ALL, { ROLE_NONE } },
+	{ "lrp-set-enabled", 0, { ROLE_NONE } },
 };
 
 static const struct part_verb *part_verb(const struct ctl_cmd *cmd)

@@ -220,6 +220,16 @@ Test(ctl_fast_write, router_writes_are_the_full_paths)
 		{ 1, CTL_ARGV("lr-nat-add", "lr0", "bogus", "172.16.0.10", "10.0.0.0/8") },
 		{ 1, CTL_ARGV("lsp-add", "sw0", "rp0", "--", "lsp-set-type", "rp0", "router", "--",
 			      "lsp-set-options", "rp0", "router-port=lrp0") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("--if-exists", "lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0", "10.2.0.0/16") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0", "10.2.0.0/16") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "lrp0", "disabled") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "lrp0", "off") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "nope", "enabled") },
 	};
 
 	RUN_PART_CASES(cases);
