@@ -10,7 +10,9 @@
  * a switch a record added is added by the record.  The chassis and
  * bindings (7 MB of a 100,000-port db) are not read: a port added or
  * deleted must then be one they do not name, in the file's index or in
- * the value a record gave them.
+ * the value a record gave them.  The stubs of the other switches are
+ * added before the records too: a record that replaces or removes a
+ * switch replaces or removes its stub.
  */
 #include <fcntl.h>
 #include <stdint.h>
