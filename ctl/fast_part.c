@@ -40,7 +40,7 @@ int ctl_part_left_out(const char *member)
 struct part {
 	int fd;
 	json_t *doc;
-	json_t *stubs;
+	json_t *stubs, *bound_vifs;
 	size_t n_real;      /* switches read whole, before the stubs */
 	struct xovn_db_index ix;
 };
@@ -176,6 +176,14 @@ static int left_out_names(const struct part *p, const char *port)
 	return 0;
 }
 
+/* A port chassis may attach and bindings bind whatever its options: type "", no parent. */
+int ctl_part_plain_vif(const json_t *doc, const char *name)
+{
+	json_t *port = xovn_find_port(doc, name, NULL);
+
+	return port && strcmp(xovn_port_type_str(port), "") == 0 && !json_object_get(port, "parent_name");
+}
+
 static int claims_free(const struct part *p, const struct part_names *names)
 {
 	json_t *sw, *port;
@@ -184,6 +192,13 @@ static int claims_free(const struct part *p, const struct part_names *names)
 	for (i = 0; i < names->n_claimed; i++)
 		if (left_out_names(p, names->claimed[i]))
 			return 0;
+	for (i = 0; i < names->n_retyped; i++) {
+		if (!left_out_names(p, names->retyped[i]))
+			continue;
+		if (!ctl_part_plain_vif(p->doc, names->retyped[i]) ||
+		    json_array_append_new(p->bound_vifs, json_string(names->retyped[i])) < 0)
+			return 0;
+	}
 	for (size_t k = 0; k < names->n_emptied; k++) {
 		sw = xovn_find_switch(p->doc, names->emptied[k]);
 		json_array_foreach(json_object_get(sw, "ports"), i, port)
@@ -194,8 +209,15 @@ static int claims_free(const struct part *p, const struct part_names *names)
 	return 1;
 }
 
+void ctl_part_found_free(struct part_found *f)
+{
+	json_decref(f->stubs);
+	json_decref(f->bound_vifs);
+	f->stubs = f->bound_vifs = NULL;
+}
+
 json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
-		      json_t **stubs)
+		      struct part_found *found)
 {
 	struct part p = { .fd = -1 };
 	struct xovn_file_id file;
@@ -216,8 +238,9 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	}
 	p.doc = json_pack("{s:[]}", "logical_switches");
 	p.stubs = json_array();
+	p.bound_vifs = json_array();
 	/* A record may replace or remove a switch read here or a stub, or change a member. */
-	if (p.doc && p.stubs && read_file_part(&p, names) == 0 &&
+	if (p.doc && p.stubs && p.bound_vifs && read_file_part(&p, names) == 0 &&
 	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
 		ok = 1;
 		/* Empty, not absent: the schema requires some of them. */
@@ -228,10 +251,12 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	close(p.fd);
 	if (ok) {
 		doc = json_incref(p.doc);
-		*stubs = json_incref(p.stubs);
+		found->stubs = json_incref(p.stubs);
+		found->bound_vifs = json_incref(p.bound_vifs);
 	}
 	json_decref(p.doc);
 	json_decref(p.stubs);
+	json_decref(p.bound_vifs);
 	return doc;
 }
 

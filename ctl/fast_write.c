@@ -43,7 +43,7 @@ enum part_role {
 	ROLE_PORT,      /* an existing port: its switch is read */
 	ROLE_NEW_PORT,  /* a port added: its switch (if any) is read, nothing may name it */
 	ROLE_GONE_PORT, /* a port deleted: as a new one, and it must not be a parent */
-	ROLE_TYPED_PORT, /* type or options changed: nothing may name it, not a localnet after */
+	ROLE_TYPED_PORT, /* type or options changed: a VIF if anything names it, not a localnet after */
 	ROLE_SWITCH,    /* a switch read by name */
 	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
 	ROLE_DATAPATH,  /* a switch or router added: every switch's name and key are read */
@@ -65,7 +65,8 @@ static const struct part_verb part_verbs[] = {
 	/*
 	 * What chassis and bindings check of a port depends on its type and
 	 * options (attachments, bindings, a localnet network mapped on a
-	 * chassis): the port must be one they do not name, and not a localnet.
+	 * chassis): a port they name must be a plain VIF before and after
+	 * (whose options they do not check), and no port a localnet.
 	 */
 	{ "lsp-set-type", 0, { ROLE_TYPED_PORT } },
 	{ "lsp-set-options", 0, { ROLE_TYPED_PORT } },
@@ -130,9 +131,11 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 		return add_name(names->ports, &names->n_ports, arg);
 	case ROLE_NEW_PORT:
 	case ROLE_GONE_PORT:
-	case ROLE_TYPED_PORT:
 		return add_name(names->ports, &names->n_ports, arg) ||
 		       add_name(names->claimed, &names->n_claimed, arg);
+	case ROLE_TYPED_PORT:
+		return add_name(names->ports, &names->n_ports, arg) ||
+		       add_name(names->retyped, &names->n_retyped, arg);
 	case ROLE_SWITCH:
 		return add_name(names->switches, &names->n_switches, arg);
 	case ROLE_GONE_SWITCH:
@@ -171,6 +174,18 @@ static int deletes_a_parent(const json_t *doc, const struct ctl_cmd *cmds, int n
 		if (v->roles[0] == ROLE_GONE_PORT && ctl_first_child(doc, cmds[i].argv[0]))
 			return 1;
 	}
+	return 0;
+}
+
+/* A retyped port that chassis or bindings name is no plain VIF now: they check it. */
+static int retypes_a_bound_port(const json_t *doc, const json_t *bound_vifs)
+{
+	json_t *name;
+	size_t i;
+
+	json_array_foreach(bound_vifs, i, name)
+		if (!ctl_part_plain_vif(doc, json_string_value(name)))
+			return 1;
 	return 0;
 }
 
@@ -290,29 +305,30 @@ int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_
 {
 	struct xovn_file_id head;
 	struct part_names names;
-	json_t *doc, *prints, *stubs = NULL;
+	struct part_found found = { 0 };
+	json_t *doc, *prints;
 	int rc;
 
 	*model = NULL;
 	if (getenv("XOVN_CTL_FULL_WRITES") || chain_names(cmds, n, &names) < 0)
 		return 0;
-	doc = ctl_part_read(db, &names, &head, &stubs);
-	prints = doc && !deletes_a_parent(doc, cmds, n) ? prints_of_part(doc, stubs) : NULL;
+	doc = ctl_part_read(db, &names, &head, &found);
+	prints = doc && !deletes_a_parent(doc, cmds, n) ? prints_of_part(doc, found.stubs) : NULL;
 	if (!prints) {
-		json_decref(stubs);
+		ctl_part_found_free(&found);
 		json_decref(doc);
 		return 0;
 	}
 	if (run_commands(doc, out, cmds, n) < 0) {
-		json_decref(stubs);
+		ctl_part_found_free(&found);
 		json_decref(prints);
 		json_decref(doc);
 		/* The commands' own error (printed) stands: they saw their switches as they are. */
 		return -1;
 	}
-	rc = settle_part(doc, stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
-	     commit_part(db, doc, prints, &head);
-	json_decref(stubs);
+	rc = settle_part(doc, found.stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
+	     !retypes_a_bound_port(doc, found.bound_vifs) && commit_part(db, doc, prints, &head);
+	ctl_part_found_free(&found);
 	json_decref(prints);
 	if (rc)
 		*model = doc;

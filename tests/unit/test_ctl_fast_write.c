@@ -155,8 +155,16 @@ Test(ctl_fast_write, types_and_options_are_the_full_paths)
 		 * part holds that switch, its validation refuses, the full path says so.
 		 */
 		{ 0, CTL_ARGV("lsp-set-type", "p2", "localport") },
+		/* attached VIFs that stay VIFs: the chassis do not check their options */
+		{ 1, CTL_ARGV("lsp-set-options", "p1", "requested-chassis=hv1") },
+		{ 1, CTL_ARGV("lsp-set-type", "p1", "", "--", "lsp-set-options", "p2", "a=b") },
+		{ 1, CTL_ARGV("lsp-set-options", "p1", "novalue") },
+		{ 0, CTL_ARGV("lsp-set-type", "p1", "localport", "--", "lsp-set-type", "p1", "") },
+		{ 0, CTL_ARGV("lsp-set-type", "p1", "l2gateway", "--", "lsp-set-options", "p1",
+			      "network_name=phys", "l2gateway-chassis=hv1") },
 		/* attached: what the chassis check of it depends on its type */
 		{ 0, CTL_ARGV("lsp-set-type", "p1", "localport") },
+		{ 0, CTL_ARGV("lsp-set-options", "p1", "a=b") },
 		/* a localnet network is checked against every chassis's mappings */
 		{ 0, CTL_ARGV("lsp-set-type", "p3", "localnet", "--", "lsp-set-options", "p3",
 			      "network_name=phys") },
