@@ -15,11 +15,12 @@
  * switch as a stub (name and key, from the index): names and datapath
  * keys are checked and given as on the full path.
  *
- * Anything the part cannot settle - no or a stale index, a port added,
- * deleted or retyped that chassis or bindings name, a parent of container
- * ports deleted, a port that is a localnet after its change, an error of
- * the part's validation (a part can miss what a reference names), a
- * change to chassis or bindings, a journal at its limit - sends the chain
+ * Anything the part cannot settle - no or a stale index, a port added or
+ * deleted that chassis or bindings name, or retyped unless it stays a
+ * plain VIF, a parent of container ports deleted, a port that is a
+ * localnet after its change, an error of the part's validation (a part
+ * can miss what a reference names), a change to chassis or bindings, a
+ * journal at its limit - sends the chain
  * to the full path, which reads, checks and reports as it always has;
  * nothing is written before that.  Full validation stays with the full
  * path and xovnd.  Of the warnings about incomplete items the part lists
