@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # cp_write.sh - one xovnctl write on a big db, end to end (process start to
 # exit, wall time): on a different port each time `lsp-set-addresses`,
-# `lsp-add` of a new port and `lsp-del` of it, each beside, in the same
+# `lsp-add` of a new port and `lsp-del` of it, `ls-add`, `lr-add`,
+# `lrp-add`, `lr-route-add`, `lr-nat-add` and `lsp-set-dhcpv4-options`, each beside, in the same
 # repetition, the same kind of write through the full path
 # (XOVN_CTL_FULL_WRITES=1: the whole db read and validated), and the
 # process alone (`--help`) and a read (`lsp-get-addresses`).  The db is
@@ -14,9 +15,13 @@
 #     cpwrite PORTS REP KIND NS
 #   KIND: start (`xovnctl --help`, the process alone, nothing read), read,
 #   write / full_write (lsp-set-addresses), add / full_add (lsp-add),
-#   del / full_del (lsp-del), compacting (any write the db was rewritten under)
-#   and a summary on stderr: medians (min-max), write / read and full / partial
-#   per repetition.
+#   del / full_del (lsp-del), and for each of the verbs ls-add, lr-add,
+#   lrp-add (on router brt), lr-route-add (on brt), lr-nat-add (a
+#   dnat_and_snat on bgw) and lsp-set-dhcpv4-options the verb's name with
+#   "_" for "-" (ls_add, ...) and full_ before it for its full path;
+#   compacting (any write the db was rewritten under)
+#   and a summary on stderr: medians (min-max), each partial write / read and
+#   full / partial per repetition.
 set -eu
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PORTS=${1:-100000}
@@ -47,6 +52,7 @@ timed() {
 }
 mac() { printf '0a:ee:00:%02x:%02x:%02x' "$1" $(($2 / 256)) $(($2 % 256)); }
 full() { XOVN_CTL_FULL_WRITES=1 "$@"; }
+DHCP=$($CTL dhcp-options-list | head -n 1)
 # The f-ls switches hold ports f0, f1, ...: spread the writes over them.
 for rep in $(seq 0 $((REPS - 1))); do
 	port=f$((rep * 997 % (PORTS / 2)))
@@ -63,6 +69,21 @@ for rep in $(seq 0 $((REPS - 1))); do
 	timed full_add "$rep" full $CTL lsp-add "$sw" "bench-full-$rep"
 	timed del "$rep" $CTL lsp-del "bench-new-$rep"
 	timed full_del "$rep" full $CTL lsp-del "bench-full-$rep"
+	timed ls_add "$rep" $CTL ls-add "bench-ls-$rep"
+	timed full_ls_add "$rep" full $CTL ls-add "bench-ls-full-$rep"
+	timed lr_add "$rep" $CTL lr-add "bench-lr-$rep"
+	timed full_lr_add "$rep" full $CTL lr-add "bench-lr-full-$rep"
+	timed lrp_add "$rep" $CTL lrp-add brt "bench-lrp-$rep" "$(mac 2 "$rep")" \
+		"172.16.$((rep % 256)).1/24"
+	timed full_lrp_add "$rep" full $CTL lrp-add brt "bench-lrp-full-$rep" "$(mac 3 "$rep")" \
+		"172.17.$((rep % 256)).1/24"
+	timed lr_route_add "$rep" $CTL lr-route-add brt "192.168.$((rep % 256)).0/24" 10.3.0.1
+	timed full_lr_route_add "$rep" full $CTL lr-route-add brt "192.169.$((rep % 256)).0/24" 10.3.0.1
+	timed lr_nat_add "$rep" $CTL lr-nat-add bgw dnat_and_snat "10.7.1.$((rep % 256))" 10.6.0.3
+	timed full_lr_nat_add "$rep" full $CTL lr-nat-add bgw dnat_and_snat "10.7.2.$((rep % 256))" \
+		10.6.0.4
+	timed lsp_set_dhcpv4_options "$rep" $CTL lsp-set-dhcpv4-options "$port" "$DHCP"
+	timed full_lsp_set_dhcpv4_options "$rep" full $CTL lsp-set-dhcpv4-options "$port" "$DHCP"
 done | tee "$TMP/rows"
 python3 - "$TMP/rows" >&2 <<'PY'
 import statistics, sys
@@ -80,7 +101,9 @@ def per_rep(num, den):
     if r:
         print(f"{num} / {den}, same repetition: median {statistics.median(r):.3f} "
               f"({min(r):.3f}-{max(r):.3f})")
-for num, den in (('write', 'read'), ('add', 'read'), ('del', 'read'),
-                 ('full_write', 'write'), ('full_add', 'add'), ('full_del', 'del')):
-    per_rep(num, den)
+partial = [k for k in every if 'full_' + k in every]
+for k in partial:
+    per_rep(k, 'read')
+for k in partial:
+    per_rep('full_' + k, k)
 PY

@@ -299,7 +299,8 @@ def cpw_label(kind):
     if kind in CPW_KNOWN:
         return CPW_KNOWN[kind]
     full = kind.startswith("full_")
-    verb = CPW_VERBS.get(kind[5:] if full else kind, kind.replace("_", "-"))
+    base = kind[5:] if full else kind
+    verb = CPW_VERBS.get(base, base.replace("_", "-"))
     return f"`xovnctl {verb}`" + (", full path (`XOVN_CTL_FULL_WRITES=1`)" if full else "")
 
 
@@ -323,7 +324,9 @@ def cpwrite_section(rows, out, targets):
     out.append("| on the db | ms, median (min–max) | runs | ÷ read, same repetition | target |")
     out.append("|---|---|---|---|---|")
     writes = [k for k in ms if (k not in CPW_KNOWN and not k.startswith("full_")) or k == "write"]
-    for kind in list(CPW_KNOWN) + sorted(k for k in ms if k not in CPW_KNOWN):
+    # Each verb's partial-path row first, then the full-path rows together.
+    extra = sorted((k for k in ms if k not in CPW_KNOWN), key=lambda k: (k.startswith("full_"), k))
+    for kind in list(CPW_KNOWN) + extra:
         v = ms.get(kind)
         if not v:
             continue

@@ -96,9 +96,10 @@ void ctl_journal_record(const struct stat *written, void *arg);
 void ctl_journal_free(struct ctl_journal *j);
 
 /*
- * fast_write.c: a chain confined to a few switches (port addresses, types
- * and options, lsp-add, lsp-del, ls-del), run on the part of a big db it touches (DB.index) and
- * appended to the journal.  1 committed (*model: the part, for --wait); 0 not taken: run
+ * fast_write.c: a chain confined to a few switches and the small members
+ * (port addresses, types, options and DHCP options, lsp-add, lsp-del,
+ * ls-add, ls-del, router, route, NAT and DHCP options verbs), run on the
+ * part of a big db it touches (DB.index) and appended to the journal.  1 committed (*model: the part, for --wait); 0 not taken: run
  * the full path, nothing was written or printed; -1 a command failed
  * (its error printed).  The caller holds the write lock.
  */

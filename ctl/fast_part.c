@@ -10,9 +10,12 @@
  * a switch a record added is added by the record.  The chassis and
  * bindings (7 MB of a 100,000-port db) are not read: a port added or
  * deleted must then be one they do not name, in the file's index or in
- * the value a record gave them.
+ * the value a record gave them.  The stubs of the other switches are
+ * added before the records too: a record that replaces or removes a
+ * switch replaces or removes its stub.
  */
 #include <fcntl.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -26,7 +29,7 @@
 /* Members that name ports across switches: not read, left empty in the part. */
 static const char *const left_out[] = { "chassis", "bindings" };
 
-static int is_left_out(const char *member)
+int ctl_part_left_out(const char *member)
 {
 	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
 		if (strcmp(member, left_out[i]) == 0)
@@ -37,6 +40,8 @@ static int is_left_out(const char *member)
 struct part {
 	int fd;
 	json_t *doc;
+	json_t *stubs, *bound_vifs;
+	size_t n_real;      /* switches read whole, before the stubs */
 	struct xovn_db_index ix;
 };
 
@@ -57,7 +62,7 @@ static int add_member(const char *member, struct xovn_db_span span, void *arg)
 	struct part *p = arg;
 	json_t *v;
 
-	if (is_left_out(member))
+	if (ctl_part_left_out(member))
 		return 0;
 	v = read_span(p->fd, span);
 	return v && json_object_set_new(p->doc, member, v) == 0 ? 0 : -1;
@@ -105,6 +110,26 @@ static int add_switches_of_port(struct part *p, const char *port)
 	return rc ? rc : xovn_db_index_children(&p->ix, port, add_switch, p);
 }
 
+/* A switch of the file not read whole: its name and key only. */
+static int add_stub(const char *name, int64_t key, void *arg)
+{
+	struct part *p = arg;
+	json_t *switches = json_object_get(p->doc, "logical_switches"), *stub;
+
+	for (size_t i = 0; i < p->n_real; i++)
+		if (strcmp(ctl_str(json_array_get(switches, i), "name"), name) == 0)
+			return 0;
+	stub = json_pack("{s:s}", "name", name);
+	if (stub && key >= 0 && json_object_set_new(stub, "tunnel_key", json_integer(key)) < 0)
+		json_decref(stub), stub = NULL;
+	if (!stub || json_array_append(p->stubs, stub) < 0 || json_array_append(switches, stub) < 0) {
+		json_decref(stub);
+		return -1;
+	}
+	json_decref(stub);
+	return 0;
+}
+
 static int read_file_part(struct part *p, const struct part_names *names)
 {
 	if (xovn_db_index_members(&p->ix, add_member, p) != 0)
@@ -115,7 +140,8 @@ static int read_file_part(struct part *p, const struct part_names *names)
 	for (size_t i = 0; i < names->n_ports; i++)
 		if (add_switches_of_port(p, names->ports[i]) < 0)
 			return -1;
-	return 0;
+	p->n_real = json_array_size(json_object_get(p->doc, "logical_switches"));
+	return names->all_switches ? xovn_db_index_switch_keys(&p->ix, add_stub, p) : 0;
 }
 
 /* Does some object in v have "port": port? */
@@ -150,6 +176,14 @@ static int left_out_names(const struct part *p, const char *port)
 	return 0;
 }
 
+/* A port chassis may attach and bindings bind whatever its options: type "", no parent. */
+int ctl_part_plain_vif(const json_t *doc, const char *name)
+{
+	json_t *port = xovn_find_port(doc, name, NULL);
+
+	return port && strcmp(xovn_port_type_str(port), "") == 0 && !json_object_get(port, "parent_name");
+}
+
 static int claims_free(const struct part *p, const struct part_names *names)
 {
 	json_t *sw, *port;
@@ -158,6 +192,13 @@ static int claims_free(const struct part *p, const struct part_names *names)
 	for (i = 0; i < names->n_claimed; i++)
 		if (left_out_names(p, names->claimed[i]))
 			return 0;
+	for (i = 0; i < names->n_retyped; i++) {
+		if (!left_out_names(p, names->retyped[i]))
+			continue;
+		if (!ctl_part_plain_vif(p->doc, names->retyped[i]) ||
+		    json_array_append_new(p->bound_vifs, json_string(names->retyped[i])) < 0)
+			return 0;
+	}
 	for (size_t k = 0; k < names->n_emptied; k++) {
 		sw = xovn_find_switch(p->doc, names->emptied[k]);
 		json_array_foreach(json_object_get(sw, "ports"), i, port)
@@ -168,7 +209,15 @@ static int claims_free(const struct part *p, const struct part_names *names)
 	return 1;
 }
 
-json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head)
+void ctl_part_found_free(struct part_found *f)
+{
+	json_decref(f->stubs);
+	json_decref(f->bound_vifs);
+	f->stubs = f->bound_vifs = NULL;
+}
+
+json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
+		      struct part_found *found)
 {
 	struct part p = { .fd = -1 };
 	struct xovn_file_id file;
@@ -188,8 +237,10 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 		return NULL;
 	}
 	p.doc = json_pack("{s:[]}", "logical_switches");
-	/* A record may replace or remove a switch read here, or change a member. */
-	if (p.doc && read_file_part(&p, names) == 0 &&
+	p.stubs = json_array();
+	p.bound_vifs = json_array();
+	/* A record may replace or remove a switch read here or a stub, or change a member. */
+	if (p.doc && p.stubs && p.bound_vifs && read_file_part(&p, names) == 0 &&
 	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
 		ok = 1;
 		/* Empty, not absent: the schema requires some of them. */
@@ -198,8 +249,62 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	}
 	xovn_db_index_close(&p.ix);
 	close(p.fd);
-	if (ok)
+	if (ok) {
 		doc = json_incref(p.doc);
+		found->stubs = json_incref(p.stubs);
+		found->bound_vifs = json_incref(p.bound_vifs);
+	}
 	json_decref(p.doc);
+	json_decref(p.stubs);
+	json_decref(p.bound_vifs);
 	return doc;
+}
+
+static int cmp_ptr(const void *a, const void *b)
+{
+	uintptr_t x = (uintptr_t)*(const json_t *const *)a, y = (uintptr_t)*(const json_t *const *)b;
+
+	return (x > y) - (x < y);
+}
+
+json_t *ctl_part_take_stubs(json_t *doc, const json_t *stubs)
+{
+	json_t *switches = json_object_get(doc, "logical_switches"), *kept = json_array();
+	json_t *taken = json_array(), *sw;
+	size_t n = json_array_size(stubs), i;
+	const json_t **sorted = calloc(n + 1, sizeof(*sorted));
+
+	for (i = 0; sorted && i < n; i++)
+		sorted[i] = json_array_get(stubs, i);
+	if (sorted)
+		qsort(sorted, n, sizeof(*sorted), cmp_ptr);
+	json_array_foreach(switches, i, sw) {
+		if (!sorted || !kept || !taken)
+			break;
+		if (bsearch(&sw, sorted, n, sizeof(*sorted), cmp_ptr) ? json_array_append(taken, sw)
+								       : json_array_append(kept, sw))
+			break;
+	}
+	free(sorted);
+	if (i < json_array_size(switches) || !kept || !taken) {
+		json_decref(kept);
+		json_decref(taken);
+		return NULL;
+	}
+	if (json_object_set_new(doc, "logical_switches", kept) < 0) {
+		json_decref(taken);
+		return NULL;
+	}
+	return taken;
+}
+
+int ctl_part_put_stubs(json_t *doc, const json_t *taken)
+{
+	json_t *switches = json_object_get(doc, "logical_switches"), *sw;
+	size_t i;
+
+	json_array_foreach(taken, i, sw)
+		if (json_array_append(switches, sw) < 0)
+			return -1;
+	return 0;
 }

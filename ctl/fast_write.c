@@ -1,24 +1,32 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * fast_write.c - a write confined to a few switches of a big db, without
- * reading the whole db.
+ * fast_write.c - a write confined to a few switches and the small members
+ * of a big db, without reading the whole db.
  *
  * The verbs below change only the switches they name or that hold the
- * ports they name: port addresses, types and options, adding and deleting
- * ports, deleting a switch.  Such a chain runs on the part of the db those switches make
+ * ports they name - port addresses, types, options and DHCP options,
+ * adding and deleting ports, adding and deleting a switch - or the small
+ * top-level members: routers, their ports, routes and NAT rules, DHCP
+ * options rows.  Such a chain runs on the part of the db it touches
  * (fast_part.c: the small top-level members and those switches, with the
  * records appended on the file applied), validates the part and appends
  * its delta to the journal - the same record a full write appends, so
- * xovnd follows it the same way.
+ * xovnd follows it the same way.  A new switch or router sees every other
+ * switch as a stub (name and key, from the index): names and datapath
+ * keys are checked and given as on the full path.
  *
- * Anything the part cannot settle - no or a stale index, a port added,
- * deleted or retyped that chassis or bindings name, a parent of container
- * ports deleted, a port that is a localnet after its change, an error of the part's validation (a part can miss what a
- * reference names), a journal at its limit - sends the chain to the full
- * path, which reads, checks and reports as it always has; nothing is
- * written before that.  Full validation stays with the full path and
- * xovnd.  XOVN_CTL_FULL_WRITES set in the environment turns this path off
- * (for comparing the two).
+ * Anything the part cannot settle - no or a stale index, a port added or
+ * deleted that chassis or bindings name, or retyped unless it stays a
+ * plain VIF, a parent of container ports deleted, a port that is a
+ * localnet after its change, an error of the part's validation (a part
+ * can miss what a reference names), a change to chassis or bindings, a
+ * journal at its limit - sends the chain
+ * to the full path, which reads, checks and reports as it always has;
+ * nothing is written before that.  Full validation stays with the full
+ * path and xovnd.  Of the warnings about incomplete items the part lists
+ * the static routes' (it holds every router); the rest depend on chassis
+ * and switches it does not read.  XOVN_CTL_FULL_WRITES set in the
+ * environment turns this path off (for comparing the two).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +34,7 @@
 #include "ctl.h"
 #include "fast_part.h"
 #include "model/delta.h"
+#include "model/incomplete.h"
 #include "model/journal.h"
 #include "model/model.h"
 
@@ -35,15 +44,20 @@ enum part_role {
 	ROLE_PORT,      /* an existing port: its switch is read */
 	ROLE_NEW_PORT,  /* a port added: its switch (if any) is read, nothing may name it */
 	ROLE_GONE_PORT, /* a port deleted: as a new one, and it must not be a parent */
-	ROLE_TYPED_PORT, /* type or options changed: nothing may name it, not a localnet after */
+	ROLE_TYPED_PORT, /* type or options changed: a VIF if anything names it, not a localnet after */
 	ROLE_SWITCH,    /* a switch read by name */
 	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
+	ROLE_DATAPATH,  /* a switch or router added: every switch's name and key are read */
 };
+
+#define PART_ARGS 6
+/* The options the verb itself accepts. */
+#define OPTS_ALL (~0u & ~CTL_OPT_ID)
 
 struct part_verb {
 	const char *name;
 	unsigned opts;                /* the options it may carry here */
-	enum part_role roles[4];      /* of argv[0..3] */
+	enum part_role roles[PART_ARGS]; /* of argv[0..5] */
 };
 
 static const struct part_verb part_verbs[] = {
@@ -52,7 +66,8 @@ static const struct part_verb part_verbs[] = {
 	/*
 	 * What chassis and bindings check of a port depends on its type and
 	 * options (attachments, bindings, a localnet network mapped on a
-	 * chassis): the port must be one they do not name, and not a localnet.
+	 * chassis): a port they name must be a plain VIF before and after
+	 * (whose options they do not check), and no port a localnet.
 	 */
 	{ "lsp-set-type", 0, { ROLE_TYPED_PORT } },
 	{ "lsp-set-options", 0, { ROLE_TYPED_PORT } },
@@ -61,6 +76,26 @@ static const struct part_verb part_verbs[] = {
 	  { ROLE_SWITCH, ROLE_NEW_PORT, ROLE_PORT } },
 	{ "lsp-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_PORT } },
 	{ "ls-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_SWITCH } },
+	/* Switch and router keys are one space: unique, the lowest unused given. */
+	{ "ls-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY, { ROLE_DATAPATH } },
+	/* DHCP rows are a small member, read whole; a port names one by UUID. */
+	{ "lsp-set-dhcpv4-options", 0, { ROLE_PORT } },
+	{ "lsp-set-dhcpv6-options", 0, { ROLE_PORT } },
+	{ "dhcp-options-create", 0, { ROLE_NONE } },
+	{ "dhcp-options-set-options", 0, { ROLE_NONE } },
+	/*
+	 * Routers are a small member, read whole.  What they name in switches
+	 * is checked from the switch side or is incomplete, never an error of
+	 * the router; a router port's name is checked against the switch port
+	 * of that name, a distributed NAT's logical port must exist.
+	 */
+	{ "lr-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY, { ROLE_DATAPATH } },
+	{ "lrp-add", OPTS_ALL, { ROLE_NONE, ROLE_PORT } },
+	{ "lr-route-add", OPTS_ALL, { ROLE_NONE } },
+	{ "lr-nat-add", OPTS_ALL, { ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_PORT } },
+	{ "lr-route-del", OPTS_ALL, { ROLE_NONE } },
+	{ "lr-nat-del", OPTS_ALL, { ROLE_NONE } },
+	{ "lrp-set-enabled", 0, { ROLE_NONE } },
 };
 
 static const struct part_verb *part_verb(const struct ctl_cmd *cmd)
@@ -97,14 +132,19 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 		return add_name(names->ports, &names->n_ports, arg);
 	case ROLE_NEW_PORT:
 	case ROLE_GONE_PORT:
-	case ROLE_TYPED_PORT:
 		return add_name(names->ports, &names->n_ports, arg) ||
 		       add_name(names->claimed, &names->n_claimed, arg);
+	case ROLE_TYPED_PORT:
+		return add_name(names->ports, &names->n_ports, arg) ||
+		       add_name(names->retyped, &names->n_retyped, arg);
 	case ROLE_SWITCH:
 		return add_name(names->switches, &names->n_switches, arg);
 	case ROLE_GONE_SWITCH:
 		return add_name(names->switches, &names->n_switches, arg) ||
 		       add_name(names->emptied, &names->n_emptied, arg);
+	case ROLE_DATAPATH:
+		names->all_switches = 1;
+		return 0;
 	}
 	return -1;
 }
@@ -118,8 +158,9 @@ static int chain_names(const struct ctl_cmd *cmds, int n, struct part_names *nam
 
 		if (!v || (cmds[i].opts & ~v->opts) || cmds[i].help || cmds[i].argc < 1)
 			return -1;
-		for (int a = 0; a < cmds[i].argc && a < 4 && v->roles[a] != ROLE_NONE; a++)
-			if (!plain_name(cmds[i].argv[a]) || add_role(names, v->roles[a], cmds[i].argv[a]))
+		for (int a = 0; a < cmds[i].argc && a < PART_ARGS; a++)
+			if (v->roles[a] != ROLE_NONE &&
+			    (!plain_name(cmds[i].argv[a]) || add_role(names, v->roles[a], cmds[i].argv[a])))
 				return -1;
 	}
 	return n > 0 ? 0 : -1;
@@ -134,6 +175,18 @@ static int deletes_a_parent(const json_t *doc, const struct ctl_cmd *cmds, int n
 		if (v->roles[0] == ROLE_GONE_PORT && ctl_first_child(doc, cmds[i].argv[0]))
 			return 1;
 	}
+	return 0;
+}
+
+/* A retyped port that chassis or bindings name is no plain VIF now: they check it. */
+static int retypes_a_bound_port(const json_t *doc, const json_t *bound_vifs)
+{
+	json_t *name;
+	size_t i;
+
+	json_array_foreach(bound_vifs, i, name)
+		if (!ctl_part_plain_vif(doc, json_string_value(name)))
+			return 1;
 	return 0;
 }
 
@@ -162,33 +215,90 @@ static int run_commands(json_t *doc, FILE *out, struct ctl_cmd *cmds, int n)
 		if (cmds[i].verb->fn(&ctx, cmds[i].argc, cmds[i].argv))
 			return -1;
 	}
-	return ctl_assign_uuids(doc);
+	return 0;
 }
 
-/* The delta replaces switches and bumps the generation, nothing else. */
-static int switches_only(const json_t *delta)
+/* The delta changes no member the part left empty. */
+static int within_part(const json_t *delta)
 {
-	return json_object_size(json_object_get(delta, "set")) == 0 &&
-	       json_array_size(json_object_get(delta, "unset")) == 0;
+	const char *member;
+	json_t *v;
+	size_t i;
+
+	json_object_foreach(json_object_get(delta, "set"), member, v)
+		if (ctl_part_left_out(member))
+			return 0;
+	json_array_foreach(json_object_get(delta, "unset"), i, v)
+		if (!json_is_string(v) || ctl_part_left_out(json_string_value(v)))
+			return 0;
+	return 1;
 }
 
 /* Bumps the generation, checks the part and appends the record: 1 done, 0 not done. */
+/*
+ * The warnings of the full path for what the part holds whole: static
+ * routes (every router is in the part, and whether a route has a port to
+ * leave by is the router's own matter).  The full path lists them last.
+ */
+static void print_inactive_routes(struct xovn_inactive_list *l)
+{
+	size_t k = 0;
+
+	for (size_t i = 0; i < l->n; i++)
+		if (l->v[i].kind == XOVN_INACTIVE_ROUTE)
+			l->v[k++] = l->v[i];
+	l->n = k;
+	xovn_inactive_print(l, "xovnctl: ", stderr);
+}
+
 static int commit_part(const char *db, json_t *doc, const json_t *prints,
 		       const struct xovn_file_id *head)
 {
 	json_int_t gen = json_integer_value(json_object_get(doc, "generation")) + 1;
 	json_t *delta = xovn_model_delta_since(prints, doc);
+	struct xovn_inactive_list inactive;
 	struct xovn_file_id result;
 	struct xovn_errors errs;
 	int rc = 0;
 
 	xovn_errors_init(&errs);
+	xovn_inactive_init(&inactive);
 	json_object_set_new(doc, "generation", json_integer(gen));
-	if (delta && switches_only(delta) && xovn_model_validate(doc, &errs) == 0 &&
+	if (delta && within_part(delta) &&
+	    xovn_model_validate_listing(doc, &errs, &inactive) == 0 &&
 	    json_object_set_new(delta, "generation", json_integer(gen)) == 0)
 		rc = xovn_journal_try_append(db, head, delta, &result) > 0;
+	if (rc)
+		print_inactive_routes(&inactive);
+	xovn_inactive_free(&inactive);
 	xovn_errors_free(&errs);
 	json_decref(delta);
+	return rc;
+}
+
+/* The part's fingerprints, without the stubs (NULL when out of memory). */
+static json_t *prints_of_part(json_t *doc, const json_t *stubs)
+{
+	json_t *taken = ctl_part_take_stubs(doc, stubs), *prints;
+
+	if (!taken)
+		return NULL;
+	prints = xovn_model_prints(doc);
+	if (ctl_part_put_stubs(doc, taken) < 0) {
+		json_decref(prints);
+		prints = NULL;
+	}
+	json_decref(taken);
+	return prints;
+}
+
+/* The part as it is to be committed: stubs out, new rows' UUIDs given.  0 ok. */
+static int settle_part(json_t *doc, const json_t *stubs)
+{
+	json_t *taken = ctl_part_take_stubs(doc, stubs);
+	int rc = taken ? ctl_assign_uuids(doc) : -1;
+
+	json_decref(taken);
 	return rc;
 }
 
@@ -196,25 +306,30 @@ int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_
 {
 	struct xovn_file_id head;
 	struct part_names names;
+	struct part_found found = { 0 };
 	json_t *doc, *prints;
 	int rc;
 
 	*model = NULL;
 	if (getenv("XOVN_CTL_FULL_WRITES") || chain_names(cmds, n, &names) < 0)
 		return 0;
-	doc = ctl_part_read(db, &names, &head);
-	if (!doc || deletes_a_parent(doc, cmds, n)) {
+	doc = ctl_part_read(db, &names, &head, &found);
+	prints = doc && !deletes_a_parent(doc, cmds, n) ? prints_of_part(doc, found.stubs) : NULL;
+	if (!prints) {
+		ctl_part_found_free(&found);
 		json_decref(doc);
 		return 0;
 	}
-	prints = xovn_model_prints(doc);
-	if (!prints || run_commands(doc, out, cmds, n) < 0) {
+	if (run_commands(doc, out, cmds, n) < 0) {
+		ctl_part_found_free(&found);
 		json_decref(prints);
 		json_decref(doc);
 		/* The commands' own error (printed) stands: they saw their switches as they are. */
-		return prints ? -1 : 0;
+		return -1;
 	}
-	rc = types_a_localnet(doc, cmds, n) ? 0 : commit_part(db, doc, prints, &head);
+	rc = settle_part(doc, found.stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
+	     !retypes_a_bound_port(doc, found.bound_vifs) && commit_part(db, doc, prints, &head);
+	ctl_part_found_free(&found);
 	json_decref(prints);
 	if (rc)
 		*model = doc;

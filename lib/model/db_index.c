@@ -94,7 +94,7 @@ int xovn_db_index_open(const char *db, const struct xovn_file_id *file, struct x
 	if (!ix->text)
 		return -1;
 	ix->len = (size_t)st.st_size;
-	n = snprintf(head, sizeof(head), "xovn-db-index 2 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
+	n = snprintf(head, sizeof(head), "xovn-db-index 3 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
 		     file->ino, file->size, file->mtime_ns);
 	if (n <= 0 || (size_t)n > ix->len || memcmp(ix->text, head, (size_t)n) != 0) {
 		xovn_db_index_close(ix);
@@ -161,13 +161,17 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 
 	for (const char *line = find_line(ix, "", "s"); line;) {
 		const char *end = strchr(line, '\n');
-		int used = 0;
+		char *at;
 
-		if (sscanf(line, "%" SCNu64 " %" SCNu64 " %n", &span->off, &span->len, &used) != 2 ||
-		    !used)
+		/* Not sscanf: it measures the whole rest of the text, on every line. */
+		span->off = strtoull(line, &at, 10);
+		if (at == line || *at != ' ')
 			return -1;
-		if (end && (size_t)(end - (line + used)) == name_len &&
-		    memcmp(line + used, name, name_len) == 0)
+		line = at + 1;
+		span->len = strtoull(line, &at, 10);
+		if (at == line || *at != ' ')
+			return -1;
+		if (end && (size_t)(end - (at + 1)) == name_len && memcmp(at + 1, name, name_len) == 0)
 			return 0;
 		line = end && strncmp(end, "\ns ", 3) == 0 ? end + 3 : NULL;
 	}
@@ -203,6 +207,48 @@ int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
 {
 	return find_line(ix, "a ", port) != NULL;
+}
+
+/* "NAME KEY" up to the end of line (not sscanf: it measures the whole rest of the text). */
+static int key_line(const char *line, char **name, int64_t *key)
+{
+	const char *end = strchr(line, '\n'), *space;
+	char *stop;
+
+	if (!end)
+		end = line + strlen(line);
+	space = memchr(line, ' ', (size_t)(end - line));
+	if (!space || space == line)
+		return -1;
+	*key = -1;
+	if (!(end - space == 2 && space[1] == '-')) {
+		errno = 0;
+		*key = strtoll(space + 1, &stop, 10);
+		if (errno || stop != end || *key < 0)
+			return -1;
+	}
+	*name = strndup(line, (size_t)(space - line));
+	return *name ? 0 : -1;
+}
+
+int xovn_db_index_switch_keys(const struct xovn_db_index *ix, xovn_db_key_fn fn, void *arg)
+{
+	for (const char *line = find_line(ix, "", "k"); line;) {
+		const char *next;
+		int64_t key;
+		char *name;
+		int rc;
+
+		if (key_line(line, &name, &key) < 0)
+			return -1;
+		rc = fn(name, key, arg);
+		free(name);
+		if (rc)
+			return rc;
+		next = strstr(line, "\nk ");
+		line = next ? next + 3 : NULL;
+	}
+	return 0;
 }
 
 int xovn_db_index_members(const struct xovn_db_index *ix, xovn_db_member_fn fn, void *arg)

@@ -10,16 +10,19 @@
  * (journal.h) are not in it; their reader applies them on top.  Text, one
  * item a line, ports last so one is found with a single memmem:
  *
- *   xovn-db-index 2 INO SIZE MTIME_NS
+ *   xovn-db-index 3 INO SIZE MTIME_NS
  *   m OFFSET LENGTH MEMBER        a top-level member other than logical_switches
  *   s OFFSET LENGTH SWITCH        the switches in file order
  *   p PORT ORDINAL                ORDINAL: the switch's place among the s lines
  *   c PARENT ORDINAL              a port of that switch has parent_name PARENT
  *   a PORT MEMBER                 chassis or bindings name PORT
+ *   k SWITCH KEY                  the switch's tunnel key, "-" when it has none
  *
- * The c and a lines are what a write confined to a few switches must know
- * of the others: which switches hold container ports of a parent, and
- * which ports the chassis and bindings (not read by such a write) name.
+ * The c, a and k lines are what a write confined to a few switches must
+ * know of the others: which switches hold container ports of a parent,
+ * which ports the chassis and bindings (not read by such a write) name,
+ * and which datapath keys the switches hold (a new switch or router takes
+ * the lowest unused one).
  */
 #ifndef XOVN_DB_INDEX_H
 #define XOVN_DB_INDEX_H
@@ -71,6 +74,10 @@ int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 
 /* 1 when a member of the file other than the switches (chassis, bindings) names port. */
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
+
+/* Calls fn with each switch of the file and its tunnel key (-1: none); stops at fn's first non-zero. */
+typedef int (*xovn_db_key_fn)(const char *sw_name, int64_t key, void *arg);
+int xovn_db_index_switch_keys(const struct xovn_db_index *ix, xovn_db_key_fn fn, void *arg);
 
 /* Calls fn for each top-level member line; stops at and returns fn's first non-zero. */
 typedef int (*xovn_db_member_fn)(const char *member, struct xovn_db_span span, void *arg);

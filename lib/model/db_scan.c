@@ -157,10 +157,10 @@ static int is_key(const char *key, size_t len, const char *want)
 	return len == strlen(want) && memcmp(key, want, len) == 0;
 }
 
-/* What a switch's walk collects: its name, and its port names for lines written after it. */
+/* What a switch's walk collects: its name and key, and its port names for lines written after it. */
 struct switch_scan {
-	const char *name;
-	size_t name_len;
+	const char *name, *key;
+	size_t name_len, key_len;
 	FILE *ports;
 	uint64_t ordinal;
 };
@@ -196,12 +196,28 @@ static int port_element(struct scan *s, void *arg)
 	return 0;
 }
 
+/* A non-negative integer without sign, fraction or exponent: its digits in place. */
+static int plain_integer(struct scan *s, const char **digits, size_t *len)
+{
+	const char *from;
+
+	skip_ws(s);
+	from = s->p;
+	while (s->p < s->end && *s->p >= '0' && *s->p <= '9')
+		s->p++;
+	*digits = from;
+	*len = (size_t)(s->p - from);
+	return *len && *len <= 18 && (s->p == s->end || strchr(",}] \n\t\r", *s->p)) ? 0 : -1;
+}
+
 static int switch_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
 	struct switch_scan *sw = arg;
 
 	if (is_key(key, key_len, "name"))
 		return plain_string(s, &sw->name, &sw->name_len);
+	if (is_key(key, key_len, "tunnel_key"))
+		return plain_integer(s, &sw->key, &sw->key_len);
 	if (is_key(key, key_len, "ports"))
 		return each_element(s, port_element, sw);
 	return skip_value(s);
@@ -260,6 +276,8 @@ static int switch_element(struct scan *s, void *arg)
 		return -1;
 	fprintf(s->out, "s %td %td %.*s\n", from - top->start, s->p - from, (int)sw.name_len,
 		sw.name);
+	fprintf(top->ports, "k %.*s %.*s\n", (int)sw.name_len, sw.name,
+		sw.key ? (int)sw.key_len : 1, sw.key ? sw.key : "-");
 	s->n_switches++;
 	return 0;
 }
@@ -298,7 +316,7 @@ char *xovn_db_index_text(const char *db_text, size_t db_len, const struct xovn_f
 		free(text);
 		return NULL;
 	}
-	fprintf(s.out, "xovn-db-index 2 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
+	fprintf(s.out, "xovn-db-index 3 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
 		file->size, file->mtime_ns);
 	rc = each_member(&s, top_member, &top);
 	fclose(top.ports);

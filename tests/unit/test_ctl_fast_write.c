@@ -155,8 +155,16 @@ Test(ctl_fast_write, types_and_options_are_the_full_paths)
 		 * part holds that switch, its validation refuses, the full path says so.
 		 */
 		{ 0, CTL_ARGV("lsp-set-type", "p2", "localport") },
+		/* attached VIFs that stay VIFs: the chassis do not check their options */
+		{ 1, CTL_ARGV("lsp-set-options", "p1", "requested-chassis=hv1") },
+		{ 1, CTL_ARGV("lsp-set-type", "p1", "", "--", "lsp-set-options", "p2", "a=b") },
+		{ 1, CTL_ARGV("lsp-set-options", "p1", "novalue") },
+		{ 0, CTL_ARGV("lsp-set-type", "p1", "localport", "--", "lsp-set-type", "p1", "") },
+		{ 0, CTL_ARGV("lsp-set-type", "p1", "l2gateway", "--", "lsp-set-options", "p1",
+			      "network_name=phys", "l2gateway-chassis=hv1") },
 		/* attached: what the chassis check of it depends on its type */
 		{ 0, CTL_ARGV("lsp-set-type", "p1", "localport") },
+		{ 0, CTL_ARGV("lsp-set-options", "p1", "a=b") },
 		/* a localnet network is checked against every chassis's mappings */
 		{ 0, CTL_ARGV("lsp-set-type", "p3", "localnet", "--", "lsp-set-options", "p3",
 			      "network_name=phys") },
@@ -165,6 +173,107 @@ Test(ctl_fast_write, types_and_options_are_the_full_paths)
 	};
 
 	RUN_PART_CASES(cases);
+}
+
+Test(ctl_fast_write, new_switches_and_routers_take_the_full_paths_keys)
+{
+	const struct part_case cases[] = {
+		{ 1, CTL_ARGV("ls-add", "sw2") },
+		/* names and keys of switches the part holds only as stubs ("far") */
+		{ 1, CTL_ARGV("ls-add", "far") },
+		{ 1, CTL_ARGV("--may-exist", "ls-add", "far") },
+		{ 1, CTL_ARGV("--tunnel-key=3", "ls-add", "sw3") },
+		{ 1, CTL_ARGV("--tunnel-key=9", "ls-add", "sw3", "--", "lsp-add", "sw3", "s1") },
+		/* a key freed by a switch deleted in a record is the lowest again */
+		{ 1, CTL_ARGV("ls-del", "sw1") },
+		{ 1, CTL_ARGV("ls-add", "sw4", "--", "lr-add", "lr0") },
+		{ 1, CTL_ARGV("--tunnel-key=3", "lr-add", "lr1") },
+		{ 1, CTL_ARGV("--may-exist", "lr-add", "lr0") },
+		{ 1, CTL_ARGV("lr-add", "lr0") },
+		{ 1, CTL_ARGV("ls-add", "sw5", "--", "lsp-add", "sw5", "s2", "--", "ls-add", "sw6") },
+		/* a name the index cannot hold */
+		{ 0, CTL_ARGV("ls-add", "a b") },
+	};
+
+	RUN_PART_CASES(cases);
+}
+
+Test(ctl_fast_write, router_writes_are_the_full_paths)
+{
+	const struct part_case cases[] = {
+		{ 1, CTL_ARGV("lr-add", "lr0", "--", "lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01",
+			      "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp1", "02:00:00:00:ff:02", "172.16.0.1/24",
+			      "peer=lrpx") },
+		{ 1, CTL_ARGV("--may-exist", "lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01",
+			      "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		/* router and switch ports share one name space */
+		{ 1, CTL_ARGV("lrp-add", "lr0", "p1", "02:00:00:00:ff:03", "192.168.1.1/24") },
+		{ 1, CTL_ARGV("lrp-add", "nolr", "lrp2", "02:00:00:00:ff:03", "192.168.1.1/24") },
+		/* refused by validation (overlapping networks of one router) */
+		{ 0, CTL_ARGV("lrp-add", "lr0", "lrp2", "02:00:00:00:ff:03", "192.168.0.2/24") },
+		{ 1, CTL_ARGV("lr-route-add", "lr0", "10.0.0.0/8", "192.168.0.254") },
+		{ 1, CTL_ARGV("--ecmp", "lr-route-add", "lr0", "10.0.0.0/8", "192.168.0.253") },
+		{ 1, CTL_ARGV("lr-route-add", "lr0", "10.0.0.0/8", "192.168.0.254") },
+		{ 1, CTL_ARGV("lr-route-add", "lr0", "10.1.0.0/16", "192.168.0.254", "nope") },
+		/* a route with no port to leave by: the same warning */
+		{ 1, CTL_ARGV("lr-route-add", "lr0", "10.2.0.0/16", "10.9.9.9") },
+		{ 1, CTL_ARGV("lr-nat-add", "lr0", "snat", "172.16.0.10", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-add", "lr0", "dnat_and_snat", "172.16.0.11", "10.0.0.5", "q1",
+			      "02:00:00:00:aa:01") },
+		{ 1, CTL_ARGV("lr-nat-add", "lr0", "dnat_and_snat", "172.16.0.12", "10.0.0.6", "nope",
+			      "02:00:00:00:aa:02") },
+		{ 1, CTL_ARGV("lr-nat-add", "lr0", "snat", "172.16.0.10", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-add", "lr0", "bogus", "172.16.0.10", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lsp-add", "sw0", "rp0", "--", "lsp-set-type", "rp0", "router", "--",
+			      "lsp-set-options", "rp0", "router-port=lrp0") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("--if-exists", "lr-nat-del", "lr0", "snat", "10.0.0.0/8") },
+		{ 1, CTL_ARGV("lr-nat-del", "lr0") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0", "10.2.0.0/16") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0", "10.2.0.0/16") },
+		{ 1, CTL_ARGV("lr-route-del", "lr0") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "lrp0", "disabled") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "lrp0", "off") },
+		{ 1, CTL_ARGV("lrp-set-enabled", "nope", "enabled") },
+	};
+
+	RUN_PART_CASES(cases);
+}
+
+Test(ctl_fast_write, dhcp_writes_are_the_full_paths)
+{
+	json_t *m;
+	const char *uuid;
+	char v4[40];
+
+	part_expect_same_as_full(CTL_ARGV("dhcp-options-create", "10.0.0.0/24"), 1);
+	m = part_load(ctl_db);
+	uuid = json_string_value(json_object_get(json_array_get(json_object_get(m, "dhcp_options"), 0),
+						 "_uuid"));
+	cr_assert_not_null(uuid);
+	snprintf(v4, sizeof(v4), "%s", uuid);
+	json_decref(m);
+	{
+		const struct part_case cases[] = {
+			{ 1, CTL_ARGV("dhcp-options-set-options", v4, "lease_time=3600",
+				      "router=10.0.0.1", "server_id=10.0.0.1",
+				      "server_mac=02:00:00:00:00:fe") },
+			{ 1, CTL_ARGV("dhcp-options-set-options", v4, "bogus=1") },
+			{ 1, CTL_ARGV("dhcp-options-set-options", "00000000-0000-0000-0000-000000000000",
+				      "lease_time=1") },
+			/* a bound port too: what chassis check of it does not change */
+			{ 1, CTL_ARGV("lsp-set-dhcpv4-options", "p2", v4) },
+			{ 1, CTL_ARGV("lsp-set-dhcpv4-options", "q1", v4) },
+			{ 1, CTL_ARGV("lsp-set-dhcpv6-options", "q1", v4) },
+			{ 1, CTL_ARGV("lsp-set-dhcpv4-options", "q1") },
+			{ 1, CTL_ARGV("lsp-set-dhcpv4-options", "nope", v4) },
+		};
+
+		RUN_PART_CASES(cases);
+	}
 }
 
 Test(ctl_fast_write, records_appended_on_the_file_are_part_of_it)
@@ -240,13 +349,22 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		{ "{\"version\": 1, \"logical_switches\": [{\"name\": \"a\", \"ports\": [{\"name\": \"x\"}, "
 		  "{\"tag\": [1, {\"k\": \"]\"}], \"name\": \"y\"}]}, {\"ports\": [], \"name\": \"b\"}], "
 		  "\"chassis\": []}",
-		  "m 12 1 version\ns 36 78 a\ns 116 26 b\nm 156 2 chassis\np x 0\np y 0\n" },
+		  "m 12 1 version\ns 36 78 a\ns 116 26 b\nm 156 2 chassis\np x 0\np y 0\nk a -\nk b -\n" },
+		/* a switch's tunnel key, wherever it comes; only a plain integer is indexed */
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"tunnel_key\": 17, \"ports\": []}, "
+		  "{\"tunnel_key\":3}]}",
+		  NULL },
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"tunnel_key\": 17, \"ports\": []}, "
+		  "{\"tunnel_key\":3,\"name\":\"b\"}]}",
+		  "s 22 44 a\ns 68 27 b\nk a 17\nk b 3\n" },
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"tunnel_key\": 1.5}]}", NULL },
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"tunnel_key\": -1}]}", NULL },
 		/* container ports name their parent; chassis and bindings name ports at any depth */
 		{ "{\"logical_switches\": [{\"name\": \"a\", \"ports\": [{\"parent_name\": \"x\", "
 		  "\"name\": \"c\"}]}], \"chassis\": [{\"vifs\": [{\"port\": \"v\"}]}], "
 		  "\"bindings\": [{\"port\": \"b\", \"x\": {\"port\": 1}}], \"n\": {\"port\": \"z\"}}",
 		  "s 22 59 a\nm 95 27 chassis\nm 136 33 bindings\nm 176 13 n\n"
-		  "p c 0\nc x 0\na v chassis\na b bindings\n" },
+		  "p c 0\nc x 0\nk a -\na v chassis\na b bindings\n" },
 		{ "{\"logical_switches\": []}", "" },
 		{ "{\"logical_switches\": [{\"name\": \"a\\\"b\"}]}", NULL },
 		{ "{\"logical_switches\": [{\"ports\": []}]}", NULL },
@@ -259,7 +377,7 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		const char *doc = cases[i].doc;
 		size_t len;
 		char *text = xovn_db_index_text(doc, strlen(doc), &id, &len);
-		const char *head = "xovn-db-index 2 7 8 9\n";
+		const char *head = "xovn-db-index 3 7 8 9\n";
 
 		if (!cases[i].want) {
 			cr_assert_null(text, "case %zu: an index of %s", i, doc);
