@@ -40,24 +40,25 @@ static __always_inline int xovn_gateway_switch(struct __sk_buff *skb, struct xov
 /*
  * The active gateway chassis' half of a redirect: the frame left the other
  * chassis as it entered router rtr_key by port in_lrp; it goes through the
- * L2 lookup of that port's switch again, which enters the router here.
+ * L2 lookup of that port's switch again (xovn_gateway_switch), which enters
+ * the router here.  0, or the drop reason.
  */
-static __always_inline int xovn_redirect_receive(struct __sk_buff *skb, struct xovn_ctx *ctx,
-						 __u32 rtr_key, __u16 in_lrp, __u16 gw_lrp)
+static __always_inline int xovn_redirect_enter(struct xovn_ctx *ctx, __u32 rtr_key, __u16 in_lrp,
+					       __u16 gw_lrp)
 {
 	struct xovn_rport_key k = { .rtr_key = rtr_key, .lrp_key = in_lrp };
 	const struct xovn_rport_val *in;
 
 	if (!xovn_gw_port_here(rtr_key, gw_lrp))
-		return xovn_drop(skb, ctx, XOVN_DROP_GENEVE_PORT);
+		return XOVN_DROP_GENEVE_PORT;
 	in = bpf_map_lookup_elem(&xovn_rports, &k);
 	if (!in)
-		return xovn_drop(skb, ctx, XOVN_DROP_GENEVE_PORT);
+		return XOVN_DROP_GENEVE_PORT;
 	xovn_gateway_adopt(ctx);
 	ctx->in_type = XOVN_PT_ROUTER;
 	ctx->dp_key = in->ls_dp_key;
 	ctx->in_port = 0;  /* from no port of that switch: the router's LSP may be entered */
-	return xovn_gateway_switch(skb, ctx);
+	return 0;
 }
 
 #endif /* XOVN_BPF_GATEWAY_RX_H */

@@ -105,13 +105,20 @@ static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int tra
 		return xovn_drop(skb, &ctx, reason);
 	if (xovn_geneve_decap(skb, &rx, &ctx.proto_ok))
 		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
-	if (rx.redirect)
-		return xovn_redirect_receive(skb, &ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
-	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
+	/*
+	 * One call of xovn_gateway_switch for both ways into a router here:
+	 * the verifier walks the router pipeline behind it once per call site.
+	 */
+	if (rx.redirect) {
+		reason = xovn_redirect_enter(&ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
+		if (reason)
+			return xovn_drop(skb, &ctx, reason);
+	} else if (rx.keys.out_key > XOVN_PORT_KEY_MAX) {
 		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
-	if (target && target->port_type == XOVN_PT_ROUTER)
-		return xovn_gateway_switch(skb, &ctx);
-	return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
+	} else if (!target || target->port_type != XOVN_PT_ROUTER) {
+		return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
+	}
+	return xovn_gateway_switch(skb, &ctx);
 }
 
 #endif /* XOVN_BPF_PIPELINE_UNDERLAY_H */
