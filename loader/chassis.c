@@ -41,7 +41,10 @@ int chassis_start_begin(struct chassis *c, const struct xovnd_options *opt)
 		return -1;
 	/* The maps are there: what they hold can be read while the programs are verified. */
 	remotes_follow_hops(&c->remotes, c->dp.map_fds[XOVN_MAP_REMOTE_HOPS]);
-	return reconcile_init(&c->rec, c->dp.map_fds, opt->verbose);
+	if (reconcile_init(&c->rec, c->dp.map_fds, opt->verbose) < 0)
+		return -1;
+	c->n_in_place = c->rec.applied.n;
+	return 0;
 }
 
 int chassis_start_end(struct chassis *c)
@@ -55,7 +58,7 @@ int chassis_start_end(struct chassis *c)
 	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0)
 		return -1;
 	log_info("datapath %s in %s (%zu entr%s in place)", c->dp.reused ? "reused" : "created",
-		 opt->pin_dir, c->rec.applied.n, c->rec.applied.n == 1 ? "y" : "ies");
+		 opt->pin_dir, c->n_in_place, c->n_in_place == 1 ? "y" : "ies");
 	return 0;
 }
 
@@ -256,6 +259,8 @@ static int compile_and_write(struct chassis *c, const struct xovn_switch_change 
 	}
 	if (rc == 0 && !written)
 		rc = reconcile_step(&c->rec, &res, chassis_generation(c));
+	else if (written)
+		reconcile_log_held(&c->rec);
 	if (rc == 0 && chg)
 		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
 	if (rc == 0 && res.has_attach)
@@ -304,7 +309,9 @@ int chassis_compile_first(struct chassis *c)
 	 * only once the new programs are there, as on every apply.
 	 */
 	if (c->first_rc == 0 && !c->dp.reused) {
+		c->rec.hold_log = 1;
 		c->first_rc = reconcile_step(&c->rec, &c->first, chassis_generation(c));
+		c->rec.hold_log = 0;
 		c->first_written = c->first_rc == 0;
 	}
 	if (links)

@@ -60,6 +60,7 @@ struct chassis {
 	int first_rc;
 	int has_first;
 	int first_written;            /* ... and already in the maps (they were new) */
+	size_t n_in_place;            /* entries the maps held when the start found them */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
