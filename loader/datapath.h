@@ -24,7 +24,7 @@ struct datapath {
 	int underlay_xdp_prog_fd;      /* xovn_underlay_xdp, the optional guard (-1: not loaded) */
 	int reused;                    /* maps were already pinned */
 	struct prog_load progs;        /* the programs, each in an object of its own */
-	double t_begin;                /* when the load began (ms, monotonic), for -v */
+	double t_begin, t_wait;        /* when the load began, when its end was awaited (ms), for -v */
 };
 
 /*

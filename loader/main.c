@@ -382,6 +382,8 @@ int main(int argc, char **argv)
 	metrics_stop(metrics);
 	if (rs.bfd)
 		bfd_close(rs.bfd);
+	t = now_ms();
 	chassis_stop(&c);
+	log_phase("stop", t);   /* the model and the objects freed; the process exit follows */
 	return rc;
 }

@@ -4,6 +4,7 @@
  */
 #include <errno.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <bpf/libbpf.h>
@@ -33,13 +34,22 @@ static int load_one(const struct prog_load *pl, struct prog_load_one *p)
 	return err ? err : 0;
 }
 
+static double now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
 static void *worker(void *arg)
 {
 	struct prog_load *pl = arg;
-	int i;
+	int i, slot = __atomic_fetch_add(&pl->n_started, 1, __ATOMIC_RELAXED);
 
 	while ((i = __atomic_fetch_add(&pl->next, 1, __ATOMIC_RELAXED)) < pl->n_progs)
 		pl->progs[i].err = load_one(pl, &pl->progs[i]);
+	pl->done_ms[slot] = now_ms();
 	return NULL;
 }
 
@@ -56,9 +66,10 @@ int prog_load_start(struct prog_load *pl, const void *elf, size_t elf_size,
 		pl->progs[pl->n_progs].name = names[pl->n_progs];
 		pl->n_progs++;
 	}
-	if (cpus < 1)
-		cpus = 1;
-	for (int i = 0; i < pl->n_progs && i < cpus; i++) {
+	/* One CPU is left to the caller, which reads and compiles the model meanwhile. */
+	long threads = cpus > 1 ? cpus - 1 : 1;
+
+	for (int i = 0; i < pl->n_progs && i < threads; i++) {
 		if (pthread_create(&pl->threads[i], NULL, worker, pl) != 0)
 			break;
 		pl->n_threads++;
@@ -86,6 +97,16 @@ int prog_load_wait(struct prog_load *pl)
 		rc = -1;
 	}
 	return rc;
+}
+
+double prog_load_done_ms(const struct prog_load *pl)
+{
+	double last = 0;
+
+	for (int i = 0; i < PROG_LOAD_MAX; i++)
+		if (pl->done_ms[i] > last)
+			last = pl->done_ms[i];
+	return last;
 }
 
 struct bpf_program *prog_load_find(const struct prog_load *pl, const char *name)

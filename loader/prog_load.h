@@ -5,10 +5,10 @@
  * The kernel verifies one program at a time per load call, and
  * bpf_object__load loads an object's programs one after the other.  Each
  * program here is loaded from an object of its own (the same ELF, opened
- * again), on a thread of its own, with the maps the first load pinned:
+ * again), on one of a few threads, with the maps the first load pinned:
  * libbpf reuses a pinned map of the same name, so every program shares one
- * set of maps.  The verification of the programs then runs on every CPU,
- * and beside whatever the caller does meanwhile (reading and compiling
+ * set of maps.  The verification of the programs then runs on every CPU
+ * but one, beside what the caller does meanwhile (reading and compiling
  * the model).
  */
 #ifndef XOVND_PROG_LOAD_H
@@ -35,18 +35,23 @@ struct prog_load {
 	struct prog_load_one progs[PROG_LOAD_MAX];
 	int n_progs;
 	int next;                  /* the next program a thread takes */
+	int n_started;             /* threads running, for their slot in done_ms */
 	pthread_t threads[PROG_LOAD_MAX];
 	int n_threads;
+	double done_ms[PROG_LOAD_MAX]; /* when each thread ran out of programs (monotonic ms) */
 };
 
 /*
  * Starts loading the programs named (NULL-terminated list, the costliest
- * first) on min(CPUs, programs) threads.  0 ok, -1 (nothing started).
+ * first) on min(CPUs - 1, programs) threads, at least one.  0 ok, -1
+ * (nothing started).
  */
 int prog_load_start(struct prog_load *pl, const void *elf, size_t elf_size,
 		    const char *pin_dir, const char *const *names);
 /* Waits for every program.  0 all loaded, -1 one failed (logged). */
 int prog_load_wait(struct prog_load *pl);
+/* After prog_load_wait: when the last program was loaded (CLOCK_MONOTONIC, ms). */
+double prog_load_done_ms(const struct prog_load *pl);
 /* The loaded program called name, or NULL. */
 struct bpf_program *prog_load_find(const struct prog_load *pl, const char *name);
 /* Closes the objects: programs not attached or pinned go away. */
