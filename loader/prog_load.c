@@ -66,10 +66,14 @@ int prog_load_start(struct prog_load *pl, const void *elf, size_t elf_size,
 		pl->progs[pl->n_progs].name = names[pl->n_progs];
 		pl->n_progs++;
 	}
-	/* One CPU is left to the caller, which reads and compiles the model meanwhile. */
-	long threads = cpus > 1 ? cpus - 1 : 1;
-
-	for (int i = 0; i < pl->n_progs && i < threads; i++) {
+	/*
+	 * A thread per CPU, though the caller reads and compiles the model
+	 * meanwhile: on a busy machine more threads get more of it, and on two
+	 * CPUs one thread made the verification the longer of the two.
+	 */
+	if (cpus < 1)
+		cpus = 1;
+	for (int i = 0; i < pl->n_progs && i < cpus; i++) {
 		if (pthread_create(&pl->threads[i], NULL, worker, pl) != 0)
 			break;
 		pl->n_threads++;

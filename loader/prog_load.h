@@ -7,9 +7,8 @@
  * program here is loaded from an object of its own (the same ELF, opened
  * again), on one of a few threads, with the maps the first load pinned:
  * libbpf reuses a pinned map of the same name, so every program shares one
- * set of maps.  The verification of the programs then runs on every CPU
- * but one, beside what the caller does meanwhile (reading and compiling
- * the model).
+ * set of maps.  The verification of the programs then runs on every CPU,
+ * beside what the caller does meanwhile (reading and compiling the model).
  */
 #ifndef XOVND_PROG_LOAD_H
 #define XOVND_PROG_LOAD_H
@@ -43,8 +42,7 @@ struct prog_load {
 
 /*
  * Starts loading the programs named (NULL-terminated list, the costliest
- * first) on min(CPUs - 1, programs) threads, at least one.  0 ok, -1
- * (nothing started).
+ * first) on min(CPUs, programs) threads.  0 ok, -1 (nothing started).
  */
 int prog_load_start(struct prog_load *pl, const void *elf, size_t elf_size,
 		    const char *pin_dir, const char *const *names);
