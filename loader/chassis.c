@@ -24,7 +24,7 @@
 #include "vif_mtu.h"
 #include "chassis.h"
 
-int chassis_start(struct chassis *c, const struct xovnd_options *opt)
+int chassis_start_begin(struct chassis *c, const struct xovnd_options *opt)
 {
 	memset(c, 0, sizeof(*c));
 	c->opt = opt;
@@ -37,21 +37,43 @@ int chassis_start(struct chassis *c, const struct xovnd_options *opt)
 		log_info("cannot create the pin dir %s: %s", opt->pin_dir, strerror(errno));
 		return -1;
 	}
-	if (datapath_load(&c->dp, opt->pin_dir) < 0)
+	if (datapath_load_begin(&c->dp, opt->pin_dir, opt->underlay_xdp) < 0)
 		return -1;
+	/* The maps are there: what they hold can be read while the programs are verified. */
 	remotes_follow_hops(&c->remotes, c->dp.map_fds[XOVN_MAP_REMOTE_HOPS]);
+	if (reconcile_init(&c->rec, c->dp.map_fds, opt->verbose) < 0)
+		return -1;
+	c->n_in_place = c->rec.applied.n;
+	return 0;
+}
+
+int chassis_start_end(struct chassis *c)
+{
+	const struct xovnd_options *opt = c->opt;
+
+	if (datapath_load_end(&c->dp, opt->pin_dir) < 0)
+		return -1;
 	c->state_fd = attach_state_open(opt->pin_dir, 1);
 	if (c->state_fd < 0 ||
-	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0 ||
-	    reconcile_init(&c->rec, c->dp.map_fds, opt->verbose) < 0)
+	    attachments_init(&c->att, c->state_fd, c->dp.vif_prog_fd, c->dp.underlay_prog_fd) < 0)
 		return -1;
 	log_info("datapath %s in %s (%zu entr%s in place)", c->dp.reused ? "reused" : "created",
-		 opt->pin_dir, c->rec.applied.n, c->rec.applied.n == 1 ? "y" : "ies");
+		 opt->pin_dir, c->n_in_place, c->n_in_place == 1 ? "y" : "ies");
 	return 0;
+}
+
+int chassis_start(struct chassis *c, const struct xovnd_options *opt)
+{
+	if (chassis_start_begin(c, opt) < 0)
+		return -1;
+	return chassis_start_end(c);
 }
 
 void chassis_stop(struct chassis *c)
 {
+	if (c->has_first)
+		xovn_compile_result_free(&c->first);
+	c->has_first = c->first_written = 0;
 	if (c->state_fd >= 0)
 		close(c->state_fd);
 	/* Before the map fds go: it empties the next hops. */
@@ -221,13 +243,24 @@ static int compile_and_write(struct chassis *c, const struct xovn_switch_change 
 {
 	struct xovn_compile_result res;
 	struct timespec t0;
-	int rc;
+	int rc, written = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	xovn_compile_result_init(&res);
-	rc = chassis_compile(c, chg, links, &res);
-	if (rc == 0)
+	if (!chg && c->has_first) {
+		/* Compiled, maybe written, while the programs were verified (chassis_compile_first). */
+		res = c->first;
+		rc = c->first_rc;
+		written = c->first_written;
+		c->has_first = c->first_written = 0;
+		xovn_compile_result_init(&c->first);
+	} else {
+		rc = chassis_compile(c, chg, links, &res);
+	}
+	if (rc == 0 && !written)
 		rc = reconcile_step(&c->rec, &res, chassis_generation(c));
+	else if (written)
+		reconcile_log_held(&c->rec);
 	if (rc == 0 && chg)
 		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
 	if (rc == 0 && res.has_attach)
@@ -254,9 +287,36 @@ static int apply_step(struct chassis *c, const struct xovn_switch_change *chg)
 	if (rc == 0)
 		rc = attach_rc;
 	sync_chassis_facts(c);
-	if (rc == 0)
+	/* With --once no change follows that could be compiled alone. */
+	if (rc == 0 && !c->opt->once)
 		chassis_compile_index(c);
 	return rc;
+}
+
+int chassis_compile_first(struct chassis *c)
+{
+	struct iface_table table, *links;
+
+	if (!c->model || c->has_first)
+		return -1;
+	links = load_links(&table, 1);
+	xovn_compile_result_init(&c->first);
+	c->first_rc = chassis_compile(c, NULL, links, &c->first);
+	c->has_first = 1;
+	/*
+	 * Maps this start created are read by no program yet: they are written
+	 * now, while the verifier runs.  Maps in use (a restart) are written
+	 * only once the new programs are there, as on every apply.
+	 */
+	if (c->first_rc == 0 && !c->dp.reused) {
+		c->rec.hold_log = 1;
+		c->first_rc = reconcile_step(&c->rec, &c->first, chassis_generation(c));
+		c->rec.hold_log = 0;
+		c->first_written = c->first_rc == 0;
+	}
+	if (links)
+		iface_table_free(links);
+	return c->first_rc;
 }
 
 int chassis_apply(struct chassis *c)

@@ -55,10 +55,26 @@ struct chassis {
 	const struct xovn_learned_set *learned;
 	const struct bfd *bfd;        /* chassis liveness from BFD, NULL without */
 	unsigned long typed_reads;    /* times c->typed was read anew (BFD follows it) */
+	/* The first whole compile, made before the datapath was there (chassis_compile_first). */
+	struct xovn_compile_result first;
+	int first_rc;
+	int has_first;
+	int first_written;            /* ... and already in the maps (they were new) */
+	size_t n_in_place;            /* entries the maps held when the start found them */
 };
 
 /* Loads the datapath and reads back what its maps hold.  0 ok, -1 logged. */
 int chassis_start(struct chassis *c, const struct xovnd_options *opt);
+/*
+ * The same in two halves, for a start that reads and compiles the model
+ * while the kernel verifies the programs: _begin creates or reuses the
+ * maps, reads them back and starts the verification; _end waits for it
+ * and pins, attaching nothing yet.  Between them only chassis_reload
+ * and chassis_compile_first may be called.  0 ok, -1 logged; after -1,
+ * chassis_stop.
+ */
+int chassis_start_begin(struct chassis *c, const struct xovnd_options *opt);
+int chassis_start_end(struct chassis *c);
 /* Drops our references; the datapath keeps running. */
 void chassis_stop(struct chassis *c);
 
@@ -77,6 +93,14 @@ int chassis_db_changed(const struct chassis *c);
  * interfaces present now, writing only the difference.  0 ok, -1 logged.
  */
 int chassis_apply(struct chassis *c);
+/*
+ * The whole compile of the model in force, kept for the next
+ * chassis_apply, which then neither compiles nor (when the maps were
+ * created by this start, so no program reads them yet) writes it again:
+ * a start makes it while the programs are being verified.  0 ok, -1
+ * refused (logged; that apply then refuses too).
+ */
+int chassis_compile_first(struct chassis *c);
 /*
  * The same for a change confined to some switches (already made in
  * c->active and followed by c->typed, chassis_typed_follow): only the

@@ -255,6 +255,29 @@ static int start_metrics(const struct xovnd_options *opt, struct metrics **m)
 	return *m ? 0 : -1;
 }
 
+/*
+ * From a file, the model is read, validated and compiled while the kernel
+ * verifies the programs: a start then takes the longer of the two, not
+ * their sum.  Nothing is written before the start ends, so a refused
+ * model leaves the maps and attachments as they were.  Returns what
+ * chassis_reload did (1 accepted, -1 refused) or 0 when nothing was read
+ * (the OVN mode reads after the start).
+ */
+static int read_while_loading(struct chassis *c, double t0)
+{
+	int rc;
+
+	if (c->opt->ovn_remote[0])
+		return 0;
+	rc = chassis_reload(c);
+	t0 = log_phase("reload", t0);   /* read, parse, validate */
+	if (rc > 0) {
+		chassis_compile_first(c);
+		log_phase("compile", t0);   /* compile, and the writes when the maps are new */
+	}
+	return rc;
+}
+
 int main(int argc, char **argv)
 {
 	struct metrics *metrics;
@@ -266,7 +289,7 @@ int main(int argc, char **argv)
 	struct ovn_nb nb;
 	struct bfd bfd;
 	double t0, t;
-	int rc;
+	int rc, loaded = 0;
 
 	xovn_heap_use_huge_pages();
 	rc = options_parse(argc, argv, &opt);
@@ -288,14 +311,22 @@ int main(int argc, char **argv)
 		return 1;
 	}
 	t0 = t = now_ms();
-	if (chassis_start(&c, &opt) < 0) {
+	rc = chassis_start_begin(&c, &opt);
+	if (rc == 0) {
+		loaded = read_while_loading(&c, t0);
+		rc = chassis_start_end(&c);
+	}
+	if (rc < 0) {
 		metrics_stop(metrics);
 		chassis_stop(&c);
 		if (!opt.once)
 			events_close(&ev);
 		return 1;
 	}
-	/* start: BPF load and verification (timed in datapath.c too), pins, map read-back. */
+	/*
+	 * start: BPF load and verification (timed in datapath.c too), pins, map
+	 * read-back; with the model's read and compile in between.
+	 */
 	t = log_phase("start", t);
 	/* Without its record BFD cannot be shown: xovnd runs on without it. */
 	if (!opt.once && bfd_open(&bfd, &opt) == 0)
@@ -316,10 +347,12 @@ int main(int argc, char **argv)
 	}
 	if (c.sb && !ovn_sb_synced(&sb)) {
 		log_info("OVN SB not reachable yet; the maps stay as they are until it is");
-	} else if (chassis_reload(&c) > 0) {
-		t = log_phase("reload", t);   /* read, parse, validate */
+	} else if ((loaded ? loaded : chassis_reload(&c)) > 0) {
+		if (!loaded)
+			t = log_phase("reload", t);   /* read, parse, validate */
 		rc = chassis_apply(&c) < 0;
-		log_phase("apply", t);        /* compile, diff, map writes, attachments */
+		/* compile (unless made during the start), diff, map writes, attachments */
+		log_phase("apply", t);
 		if (c.sb && rc == 0)
 			c.ovn_nb_cfg_applied = c.ovn_nb_cfg_built;
 		if (c.sb)
@@ -349,6 +382,8 @@ int main(int argc, char **argv)
 	metrics_stop(metrics);
 	if (rs.bfd)
 		bfd_close(rs.bfd);
+	t = now_ms();
 	chassis_stop(&c);
+	log_phase("stop", t);   /* the model and the objects freed; the process exit follows */
 	return rc;
 }

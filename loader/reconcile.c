@@ -7,6 +7,7 @@
  * The maps are never flushed: only the difference is written, so traffic
  * between ports that did not change never sees a map change.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -108,14 +109,30 @@ static void take_facts(struct reconcile *r, struct xovn_compile_result *res)
 static void log_applied(struct reconcile *r, const struct xovn_compile_result *res,
 			long long generation, size_t ups, size_t dels)
 {
+	char line[sizeof(r->held)];
+
 	/* A partial result comes from a journal record (or an SB port change): say how much. */
 	if (res->partial)
-		log_info("applied generation %lld: +%zu -%zu entries (journal: %zu switch%s "
-			 "compiled)", generation, ups, dels, res->n_switches,
+		snprintf(line, sizeof(line), "applied generation %lld: +%zu -%zu entries (journal: "
+			 "%zu switch%s compiled)", generation, ups, dels, res->n_switches,
 			 res->n_switches == 1 ? "" : "es");
 	/* The first write is always reported: it says what a restart changed. */
 	else if (ups || dels || r->verbose || !r->applied_once)
-		log_info("applied generation %lld: +%zu -%zu entries", generation, ups, dels);
+		snprintf(line, sizeof(line), "applied generation %lld: +%zu -%zu entries",
+			 generation, ups, dels);
+	else
+		return;
+	if (r->hold_log)
+		memcpy(r->held, line, sizeof(line));
+	else
+		log_info("%s", line);
+}
+
+void reconcile_log_held(struct reconcile *r)
+{
+	if (r->held[0])
+		log_info("%s", r->held);
+	r->held[0] = '\0';
 }
 
 int reconcile_step(struct reconcile *r, struct xovn_compile_result *res, long long generation)

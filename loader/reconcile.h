@@ -21,6 +21,8 @@ struct reconcile {
 	int has_chassis_facts;         /* facts.remote_ips and facts.vifs are set */
 	int applied_once;              /* the first write is always reported */
 	int verbose;                   /* report writes that change nothing */
+	int hold_log;                  /* keep the report of a write for reconcile_log_held */
+	char held[160];                /* that report, "" when none */
 };
 
 /* Reads back what the maps hold.  0 ok, -1 logged. */
@@ -33,5 +35,11 @@ void reconcile_free(struct reconcile *r);
  * facts res carries replace the ones held.  0 written, -1 refused (logged).
  */
 int reconcile_step(struct reconcile *r, struct xovn_compile_result *res, long long generation);
+/*
+ * Logs the report of a write made with hold_log set: the maps of a start
+ * are written before its programs are there, and "applied" is said when
+ * they are.
+ */
+void reconcile_log_held(struct reconcile *r);
 
 #endif /* XOVND_RECONCILE_H */

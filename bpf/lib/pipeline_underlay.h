@@ -75,43 +75,65 @@ static __always_inline int xovn_underlay_pass(struct xovn_ctx *ctx)
 	return TC_ACT_OK;
 }
 
-static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int trace)
+/* xovn_underlay_rx's "into a router resident here": ctx is set for its switch. */
+#define XOVN_UNDERLAY_TO_ROUTER (-20)
+
+/*
+ * Everything before a router: a TC verdict, or XOVN_UNDERLAY_TO_ROUTER.
+ * Not inlined, so that its stack frame is gone when the router pipeline's
+ * begins: that one is a global function (gateway_rx.h), and the two frames
+ * would not fit in the BPF stack together.
+ */
+static __noinline int xovn_underlay_rx(struct __sk_buff *skb, struct xovn_ctx *ctx)
 {
 	const struct xovn_config *cfg = xovn_config_get();
-	struct xovn_ctx ctx = { .trace = trace };
 	const struct xovn_port_val *target;
 	struct xovn_pkt pkt = xovn_pkt_of_skb(skb);
 	struct xovn_geneve_rx rx = {};
 	int off, reason;
 
-	xovn_trace_begin(&ctx);
+	xovn_trace_begin(ctx);
 	off = xovn_geneve_classify(&pkt, cfg ? cfg->encap_ip : 0);
 	if (off == XOVN_NOT_GENEVE || xovn_geneve_is_bfd(&pkt, off))
-		return xovn_underlay_pass(&ctx);
+		return xovn_underlay_pass(ctx);
 	rx.gnv_off = off;
 	reason = xovn_geneve_rx_validate(&pkt, &rx);
 	if (reason)
-		return xovn_drop(skb, &ctx, reason);
+		return xovn_drop(skb, ctx, reason);
 
-	ctx.origin = XOVN_ORIGIN_TUNNEL;
-	ctx.dp_key = rx.vni;
-	ctx.in_port = rx.keys.in_port;
+	ctx->origin = XOVN_ORIGIN_TUNNEL;
+	ctx->dp_key = rx.vni;
+	ctx->in_port = rx.keys.in_port;
 	/* The sender switched the frame already; its ingress type no longer matters. */
-	ctx.in_type = XOVN_PT_VIF;
-	xovn_trace_ingress(&ctx);
+	ctx->in_type = XOVN_PT_VIF;
+	xovn_trace_ingress(ctx);
 
 	reason = xovn_geneve_rx_lookup(&rx, &target);
 	if (reason)
-		return xovn_drop(skb, &ctx, reason);
-	if (xovn_geneve_decap(skb, &rx, &ctx.proto_ok))
-		return xovn_drop(skb, &ctx, XOVN_DROP_ENCAP_FAILED);
-	if (rx.redirect)
-		return xovn_redirect_receive(skb, &ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
+		return xovn_drop(skb, ctx, reason);
+	if (xovn_geneve_decap(skb, &rx, &ctx->proto_ok))
+		return xovn_drop(skb, ctx, XOVN_DROP_ENCAP_FAILED);
+	if (rx.redirect) {
+		reason = xovn_redirect_enter(ctx, rx.vni, rx.keys.in_port, rx.keys.out_key);
+		if (reason)
+			return xovn_drop(skb, ctx, reason);
+		return XOVN_UNDERLAY_TO_ROUTER;
+	}
 	if (rx.keys.out_key > XOVN_PORT_KEY_MAX)
-		return xovn_flood_group(skb, &ctx, rx.keys.out_key);
+		return xovn_flood_group(skb, ctx, rx.keys.out_key);
 	if (target && target->port_type == XOVN_PT_ROUTER)
-		return xovn_gateway_switch(skb, &ctx);
-	return xovn_output_port(skb, &ctx, rx.keys.out_key, target);
+		return XOVN_UNDERLAY_TO_ROUTER;
+	return xovn_output_port(skb, ctx, rx.keys.out_key, target);
+}
+
+static __always_inline int xovn_underlay_pipeline(struct __sk_buff *skb, int trace)
+{
+	struct xovn_ctx ctx = { .trace = trace };
+	int rc = xovn_underlay_rx(skb, &ctx);
+
+	if (rc != XOVN_UNDERLAY_TO_ROUTER)
+		return rc;
+	return trace ? xovn_gateway_enter_trace(skb, &ctx) : xovn_gateway_enter_live(skb, &ctx);
 }
 
 #endif /* XOVN_BPF_PIPELINE_UNDERLAY_H */
