@@ -40,6 +40,7 @@
 #include "baseline.skel.h"
 #include "datapath.h"
 #include "floor.h"
+#include "floor_grow.h"
 #include "frames.h"
 #include "model/model.h"
 #include "model_gen.h"
@@ -64,6 +65,7 @@ struct bench {
 	struct baseline *xdp_sink;      /* NULL: no XDP live-frames baseline */
 	struct bd_iface ifaces[BN_N_IFACES];
 	struct bd dps[MAX_SIZES];       /* one loaded datapath per model size */
+	struct bfg grow[MAX_SIZES];     /* floors on each size's own maps */
 	struct baseline *base;
 	struct bfl floor;
 	struct bt_input tc_base, xdp_base;
@@ -367,11 +369,12 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 	}
 }
 
-/* The floors are programs of their own: the same in every model size. */
-static int measure_floors(struct bench *b, struct path_result *res)
+/* Floor programs: those of floor.h the same in every model size, those of floor_grow.h its own. */
+static int measure_floors(struct bench *b, const struct bfl_path *paths, size_t n,
+			  struct path_result *res)
 {
-	for (size_t i = 0; i < BFL_N; i++) {
-		const struct bfl_path *f = &b->floor.paths[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct bfl_path *f = &paths[i];
 
 		res[i].measured = selected(&b->opt, f->name);
 		res[i].has_repeat = f->repeatable;
@@ -435,24 +438,24 @@ static int measure_tunnel_floors(struct bench *b, size_t ports, unsigned rep,
 	return 0;
 }
 
-static void print_floors(const struct bench *b, size_t ports, unsigned rep, const struct baselines *base,
-			 const struct path_result *res)
+static void print_floors(const struct bfl_path *paths, size_t n, size_t ports, unsigned rep,
+			 const struct baselines *base, const struct path_result *res)
 {
-	for (size_t i = 0; i < BFL_N; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!res[i].measured)
 			continue;
 		if (res[i].has_repeat)
-			row(ports, b->floor.paths[i].name, "repeat", rep, res[i].repeat, base->repeat);
-		row(ports, b->floor.paths[i].name, "single", rep, res[i].single.kernel_ns,
+			row(ports, paths[i].name, "repeat", rep, res[i].repeat, base->repeat);
+		row(ports, paths[i].name, "single", rep, res[i].single.kernel_ns,
 		    base->single.kernel_ns);
-		row(ports, b->floor.paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+		row(ports, paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
 	}
 }
 
 /* Repetition rep of one model size: baseline, every path, baseline again. */
 static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 {
-	struct path_result res[MAX_SCENARIOS], floors[BFL_N];
+	struct path_result res[MAX_SCENARIOS], floors[BFL_N], grow[BFG_N];
 	struct baselines base, after;
 	size_t ports = b->opt.sizes[size_i], i;
 	double xdp_ns;
@@ -462,13 +465,15 @@ static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 	for (i = 0; i < bs_n_scenarios; i++)
 		if (measure_scenario(b, &b->dps[size_i], &bs_scenarios[i], &res[i]))
 			return -1;
-	if (measure_floors(b, floors))
+	if (measure_floors(b, b->floor.paths, BFL_N, floors) ||
+	    measure_floors(b, b->grow[size_i].paths, BFG_N, grow))
 		return -1;
 	if (measure_baselines(b, &after))
 		return -1;
 	baselines_mean(&base, &after);
 	print_block(ports, rep, &base, res);
-	print_floors(b, ports, rep, &base, floors);
+	print_floors(b->floor.paths, BFL_N, ports, rep, &base, floors);
+	print_floors(b->grow[size_i].paths, BFG_N, ports, rep, &base, grow);
 	if (measure_tunnel_floors(b, ports, rep, &base))
 		return -1;
 	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
@@ -527,15 +532,17 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
 	for (i = 0; i < b.opt.n_sizes; i++) {
 		if (bd_open(&b.dps[i], b.ifaces, BN_N_IFACES) || load_size(&b.dps[i], b.opt.sizes[i]) ||
-		    check_scenarios(&b, &b.dps[i])) {
+		    check_scenarios(&b, &b.dps[i]) || bfg_open(&b.grow[i], &b.dps[i], b.ifaces)) {
 			fprintf(stderr, "bench: model of %zu ports failed\n", b.opt.sizes[i]);
 			return 1;
 		}
 	}
 	if (measure_all(&b))
 		return 1;
-	for (i = 0; i < b.opt.n_sizes; i++)
+	for (i = 0; i < b.opt.n_sizes; i++) {
+		bfg_close(&b.grow[i]);
 		bd_close(&b.dps[i]);
+	}
 	baseline__destroy(b.base);
 	bfl_close(&b.floor);
 	return 0;
