@@ -28,6 +28,7 @@
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 #include "xovn_maps.h"
+#include "floor_count.h"
 
 #define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
 	struct {							\
@@ -67,17 +68,7 @@ struct {
 
 static __always_inline void floor_count(__u32 slot, __u32 len, int tx)
 {
-	struct xovn_port_stats *st = bpf_map_lookup_elem(&fl_stats, &slot);
-
-	if (!st)
-		return;
-	if (tx) {
-		st->tx_packets++;
-		st->tx_bytes += len;
-	} else {
-		st->rx_packets++;
-		st->rx_bytes += len;
-	}
+	floor_count_in(&fl_stats, slot, len, tx);
 }
 
 /* The counters and the redirect to the port of fdb. */

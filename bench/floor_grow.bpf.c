@@ -28,6 +28,7 @@
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 #include "maps.h"
+#include "floor_count.h"
 
 const volatile __u32 target_ifindex = 1;
 const volatile __u32 dp_in = 0;      /* the routed frame's switch */
@@ -86,17 +87,7 @@ static __always_inline const struct xovn_neigh_fdb_val *grow_neigh_of(__u32 rtr,
 
 static __always_inline void grow_count(__u32 slot, __u32 len, int tx)
 {
-	struct xovn_port_stats *st = bpf_map_lookup_elem(&xovn_port_stats, &slot);
-
-	if (!st)
-		return;
-	if (tx) {
-		st->tx_packets++;
-		st->tx_bytes += len;
-	} else {
-		st->rx_packets++;
-		st->rx_bytes += len;
-	}
+	floor_count_in(&xovn_port_stats, slot, len, tx);
 }
 
 /* One lookup's verdict: the minimal redirect when it found its entry. */
