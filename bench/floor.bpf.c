@@ -16,8 +16,9 @@
  *   floor_routed         local unicast's lookups plus a router hop: the
  *                        router from the router LSP's fdb value,
  *                        destination LPM (its path carries the out port),
- *                        neighbour hash, the out switch's fdb hash, one
- *                        store of the rewritten header bytes
+ *                        neighbour hash (its value carries the out
+ *                        switch's fdb value), one store of the rewritten
+ *                        header bytes
  *
  * bench/pktcost.c fills the maps so that its frames hit in every lookup.
  */
@@ -27,6 +28,7 @@
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
 #include "xovn_maps.h"
+#include "floor_count.h"
 
 #define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
 	struct {							\
@@ -39,7 +41,7 @@
 
 FLOOR_HASH(fl_ingress, struct xovn_ingress_key, struct xovn_ingress_val, XOVN_MAX_INGRESS);
 FLOOR_HASH(fl_fdb, struct xovn_fdb_key, struct xovn_fdb_val, XOVN_MAX_PORTS);
-FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_val, XOVN_MAX_NEIGH);
+FLOOR_HASH(fl_neigh, struct xovn_neigh_key, struct xovn_neigh_fdb_val, XOVN_MAX_NEIGH);
 
 /* Ingress ports by ifindex (the index), for untagged frames. */
 struct {
@@ -66,17 +68,16 @@ struct {
 
 static __always_inline void floor_count(__u32 slot, __u32 len, int tx)
 {
-	struct xovn_port_stats *st = bpf_map_lookup_elem(&fl_stats, &slot);
+	floor_count_in(&fl_stats, slot, len, tx);
+}
 
-	if (!st)
-		return;
-	if (tx) {
-		st->tx_packets++;
-		st->tx_bytes += len;
-	} else {
-		st->rx_packets++;
-		st->rx_bytes += len;
-	}
+/* The counters and the redirect to the port of fdb. */
+static __always_inline int floor_out(struct __sk_buff *skb, const struct xovn_ingress_val *in,
+				     const struct xovn_fdb_val *fdb)
+{
+	floor_count(in->slot, skb->len, 0);
+	floor_count(fdb->port.slot, skb->len, 1);
+	return bpf_redirect_peer(fdb->port.ifindex, 0);
 }
 
 /* The L2 lookup for dst in switch dp_key, the counters and the redirect. */
@@ -88,11 +89,7 @@ static __always_inline int floor_deliver(struct __sk_buff *skb, const struct xov
 
 	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
 	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
-	if (!fdb)
-		return TC_ACT_SHOT;
-	floor_count(in->slot, skb->len, 0);
-	floor_count(fdb->port.slot, skb->len, 1);
-	return bpf_redirect_peer(fdb->port.ifindex, 0);
+	return fdb ? floor_out(skb, in, fdb) : TC_ACT_SHOT;
 }
 
 static __always_inline struct ethhdr *floor_eth(struct __sk_buff *skb, __u32 len)
@@ -169,7 +166,7 @@ static __always_inline const struct xovn_route_path *floor_out_port(__u32 rtr_ke
 	return rt ? &rt->paths[0] : NULL;
 }
 
-static __always_inline const struct xovn_neigh_val *floor_neigh(__u32 rtr_key, __be32 daddr)
+static __always_inline const struct xovn_neigh_fdb_val *floor_neigh(__u32 rtr_key, __be32 daddr)
 {
 	struct xovn_neigh_key nk = { .rtr_key = rtr_key, .family = XOVN_AF_IPV4 };
 
@@ -184,7 +181,7 @@ int floor_routed(struct __sk_buff *skb)
 	const struct xovn_lsp_router_val *lr;
 	const struct xovn_ingress_val *in;
 	const struct xovn_route_path *rp;
-	const struct xovn_neigh_val *nb;
+	const struct xovn_neigh_fdb_val *nb;
 	__u8 h[FLOOR_HDR_LEN];
 	__be32 daddr;
 
@@ -204,7 +201,7 @@ int floor_routed(struct __sk_buff *skb)
 	h[ETH_HLEN + 10]++;   /* stands for the checksum update */
 	if (bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0)
 		return TC_ACT_SHOT;
-	return floor_deliver(skb, in, rp->ls_dp_key, nb->mac);
+	return nb->ls_dp_key == rp->ls_dp_key ? floor_out(skb, in, &nb->fdb) : TC_ACT_SHOT;
 }
 
 char LICENSE[] SEC("license") = "GPL";

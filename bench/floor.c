@@ -3,7 +3,7 @@
  * floor.c - loads bench/floor.bpf.c and gives its maps the entries that the
  * frames of the local unicast and routed paths (scenarios.c) hit: one
  * switch for unicast, and for the routed frame a switch, a router LSP, a
- * route (with its out port), a neighbour and the out switch's fdb entry.  The
+ * route (with its out port) and a neighbour (with the out port's fdb value).  The
  * keys are taken from the frames themselves; the values only need to lead
  * from one lookup to the next.
  */
@@ -69,7 +69,11 @@ static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifinde
 				     .family = XOVN_AF_IPV4 };
 	struct xovn_route_val rv = { .plen = 24, .n_paths = 1, .flags = XOVN_RT_CONNECTED };
 	struct xovn_neigh_key nk = { .rtr_key = FL_RTR, .family = XOVN_AF_IPV4 };
-	struct xovn_neigh_val nv = { 0 };
+	struct xovn_neigh_fdb_val nv = {
+		.ls_dp_key = FL_DP_OUT,
+		.fdb = { .port_key = 5, .port = { .ifindex = out_ifindex, .slot = 4,
+						  .flags = XOVN_PF_LOCAL } },
+	};
 
 	memcpy(rk.ip, frame + 30, 3);  /* the destination's /24 */
 	rv.paths[0].lrp_key = FL_LRP;
@@ -79,8 +83,7 @@ static int put_router(struct floor *s, const uint8_t *frame, uint32_t out_ifinde
 	memcpy(nk.ip, frame + 30, 4);
 	memcpy(nv.mac, fl_nh_mac, 6);
 	return put_router_lsp(s, frame) || put(s->maps.fl_routes, &rk, &rv) ||
-	       put(s->maps.fl_neigh, &nk, &nv) ||
-	       put_fdb(s, FL_DP_OUT, fl_nh_mac, 5, out_ifindex, 4);
+	       put(s->maps.fl_neigh, &nk, &nv);
 }
 
 static const struct bs_scenario *scenario(const char *name)

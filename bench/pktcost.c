@@ -42,6 +42,7 @@
 #include "baseline.skel.h"
 #include "datapath.h"
 #include "floor.h"
+#include "floor_grow.h"
 #include "frames.h"
 #include "lookup.h"
 #include "model/model.h"
@@ -68,6 +69,7 @@ struct bench {
 	struct bd_iface ifaces[BN_N_IFACES];
 	struct bd dps[MAX_SIZES];       /* one loaded datapath per model size */
 	struct blk lookups[MAX_SIZES];  /* single lookups in each size's maps */
+	struct bfg grow[MAX_SIZES];     /* floors on each size's own maps */
 	struct baseline *base;
 	struct bfl floor;
 	struct bt_input tc_base, xdp_base;
@@ -381,11 +383,12 @@ static void print_block(size_t ports, unsigned rep, const struct baselines *base
 	}
 }
 
-/* The floors are programs of their own: the same in every model size. */
-static int measure_floors(struct bench *b, struct path_result *res)
+/* Floor programs: those of floor.h the same in every model size, those of floor_grow.h its own. */
+static int measure_floors(struct bench *b, const struct bfl_path *paths, size_t n,
+			  struct path_result *res)
 {
-	for (size_t i = 0; i < BFL_N; i++) {
-		const struct bfl_path *f = &b->floor.paths[i];
+	for (size_t i = 0; i < n; i++) {
+		const struct bfl_path *f = &paths[i];
 
 		res[i].measured = selected(&b->opt, f->name);
 		res[i].has_repeat = f->repeatable;
@@ -450,18 +453,18 @@ static int measure_tunnel_floors(struct bench *b, size_t ports, unsigned rep,
 	return 0;
 }
 
-static void print_floors(const struct bench *b, size_t ports, unsigned rep, const struct baselines *base,
-			 const struct path_result *res)
+static void print_floors(const struct bfl_path *paths, size_t n, size_t ports, unsigned rep,
+			 const struct baselines *base, const struct path_result *res)
 {
-	for (size_t i = 0; i < BFL_N; i++) {
+	for (size_t i = 0; i < n; i++) {
 		if (!res[i].measured)
 			continue;
 		if (res[i].has_repeat)
-			row(ports, b->floor.paths[i].name, "repeat", rep, res[i].repeat, base->repeat);
-		row(ports, b->floor.paths[i].name, "single", rep, res[i].single.kernel_ns,
+			row(ports, paths[i].name, "repeat", rep, res[i].repeat, base->repeat);
+		row(ports, paths[i].name, "single", rep, res[i].single.kernel_ns,
 		    base->single.kernel_ns);
-		row(ports, b->floor.paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
-		row_iqm(ports, b->floor.paths[i].name, rep, &res[i].single, &base->single);
+		row(ports, paths[i].name, "wall", rep, res[i].single.wall_ns, base->single.wall_ns);
+		row_iqm(ports, paths[i].name, rep, &res[i].single, &base->single);
 	}
 }
 
@@ -499,7 +502,7 @@ static int measure_lookups(struct bench *b, size_t size_i, unsigned rep,
 /* Repetition rep of one model size: baseline, every path, baseline again. */
 static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 {
-	struct path_result res[MAX_SCENARIOS], floors[BFL_N];
+	struct path_result res[MAX_SCENARIOS], floors[BFL_N], grow[BFG_N];
 	struct baselines base, after;
 	size_t ports = b->opt.sizes[size_i], i;
 	double xdp_ns;
@@ -509,13 +512,15 @@ static int measure_block(struct bench *b, size_t size_i, unsigned rep)
 	for (i = 0; i < bs_n_scenarios; i++)
 		if (measure_scenario(b, &b->dps[size_i], &bs_scenarios[i], &res[i]))
 			return -1;
-	if (measure_floors(b, floors))
+	if (measure_floors(b, b->floor.paths, BFL_N, floors) ||
+	    measure_floors(b, b->grow[size_i].paths, BFG_N, grow))
 		return -1;
 	if (measure_baselines(b, &after))
 		return -1;
 	baselines_mean(&base, &after);
 	print_block(ports, rep, &base, res);
-	print_floors(b, ports, rep, &base, floors);
+	print_floors(b->floor.paths, BFL_N, ports, rep, &base, floors);
+	print_floors(b->grow[size_i].paths, BFG_N, ports, rep, &base, grow);
 	if (measure_tunnel_floors(b, ports, rep, &base) || measure_lookups(b, size_i, rep, &base))
 		return -1;
 	if (b->xdp_sink && measure_xdp_live(b, &xdp_ns) == 0)
@@ -574,7 +579,7 @@ int main(int argc, char **argv)
 		fprintf(stderr, "bench: no XDP live-frames baseline on this machine\n");
 	for (i = 0; i < b.opt.n_sizes; i++) {
 		if (bd_open(&b.dps[i], b.ifaces, BN_N_IFACES) || load_size(&b.dps[i], b.opt.sizes[i]) ||
-		    check_scenarios(&b, &b.dps[i]) ||
+		    check_scenarios(&b, &b.dps[i]) || bfg_open(&b.grow[i], &b.dps[i], b.ifaces) ||
 		    blk_open(&b.lookups[i], &b.dps[i], bn_ifindex(b.ifaces, "bv0"),
 			     bn_ifindex(b.ifaces, "bv1"))) {
 			fprintf(stderr, "bench: model of %zu ports failed\n", b.opt.sizes[i]);
@@ -585,6 +590,7 @@ int main(int argc, char **argv)
 		return 1;
 	for (i = 0; i < b.opt.n_sizes; i++) {
 		blk_close(&b.lookups[i]);
+		bfg_close(&b.grow[i]);
 		bd_close(&b.dps[i]);
 	}
 	baseline__destroy(b.base);

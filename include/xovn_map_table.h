@@ -28,6 +28,9 @@
  *             OWN          the slot of the port (DP, key.port_key), given here
  *             COPY         value.slot: the slot of port (DP, value.port_key)
  *             COPY_PORT    value.port.slot: the same, for an embedded port value
+ *             COPY_OUT     value.fdb.port.slot: the slot of port
+ *                          (value.ls_dp_key, value.fdb.port_key), a switch's
+ *                          port in an entry that belongs to a router
  *             MEMBERS      value.local[i].slot: the slot of port
  *                          (DP, value.local[i].port_key), i < value.n_local
  *
@@ -100,9 +103,9 @@
 	X(SRC_ROUTES, xovn_src_routes_v2, LPM_TRIE,			\
 	  struct xovn_route_key, struct xovn_route_val,			\
 	  XOVN_MAX_ROUTES, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
-	X(NEIGH, xovn_neigh, HASH,					\
-	  struct xovn_neigh_key, struct xovn_neigh_val,			\
-	  XOVN_MAX_NEIGH, BPF_F_NO_PREALLOC, KEY_ROUTER, NONE)		\
+	X(NEIGH, xovn_neigh_v2, HASH,					\
+	  struct xovn_neigh_key, struct xovn_neigh_fdb_val,		\
+	  XOVN_MAX_NEIGH, BPF_F_NO_PREALLOC, KEY_ROUTER, COPY_OUT)	\
 	/* NAT rules before the LSP entries that flag the router */	\
 	X(NAT_DNAT, xovn_nat_dnat, HASH,				\
 	  struct xovn_nat_ip_key, struct xovn_nat_dnat_val,		\

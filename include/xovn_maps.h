@@ -602,15 +602,21 @@ struct xovn_route_val {
 	struct xovn_route_path paths[XOVN_MAX_ECMP];
 };
 
-/* ---- maps: xovn_neigh (hash), xovn_mac_binding (LRU hash) ----------------
- * Next hop IP -> MAC, per router.  xovn_neigh is the compiler's: the
+/* ---- maps: xovn_neigh_v2 (hash), xovn_mac_binding (LRU hash) -------------
+ * Next hop IP -> MAC, per router.  xovn_neigh_v2 is the compiler's: the
  * addresses of the logical ports on the router's networks (and of peer
  * router ports).  xovn_mac_binding is the datapath's own (OVN's
  * MAC_Binding): learned from ARP replies and NAs addressed to the router
  * from a host on a connected network of the port they came in by, with the
  * time they were last seen (bpf_ktime_get_ns) for aging.  The LRU evicts
  * the least recently used binding when full.  xovnd never writes it (it is
- * not in the compiler's map list).  xovn_neigh is looked up first.
+ * not in the compiler's map list).  xovn_neigh_v2 is looked up first.
+ *
+ * A compiled neighbour also carries a copy of the xovn_fdb_v2 value of its
+ * MAC in the switch of the port it was compiled from (ls_dp_key), so a
+ * routed frame to it needs no L2 lookup in that switch; the compiler copies
+ * it from the fdb entry of the same compile (fdb.port_key 0: no such
+ * entry, the datapath looks the MAC up).
  */
 struct xovn_neigh_key {
 	__u32 rtr_key;
@@ -622,6 +628,13 @@ struct xovn_neigh_val {
 	__u8 mac[6];
 	__u16 lrp_key;     /* learned: the port it was learned on; 0 from the compiler */
 	__u64 seen_ns;     /* learned: last seen; 0 from the compiler */
+};
+
+struct xovn_neigh_fdb_val {
+	__u8 mac[6];
+	__u16 pad;
+	__u32 ls_dp_key;           /* the switch of the port the entry was compiled from */
+	struct xovn_fdb_val fdb;   /* = xovn_fdb_v2[ls_dp_key, mac] when fdb.port_key != 0 */
 };
 
 /* ---- map: xovn_ra (hash, key __u32: the switch's dp_key) ------------------
@@ -815,6 +828,7 @@ _Static_assert(sizeof(struct xovn_route_path) == 32, "route path layout");
 _Static_assert(sizeof(struct xovn_route_val) == 4 + 32 * XOVN_MAX_ECMP, "route val layout");
 _Static_assert(sizeof(struct xovn_neigh_key) == 24, "neigh key layout");
 _Static_assert(sizeof(struct xovn_neigh_val) == 16, "neigh val layout");
+_Static_assert(sizeof(struct xovn_neigh_fdb_val) == 40, "neigh fdb val layout");
 _Static_assert(sizeof(struct xovn_nat_ip_key) == 8, "nat ip key layout");
 _Static_assert(sizeof(struct xovn_nat_dnat_val) == 8, "nat dnat val layout");
 _Static_assert(sizeof(struct xovn_nat_snat_key) == 12, "nat snat key layout");

@@ -43,7 +43,7 @@ static __always_inline int xovn_l2_switch(struct __sk_buff *skb, struct xovn_ctx
 		rc = xovn_router_pass(skb, ctx, &hop);
 		if (rc != XOVN_STEP_SWITCH)
 			return rc;
-		fdb = xovn_mac_is_group(dst) ? NULL : xovn_fdb_lookup(ctx->dp_key, dst);
+		fdb = xovn_mac_is_group(dst) ? NULL : xovn_router_next_fdb(ctx, dst);
 	}
 	if (xovn_router_entry(ctx, fdb))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_HOPS);

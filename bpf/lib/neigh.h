@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause) */
 /*
  * neigh.h - a router's neighbours: next hop IP -> MAC, from the compiler
- * (xovn_neigh) or learned by the datapath (xovn_mac_binding, OVN's
+ * (xovn_neigh_v2) or learned by the datapath (xovn_mac_binding, OVN's
  * MAC_Binding) from ARP replies and neighbour advertisements addressed to
  * the router.
  */
@@ -21,17 +21,30 @@ static __always_inline void xovn_neigh_key_fill(struct xovn_neigh_key *k, __u32 
 	__builtin_memcpy(k->ip, ip, 16);
 }
 
-/* Copies the MAC of ip into mac: the compiler's entry first, then a learned one. 0 or -1. */
+/*
+ * Copies the MAC of ip into mac: the compiler's entry first, then a learned
+ * one.  A compiled entry of switch ls_dp_key also hands over its copy of
+ * that switch's fdb value for the MAC (into fdb): 1 then, the frame needs
+ * no L2 lookup there.  0 with the MAC alone, -1 when none is known.
+ */
 static __always_inline int xovn_neigh_lookup(__u32 rtr_key, __u32 family, const __u8 *ip,
-					     __u8 mac[ETH_ALEN])
+					     __u32 ls_dp_key, __u8 mac[ETH_ALEN],
+					     struct xovn_fdb_val *fdb)
 {
 	struct xovn_neigh_key k;
-	struct xovn_neigh_val *v;
+	const struct xovn_neigh_fdb_val *c;
+	const struct xovn_neigh_val *v;
 
 	xovn_neigh_key_fill(&k, rtr_key, family, ip);
-	v = bpf_map_lookup_elem(&xovn_neigh, &k);
-	if (!v)
-		v = bpf_map_lookup_elem(&xovn_mac_binding, &k);
+	c = bpf_map_lookup_elem(&xovn_neigh_v2, &k);
+	if (c) {
+		__builtin_memcpy(mac, c->mac, ETH_ALEN);
+		if (!c->fdb.port_key || c->ls_dp_key != ls_dp_key)
+			return 0;
+		__builtin_memcpy(fdb, &c->fdb, sizeof(*fdb));
+		return 1;
+	}
+	v = bpf_map_lookup_elem(&xovn_mac_binding, &k);
 	if (!v)
 		return -1;
 	__builtin_memcpy(mac, v->mac, ETH_ALEN);

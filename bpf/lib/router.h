@@ -18,7 +18,9 @@
  *     next hop MAC unknown -> ARP request / NS from the out port, flooded
  *     else                 -> NAT out: source translation (nat.h), then
  *                             TTL - 1, eth.src = out port, eth.dst = next hop
- *   the frame then enters the out port's switch from its router LSP
+ *   the frame then enters the out port's switch from its router LSP, where
+ *   a compiled neighbour's entry already carried the next hop's fdb value
+ *   (xovn_router_next_fdb: no L2 lookup); a learned one is looked up
  *
  * (out a distributed gateway port active on another chassis: tunneled
  * there as it entered the router, to be routed there, redirect.h), after
@@ -45,6 +47,7 @@
 #include "gateway.h"
 #include "icmp.h"
 #include "icmp6.h"
+#include "l2.h"
 #include "l3.h"
 #include "maps.h"
 #include "nat.h"
@@ -111,6 +114,7 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (!lr->rtr_key)
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
+	s->out_fdb_dp = 0;
 	s->in.rtr_key = lr->rtr_key;
 	s->in.lrp_key = lr->lrp_key;
 	s->in.flags = lr->flags;
@@ -253,8 +257,16 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	xovn_trace_hop_next(ctx, p->ls_dp_key, s->nh);
 	ctx->dp_key = p->ls_dp_key;
 	ctx->in_port = p->ls_port_key;
-	if (xovn_neigh_lookup(s->in.rtr_key, s->l3.family, s->nh, hop->dst_mac))
+	switch (xovn_neigh_lookup(s->in.rtr_key, s->l3.family, s->nh, p->ls_dp_key, hop->dst_mac,
+				  &s->out_fdb)) {
+	case 1:
+		s->out_fdb_dp = p->ls_dp_key;
+		break;
+	case 0:
+		break;
+	default:
 		return XOVN_STEP_MISS;
+	}
 	if (s->in.flags & XOVN_LR_NAT)
 		return XOVN_STEP_NAT_OUT;
 	if (xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
@@ -428,6 +440,29 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 	if (rc == XOVN_STEP_NAT_OUT)
 		return xovn_router_nat_out(skb, ctx, hop);
 	return rc;
+}
+
+/*
+ * The L2 lookup of dst in switch ctx->dp_key after a hop: the fdb value
+ * the next hop's neighbour entry carried when the hop resolved dst there
+ * (router_forward), else the lookup's, copied to the same place.  One
+ * place for both keeps the verifier's states after a hop of one kind.
+ */
+static __always_inline const struct xovn_fdb_val *xovn_router_next_fdb(const struct xovn_ctx *ctx,
+								      const __u8 *dst)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	const struct xovn_fdb_val *f;
+
+	if (!s)
+		return NULL;
+	if (!s->out_fdb_dp || s->out_fdb_dp != ctx->dp_key) {
+		f = xovn_fdb_lookup(ctx->dp_key, dst);
+		if (!f)
+			return NULL;
+		__builtin_memcpy(&s->out_fdb, f, sizeof(*f));
+	}
+	return &s->out_fdb;
 }
 
 /* Is the L2 lookup's result a router this frame may enter? */

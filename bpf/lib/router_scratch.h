@@ -39,6 +39,8 @@ struct xovn_router_scratch {
 	__u32 fip_ip;                 /* leaving it here as this distributed floating IP */
 	__u8 fip_mac[ETH_ALEN];       /* from its external_mac (nat.h) */
 	__u16 pad3;
+	__u32 out_fdb_dp;             /* out_fdb is switch out_fdb_dp's for the next hop; 0 = none */
+	struct xovn_fdb_val out_fdb;  /* the next hop's fdb value, from its neighbour entry */
 };
 
 XOVN_SCRATCH(xovn_router_scratch, struct xovn_router_scratch)

@@ -131,6 +131,8 @@ int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface
 		xovn_mapset_sort(out);
 		if (!out->sorted)
 			rc = compile_fail(&ctx, "out of memory sorting %zu entries", out->n);
+		else
+			compile_neigh_fdb(out);
 	}
 	if (rc < 0) {
 		/* Half a set must never be applied: hand back nothing. */

@@ -200,6 +200,8 @@ uint16_t compile_router_route_flags(const struct xovn_lr *r);
 /* Switch ports of type router by the router port they name, for the routers' compile. */
 int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint32_t rtr_key,
 			 const struct name_index *lsp_by_lrp);
+/* Copies into each xovn_neigh_v2 entry of the sorted set s its switch's fdb value for its MAC. */
+void compile_neigh_fdb(struct xovn_mapset *s);
 /* Whether the router and the port are both enabled (absent means enabled). */
 int compile_lrp_enabled(const struct xovn_lrp *lrp);
 

@@ -10,6 +10,11 @@
  * only a MAC or "unknown" give none (their addresses are learned:
  * xovn_mac_binding).  One IP listed twice for a router: the first port in
  * model order (router ports, then switch ports) wins.
+ *
+ * Each entry names the switch it was compiled from; once the whole set is
+ * compiled and sorted, it gets a copy of that switch's fdb value for its
+ * MAC (compile_neigh_fdb), so that a routed frame needs no L2 lookup
+ * after the router.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +27,7 @@
 struct neigh_item {
 	struct xovn_neigh_key key;
 	uint8_t mac[6];
+	uint32_t ls_dp_key;
 	size_t order;
 };
 
@@ -30,6 +36,7 @@ struct neigh_list {
 	size_t n, cap;
 	struct xovn_ip nets[XOVN_ADDR_MAX_IPS]; /* of the router port being compiled */
 	int n_nets;
+	uint32_t ls_dp_key;                     /* its switch */
 };
 
 static int on_networks(const struct neigh_list *l, const struct xovn_ip *ip)
@@ -66,6 +73,7 @@ static int push(struct neigh_list *l, uint32_t rtr_key, const struct xovn_ip *ip
 		memcpy(it->key.ip, ip->v6.s6_addr, 16);
 	}
 	memcpy(it->mac, mac, 6);
+	it->ls_dp_key = l->ls_dp_key;
 	it->order = l->n++;
 	return 0;
 }
@@ -108,6 +116,7 @@ static int push_lrp(struct compile_ctx *ctx, struct neigh_list *l, uint32_t rtr_
 	if (compile_lrp_address(lrp, &own) < 0)
 		return 0;   /* router.c reports it */
 	l->n_nets = own.n_ips;
+	l->ls_dp_key = (uint32_t)lsp->ls->tunnel_key;
 	memcpy(l->nets, own.ips, sizeof(own.ips[0]) * (size_t)own.n_ips);
 	for (size_t i = 0; i < lsp->ls->n_ports; i++) {
 		const struct xovn_lsp *p = &lsp->ls->ports[i];
@@ -133,12 +142,13 @@ static int emit_first_of_each(struct compile_ctx *ctx, struct neigh_list *l)
 	if (l->n)  /* an empty list has no array: qsort must not see NULL */
 		qsort(l->v, l->n, sizeof(*l->v), item_cmp);
 	for (size_t i = 0; i < l->n; i++) {
-		struct xovn_neigh_val v;
+		struct xovn_neigh_fdb_val v;
 
 		if (i && memcmp(&l->v[i].key, &l->v[i - 1].key, sizeof(l->v[i].key)) == 0)
 			continue;
 		memset(&v, 0, sizeof(v));
 		memcpy(v.mac, l->v[i].mac, sizeof(v.mac));
+		v.ls_dp_key = l->v[i].ls_dp_key;
 		if (compile_emit(ctx, XOVN_MAP_NEIGH, &l->v[i].key, sizeof(l->v[i].key), &v,
 				 sizeof(v)) < 0)
 			return -1;
@@ -164,4 +174,30 @@ int compile_router_neigh(struct compile_ctx *ctx, const struct xovn_lr *r, uint3
 		rc = emit_first_of_each(ctx, &l);
 	free(l.v);
 	return rc;
+}
+
+void compile_neigh_fdb(struct xovn_mapset *s)
+{
+	struct xovn_neigh_key zero;
+	size_t i;
+
+	memset(&zero, 0, sizeof(zero));
+	for (i = xovn_mapset_lower_bound(s, XOVN_MAP_NEIGH, &zero, sizeof(zero));
+	     i < s->n && s->v[i].map == XOVN_MAP_NEIGH; i++) {
+		struct xovn_map_entry *e = &s->v[i];
+		struct xovn_neigh_fdb_val *v = (struct xovn_neigh_fdb_val *)e->val;
+		const struct xovn_map_entry *f;
+		struct xovn_fdb_key fk;
+
+		if (e->val_len != sizeof(*v))
+			continue;
+		memset(&fk, 0, sizeof(fk));
+		fk.dp_key = v->ls_dp_key;
+		memcpy(fk.mac, v->mac, sizeof(fk.mac));
+		f = xovn_mapset_find(s, XOVN_MAP_FDB, &fk, sizeof(fk));
+		if (f && f->val_len == sizeof(v->fdb))
+			memcpy(&v->fdb, f->val, sizeof(v->fdb));
+		else
+			memset(&v->fdb, 0, sizeof(v->fdb));
+	}
 }

@@ -41,6 +41,11 @@
 	{ .kind = XOVN_SLOT_COPY, .max = 1,				\
 	  .port_key = { XOVN_FIELD_VALUE, offsetof(V, port_key) },	\
 	  .slot_off = offsetof(V, port.slot) }
+#define SLOT_COPY_OUT(K, V)						\
+	{ .kind = XOVN_SLOT_COPY, .max = 1,				\
+	  .port_key = { XOVN_FIELD_VALUE, offsetof(V, fdb.port_key) },	\
+	  .slot_off = offsetof(V, fdb.port.slot),			\
+	  .port_dp = { XOVN_FIELD_VALUE, offsetof(V, ls_dp_key) } }
 #define SLOT_MEMBERS(K, V)						\
 	{ .kind = XOVN_SLOT_COPY, .counted = 1,				\
 	  .n_off = offsetof(V, n_local),				\
@@ -61,6 +66,10 @@
 #define SLOT_CHECK_COPY_PORT(K, V)					\
 	_Static_assert(MEMBER_SIZE(V, port_key) == 2, "port_key width");	\
 	_Static_assert(MEMBER_SIZE(V, port.slot) == 4, "slot width");
+#define SLOT_CHECK_COPY_OUT(K, V)					\
+	_Static_assert(MEMBER_SIZE(V, ls_dp_key) == 4, "dp_key width");	\
+	_Static_assert(MEMBER_SIZE(V, fdb.port_key) == 2, "port_key width");	\
+	_Static_assert(MEMBER_SIZE(V, fdb.port.slot) == 4, "slot width");
 #define SLOT_CHECK_MEMBERS(K, V)					\
 	_Static_assert(MEMBER_SIZE(V, n_local) == 2, "member count width"); \
 	_Static_assert(MEMBER_SIZE(V, local[0].port_key) == 2, "port_key width"); \

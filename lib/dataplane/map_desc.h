@@ -37,7 +37,8 @@ enum xovn_slot_kind {
  * a __u16 at n_off in the value, capped at max), the i-th at
  * first + i * stride; in each, the port key (__u16, in the key or at
  * first + i * stride + port_key.off in the value) and the slot (__u32).
- * The port's datapath key is the entry's (struct xovn_map_desc.dp).
+ * The port's datapath key is the entry's (struct xovn_map_desc.dp), or the
+ * __u32 at port_dp when the entry belongs to a router.
  */
 struct xovn_slot_use {
 	uint8_t kind;          /* enum xovn_slot_kind */
@@ -48,6 +49,7 @@ struct xovn_slot_use {
 	uint16_t stride;
 	struct xovn_field port_key;
 	uint16_t slot_off;     /* from the ref's start */
+	struct xovn_field port_dp;  /* XOVN_FIELD_NONE: the entry's datapath key */
 };
 
 struct xovn_map_desc {

@@ -80,6 +80,9 @@ static int ref_get(const struct xovn_map_entry *e, const struct xovn_slot_use *u
 		   struct slot_of *out)
 {
 	out->dp_key = xovn_map_entry_dp(e);
+	if (u->port_dp.in != XOVN_FIELD_NONE &&
+	    xovn_entry_get(e, u->port_dp, &out->dp_key, sizeof(out->dp_key)) < 0)
+		return -1;
 	if (xovn_entry_get(e, ref_port_key(u, i), &out->port_key, sizeof(out->port_key)) < 0 ||
 	    xovn_entry_get(e, ref_slot(u, i), &out->slot, sizeof(out->slot)) < 0)
 		return -1;

@@ -276,7 +276,7 @@ const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t ma
 	return find_entry(s, map, &k, sizeof(k));
 }
 
-const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
+const struct xovn_neigh_fdb_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
 					       const char *ip)
 {
 	struct xovn_neigh_key k = { .rtr_key = rtr };

@@ -87,7 +87,7 @@ const struct xovn_lsp_router_val *find_lsp_router(const struct xovn_mapset *s, u
 const struct xovn_rport_val *find_rport(const struct xovn_mapset *s, uint32_t rtr, uint16_t lrp);
 const struct xovn_route_val *find_route(const struct xovn_mapset *s, uint32_t map, uint32_t rtr,
 					const char *prefix, unsigned plen);
-const struct xovn_neigh_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
+const struct xovn_neigh_fdb_val *find_neigh(const struct xovn_mapset *s, uint32_t rtr,
 					const char *ip);
 const struct xovn_gw_port_val *find_gw_port(const struct xovn_mapset *s, uint32_t rtr,
 					    uint16_t lrp);

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "compile_fixture.h"
+#include "dataplane/slots.h"
 #include "util/addr.h"
 
 #define RTR_LSP(name, key, lrp) \
@@ -266,7 +267,7 @@ Test(compile_router, neighbours_from_static_addresses_on_the_networks)
 	expect_mac(find_neigh(&s, 100, "fd01::1")->mac, "00:00:00:00:01:01");
 	expect_mac(find_neigh(&s, 100, "100.64.0.2")->mac, "00:00:00:00:ff:04");
 	expect_mac(find_neigh(&s, 200, "100.64.0.1")->mac, "00:00:00:00:ff:02");
-	cr_assert_eq(find_neigh(&s, 100, "10.0.1.1")->lrp_key, 0);
+	cr_assert_eq(find_neigh(&s, 100, "10.0.1.1")->ls_dp_key, 1);
 	cr_assert_null(find_neigh(&s, 100, "10.9.9.9"), "off the router port's networks");
 	cr_assert_null(find_neigh(&s, 100, "10.0.1.254"), "the router's own address");
 	cr_assert_eq(count_map(&s, XOVN_MAP_NEIGH), 4);
@@ -361,4 +362,36 @@ Test(compile_router, router_without_tunnel_key_is_refused)
 	json_object_del(json_array_get(json_object_get(m, "logical_routers"), 1), "tunnel_key");
 	cr_assert_not_null(strstr(compile_err(m, "hv1", fake_host), "'lr2' has no tunnel_key"));
 	json_decref(m);
+}
+
+/* A compiled neighbour's fdb copy is, byte for byte, its switch's fdb value for its MAC. */
+static void expect_neigh_fdb(const struct xovn_mapset *s, uint32_t rtr, const char *ip,
+			     uint32_t dp, const char *mac)
+{
+	const struct xovn_neigh_fdb_val *n = find_neigh(s, rtr, ip);
+	const struct xovn_fdb_val *f = find_fdb(s, dp, mac);
+
+	cr_assert_not_null(n, "no neighbour %s", ip);
+	cr_assert_not_null(f, "no fdb entry for %s", mac);
+	cr_assert_eq(n->ls_dp_key, dp, "neighbour %s: switch %u", ip, n->ls_dp_key);
+	cr_assert_neq(n->fdb.port_key, 0, "neighbour %s carries no fdb value", ip);
+	cr_assert_eq(memcmp(&n->fdb, f, sizeof(*f)), 0, "neighbour %s: fdb copy differs", ip);
+}
+
+Test(compile_router, neighbours_carry_their_switchs_fdb_value_with_its_slot)
+{
+	struct xovn_mapset s, none;
+
+	compile_model(router_model, &s);
+	xovn_mapset_init(&none);
+	cr_assert_eq(xovn_slots_assign(&none, &s), 0);
+	expect_neigh_fdb(&s, 100, "10.0.1.1", 1, "00:00:00:00:01:01");
+	expect_neigh_fdb(&s, 100, "fd01::1", 1, "00:00:00:00:01:01");
+	/* a peer router port: its copy leads into that router */
+	expect_neigh_fdb(&s, 100, "100.64.0.2", 2, "00:00:00:00:ff:04");
+	expect_neigh_fdb(&s, 200, "100.64.0.1", 2, "00:00:00:00:ff:02");
+	cr_assert_eq(find_neigh(&s, 100, "100.64.0.2")->fdb.router.rtr_key, 200);
+	cr_assert_neq(find_neigh(&s, 100, "10.0.1.1")->fdb.port.slot, 0);
+	cr_assert_eq(find_neigh(&s, 100, "10.0.1.1")->fdb.port.slot, find_port(&s, 1, 1)->slot);
+	xovn_mapset_free(&s);
 }

@@ -43,7 +43,7 @@ Test(mapset, names_follow_the_bpf_maps)
 		{ XOVN_MAP_PORTS, "xovn_ports" }, { XOVN_MAP_FLOOD, "xovn_flood" },
 		{ XOVN_MAP_FDB, "xovn_fdb_v2" }, { XOVN_MAP_INGRESS, "xovn_ingress" },
 		{ XOVN_MAP_RPORTS, "xovn_rports" }, { XOVN_MAP_ROUTES, "xovn_routes_v2" },
-		{ XOVN_MAP_SRC_ROUTES, "xovn_src_routes_v2" }, { XOVN_MAP_NEIGH, "xovn_neigh" },
+		{ XOVN_MAP_SRC_ROUTES, "xovn_src_routes_v2" }, { XOVN_MAP_NEIGH, "xovn_neigh_v2" },
 		{ XOVN_MAP_LSP_ROUTER, "xovn_lsp_router" },
 	};
 
