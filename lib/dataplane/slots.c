@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "dataplane/slots.h"
+#include "util/heap.h"
 #include "xovn_maps.h"
 
 struct slot_of {
@@ -114,6 +115,7 @@ static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 	t->v = malloc((s->n ? s->n : 1) * sizeof(*t->v));
 	if (!t->v)
 		return -1;
+	xovn_heap_advise();
 	for (i = 0; i < s->n; i++)
 		if (owner_get(&s->v[i], &t->v[t->n]) == 0)
 			t->n++;
