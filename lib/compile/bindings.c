@@ -32,6 +32,9 @@ static int index_ports(struct compile_ctx *ctx)
 		for (size_t j = 0; j < sw->n_ports; j++) {
 			const struct xovn_lsp *p = &sw->ports[j];
 
+			if (j + NAME_INDEX_AHEAD < sw->n_ports)
+				name_index_prefetch(&ctx->ports_by_name,
+						    sw->ports[j + NAME_INDEX_AHEAD].name);
 			if (p->name && name_index_put_new(&ctx->ports_by_name, p->name, p) < 0)
 				return -1;
 		}
@@ -108,6 +111,12 @@ static int index_bindings(struct compile_ctx *ctx)
 			const char *iface = ch->vifs[j].iface;
 			int here = ch == ctx->chassis, binds;
 
+			if (j + NAME_INDEX_AHEAD < ch->n_vifs) {
+				const char *ahead = ch->vifs[j + NAME_INDEX_AHEAD].port;
+
+				name_index_prefetch(&ctx->ports_by_name, ahead);
+				name_index_prefetch(&ctx->places, ahead);
+			}
 			if (!port || !iface || !chname)
 				continue;
 			binds = !is_localport(ctx, port);

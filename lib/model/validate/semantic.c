@@ -189,6 +189,8 @@ static void unique_ports(struct port_pass *p, const struct xovn_ls *ls)
 	for (size_t j = 0; j < ls->n_ports; j++) {
 		const struct xovn_lsp *port = &ls->ports[j];
 
+		if (p->shared && j + NAME_INDEX_AHEAD < ls->n_ports)
+			name_index_prefetch(p->shared->ports, ls->ports[j + NAME_INDEX_AHEAD].name);
 		if (port->name)
 			unique_port_name(p, port);
 		if (port->has_tunnel_key)
