@@ -21,7 +21,6 @@
 #include <string.h>
 
 #include "dataplane/mapset.h"
-#include "util/heap.h"
 
 /* Longest key a record holds; longer keys (or map ids past a byte) use the merge sort. */
 #define RADIX_KEY_MAX 32
@@ -160,7 +159,6 @@ int xovn_mapset_radix_sort(struct xovn_map_entry *v, size_t n)
 
 	if (!start || !next || !order || !counts || !out)
 		goto done;
-	xovn_heap_advise();
 	group_entries(v, n, order, start, next);
 	records = largest_group_bytes(start);
 	a = malloc(records);

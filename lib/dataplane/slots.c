@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "dataplane/slots.h"
-#include "util/heap.h"
 #include "xovn_maps.h"
 
 struct slot_of {
@@ -153,7 +152,6 @@ static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 		*t = (struct slot_table){ 0 };
 		return -1;
 	}
-	xovn_heap_advise();
 	for (i = 0; i < t->n; i++) {
 		size_t h = slot_find(t, t->v[i].dp_key, t->v[i].port_key);
 

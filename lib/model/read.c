@@ -12,7 +12,6 @@
 
 #include "model/model.h"
 #include "model/types.h"
-#include "util/heap.h"
 
 static const char *str_member(const json_t *obj, const char *key)
 {
@@ -106,7 +105,6 @@ static int read_objects(const json_t *arr, size_t size, read_fn read_one, const 
 	v = calloc(cap, size);
 	if (!v)
 		return -1;
-	xovn_heap_advise();
 	*out = v;
 	for (size_t i = 0; i < cap; i++) {
 		const json_t *obj = json_array_get(arr, i);

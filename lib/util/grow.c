@@ -4,7 +4,6 @@
 #include <string.h>
 
 #include "util/grow.h"
-#include "util/heap.h"
 
 void *xovn_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first)
 {
@@ -17,7 +16,6 @@ void *xovn_grow(void *v, size_t *cap, size_t n, size_t elem, size_t first)
 	nv = realloc(v, want * elem);
 	if (nv)
 		*cap = want;
-	xovn_heap_advise();
 	return nv;
 }
 

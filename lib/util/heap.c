@@ -1,24 +1,16 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * heap.c - transparent huge pages for the heap that holds the model and
- * everything validate and compile build from it.
+ * heap.c - transparent huge pages for the model's heap.
  *
- * A 100,000-port model is ~150 MB of small jansson objects, and validate
- * and compile add name indexes of 100,000 names (8 MiB each), the typed
- * model and the map entries.  With 4 KiB pages, a random probe into any of
- * them is a TLB miss and a page walk on top of the cache miss, and every
- * first touch a page fault: at 100,000 ports that, not the work, is most
- * of the cost per port.  Where the kernel gives huge pages only on request
+ * A 100,000-port model is ~150 MB of small jansson objects: with 4 KiB
+ * pages, reading and validating it costs more in page faults and TLB misses
+ * than in parsing.  Where the kernel gives huge pages only on request
  * (transparent_hugepage=madvise), the heap must ask: every time it has
- * grown, the new part is marked MADV_HUGEPAGE.  Growth is noticed by
- * xovn_heap_advise() (sbrk(0) is a variable read, not a system call),
- * which jansson's allocations call after each allocation and the big
- * builders of validate and compile call before they fill what they
- * allocated.  The heap grows in 256 MiB steps, so there are a handful of
- * madvise calls per model, and blocks up to 32 MiB come from the heap, not
- * from separate mappings that nobody would advise.  Nothing changes what
- * is allocated, only how it is backed; where madvise fails pages stay
- * small.  Untouched parts of a step are address space, not memory.
+ * grown, the new part is marked MADV_HUGEPAGE.  jansson allocates through
+ * heap_alloc, which notices growth after each allocation (sbrk(0) is a
+ * variable read, not a system call), and the heap grows in 64 MiB steps, so
+ * there are a handful of madvise calls per model.  Nothing changes what is
+ * allocated, only how it is backed; where madvise fails pages stay small.
  */
 #include <jansson.h>
 #include <malloc.h>
@@ -31,19 +23,14 @@
 
 #define PAGE 4096UL
 
-static uintptr_t advised_end;   /* 0: huge pages not asked for */
+static uintptr_t advised_end;
 
-void xovn_heap_advise(void)
+static void advise_growth(void)
 {
-	uintptr_t end;
+	uintptr_t end = (uintptr_t)sbrk(0) & ~(PAGE - 1);
 
-	if (!advised_end)
+	if (end <= advised_end)
 		return;
-	end = (uintptr_t)sbrk(0) & ~(PAGE - 1);
-	if (end <= advised_end) {
-		advised_end = end;   /* trimmed: what grows back is new */
-		return;
-	}
 	madvise((void *)advised_end, end - advised_end, MADV_HUGEPAGE);
 	advised_end = end;
 }
@@ -52,16 +39,14 @@ static void *heap_alloc(size_t n)
 {
 	void *p = malloc(n);
 
-	xovn_heap_advise();
+	advise_growth();
 	return p;
 }
 
 void xovn_heap_use_huge_pages(void)
 {
-	mallopt(M_TOP_PAD, 256 << 20);
-	mallopt(M_TRIM_THRESHOLD, 512 << 20);
-	/* glibc's largest: bigger blocks are mapped on their own. */
-	mallopt(M_MMAP_THRESHOLD, 32 << 20);
+	mallopt(M_TOP_PAD, 64 << 20);
+	mallopt(M_TRIM_THRESHOLD, 256 << 20);
 	advised_end = ((uintptr_t)sbrk(0) + PAGE - 1) & ~(PAGE - 1);
 	json_set_alloc_funcs(heap_alloc, free);
 }

@@ -5,11 +5,5 @@
 
 /* Call first in main(), before any model is read. */
 void xovn_heap_use_huge_pages(void);
-/*
- * Marks what the heap grew by since the last call for huge pages; a
- * variable read when it did not grow, nothing before the call above.
- * Call after allocating something big and before filling it.
- */
-void xovn_heap_advise(void);
 
 #endif /* XOVN_HEAP_H */

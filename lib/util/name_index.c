@@ -10,7 +10,6 @@
 
 #include <jansson.h>
 
-#include "util/heap.h"
 #include "util/name_index.h"
 
 static uint64_t bytes_hash(const uint8_t *key, size_t len)
@@ -71,7 +70,6 @@ static int resize(struct name_index *idx, size_t new_cap)
 	bigger.slots = calloc(bigger.cap, sizeof(*bigger.slots));
 	if (!bigger.slots)
 		return -1;
-	xovn_heap_advise();
 	for (size_t i = 0; i < idx->cap; i++) {
 		const struct name_slot *s = &idx->slots[i];
 
