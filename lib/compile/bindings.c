@@ -4,6 +4,7 @@
  * compiled: name indexes over the model, VIF placement, bridge mappings and
  * the holder of an HA chassis group.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "model/holder.h"
@@ -23,10 +24,7 @@ static int index_ports(struct compile_ctx *ctx)
 {
 	size_t total = count_ports(ctx->model);
 
-	/* Attachments and bindings are at most one per port, give or take localports. */
-	if (name_index_reserve(&ctx->ports_by_name, total) < 0 ||
-	    name_index_reserve(&ctx->bound_chassis, total) < 0 ||
-	    name_index_reserve(&ctx->local_vifs, ctx->chassis->n_vifs) < 0)
+	if (name_index_reserve(&ctx->ports_by_name, total) < 0)
 		return -1;
 	for (size_t i = 0; i < ctx->model->n_switches; i++) {
 		const struct xovn_ls *sw = ctx->model->switches[i];
@@ -34,6 +32,9 @@ static int index_ports(struct compile_ctx *ctx)
 		for (size_t j = 0; j < sw->n_ports; j++) {
 			const struct xovn_lsp *p = &sw->ports[j];
 
+			if (j + NAME_INDEX_AHEAD < sw->n_ports)
+				name_index_prefetch(&ctx->ports_by_name,
+						    sw->ports[j + NAME_INDEX_AHEAD].name);
 			if (p->name && name_index_put_new(&ctx->ports_by_name, p->name, p) < 0)
 				return -1;
 		}
@@ -48,21 +49,58 @@ static int is_localport(const struct compile_ctx *ctx, const char *port)
 	return p && p->kind == XOVN_PT_LOCALPORT;
 }
 
+/* The placement of port, added empty when it has none yet; NULL without memory. */
+static struct compile_place *place_of(struct compile_ctx *ctx, const char *port)
+{
+	struct compile_place *pl = (struct compile_place *)name_index_get(&ctx->places, port);
+
+	if (pl)
+		return pl;
+	pl = &ctx->place_v[ctx->n_places];
+	*pl = (struct compile_place){ 0 };
+	if (name_index_put_new(&ctx->places, port, pl) < 0)
+		return NULL;
+	ctx->n_places++;
+	return pl;
+}
+
+/* Room for one placement per binding and VIF entry, so none ever moves. */
+static int reserve_places(struct compile_ctx *ctx)
+{
+	const struct xovn_model *m = ctx->model;
+	size_t total = m->n_bindings;
+
+	for (size_t i = 0; i < m->n_chassis; i++)
+		total += m->chassis[i].n_vifs;
+	ctx->place_v = malloc((total ? total : 1) * sizeof(*ctx->place_v));
+	if (!ctx->place_v || name_index_reserve(&ctx->places, total) < 0)
+		return -1;
+	return 0;
+}
+
 /*
  * An explicit binding decides (the first one for a port, as in
  * xovn_port_binding()); otherwise a VIF attachment binds the port to that
  * chassis.  A localport's attachments bind nothing: every chassis may
- * attach one.
+ * attach one.  Of several attachments here, the first gives the interface.
  */
 static int index_bindings(struct compile_ctx *ctx)
 {
 	const struct xovn_model *m = ctx->model;
+	struct compile_place *pl;
 
+	if (reserve_places(ctx) < 0)
+		return -1;
 	for (size_t i = 0; i < m->n_bindings; i++) {
 		const char *port = m->bindings[i].port, *chname = m->bindings[i].chassis;
 
-		if (port && chname && name_index_put_new(&ctx->bound_chassis, port, chname) < 0)
+		if (!port || !chname)
+			continue;
+		pl = place_of(ctx, port);
+		if (!pl)
 			return -1;
+		if (!pl->chassis)
+			pl->chassis = chname;
 	}
 	for (size_t i = 0; i < m->n_chassis; i++) {
 		const struct xovn_chassis *ch = &m->chassis[i];
@@ -71,17 +109,43 @@ static int index_bindings(struct compile_ctx *ctx)
 		for (size_t j = 0; j < ch->n_vifs; j++) {
 			const char *port = ch->vifs[j].port;
 			const char *iface = ch->vifs[j].iface;
+			int here = ch == ctx->chassis, binds;
 
+			if (j + NAME_INDEX_AHEAD < ch->n_vifs) {
+				const char *ahead = ch->vifs[j + NAME_INDEX_AHEAD].port;
+
+				name_index_prefetch(&ctx->ports_by_name, ahead);
+				name_index_prefetch(&ctx->places, ahead);
+			}
 			if (!port || !iface || !chname)
 				continue;
-			if (ch == ctx->chassis && name_index_put_new(&ctx->local_vifs, port, iface) < 0)
+			binds = !is_localport(ctx, port);
+			if (!here && !binds)
+				continue;
+			pl = place_of(ctx, port);
+			if (!pl)
 				return -1;
-			if (!is_localport(ctx, port) &&
-			    name_index_put_new(&ctx->bound_chassis, port, chname) < 0)
-				return -1;
+			if (here && !pl->iface)
+				pl->iface = iface;
+			if (binds && !pl->chassis)
+				pl->chassis = chname;
 		}
 	}
 	return 0;
+}
+
+const char *compile_local_iface(const struct compile_ctx *ctx, const char *port)
+{
+	const struct compile_place *pl = name_index_get(&ctx->places, port);
+
+	return pl ? pl->iface : NULL;
+}
+
+const char *compile_bound_chassis(const struct compile_ctx *ctx, const char *port)
+{
+	const struct compile_place *pl = name_index_get(&ctx->places, port);
+
+	return pl ? pl->chassis : NULL;
 }
 
 /* Routers are indexed with the chassis: a change of switches leaves them as they are. */
@@ -128,8 +192,10 @@ void compile_free_indexes(struct compile_ctx *ctx)
 	name_index_free(&ctx->ports_by_name);
 	name_index_free(&ctx->groups_by_name);
 	name_index_free(&ctx->lrps_by_name);
-	name_index_free(&ctx->local_vifs);
-	name_index_free(&ctx->bound_chassis);
+	name_index_free(&ctx->places);
+	free(ctx->place_v);
+	ctx->place_v = NULL;
+	ctx->n_places = 0;
 	name_index_free(&ctx->dhcp_by_uuid);
 }
 
@@ -164,8 +230,8 @@ int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xo
  */
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val)
 {
-	const char *iface = name_index_get(&ctx->local_vifs, port);
-	const char *bound = name_index_get(&ctx->bound_chassis, port);
+	const struct compile_place *pl = name_index_get(&ctx->places, port);
+	const char *iface = pl ? pl->iface : NULL, *bound = pl ? pl->chassis : NULL;
 	struct xovn_iface_info info;
 
 	if (iface && compile_resolve(ctx, iface, &info) == 0) {

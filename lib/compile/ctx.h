@@ -35,6 +35,12 @@ struct ingress_list {
 
 /* ---- the compile ------------------------------------------------------ */
 
+/* One port name's placement seen from the chassis compiled for. */
+struct compile_place {
+	const char *iface;     /* its interface when attached here, else NULL */
+	const char *chassis;   /* the chassis it is bound to, else NULL */
+};
+
 struct compile_ctx {
 	const struct xovn_model *model;
 	const char *chassis_name;
@@ -49,8 +55,13 @@ struct compile_ctx {
 	struct name_index ports_by_name;   /* -> struct xovn_lsp */
 	struct name_index groups_by_name;  /* -> struct xovn_ha_group */
 	struct name_index lrps_by_name;    /* -> struct xovn_lrp */
-	struct name_index local_vifs;      /* port name -> iface name, this chassis */
-	struct name_index bound_chassis;   /* port name -> chassis name it lives on */
+	/*
+	 * Port name -> struct compile_place: where it is attached here and
+	 * which chassis it is bound to, one lookup for both.
+	 */
+	struct name_index places;
+	struct compile_place *place_v;     /* one per binding and VIF entry */
+	size_t n_places;
 	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> struct xovn_dhcp_row */
 	struct ingress_list ingress;
 };
@@ -85,6 +96,10 @@ uint32_t compile_chassis_ip(const struct compile_ctx *ctx, const char *chassis);
 const char *compile_bridge_iface(const struct xovn_chassis *chassis, const char *network);
 /* Resolves ifname through the caller's resolver; 0 ok, -1 absent. */
 int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xovn_iface_info *info);
+/* The interface port is attached by on this chassis, or NULL. */
+const char *compile_local_iface(const struct compile_ctx *ctx, const char *port);
+/* The chassis port is bound to (explicit binding, else its VIF attachment), or NULL. */
+const char *compile_bound_chassis(const struct compile_ctx *ctx, const char *port);
 /* Placement (LOCAL/REMOTE/neither) of the VIF port named port. */
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
 /* Whether this chassis holds the external port (HA chassis group). */

@@ -79,7 +79,7 @@ static int nat_runs_here(const struct compile_ctx *ctx, const struct nat_place *
 		return 0;
 	if (!nat_is_distributed(pl, n))
 		return pl->centralized_here;
-	bound = name_index_get(&ctx->bound_chassis, n->logical_port);
+	bound = compile_bound_chassis(ctx, n->logical_port);
 	return bound && strcmp(bound, ctx->chassis_name) == 0;
 }
 

@@ -73,7 +73,7 @@ static void place_container(const struct compile_ctx *ctx, const struct xovn_lsp
 static void place_localport(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 			    struct xovn_port_val *val)
 {
-	const char *iface = name_index_get(&ctx->local_vifs, port->name);
+	const char *iface = compile_local_iface(ctx, port->name);
 	struct xovn_iface_info info;
 
 	if (iface && compile_resolve(ctx, iface, &info) == 0)

@@ -43,7 +43,7 @@ static int vif_flags(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 
 static int localport_attached_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
-	const char *iface = name_index_get(&ctx->local_vifs, port->name);
+	const char *iface = compile_local_iface(ctx, port->name);
 	struct xovn_iface_info info;
 
 	return iface && compile_resolve(ctx, iface, &info) == 0;

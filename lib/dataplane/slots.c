@@ -18,18 +18,45 @@ struct slot_of {
 	uint32_t slot;
 };
 
+/*
+ * Every port of a set and its slot, in the set's order, with a hash index
+ * over (dp_key, port_key): one probe per lookup whatever the size, where a
+ * binary search of 100,000 ports took seventeen.
+ */
 struct slot_table {
 	struct slot_of *v;
 	size_t n;
+	uint32_t *idx;    /* 1 + position in v, 0 empty; cap slots */
+	size_t cap;       /* a power of two, at least twice n */
 };
 
-static int slot_cmp(const void *a, const void *b)
+static size_t slot_hash(const struct slot_table *t, uint32_t dp_key, uint16_t port_key)
 {
-	const struct slot_of *x = a, *y = b;
+	uint64_t x = ((uint64_t)dp_key << 16 | port_key) * 0x9e3779b97f4a7c15ull;
 
-	if (x->dp_key != y->dp_key)
-		return x->dp_key < y->dp_key ? -1 : 1;
-	return (int)x->port_key - (int)y->port_key;
+	return (size_t)(x >> 32) & (t->cap - 1);
+}
+
+/* Where (dp_key, port_key) is in idx, or the empty slot where it would go. */
+static size_t slot_find(const struct slot_table *t, uint32_t dp_key, uint16_t port_key)
+{
+	size_t h = slot_hash(t, dp_key, port_key);
+
+	for (;; h = (h + 1) & (t->cap - 1)) {
+		const struct slot_of *s;
+
+		if (!t->idx[h])
+			return h;
+		s = &t->v[t->idx[h] - 1];
+		if (s->dp_key == dp_key && s->port_key == port_key)
+			return h;
+	}
+}
+
+static void table_free(struct slot_table *t)
+{
+	free(t->v);
+	free(t->idx);
 }
 
 /* ---- the slot references of one entry (its map's slot use) ------------ */
@@ -108,7 +135,7 @@ static int owner_get(const struct xovn_map_entry *e, struct slot_of *out)
 
 /* ---- assignment ---------------------------------------------------------- */
 
-/* (dp_key, port_key) -> slot for every port of s, sorted for lookups. */
+/* (dp_key, port_key) -> slot for every port of s; of duplicates the first. */
 static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 {
 	size_t i;
@@ -120,16 +147,28 @@ static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 	for (i = 0; i < s->n; i++)
 		if (owner_get(&s->v[i], &t->v[t->n]) == 0)
 			t->n++;
-	qsort(t->v, t->n, sizeof(*t->v), slot_cmp);
+	for (t->cap = 16; t->cap < 2 * t->n; t->cap *= 2)
+		;
+	t->idx = calloc(t->cap, sizeof(*t->idx));
+	if (!t->idx) {
+		free(t->v);
+		*t = (struct slot_table){ 0 };
+		return -1;
+	}
+	for (i = 0; i < t->n; i++) {
+		size_t h = slot_find(t, t->v[i].dp_key, t->v[i].port_key);
+
+		if (!t->idx[h])
+			t->idx[h] = (uint32_t)(i + 1);
+	}
 	return 0;
 }
 
 static uint32_t table_get(const struct slot_table *t, uint32_t dp_key, uint16_t port_key)
 {
-	struct slot_of want = { dp_key, port_key, 0 };
-	const struct slot_of *hit = bsearch(&want, t->v, t->n, sizeof(*t->v), slot_cmp);
+	size_t h = t->cap ? slot_find(t, dp_key, port_key) : 0;
 
-	return hit ? hit->slot : 0;
+	return t->cap && t->idx[h] ? t->v[t->idx[h] - 1].slot : 0;
 }
 
 static int slot_valid(uint32_t slot)
@@ -201,8 +240,8 @@ int xovn_slots_assign(const struct xovn_mapset *applied, struct xovn_mapset *nex
 		fill_references(&now, next);
 		rc = 0;
 	}
-	free(old.v);
-	free(now.v);
+	table_free(&old);
+	table_free(&now);
 	free(taken);
 	return rc;
 }
@@ -273,8 +312,8 @@ int xovn_slots_assign_part(const struct xovn_mapset *applied, struct xovn_mapset
 			rc = 0;
 		}
 	}
-	free(old.v);
-	free(now.v);
+	table_free(&old);
+	table_free(&now);
 	free(taken);
 	return rc;
 }

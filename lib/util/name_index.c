@@ -130,6 +130,13 @@ int name_index_put_new(struct name_index *idx, const char *key, const void *val)
 	return put(idx, key, strlen(key), val, 0);
 }
 
+void name_index_prefetch(const struct name_index *idx, const char *key)
+{
+	if (idx->cap && key)
+		__builtin_prefetch(&idx->slots[bytes_hash((const uint8_t *)key, strlen(key)) &
+						(idx->cap - 1)]);
+}
+
 const void *name_index_get(const struct name_index *idx, const char *key)
 {
 	return key ? get(idx, key, strlen(key)) : NULL;

@@ -36,6 +36,18 @@ int name_index_put(struct name_index *idx, const char *key, const void *val);
 int name_index_put_new(struct name_index *idx, const char *key, const void *val);
 const void *name_index_get(const struct name_index *idx, const char *key);
 
+/*
+ * Starts loading the slot where key's probe begins, so that a loop over
+ * many keys can ask for the one it will need a few iterations later: in a
+ * table bigger than the caches every probe is a cache miss, and asked
+ * early they overlap instead of following one another.  A hint only:
+ * nothing changes, key may be NULL.
+ */
+void name_index_prefetch(const struct name_index *idx, const char *key);
+
+/* How many iterations ahead loops over big tables prefetch. */
+#define NAME_INDEX_AHEAD 8
+
 /* The same for keys of len bytes (no terminator); put_new semantics. */
 int name_index_put_bytes(struct name_index *idx, const void *key, size_t len, const void *val);
 const void *name_index_get_bytes(const struct name_index *idx, const void *key, size_t len);

@@ -4,9 +4,12 @@
  * groups, and tunnel keys (switch keys globally, port keys per switch).
  *
  * Ports are unique across all switches, as in OVN: vif-attach, bindings and
- * parent_name name a port without its switch.  Seen names and keys live in
- * hash sets that remember where each was first seen (the paths are spelled
- * only for errors), so the pass stays linear in the size of the model.
+ * parent_name name a port without its switch.  The shared port index
+ * (vnames) holds the first port of each name, so a port that is not what
+ * its name finds there is a second holder: no index of its own is built.
+ * Seen keys live in hash sets that remember where each was first seen (the
+ * paths are spelled only for errors), so the pass stays linear in the size
+ * of the model.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -100,25 +103,47 @@ static void unique_top_names(struct xovn_errors *errs, const struct xovn_model *
 	vunique_free(&u);
 }
 
-/* Where a port was first seen, for "already used at" (names index into locs). */
+/*
+ * Where a port was first seen, for "already used at": the shared port
+ * index when there is one, else (a switch without a ports list) an index
+ * of this pass' own (names index into locs).
+ */
 struct port_pass {
 	struct xovn_errors *errs;
+	const struct vnames *shared;
 	struct name_index names;   /* every port name of the model -> its vloc */
 	struct vloc *locs;         /* one per port of the model */
 	size_t n_locs, cap_locs;
 	struct vset keys;          /* port keys of the current switch */
 };
 
-static void unique_port_name(struct port_pass *p, const char *name, size_t sw_i, size_t port_i)
+static void report_port_name(struct port_pass *p, const char *name, size_t sw_i, size_t port_i,
+			     size_t first_sw, size_t first_port)
 {
-	const struct vloc *first = name_index_get(&p->names, name);
 	char path[256], first_path[256];
+
+	xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, ".name"),
+			"unique-name", "port name \"%s\" is already used at %s", name,
+			port_path(first_path, sizeof(first_path), first_sw, first_port, ".name"));
+}
+
+static void unique_port_name(struct port_pass *p, const struct xovn_lsp *port)
+{
+	const char *name = port->name;
+	size_t sw_i = port->ls->index, port_i = port->index;
+	const struct vloc *first;
 	struct vloc *loc;
 
+	if (p->shared) {
+		const struct xovn_lsp *holder = vnames_port(p->shared, name);
+
+		if (holder && holder != port)
+			report_port_name(p, name, sw_i, port_i, holder->ls->index, holder->index);
+		return;
+	}
+	first = name_index_get(&p->names, name);
 	if (first) {
-		xovn_errors_add(p->errs, port_path(path, sizeof(path), sw_i, port_i, ".name"),
-				"unique-name", "port name \"%s\" is already used at %s", name,
-				port_path(first_path, sizeof(first_path), first->a, first->b, ".name"));
+		report_port_name(p, name, sw_i, port_i, first->a, first->b);
 		return;
 	}
 	if (p->n_locs == p->cap_locs)
@@ -147,6 +172,8 @@ static void reserve_ports(struct port_pass *p, const struct xovn_model *m)
 {
 	size_t total = 0;
 
+	if (p->shared)
+		return;
 	for (size_t i = 0; i < m->n_switches; i++)
 		total += m->switches[i]->n_ports;
 	p->locs = malloc((total ? total : 1) * sizeof(*p->locs));
@@ -162,8 +189,10 @@ static void unique_ports(struct port_pass *p, const struct xovn_ls *ls)
 	for (size_t j = 0; j < ls->n_ports; j++) {
 		const struct xovn_lsp *port = &ls->ports[j];
 
+		if (p->shared && j + NAME_INDEX_AHEAD < ls->n_ports)
+			name_index_prefetch(p->shared->ports, ls->ports[j + NAME_INDEX_AHEAD].name);
 		if (port->name)
-			unique_port_name(p, port->name, ls->index, port->index);
+			unique_port_name(p, port);
 		if (port->has_tunnel_key)
 			unique_port_key(p, port->tunnel_key, ls->index, port->index);
 	}
@@ -191,9 +220,10 @@ static void unique_switch_keys(struct xovn_errors *errs, const struct xovn_model
 	vset_free(&seen);
 }
 
-void validate_unique(struct xovn_errors *errs, const struct xovn_model *m)
+void validate_unique(struct xovn_errors *errs, const struct xovn_model *m,
+		     const struct vnames *names)
 {
-	struct port_pass p = { .errs = errs };
+	struct port_pass p = { .errs = errs, .shared = names->ports ? names : NULL };
 
 	name_index_init(&p.names);
 	vset_init(&p.keys);

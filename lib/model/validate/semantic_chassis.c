@@ -208,6 +208,14 @@ static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
 	if (name_index_reserve(&ifaces, ch->n_vifs) < 0)
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking interfaces");
 	for (size_t v = 0; v < ch->n_vifs; v++) {
+		if (v + NAME_INDEX_AHEAD < ch->n_vifs) {
+			const struct xovn_vif *ahead = &ch->vifs[v + NAME_INDEX_AHEAD];
+
+			name_index_prefetch(&ifaces, ahead->iface);
+			if (p->names->ports)
+				name_index_prefetch(p->names->ports, ahead->port);
+			name_index_prefetch(&p->attached, ahead->port);
+		}
 		check_vif_iface(p, ch, &ch->vifs[v], &ifaces);
 		check_vif_port(p, ch, &ch->vifs[v]);
 	}

@@ -91,6 +91,9 @@ static int index_named(struct name_index *idx, const void *base, size_t n, size_
 		const char *obj = (const char *)base + i * size;
 		const char *name = *(const char *const *)(obj + name_offset);
 
+		if (i + NAME_INDEX_AHEAD < n)
+			name_index_prefetch(idx, *(const char *const *)((const char *)base +
+					    (i + NAME_INDEX_AHEAD) * size + name_offset));
 		if (name && name_index_put_new(idx, name, obj) < 0)
 			return -1;
 	}

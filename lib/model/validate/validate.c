@@ -159,7 +159,7 @@ size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs
 	}
 	/* One index of ports, chassis, groups and router ports serves every reference check. */
 	vnames_build(&names, m);
-	validate_unique(errs, m);
+	validate_unique(errs, m, &names);
 	validate_port_refs(errs, m, &names);
 	validate_addresses(errs, m);
 	validate_chassis(errs, m, &names);

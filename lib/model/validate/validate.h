@@ -138,7 +138,8 @@ void vcheck_dhcp_rows(struct vctx *c, const json_t *v);
 void vcheck_uuid(struct vctx *c, const json_t *v);
 
 /* The semantic passes read the typed model only. */
-void validate_unique(struct xovn_errors *errs, const struct xovn_model *m);
+void validate_unique(struct xovn_errors *errs, const struct xovn_model *m,
+		     const struct vnames *names);
 void validate_port_refs(struct xovn_errors *errs, const struct xovn_model *m,
 			const struct vnames *names);
 void validate_addresses(struct xovn_errors *errs, const struct xovn_model *m);
