@@ -7,7 +7,7 @@
 #
 # Rows:  once PORTS REP NS
 #        oncephase PORTS REP PHASE NS   xovnd -v's own phase timings of that run
-#                                       (bpf-load, start, reload, apply, total)
+#                                       (reload, compile, bpf-load, bpf-wait, start, apply, total, stop)
 #        show PORTS REP NS              `xovnctl show` on PORTS and on PORTS/10
 #                                       ports, alternating, for its growth
 #        and the "react" rows of bench_reaction.

@@ -101,6 +101,9 @@ def vc_growth_row(cp, sizes, ref, out, targets):
     if cp.get((ref, "floor")):
         cells = [f"{growth(cp, 'floor', n, ref):.2f}" for n in sizes if n >= ref]
         out.append("| floor: one walk of the parsed document | " + " | ".join(cells) + " |")
+    if all(cp.get((n, "floor_refs")) for n in sizes if n >= ref):
+        cells = [f"{growth(cp, 'floor_refs', n, ref):.2f}" for n in sizes if n >= ref]
+        out.append("| floor: one lookup per reference by name (floor_refs) | " + " | ".join(cells) + " |")
 
 
 def growth(cp, phase, n, ref):
@@ -113,7 +116,11 @@ def floor_growth(cp, sizes, ref):
     n = sizes[-1]
     if not cp.get((ref, "floor")) or not cp.get((n, "floor")):
         return ""
-    return f"one walk of the parsed document grows {growth(cp, 'floor', n, ref):.2f}× per port"
+    text = f"one walk of the parsed document grows {growth(cp, 'floor', n, ref):.2f}× per port"
+    if cp.get((ref, "floor_refs")) and cp.get((n, "floor_refs")):
+        text += (f"; one lookup per VIF attachment in an index of every port name (floor_refs), "
+                 f"the least a reference by name costs, grows {growth(cp, 'floor_refs', n, ref):.2f}×")
+    return text
 
 
 def mem_section(rows, out, sizes):
@@ -185,10 +192,7 @@ def daemon_section(rows, out, targets):
     out.append("")
     show_rows(rows, out, targets)
     once_phases(rows, out)
-    bpf = [float(r[3]) for r in rows.get("oncephase", []) if r[2] == "bpf-load"]
-    targets.record("cp:once", f"{o[0] / 1e6:.0f} ms ({ports} ports)", ok_once,
-                   f"the BPF load and verification alone (bpf-load phase): "
-                   f"{statistics.median(bpf) / 1e6:.0f} ms" if bpf else "")
+    targets.record("cp:once", f"{o[0] / 1e6:.0f} ms ({ports} ports)", ok_once, once_floor(rows))
     targets.record("cp:react", f"{a[0] / 1e6:.1f} ms ({ports} ports)", ok_react)
     # bench/cp_write.sh's rows, when there are some, replace this figure.
     targets.record("cp:write", f"{w[0] / 1e6:.0f} ms ({ports} ports, bench/control.sh)", ok_write,
@@ -221,15 +225,36 @@ def show_rows(rows, out, targets):
     targets.record("cp:show", f"{g[0]:.2f}× per port at {big} ports ÷ at {small}", met)
 
 
-# xovnd -v's phases of a start, in the order they happen (bench/control.sh rows).
+# xovnd -v's phases of a start, in the order they end (bench/control.sh rows).
+# The programs are verified on threads while the model is read and compiled,
+# so bpf-load overlaps reload and compile; bpf-wait is what the start still
+# waited for the verifier after the compile.
 ONCE_PHASES = [
-    ("bpf-load", "BPF object open, map creation and verification of every program"),
-    ("start", "the above plus pin dir, trace program pins, attachment state and "
-              "reading back the (empty) maps"),
-    ("reload", "read, parse and validate the model"),
-    ("apply", "compile for this chassis, diff, batched map writes, attachments"),
+    ("reload", "read, parse and validate the model (while the programs are verified)"),
+    ("compile", "compile for this chassis and, into the new maps, the batched writes"),
+    ("bpf-load", "from the start until the last program was verified (overlapped)"),
+    ("bpf-wait", "how long the start still waited for the verifier after the compile"),
+    ("start", "all of the above plus pins, trace program pins and attachment state"),
+    ("apply", "diff and attachments (the compile was made during the start)"),
     ("total", "from before the start to the end of the apply"),
+    ("stop", "the model and the objects freed before the process exits"),
 ]
+
+
+def once_floor(rows):
+    """The start's floor: the longer of its two overlapped paths, the verifier's and
+    the model's (read, validate, compile)."""
+    ph = collections.defaultdict(list)
+    for _ports, _rep, name, ns in rows.get("oncephase", []):
+        ph[name].append(float(ns))
+    if not ph.get("bpf-load"):
+        return ""
+    bpf = statistics.median(ph["bpf-load"]) / 1e6
+    if not ph.get("compile"):
+        return f"the BPF load and verification alone (bpf-load phase): {bpf:.0f} ms"
+    model = (statistics.median(ph["reload"]) + statistics.median(ph["compile"])) / 1e6
+    return (f"the longer of the two overlapped paths: the programs' verification (bpf-load) "
+            f"{bpf:.0f} ms, the model's read, validation and compile {model:.0f} ms")
 
 
 def once_phases(rows, out):

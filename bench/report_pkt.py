@@ -42,8 +42,8 @@ FLOORS = [("floor_unicast", "unicast", "local unicast's lookups: ingress port fr
           ("floor_unicast_hash", "unicast", "the same with the ingress port from the (interface, "
                                             "VID) hash"),
           ("floor_routed", "routed_unicast", "routed same chassis: local unicast's lookups + "
-                                             "route LPM, neighbour hash, the out switch's fdb "
-                                             "hash, one store"),
+                                             "route LPM, neighbour hash (which carries the out "
+                                             "switch's fdb value), one store"),
           ("encap_floor", "encap", "Geneve encap's bytes: adjust_room, one 72-byte write, "
                                    "redirect"),
           ("decap_floor", "decap", "Geneve decap's bytes: adjust_room, one 14-byte write, "
@@ -56,7 +56,9 @@ LOOKUPS = [("lookup_ports", "decap", "decap's port lookup (xovn_ports)"),
            ("lookup_arp_resp", "arp_reply", "the ARP responder's lookup (xovn_arp_resp)"),
            ("lookup_path_nat", "snat_conn", "the NAT path's three hash lookups"),
            ("lookup_path_nat", "dnat_conn", "the NAT path's three hash lookups"),
-           ("lookup_path_nat", "snat_reply", "the NAT path's three hash lookups")]
+           ("lookup_path_nat", "snat_reply", "the NAT path's three hash lookups"),
+           ("grow_unicast", "unicast", "local unicast's lookups, counters and redirect"),
+           ("grow_routed", "routed_unicast", "a whole router hop's lookups")]
 
 # One router hop against the switched path it ends in (bench3 -> brt -> bench4).
 ROUTED = [("routed_unicast", "unicast", "floor_routed", "floor_unicast",

@@ -136,14 +136,14 @@ REASONS = {
         "every switch) and writes on bound or attached ports still take the full path, as the "
         "full-path rows show.",
     "cp:once":
-        "the fixed BPF start (map creation, verification of the programs and their trace "
-        "twins), reading and validating the model, the compile and the batched map writes; the "
-        "phase table of section 4 says how much each takes. The BPF load and verification "
-        "alone, the floor beside it, are already above the goal: the VIF and underlay programs "
-        "now hold routing, NAT, gateways, DHCP and BFD, and the verifier walks each of them "
-        "and its trace twin on every start. On a restart the old programs stay attached and "
-        "keep forwarding while the new ones are verified (hitless restart), so traffic does "
-        "not wait for it.",
+        "a start verifies the programs on a thread per CPU while it reads, validates and "
+        "compiles the model, so it takes the longer of the two plus pins and attachments "
+        "(section 4's phase table). The verifier's share fell to 0.4× when the underlay's "
+        "router pipeline became one global function checked once (docs/bench/notes/once.md); "
+        "what is left of the model's path is the growing random access of validate and "
+        "compile (the validate + compile target). On a restart the old programs stay "
+        "attached and keep forwarding while the new ones are verified (hitless restart), so "
+        "traffic does not wait for it.",
     "cp:react":
         "xovnd applies xovnctl's journal record and compiles only the changed switch; what is "
         "left is the wake-up, reading the record and xovnctl and xovnd competing for two cores.",
