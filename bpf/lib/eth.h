@@ -76,7 +76,7 @@ static __always_inline int xovn_mac_is_group(const __u8 *mac)
 /* Copies the MAC addresses and outer type; 0 or XOVN_DROP_MALFORMED. */
 static __always_inline int xovn_eth_load(struct __sk_buff *skb, struct xovn_eth *eth)
 {
-	struct ethhdr hdr;
+	struct ethhdr hdr __attribute__((aligned(8)));  /* word copies (pkt.h) */
 
 	if (xovn_pkt_copy(skb, 0, &hdr, sizeof(hdr)))
 		return XOVN_DROP_MALFORMED;

@@ -193,7 +193,7 @@ static __always_inline void xovn_csum_ttl_dec(__u8 *c)
 static __always_inline int xovn_router_rewrite(struct __sk_buff *skb, const struct xovn_l3 *l3,
 					       const __u8 *src_mac, const __u8 *dst_mac)
 {
-	__u8 h[XOVN_ROUTER_HDR_LEN];
+	__u8 h[XOVN_ROUTER_HDR_LEN] __attribute__((aligned(8)));  /* word copies (pkt.h) */
 
 	if (xovn_pkt_copy(skb, 0, h, sizeof(h)))
 		return -1;

@@ -28,7 +28,7 @@ struct xovn_router_scratch {
 	struct xovn_router_in in;     /* router and port it entered by */
 	struct xovn_rport_val out;    /* the route's out port: mac, ls_dp_key, ls_port_key */
 	__u8 nh[16];                  /* the next hop resolved */
-	struct ethhdr eth;            /* the frame's Ethernet header as it entered */
+	struct ethhdr eth __attribute__((aligned(8)));  /* as it entered; word copies (pkt.h) */
 	__u16 out_lrp;                /* the route's out port */
 	struct xovn_router_in first;  /* the first router of the pass and its port */
 	__u8 first_src[ETH_ALEN];     /* the sender's MAC as it entered that router */
