@@ -30,7 +30,7 @@ static __always_inline struct xovn_port_val *xovn_port_lookup(__u32 dp_key, __u1
 {
 	struct xovn_port_key key = { .dp_key = dp_key, .port_key = port_key };
 
-	return bpf_map_lookup_elem(&xovn_ports, &key);
+	return xovn_lookup(&xovn_ports, &key);
 }
 
 static __always_inline int xovn_from_localport(const struct xovn_ctx *ctx)
@@ -68,7 +68,7 @@ static __always_inline int xovn_send_local(struct __sk_buff *skb, struct xovn_ct
 static __always_inline int xovn_send_localnet(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					      __u16 out_port)
 {
-	struct xovn_dp_val *dp = bpf_map_lookup_elem(&xovn_datapaths, &ctx->dp_key);
+	struct xovn_dp_val *dp = xovn_lookup(&xovn_datapaths, &ctx->dp_key);
 	struct xovn_port_val *ln;
 
 	if (!dp || !(dp->flags & XOVN_DPF_LOCALNET))
@@ -123,7 +123,7 @@ static __always_inline int xovn_output_remote(struct __sk_buff *skb, struct xovn
 		return xovn_drop(skb, ctx, XOVN_DROP_LOCALNET_REFLECT);
 	if (xovn_from_localport(ctx))
 		return xovn_drop(skb, ctx, XOVN_DROP_LOCALPORT);
-	dp = bpf_map_lookup_elem(&xovn_datapaths, &ctx->dp_key);
+	dp = xovn_lookup(&xovn_datapaths, &ctx->dp_key);
 	if (dp && (dp->flags & XOVN_DPF_LOCALNET))
 		return xovn_send_localnet(skb, ctx, out_port);
 	xovn_trace_action(ctx, XOVN_ACT_TUNNEL, out_port);

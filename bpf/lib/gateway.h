@@ -52,7 +52,7 @@ static __always_inline const struct xovn_gw_port_val *xovn_gw_port_lookup(__u32 
 {
 	struct xovn_rport_key k = { .rtr_key = rtr_key, .lrp_key = lrp_key };
 
-	return bpf_map_lookup_elem(&xovn_gw_ports, &k);
+	return xovn_lookup(&xovn_gw_ports, &k);
 }
 
 /* Is (rtr_key, lrp_key) a distributed gateway port whose active chassis is this one? */

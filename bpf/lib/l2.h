@@ -16,7 +16,7 @@ static __always_inline const struct xovn_fdb_val *xovn_fdb_lookup(__u32 dp_key, 
 	struct xovn_fdb_key key = { .dp_key = dp_key };
 
 	__builtin_memcpy(key.mac, mac, sizeof(key.mac));
-	return bpf_map_lookup_elem(&xovn_fdb_v2, &key);
+	return xovn_lookup(&xovn_fdb_v2, &key);
 }
 
 #endif /* XOVN_BPF_L2_H */

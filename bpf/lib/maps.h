@@ -11,6 +11,7 @@
 
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include "lookup.h"
 #include "xovn_maps.h"
 #include "xovn_map_table.h"
 

@@ -36,7 +36,7 @@ static __always_inline int xovn_neigh_lookup(__u32 rtr_key, __u32 family, const 
 	const struct xovn_neigh_val *v;
 
 	xovn_neigh_key_fill(&k, rtr_key, family, ip);
-	c = bpf_map_lookup_elem(&xovn_neigh_v2, &k);
+	c = xovn_lookup(&xovn_neigh_v2, &k);
 	if (c) {
 		__builtin_memcpy(mac, c->mac, ETH_ALEN);
 		if (!c->fdb.port_key || c->ls_dp_key != ls_dp_key)
@@ -44,7 +44,7 @@ static __always_inline int xovn_neigh_lookup(__u32 rtr_key, __u32 family, const 
 		__builtin_memcpy(fdb, &c->fdb, sizeof(*fdb));
 		return 1;
 	}
-	v = bpf_map_lookup_elem(&xovn_mac_binding, &k);
+	v = xovn_lookup(&xovn_mac_binding, &k);
 	if (!v)
 		return -1;
 	__builtin_memcpy(mac, v->mac, ETH_ALEN);

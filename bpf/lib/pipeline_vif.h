@@ -42,8 +42,8 @@ xovn_ingress_lookup(__u32 ifindex, const struct xovn_eth *eth)
 	const struct xovn_ingress_val *in;
 
 	if (eth->tagged || ifindex >= XOVN_MAX_INGRESS_IFINDEX)
-		return bpf_map_lookup_elem(&xovn_ingress, &key);
-	in = bpf_map_lookup_elem(&xovn_ingress_idx, &ifindex);
+		return xovn_lookup(&xovn_ingress, &key);
+	in = xovn_lookup(&xovn_ingress_idx, &ifindex);
 	return in && in->dp_key ? in : NULL;
 }
 

@@ -35,7 +35,7 @@ static __always_inline const struct xovn_route_val *xovn_route_dst(__u32 rtr_key
 	struct xovn_route_key k;
 
 	xovn_route_key_fill(&k, rtr_key, family, ip);
-	return bpf_map_lookup_elem(&xovn_routes_v2, &k);
+	return xovn_lookup(&xovn_routes_v2, &k);
 }
 
 /*
@@ -58,7 +58,7 @@ static __always_inline int xovn_route_lookup(__u32 rtr_key, __u16 lr_flags,
 	if ((dst && (dst->flags & XOVN_RT_LOCAL)) || !(lr_flags & XOVN_LR_SRC_ROUTES))
 		return dst ? 0 : -1;
 	xovn_route_key_fill(&k, rtr_key, l3->family, l3->src);
-	src = bpf_map_lookup_elem(&xovn_src_routes_v2, &k);
+	src = xovn_lookup(&xovn_src_routes_v2, &k);
 	if (src && (!dst || src->plen > dst->plen)) {
 		pick->rt = src;
 		pick->by_src = 1;

@@ -352,7 +352,7 @@ static __noinline int xovn_router_ttl(struct __sk_buff *skb, struct xovn_ctx *ct
 	xovn_trace_hop_flag(ctx, XOVN_HOP_TTL);
 	rk.rtr_key = s->in.rtr_key;
 	rk.lrp_key = s->in.lrp_key;
-	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
+	rp = xovn_lookup(&xovn_rports, &rk);
 	if (!rp || xovn_icmp_is_error(skb, &s->l3))
 		return xovn_drop(skb, ctx, XOVN_DROP_TTL_EXCEEDED);
 	if (s->l3.family == XOVN_AF_IPV4 && rp->ip4)
@@ -386,7 +386,7 @@ static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx
 	xovn_trace_hop_flag(ctx, XOVN_HOP_NEIGH_MISS);
 	rk.rtr_key = s->in.rtr_key;
 	rk.lrp_key = s->out_lrp;
-	rp = bpf_map_lookup_elem(&xovn_rports, &rk);
+	rp = xovn_lookup(&xovn_rports, &rk);
 	if (!rp)
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_NEIGH);
 	ip4 = s->out_fip ? s->fip_ip : rp->ip4;

@@ -43,7 +43,7 @@ struct xovn_router_scratch {
 	struct xovn_fdb_val out_fdb;  /* the next hop's fdb value, from its neighbour entry */
 };
 
-XOVN_SCRATCH(xovn_router_scratch, struct xovn_router_scratch)
+XOVN_SCRATCH_WORDS(xovn_router_scratch, struct xovn_router_scratch)
 
 /*
  * Keeps the first router of the pass and the sender's MAC: what the frame

@@ -6,14 +6,19 @@
  * frames at once.  Never pinned, never read by userspace.
  *
  *   XOVN_SCRATCH(NAME, T) defines map NAME of one T and NAME_get() -> T *.
+ *   XOVN_SCRATCH_WORDS(NAME, T) the same, its getter telling the compiler
+ *   that the slot is aligned (lookup.h), so that fields are copied in
+ *   words.  Not for every slot: wider copies can take more stack, and the
+ *   encapsulation's call chain is at the 512-byte limit.
  */
 #ifndef XOVN_BPF_SCRATCH_H
 #define XOVN_BPF_SCRATCH_H
 
 #include <linux/bpf.h>
 #include <bpf/bpf_helpers.h>
+#include "lookup.h"
 
-#define XOVN_SCRATCH(NAME, T)						\
+#define XOVN_SCRATCH_LOOKUP(NAME, T, LOOKUP)				\
 	struct {							\
 		__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);		\
 		__uint(max_entries, 1);					\
@@ -25,7 +30,10 @@
 	{								\
 		__u32 zero = 0;						\
 									\
-		return bpf_map_lookup_elem(&NAME, &zero);		\
+		return LOOKUP(&NAME, &zero);				\
 	}
+
+#define XOVN_SCRATCH(NAME, T) XOVN_SCRATCH_LOOKUP(NAME, T, bpf_map_lookup_elem)
+#define XOVN_SCRATCH_WORDS(NAME, T) XOVN_SCRATCH_LOOKUP(NAME, T, xovn_lookup)
 
 #endif /* XOVN_BPF_SCRATCH_H */

@@ -28,7 +28,7 @@ static __always_inline struct xovn_port_stats *xovn_stats_slot(__u32 slot, __u32
 
 	if (!slot)
 		return NULL;
-	st = bpf_map_lookup_elem(&xovn_port_stats, &slot);
+	st = xovn_lookup(&xovn_port_stats, &slot);
 	if (!st)
 		return NULL;
 	if (st->owner.dp_key != dp_key || st->owner.port_key != port_key) {
