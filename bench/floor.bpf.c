@@ -29,6 +29,7 @@
 #include <bpf/bpf_helpers.h>
 #include "xovn_maps.h"
 #include "floor_count.h"
+#include "../bpf/lib/lookup.h"
 
 #define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
 	struct {							\
@@ -88,7 +89,7 @@ static __always_inline int floor_deliver(struct __sk_buff *skb, const struct xov
 	const struct xovn_fdb_val *fdb;
 
 	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
-	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
+	fdb = xovn_lookup(&fl_fdb, &fk);
 	return fdb ? floor_out(skb, in, fdb) : TC_ACT_SHOT;
 }
 
@@ -98,7 +99,8 @@ static __always_inline struct ethhdr *floor_eth(struct __sk_buff *skb, __u32 len
 
 	if (data + len > (void *)(long)skb->data_end)
 		return NULL;
-	return data;
+	/* Word copies, as the datapath's (bpf/lib/pkt.h, lookup.h). */
+	return __builtin_assume_aligned(data, 8);
 }
 
 /* The untagged frame's ingress port: a slot of the array, empty when dp_key is 0. */
@@ -150,7 +152,7 @@ floor_router_of(const struct xovn_ingress_val *in, const __u8 *dst)
 	const struct xovn_fdb_val *fdb;
 
 	__builtin_memcpy(fk.mac, dst, ETH_ALEN);
-	fdb = bpf_map_lookup_elem(&fl_fdb, &fk);
+	fdb = xovn_lookup(&fl_fdb, &fk);
 	return fdb && fdb->router.rtr_key ? &fdb->router : NULL;
 }
 
@@ -162,7 +164,7 @@ static __always_inline const struct xovn_route_path *floor_out_port(__u32 rtr_ke
 	const struct xovn_route_val *rt;
 
 	__builtin_memcpy(rk.ip, &daddr, 4);
-	rt = bpf_map_lookup_elem(&fl_routes, &rk);
+	rt = xovn_lookup(&fl_routes, &rk);
 	return rt ? &rt->paths[0] : NULL;
 }
 
@@ -171,7 +173,7 @@ static __always_inline const struct xovn_neigh_fdb_val *floor_neigh(__u32 rtr_ke
 	struct xovn_neigh_key nk = { .rtr_key = rtr_key, .family = XOVN_AF_IPV4 };
 
 	__builtin_memcpy(nk.ip, &daddr, 4);
-	return bpf_map_lookup_elem(&fl_neigh, &nk);
+	return xovn_lookup(&fl_neigh, &nk);
 }
 
 SEC("tc")
@@ -182,7 +184,7 @@ int floor_routed(struct __sk_buff *skb)
 	const struct xovn_ingress_val *in;
 	const struct xovn_route_path *rp;
 	const struct xovn_neigh_fdb_val *nb;
-	__u8 h[FLOOR_HDR_LEN];
+	__u8 h[FLOOR_HDR_LEN] __attribute__((aligned(8)));
 	__be32 daddr;
 
 	if (!eth)
