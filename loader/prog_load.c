@@ -4,8 +4,6 @@
  */
 #include <errno.h>
 #include <string.h>
-#include <sys/resource.h>
-#include <sys/syscall.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -50,11 +48,10 @@ static void *worker(void *arg)
 	int i, slot = __atomic_fetch_add(&pl->n_started, 1, __ATOMIC_RELAXED);
 
 	/*
-	 * Below the caller, whose read and compile of the model is the longer
-	 * path: the verifier takes what CPU is left.  Per thread on Linux.
+	 * At the caller's own priority: below it, a machine busy with other
+	 * work starves the verifier (a tenth of a CPU at nice 10) and the
+	 * start waits on it for many times its cost.
 	 */
-	setpriority(PRIO_PROCESS, (id_t)syscall(SYS_gettid), 10);
-
 	while ((i = __atomic_fetch_add(&pl->next, 1, __ATOMIC_RELAXED)) < pl->n_progs)
 		pl->progs[i].err = load_one(pl, &pl->progs[i]);
 	pl->done_ms[slot] = now_ms();
