@@ -20,10 +20,13 @@ static size_t count_ports(const struct xovn_model *m)
 	return total;
 }
 
+/* Only a model whose references are not resolved needs it (xovn_model.port_names). */
 static int index_ports(struct compile_ctx *ctx)
 {
 	size_t total = count_ports(ctx->model);
 
+	if (ctx->model->port_names)
+		return 0;
 	if (name_index_reserve(&ctx->ports_by_name, total) < 0)
 		return -1;
 	for (size_t i = 0; i < ctx->model->n_switches; i++) {
@@ -42,9 +45,10 @@ static int index_ports(struct compile_ctx *ctx)
 	return 0;
 }
 
-static int is_localport(const struct compile_ctx *ctx, const char *port)
+static int is_localport(const struct compile_ctx *ctx, const struct xovn_vif *vif)
 {
-	const struct xovn_lsp *p = name_index_get(&ctx->ports_by_name, port);
+	const struct xovn_lsp *p = ctx->model->port_names ? vif->lsp :
+		name_index_get(&ctx->ports_by_name, vif->port);
 
 	return p && p->kind == XOVN_PT_LOCALPORT;
 }
@@ -114,12 +118,13 @@ static int index_bindings(struct compile_ctx *ctx)
 			if (j + NAME_INDEX_AHEAD < ch->n_vifs) {
 				const char *ahead = ch->vifs[j + NAME_INDEX_AHEAD].port;
 
-				name_index_prefetch(&ctx->ports_by_name, ahead);
+				if (!m->port_names)
+					name_index_prefetch(&ctx->ports_by_name, ahead);
 				name_index_prefetch(&ctx->places, ahead);
 			}
 			if (!port || !iface || !chname)
 				continue;
-			binds = !is_localport(ctx, port);
+			binds = !is_localport(ctx, &ch->vifs[j]);
 			if (!here && !binds)
 				continue;
 			pl = place_of(ctx, port);

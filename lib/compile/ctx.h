@@ -52,7 +52,11 @@ struct compile_ctx {
 	size_t errlen;
 
 	struct name_index chassis_by_name; /* -> struct xovn_chassis */
-	struct name_index ports_by_name;   /* -> struct xovn_lsp */
+	/*
+	 * Port name -> struct xovn_lsp, for a model read without its
+	 * references resolved (VIF attachments then look their port up).
+	 */
+	struct name_index ports_by_name;
 	struct name_index groups_by_name;  /* -> struct xovn_ha_group */
 	struct name_index lrps_by_name;    /* -> struct xovn_lrp */
 	/*

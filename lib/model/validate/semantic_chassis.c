@@ -180,7 +180,7 @@ static void check_vif_port(struct chassis_pass *p, const struct xovn_chassis *ch
 
 	if (!name)
 		return;
-	port = vnames_port(p->names, name);
+	port = vnames_vif_port(p->names, vif);
 	if (!port)
 		return;   /* an interface for a port not created yet: incomplete.c */
 	type = lsp_type(port);
@@ -212,7 +212,7 @@ static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
 			const struct xovn_vif *ahead = &ch->vifs[v + NAME_INDEX_AHEAD];
 
 			name_index_prefetch(&ifaces, ahead->iface);
-			if (p->names->ports)
+			if (p->names->ports && !p->names->resolved)
 				name_index_prefetch(p->names->ports, ahead->port);
 			name_index_prefetch(&p->attached, ahead->port);
 		}
@@ -281,7 +281,7 @@ static int record_binding(struct chassis_pass *p, const char *port_name, size_t 
 static void check_binding(struct chassis_pass *p, const struct xovn_binding *b)
 {
 	const char *port_name = ref_name(b->port), *chassis = ref_name(b->chassis);
-	const struct xovn_lsp *port = port_name ? vnames_port(p->names, port_name) : NULL;
+	const struct xovn_lsp *port = port_name ? vnames_binding_port(p->names, b) : NULL;
 	char path[64];
 
 	if (chassis && p->names->chassis && !vnames_chassis(p->names, chassis))
