@@ -8,7 +8,8 @@
  * follow those references; one index built here, in the model's order,
  * serves both, and each reference is looked up once instead of once per
  * reader.  Each port also learns the first port of its name, which is all
- * the unique-name check needs.
+ * the unique-name check needs, and its number in document order, so that
+ * what a reader keeps per port can be an array walked in the same order.
  */
 #include <stdlib.h>
 
@@ -34,6 +35,7 @@ static int index_ports(struct name_index *idx, struct xovn_model *m)
 		for (size_t j = 0; j < ls->n_ports; j++) {
 			struct xovn_lsp *p = &ls->ports[j];
 
+			p->num = m->n_ports++;
 			if (j + NAME_INDEX_AHEAD < ls->n_ports)
 				name_index_prefetch(idx, ls->ports[j + NAME_INDEX_AHEAD].name);
 			if (!p->name)
@@ -77,6 +79,7 @@ int xovn_model_resolve(struct xovn_model *m)
 	struct name_index *idx;
 
 	xovn_model_unresolve(m);
+	m->n_ports = 0;
 	if (!(m->arrays & XOVN_LIST_SWITCHES) || !(m->arrays & XOVN_LIST_PORTS))
 		return -1;
 	idx = malloc(sizeof(*idx));
@@ -100,4 +103,5 @@ void xovn_model_unresolve(struct xovn_model *m)
 	name_index_free(m->port_names);
 	free(m->port_names);
 	m->port_names = NULL;
+	m->n_ports = 0;
 }

@@ -85,6 +85,7 @@ struct xovn_lsp {
 	size_t index;                  /* position in the switch's ports[] */
 	/* The model's first port of this name (itself unless a duplicate); valid while resolved. */
 	const struct xovn_lsp *named;
+	size_t num;                    /* among all ports of the model, in document order; valid while resolved */
 };
 
 struct xovn_ls {
@@ -267,6 +268,7 @@ struct xovn_model {
 	 * names up themselves.
 	 */
 	struct name_index *port_names;
+	size_t n_ports;                /* ports numbered (xovn_lsp.num) while resolved */
 };
 
 /*
