@@ -20,10 +20,13 @@ static size_t count_ports(const struct xovn_model *m)
 	return total;
 }
 
+/* Only a model whose references are not resolved needs it (xovn_model.port_names). */
 static int index_ports(struct compile_ctx *ctx)
 {
 	size_t total = count_ports(ctx->model);
 
+	if (ctx->model->port_names)
+		return 0;
 	if (name_index_reserve(&ctx->ports_by_name, total) < 0)
 		return -1;
 	for (size_t i = 0; i < ctx->model->n_switches; i++) {
@@ -42,17 +45,26 @@ static int index_ports(struct compile_ctx *ctx)
 	return 0;
 }
 
-static int is_localport(const struct compile_ctx *ctx, const char *port)
+static int is_localport(const struct compile_ctx *ctx, const struct xovn_vif *vif)
 {
-	const struct xovn_lsp *p = name_index_get(&ctx->ports_by_name, port);
+	const struct xovn_lsp *p = ctx->model->port_names ? vif->lsp :
+		name_index_get(&ctx->ports_by_name, vif->port);
 
 	return p && p->kind == XOVN_PT_LOCALPORT;
 }
 
-/* The placement of port, added empty when it has none yet; NULL without memory. */
-static struct compile_place *place_of(struct compile_ctx *ctx, const char *port)
+/*
+ * The placement of port (lsp: the port it names, when resolved), added
+ * empty when it has none yet; NULL without memory.
+ */
+static struct compile_place *place_of(struct compile_ctx *ctx, const char *port,
+				      const struct xovn_lsp *lsp)
 {
-	struct compile_place *pl = (struct compile_place *)name_index_get(&ctx->places, port);
+	struct compile_place *pl;
+
+	if (ctx->place_by_port && lsp)
+		return &ctx->place_by_port[lsp->num];
+	pl = (struct compile_place *)name_index_get(&ctx->places, port);
 
 	if (pl)
 		return pl;
@@ -75,6 +87,11 @@ static int reserve_places(struct compile_ctx *ctx)
 	ctx->place_v = malloc((total ? total : 1) * sizeof(*ctx->place_v));
 	if (!ctx->place_v || name_index_reserve(&ctx->places, total) < 0)
 		return -1;
+	if (m->port_names && !ctx->by_name) {
+		ctx->place_by_port = calloc(m->n_ports ? m->n_ports : 1, sizeof(*ctx->place_by_port));
+		if (!ctx->place_by_port)
+			return -1;
+	}
 	return 0;
 }
 
@@ -96,7 +113,7 @@ static int index_bindings(struct compile_ctx *ctx)
 
 		if (!port || !chname)
 			continue;
-		pl = place_of(ctx, port);
+		pl = place_of(ctx, port, m->port_names ? m->bindings[i].lsp : NULL);
 		if (!pl)
 			return -1;
 		if (!pl->chassis)
@@ -114,15 +131,17 @@ static int index_bindings(struct compile_ctx *ctx)
 			if (j + NAME_INDEX_AHEAD < ch->n_vifs) {
 				const char *ahead = ch->vifs[j + NAME_INDEX_AHEAD].port;
 
-				name_index_prefetch(&ctx->ports_by_name, ahead);
-				name_index_prefetch(&ctx->places, ahead);
+				if (!m->port_names)
+					name_index_prefetch(&ctx->ports_by_name, ahead);
+				if (!ctx->place_by_port)
+					name_index_prefetch(&ctx->places, ahead);
 			}
 			if (!port || !iface || !chname)
 				continue;
-			binds = !is_localport(ctx, port);
+			binds = !is_localport(ctx, &ch->vifs[j]);
 			if (!here && !binds)
 				continue;
-			pl = place_of(ctx, port);
+			pl = place_of(ctx, port, m->port_names ? ch->vifs[j].lsp : NULL);
 			if (!pl)
 				return -1;
 			if (here && !pl->iface)
@@ -134,16 +153,37 @@ static int index_bindings(struct compile_ctx *ctx)
 	return 0;
 }
 
-const char *compile_local_iface(const struct compile_ctx *ctx, const char *port)
+/* The placement of the port named port, NULL when it has none. */
+static const struct compile_place *place_named(const struct compile_ctx *ctx, const char *port)
 {
-	const struct compile_place *pl = name_index_get(&ctx->places, port);
+	if (ctx->place_by_port && port) {
+		const struct xovn_lsp *lsp = name_index_get(ctx->model->port_names, port);
+
+		if (lsp)
+			return &ctx->place_by_port[lsp->num];
+	}
+	return name_index_get(&ctx->places, port);
+}
+
+/* The placement of a port of the model, NULL when it has none. */
+static const struct compile_place *place_port(const struct compile_ctx *ctx,
+					      const struct xovn_lsp *port)
+{
+	if (ctx->place_by_port && port->named)
+		return &ctx->place_by_port[port->named->num];
+	return name_index_get(&ctx->places, port->name);
+}
+
+const char *compile_local_iface(const struct compile_ctx *ctx, const struct xovn_lsp *port)
+{
+	const struct compile_place *pl = place_port(ctx, port);
 
 	return pl ? pl->iface : NULL;
 }
 
 const char *compile_bound_chassis(const struct compile_ctx *ctx, const char *port)
 {
-	const struct compile_place *pl = name_index_get(&ctx->places, port);
+	const struct compile_place *pl = place_named(ctx, port);
 
 	return pl ? pl->chassis : NULL;
 }
@@ -195,6 +235,8 @@ void compile_free_indexes(struct compile_ctx *ctx)
 	name_index_free(&ctx->places);
 	free(ctx->place_v);
 	ctx->place_v = NULL;
+	free(ctx->place_by_port);
+	ctx->place_by_port = NULL;
 	ctx->n_places = 0;
 	name_index_free(&ctx->dhcp_by_uuid);
 }
@@ -228,9 +270,9 @@ int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xo
  * other chassis: remote.  Else (unbound, or bound here but its interface is
  * missing) the port is absent on this chassis.
  */
-void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val)
+static void place_vif(const struct compile_ctx *ctx, const struct compile_place *pl,
+		      struct xovn_port_val *val)
 {
-	const struct compile_place *pl = name_index_get(&ctx->places, port);
 	const char *iface = pl ? pl->iface : NULL, *bound = pl ? pl->chassis : NULL;
 	struct xovn_iface_info info;
 
@@ -244,6 +286,20 @@ void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct x
 		if (val->remote_ip)
 			val->flags |= XOVN_PF_REMOTE;
 	}
+}
+
+void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val)
+{
+	place_vif(ctx, place_named(ctx, port), val);
+}
+
+void compile_place_resident(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			    struct xovn_port_val *val)
+{
+	if (port->parent_name)
+		compile_place_vif(ctx, port->parent_name, val);
+	else
+		place_vif(ctx, place_port(ctx, port), val);
 }
 
 static const struct xovn_chassis *chassis_by_name(const void *arg, const char *name)

@@ -80,7 +80,7 @@ int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw)
 	for (size_t i = 0; i < sw->n_ports; i++) {
 		const struct xovn_lsp *port = &sw->ports[i];
 
-		if (i + NAME_INDEX_AHEAD < sw->n_ports) {
+		if (!ctx->place_by_port && i + NAME_INDEX_AHEAD < sw->n_ports) {
 			const struct xovn_lsp *ahead = &sw->ports[i + NAME_INDEX_AHEAD];
 
 			name_index_prefetch(&ctx->places,

@@ -52,7 +52,11 @@ struct compile_ctx {
 	size_t errlen;
 
 	struct name_index chassis_by_name; /* -> struct xovn_chassis */
-	struct name_index ports_by_name;   /* -> struct xovn_lsp */
+	/*
+	 * Port name -> struct xovn_lsp, for a model read without its
+	 * references resolved (VIF attachments then look their port up).
+	 */
+	struct name_index ports_by_name;
 	struct name_index groups_by_name;  /* -> struct xovn_ha_group */
 	struct name_index lrps_by_name;    /* -> struct xovn_lrp */
 	/*
@@ -62,6 +66,14 @@ struct compile_ctx {
 	struct name_index places;
 	struct compile_place *place_v;     /* one per binding and VIF entry */
 	size_t n_places;
+	/*
+	 * Placements by port number (xovn_lsp.num) when the model resolved
+	 * its references when read: the switch loop reads them in document
+	 * order instead of probing places by name.  places then holds only
+	 * the names that are no port of the model.  NULL: by name only.
+	 */
+	struct compile_place *place_by_port;
+	int by_name;   /* set before compile_build_indexes: placements by name only (incr.c) */
 	struct name_index dhcp_by_uuid;    /* dhcp_options _uuid -> struct xovn_dhcp_row */
 	struct ingress_list ingress;
 };
@@ -97,11 +109,14 @@ const char *compile_bridge_iface(const struct xovn_chassis *chassis, const char 
 /* Resolves ifname through the caller's resolver; 0 ok, -1 absent. */
 int compile_resolve(const struct compile_ctx *ctx, const char *ifname, struct xovn_iface_info *info);
 /* The interface port is attached by on this chassis, or NULL. */
-const char *compile_local_iface(const struct compile_ctx *ctx, const char *port);
+const char *compile_local_iface(const struct compile_ctx *ctx, const struct xovn_lsp *port);
 /* The chassis port is bound to (explicit binding, else its VIF attachment), or NULL. */
 const char *compile_bound_chassis(const struct compile_ctx *ctx, const char *port);
 /* Placement (LOCAL/REMOTE/neither) of the VIF port named port. */
 void compile_place_vif(const struct compile_ctx *ctx, const char *port, struct xovn_port_val *val);
+/* The same for a VIF port of the model; a container port is placed where its parent is. */
+void compile_place_resident(const struct compile_ctx *ctx, const struct xovn_lsp *port,
+			    struct xovn_port_val *val);
 /* Whether this chassis holds the external port (HA chassis group). */
 int compile_external_held(const struct compile_ctx *ctx, const struct xovn_lsp *port);
 /* The active gateway chassis of a distributed gateway port; NULL when none is alive. */

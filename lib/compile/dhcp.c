@@ -59,7 +59,7 @@ int compile_dhcp_lives_here(const struct compile_ctx *ctx, const struct xovn_lsp
 	if (port->kind != XOVN_PT_VIF)
 		return 0;
 	memset(&pv, 0, sizeof(pv));
-	compile_place_vif(ctx, port->parent_name ? port->parent_name : port->name, &pv);
+	compile_place_resident(ctx, port, &pv);
 	return (pv.flags & XOVN_PF_LOCAL) != 0;
 }
 

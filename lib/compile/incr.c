@@ -56,6 +56,7 @@ struct xovn_compile_state *xovn_compile_state_new(const struct xovn_model *model
 		free(st);
 		return NULL;
 	}
+	st->ctx.by_name = 1;  /* switches are replaced later: their ports' numbers go with them */
 	if (compile_build_indexes(&st->ctx) < 0 || index_attached(st, model) < 0) {
 		compile_fail(&st->ctx, "out of memory indexing the model");
 		xovn_compile_state_free(st);

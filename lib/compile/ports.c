@@ -73,7 +73,7 @@ static void place_container(const struct compile_ctx *ctx, const struct xovn_lsp
 static void place_localport(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 			    struct xovn_port_val *val)
 {
-	const char *iface = compile_local_iface(ctx, port->name);
+	const char *iface = compile_local_iface(ctx, port);
 	struct xovn_iface_info info;
 
 	if (iface && compile_resolve(ctx, iface, &info) == 0)
@@ -117,7 +117,7 @@ static void place_port(const struct compile_ctx *ctx, const struct switch_state 
 		if (port->parent_name)
 			place_container(ctx, port, val);
 		else
-			compile_place_vif(ctx, port->name, val);
+			compile_place_resident(ctx, port, val);
 		break;
 	case XOVN_PT_LOCALPORT:
 		place_localport(ctx, port, val);

@@ -35,7 +35,7 @@ static int vif_flags(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 	struct xovn_port_val pv;
 
 	memset(&pv, 0, sizeof(pv));
-	compile_place_vif(ctx, port->parent_name ? port->parent_name : port->name, &pv);
+	compile_place_resident(ctx, port, &pv);
 	if (pv.flags & XOVN_PF_LOCAL)
 		*flags = XOVN_RESP_RESIDENT;
 	return (pv.flags & (XOVN_PF_LOCAL | XOVN_PF_REMOTE)) != 0;
@@ -43,7 +43,7 @@ static int vif_flags(const struct compile_ctx *ctx, const struct xovn_lsp *port,
 
 static int localport_attached_here(const struct compile_ctx *ctx, const struct xovn_lsp *port)
 {
-	const char *iface = compile_local_iface(ctx, port->name);
+	const char *iface = compile_local_iface(ctx, port);
 	struct xovn_iface_info info;
 
 	return iface && compile_resolve(ctx, iface, &info) == 0;

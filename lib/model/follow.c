@@ -118,6 +118,8 @@ static int commit(struct xovn_model *m, struct next_switches *nx)
 	}
 	for (size_t i = 0; i < nx->n; i++)
 		nx->v[i]->index = nx->at[i];
+	/* The resolved references may point into the switches replaced. */
+	xovn_model_unresolve(m);
 	free(m->switches);
 	m->switches = nx->v;
 	m->n_switches = nx->n;

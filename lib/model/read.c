@@ -583,6 +583,7 @@ struct xovn_model *xovn_model_read(const json_t *doc)
 		xovn_model_free(m);
 		return NULL;
 	}
+	xovn_model_resolve(m);  /* left unresolved, readers look names up themselves */
 	return m;
 }
 
@@ -590,6 +591,7 @@ void xovn_model_free(struct xovn_model *m)
 {
 	if (!m)
 		return;
+	xovn_model_unresolve(m);
 	for (size_t i = 0; i < m->n_switches; i++)
 		xovn_ls_free(m->switches[i]);
 	free(m->switches);

@@ -25,6 +25,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "util/name_index.h"
+
 /* A list of strings; v[i] is NULL where element i is not a string. */
 struct xovn_strv {
 	const char **v;
@@ -81,6 +83,9 @@ struct xovn_lsp {
 	unsigned present;              /* enum xovn_lsp_member bits */
 	const struct xovn_ls *ls;      /* the switch it belongs to */
 	size_t index;                  /* position in the switch's ports[] */
+	/* The model's first port of this name (itself unless a duplicate); valid while resolved. */
+	const struct xovn_lsp *named;
+	size_t num;                    /* among all ports of the model, in document order; valid while resolved */
 };
 
 struct xovn_ls {
@@ -171,6 +176,7 @@ struct xovn_vif {
 	const char *iface;
 	const char *port;
 	size_t index;                  /* position in the chassis' vifs[] */
+	const struct xovn_lsp *lsp;    /* the port named; NULL when none; valid while resolved */
 };
 
 struct xovn_chassis {
@@ -206,6 +212,7 @@ struct xovn_binding {
 	const char *port;
 	const char *chassis;
 	size_t index;                  /* position in bindings[] */
+	const struct xovn_lsp *lsp;    /* the port named; NULL when none; valid while resolved */
 };
 
 struct xovn_dhcp_row {
@@ -251,6 +258,17 @@ struct xovn_model {
 	size_t n_bindings;
 	struct xovn_dhcp_row *dhcp_options;
 	size_t n_dhcp_options;
+	/*
+	 * Port name -> the first struct xovn_lsp of that name, built when the
+	 * document is read, with the references by port name resolved through
+	 * it once (xovn_lsp.named, xovn_vif.lsp, xovn_binding.lsp).  NULL when
+	 * the references are not resolved: the switch or port lists are
+	 * malformed (nothing may be called dangling), memory ran out, or
+	 * switches were replaced since (model/follow.h).  Readers then look
+	 * names up themselves.
+	 */
+	struct name_index *port_names;
+	size_t n_ports;                /* ports numbered (xovn_lsp.num) while resolved */
 };
 
 /*
@@ -259,6 +277,15 @@ struct xovn_model {
  */
 struct xovn_model *xovn_model_read(const json_t *doc);
 void xovn_model_free(struct xovn_model *m);
+
+/*
+ * Resolves the references by port name once (xovn_model.port_names): 0
+ * resolved, -1 left unresolved (lists malformed, no memory).
+ * xovn_model_unresolve() forgets the resolution, for a model whose
+ * switches are about to be replaced.
+ */
+int xovn_model_resolve(struct xovn_model *m);
+void xovn_model_unresolve(struct xovn_model *m);
 
 /* One switch object at position index of logical_switches[]; NULL when out of memory. */
 struct xovn_ls *xovn_ls_read(const json_t *sw, size_t index);

@@ -163,7 +163,7 @@ static void check_vifs(struct incomplete_pass *p, const struct xovn_model *m)
 
 			if (!vif->port)
 				continue;
-			if (!p->names->ports || vnames_port(p->names, vif->port)) {
+			if (!p->names->ports || vnames_vif_port(p->names, vif)) {
 				name_index_put(&p->bound, vif->port, vif);
 				continue;
 			}

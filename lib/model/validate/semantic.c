@@ -111,6 +111,7 @@ static void unique_top_names(struct xovn_errors *errs, const struct xovn_model *
 struct port_pass {
 	struct xovn_errors *errs;
 	const struct vnames *shared;
+	int resolved;              /* each port knows the first of its name (xovn_lsp.named) */
 	struct name_index names;   /* every port name of the model -> its vloc */
 	struct vloc *locs;         /* one per port of the model */
 	size_t n_locs, cap_locs;
@@ -135,7 +136,8 @@ static void unique_port_name(struct port_pass *p, const struct xovn_lsp *port)
 	struct vloc *loc;
 
 	if (p->shared) {
-		const struct xovn_lsp *holder = vnames_port(p->shared, name);
+		const struct xovn_lsp *holder = p->resolved ? port->named :
+			vnames_port(p->shared, name);
 
 		if (holder && holder != port)
 			report_port_name(p, name, sw_i, port_i, holder->ls->index, holder->index);
@@ -189,7 +191,7 @@ static void unique_ports(struct port_pass *p, const struct xovn_ls *ls)
 	for (size_t j = 0; j < ls->n_ports; j++) {
 		const struct xovn_lsp *port = &ls->ports[j];
 
-		if (p->shared && j + NAME_INDEX_AHEAD < ls->n_ports)
+		if (p->shared && !p->resolved && j + NAME_INDEX_AHEAD < ls->n_ports)
 			name_index_prefetch(p->shared->ports, ls->ports[j + NAME_INDEX_AHEAD].name);
 		if (port->name)
 			unique_port_name(p, port);
@@ -223,7 +225,8 @@ static void unique_switch_keys(struct xovn_errors *errs, const struct xovn_model
 void validate_unique(struct xovn_errors *errs, const struct xovn_model *m,
 		     const struct vnames *names)
 {
-	struct port_pass p = { .errs = errs, .shared = names->ports ? names : NULL };
+	struct port_pass p = { .errs = errs, .shared = names->ports ? names : NULL,
+			       .resolved = m->port_names != NULL };
 
 	name_index_init(&p.names);
 	vset_init(&p.keys);

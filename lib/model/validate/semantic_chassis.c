@@ -32,7 +32,20 @@ struct chassis_pass {
 	struct name_index bound;
 	size_t *bound_at;
 	size_t n_bound;
+	/*
+	 * When the model resolved its references (vnames.resolved), the same
+	 * two by port number (xovn_lsp.num) instead of by name: the first
+	 * attachment of each port, 1 + the index of its first binding.
+	 */
+	const struct attachment **att_by_port;
+	size_t *bound_by_port;
 };
+
+static const struct attachment *attachment_of(const struct chassis_pass *p,
+					      const struct xovn_lsp *port, const char *name)
+{
+	return p->att_by_port ? p->att_by_port[port->num] : name_index_get(&p->attached, name);
+}
 
 /* "$.chassis[C].vifs[V]" + suffix: spelled only when an error needs it. */
 static const char *vif_path(char *buf, size_t len, size_t c, size_t v, const char *suffix)
@@ -126,10 +139,10 @@ static void check_vif_iface(struct chassis_pass *p, const struct xovn_chassis *c
 }
 
 /* Records where a VIF is attached; a second attachment is an error. */
-static void record_attachment(struct chassis_pass *p, const char *port, const char *chassis,
-			      size_t c, size_t v)
+static void record_attachment(struct chassis_pass *p, const struct xovn_lsp *lsp,
+			      const char *port, const char *chassis, size_t c, size_t v)
 {
-	const struct attachment *prev = name_index_get(&p->attached, port);
+	const struct attachment *prev = attachment_of(p, lsp, port);
 	struct attachment *a = &p->att[p->n_att];
 	char first[256], path[256];
 
@@ -143,7 +156,9 @@ static void record_attachment(struct chassis_pass *p, const char *port, const ch
 	a->chassis = chassis ? chassis : "";
 	a->c = c;
 	a->v = v;
-	if (name_index_put_new(&p->attached, port, a) < 0) {
+	if (p->att_by_port)
+		p->att_by_port[lsp->num] = a;
+	else if (name_index_put_new(&p->attached, port, a) < 0) {
 		xovn_errors_add(p->errs, vif_path(path, sizeof(path), c, v, ".port"), "io",
 				"out of memory checking attachments");
 		return;
@@ -180,7 +195,7 @@ static void check_vif_port(struct chassis_pass *p, const struct xovn_chassis *ch
 
 	if (!name)
 		return;
-	port = vnames_port(p->names, name);
+	port = vnames_vif_port(p->names, vif);
 	if (!port)
 		return;   /* an interface for a port not created yet: incomplete.c */
 	type = lsp_type(port);
@@ -197,7 +212,7 @@ static void check_vif_port(struct chassis_pass *p, const struct xovn_chassis *ch
 				*type ? type : "a container port");
 		return;
 	}
-	record_attachment(p, name, ch->name, ch->index, vif->index);
+	record_attachment(p, port, name, ch->name, ch->index, vif->index);
 }
 
 static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
@@ -212,9 +227,10 @@ static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
 			const struct xovn_vif *ahead = &ch->vifs[v + NAME_INDEX_AHEAD];
 
 			name_index_prefetch(&ifaces, ahead->iface);
-			if (p->names->ports)
+			if (p->names->ports && !p->names->resolved)
 				name_index_prefetch(p->names->ports, ahead->port);
-			name_index_prefetch(&p->attached, ahead->port);
+			if (!p->att_by_port)
+				name_index_prefetch(&p->attached, ahead->port);
 		}
 		check_vif_iface(p, ch, &ch->vifs[v], &ifaces);
 		check_vif_port(p, ch, &ch->vifs[v]);
@@ -230,7 +246,7 @@ static int reserve_attachments(struct chassis_pass *p)
 	for (size_t i = 0; i < p->m->n_chassis; i++)
 		total += p->m->chassis[i].n_vifs;
 	p->att = calloc(total ? total : 1, sizeof(*p->att));
-	if (!p->att || name_index_reserve(&p->attached, total) < 0) {
+	if (!p->att || (!p->att_by_port && name_index_reserve(&p->attached, total) < 0)) {
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking attachments");
 		return -1;
 	}
@@ -241,7 +257,7 @@ static int reserve_attachments(struct chassis_pass *p)
 static void check_binding_agrees(struct chassis_pass *p, const struct xovn_lsp *port,
 				 const char *name, const char *chassis, const char *path)
 {
-	const struct attachment *att = name_index_get(&p->attached, name);
+	const struct attachment *att = attachment_of(p, port, name);
 	const char *type = lsp_type(port);
 	const char *gw = xovn_smap_get(&port->options, "l2gateway-chassis");
 	char where[256];
@@ -259,17 +275,29 @@ static void check_binding_agrees(struct chassis_pass *p, const struct xovn_lsp *
 }
 
 /* Records that binding k binds port_name; an earlier binding of it is an error. */
-static int record_binding(struct chassis_pass *p, const char *port_name, size_t k,
-			  const char *path)
+static int record_binding(struct chassis_pass *p, const struct xovn_lsp *port,
+			  const char *port_name, size_t k, const char *path)
 {
-	const size_t *first = name_index_get(&p->bound, port_name);
+	const size_t *first = p->bound_by_port ? NULL : name_index_get(&p->bound, port_name);
 	size_t *at;
 
+	if (p->bound_by_port) {
+		size_t *slot = &p->bound_by_port[port->num];
+
+		if (*slot)
+			first = &p->bound_at[*slot - 1];
+		else
+			*slot = p->n_bound + 1;
+	}
 	if (first) {
 		xovn_errors_add(p->errs, path, "duplicate-binding",
 				"port \"%s\" is already bound by %s", port_name,
 				vitem_path("bindings", *first, ".port").s);
 		return -1;
+	}
+	if (p->bound_by_port) {
+		p->bound_at[p->n_bound++] = k;
+		return 0;
 	}
 	at = &p->bound_at[p->n_bound];
 	*at = k;
@@ -281,7 +309,7 @@ static int record_binding(struct chassis_pass *p, const char *port_name, size_t 
 static void check_binding(struct chassis_pass *p, const struct xovn_binding *b)
 {
 	const char *port_name = ref_name(b->port), *chassis = ref_name(b->chassis);
-	const struct xovn_lsp *port = port_name ? vnames_port(p->names, port_name) : NULL;
+	const struct xovn_lsp *port = port_name ? vnames_binding_port(p->names, b) : NULL;
 	char path[64];
 
 	if (chassis && p->names->chassis && !vnames_chassis(p->names, chassis))
@@ -293,7 +321,7 @@ static void check_binding(struct chassis_pass *p, const struct xovn_binding *b)
 		xovn_errors_add(p->errs, path, "dangling-reference", "no port \"%s\"", port_name);
 		return;
 	}
-	if (record_binding(p, port_name, b->index, path) < 0)
+	if (record_binding(p, port, port_name, b->index, path) < 0)
 		return;
 	if (chassis)
 		check_binding_agrees(p, port, port_name, chassis, path);
@@ -305,7 +333,7 @@ static int reserve_bindings(struct chassis_pass *p)
 	size_t n = p->m->n_bindings;
 
 	p->bound_at = malloc((n ? n : 1) * sizeof(*p->bound_at));
-	if (!p->bound_at || name_index_reserve(&p->bound, n) < 0) {
+	if (!p->bound_at || (!p->bound_by_port && name_index_reserve(&p->bound, n) < 0)) {
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking bindings");
 		return -1;
 	}
@@ -317,6 +345,16 @@ void validate_chassis(struct xovn_errors *errs, const struct xovn_model *m,
 {
 	struct chassis_pass p = { .errs = errs, .m = m, .names = names };
 
+	if (names->resolved) {
+		p.att_by_port = calloc(m->n_ports ? m->n_ports : 1, sizeof(*p.att_by_port));
+		p.bound_by_port = calloc(m->n_ports ? m->n_ports : 1, sizeof(*p.bound_by_port));
+		if (!p.att_by_port || !p.bound_by_port) {
+			free(p.att_by_port);
+			free(p.bound_by_port);
+			p.att_by_port = NULL;   /* by name, as for an unresolved model */
+			p.bound_by_port = NULL;
+		}
+	}
 	name_index_init(&p.attached);
 	name_index_init(&p.bound);
 	vset_init(&p.localports);
@@ -336,4 +374,6 @@ void validate_chassis(struct xovn_errors *errs, const struct xovn_model *m,
 	name_index_free(&p.bound);
 	free(p.att);
 	free(p.bound_at);
+	free(p.att_by_port);
+	free(p.bound_by_port);
 }

@@ -143,7 +143,9 @@ void vnames_build(struct vnames *v, const struct xovn_model *m)
 	name_index_init(&v->chassis_idx);
 	name_index_init(&v->group_idx);
 	name_index_init(&v->lrp_idx);
-	v->ports = index_ports(&v->port_idx, m);
+	/* The model's own index when it resolved its references when read. */
+	v->resolved = m->port_names != NULL;
+	v->ports = v->resolved ? m->port_names : index_ports(&v->port_idx, m);
 	v->chassis = NULL;
 	v->groups = NULL;
 	/* chassis is a required list; ha_chassis_groups and logical_routers may be absent */
@@ -167,6 +169,16 @@ void vnames_free(struct vnames *v)
 const struct xovn_lsp *vnames_port(const struct vnames *v, const char *name)
 {
 	return v->ports ? name_index_get(v->ports, name) : NULL;
+}
+
+const struct xovn_lsp *vnames_vif_port(const struct vnames *v, const struct xovn_vif *vif)
+{
+	return v->resolved ? vif->lsp : vnames_port(v, vif->port);
+}
+
+const struct xovn_lsp *vnames_binding_port(const struct vnames *v, const struct xovn_binding *b)
+{
+	return v->resolved ? b->lsp : vnames_port(v, b->port);
 }
 
 const struct xovn_chassis *vnames_chassis(const struct vnames *v, const char *name)

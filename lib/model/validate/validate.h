@@ -117,6 +117,7 @@ struct vnames {
 	const struct name_index *chassis;   /* chassis name -> struct xovn_chassis */
 	const struct name_index *groups;    /* HA group name -> struct xovn_ha_group */
 	const struct name_index *lrps;      /* router port name -> struct xovn_lrp */
+	int resolved;   /* the model resolved its port references when read (port_names) */
 };
 
 void vnames_build(struct vnames *v, const struct xovn_model *m);
@@ -126,6 +127,9 @@ struct xovn_inactive_list;
 size_t vincomplete(const struct xovn_model *m, const struct vnames *names,
 		   struct xovn_inactive_list *out);
 const struct xovn_lsp *vnames_port(const struct vnames *v, const char *name);
+/* The port a VIF attachment or a binding names, resolved or looked up. */
+const struct xovn_lsp *vnames_vif_port(const struct vnames *v, const struct xovn_vif *vif);
+const struct xovn_lsp *vnames_binding_port(const struct vnames *v, const struct xovn_binding *b);
 const struct xovn_chassis *vnames_chassis(const struct vnames *v, const char *name);
 const struct xovn_ha_group *vnames_group(const struct vnames *v, const char *name);
 const struct xovn_lrp *vnames_lrp(const struct vnames *v, const char *name);
