@@ -54,14 +54,13 @@ REASONS = {
         "lookups are only tests of values already in hand (egress rules, counter-slot owner, "
         "trace and feature flags), no lookup or helper call.",
     "pkt:encap":
-        "the floor alone, one bpf_skb_adjust_room, one 72-byte write and the redirect, costs "
-        "about 1.6× the minimal redirect, and every path first pays the switching decision (the "
-        "local unicast path in single mode is in the table above, where a large program's cold "
-        "caches weigh more than in repeat mode). Encapsulation adds about 140 ns to that "
-        "switching: one hash lookup of the remote chassis' next hop (`xovn_remote_hops`, which "
-        "xovnd keeps from the kernel's routes and neighbours, so no per-frame FIB lookup), the "
-        "flow hash for the outer source port (skb->hash when set), one adjust_room and one "
-        "write of the 72 header bytes.",
+        "the floor alone, one bpf_skb_adjust_room, one 72-byte write and the redirect, is beside "
+        "it, and every path first pays the switching decision (the local unicast path in single "
+        "mode is in the table above, where a large program's cold caches weigh more than in "
+        "repeat mode). Encapsulation adds to that switching one hash lookup of the remote "
+        "chassis' next hop (`xovn_remote_hops`, which xovnd keeps from the kernel's routes and "
+        "neighbours, so no per-frame FIB lookup), the flow hash for the outer source port "
+        "(skb->hash when set), one adjust_room and one write of the 72 header bytes.",
     "pkt:decap":
         "the outer headers and the Geneve options are read in place, the inner Ethernet header "
         "is written in place, and a frame to a port needs one lookup (the port's entry; the "
@@ -69,11 +68,13 @@ REASONS = {
         "ends in, so it cannot go below that switching cost, and 2.5× is out of reach while "
         "local unicast in single mode is above it.",
     "pkt:routed_unicast":
-        "a router hop needs a route LPM walk and two hash lookups (the neighbour, the out "
-        "switch's fdb) more than switching, and in single mode each cold hash lookup costs about "
-        "a minimal redirect; the floors' own ratio (the same lookups alone) is beside it. The "
-        "route's path carries the out port and the router LSP's fdb value its router, so neither "
-        "is a lookup of its own.",
+        "a router hop needs a route LPM walk and one hash lookup (the neighbour, whose entry "
+        "carries the out switch's fdb value) more than switching; the floors' own ratio (the "
+        "same lookups alone) is beside it. Above its floor the hop spends about 95 ns, against "
+        "about 30 ns for local unicast, spread over the path rather than in one operation: two "
+        "BPF-to-BPF calls, the router scratch's three cache lines, and the NAT, gateway, ARP/ND "
+        "and trace tests (docs/bench/notes/routed.md). Header and map-value copies are already "
+        "whole words.",
     "pkt:routed_encap":
         "the hop's lookups as for the same-chassis path, then the whole encapsulation; not "
         "profiled apart.",
@@ -114,15 +115,15 @@ REASONS = {
         "apply and a walk of the parsed document stay linear.",
     "cp:vc_growth":
         "the work is linear: about 25k instructions per port at 1000 and at 100,000 ports "
-        "(callgrind). What grows is last-level cache misses (simulated: 11 per port at 1000 "
-        "ports, 182 at 100,000, down from 289 after the grouped radix sort and the one-pass "
-        "typed read; docs/bench/notes/cplin.md). The floor beside it, one walk of the parsed "
-        "document in its own order, stays linear on a quiet machine (it grows about 3× under "
-        "load), and so do load and apply: what grows is the random access of validate and "
-        "compile, about ten name lookups per port into indexes of 100,000 names and the "
-        "cross-references between ports, switches and chassis, each a cache miss once the model "
-        "outgrows the caches. Next: a flat model whose references are indexes resolved once at "
-        "load, shared by validate and compile.",
+        "(callgrind). What grows is the random access to model-sized tables: port-name "
+        "references are now resolved once when the model is read (lib/model/resolve.c) and "
+        "placements kept in arrays by port number, but validate and compile each still read "
+        "the document and build the port index of their own, and the duplicate checks are "
+        "keyed by value (MAC and IP addresses, tunnel keys, interface names), each a cache miss "
+        "once the model outgrows the caches. The floor beside it: one lookup per reference into "
+        "an index of every port name (floor_refs) grows several times faster than validate + "
+        "compile as a whole, while one in-order walk of the document stays linear "
+        "(docs/bench/notes/cplin.md). Next: one typed read shared by validate and compile.",
     "cp:show":
         "`xovnctl show` groups ports by chassis through one name index, so it is linear; a miss "
         "is the larger model's memory traffic on this shared machine.",
