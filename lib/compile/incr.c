@@ -113,7 +113,7 @@ static int kinds_agree(const struct name_index *a, const struct name_index *b)
 
 /*
  * A switch with a port of type router feeds a router's entries (its
- * xovn_rports peer, the xovn_neigh of its ports' addresses), which a
+ * xovn_rports peer, the xovn_neigh_v2 of its ports' addresses), which a
  * switch's part does not hold.
  */
 static int has_router_port(const struct xovn_ls *const *sws, size_t n)

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /*
- * router_neigh.c - one router's xovn_neigh entries: the MACs the router
+ * router_neigh.c - one router's xovn_neigh_v2 entries: the MACs the router
  * may send to without asking, as ovn-northd's static ARP resolution.
  *
  * For each enabled router port with a switch side, every other port of
