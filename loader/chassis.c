@@ -244,6 +244,7 @@ static int compile_and_write(struct chassis *c, const struct xovn_switch_change 
 	struct xovn_compile_result res;
 	struct timespec t0;
 	int rc, written = 0;
+	uint32_t gen = 0;
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	xovn_compile_result_init(&res);
@@ -252,19 +253,25 @@ static int compile_and_write(struct chassis *c, const struct xovn_switch_change 
 		res = c->first;
 		rc = c->first_rc;
 		written = c->first_written;
+		gen = c->first_generation;
 		c->has_first = c->first_written = 0;
 		xovn_compile_result_init(&c->first);
 	} else {
 		rc = chassis_compile(c, chg, links, &res);
 	}
-	if (rc == 0 && !written)
+	if (rc == 0 && !written) {
+		if (res.has_attach)
+			gen = reconcile_hold_generation(&c->rec, &res);
 		rc = reconcile_step(&c->rec, &res, chassis_generation(c));
-	else if (written)
+	} else if (written) {
 		reconcile_log_held(&c->rec);
+	}
 	if (rc == 0 && chg)
 		log_debug("journal: compiled, written and recorded in %.2f ms", ms_since(t0));
-	if (rc == 0 && res.has_attach)
+	if (rc == 0 && res.has_attach) {
 		*attach_rc = sync_attachments(c, links);
+		reconcile_publish_generation(&c->rec, gen);
+	}
 	xovn_compile_result_free(&res);
 	return rc;
 }
@@ -309,6 +316,8 @@ int chassis_compile_first(struct chassis *c)
 	 * only once the new programs are there, as on every apply.
 	 */
 	if (c->first_rc == 0 && !c->dp.reused) {
+		if (c->first.has_attach)
+			c->first_generation = reconcile_hold_generation(&c->rec, &c->first);
 		c->rec.hold_log = 1;
 		c->first_rc = reconcile_step(&c->rec, &c->first, chassis_generation(c));
 		c->rec.hold_log = 0;

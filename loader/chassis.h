@@ -60,6 +60,7 @@ struct chassis {
 	int first_rc;
 	int has_first;
 	int first_written;            /* ... and already in the maps (they were new) */
+	uint32_t first_generation;    /* its generation, published after the attachments */
 	size_t n_in_place;            /* entries the maps held when the start found them */
 };
 

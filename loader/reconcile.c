@@ -7,9 +7,13 @@
  * The maps are never flushed: only the difference is written, so traffic
  * between ports that did not change never sees a map change.
  */
+#include <errno.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include <bpf/bpf.h>
 
 #include "dataplane/map_apply.h"
 #include "dataplane/slots.h"
@@ -162,4 +166,52 @@ int reconcile_step(struct reconcile *r, struct xovn_compile_result *res, long lo
 	xovn_mapset_free(&up);
 	xovn_mapset_free(&del);
 	return rc;
+}
+
+/* The config entry of a sorted set, NULL when it has none of the right size. */
+static struct xovn_map_entry *config_entry(struct xovn_mapset *s)
+{
+	uint32_t key = 0;
+	const struct xovn_map_entry *e = xovn_mapset_find(s, XOVN_MAP_CONFIG, &key, sizeof(key));
+
+	return e && e->val_len == sizeof(struct xovn_config) ? (struct xovn_map_entry *)e : NULL;
+}
+
+static uint32_t swap_generation(struct xovn_map_entry *e, uint32_t generation)
+{
+	uint8_t *at = e->val + offsetof(struct xovn_config, generation);
+	uint32_t old;
+
+	memcpy(&old, at, sizeof(old));
+	memcpy(at, &generation, sizeof(generation));
+	return old;
+}
+
+uint32_t reconcile_hold_generation(struct reconcile *r, struct xovn_compile_result *res)
+{
+	struct xovn_map_entry *e = config_entry(&res->entries);
+	struct xovn_config now = { 0 };
+
+	if (!e)
+		return 0;
+	xovn_mapset_config(&r->applied, &now);   /* none yet: new maps, generation 0 */
+	return swap_generation(e, now.generation);
+}
+
+int reconcile_publish_generation(struct reconcile *r, uint32_t generation)
+{
+	struct xovn_map_entry *e = config_entry(&r->applied);
+	uint32_t was;
+
+	if (!e)
+		return 0;
+	was = swap_generation(e, generation);
+	if (was == generation)
+		return 0;
+	if (bpf_map_update_elem(r->map_fds[XOVN_MAP_CONFIG], e->key, e->val, BPF_ANY) < 0) {
+		log_info("cannot publish generation %u: %s", generation, strerror(errno));
+		swap_generation(e, was);
+		return -1;
+	}
+	return 0;
 }

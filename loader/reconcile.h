@@ -10,6 +10,7 @@
 #ifndef XOVND_RECONCILE_H
 #define XOVND_RECONCILE_H
 
+#include <stdint.h>
 #include "compile/compile.h"
 #include "dataplane/mapset.h"
 
@@ -41,5 +42,15 @@ int reconcile_step(struct reconcile *r, struct xovn_compile_result *res, long lo
  * they are.
  */
 void reconcile_log_held(struct reconcile *r);
+
+/*
+ * The generation xovnctl --wait reads says the chassis forwards by the
+ * result, so it is published after the attachments that follow a write:
+ * reconcile_hold_generation, before reconcile_step, gives res's config
+ * entry the generation the maps hold now and returns res's own;
+ * reconcile_publish_generation, after the attachments, writes that one.
+ */
+uint32_t reconcile_hold_generation(struct reconcile *r, struct xovn_compile_result *res);
+int reconcile_publish_generation(struct reconcile *r, uint32_t generation);
 
 #endif /* XOVND_RECONCILE_H */

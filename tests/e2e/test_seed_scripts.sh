@@ -88,10 +88,9 @@ seed001_localport_two_chassis() {
 	check "nbctl --wait=hv sync (both chassis)" nbctl --wait=hv --timeout=20 sync
 	check "  controller holds generation $(db_gen)" holds_now controller
 	check "  hypervisor holds generation $(db_gen)" holds_now hypervisor
-	# The maps hold a generation a moment before a new interface's program
-	# is attached (the entries are written first, so its first frame finds
-	# them): bounded wait for the attachment.
-	check "xovnd on both chassis attached their ns3" until_ok 10 \
+	# The generation --wait reads is published after the attachments: once
+	# it returns, the new interfaces forward.
+	check "xovnd on both chassis attached their ns3 before --wait=hv returned" \
 		bash -c "grep -q 'attached xovn_vif_ingress to ns3 ' '$E2E_TMP/xovnd-controller.log' &&
 			 grep -q 'attached xovn_vif_ingress to ns3 ' '$E2E_TMP/xovnd-hypervisor.log'"
 
