@@ -61,7 +61,8 @@ def phases_section(rows, out, targets, plot_dir):
         out.append(f"| {ph} | " + " | ".join(cells) + " |")
     if sizes[-1] > ref:
         targets.record("cp:linear", f"{worst[1]} {worst[0]:.2f}× per port at {sizes[-1]} ports "
-                       f"(the steepest phase)", worst[0] <= LINEAR)
+                       f"(the steepest phase)", worst[0] <= LINEAR,
+                       floor_growth(cp, sizes, ref))
     vc_growth_row(cp, sizes, ref, out, targets)
     out.append("\nEvery repetition runs every size, in a rotating order, so a slow phase of the "
                "shared machine weighs on all sizes alike. `change` is a whole-model recompile and "
