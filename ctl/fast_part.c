@@ -164,16 +164,45 @@ static int value_names_port(const json_t *v, const char *port)
 	return 0;
 }
 
-/* Chassis or bindings, as the file has them or as a record set them, name port. */
-static int left_out_names(const struct part *p, const char *port)
+/* Chassis or bindings, as the file has them (ix) or as a record set them (in members), name port. */
+static int members_name_port(const json_t *members, const struct xovn_db_index *ix, const char *port)
 {
 	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++) {
-		json_t *current = json_object_get(p->doc, left_out[i]);
+		json_t *current = json_object_get(members, left_out[i]);
 
-		if (current ? value_names_port(current, port) : xovn_db_index_names_port(&p->ix, port))
+		if (current ? value_names_port(current, port) : xovn_db_index_names_port(ix, port))
 			return 1;
 	}
 	return 0;
+}
+
+static int left_out_names(const struct part *p, const char *port)
+{
+	return members_name_port(p->doc, &p->ix, port);
+}
+
+int ctl_part_names_port(const struct part_found *f, const char *port)
+{
+	return members_name_port(f->left_out, &f->ix, port);
+}
+
+int ctl_part_chassis_exists(const struct part_found *f, const char *name)
+{
+	json_t *chassis = json_object_get(f->left_out, "chassis"), *ch;
+	size_t i;
+
+	if (!chassis)
+		return xovn_db_index_chassis(&f->ix, name);
+	json_array_foreach(chassis, i, ch)
+		if (json_is_string(json_object_get(ch, "name")) &&
+		    strcmp(json_string_value(json_object_get(ch, "name")), name) == 0)
+			return 1;
+	return 0;
+}
+
+int ctl_part_file_names(const struct part_found *f, char what, const char *name)
+{
+	return xovn_db_index_port_names(&f->ix, what, name);
 }
 
 /* A port chassis may attach and bindings bind whatever its options: type "", no parent. */
@@ -213,7 +242,27 @@ void ctl_part_found_free(struct part_found *f)
 {
 	json_decref(f->stubs);
 	json_decref(f->bound_vifs);
-	f->stubs = f->bound_vifs = NULL;
+	json_decref(f->left_out);
+	xovn_db_index_close(&f->ix);
+	f->stubs = f->bound_vifs = f->left_out = NULL;
+}
+
+/* The left-out members a record set, taken out of the part (new reference). */
+static json_t *take_left_out(json_t *doc)
+{
+	json_t *set = json_object();
+
+	for (size_t i = 0; set && i < sizeof(left_out) / sizeof(left_out[0]); i++) {
+		json_t *v = json_object_get(doc, left_out[i]);
+
+		if ((v && json_object_set(set, left_out[i], v) < 0) ||
+		    /* Empty, not absent: the schema requires some of them. */
+		    json_object_set_new(doc, left_out[i], json_array()) < 0) {
+			json_decref(set);
+			return NULL;
+		}
+	}
+	return set;
 }
 
 json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
@@ -241,18 +290,16 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	p.bound_vifs = json_array();
 	/* A record may replace or remove a switch read here or a stub, or change a member. */
 	if (p.doc && p.stubs && p.bound_vifs && read_file_part(&p, names) == 0 &&
-	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
-		ok = 1;
-		/* Empty, not absent: the schema requires some of them. */
-		for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
-			ok = ok && json_object_set_new(p.doc, left_out[i], json_array()) == 0;
-	}
-	xovn_db_index_close(&p.ix);
+	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names))
+		ok = (found->left_out = take_left_out(p.doc)) != NULL;
 	close(p.fd);
 	if (ok) {
 		doc = json_incref(p.doc);
 		found->stubs = json_incref(p.stubs);
 		found->bound_vifs = json_incref(p.bound_vifs);
+		found->ix = p.ix;
+	} else {
+		xovn_db_index_close(&p.ix);
 	}
 	json_decref(p.doc);
 	json_decref(p.stubs);
