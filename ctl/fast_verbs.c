@@ -75,6 +75,10 @@ static const struct part_verb part_verbs[] = {
 	{ "lrp-set-gateway-chassis", 0, { ROLE_NONE } },
 	{ "lrp-del-gateway-chassis", 0, { ROLE_NONE } },
 	{ "lrp-set-redirect-type", 0, { ROLE_NONE } },
+	/* HA chassis groups are a small member; ports name a group, so none is deleted here. */
+	{ "ha-chassis-group-add", CTL_OPT_MAY_EXIST, { ROLE_NONE } },
+	{ "ha-chassis-group-add-chassis", 0, { ROLE_NONE } },
+	{ "ha-chassis-group-remove-chassis", 0, { ROLE_NONE } },
 };
 
 /* The tables of the generic commands the part can run them on. */
