@@ -186,6 +186,14 @@ int ctl_part_names_port(const struct part_found *f, const char *port)
 	return members_name_port(f->left_out, &f->ix, port);
 }
 
+int ctl_part_attached(const struct part_found *f, const char *port)
+{
+	json_t *chassis = json_object_get(f->left_out, "chassis");
+
+	return chassis ? value_names_port(chassis, port)
+		       : xovn_db_index_member_names_port(&f->ix, "chassis", port);
+}
+
 int ctl_part_chassis_exists(const struct part_found *f, const char *name)
 {
 	json_t *chassis = json_object_get(f->left_out, "chassis"), *ch;

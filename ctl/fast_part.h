@@ -56,6 +56,8 @@ void ctl_part_found_free(struct part_found *f);
 
 /* 1 when the db has a chassis of that name. */
 int ctl_part_chassis_exists(const struct part_found *f, const char *name);
+/* 1 when an interface of a chassis names port: the port is bound. */
+int ctl_part_attached(const struct part_found *f, const char *port);
 /* 1 when chassis or bindings name port. */
 int ctl_part_names_port(const struct part_found *f, const char *port);
 /*

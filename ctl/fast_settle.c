@@ -15,12 +15,15 @@
  * chassis the db lacks (the index names the chassis) - and leaves the rest
  * to a full write, as it found them.  An item the chain makes incomplete
  * that is none of those (a port, an interface, a binding) may depend on
- * what the part does not hold: the chain then takes the full path.
+ * what the part does not hold: the chain then takes the full path - but
+ * for a container port whose parent a chassis attaches, which the part
+ * only sees unbound.
  */
 #include <string.h>
 
 #include "ctl.h"
 #include "fast_part.h"
+#include "model/model.h"
 
 static int row_names(const json_t *rows, const char *member, json_t *into)
 {
@@ -113,6 +116,26 @@ static const char *awaited_chassis(const struct xovn_inactive *it)
 	}
 }
 
+/*
+ * A container port the part finds waiting for its parent's binding, whose
+ * parent an interface of a chassis names: the part holds no chassis, the
+ * db binds the parent.  The reason is the one the incomplete pass gives
+ * (model/validate/incomplete.c); what it checks after the binding is a
+ * router port's peer, so the port must not be one.
+ */
+static int waits_for_a_bound_parent(const json_t *doc, const struct part_found *f,
+				    const struct xovn_inactive *it)
+{
+	json_t *port = it->kind == XOVN_INACTIVE_PORT ? xovn_find_port(doc, it->name, NULL) : NULL;
+	const char *parent = port ? ctl_str(port, "parent_name") : NULL;
+	char reason[sizeof(it->reason)];
+
+	if (!parent || strcmp(xovn_port_type_str(port), "router") == 0)
+		return 0;
+	snprintf(reason, sizeof(reason), "parent \"%s\" is not bound to a chassis", parent);
+	return strcmp(reason, it->reason) == 0 && ctl_part_attached(f, parent);
+}
+
 int ctl_part_settle(const json_t *doc, const struct part_before *b, const struct part_found *f,
 		    struct xovn_inactive_list *l)
 {
@@ -126,7 +149,8 @@ int ctl_part_settle(const json_t *doc, const struct part_before *b, const struct
 
 		if (it->kind == XOVN_INACTIVE_ROUTE || (chassis && !ctl_part_chassis_exists(f, chassis)))
 			l->v[k++] = *it;
-		else if (!chassis && !was_there(&b->inactive, it))
+		else if (!chassis && !was_there(&b->inactive, it) &&
+			 !waits_for_a_bound_parent(doc, f, it))
 			return -1;
 	}
 	l->n = k;

@@ -209,6 +209,15 @@ int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
 	return find_line(ix, "a ", port) != NULL;
 }
 
+int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *member,
+				    const char *port)
+{
+	char needle[256];
+	int n = snprintf(needle, sizeof(needle), "\na %s %s\n", port, member);
+
+	return n > 0 && (size_t)n < sizeof(needle) && memmem(ix->text, ix->len, needle, (size_t)n);
+}
+
 int xovn_db_index_port_names(const struct xovn_db_index *ix, char what, const char *name)
 {
 	char tag[3] = { what, ' ', '\0' };

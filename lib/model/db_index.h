@@ -80,6 +80,10 @@ int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 /* 1 when a member of the file other than the switches (chassis, bindings) names port. */
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
 
+/* 1 when member (chassis or bindings) of the file names port. */
+int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *member,
+				    const char *port);
+
 /*
  * 1 when a port of the file names name: what 'r' a router port by
  * options:router-port, 'd' a DHCP options row by UUID.

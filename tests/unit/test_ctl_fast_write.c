@@ -116,12 +116,15 @@ Test(ctl_fast_write, adding_and_deleting_ports_is_the_full_paths)
 		{ 1, CTL_ARGV("lsp-add", "nosw", "p4") },
 		/*
 		 * container ports: a VLAN of the parent used in another switch; a new
-		 * one waits for its parent's binding in the part, which holds no
-		 * chassis, so the full path says whether it is in force
+		 * one the part sees waiting for its parent's binding (it holds no
+		 * chassis) is in force when a chassis attaches the parent, else
+		 * the full path lists it
 		 */
 		{ 1, CTL_ARGV("lsp-add", "sw0", "c2", "p2", "7") },
-		{ 0, CTL_ARGV("lsp-add", "sw0", "c2", "p2", "8") },
+		{ 1, CTL_ARGV("lsp-add", "sw0", "c2", "p2", "8") },
 		{ 1, CTL_ARGV("lsp-add", "sw0", "c3", "p3") },
+		{ 0, CTL_ARGV("lsp-add", "sw0", "c4", "p3", "5") },
+		{ 1, CTL_ARGV("lsp-del", "c4") },
 		/* a parent of container ports is refused: they may be in any switch */
 		{ 0, CTL_ARGV("lsp-del", "p2") },
 		{ 1, CTL_ARGV("lsp-del", "c2") },
