@@ -158,6 +158,25 @@ static int is_key(const char *key, size_t len, const char *want)
 	return len == strlen(want) && memcmp(key, want, len) == 0;
 }
 
+/* The member is want and its value (at s->p) a string. */
+static int string_member(struct scan *s, const char *key, size_t key_len, const char *want)
+{
+	skip_ws(s);
+	return is_key(key, key_len, want) && s->p < s->end && *s->p == '"';
+}
+
+/* "TAG STRING" + tail, for a string member; -1 when it has an escape. */
+static int string_line(struct scan *s, FILE *out, char tag, const char *tail, size_t tail_len)
+{
+	const char *str;
+	size_t len;
+
+	if (plain_string(s, &str, &len) < 0)
+		return -1;
+	fprintf(out, "%c %.*s%.*s\n", tag, (int)len, str, (int)tail_len, tail);
+	return 0;
+}
+
 /* What a switch's walk collects: its name and key, and its port names for lines written after it. */
 struct switch_scan {
 	const char *name, *key;
@@ -184,8 +203,7 @@ static int port_option(struct scan *s, const char *key, size_t key_len, void *ar
 {
 	struct port_scan *port = arg;
 
-	skip_ws(s);
-	if (is_key(key, key_len, "router-port") && s->p < s->end && *s->p == '"')
+	if (string_member(s, key, key_len, "router-port"))
 		return plain_string(s, &port->router_port.s, &port->router_port.len);
 	return skip_value(s);
 }
@@ -264,8 +282,8 @@ static int switch_member(struct scan *s, const char *key, size_t key_len, void *
  */
 struct ref_scan {
 	FILE *out;
-	const char *member;
-	size_t member_len;
+	char tail[130];     /* " MEMBER" */
+	size_t tail_len;
 };
 
 static int ref_value(struct scan *s, void *arg);
@@ -273,16 +291,11 @@ static int ref_value(struct scan *s, void *arg);
 static int ref_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
 	struct ref_scan *refs = arg;
-	const char *name;
-	size_t len;
 
-	skip_ws(s);
-	if (!is_key(key, key_len, "port") || s->p >= s->end || *s->p != '"')
+	if (!string_member(s, key, key_len, "port"))
 		return ref_value(s, arg);
-	if (plain_string(s, &name, &len) < 0)
-		return -1;
-	fprintf(refs->out, "a %.*s %.*s\n", (int)len, name, (int)refs->member_len, refs->member);
-	return 0;
+	/* "a PORT MEMBER" */
+	return string_line(s, refs->out, 'a', refs->tail, refs->tail_len);
 }
 
 static int ref_value(struct scan *s, void *arg)
@@ -299,16 +312,10 @@ static int ref_value(struct scan *s, void *arg)
 static int chassis_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
 	struct ref_scan *refs = arg;
-	const char *name;
-	size_t len;
 
-	skip_ws(s);
-	if (!is_key(key, key_len, "name") || s->p >= s->end || *s->p != '"')
+	if (!string_member(s, key, key_len, "name"))
 		return ref_member(s, key, key_len, arg);
-	if (plain_string(s, &name, &len) < 0)
-		return -1;
-	fprintf(refs->out, "h %.*s\n", (int)len, name);
-	return 0;
+	return string_line(s, refs->out, 'h', "", 0);
 }
 
 static int chassis_value(struct scan *s, void *arg)
@@ -352,10 +359,13 @@ static int top_member(struct scan *s, const char *key, size_t key_len, void *arg
 {
 	struct top_scan *top = arg;
 	const char *from;
-	struct ref_scan refs = { .out = top->ports, .member = key, .member_len = key_len };
+	struct ref_scan refs = { .out = top->ports };
 
 	if (is_key(key, key_len, "logical_switches"))
 		return each_element(s, switch_element, top);
+	if (key_len + 2 > sizeof(refs.tail))
+		return -1;
+	refs.tail_len = (size_t)snprintf(refs.tail, sizeof(refs.tail), " %.*s", (int)key_len, key);
 	skip_ws(s);
 	from = s->p;
 	if ((is_key(key, key_len, "chassis")    ? chassis_list(s, &refs) :
