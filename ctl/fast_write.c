@@ -32,6 +32,7 @@
 #include <string.h>
 
 #include "ctl.h"
+#include "db.h"
 #include "fast_part.h"
 #include "model/delta.h"
 #include "model/journal.h"
@@ -219,14 +220,34 @@ static int settle_part(json_t *doc, const json_t *stubs)
 	return rc;
 }
 
+/* The chain's output on the part: shown only once its record is appended. */
+struct part_out {
+	char *buf;
+	size_t len;
+};
+
+/* 0 ok, -1 the commands' own error, -2 out of memory. */
+static int run_on_part(json_t *doc, struct part_out *o, struct ctl_cmd *cmds, int n)
+{
+	FILE *own = open_memstream(&o->buf, &o->len);
+	int rc;
+
+	if (!own)
+		return -2;
+	rc = run_commands(doc, own, cmds, n);
+	fclose(own);
+	return rc;
+}
+
 int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_t **model)
 {
 	struct xovn_file_id head;
 	struct part_names names;
 	struct part_found found = { 0 };
 	struct part_before before = { 0 };
+	struct part_out o = { 0 };
 	json_t *doc, *prints = NULL;
-	int rc = 0;
+	int rc = 0, ran = -2;
 
 	*model = NULL;
 	if (getenv("XOVN_CTL_FULL_WRITES") || chain_names(cmds, n, &names) < 0)
@@ -234,14 +255,21 @@ int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_
 	doc = ctl_part_read(db, &names, &head, &found);
 	if (doc && !deletes_a_parent(doc, cmds, n))
 		prints = prints_of_part(doc, found.stubs, &before);
-	if (prints && run_commands(doc, out, cmds, n) < 0) {
+	if (prints)
+		ran = run_on_part(doc, &o, cmds, n);
+	if (ran == -1) {
 		/* The commands' own error (printed) stands: they saw their switches as they are. */
 		rc = -1;
-	} else if (prints) {
+	} else if (ran == 0) {
 		rc = settle_part(doc, found.stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
 		     !retypes_a_bound_port(doc, found.bound_vifs) &&
 		     commit_part(db, doc, prints, &before, &found, &head);
+		if (rc)
+			fwrite(o.buf, 1, o.len, out);
+		else /* the full path runs the chain afresh: no row or --id name of this run */
+			db_chain_reset();
 	}
+	free(o.buf);
 	ctl_part_before_free(&before);
 	ctl_part_found_free(&found);
 	json_decref(prints);

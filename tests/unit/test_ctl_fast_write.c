@@ -422,7 +422,15 @@ Test(ctl_fast_write, generic_commands_are_the_full_paths)
 		{ 1, CTL_ARGV("--id=@nat", "create", "nat", "type=snat", "logical_ip=10.10.10.0/24",
 			      "external_ip=172.16.1.100", "--", "add", "logical_router", "gw1", "nat",
 			      "@nat") },
+		/* refused by validation: the full path runs the chain afresh, its --id names too */
+		{ 0, CTL_ARGV("--id=@nat", "create", "nat", "type=snat", "logical_ip=bogus",
+			      "external_ip=172.16.1.101", "--", "add", "logical_router", "gw1", "nat",
+			      "@nat") },
 		{ 1, CTL_ARGV("create", "DHCP_Options", "cidr=10.9.0.0/24") },
+		/* taken by the full path after it ran on the part: its output once */
+		{ 0, CTL_ARGV("create", "Logical_Router", "name=gw2", "--", "set",
+			      "Logical_Switch_Port", "q1", "type=external") },
+		{ 1, CTL_ARGV("lsp-set-type", "q1", "") },
 		{ 0, CTL_ARGV("set", "Logical_Router_Port", "gwp", "name=gwq") },
 		{ 1, CTL_ARGV("clear", "Logical_Router", "gw1", "ports") },
 	};
