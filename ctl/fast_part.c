@@ -130,16 +130,46 @@ static int add_stub(const char *name, int64_t key, void *arg)
 	return 0;
 }
 
+/* The switches of the file whose ports peer with router port lrp. */
+static int add_peers_of(struct part *p, const char *lrp)
+{
+	return xovn_db_index_namers(&p->ix, 'r', lrp, add_switch, p);
+}
+
+/* The same for each port of router name, as the file has it. */
+static int add_peers_of_router(struct part *p, const char *name)
+{
+	json_t *lr = json_array_get(json_object_get(p->doc, "logical_routers"),
+				    (size_t)ctl_index_by_name(json_object_get(p->doc, "logical_routers"),
+							      "name", name));
+	json_t *lrp;
+	size_t i;
+
+	json_array_foreach(json_object_get(lr, "ports"), i, lrp)
+		if (json_is_string(json_object_get(lrp, "name")) &&
+		    add_peers_of(p, json_string_value(json_object_get(lrp, "name"))) < 0)
+			return -1;
+	return 0;
+}
+
+/* fn for each name of list; -1 at the first that fails. */
+static int each_name(struct part *p, const char *const *list, size_t n,
+		     int (*fn)(struct part *p, const char *name))
+{
+	for (size_t i = 0; i < n; i++)
+		if (fn(p, list[i]) < 0)
+			return -1;
+	return 0;
+}
+
 static int read_file_part(struct part *p, const struct part_names *names)
 {
-	if (xovn_db_index_members(&p->ix, add_member, p) != 0)
+	if (xovn_db_index_members(&p->ix, add_member, p) != 0 ||
+	    each_name(p, names->gone_lrps, names->n_gone_lrps, add_peers_of) < 0 ||
+	    each_name(p, names->gone_routers, names->n_gone_routers, add_peers_of_router) < 0 ||
+	    each_name(p, names->switches, names->n_switches, add_named_switch) < 0 ||
+	    each_name(p, names->ports, names->n_ports, add_switches_of_port) < 0)
 		return -1;
-	for (size_t i = 0; i < names->n_switches; i++)
-		if (add_named_switch(p, names->switches[i]) < 0)
-			return -1;
-	for (size_t i = 0; i < names->n_ports; i++)
-		if (add_switches_of_port(p, names->ports[i]) < 0)
-			return -1;
 	p->n_real = json_array_size(json_object_get(p->doc, "logical_switches"));
 	return names->all_switches ? xovn_db_index_switch_keys(&p->ix, add_stub, p) : 0;
 }
@@ -208,9 +238,17 @@ int ctl_part_chassis_exists(const struct part_found *f, const char *name)
 	return 0;
 }
 
-int ctl_part_file_names(const struct part_found *f, char what, const char *name)
+/* Stops the walk at a switch the part does not hold. */
+static int held(const char *sw_name, struct xovn_db_span span, void *arg)
 {
-	return xovn_db_index_port_names(&f->ix, what, name);
+	(void)span;
+	return xovn_find_switch(arg, sw_name) ? 0 : 1;
+}
+
+int ctl_part_named_outside(const struct part_found *f, const json_t *doc, char what,
+			   const char *name)
+{
+	return xovn_db_index_namers(&f->ix, what, name, held, (void *)doc) != 0;
 }
 
 /* A port chassis may attach and bindings bind whatever its options: type "", no parent. */

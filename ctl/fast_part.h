@@ -25,6 +25,8 @@ enum part_role {
 	ROLE_SWITCH,    /* a switch read by name */
 	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
 	ROLE_DATAPATH,  /* a switch or router added: every switch's name and key are read */
+	ROLE_GONE_LRP,  /* a router port deleted: the switches whose ports peer with it are read */
+	ROLE_GONE_ROUTER, /* a router deleted: as each of its ports */
 };
 #define PART_ARGS 6
 
@@ -41,7 +43,9 @@ struct part_names {
 	const char *claimed[PART_MAX_NAMES];   /* ports added or deleted: no chassis or binding may name them */
 	const char *retyped[PART_MAX_NAMES];   /* type or options changed: a VIF if chassis or bindings name it */
 	const char *emptied[PART_MAX_NAMES];   /* switches deleted: each of their ports is claimed */
-	size_t n_switches, n_ports, n_claimed, n_retyped, n_emptied;
+	const char *gone_lrps[PART_MAX_NAMES]; /* router ports deleted: their peers' switches are read */
+	const char *gone_routers[PART_MAX_NAMES]; /* routers deleted: as each of their ports */
+	size_t n_switches, n_ports, n_claimed, n_retyped, n_emptied, n_gone_lrps, n_gone_routers;
 	int all_switches;  /* a switch or router is added: every other switch is a stub */
 };
 
@@ -61,10 +65,12 @@ int ctl_part_attached(const struct part_found *f, const char *port);
 /* 1 when chassis or bindings name port. */
 int ctl_part_names_port(const struct part_found *f, const char *port);
 /*
- * 1 when a port of a switch of the file may name name: what 'r' a router
- * port, 'd' a DHCP options row (a switch a record replaced may no longer).
+ * 1 when a port of a switch of the file that doc does not hold names name:
+ * what 'r' a router port, 'd' a DHCP options row.  (A switch doc holds is
+ * as the db has it now: a record may have replaced the file's.)
  */
-int ctl_part_file_names(const struct part_found *f, char what, const char *name);
+int ctl_part_named_outside(const struct part_found *f, const json_t *doc, char what,
+			   const char *name);
 
 /*
  * The part of the db the chain needs, as of the db's current state (*head):

@@ -7,7 +7,8 @@
  * whole, a few switches, and no chassis or bindings.  What a chain
  * deletes of the whole members, other switches may name: a router port
  * (a switch port's options:router-port) or a DHCP options row (a port's
- * dhcpv4/v6_options); the index says whether a port of the file does.
+ * dhcpv4/v6_options); the index says which switches of the file hold
+ * such a port, and the part must hold them (lrp-del and lr-del read them).
  *
  * Warnings: the full path lists every incomplete item of the db.  The part
  * lists those it knows the truth of - static routes (every router is in
@@ -17,7 +18,9 @@
  * that is none of those (a port, an interface, a binding) may depend on
  * what the part does not hold: the chain then takes the full path - but
  * for a container port whose parent a chassis attaches, which the part
- * only sees unbound.
+ * only sees unbound, and a switch port whose peer router port the chain
+ * deleted (listed, when it is the only one: the full path lists ports in
+ * the order of its switches).
  */
 #include <string.h>
 
@@ -79,10 +82,10 @@ static int deletes_a_named_row(const json_t *doc, const struct part_before *b,
 
 	json_object_foreach(b->lrps, name, v)
 		if (!named && !json_object_get(lrps, name))
-			named = ctl_part_file_names(f, 'r', name) || ctl_part_names_port(f, name);
+			named = ctl_part_named_outside(f, doc, 'r', name) || ctl_part_names_port(f, name);
 	json_object_foreach(b->dhcp, name, v)
 		if (!named && !json_object_get(dhcp, name))
-			named = ctl_part_file_names(f, 'd', name);
+			named = ctl_part_named_outside(f, doc, 'd', name);
 	json_decref(lrps);
 	json_decref(dhcp);
 	return named;
@@ -136,21 +139,41 @@ static int waits_for_a_bound_parent(const json_t *doc, const struct part_found *
 	return strcmp(reason, it->reason) == 0 && ctl_part_attached(f, parent);
 }
 
+/*
+ * A switch port of type router whose peer is gone: the part holds every
+ * router port, and such a port has nothing else to wait for (no parent),
+ * so its warning is the full path's.
+ */
+static int peer_gone(const json_t *doc, const struct xovn_inactive *it)
+{
+	json_t *port = it->kind == XOVN_INACTIVE_PORT ? xovn_find_port(doc, it->name, NULL) : NULL;
+	const char *peer = port ? ctl_str(json_object_get(port, "options"), "router-port") : NULL;
+	char reason[sizeof(it->reason)];
+
+	if (!peer || strcmp(xovn_port_type_str(port), "router") != 0 ||
+	    json_object_get(port, "parent_name"))
+		return 0;
+	snprintf(reason, sizeof(reason), "router-port \"%s\" is not a logical router port yet", peer);
+	return strcmp(reason, it->reason) == 0;
+}
+
 int ctl_part_settle(const json_t *doc, const struct part_before *b, const struct part_found *f,
 		    struct xovn_inactive_list *l)
 {
-	size_t k = 0;
+	size_t k = 0, new_ports = 0;
 
 	if (deletes_a_named_row(doc, b, f))
 		return -1;
 	for (size_t i = 0; i < l->n; i++) {
 		const struct xovn_inactive *it = &l->v[i];
 		const char *chassis = awaited_chassis(it);
+		int fresh = !chassis && !was_there(&b->inactive, it);
 
-		if (it->kind == XOVN_INACTIVE_ROUTE || (chassis && !ctl_part_chassis_exists(f, chassis)))
+		/* The full path lists ports in its switches' order: one the part can place. */
+		if (it->kind == XOVN_INACTIVE_ROUTE || (chassis && !ctl_part_chassis_exists(f, chassis)) ||
+		    (fresh && peer_gone(doc, it) && ++new_ports == 1))
 			l->v[k++] = *it;
-		else if (!chassis && !was_there(&b->inactive, it) &&
-			 !waits_for_a_bound_parent(doc, f, it))
+		else if (fresh && !waits_for_a_bound_parent(doc, f, it))
 			return -1;
 	}
 	l->n = k;

@@ -59,14 +59,14 @@ static const struct part_verb part_verbs[] = {
 	 * Routers are a small member, read whole.  What they name in switches
 	 * is checked from the switch side or is incomplete, never an error of
 	 * the router; a router port's name is checked against the switch port
-	 * of that name, a distributed NAT's logical port must exist.  A router
-	 * port deleted must be one no switch port names (the index); whether
-	 * a gateway chassis exists, the index says too.
+	 * of that name, a distributed NAT's logical port must exist.  The
+	 * switches whose ports peer with a router port deleted are read (the
+	 * index); whether a gateway chassis exists, the index says too.
 	 */
 	{ "lr-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY, { ROLE_DATAPATH } },
-	{ "lr-del", CTL_OPT_IF_EXISTS, { ROLE_NONE } },
+	{ "lr-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_ROUTER } },
 	{ "lrp-add", OPTS_ALL, { ROLE_NONE, ROLE_PORT } },
-	{ "lrp-del", CTL_OPT_IF_EXISTS, { ROLE_NONE } },
+	{ "lrp-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_LRP } },
 	{ "lr-route-add", OPTS_ALL, { ROLE_NONE } },
 	{ "lr-nat-add", OPTS_ALL, { ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_PORT } },
 	{ "lr-route-del", OPTS_ALL, { ROLE_NONE } },

@@ -77,6 +77,10 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 	case ROLE_DATAPATH:
 		names->all_switches = 1;
 		return 0;
+	case ROLE_GONE_LRP:
+		return add_name(names->gone_lrps, &names->n_gone_lrps, arg);
+	case ROLE_GONE_ROUTER:
+		return add_name(names->gone_routers, &names->n_gone_routers, arg);
 	}
 	return -1;
 }

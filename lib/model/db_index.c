@@ -181,8 +181,14 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 			   xovn_db_switch_fn fn, void *arg)
 {
+	return xovn_db_index_namers(ix, 'c', parent, fn, arg);
+}
+
+int xovn_db_index_namers(const struct xovn_db_index *ix, char what, const char *name,
+			 xovn_db_switch_fn fn, void *arg)
+{
 	char needle[160];
-	int n = snprintf(needle, sizeof(needle), "\nc %s ", parent);
+	int n = snprintf(needle, sizeof(needle), "\n%c %s ", what, name);
 	const char *at = ix->text, *end = ix->text + ix->len, *hit;
 
 	if (n <= 0 || (size_t)n >= sizeof(needle))
@@ -216,13 +222,6 @@ int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *
 	int n = snprintf(needle, sizeof(needle), "\na %s %s\n", port, member);
 
 	return n > 0 && (size_t)n < sizeof(needle) && memmem(ix->text, ix->len, needle, (size_t)n);
-}
-
-int xovn_db_index_port_names(const struct xovn_db_index *ix, char what, const char *name)
-{
-	char tag[3] = { what, ' ', '\0' };
-
-	return (what == 'r' || what == 'd') && find_line(ix, tag, name) != NULL;
 }
 
 int xovn_db_index_chassis(const struct xovn_db_index *ix, const char *name)

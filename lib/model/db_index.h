@@ -76,6 +76,9 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 typedef int (*xovn_db_switch_fn)(const char *sw_name, struct xovn_db_span span, void *arg);
 int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 			   xovn_db_switch_fn fn, void *arg);
+/* The same for the switches whose ports name name: what 'c' as parent, 'r' as router port, 'd'. */
+int xovn_db_index_namers(const struct xovn_db_index *ix, char what, const char *name,
+			 xovn_db_switch_fn fn, void *arg);
 
 /* 1 when a member of the file other than the switches (chassis, bindings) names port. */
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
@@ -83,12 +86,6 @@ int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
 /* 1 when member (chassis or bindings) of the file names port. */
 int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *member,
 				    const char *port);
-
-/*
- * 1 when a port of the file names name: what 'r' a router port by
- * options:router-port, 'd' a DHCP options row by UUID.
- */
-int xovn_db_index_port_names(const struct xovn_db_index *ix, char what, const char *name);
 
 /* 1 when the file has a chassis of that name. */
 int xovn_db_index_chassis(const struct xovn_db_index *ix, const char *name);

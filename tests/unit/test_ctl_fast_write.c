@@ -319,22 +319,42 @@ Test(ctl_fast_write, router_deletes_and_gateways_are_the_full_paths)
 		{ 1, CTL_ARGV("lrp-del", "lrp1") },
 		{ 1, CTL_ARGV("lrp-del", "lrp1") },
 		{ 1, CTL_ARGV("--if-exists", "lrp-del", "lrp1") },
-		/* a switch port peers with lrp0: deleting lrp0 makes it incomplete */
+		/* a switch port peers with lrp0: deleting lrp0 makes it incomplete, the same warning */
 		{ 1, CTL_ARGV("lsp-add", "sw0", "rp0", "--", "lsp-set-type", "rp0", "router", "--",
 			      "lsp-set-options", "rp0", "router-port=lrp0") },
-		{ 0, CTL_ARGV("lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lrp-del", "lrp0") },
 		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lr-add", "lr2", "--", "lrp-add", "lr2", "lrp2", "02:00:00:00:ff:12",
+			      "192.168.12.1/24", "--", "lsp-add", "sw1", "rp2", "--", "lsp-set-type",
+			      "rp2", "router", "--", "lsp-set-options", "rp2", "router-port=lrp2") },
 		{ 1, CTL_ARGV("lr-add", "lr1", "--", "lrp-add", "lr1", "lrp9", "02:00:00:00:ff:09",
 			      "192.168.9.1/24", "--", "set", "Logical_Router", "lr1",
 			      "options:chassis=hv7") },
 		{ 1, CTL_ARGV("lr-del", "lr1") },
 		{ 1, CTL_ARGV("lr-del", "lr1") },
 		{ 1, CTL_ARGV("--if-exists", "lr-del", "lr1") },
-	};
-	/* Once the file holds the peering port, the index names lrp0 for it. */
-	const struct part_case indexed[] = {
-		{ 0, CTL_ARGV("lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lsp-add", "sw1", "rp1", "--", "lsp-set-type", "rp1", "router", "--",
+			      "lsp-set-options", "rp1", "router-port=lrp0") },
 		{ 1, CTL_ARGV("lsp-del", "rp0") },
+	};
+	/* Once the file holds the peering ports, the index names their switches. */
+	const struct part_case indexed[] = {
+		{ 1, CTL_ARGV("lr-del", "lr2") },
+		{ 1, CTL_ARGV("lsp-del", "rp2") },
+		/* a router port removed by a generic command: its peer's switch is not read */
+		{ 0, CTL_ARGV("clear", "Logical_Router", "lr0", "ports") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		/*
+		 * two ports become incomplete (one in sw1, which the index names, one
+		 * in sw0, which the chain names): the full path lists them in the
+		 * order of its switches
+		 */
+		{ 0, CTL_ARGV("lsp-add", "sw0", "rp3", "--", "lsp-set-type", "rp3", "router", "--",
+			      "lsp-set-options", "rp3", "router-port=lrp0", "--", "lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lsp-del", "rp3") },
+		{ 1, CTL_ARGV("lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lsp-del", "rp1") },
 		{ 1, CTL_ARGV("lr-del", "lr0") },
 	};
 
