@@ -3,30 +3,31 @@
  * fast_write.c - a write confined to a few switches and the small members
  * of a big db, without reading the whole db.
  *
- * The verbs below change only the switches they name or that hold the
- * ports they name - port addresses, types, options and DHCP options,
- * adding and deleting ports, adding and deleting a switch - or the small
- * top-level members: routers, their ports, routes and NAT rules, DHCP
- * options rows.  Such a chain runs on the part of the db it touches
- * (fast_part.c: the small top-level members and those switches, with the
- * records appended on the file applied), validates the part and appends
- * its delta to the journal - the same record a full write appends, so
- * xovnd follows it the same way.  A new switch or router sees every other
- * switch as a stub (name and key, from the index): names and datapath
- * keys are checked and given as on the full path.
+ * The commands of fast_verbs.c change only the switches they name or that
+ * hold the ports they name - port addresses, types, options and DHCP
+ * options, adding and deleting ports, adding and deleting a switch - or
+ * the small top-level members: routers, their ports, routes, NAT rules and
+ * gateway chassis, DHCP options rows, HA chassis groups.  Such a chain
+ * runs on the part of the db it touches (fast_part.c: the small top-level
+ * members and those switches, with the records appended on the file
+ * applied), validates the part and appends its delta to the journal - the
+ * same record a full write appends, so xovnd follows it the same way.  A
+ * new switch or router sees every other switch as a stub (name and key,
+ * from the index): names and datapath keys are checked and given as on
+ * the full path.
  *
  * Anything the part cannot settle - no or a stale index, a port added or
  * deleted that chassis or bindings name, or retyped unless it stays a
  * plain VIF, a parent of container ports deleted, a port that is a
  * localnet after its change, an error of the part's validation (a part
  * can miss what a reference names), a change to chassis or bindings, a
- * journal at its limit - sends the chain
- * to the full path, which reads, checks and reports as it always has;
+ * router port or DHCP options row deleted that a switch outside the part
+ * names, an item made incomplete whose truth the part does not hold
+ * (fast_settle.c), a journal at its limit - sends the chain to the full
+ * path, which runs it afresh, reads, checks and reports as it always has;
  * nothing is written before that.  Full validation stays with the full
- * path and xovnd.  Of the warnings about incomplete items the part lists
- * the static routes' (it holds every router); the rest depend on chassis
- * and switches it does not read.  XOVN_CTL_FULL_WRITES set in the
- * environment turns this path off (for comparing the two).
+ * path and xovnd.  XOVN_CTL_FULL_WRITES set in the environment turns this
+ * path off (for comparing the two).
  */
 #include <stdlib.h>
 #include <string.h>
