@@ -3,8 +3,9 @@
  * fast_part.c - reading the part of a big db a chain touches (fast_part.h).
  *
  * DB.index (model/db_index.h) says where each switch and top-level member
- * lies in the file, which switch holds each port and its container ports,
- * and which ports the chassis and bindings name.  Every switch the chain
+ * lies in the file, which switch holds each port, its container ports and
+ * the ports peering with each router port, which chassis there are and
+ * which ports the chassis and bindings name.  Every switch the chain
  * names is read from the file before the appended records are applied, so
  * a record that replaced or removed one leaves it as the db has it now;
  * a switch a record added is added by the record.  The chassis and

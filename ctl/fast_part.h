@@ -49,7 +49,7 @@ struct part_names {
 	int all_switches;  /* a switch or router is added: every other switch is a stub */
 };
 
-/* What the reading found besides the part (each an array, new reference). */
+/* What the reading found besides the part (json values are new references). */
 struct part_found {
 	json_t *stubs;       /* the stubs in the part's switches */
 	json_t *bound_vifs;  /* names of retyped ports chassis or bindings name: VIFs they must stay */
@@ -75,8 +75,9 @@ int ctl_part_named_outside(const struct part_found *f, const json_t *doc, char w
 /*
  * The part of the db the chain needs, as of the db's current state (*head):
  * the file's small members, the switches it names and those holding its
- * ports and their container ports, with the records appended on the file
- * applied; chassis and bindings empty.  NULL when the part cannot settle
+ * ports and their container ports, and those whose ports peer with the
+ * router ports it deletes, with the records appended on the file applied;
+ * chassis and bindings empty (found->left_out keeps what records set).  NULL when the part cannot settle
  * the chain: no current index, a switch the index misplaces, a claimed port
  * that chassis or bindings name, a retyped one they name that is not a
  * plain VIF (type "", no parent).
