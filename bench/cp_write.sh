@@ -2,7 +2,10 @@
 # cp_write.sh - one xovnctl write on a big db, end to end (process start to
 # exit, wall time): on a different port each time `lsp-set-addresses`,
 # `lsp-add` of a new port and `lsp-del` of it, `ls-add`, `lr-add`,
-# `lrp-add`, `lr-route-add`, `lr-nat-add` and `lsp-set-dhcpv4-options`, each beside, in the same
+# `lrp-add`, `lr-route-add`, `lr-nat-add`, `lsp-set-dhcpv4-options`, the
+# generic `set` (a switch port's option) and `create` (a DHCP options row),
+# `lrp-set-gateway-chassis`, `lrp-del`, `lr-del` and `dhcp-options-del`
+# (of the rows this repetition added), each beside, in the same
 # repetition, the same kind of write through the full path
 # (XOVN_CTL_FULL_WRITES=1: the whole db read and validated), and the
 # process alone (`--help`) and a read (`lsp-get-addresses`).  The db is
@@ -17,8 +20,10 @@
 #   write / full_write (lsp-set-addresses), add / full_add (lsp-add),
 #   del / full_del (lsp-del), and for each of the verbs ls-add, lr-add,
 #   lrp-add (on router brt), lr-route-add (on brt), lr-nat-add (a
-#   dnat_and_snat on bgw) and lsp-set-dhcpv4-options the verb's name with
-#   "_" for "-" (ls_add, ...) and full_ before it for its full path;
+#   dnat_and_snat on bgw), lsp-set-dhcpv4-options, lrp-set-gateway-chassis,
+#   lrp-del, lr-del and dhcp-options-del the verb's name with "_" for "-"
+#   (ls_add, ...), db_set and db_create for the generic set and create, and
+#   full_ before each for its full path;
 #   compacting (any write the db was rewritten under)
 #   and a summary on stderr: medians (min-max), each partial write / read and
 #   full / partial per repetition.
@@ -40,12 +45,13 @@ $CTL lsp-set-addresses r1 "02:00:00:00:01:06 10.1.0.6"
 now() { date +%s%N; }
 file_id() { stat -c '%i %s %Y' "$DB"; }
 # timed KIND REP COMMAND...: one timed write, "compacting" if the db file was rewritten under it.
+# The command's output goes to $INTO when set (the rows stay on stdout).
 timed() {
 	local before t0 t1 kind=$1 rep=$2
 	shift 2
 	before=$(file_id)
 	t0=$(now)
-	"$@"
+	"$@" >"${INTO:-/dev/stdout}"
 	t1=$(now)
 	[ "$(file_id)" = "$before" ] || kind=compacting
 	printf 'cpwrite\t%s\t%s\t%s\t%s\n' "$PORTS" "$rep" "$kind" $((t1 - t0))
@@ -53,6 +59,7 @@ timed() {
 mac() { printf '0a:ee:00:%02x:%02x:%02x' "$1" $(($2 / 256)) $(($2 % 256)); }
 full() { XOVN_CTL_FULL_WRITES=1 "$@"; }
 DHCP=$($CTL dhcp-options-list | head -n 1)
+CHASSIS=$($CTL --bare --columns=name list Chassis | head -n 1)
 # The f-ls switches hold ports f0, f1, ...: spread the writes over them.
 for rep in $(seq 0 $((REPS - 1))); do
 	port=f$((rep * 997 % (PORTS / 2)))
@@ -84,6 +91,22 @@ for rep in $(seq 0 $((REPS - 1))); do
 		10.6.0.4
 	timed lsp_set_dhcpv4_options "$rep" $CTL lsp-set-dhcpv4-options "$port" "$DHCP"
 	timed full_lsp_set_dhcpv4_options "$rep" full $CTL lsp-set-dhcpv4-options "$port" "$DHCP"
+	timed db_set "$rep" $CTL set Logical_Switch_Port "$port" "options:bench=$rep"
+	timed full_db_set "$rep" full $CTL set Logical_Switch_Port "$port" "options:bench=f$rep"
+	timed lrp_set_gateway_chassis "$rep" $CTL lrp-set-gateway-chassis "bench-lrp-$rep" "$CHASSIS" 10
+	timed full_lrp_set_gateway_chassis "$rep" full $CTL lrp-set-gateway-chassis \
+		"bench-lrp-full-$rep" "$CHASSIS" 10
+	timed lrp_del "$rep" $CTL lrp-del "bench-lrp-$rep"
+	timed full_lrp_del "$rep" full $CTL lrp-del "bench-lrp-full-$rep"
+	timed lr_del "$rep" $CTL lr-del "bench-lr-$rep"
+	timed full_lr_del "$rep" full $CTL lr-del "bench-lr-full-$rep"
+	# create prints the new row's UUID, which the deletes below name.
+	INTO=$TMP/uuid timed db_create "$rep" $CTL create DHCP_Options \
+		"cidr=10.200.$((rep % 256)).0/24"
+	INTO=$TMP/full_uuid timed full_db_create "$rep" full $CTL create DHCP_Options \
+		"cidr=10.201.$((rep % 256)).0/24"
+	timed dhcp_options_del "$rep" $CTL dhcp-options-del "$(head -n 1 "$TMP/uuid")"
+	timed full_dhcp_options_del "$rep" full $CTL dhcp-options-del "$(head -n 1 "$TMP/full_uuid")"
 done | tee "$TMP/rows"
 python3 - "$TMP/rows" >&2 <<'PY'
 import statistics, sys

@@ -3,8 +3,9 @@
  * fast_part.c - reading the part of a big db a chain touches (fast_part.h).
  *
  * DB.index (model/db_index.h) says where each switch and top-level member
- * lies in the file, which switch holds each port and its container ports,
- * and which ports the chassis and bindings name.  Every switch the chain
+ * lies in the file, which switch holds each port, its container ports and
+ * the ports peering with each router port, which chassis there are and
+ * which ports the chassis and bindings name.  Every switch the chain
  * names is read from the file before the appended records are applied, so
  * a record that replaced or removed one leaves it as the db has it now;
  * a switch a record added is added by the record.  The chassis and
@@ -130,16 +131,46 @@ static int add_stub(const char *name, int64_t key, void *arg)
 	return 0;
 }
 
+/* The switches of the file whose ports peer with router port lrp. */
+static int add_peers_of(struct part *p, const char *lrp)
+{
+	return xovn_db_index_namers(&p->ix, 'r', lrp, add_switch, p);
+}
+
+/* The same for each port of router name, as the file has it. */
+static int add_peers_of_router(struct part *p, const char *name)
+{
+	json_t *lr = json_array_get(json_object_get(p->doc, "logical_routers"),
+				    (size_t)ctl_index_by_name(json_object_get(p->doc, "logical_routers"),
+							      "name", name));
+	json_t *lrp;
+	size_t i;
+
+	json_array_foreach(json_object_get(lr, "ports"), i, lrp)
+		if (json_is_string(json_object_get(lrp, "name")) &&
+		    add_peers_of(p, json_string_value(json_object_get(lrp, "name"))) < 0)
+			return -1;
+	return 0;
+}
+
+/* fn for each name of list; -1 at the first that fails. */
+static int each_name(struct part *p, const char *const *list, size_t n,
+		     int (*fn)(struct part *p, const char *name))
+{
+	for (size_t i = 0; i < n; i++)
+		if (fn(p, list[i]) < 0)
+			return -1;
+	return 0;
+}
+
 static int read_file_part(struct part *p, const struct part_names *names)
 {
-	if (xovn_db_index_members(&p->ix, add_member, p) != 0)
+	if (xovn_db_index_members(&p->ix, add_member, p) != 0 ||
+	    each_name(p, names->gone_lrps, names->n_gone_lrps, add_peers_of) < 0 ||
+	    each_name(p, names->gone_routers, names->n_gone_routers, add_peers_of_router) < 0 ||
+	    each_name(p, names->switches, names->n_switches, add_named_switch) < 0 ||
+	    each_name(p, names->ports, names->n_ports, add_switches_of_port) < 0)
 		return -1;
-	for (size_t i = 0; i < names->n_switches; i++)
-		if (add_named_switch(p, names->switches[i]) < 0)
-			return -1;
-	for (size_t i = 0; i < names->n_ports; i++)
-		if (add_switches_of_port(p, names->ports[i]) < 0)
-			return -1;
 	p->n_real = json_array_size(json_object_get(p->doc, "logical_switches"));
 	return names->all_switches ? xovn_db_index_switch_keys(&p->ix, add_stub, p) : 0;
 }
@@ -164,16 +195,61 @@ static int value_names_port(const json_t *v, const char *port)
 	return 0;
 }
 
-/* Chassis or bindings, as the file has them or as a record set them, name port. */
-static int left_out_names(const struct part *p, const char *port)
+/* Chassis or bindings, as the file has them (ix) or as a record set them (in members), name port. */
+static int members_name_port(const json_t *members, const struct xovn_db_index *ix, const char *port)
 {
 	for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++) {
-		json_t *current = json_object_get(p->doc, left_out[i]);
+		json_t *current = json_object_get(members, left_out[i]);
 
-		if (current ? value_names_port(current, port) : xovn_db_index_names_port(&p->ix, port))
+		if (current ? value_names_port(current, port) : xovn_db_index_names_port(ix, port))
 			return 1;
 	}
 	return 0;
+}
+
+static int left_out_names(const struct part *p, const char *port)
+{
+	return members_name_port(p->doc, &p->ix, port);
+}
+
+int ctl_part_names_port(const struct part_found *f, const char *port)
+{
+	return members_name_port(f->left_out, &f->ix, port);
+}
+
+int ctl_part_attached(const struct part_found *f, const char *port)
+{
+	json_t *chassis = json_object_get(f->left_out, "chassis");
+
+	return chassis ? value_names_port(chassis, port)
+		       : xovn_db_index_member_names_port(&f->ix, "chassis", port);
+}
+
+int ctl_part_chassis_exists(const struct part_found *f, const char *name)
+{
+	json_t *chassis = json_object_get(f->left_out, "chassis"), *ch;
+	size_t i;
+
+	if (!chassis)
+		return xovn_db_index_chassis(&f->ix, name);
+	json_array_foreach(chassis, i, ch)
+		if (json_is_string(json_object_get(ch, "name")) &&
+		    strcmp(json_string_value(json_object_get(ch, "name")), name) == 0)
+			return 1;
+	return 0;
+}
+
+/* Stops the walk at a switch the part does not hold. */
+static int held(const char *sw_name, struct xovn_db_span span, void *arg)
+{
+	(void)span;
+	return xovn_find_switch(arg, sw_name) ? 0 : 1;
+}
+
+int ctl_part_named_outside(const struct part_found *f, const json_t *doc, char what,
+			   const char *name)
+{
+	return xovn_db_index_namers(&f->ix, what, name, held, (void *)doc) != 0;
 }
 
 /* A port chassis may attach and bindings bind whatever its options: type "", no parent. */
@@ -213,7 +289,27 @@ void ctl_part_found_free(struct part_found *f)
 {
 	json_decref(f->stubs);
 	json_decref(f->bound_vifs);
-	f->stubs = f->bound_vifs = NULL;
+	json_decref(f->left_out);
+	xovn_db_index_close(&f->ix);
+	f->stubs = f->bound_vifs = f->left_out = NULL;
+}
+
+/* The left-out members a record set, taken out of the part (new reference). */
+static json_t *take_left_out(json_t *doc)
+{
+	json_t *set = json_object();
+
+	for (size_t i = 0; set && i < sizeof(left_out) / sizeof(left_out[0]); i++) {
+		json_t *v = json_object_get(doc, left_out[i]);
+
+		if ((v && json_object_set(set, left_out[i], v) < 0) ||
+		    /* Empty, not absent: the schema requires some of them. */
+		    json_object_set_new(doc, left_out[i], json_array()) < 0) {
+			json_decref(set);
+			return NULL;
+		}
+	}
+	return set;
 }
 
 json_t *ctl_part_read(const char *db, const struct part_names *names, struct xovn_file_id *head,
@@ -241,18 +337,16 @@ json_t *ctl_part_read(const char *db, const struct part_names *names, struct xov
 	p.bound_vifs = json_array();
 	/* A record may replace or remove a switch read here or a stub, or change a member. */
 	if (p.doc && p.stubs && p.bound_vifs && read_file_part(&p, names) == 0 &&
-	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names)) {
-		ok = 1;
-		/* Empty, not absent: the schema requires some of them. */
-		for (size_t i = 0; i < sizeof(left_out) / sizeof(left_out[0]); i++)
-			ok = ok && json_object_set_new(p.doc, left_out[i], json_array()) == 0;
-	}
-	xovn_db_index_close(&p.ix);
+	    xovn_journal_head(db, &file, p.doc, head) == 0 && claims_free(&p, names))
+		ok = (found->left_out = take_left_out(p.doc)) != NULL;
 	close(p.fd);
 	if (ok) {
 		doc = json_incref(p.doc);
 		found->stubs = json_incref(p.stubs);
 		found->bound_vifs = json_incref(p.bound_vifs);
+		found->ix = p.ix;
+	} else {
+		xovn_db_index_close(&p.ix);
 	}
 	json_decref(p.doc);
 	json_decref(p.stubs);

@@ -3,108 +3,41 @@
  * fast_write.c - a write confined to a few switches and the small members
  * of a big db, without reading the whole db.
  *
- * The verbs below change only the switches they name or that hold the
- * ports they name - port addresses, types, options and DHCP options,
- * adding and deleting ports, adding and deleting a switch - or the small
- * top-level members: routers, their ports, routes and NAT rules, DHCP
- * options rows.  Such a chain runs on the part of the db it touches
- * (fast_part.c: the small top-level members and those switches, with the
- * records appended on the file applied), validates the part and appends
- * its delta to the journal - the same record a full write appends, so
- * xovnd follows it the same way.  A new switch or router sees every other
- * switch as a stub (name and key, from the index): names and datapath
- * keys are checked and given as on the full path.
+ * The commands of fast_verbs.c change only the switches they name or that
+ * hold the ports they name - port addresses, types, options and DHCP
+ * options, adding and deleting ports, adding and deleting a switch - or
+ * the small top-level members: routers, their ports, routes, NAT rules and
+ * gateway chassis, DHCP options rows, HA chassis groups.  Such a chain
+ * runs on the part of the db it touches (fast_part.c: the small top-level
+ * members and those switches, with the records appended on the file
+ * applied), validates the part and appends its delta to the journal - the
+ * same record a full write appends, so xovnd follows it the same way.  A
+ * new switch or router sees every other switch as a stub (name and key,
+ * from the index): names and datapath keys are checked and given as on
+ * the full path.
  *
  * Anything the part cannot settle - no or a stale index, a port added or
  * deleted that chassis or bindings name, or retyped unless it stays a
  * plain VIF, a parent of container ports deleted, a port that is a
  * localnet after its change, an error of the part's validation (a part
  * can miss what a reference names), a change to chassis or bindings, a
- * journal at its limit - sends the chain
- * to the full path, which reads, checks and reports as it always has;
+ * router port or DHCP options row deleted that a switch outside the part
+ * names, an item made incomplete whose truth the part does not hold
+ * (fast_settle.c), a journal at its limit - sends the chain to the full
+ * path, which runs it afresh, reads, checks and reports as it always has;
  * nothing is written before that.  Full validation stays with the full
- * path and xovnd.  Of the warnings about incomplete items the part lists
- * the static routes' (it holds every router); the rest depend on chassis
- * and switches it does not read.  XOVN_CTL_FULL_WRITES set in the
- * environment turns this path off (for comparing the two).
+ * path and xovnd.  XOVN_CTL_FULL_WRITES set in the environment turns this
+ * path off (for comparing the two).
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ctl.h"
+#include "db.h"
 #include "fast_part.h"
 #include "model/delta.h"
-#include "model/incomplete.h"
 #include "model/journal.h"
 #include "model/model.h"
-
-/* Where a verb's names are in its arguments. */
-enum part_role {
-	ROLE_NONE,
-	ROLE_PORT,      /* an existing port: its switch is read */
-	ROLE_NEW_PORT,  /* a port added: its switch (if any) is read, nothing may name it */
-	ROLE_GONE_PORT, /* a port deleted: as a new one, and it must not be a parent */
-	ROLE_TYPED_PORT, /* type or options changed: a VIF if anything names it, not a localnet after */
-	ROLE_SWITCH,    /* a switch read by name */
-	ROLE_GONE_SWITCH, /* a switch deleted: nothing may name its ports */
-	ROLE_DATAPATH,  /* a switch or router added: every switch's name and key are read */
-};
-
-#define PART_ARGS 6
-/* The options the verb itself accepts. */
-#define OPTS_ALL (~0u & ~CTL_OPT_ID)
-
-struct part_verb {
-	const char *name;
-	unsigned opts;                /* the options it may carry here */
-	enum part_role roles[PART_ARGS]; /* of argv[0..5] */
-};
-
-static const struct part_verb part_verbs[] = {
-	{ "lsp-set-addresses", 0, { ROLE_PORT } },
-	{ "lsp-set-port-security", 0, { ROLE_PORT } },
-	/*
-	 * What chassis and bindings check of a port depends on its type and
-	 * options (attachments, bindings, a localnet network mapped on a
-	 * chassis): a port they name must be a plain VIF before and after
-	 * (whose options they do not check), and no port a localnet.
-	 */
-	{ "lsp-set-type", 0, { ROLE_TYPED_PORT } },
-	{ "lsp-set-options", 0, { ROLE_TYPED_PORT } },
-	/* A port key is unique per switch; a parent is read with its container ports. */
-	{ "lsp-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY,
-	  { ROLE_SWITCH, ROLE_NEW_PORT, ROLE_PORT } },
-	{ "lsp-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_PORT } },
-	{ "ls-del", CTL_OPT_IF_EXISTS, { ROLE_GONE_SWITCH } },
-	/* Switch and router keys are one space: unique, the lowest unused given. */
-	{ "ls-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY, { ROLE_DATAPATH } },
-	/* DHCP rows are a small member, read whole; a port names one by UUID. */
-	{ "lsp-set-dhcpv4-options", 0, { ROLE_PORT } },
-	{ "lsp-set-dhcpv6-options", 0, { ROLE_PORT } },
-	{ "dhcp-options-create", 0, { ROLE_NONE } },
-	{ "dhcp-options-set-options", 0, { ROLE_NONE } },
-	/*
-	 * Routers are a small member, read whole.  What they name in switches
-	 * is checked from the switch side or is incomplete, never an error of
-	 * the router; a router port's name is checked against the switch port
-	 * of that name, a distributed NAT's logical port must exist.
-	 */
-	{ "lr-add", CTL_OPT_MAY_EXIST | CTL_OPT_TUNNEL_KEY, { ROLE_DATAPATH } },
-	{ "lrp-add", OPTS_ALL, { ROLE_NONE, ROLE_PORT } },
-	{ "lr-route-add", OPTS_ALL, { ROLE_NONE } },
-	{ "lr-nat-add", OPTS_ALL, { ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_NONE, ROLE_PORT } },
-	{ "lr-route-del", OPTS_ALL, { ROLE_NONE } },
-	{ "lr-nat-del", OPTS_ALL, { ROLE_NONE } },
-	{ "lrp-set-enabled", 0, { ROLE_NONE } },
-};
-
-static const struct part_verb *part_verb(const struct ctl_cmd *cmd)
-{
-	for (size_t i = 0; i < sizeof(part_verbs) / sizeof(part_verbs[0]); i++)
-		if (strcmp(cmd->verb->name, part_verbs[i].name) == 0)
-			return &part_verbs[i];
-	return NULL;
-}
 
 /* A name the index can hold (no escapes, no spaces). */
 static int plain_name(const char *s)
@@ -145,6 +78,10 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 	case ROLE_DATAPATH:
 		names->all_switches = 1;
 		return 0;
+	case ROLE_GONE_LRP:
+		return add_name(names->gone_lrps, &names->n_gone_lrps, arg);
+	case ROLE_GONE_ROUTER:
+		return add_name(names->gone_routers, &names->n_gone_routers, arg);
 	}
 	return -1;
 }
@@ -152,15 +89,15 @@ static int add_role(struct part_names *names, enum part_role role, const char *a
 /* The names of a chain of part verbs only; -1 when it is not one. */
 static int chain_names(const struct ctl_cmd *cmds, int n, struct part_names *names)
 {
+	enum part_role roles[PART_ARGS];
+
 	memset(names, 0, sizeof(*names));
 	for (int i = 0; i < n; i++) {
-		const struct part_verb *v = part_verb(&cmds[i]);
-
-		if (!v || (cmds[i].opts & ~v->opts) || cmds[i].help || cmds[i].argc < 1)
+		if (ctl_part_roles(&cmds[i], roles) < 0)
 			return -1;
 		for (int a = 0; a < cmds[i].argc && a < PART_ARGS; a++)
-			if (v->roles[a] != ROLE_NONE &&
-			    (!plain_name(cmds[i].argv[a]) || add_role(names, v->roles[a], cmds[i].argv[a])))
+			if (roles[a] != ROLE_NONE &&
+			    (!plain_name(cmds[i].argv[a]) || add_role(names, roles[a], cmds[i].argv[a])))
 				return -1;
 	}
 	return n > 0 ? 0 : -1;
@@ -170,9 +107,9 @@ static int chain_names(const struct ctl_cmd *cmds, int n, struct part_names *nam
 static int deletes_a_parent(const json_t *doc, const struct ctl_cmd *cmds, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const struct part_verb *v = part_verb(&cmds[i]);
+		const char *gone = ctl_part_arg_of(&cmds[i], ROLE_GONE_PORT);
 
-		if (v->roles[0] == ROLE_GONE_PORT && ctl_first_child(doc, cmds[i].argv[0]))
+		if (gone && ctl_first_child(doc, gone))
 			return 1;
 	}
 	return 0;
@@ -194,12 +131,12 @@ static int retypes_a_bound_port(const json_t *doc, const json_t *bound_vifs)
 static int types_a_localnet(const json_t *doc, const struct ctl_cmd *cmds, int n)
 {
 	for (int i = 0; i < n; i++) {
-		const struct part_verb *v = part_verb(&cmds[i]);
+		const char *typed = ctl_part_arg_of(&cmds[i], ROLE_TYPED_PORT);
 		json_t *port;
 
-		if (v->roles[0] != ROLE_TYPED_PORT)
+		if (!typed)
 			continue;
-		port = xovn_find_port(doc, cmds[i].argv[0], NULL);
+		port = xovn_find_port(doc, typed, NULL);
 		if (port && strcmp(xovn_port_type_str(port), "localnet") == 0)
 			return 1;
 	}
@@ -235,23 +172,8 @@ static int within_part(const json_t *delta)
 }
 
 /* Bumps the generation, checks the part and appends the record: 1 done, 0 not done. */
-/*
- * The warnings of the full path for what the part holds whole: static
- * routes (every router is in the part, and whether a route has a port to
- * leave by is the router's own matter).  The full path lists them last.
- */
-static void print_inactive_routes(struct xovn_inactive_list *l)
-{
-	size_t k = 0;
-
-	for (size_t i = 0; i < l->n; i++)
-		if (l->v[i].kind == XOVN_INACTIVE_ROUTE)
-			l->v[k++] = l->v[i];
-	l->n = k;
-	xovn_inactive_print(l, "xovnctl: ", stderr);
-}
-
 static int commit_part(const char *db, json_t *doc, const json_t *prints,
+		       const struct part_before *before, const struct part_found *found,
 		       const struct xovn_file_id *head)
 {
 	json_int_t gen = json_integer_value(json_object_get(doc, "generation")) + 1;
@@ -266,24 +188,25 @@ static int commit_part(const char *db, json_t *doc, const json_t *prints,
 	json_object_set_new(doc, "generation", json_integer(gen));
 	if (delta && within_part(delta) &&
 	    xovn_model_validate_listing(doc, &errs, &inactive) == 0 &&
+	    ctl_part_settle(doc, before, found, &inactive) == 0 &&
 	    json_object_set_new(delta, "generation", json_integer(gen)) == 0)
 		rc = xovn_journal_try_append(db, head, delta, &result) > 0;
-	if (rc)
-		print_inactive_routes(&inactive);
+	if (rc) /* the full path lists them last, once stored */
+		xovn_inactive_print(&inactive, "xovnctl: ", stderr);
 	xovn_inactive_free(&inactive);
 	xovn_errors_free(&errs);
 	json_decref(delta);
 	return rc;
 }
 
-/* The part's fingerprints, without the stubs (NULL when out of memory). */
-static json_t *prints_of_part(json_t *doc, const json_t *stubs)
+/* The part's fingerprints and what it holds, without the stubs (NULL when out of memory). */
+static json_t *prints_of_part(json_t *doc, const json_t *stubs, struct part_before *before)
 {
 	json_t *taken = ctl_part_take_stubs(doc, stubs), *prints;
 
 	if (!taken)
 		return NULL;
-	prints = xovn_model_prints(doc);
+	prints = ctl_part_before(doc, before) == 0 ? xovn_model_prints(doc) : NULL;
 	if (ctl_part_put_stubs(doc, taken) < 0) {
 		json_decref(prints);
 		prints = NULL;
@@ -302,36 +225,60 @@ static int settle_part(json_t *doc, const json_t *stubs)
 	return rc;
 }
 
+/* The chain's output on the part: shown only once its record is appended. */
+struct part_out {
+	char *buf;
+	size_t len;
+};
+
+/* 0 ok, -1 the commands' own error, -2 out of memory. */
+static int run_on_part(json_t *doc, struct part_out *o, struct ctl_cmd *cmds, int n)
+{
+	FILE *own = open_memstream(&o->buf, &o->len);
+	int rc;
+
+	if (!own)
+		return -2;
+	rc = run_commands(doc, own, cmds, n);
+	fclose(own);
+	return rc;
+}
+
 int ctl_fast_write(const char *db, struct ctl_cmd *cmds, int n, FILE *out, json_t **model)
 {
 	struct xovn_file_id head;
 	struct part_names names;
 	struct part_found found = { 0 };
-	json_t *doc, *prints;
-	int rc;
+	struct part_before before = { 0 };
+	struct part_out o = { 0 };
+	json_t *doc, *prints = NULL;
+	int rc = 0, ran = -2;
 
 	*model = NULL;
 	if (getenv("XOVN_CTL_FULL_WRITES") || chain_names(cmds, n, &names) < 0)
 		return 0;
 	doc = ctl_part_read(db, &names, &head, &found);
-	prints = doc && !deletes_a_parent(doc, cmds, n) ? prints_of_part(doc, found.stubs) : NULL;
-	if (!prints) {
-		ctl_part_found_free(&found);
-		json_decref(doc);
-		return 0;
-	}
-	if (run_commands(doc, out, cmds, n) < 0) {
-		ctl_part_found_free(&found);
-		json_decref(prints);
-		json_decref(doc);
+	if (doc && !deletes_a_parent(doc, cmds, n))
+		prints = prints_of_part(doc, found.stubs, &before);
+	if (prints)
+		ran = run_on_part(doc, &o, cmds, n);
+	if (ran == -1) {
 		/* The commands' own error (printed) stands: they saw their switches as they are. */
-		return -1;
+		rc = -1;
+	} else if (ran == 0) {
+		rc = settle_part(doc, found.stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
+		     !retypes_a_bound_port(doc, found.bound_vifs) &&
+		     commit_part(db, doc, prints, &before, &found, &head);
+		if (rc)
+			fwrite(o.buf, 1, o.len, out);
+		else /* the full path runs the chain afresh: no row or --id name of this run */
+			db_chain_reset();
 	}
-	rc = settle_part(doc, found.stubs) == 0 && !types_a_localnet(doc, cmds, n) &&
-	     !retypes_a_bound_port(doc, found.bound_vifs) && commit_part(db, doc, prints, &head);
+	free(o.buf);
+	ctl_part_before_free(&before);
 	ctl_part_found_free(&found);
 	json_decref(prints);
-	if (rc)
+	if (rc > 0)
 		*model = doc;
 	else
 		json_decref(doc);

@@ -94,7 +94,7 @@ int xovn_db_index_open(const char *db, const struct xovn_file_id *file, struct x
 	if (!ix->text)
 		return -1;
 	ix->len = (size_t)st.st_size;
-	n = snprintf(head, sizeof(head), "xovn-db-index 3 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
+	n = snprintf(head, sizeof(head), "xovn-db-index 4 %" PRIu64 " %" PRIu64 " %" PRId64 "\n",
 		     file->ino, file->size, file->mtime_ns);
 	if (n <= 0 || (size_t)n > ix->len || memcmp(ix->text, head, (size_t)n) != 0) {
 		xovn_db_index_close(ix);
@@ -181,8 +181,14 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 			   xovn_db_switch_fn fn, void *arg)
 {
+	return xovn_db_index_namers(ix, 'c', parent, fn, arg);
+}
+
+int xovn_db_index_namers(const struct xovn_db_index *ix, char what, const char *name,
+			 xovn_db_switch_fn fn, void *arg)
+{
 	char needle[160];
-	int n = snprintf(needle, sizeof(needle), "\nc %s ", parent);
+	int n = snprintf(needle, sizeof(needle), "\n%c %s ", what, name);
 	const char *at = ix->text, *end = ix->text + ix->len, *hit;
 
 	if (n <= 0 || (size_t)n >= sizeof(needle))
@@ -207,6 +213,23 @@ int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port)
 {
 	return find_line(ix, "a ", port) != NULL;
+}
+
+int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *member,
+				    const char *port)
+{
+	char needle[256];
+	int n = snprintf(needle, sizeof(needle), "\na %s %s\n", port, member);
+
+	return n > 0 && (size_t)n < sizeof(needle) && memmem(ix->text, ix->len, needle, (size_t)n);
+}
+
+int xovn_db_index_chassis(const struct xovn_db_index *ix, const char *name)
+{
+	char needle[160];
+	int n = snprintf(needle, sizeof(needle), "\nh %s\n", name);
+
+	return n > 0 && (size_t)n < sizeof(needle) && memmem(ix->text, ix->len, needle, (size_t)n);
 }
 
 /* "NAME KEY" up to the end of line (not sscanf: it measures the whole rest of the text). */

@@ -10,19 +10,24 @@
  * (journal.h) are not in it; their reader applies them on top.  Text, one
  * item a line, ports last so one is found with a single memmem:
  *
- *   xovn-db-index 3 INO SIZE MTIME_NS
+ *   xovn-db-index 4 INO SIZE MTIME_NS
  *   m OFFSET LENGTH MEMBER        a top-level member other than logical_switches
  *   s OFFSET LENGTH SWITCH        the switches in file order
  *   p PORT ORDINAL                ORDINAL: the switch's place among the s lines
  *   c PARENT ORDINAL              a port of that switch has parent_name PARENT
+ *   r ROUTER_PORT ORDINAL         a port of that switch has options:router-port ROUTER_PORT
+ *   d UUID ORDINAL                a port of that switch names DHCP options row UUID
+ *   h CHASSIS                     a chassis of the db
  *   a PORT MEMBER                 chassis or bindings name PORT
  *   k SWITCH KEY                  the switch's tunnel key, "-" when it has none
  *
- * The c, a and k lines are what a write confined to a few switches must
- * know of the others: which switches hold container ports of a parent,
- * which ports the chassis and bindings (not read by such a write) name,
- * and which datapath keys the switches hold (a new switch or router takes
- * the lowest unused one).
+ * The c, r, d, h, a and k lines are what a write confined to a few
+ * switches must know of the others: which switches hold container ports
+ * of a parent, which router ports and DHCP options rows their ports name
+ * (deleting one changes those ports), which chassis exist and which ports
+ * the chassis and bindings (not read by such a write) name, and which
+ * datapath keys the switches hold (a new switch or router takes the
+ * lowest unused one).
  */
 #ifndef XOVN_DB_INDEX_H
 #define XOVN_DB_INDEX_H
@@ -71,9 +76,19 @@ int xovn_db_index_switch(const struct xovn_db_index *ix, const char *name,
 typedef int (*xovn_db_switch_fn)(const char *sw_name, struct xovn_db_span span, void *arg);
 int xovn_db_index_children(const struct xovn_db_index *ix, const char *parent,
 			   xovn_db_switch_fn fn, void *arg);
+/* The same for the switches whose ports name name: what 'c' as parent, 'r' as router port, 'd'. */
+int xovn_db_index_namers(const struct xovn_db_index *ix, char what, const char *name,
+			 xovn_db_switch_fn fn, void *arg);
 
 /* 1 when a member of the file other than the switches (chassis, bindings) names port. */
 int xovn_db_index_names_port(const struct xovn_db_index *ix, const char *port);
+
+/* 1 when member (chassis or bindings) of the file names port. */
+int xovn_db_index_member_names_port(const struct xovn_db_index *ix, const char *member,
+				    const char *port);
+
+/* 1 when the file has a chassis of that name. */
+int xovn_db_index_chassis(const struct xovn_db_index *ix, const char *name);
 
 /* Calls fn with each switch of the file and its tunnel key (-1: none); stops at fn's first non-zero. */
 typedef int (*xovn_db_key_fn)(const char *sw_name, int64_t key, void *arg);

@@ -2,8 +2,9 @@
 /*
  * db_scan.c - the index text of a db file (db_index.h), from its bytes:
  * a walk that only matches brackets and skips strings, except where it
- * reads the names of switches and ports, the parents of ports and the
- * ports that chassis and bindings name.  A name with an escape, or any
+ * reads the names of switches and ports, the parents, router ports and
+ * DHCP options rows that ports name, the names of chassis and the ports
+ * that chassis and bindings name.  A name with an escape, or any
  * shape it does not expect, gives no index: the reader then parses the
  * whole db as before.
  */
@@ -157,6 +158,25 @@ static int is_key(const char *key, size_t len, const char *want)
 	return len == strlen(want) && memcmp(key, want, len) == 0;
 }
 
+/* The member is want and its value (at s->p) a string. */
+static int string_member(struct scan *s, const char *key, size_t key_len, const char *want)
+{
+	skip_ws(s);
+	return is_key(key, key_len, want) && s->p < s->end && *s->p == '"';
+}
+
+/* "TAG STRING" + tail, for a string member; -1 when it has an escape. */
+static int string_line(struct scan *s, FILE *out, char tag, const char *tail, size_t tail_len)
+{
+	const char *str;
+	size_t len;
+
+	if (plain_string(s, &str, &len) < 0)
+		return -1;
+	fprintf(out, "%c %.*s%.*s\n", tag, (int)len, str, (int)tail_len, tail);
+	return 0;
+}
+
 /* What a switch's walk collects: its name and key, and its port names for lines written after it. */
 struct switch_scan {
 	const char *name, *key;
@@ -165,21 +185,52 @@ struct switch_scan {
 	uint64_t ordinal;
 };
 
-/* A port's name and parent, whatever order its members come in. */
-struct port_scan {
-	const char *name, *parent;
-	size_t name_len, parent_len;
+/* A string value of one member, whatever else the value could be. */
+struct str_ref {
+	const char *s;
+	size_t len;
 };
+
+/*
+ * A port's name, parent, peer router port and DHCP options rows, whatever
+ * order its members come in.
+ */
+struct port_scan {
+	struct str_ref name, parent, router_port, dhcp[2];
+};
+
+static int port_option(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct port_scan *port = arg;
+
+	if (string_member(s, key, key_len, "router-port"))
+		return plain_string(s, &port->router_port.s, &port->router_port.len);
+	return skip_value(s);
+}
 
 static int port_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
 	struct port_scan *port = arg;
 
 	if (is_key(key, key_len, "name"))
-		return plain_string(s, &port->name, &port->name_len);
+		return plain_string(s, &port->name.s, &port->name.len);
 	if (is_key(key, key_len, "parent_name"))
-		return plain_string(s, &port->parent, &port->parent_len);
+		return plain_string(s, &port->parent.s, &port->parent.len);
+	if (is_key(key, key_len, "dhcpv4_options"))
+		return plain_string(s, &port->dhcp[0].s, &port->dhcp[0].len);
+	if (is_key(key, key_len, "dhcpv6_options"))
+		return plain_string(s, &port->dhcp[1].s, &port->dhcp[1].len);
+	skip_ws(s);
+	if (is_key(key, key_len, "options") && s->p < s->end && *s->p == '{')
+		return each_member(s, port_option, port);
 	return skip_value(s);
+}
+
+/* "TAG VALUE ORDINAL" when the port has that member. */
+static void port_ref_line(FILE *out, char tag, const struct str_ref *v, uint64_t ordinal)
+{
+	if (v->s)
+		fprintf(out, "%c %.*s %" PRIu64 "\n", tag, (int)v->len, v->s, ordinal);
 }
 
 static int port_element(struct scan *s, void *arg)
@@ -187,12 +238,13 @@ static int port_element(struct scan *s, void *arg)
 	struct switch_scan *sw = arg;
 	struct port_scan port = { 0 };
 
-	if (each_member(s, port_member, &port) < 0 || !port.name)
+	if (each_member(s, port_member, &port) < 0 || !port.name.s)
 		return -1;
-	fprintf(sw->ports, "p %.*s %" PRIu64 "\n", (int)port.name_len, port.name, sw->ordinal);
-	if (port.parent)
-		fprintf(sw->ports, "c %.*s %" PRIu64 "\n", (int)port.parent_len, port.parent,
-			sw->ordinal);
+	port_ref_line(sw->ports, 'p', &port.name, sw->ordinal);
+	port_ref_line(sw->ports, 'c', &port.parent, sw->ordinal);
+	port_ref_line(sw->ports, 'r', &port.router_port, sw->ordinal);
+	port_ref_line(sw->ports, 'd', &port.dhcp[0], sw->ordinal);
+	port_ref_line(sw->ports, 'd', &port.dhcp[1], sw->ordinal);
 	return 0;
 }
 
@@ -230,8 +282,8 @@ static int switch_member(struct scan *s, const char *key, size_t key_len, void *
  */
 struct ref_scan {
 	FILE *out;
-	const char *member;
-	size_t member_len;
+	char tail[130];     /* " MEMBER" */
+	size_t tail_len;
 };
 
 static int ref_value(struct scan *s, void *arg);
@@ -239,16 +291,11 @@ static int ref_value(struct scan *s, void *arg);
 static int ref_member(struct scan *s, const char *key, size_t key_len, void *arg)
 {
 	struct ref_scan *refs = arg;
-	const char *name;
-	size_t len;
 
-	skip_ws(s);
-	if (!is_key(key, key_len, "port") || s->p >= s->end || *s->p != '"')
+	if (!string_member(s, key, key_len, "port"))
 		return ref_value(s, arg);
-	if (plain_string(s, &name, &len) < 0)
-		return -1;
-	fprintf(refs->out, "a %.*s %.*s\n", (int)len, name, (int)refs->member_len, refs->member);
-	return 0;
+	/* "a PORT MEMBER" */
+	return string_line(s, refs->out, 'a', refs->tail, refs->tail_len);
 }
 
 static int ref_value(struct scan *s, void *arg)
@@ -259,6 +306,32 @@ static int ref_value(struct scan *s, void *arg)
 	if (s->p < s->end && *s->p == '[')
 		return each_element(s, ref_value, arg);
 	return skip_value(s);
+}
+
+/* A chassis: its name an "h" line, the ports it names "a" lines. */
+static int chassis_member(struct scan *s, const char *key, size_t key_len, void *arg)
+{
+	struct ref_scan *refs = arg;
+
+	if (!string_member(s, key, key_len, "name"))
+		return ref_member(s, key, key_len, arg);
+	return string_line(s, refs->out, 'h', "", 0);
+}
+
+static int chassis_value(struct scan *s, void *arg)
+{
+	skip_ws(s);
+	if (s->p < s->end && *s->p == '{')
+		return each_member(s, chassis_member, arg);
+	return ref_value(s, arg);
+}
+
+static int chassis_list(struct scan *s, struct ref_scan *refs)
+{
+	skip_ws(s);
+	if (s->p < s->end && *s->p == '[')
+		return each_element(s, chassis_value, refs);
+	return ref_value(s, refs);
 }
 
 struct top_scan {
@@ -286,14 +359,18 @@ static int top_member(struct scan *s, const char *key, size_t key_len, void *arg
 {
 	struct top_scan *top = arg;
 	const char *from;
-	struct ref_scan refs = { .out = top->ports, .member = key, .member_len = key_len };
+	struct ref_scan refs = { .out = top->ports };
 
 	if (is_key(key, key_len, "logical_switches"))
 		return each_element(s, switch_element, top);
+	if (key_len + 2 > sizeof(refs.tail))
+		return -1;
+	refs.tail_len = (size_t)snprintf(refs.tail, sizeof(refs.tail), " %.*s", (int)key_len, key);
 	skip_ws(s);
 	from = s->p;
-	if ((is_key(key, key_len, "chassis") || is_key(key, key_len, "bindings") ?
-	     ref_value(s, &refs) : skip_value(s)) < 0)
+	if ((is_key(key, key_len, "chassis")    ? chassis_list(s, &refs) :
+	     is_key(key, key_len, "bindings") ? ref_value(s, &refs) :
+						skip_value(s)) < 0)
 		return -1;
 	fprintf(s->out, "m %td %td %.*s\n", from - top->start, s->p - from, (int)key_len, key);
 	return 0;
@@ -316,7 +393,7 @@ char *xovn_db_index_text(const char *db_text, size_t db_len, const struct xovn_f
 		free(text);
 		return NULL;
 	}
-	fprintf(s.out, "xovn-db-index 3 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
+	fprintf(s.out, "xovn-db-index 4 %" PRIu64 " %" PRIu64 " %" PRId64 "\n", file->ino,
 		file->size, file->mtime_ns);
 	rc = each_member(&s, top_member, &top);
 	fclose(top.ports);

@@ -25,7 +25,7 @@ json_t *part_without_uuids(json_t *model);
 
 /*
  * Runs argv on ctl_db and on its twin with XOVN_CTL_FULL_WRITES=1: the same
- * status, stdout, stderr and model (but new rows' UUIDs).  partial: the
+ * status, stdout, stderr and model (but new rows' UUIDs, in stdout too).  partial: the
  * chain must take the partial path - the switch "far" is unreadable while
  * it runs on ctl_db.
  */

@@ -114,10 +114,17 @@ Test(ctl_fast_write, adding_and_deleting_ports_is_the_full_paths)
 		{ 1, CTL_ARGV("--may-exist", "lsp-add", "sw0", "p3") },
 		{ 1, CTL_ARGV("--may-exist", "lsp-add", "sw1", "p3") },
 		{ 1, CTL_ARGV("lsp-add", "nosw", "p4") },
-		/* container ports: a VLAN of the parent used in another switch */
+		/*
+		 * container ports: a VLAN of the parent used in another switch; a new
+		 * one the part sees waiting for its parent's binding (it holds no
+		 * chassis) is in force when a chassis attaches the parent, else
+		 * the full path lists it
+		 */
 		{ 1, CTL_ARGV("lsp-add", "sw0", "c2", "p2", "7") },
 		{ 1, CTL_ARGV("lsp-add", "sw0", "c2", "p2", "8") },
 		{ 1, CTL_ARGV("lsp-add", "sw0", "c3", "p3") },
+		{ 0, CTL_ARGV("lsp-add", "sw0", "c4", "p3", "5") },
+		{ 1, CTL_ARGV("lsp-del", "c4") },
 		/* a parent of container ports is refused: they may be in any switch */
 		{ 0, CTL_ARGV("lsp-del", "p2") },
 		{ 1, CTL_ARGV("lsp-del", "c2") },
@@ -276,6 +283,181 @@ Test(ctl_fast_write, dhcp_writes_are_the_full_paths)
 	}
 }
 
+/* The db written whole and indexed again, as a compaction leaves it: the index sees every switch. */
+static void rewrite_db(void)
+{
+	struct xovn_errors errs;
+	json_t *m = part_load(ctl_db);
+
+	xovn_errors_init(&errs);
+	cr_assert_eq(xovn_model_save(ctl_db, m, &errs), 0);
+	xovn_errors_free(&errs);
+	json_decref(m);
+	cr_assert_eq(xovn_db_index_write(ctl_db), 0);
+}
+
+Test(ctl_fast_write, router_deletes_and_gateways_are_the_full_paths)
+{
+	const struct part_case make[] = {
+		{ 1, CTL_ARGV("lr-add", "lr0", "--", "lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01",
+			      "192.168.0.1/24", "--", "lrp-add", "lr0", "lrp1", "02:00:00:00:ff:02",
+			      "192.168.1.1/24") },
+		/* a gateway chassis the db has, or not yet: the warning is the full path's */
+		{ 1, CTL_ARGV("lrp-set-gateway-chassis", "lrp0", "hv1", "10") },
+		{ 1, CTL_ARGV("lrp-set-gateway-chassis", "lrp0", "hv9", "5") },
+		{ 1, CTL_ARGV("lrp-set-gateway-chassis", "lrp0", "hv9", "7") },
+		{ 1, CTL_ARGV("lrp-del-gateway-chassis", "lrp0", "hv9") },
+		{ 1, CTL_ARGV("lrp-del-gateway-chassis", "lrp0", "hv9") },
+		{ 1, CTL_ARGV("lrp-set-gateway-chassis", "nope", "hv1") },
+		{ 1, CTL_ARGV("ha-chassis-group-add", "grp", "--", "ha-chassis-group-add-chassis",
+			      "grp", "hv1", "10", "--", "ha-chassis-group-add-chassis", "grp", "hv8",
+			      "5") },
+		{ 1, CTL_ARGV("ha-chassis-group-remove-chassis", "grp", "hv8") },
+		{ 1, CTL_ARGV("ha-chassis-group-add", "grp") },
+		/* deleting a router port leaves its route without a way out: the same warning */
+		{ 1, CTL_ARGV("lr-route-add", "lr0", "10.0.0.0/8", "192.168.1.254") },
+		{ 1, CTL_ARGV("lrp-del", "lrp1") },
+		{ 1, CTL_ARGV("lrp-del", "lrp1") },
+		{ 1, CTL_ARGV("--if-exists", "lrp-del", "lrp1") },
+		/* a switch port peers with lrp0: deleting lrp0 makes it incomplete, the same warning */
+		{ 1, CTL_ARGV("lsp-add", "sw0", "rp0", "--", "lsp-set-type", "rp0", "router", "--",
+			      "lsp-set-options", "rp0", "router-port=lrp0") },
+		{ 1, CTL_ARGV("lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lr-add", "lr2", "--", "lrp-add", "lr2", "lrp2", "02:00:00:00:ff:12",
+			      "192.168.12.1/24", "--", "lsp-add", "sw1", "rp2", "--", "lsp-set-type",
+			      "rp2", "router", "--", "lsp-set-options", "rp2", "router-port=lrp2") },
+		{ 1, CTL_ARGV("lr-add", "lr1", "--", "lrp-add", "lr1", "lrp9", "02:00:00:00:ff:09",
+			      "192.168.9.1/24", "--", "set", "Logical_Router", "lr1",
+			      "options:chassis=hv7") },
+		{ 1, CTL_ARGV("lr-del", "lr1") },
+		{ 1, CTL_ARGV("lr-del", "lr1") },
+		{ 1, CTL_ARGV("--if-exists", "lr-del", "lr1") },
+		{ 1, CTL_ARGV("lsp-add", "sw1", "rp1", "--", "lsp-set-type", "rp1", "router", "--",
+			      "lsp-set-options", "rp1", "router-port=lrp0") },
+		{ 1, CTL_ARGV("lsp-del", "rp0") },
+	};
+	/* Once the file holds the peering ports, the index names their switches. */
+	const struct part_case indexed[] = {
+		{ 1, CTL_ARGV("lr-del", "lr2") },
+		{ 1, CTL_ARGV("lsp-del", "rp2") },
+		/* a router port removed by a generic command: its peer's switch is not read */
+		{ 0, CTL_ARGV("clear", "Logical_Router", "lr0", "ports") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		/*
+		 * two ports become incomplete (one in sw1, which the index names, one
+		 * in sw0, which the chain names): the full path lists them in the
+		 * order of its switches
+		 */
+		{ 0, CTL_ARGV("lsp-add", "sw0", "rp3", "--", "lsp-set-type", "rp3", "router", "--",
+			      "lsp-set-options", "rp3", "router-port=lrp0", "--", "lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lrp-add", "lr0", "lrp0", "02:00:00:00:ff:01", "192.168.0.1/24") },
+		{ 1, CTL_ARGV("lsp-del", "rp3") },
+		{ 1, CTL_ARGV("lrp-del", "lrp0") },
+		{ 1, CTL_ARGV("lsp-del", "rp1") },
+		{ 1, CTL_ARGV("lr-del", "lr0") },
+	};
+
+	RUN_PART_CASES(make);
+	rewrite_db();
+	RUN_PART_CASES(indexed);
+}
+
+/* The UUID of the DHCP options row of cidr. */
+static void dhcp_uuid(const char *cidr, char *uuid, size_t len)
+{
+	json_t *m = part_load(ctl_db), *row;
+	size_t i;
+
+	uuid[0] = '\0';
+	json_array_foreach(json_object_get(m, "dhcp_options"), i, row)
+		if (strcmp(json_string_value(json_object_get(row, "cidr")), cidr) == 0)
+			snprintf(uuid, len, "%s", json_string_value(json_object_get(row, "_uuid")));
+	json_decref(m);
+	cr_assert(uuid[0], "no DHCP options row of %s", cidr);
+}
+
+Test(ctl_fast_write, dhcp_deletes_are_the_full_paths)
+{
+	char a[40], b[40];
+
+	part_expect_same_as_full(CTL_ARGV("dhcp-options-create", "10.0.0.0/24", "--",
+					  "dhcp-options-create", "10.0.1.0/24"), 1);
+	dhcp_uuid("10.0.0.0/24", a, sizeof(a));
+	dhcp_uuid("10.0.1.0/24", b, sizeof(b));
+	{
+		const struct part_case cases[] = {
+			/* named by no port */
+			{ 1, CTL_ARGV("dhcp-options-del", a) },
+			{ 1, CTL_ARGV("dhcp-options-del", a) },
+			/* named by a port of a switch a record replaced: the part holds it */
+			{ 1, CTL_ARGV("lsp-set-dhcpv4-options", "q1", b) },
+			{ 1, CTL_ARGV("dhcp-options-del", b) },
+			{ 1, CTL_ARGV("dhcp-options-create", "10.0.2.0/24") },
+		};
+
+		RUN_PART_CASES(cases);
+	}
+	dhcp_uuid("10.0.2.0/24", b, sizeof(b));
+	part_expect_same_as_full(CTL_ARGV("lsp-set-dhcpv4-options", "z1", b), 0);
+	rewrite_db();
+	/* named by a port of a switch the part does not hold ("far") */
+	part_expect_same_as_full(CTL_ARGV("dhcp-options-del", b), 0);
+}
+
+Test(ctl_fast_write, generic_commands_are_the_full_paths)
+{
+	const struct part_case cases[] = {
+		{ 1, CTL_ARGV("set", "Logical_Switch_Port", "q1", "addresses=\"02:00:00:00:01:01 10.0.1.1\"",
+			      "options:foo=bar") },
+		{ 1, CTL_ARGV("add", "logical_switch_port", "q1", "port_security", "02:00:00:00:01:01") },
+		{ 1, CTL_ARGV("remove", "Logical_Switch_Port", "q1", "options", "foo") },
+		{ 1, CTL_ARGV("clear", "Logical_Switch_Port", "q1", "port_security") },
+		{ 1, CTL_ARGV("set", "Logical_Switch_Port", "nope", "addresses=x") },
+		{ 1, CTL_ARGV("--if-exists", "set", "Logical_Switch_Port", "nope", "addresses=x") },
+		{ 1, CTL_ARGV("set", "Logical_Switch_Port", "q1", "bogus=1") },
+		{ 1, CTL_ARGV("set", "Logical_Switch_Port", "q1", "tunnel_key=9") },
+		/* an attached VIF that stays one, or not */
+		{ 1, CTL_ARGV("set", "Logical_Switch_Port", "p1", "options:requested-chassis=hv1") },
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "p1", "type=localport") },
+		/* names other rows hold, tags of a parent's ports anywhere, UUIDs the index lacks */
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "q1", "name=q9") },
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "q9", "name=q1") },
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "c1", "tag_request=5") },
+		{ 0, CTL_ARGV("set", "Logical_Switch", "sw1", "name=sw9") },
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "00000000-0000-0000-0000-000000000000",
+			      "addresses=x") },
+		{ 0, CTL_ARGV("set", "Nosuch", "q1", "addresses=x") },
+		/* an external port without an HA group is incomplete: the full path says so */
+		{ 0, CTL_ARGV("set", "Logical_Switch_Port", "q1", "type=external") },
+		{ 1, CTL_ARGV("lsp-set-type", "q1", "") },
+		/* a group is named by UUID */
+		{ 1, CTL_ARGV("ha-chassis-group-add", "grp", "--", "set", "Logical_Switch_Port", "q1",
+			      "ha_chassis_group=grp") },
+		/* rows of the small members, by name or UUID, made and named in one chain */
+		{ 1, CTL_ARGV("create", "Logical_Router", "name=gw1", "options:chassis=hv9") },
+		{ 1, CTL_ARGV("set", "Logical_Router", "gw1", "options:chassis=hv1") },
+		{ 1, CTL_ARGV("lrp-add", "gw1", "gwp", "02:00:00:00:ff:11", "172.16.0.1/24", "--",
+			      "set", "Logical_Router_Port", "gwp", "networks=\"172.16.1.1/24\"") },
+		{ 1, CTL_ARGV("--id=@nat", "create", "nat", "type=snat", "logical_ip=10.10.10.0/24",
+			      "external_ip=172.16.1.100", "--", "add", "logical_router", "gw1", "nat",
+			      "@nat") },
+		/* refused by validation: the full path runs the chain afresh, its --id names too */
+		{ 0, CTL_ARGV("--id=@nat", "create", "nat", "type=snat", "logical_ip=bogus",
+			      "external_ip=172.16.1.101", "--", "add", "logical_router", "gw1", "nat",
+			      "@nat") },
+		{ 1, CTL_ARGV("create", "DHCP_Options", "cidr=10.9.0.0/24") },
+		/* taken by the full path after it ran on the part: its output once */
+		{ 0, CTL_ARGV("create", "Logical_Router", "name=gw2", "--", "set",
+			      "Logical_Switch_Port", "q1", "type=external") },
+		{ 1, CTL_ARGV("lsp-set-type", "q1", "") },
+		{ 0, CTL_ARGV("set", "Logical_Router_Port", "gwp", "name=gwq") },
+		{ 1, CTL_ARGV("clear", "Logical_Router", "gw1", "ports") },
+	};
+
+	RUN_PART_CASES(cases);
+}
+
 Test(ctl_fast_write, records_appended_on_the_file_are_part_of_it)
 {
 	struct xovn_db_span sw0 = part_switch_span("sw0");
@@ -365,6 +547,15 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		  "\"bindings\": [{\"port\": \"b\", \"x\": {\"port\": 1}}], \"n\": {\"port\": \"z\"}}",
 		  "s 22 59 a\nm 95 27 chassis\nm 136 33 bindings\nm 176 13 n\n"
 		  "p c 0\nc x 0\nk a -\na v chassis\na b bindings\n" },
+		/* router ports and DHCP options rows ports name; the names of chassis */
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"ports\": [{\"options\": "
+		  "{\"a\": \"b\", \"router-port\": \"lrp0\"}, \"name\": \"x\", \"dhcpv4_options\": "
+		  "\"u4\", \"dhcpv6_options\": \"u6\"}]}], \"chassis\": [{\"name\": \"hv1\", "
+		  "\"vifs\": [{\"port\": \"x\"}]}, {\"vifs\": [], \"name\": \"hv2\"}]}",
+		  "s 22 133 a\nm 169 71 chassis\np x 0\nr lrp0 0\nd u4 0\nd u6 0\nk a -\nh hv1\n"
+		  "a x chassis\nh hv2\n" },
+		{ "{\"logical_switches\": [{\"name\": \"a\", \"ports\": [{\"name\": \"x\", "
+		  "\"options\": {\"router-port\": \"l\\\"p\"}}]}]}", NULL },
 		{ "{\"logical_switches\": []}", "" },
 		{ "{\"logical_switches\": [{\"name\": \"a\\\"b\"}]}", NULL },
 		{ "{\"logical_switches\": [{\"ports\": []}]}", NULL },
@@ -377,7 +568,7 @@ Test(ctl_fast_write, the_index_text_of_a_document)
 		const char *doc = cases[i].doc;
 		size_t len;
 		char *text = xovn_db_index_text(doc, strlen(doc), &id, &len);
-		const char *head = "xovn-db-index 3 7 8 9\n";
+		const char *head = "xovn-db-index 4 7 8 9\n";
 
 		if (!cases[i].want) {
 			cr_assert_null(text, "case %zu: an index of %s", i, doc);
