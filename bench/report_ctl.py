@@ -318,7 +318,9 @@ CPW_KNOWN = {"start": "`xovnctl --help` (process start and exit, nothing read)",
 
 
 # Verbs bench/cp_write.sh times beside lsp-set-addresses, by their row kind.
-CPW_VERBS = {"add": "lsp-add", "del": "lsp-del"}
+CPW_VERBS = {"add": "lsp-add", "del": "lsp-del",
+             "db_set": "set Logical_Switch_Port PORT options:…",
+             "db_create": "create DHCP_Options cidr=…"}
 
 
 def cpw_label(kind):
