@@ -19,6 +19,12 @@
  *                        neighbour hash (its value carries the out
  *                        switch's fdb value), one store of the rewritten
  *                        header bytes
+ *   floor_encap          local unicast's lookups landing on a port of
+ *                        another chassis, then the next hop toward that
+ *                        chassis (remote hop hash), bpf_skb_adjust_room
+ *                        with xovn's flags, one write of the 72 front
+ *                        bytes (outer MACs from the hop, the inner
+ *                        Ethernet header from the frame), redirect
  *
  * bench/pktcost.c fills the maps so that its frames hit in every lookup.
  */
@@ -59,6 +65,14 @@ struct {
 	__type(value, struct xovn_route_val);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 } fl_routes SEC(".maps");
+
+/* Preallocated, as xovn's (include/xovn_map_table.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_REMOTE_HOPS);
+	__type(key, __u32);
+	__type(value, struct xovn_remote_hop);
+} fl_remote_hops SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -204,6 +218,49 @@ int floor_routed(struct __sk_buff *skb)
 	if (bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0)
 		return TC_ACT_SHOT;
 	return nb->ls_dp_key == rp->ls_dp_key ? floor_out(skb, in, &nb->fdb) : TC_ACT_SHOT;
+}
+
+/* Geneve with OVN's option: outer Ethernet + IPv4 + UDP + Geneve (16 bytes). */
+#define FLOOR_ENCAP_OVERHEAD 58
+#define FLOOR_FRONT_LEN      (FLOOR_ENCAP_OVERHEAD + ETH_HLEN)
+
+SEC("tc")
+int floor_encap(struct __sk_buff *skb)
+{
+	__u64 flags = BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
+		      BPF_F_ADJ_ROOM_ENCAP_L2_ETH | BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN);
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
+	__u64 front[FLOOR_FRONT_LEN / 8] = {};
+	const struct xovn_remote_hop *hop;
+	const struct xovn_ingress_val *in;
+	const struct xovn_fdb_val *fdb;
+	struct xovn_fdb_key fk = {};
+	void *data;
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	in = floor_ingress(skb);
+	if (!in)
+		return TC_ACT_SHOT;
+	fk.dp_key = in->dp_key;
+	__builtin_memcpy(fk.mac, eth->h_dest, ETH_ALEN);
+	fdb = xovn_lookup(&fl_fdb, &fk);
+	if (!fdb)
+		return TC_ACT_SHOT;
+	hop = bpf_map_lookup_elem(&fl_remote_hops, &fdb->port.remote_ip);
+	if (!hop)
+		return TC_ACT_SHOT;
+	floor_count(in->slot, skb->len, 0);
+	floor_count(fdb->port.slot, skb->len, 1);
+	__builtin_memcpy(front, hop->dmac, 2 * ETH_ALEN);
+	__builtin_memcpy((__u8 *)front + FLOOR_ENCAP_OVERHEAD, eth, ETH_HLEN);
+	if (bpf_skb_adjust_room(skb, FLOOR_ENCAP_OVERHEAD, BPF_ADJ_ROOM_MAC, flags))
+		return TC_ACT_SHOT;
+	data = (void *)(long)skb->data;
+	if (data + FLOOR_FRONT_LEN > (void *)(long)skb->data_end)
+		return TC_ACT_SHOT;
+	__builtin_memcpy(data, front, FLOOR_FRONT_LEN);
+	return bpf_redirect(hop->ifindex, 0);
 }
 
 char LICENSE[] SEC("license") = "GPL";
