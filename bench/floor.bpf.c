@@ -35,6 +35,7 @@
 #include <bpf/bpf_helpers.h>
 #include "xovn_maps.h"
 #include "floor_count.h"
+#include "floor_move.h"
 #include "../bpf/lib/lookup.h"
 
 #define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
@@ -220,22 +221,15 @@ int floor_routed(struct __sk_buff *skb)
 	return nb->ls_dp_key == rp->ls_dp_key ? floor_out(skb, in, &nb->fdb) : TC_ACT_SHOT;
 }
 
-/* Geneve with OVN's option: outer Ethernet + IPv4 + UDP + Geneve (16 bytes). */
-#define FLOOR_ENCAP_OVERHEAD 58
-#define FLOOR_FRONT_LEN      (FLOOR_ENCAP_OVERHEAD + ETH_HLEN)
-
 SEC("tc")
 int floor_encap(struct __sk_buff *skb)
 {
-	__u64 flags = BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
-		      BPF_F_ADJ_ROOM_ENCAP_L2_ETH | BPF_F_ADJ_ROOM_ENCAP_L2(ETH_HLEN);
 	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
 	__u64 front[FLOOR_FRONT_LEN / 8] = {};
 	const struct xovn_remote_hop *hop;
 	const struct xovn_ingress_val *in;
 	const struct xovn_fdb_val *fdb;
 	struct xovn_fdb_key fk = {};
-	void *data;
 
 	if (!eth)
 		return TC_ACT_SHOT;
@@ -254,12 +248,8 @@ int floor_encap(struct __sk_buff *skb)
 	floor_count(fdb->port.slot, skb->len, 1);
 	__builtin_memcpy(front, hop->dmac, 2 * ETH_ALEN);
 	__builtin_memcpy((__u8 *)front + FLOOR_ENCAP_OVERHEAD, eth, ETH_HLEN);
-	if (bpf_skb_adjust_room(skb, FLOOR_ENCAP_OVERHEAD, BPF_ADJ_ROOM_MAC, flags))
+	if (floor_push(skb, FLOOR_ENCAP_OVERHEAD, FLOOR_ENCAP_FLAGS, front, FLOOR_FRONT_LEN))
 		return TC_ACT_SHOT;
-	data = (void *)(long)skb->data;
-	if (data + FLOOR_FRONT_LEN > (void *)(long)skb->data_end)
-		return TC_ACT_SHOT;
-	__builtin_memcpy(data, front, FLOOR_FRONT_LEN);
 	return bpf_redirect(hop->ifindex, 0);
 }
 
