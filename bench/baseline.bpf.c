@@ -7,11 +7,7 @@
 #include <linux/bpf.h>
 #include <linux/pkt_cls.h>
 #include <bpf/bpf_helpers.h>
-
-/* Geneve with OVN's option: outer Ethernet + IPv4 + UDP + Geneve (16 bytes). */
-#define FLOOR_ENCAP_OVERHEAD 58
-#define FLOOR_ETH_HLEN       14
-#define FLOOR_FRONT_LEN      (FLOOR_ENCAP_OVERHEAD + FLOOR_ETH_HLEN)
+#include "floor_move.h"
 
 const volatile __u32 target_ifindex = 1;
 /* Frames the sink received: proof that live-frame redirects really happened. */
@@ -32,14 +28,8 @@ int bench_tc_redirect(struct __sk_buff *skb)
 static __always_inline int floor_move(struct __sk_buff *skb, __s32 delta, __u64 flags,
 				      const void *front, const __u32 len)
 {
-	void *data;
-
-	if (bpf_skb_adjust_room(skb, delta, BPF_ADJ_ROOM_MAC, flags))
+	if (floor_push(skb, delta, flags, front, len))
 		return TC_ACT_SHOT;
-	data = (void *)(long)skb->data;
-	if (data + len > (void *)(long)skb->data_end)
-		return TC_ACT_SHOT;
-	__builtin_memcpy(data, front, len);
 	return bpf_redirect(target_ifindex, 0);
 }
 
@@ -49,11 +39,7 @@ int bench_tc_encap_floor(struct __sk_buff *skb)
 {
 	__u64 front[FLOOR_FRONT_LEN / 8] = {};
 
-	return floor_move(skb, FLOOR_ENCAP_OVERHEAD,
-			  BPF_F_ADJ_ROOM_ENCAP_L3_IPV4 | BPF_F_ADJ_ROOM_ENCAP_L4_UDP |
-				  BPF_F_ADJ_ROOM_ENCAP_L2_ETH |
-				  BPF_F_ADJ_ROOM_ENCAP_L2(FLOOR_ETH_HLEN),
-			  front, FLOOR_FRONT_LEN);
+	return floor_move(skb, FLOOR_ENCAP_OVERHEAD, FLOOR_ENCAP_FLAGS, front, FLOOR_FRONT_LEN);
 }
 
 /* Decap: the 58 bytes cut, the inner Ethernet header written over the outer one. */

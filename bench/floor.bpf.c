@@ -19,6 +19,12 @@
  *                        neighbour hash (its value carries the out
  *                        switch's fdb value), one store of the rewritten
  *                        header bytes
+ *   floor_encap          local unicast's lookups landing on a port of
+ *                        another chassis, then the next hop toward that
+ *                        chassis (remote hop hash), bpf_skb_adjust_room
+ *                        with xovn's flags, one write of the 72 front
+ *                        bytes (outer MACs from the hop, the inner
+ *                        Ethernet header from the frame), redirect
  *
  * bench/pktcost.c fills the maps so that its frames hit in every lookup.
  */
@@ -29,6 +35,7 @@
 #include <bpf/bpf_helpers.h>
 #include "xovn_maps.h"
 #include "floor_count.h"
+#include "floor_move.h"
 #include "../bpf/lib/lookup.h"
 
 #define FLOOR_HASH(NAME, KEY, VALUE, MAX)				\
@@ -59,6 +66,14 @@ struct {
 	__type(value, struct xovn_route_val);
 	__uint(map_flags, BPF_F_NO_PREALLOC);
 } fl_routes SEC(".maps");
+
+/* Preallocated, as xovn's (include/xovn_map_table.h). */
+struct {
+	__uint(type, BPF_MAP_TYPE_HASH);
+	__uint(max_entries, XOVN_MAX_REMOTE_HOPS);
+	__type(key, __u32);
+	__type(value, struct xovn_remote_hop);
+} fl_remote_hops SEC(".maps");
 
 struct {
 	__uint(type, BPF_MAP_TYPE_PERCPU_ARRAY);
@@ -204,6 +219,38 @@ int floor_routed(struct __sk_buff *skb)
 	if (bpf_skb_store_bytes(skb, 0, h, sizeof(h), 0) < 0)
 		return TC_ACT_SHOT;
 	return nb->ls_dp_key == rp->ls_dp_key ? floor_out(skb, in, &nb->fdb) : TC_ACT_SHOT;
+}
+
+SEC("tc")
+int floor_encap(struct __sk_buff *skb)
+{
+	struct ethhdr *eth = floor_eth(skb, ETH_HLEN);
+	__u64 front[FLOOR_FRONT_LEN / 8] = {};
+	const struct xovn_remote_hop *hop;
+	const struct xovn_ingress_val *in;
+	const struct xovn_fdb_val *fdb;
+	struct xovn_fdb_key fk = {};
+
+	if (!eth)
+		return TC_ACT_SHOT;
+	in = floor_ingress(skb);
+	if (!in)
+		return TC_ACT_SHOT;
+	fk.dp_key = in->dp_key;
+	__builtin_memcpy(fk.mac, eth->h_dest, ETH_ALEN);
+	fdb = xovn_lookup(&fl_fdb, &fk);
+	if (!fdb)
+		return TC_ACT_SHOT;
+	hop = bpf_map_lookup_elem(&fl_remote_hops, &fdb->port.remote_ip);
+	if (!hop)
+		return TC_ACT_SHOT;
+	floor_count(in->slot, skb->len, 0);
+	floor_count(fdb->port.slot, skb->len, 1);
+	__builtin_memcpy(front, hop->dmac, 2 * ETH_ALEN);
+	__builtin_memcpy((__u8 *)front + FLOOR_ENCAP_OVERHEAD, eth, ETH_HLEN);
+	if (floor_push(skb, FLOOR_ENCAP_OVERHEAD, FLOOR_ENCAP_FLAGS, front, FLOOR_FRONT_LEN))
+		return TC_ACT_SHOT;
+	return bpf_redirect(hop->ifindex, 0);
 }
 
 char LICENSE[] SEC("license") = "GPL";

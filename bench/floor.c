@@ -3,7 +3,9 @@
  * floor.c - loads bench/floor.bpf.c and gives its maps the entries that the
  * frames of the local unicast and routed paths (scenarios.c) hit: one
  * switch for unicast, and for the routed frame a switch, a router LSP, a
- * route (with its out port) and a neighbour (with the out port's fdb value).  The
+ * route (with its out port) and a neighbour (with the out port's fdb value),
+ * and for the encap frame a port on another chassis and the next hop toward
+ * that chassis.  The
  * keys are taken from the frames themselves; the values only need to lead
  * from one lookup to the next.
  */
@@ -19,6 +21,8 @@
 #include "scenarios.h"
 
 enum { FL_DP_SW = 1, FL_DP_IN = 3, FL_DP_OUT = 4, FL_RTR = 100, FL_LSP = 2, FL_LRP = 2 };
+
+#define FL_REMOTE_IP 0x0200000a  /* 10.0.0.2, network order on x86 */
 
 static const uint8_t fl_out_mac[6] = { 0x02, 0, 0, 0, 0xfe, 0x04 };
 static const uint8_t fl_nh_mac[6] = { 0x02, 0, 0, 0, 0x44, 0x01 };
@@ -50,6 +54,22 @@ static int put_fdb(struct floor *s, uint32_t dp, const uint8_t *mac, uint16_t po
 
 	memcpy(k.mac, mac, 6);
 	return put(s->maps.fl_fdb, &k, &v);
+}
+
+/* The port of another chassis the encap frame is for, and the next hop there. */
+static int put_remote(struct floor *s, const uint8_t *frame, uint32_t ifindex)
+{
+	struct xovn_fdb_key k = { .dp_key = FL_DP_SW };
+	struct xovn_fdb_val v = { .port_key = 3,
+				  .port = { .remote_ip = FL_REMOTE_IP, .slot = 5,
+					    .flags = XOVN_PF_REMOTE } };
+	struct xovn_remote_hop hop = { .ifindex = ifindex, .mtu = 1500 };
+	uint32_t ip = FL_REMOTE_IP;
+
+	memcpy(k.mac, frame, 6);
+	memcpy(hop.dmac, fl_nh_mac, 6);
+	memcpy(hop.smac, fl_out_mac, 6);
+	return put(s->maps.fl_fdb, &k, &v) || put(s->maps.fl_remote_hops, &ip, &hop);
 }
 
 /* The router LSP frame is addressed to, with its router in its fdb value. */
@@ -126,12 +146,15 @@ int bfl_open(struct bfl *f, const struct bd_iface *ifaces)
 	}
 	if (path(f, ifaces, 0, "floor_unicast", s->progs.floor_unicast, "unicast") ||
 	    path(f, ifaces, 1, "floor_unicast_hash", s->progs.floor_unicast_hash, "unicast") ||
-	    path(f, ifaces, 2, "floor_routed", s->progs.floor_routed, "routed_unicast"))
+	    path(f, ifaces, 2, "floor_routed", s->progs.floor_routed, "routed_unicast") ||
+	    path(f, ifaces, 3, "encap_floor_full", s->progs.floor_encap, "encap"))
 		return -1;
 	return put_ingress(s, f->paths[0].in.ingress_ifindex, FL_DP_SW, 1) ||
 	       put_fdb(s, FL_DP_SW, f->paths[0].frame, 2, out, 2) ||
 	       put_ingress(s, f->paths[2].in.ingress_ifindex, FL_DP_IN, 3) ||
-	       put_router(s, f->paths[2].frame, out) ? -1 : 0;
+	       put_router(s, f->paths[2].frame, out) ||
+	       put_ingress(s, f->paths[3].in.ingress_ifindex, FL_DP_SW, 1) ||
+	       put_remote(s, f->paths[3].frame, out) ? -1 : 0;
 }
 
 void bfl_close(struct bfl *f)

@@ -13,7 +13,7 @@
 #include "frames.h"
 #include "timing.h"
 
-#define BFL_N 3
+#define BFL_N 4
 
 struct bfl_path {
 	const char *name;        /* row name: floor_unicast, ... */

@@ -145,6 +145,9 @@ struct xovn_ingress_key {
 #define XOVN_IN_PORT_SECURITY    0x02 /* ingress port security applies */
 #define XOVN_IN_DHCP             0x04 /* DHCPv4 is answered here (xovn_dhcp) */
 #define XOVN_IN_DHCP6            0x08 /* DHCPv6 is answered here (xovn_dhcp6) */
+/* The port's switch has no localnet mapped on this chassis: its remote ports
+ * are reached through tunnels, without looking the switch up (xovn_datapaths). */
+#define XOVN_IN_TUNNEL_ONLY      0x10
 
 struct xovn_ingress_val {
 	__u32 dp_key;

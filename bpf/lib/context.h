@@ -33,6 +33,7 @@ struct xovn_ctx {
 	__u8 proto_ok;           /* from a tunnel: the decapsulation left skb->protocol
 				  * naming the inner frame (deliver.h: peer redirect) */
 	__u8 routed;             /* a router was passed: its entry is in the router scratch */
+	__u32 in_dp_key;         /* the ingress port's switch, which in_flags describe */
 };
 
 #endif /* XOVN_BPF_CONTEXT_H */

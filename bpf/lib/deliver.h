@@ -110,12 +110,25 @@ static __always_inline int xovn_output_from_tunnel(struct __sk_buff *skb, struct
 	return xovn_deliver(skb, ctx, out_port, pv);
 }
 
+/*
+ * Whether ctx->dp_key reaches other chassis through its localnet here.  A
+ * frame still on its ingress port's switch knows from that port's entry
+ * when the switch has none: no lookup.
+ */
+static __always_inline int xovn_via_localnet(const struct xovn_ctx *ctx)
+{
+	struct xovn_dp_val *dp;
+
+	if ((ctx->in_flags & XOVN_IN_TUNNEL_ONLY) && ctx->dp_key == ctx->in_dp_key)
+		return 0;
+	dp = xovn_lookup(&xovn_datapaths, &ctx->dp_key);
+	return dp && (dp->flags & XOVN_DPF_LOCALNET);
+}
+
 /* A VIF, container or l2gateway port that lives on another chassis. */
 static __always_inline int xovn_output_remote(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					      __u16 out_port, const struct xovn_port_val *pv)
 {
-	struct xovn_dp_val *dp;
-
 	if (!(pv->flags & XOVN_PF_REMOTE))
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	/* The fabric already carried it past its owner: here it is not ours. */
@@ -123,8 +136,7 @@ static __always_inline int xovn_output_remote(struct __sk_buff *skb, struct xovn
 		return xovn_drop(skb, ctx, XOVN_DROP_LOCALNET_REFLECT);
 	if (xovn_from_localport(ctx))
 		return xovn_drop(skb, ctx, XOVN_DROP_LOCALPORT);
-	dp = xovn_lookup(&xovn_datapaths, &ctx->dp_key);
-	if (dp && (dp->flags & XOVN_DPF_LOCALNET))
+	if (xovn_via_localnet(ctx))
 		return xovn_send_localnet(skb, ctx, out_port);
 	xovn_trace_action(ctx, XOVN_ACT_TUNNEL, out_port);
 	return xovn_tunnel_unicast(skb, ctx, out_port, pv->remote_ip, pv->slot);

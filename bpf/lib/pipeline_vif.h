@@ -66,6 +66,7 @@ static __always_inline int xovn_vif_ingress_port(struct __sk_buff *skb, struct x
 	ctx->in_port = in->port_key;
 	ctx->in_type = in->port_type;
 	ctx->in_flags = in->flags;
+	ctx->in_dp_key = in->dp_key;
 	ctx->in_slot = in->slot;
 	ctx->in_vid = eth->vid;
 	ctx->origin = in->port_type == XOVN_PT_LOCALNET ? XOVN_ORIGIN_LOCALNET

@@ -104,6 +104,22 @@ static __always_inline int xovn_tunnel_fits(struct __sk_buff *skb, const struct 
 }
 
 /*
+ * The outer IPv4 header's checksum, summed from the values the header is
+ * made of while they are in registers: reading back the bytes just stored
+ * would wait for the stores.  Each term is a 16-bit word as it lies in the
+ * header, read in host order (the one's-complement sum does not depend on
+ * byte order); id and checksum are zero.
+ */
+static __always_inline __u16 xovn_encap_ip_csum(__be16 tot_len, __be32 saddr, __be32 daddr)
+{
+	__u64 sum = (__u64)bpf_htons(0x4500) + tot_len + bpf_htons(XOVN_IP_DF) +
+		    bpf_htons(XOVN_IP_TTL << 8 | IPPROTO_UDP) + (saddr & 0xffff) + (saddr >> 16) +
+		    (daddr & 0xffff) + (daddr >> 16);
+
+	return xovn_csum_fold(sum);
+}
+
+/*
  * The headers between the outer and the inner Ethernet header.  Only the
  * lengths and the source port change from one frame to the next; the
  * checksum is summed in registers (no helper call).
@@ -114,17 +130,19 @@ static __always_inline void xovn_encap_hdr_fill(struct xovn_encap_hdr *h, __u32 
 						__u16 out_key)
 {
 	__u32 udp_len = sizeof(h->udp) + sizeof(h->gnv) + skb_len;
+	__be16 tot_len = bpf_htons(sizeof(h->ip) + udp_len);
+	__be32 saddr = cfg->encap_ip;
 
 	__builtin_memset(h, 0, sizeof(*h));
 	h->ip.version = 4;
 	h->ip.ihl = sizeof(h->ip) / 4;
-	h->ip.tot_len = bpf_htons(sizeof(h->ip) + udp_len);
+	h->ip.tot_len = tot_len;
 	h->ip.frag_off = bpf_htons(XOVN_IP_DF);
 	h->ip.ttl = XOVN_IP_TTL;
 	h->ip.protocol = IPPROTO_UDP;
-	h->ip.saddr = cfg->encap_ip;
+	h->ip.saddr = saddr;
 	h->ip.daddr = remote_ip;
-	h->ip.check = xovn_ipv4_csum_inline(&h->ip);
+	h->ip.check = xovn_encap_ip_csum(tot_len, saddr, remote_ip);
 	h->udp.source = bpf_htons(XOVN_SPORT_BASE | (hash & XOVN_SPORT_MASK));
 	h->udp.dest = bpf_htons(XOVN_GENEVE_PORT);
 	h->udp.len = bpf_htons(udp_len);
@@ -152,21 +170,51 @@ static __always_inline int xovn_encap_grow_ip(struct __sk_buff *skb)
 }
 
 /*
- * The first 72 bytes of an encapsulated frame, written with one store from
- * &outer.  The leading pad puts the IPv4 header on a 4-byte boundary: the
- * verifier refuses misaligned stack writes.
+ * The first 72 bytes of an encapsulated frame, built on the stack: the
+ * outer Ethernet header, then, from an 8-byte boundary, the IPv4 header
+ * up to the inner Ethernet header.  Both parts start aligned, so they go
+ * to the packet in whole words (a copy from an unaligned start goes byte
+ * by byte), and the IPv4 fields are aligned stack stores, as the verifier
+ * wants.
  */
 struct xovn_encap_front {
-	__u16 pad;
 	struct ethhdr outer;
+	__u16 pad;
 	struct xovn_encap_hdr h;
 	struct ethhdr inner;
-};
+} __attribute__((aligned(8)));
 
 #define XOVN_ENCAP_FRONT_LEN (XOVN_ENCAP_OVERHEAD + ETH_HLEN)
+#define XOVN_ENCAP_REST_LEN  (XOVN_ENCAP_FRONT_LEN - ETH_HLEN)
+_Static_assert(__builtin_offsetof(struct xovn_encap_front, h) % 8 == 0,
+	       "encap front: the headers after the outer Ethernet start a word");
 _Static_assert(__builtin_offsetof(struct xovn_encap_front, inner) + ETH_HLEN -
-	       __builtin_offsetof(struct xovn_encap_front, outer) == XOVN_ENCAP_FRONT_LEN,
-	       "encap front: outer headers + inner Ethernet, no gaps");
+	       __builtin_offsetof(struct xovn_encap_front, h) == XOVN_ENCAP_REST_LEN,
+	       "encap front: outer IP, UDP, Geneve + inner Ethernet, no gaps");
+
+/*
+ * Writes the front over the start of skb, in place: right after
+ * bpf_skb_adjust_room or bpf_skb_change_head the bytes are in the linear
+ * head.  Packet stores need no alignment where the datapath runs (pkt.h),
+ * so the compiler is told the destination is aligned and copies in words;
+ * the second part's address is hidden from it, which would otherwise know
+ * it is not.  0, or -1 when the head is shorter.
+ */
+static __always_inline int xovn_encap_store(struct __sk_buff *skb,
+					    const struct xovn_encap_front *f)
+{
+	void *data, *rest;
+
+	asm volatile("" : "+r"(skb));  /* context fields at constant offsets (eth.h) */
+	data = (void *)(long)skb->data;
+	if (data + XOVN_ENCAP_FRONT_LEN > (void *)(long)skb->data_end)
+		return -1;
+	rest = data + ETH_HLEN;
+	asm volatile("" : "+r"(rest));
+	__builtin_memcpy(__builtin_assume_aligned(data, 8), &f->outer, ETH_HLEN);
+	__builtin_memcpy(__builtin_assume_aligned(rest, 8), &f->h, XOVN_ENCAP_REST_LEN);
+	return 0;
+}
 
 /*
  * Builds, on the stack, the front of skb once wrapped for (vni, in_port ->
@@ -209,7 +257,7 @@ static __always_inline int xovn_encap_push(struct __sk_buff *skb, const struct x
 		rc = bpf_skb_change_head(skb, XOVN_ENCAP_OVERHEAD, 0);
 	if (rc)
 		return -1;
-	return xovn_pkt_store_front(skb, &f->outer, XOVN_ENCAP_FRONT_LEN);
+	return xovn_encap_store(skb, f);
 }
 
 /* Points the outer IPv4 header of an encapsulated skb at another chassis. */

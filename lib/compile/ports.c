@@ -207,6 +207,9 @@ static int add_ingress(struct compile_ctx *ctx, const struct switch_state *st, u
 		iv.flags |= XOVN_IN_DHCP;
 	if (compile_dhcp6_value(ctx, port, &dhcp6) == 1)
 		iv.flags |= XOVN_IN_DHCP6;
+	/* The same fact as the switch's xovn_datapaths entry, from the same compile. */
+	if (!st->mapped_localnet)
+		iv.flags |= XOVN_IN_TUNNEL_ONLY;
 	return ingress_add(ctx, &ik, &iv, port->name);
 }
 

@@ -62,7 +62,7 @@ Test(compile, single_chassis_two_switches_exact_entries)
 	cr_assert_eq(in->dp_key, 100);
 	cr_assert_eq(in->port_key, 1);
 	cr_assert_eq(in->port_type, XOVN_PT_VIF);
-	cr_assert_eq(in->flags, 0);
+	cr_assert_eq(in->flags, XOVN_IN_TUNNEL_ONLY, "no localnet: remote ports by tunnel");
 	in = find_ingress(&s, 13, 0);
 	cr_assert_not_null(in);
 	cr_assert_eq(in->dp_key, 200);

@@ -227,13 +227,19 @@ Test(compile_ports, mapped_localnet_sets_dp_flag_port_and_tagged_ingress)
 	cr_assert_eq(in->dp_key, 10);
 	cr_assert_eq(in->port_key, 1);
 	cr_assert_eq(in->port_type, XOVN_PT_LOCALNET);
-	cr_assert_eq(in->flags, 0, "a tagged network does not take priority tags");
+	cr_assert_eq(in->flags, 0, "a tagged network does not take priority tags, "
+		     "its switch reaches other chassis through it");
 	in = find_ingress(&s, 20, 0);
 	cr_assert_not_null(in);
 	cr_assert_eq(in->dp_key, 20);
 	cr_assert_eq(in->port_key, 7);
 	cr_assert_eq(in->flags, XOVN_IN_ACCEPT_PRIO_TAG);
 	cr_assert_eq(find_port(&s, 20, 7)->vid, 0);
+	in = find_ingress(&s, 11, 0);
+	cr_assert_not_null(in);
+	cr_assert_eq(in->port_key, 2);
+	cr_assert_eq(in->flags & XOVN_IN_TUNNEL_ONLY, 0,
+		     "a VIF of a switch with a mapped localnet reaches other chassis through it");
 	xovn_mapset_free(&s);
 }
 
@@ -362,7 +368,7 @@ Test(compile_ports, l2gateway_local_on_its_chassis_remote_elsewhere)
 	cr_assert_not_null(in);
 	cr_assert_eq(in->port_key, 1);
 	cr_assert_eq(in->port_type, XOVN_PT_L2GATEWAY);
-	cr_assert_eq(in->flags, 0);
+	cr_assert_eq(in->flags, XOVN_IN_TUNNEL_ONLY, "an l2gateway is no localnet");
 	cr_assert_eq(find_dp(&s, 10)->flags, 0, "an l2gateway is no localnet");
 	xovn_mapset_free(&s);
 
