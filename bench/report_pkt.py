@@ -44,8 +44,11 @@ FLOORS = [("floor_unicast", "unicast", "local unicast's lookups: ingress port fr
           ("floor_routed", "routed_unicast", "routed same chassis: local unicast's lookups + "
                                              "route LPM, neighbour hash (which carries the out "
                                              "switch's fdb value), one store"),
-          ("encap_floor", "encap", "Geneve encap's bytes: adjust_room, one 72-byte write, "
-                                   "redirect"),
+          ("encap_floor_full", "encap", "Geneve encap's lookups and bytes: ingress array, fdb "
+                                        "hash, remote hop hash, two per-CPU counters, "
+                                        "adjust_room, one 72-byte write, redirect"),
+          ("encap_floor", "encap", "Geneve encap's bytes alone: adjust_room, one 72-byte "
+                                   "write, redirect"),
           ("decap_floor", "decap", "Geneve decap's bytes: adjust_room, one 14-byte write, "
                                    "redirect")]
 
@@ -147,8 +150,8 @@ def pkt_section(p, out, targets):
     floor_table(p, out)
     routed_table(p, out, targets)
     nat_table(p, out)
-    out.append("xovn attaches TC programs only (no XDP entry point yet), so the XDP row is a "
-               "reference for what the cheapest XDP redirect costs here; it ran in live-frames "
+    out.append("xovn forwards in TC programs (its XDP program, loaded only with "
+               "`--underlay-xdp`, only guards the underlay), so the XDP row is a reference for what the cheapest XDP redirect costs here; it ran in live-frames "
                "mode into a veth whose XDP sink counted the frames that arrived.\n")
 
 

@@ -54,13 +54,15 @@ REASONS = {
         "lookups are only tests of values already in hand (egress rules, counter-slot owner, "
         "trace and feature flags), no lookup or helper call.",
     "pkt:encap":
-        "the floor alone, one bpf_skb_adjust_room, one 72-byte write and the redirect, is beside "
-        "it, and every path first pays the switching decision (the local unicast path in single "
-        "mode is in the table above, where a large program's cold caches weigh more than in "
-        "repeat mode). Encapsulation adds to that switching one hash lookup of the remote "
-        "chassis' next hop (`xovn_remote_hops`, which xovnd keeps from the kernel's routes and "
-        "neighbours, so no per-frame FIB lookup), the flow hash for the outer source port "
-        "(skb->hash when set), one adjust_room and one write of the 72 header bytes.",
+        "the floor beside it, a program making only the encap path's lookups (ingress port, "
+        "fdb, the remote chassis' next hop in `xovn_remote_hops`, which xovnd keeps from the "
+        "kernel's routes and neighbours so no frame asks the FIB), its two counters, one "
+        "bpf_skb_adjust_room, one 72-byte write and the redirect, is above 2.5× on its own. "
+        "Above that floor xovn tests values already in hand (the pipeline's checks, MTU, next "
+        "hop usable) and makes one BPF-to-BPF call into the encapsulation (inlining it would "
+        "take the VIF program's stack past 512 bytes); the switch lookup is skipped while the "
+        "frame is on its ingress switch, the front is written in 8-byte words, and the outer "
+        "checksum and flow hash are summed in registers (docs/bench/notes/encap.md).",
     "pkt:decap":
         "the outer headers and the Geneve options are read in place, the inner Ethernet header "
         "is written in place, and a frame to a port needs one lookup (the port's entry; the "
