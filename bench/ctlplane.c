@@ -15,9 +15,11 @@
  *              lookup in it per VIF attachment, in the chassis' order:
  *              the least a cross-reference by name costs, one probe of a
  *              table as big as the model per reference
- *   validate   every schema and semantic rule      (xovn_model_validate)
- *   compile    document -> typed model -> map entries for hv1
- *              (xovn_model_read, xovn_compile)
+ *   validate   every schema and semantic rule, reading the document
+ *              into the typed model once  (xovn_model_validate_typed)
+ *   compile    validate's typed model -> map entries for hv1, slots
+ *              assigned (xovn_compile, xovn_slots_assign), as xovnd
+ *              compiles the reading its validation made
  *   apply      write all entries into empty maps   (xovn_map_apply)
  *   change     one port's MAC changed: compile, diff, write the difference
  * Rows:  cp PORTS SWITCHES PHASE REP NS
@@ -219,6 +221,7 @@ static int time_change(struct step *s, json_t *model, const struct xovn_mapset *
 static int one_rep(struct step *s)
 {
 	struct xovn_mapset set, next, none;
+	struct xovn_model *typed = NULL;
 	struct xovn_errors errs;
 	char err[512] = "";
 	json_t *model;
@@ -237,13 +240,16 @@ static int one_rep(struct step *s)
 	time_floor(model, s->ports, s->rep, "floor", walk_value);
 	time_floor(model, s->ports, s->rep, "floor_refs", refs_walk);
 	t0 = now_ns();
-	if (xovn_model_validate(model, &errs))
+	if (xovn_model_validate_typed(model, &errs, NULL, &typed))
 		goto out;
 	row(s->ports, "validate", s->rep, now_ns() - t0);
 	t0 = now_ns();
-	if (compile_doc(model, s->dp, &set, err, sizeof(err)) ||
+	if (xovn_compile(typed, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)) ||
 	    xovn_slots_assign(&none, &set))
 		goto out;
+	/* The reading is freed inside the phase: compiling a document includes releasing it. */
+	xovn_model_free(typed);
+	typed = NULL;
 	row(s->ports, "compile", s->rep, now_ns() - t0);
 	t0 = now_ns();
 	if (xovn_map_apply(s->dp->map_fds, &set, NULL, err, sizeof(err)))
@@ -260,6 +266,7 @@ out:
 		xovn_errors_print(&errs, "bench: model: ", stderr);
 		fprintf(stderr, "bench: %zu ports: %s\n", s->ports, err);
 	}
+	xovn_model_free(typed);
 	json_decref(model);
 	xovn_errors_free(&errs);
 	xovn_mapset_free(&set);
