@@ -9,7 +9,6 @@
 #include <string.h>
 
 #include "compile/ctx.h"
-#include "model/prefetch.h"
 
 int compile_fail(struct compile_ctx *ctx, const char *fmt, ...)
 {
@@ -87,7 +86,6 @@ int compile_switch(struct compile_ctx *ctx, const struct xovn_ls *sw)
 			name_index_prefetch(&ctx->places,
 					    ahead->parent_name ? ahead->parent_name : ahead->name);
 		}
-		xovn_port_prefetch_ahead(sw, i);
 		if (compile_port(ctx, &st, port) < 0 ||
 		    compile_port_security(ctx, &st, port) < 0 ||
 		    compile_responder_port(ctx, &st, port) < 0 ||

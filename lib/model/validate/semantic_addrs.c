@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "model/prefetch.h"
 #include "util/addr.h"
 #include "model/validate/validate.h"
 
@@ -157,7 +156,6 @@ void validate_addresses(struct xovn_errors *errs, const struct xovn_model *m)
 
 		vset_clear(&p.owners);
 		for (size_t j = 0; j < ls->n_ports; j++) {
-			xovn_port_prefetch_ahead(ls, j);
 			check_list(&p, &ls->ports[j], &ls->ports[j].addresses, "addresses");
 			check_list(&p, &ls->ports[j], &ls->ports[j].port_security, "port_security");
 		}
