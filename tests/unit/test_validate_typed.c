@@ -8,7 +8,6 @@
  * entries as a fresh xovn_model_read.
  */
 #include <criterion/criterion.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -17,24 +16,6 @@
 #include "model/model.h"
 #include "model/types.h"
 #include "model_files.h"
-
-static size_t list_json(const char *rel_dir, char names[][64], size_t max)
-{
-	char path[1024];
-	DIR *d = opendir(tmf_path(path, sizeof(path), rel_dir));
-	struct dirent *de;
-	size_t n = 0;
-
-	cr_assert_not_null(d, "cannot open %s", path);
-	while ((de = readdir(d)) && n < max) {
-		size_t len = strlen(de->d_name);
-
-		if (len > 5 && len < 64 && strcmp(de->d_name + len - 5, ".json") == 0)
-			snprintf(names[n++], 64, "%s", de->d_name);
-	}
-	closedir(d);
-	return n;
-}
 
 static void expect_same_errors(const struct xovn_errors *a, const struct xovn_errors *b,
 			       const char *rel)
@@ -113,7 +94,7 @@ struct corpus_count {
 static void check_dir(const char *rel_dir, struct corpus_count *count)
 {
 	static char files[256][64];
-	size_t n = list_json(rel_dir, files, 256);
+	size_t n = tmf_list_json(rel_dir, files, 256);
 
 	for (size_t i = 0; i < n; i++) {
 		struct xovn_inactive_list listed, alone;
