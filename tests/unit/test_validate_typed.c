@@ -145,7 +145,7 @@ Test(validate_typed, every_model_of_the_tree_reads_as_its_own_reading)
 	for (size_t i = 0; i < sizeof(dirs) / sizeof(dirs[0]); i++)
 		check_dir(dirs[i], &count);
 	/* Enough of each kind that the comparison means something. */
-	cr_assert_geq(count.files, 60, "only %zu models", count.files);
+	cr_assert_geq(count.files, 150, "only %zu models", count.files);
 	cr_assert_geq(count.valid, 15, "only %zu valid models", count.valid);
 	cr_assert_geq(count.entries, 1000, "only %zu entries compared", count.entries);
 	cr_assert_geq(count.inactive, 10, "only %zu incomplete items compared", count.inactive);
