@@ -15,13 +15,20 @@
  *              lookup in it per VIF attachment, in the chassis' order:
  *              the least a cross-reference by name costs, one probe of a
  *              table as big as the model per reference
- *   validate   every schema and semantic rule      (xovn_model_validate)
- *   compile    document -> typed model -> map entries for hv1
- *              (xovn_model_read, xovn_compile)
+ *   floor_refs_batch  the same, the names claimed and looked up in
+ *              batches that ask for each name's memory ahead
+ *              (name_index_claim_batch, name_index_get_batch), as the
+ *              resolution of references does
+ *   validate   every schema and semantic rule, reading the document
+ *              into the typed model once  (xovn_model_validate_typed)
+ *   compile    validate's typed model -> map entries for hv1, slots
+ *              assigned (xovn_compile, xovn_slots_assign), as xovnd
+ *              compiles the reading its validation made
  *   apply      write all entries into empty maps   (xovn_map_apply)
  *   change     one port's MAC changed: compile, diff, write the difference
  * Rows:  cp PORTS SWITCHES PHASE REP NS
- *        (PHASE: load floor floor_refs validate compile apply change)
+ *        (PHASE: load floor floor_refs floor_refs_batch validate compile apply
+ *        change)
  *        mem PORTS MAP ENTRIES ENTRY_BYTES MEMLOCK_BYTES
  * MEMLOCK is what the kernel charges for the map (fdinfo), sized by the
  * map's max_entries, not by how full it is.
@@ -146,6 +153,59 @@ static size_t refs_walk(const json_t *model)
 	return found;
 }
 
+/* One member of the objects of a JSON array, for the batch lookups. */
+struct refs_batch {
+	const json_t *items;
+	const char *member;
+	size_t found;
+};
+
+static const char *member_at(const void *arg, size_t i)
+{
+	const struct refs_batch *r = arg;
+
+	return json_string_value(json_object_get(json_array_get(r->items, i), r->member));
+}
+
+static const void *item_at(const void *arg, size_t i)
+{
+	return json_array_get(((const struct refs_batch *)arg)->items, i);
+}
+
+static void count_found(void *arg, size_t i, const void *v)
+{
+	(void)i;
+	((struct refs_batch *)arg)->found += v != NULL;
+}
+
+/* refs_walk with the lookups and claims in batches (name_index_claim_batch, _get_batch). */
+static size_t refs_walk_batch(const json_t *model)
+{
+	const json_t *sws = json_object_get(model, "logical_switches"), *sw, *ch;
+	struct refs_batch r = { .member = "name" };
+	struct name_batch b = { member_at, item_at, count_found, &r };
+	struct name_index idx;
+	size_t i, total = 0;
+
+	json_array_foreach(sws, i, sw)
+		total += json_array_size(json_object_get(sw, "ports"));
+	name_index_init(&idx);
+	if (name_index_reserve(&idx, total) < 0)
+		return 0;
+	json_array_foreach(sws, i, sw) {
+		r.items = json_object_get(sw, "ports");
+		name_index_claim_batch(&idx, json_array_size(r.items), &b);
+	}
+	r.member = "port";
+	r.found = 0;
+	json_array_foreach(json_object_get(model, "chassis"), i, ch) {
+		r.items = json_object_get(ch, "vifs");
+		name_index_get_batch(&idx, json_array_size(r.items), &b);
+	}
+	name_index_free(&idx);
+	return r.found;
+}
+
 /*
  * Times one floor walk as phase.  Its result goes to stderr only when
  * impossible (nothing walked or found), so it cannot be optimized out.
@@ -219,6 +279,7 @@ static int time_change(struct step *s, json_t *model, const struct xovn_mapset *
 static int one_rep(struct step *s)
 {
 	struct xovn_mapset set, next, none;
+	struct xovn_model *typed = NULL;
 	struct xovn_errors errs;
 	char err[512] = "";
 	json_t *model;
@@ -236,14 +297,18 @@ static int one_rep(struct step *s)
 		goto out;
 	time_floor(model, s->ports, s->rep, "floor", walk_value);
 	time_floor(model, s->ports, s->rep, "floor_refs", refs_walk);
+	time_floor(model, s->ports, s->rep, "floor_refs_batch", refs_walk_batch);
 	t0 = now_ns();
-	if (xovn_model_validate(model, &errs))
+	if (xovn_model_validate_typed(model, &errs, NULL, &typed))
 		goto out;
 	row(s->ports, "validate", s->rep, now_ns() - t0);
 	t0 = now_ns();
-	if (compile_doc(model, s->dp, &set, err, sizeof(err)) ||
+	if (xovn_compile(typed, "hv1", bd_resolve, s->dp, &set, err, sizeof(err)) ||
 	    xovn_slots_assign(&none, &set))
 		goto out;
+	/* The reading is freed inside the phase: compiling a document includes releasing it. */
+	xovn_model_free(typed);
+	typed = NULL;
 	row(s->ports, "compile", s->rep, now_ns() - t0);
 	t0 = now_ns();
 	if (xovn_map_apply(s->dp->map_fds, &set, NULL, err, sizeof(err)))
@@ -260,6 +325,7 @@ out:
 		xovn_errors_print(&errs, "bench: model: ", stderr);
 		fprintf(stderr, "bench: %zu ports: %s\n", s->ports, err);
 	}
+	xovn_model_free(typed);
 	json_decref(model);
 	xovn_errors_free(&errs);
 	xovn_mapset_free(&set);

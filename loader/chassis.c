@@ -18,6 +18,7 @@
 #include "iface.h"
 #include "log.h"
 #include "model/facts.h"
+#include "model/incomplete.h"
 #include "model/model.h"
 #include "remote.h"
 #include "underlay_xdp.h"
@@ -149,6 +150,8 @@ static void log_refusal(const struct chassis *c, const struct xovn_errors *errs)
 int chassis_reload(struct chassis *c)
 {
 	struct xovn_file_id before, after, state = { 0 };
+	struct xovn_inactive_list inactive;
+	struct xovn_model *typed = NULL;
 	struct xovn_errors errs;
 	json_t *model;
 	int rc = 1, same_file;
@@ -156,6 +159,7 @@ int chassis_reload(struct chassis *c)
 	chassis_remember_db_stat(c);
 	same_file = xovn_file_id_of(c->opt->db, &before) == 0;
 	xovn_errors_init(&errs);
+	xovn_inactive_init(&inactive);
 	if (c->sb) {
 		model = chassis_ovn_model(c, &errs);
 		same_file = 0;   /* no journal in this mode: every change is a rebuild */
@@ -168,8 +172,13 @@ int chassis_reload(struct chassis *c)
 	 */
 	same_file = same_file && xovn_file_id_of(c->opt->db, &after) == 0 &&
 		    xovn_file_id_equal(&before, &after) && xovn_file_id_same_file(&before, &state);
-	/* An SB model is validated while it is built (rows refused are left out). */
-	if (model && !c->sb && xovn_model_validate(model, &errs) > 0) {
+	/*
+	 * An SB model is validated while it is built (rows refused are left
+	 * out).  A db's validation reads it typed and lists what is
+	 * incomplete: both are kept for setting the model in force, so it is
+	 * read once.
+	 */
+	if (model && !c->sb && xovn_model_validate_typed(model, &errs, &inactive, &typed) > 0) {
 		json_decref(model);
 		model = NULL;
 	}
@@ -182,11 +191,12 @@ int chassis_reload(struct chassis *c)
 		c->db_id = state;
 		c->db_id_known = same_file;
 		log_debug("read generation %lld from %s", xovn_model_generation(model), c->opt->db);
-		if (chassis_set_active(c) < 0) {
+		if (chassis_set_active_read(c, c->sb ? NULL : &inactive, typed) < 0) {
 			chassis_forget_model(c);
 			rc = -1;
 		}
 	}
+	xovn_inactive_free(&inactive);
 	xovn_errors_free(&errs);
 	return rc;
 }

@@ -155,8 +155,18 @@ json_t *chassis_ovn_model(struct chassis *c, struct xovn_errors *errs);
 void chassis_ovn_write_rows(struct chassis *c);
 /* Sets c->active from c->model (chassis_active.c).  0 ok, -1 logged. */
 int chassis_set_active(struct chassis *c);
+/*
+ * The same with what validating c->model gave: its incomplete items
+ * (listed) and its typed reading (typed, taken: it becomes c->typed when
+ * c->active is c->model itself, else it is freed).  Either may be NULL.
+ */
+struct xovn_inactive_list;
+int chassis_set_active_read(struct chassis *c, const struct xovn_inactive_list *listed,
+			    struct xovn_model *typed);
 /* c->active typed, read when first needed; NULL when out of memory (chassis_typed.c). */
 const struct xovn_model *chassis_typed(struct chassis *c);
+/* typed, a reading of c->active, as c->typed (taken; freed when c->typed is already there). */
+void chassis_typed_take(struct chassis *c, struct xovn_model *typed);
 /* Drops the typed model and the compile state that borrows from it. */
 void chassis_forget_typed(struct chassis *c);
 /*

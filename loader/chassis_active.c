@@ -34,26 +34,41 @@ static void log_inactive(struct chassis *c, const struct xovn_inactive_list *l)
 
 int chassis_set_active(struct chassis *c)
 {
+	return chassis_set_active_read(c, NULL, NULL);
+}
+
+int chassis_set_active_read(struct chassis *c, const struct xovn_inactive_list *listed,
+			    struct xovn_model *typed)
+{
 	struct xovn_inactive_list l;
 	json_t *active;
 
 	xovn_inactive_init(&l);
-	xovn_model_incomplete(c->model, &l);
-	active = xovn_model_active(c->model, &l);
+	if (!listed) {
+		xovn_model_incomplete(c->model, &l);
+		listed = &l;
+	}
+	active = xovn_model_active(c->model, listed);
 	if (!active) {
 		xovn_inactive_free(&l);
+		xovn_model_free(typed);
 		log_info("out of memory setting the incomplete configuration aside");
 		return -1;
 	}
-	log_inactive(c, &l);
+	log_inactive(c, listed);
 	/* The typed model borrows from the document it was read from. */
 	if (active != c->active)
 		chassis_forget_typed(c);
 	json_decref(c->active);
 	c->active = active;
-	c->n_inactive = l.n;
+	c->n_inactive = listed->n;
 	c->has_containers = xovn_model_has_container_ports(c->model);
 	xovn_inactive_free(&l);
+	/* A reading of c->model is one of c->active only when nothing was set aside. */
+	if (typed && active == c->model)
+		chassis_typed_take(c, typed);
+	else
+		xovn_model_free(typed);
 	return 0;
 }
 

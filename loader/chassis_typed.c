@@ -14,18 +14,32 @@
 #include "chassis.h"
 #include "log.h"
 
+/* typed (c->active read, or NULL when out of memory) becomes c->typed. */
+static void adopt(struct chassis *c, struct xovn_model *typed)
+{
+	c->typed = typed;
+	if (!c->typed)
+		log_info("out of memory reading the model");
+	else if (c->learned && xovn_learned_merge(c->typed, c->learned) < 0)
+		log_info("out of memory adding the learned routes; compiling without some");
+	bfd_override(c->bfd, c->typed);
+	c->typed_reads++;
+}
+
 const struct xovn_model *chassis_typed(struct chassis *c)
 {
-	if (!c->typed && c->active) {
-		c->typed = xovn_model_read(c->active);
-		if (!c->typed)
-			log_info("out of memory reading the model");
-		else if (c->learned && xovn_learned_merge(c->typed, c->learned) < 0)
-			log_info("out of memory adding the learned routes; compiling without some");
-		bfd_override(c->bfd, c->typed);
-		c->typed_reads++;
-	}
+	if (!c->typed && c->active)
+		adopt(c, xovn_model_read(c->active));
 	return c->typed;
+}
+
+void chassis_typed_take(struct chassis *c, struct xovn_model *typed)
+{
+	if (c->typed || !c->active) {
+		xovn_model_free(typed);
+		return;
+	}
+	adopt(c, typed);
 }
 
 void chassis_forget_typed(struct chassis *c)

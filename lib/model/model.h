@@ -72,6 +72,16 @@ size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs);
 struct xovn_inactive_list;
 size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs,
 				   struct xovn_inactive_list *inactive);
+/*
+ * The same and, when it finds no error and typed is not NULL, the typed
+ * reading the semantic passes made (model/types.h, references resolved)
+ * in *typed, for the caller to compile and free (xovn_model_free); it
+ * borrows its strings from model.  *typed is NULL when there is an error.
+ * inactive may be NULL.
+ */
+struct xovn_model;
+size_t xovn_model_validate_typed(const json_t *model, struct xovn_errors *errs,
+				 struct xovn_inactive_list *inactive, struct xovn_model **typed);
 
 /* Writes atomically: temp file in the same directory, fsync, rename, fsync dir. */
 int xovn_model_save(const char *path, const json_t *model, struct xovn_errors *errs);

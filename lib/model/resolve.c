@@ -15,63 +15,76 @@
 
 #include "model/types.h"
 
-static size_t count_ports(const struct xovn_model *m)
+static const char *port_name(const void *arg, size_t i)
+{
+	return ((const struct xovn_ls *)arg)->ports[i].name;
+}
+
+static const void *port_at(const void *arg, size_t i)
+{
+	return &((const struct xovn_ls *)arg)->ports[i];
+}
+
+/* A port's name is claimed by the first port of that name: this one, or an earlier one. */
+static void port_claimed(void *arg, size_t i, const void *first)
+{
+	struct xovn_lsp *p = &((struct xovn_ls *)arg)->ports[i];
+
+	p->named = p->name ? (first ? first : p) : NULL;
+}
+
+/* Every port name -> its first port; each port learns that first port and its number. */
+static int index_ports(struct name_index *idx, struct xovn_model *m)
 {
 	size_t total = 0;
 
 	for (size_t i = 0; i < m->n_switches; i++)
 		total += m->switches[i]->n_ports;
-	return total;
-}
-
-/* Every port name -> its first port; each port learns that first port. */
-static int index_ports(struct name_index *idx, struct xovn_model *m)
-{
-	if (name_index_reserve(idx, count_ports(m)) < 0)
+	if (name_index_reserve(idx, total) < 0)
 		return -1;
 	for (size_t i = 0; i < m->n_switches; i++) {
 		struct xovn_ls *ls = m->switches[i];
+		struct name_batch b = { port_name, port_at, port_claimed, ls };
 
-		for (size_t j = 0; j < ls->n_ports; j++) {
-			struct xovn_lsp *p = &ls->ports[j];
-
-			p->num = m->n_ports++;
-			if (j + NAME_INDEX_AHEAD < ls->n_ports)
-				name_index_prefetch(idx, ls->ports[j + NAME_INDEX_AHEAD].name);
-			if (!p->name)
-				continue;
-			p->named = name_index_get(idx, p->name);
-			if (p->named)
-				continue;
-			if (name_index_put_new(idx, p->name, p) < 0)
-				return -1;
-			p->named = p;
-		}
+		for (size_t j = 0; j < ls->n_ports; j++)
+			ls->ports[j].num = m->n_ports++;
+		if (name_index_claim_batch(idx, ls->n_ports, &b) < 0)
+			return -1;
 	}
 	return 0;
 }
 
-static const struct xovn_lsp *port_named(const struct name_index *idx, const char *name)
+static const char *vif_port_name(const void *arg, size_t i)
 {
-	return name ? name_index_get(idx, name) : NULL;
+	return ((const struct xovn_vif *)arg)[i].port;
+}
+
+static void vif_found(void *arg, size_t i, const void *port)
+{
+	((struct xovn_vif *)arg)[i].lsp = port;
+}
+
+static const char *binding_port_name(const void *arg, size_t i)
+{
+	return ((const struct xovn_binding *)arg)[i].port;
+}
+
+static void binding_found(void *arg, size_t i, const void *port)
+{
+	((struct xovn_binding *)arg)[i].lsp = port;
 }
 
 static void resolve_vifs(const struct name_index *idx, struct xovn_model *m)
 {
+	struct name_batch b = { binding_port_name, NULL, binding_found, m->bindings };
+
 	for (size_t i = 0; i < m->n_chassis; i++) {
 		struct xovn_chassis *ch = &m->chassis[i];
+		struct name_batch v = { vif_port_name, NULL, vif_found, ch->vifs };
 
-		for (size_t j = 0; j < ch->n_vifs; j++) {
-			if (j + NAME_INDEX_AHEAD < ch->n_vifs)
-				name_index_prefetch(idx, ch->vifs[j + NAME_INDEX_AHEAD].port);
-			ch->vifs[j].lsp = port_named(idx, ch->vifs[j].port);
-		}
+		name_index_get_batch(idx, ch->n_vifs, &v);
 	}
-	for (size_t i = 0; i < m->n_bindings; i++) {
-		if (i + NAME_INDEX_AHEAD < m->n_bindings)
-			name_index_prefetch(idx, m->bindings[i + NAME_INDEX_AHEAD].port);
-		m->bindings[i].lsp = port_named(idx, m->bindings[i].port);
-	}
+	name_index_get_batch(idx, m->n_bindings, &b);
 }
 
 int xovn_model_resolve(struct xovn_model *m)

@@ -142,6 +142,105 @@ const void *name_index_get(const struct name_index *idx, const char *key)
 	return key ? get(idx, key, strlen(key)) : NULL;
 }
 
+/* A name on its way through the batch pipeline: hashed once, two steps before its turn. */
+struct batch_key {
+	const char *key;
+	size_t len;
+	uint64_t hash;
+};
+
+#define BATCH_RING 32   /* a power of two above 2 * NAME_INDEX_AHEAD */
+
+static void batch_ahead(const struct name_index *idx, const struct name_batch *b,
+			struct batch_key *ring, size_t n, size_t i)
+{
+	const size_t mask = idx->cap - 1;
+	struct batch_key *r;
+	size_t k;
+
+	k = i + 3 * NAME_INDEX_AHEAD;
+	if (k < n) {
+		const char *key = b->key(b->arg, k);
+
+		if (key)
+			__builtin_prefetch(key);
+	}
+	k = i + 2 * NAME_INDEX_AHEAD;
+	if (k < n) {
+		r = &ring[k % BATCH_RING];
+		r->key = b->key(b->arg, k);
+		if (r->key) {
+			r->len = strlen(r->key);
+			r->hash = bytes_hash((const uint8_t *)r->key, r->len);
+			__builtin_prefetch(&idx->slots[r->hash & mask]);
+		}
+	}
+	k = i + NAME_INDEX_AHEAD;
+	if (k < n) {
+		r = &ring[k % BATCH_RING];
+		if (r->key && idx->slots[r->hash & mask].key)
+			__builtin_prefetch(idx->slots[r->hash & mask].key);
+	}
+}
+
+/* Runs the pipeline over n names; claim: put the new ones. */
+static void batch_run(struct name_index *idx, size_t n, const struct name_batch *b, int claim)
+{
+	struct batch_key ring[BATCH_RING];
+
+	/* The first names enter the pipeline at every stage it has. */
+	for (size_t i = 0; i < 2 * NAME_INDEX_AHEAD && i < n; i++) {
+		struct batch_key *r = &ring[i % BATCH_RING];
+
+		r->key = b->key(b->arg, i);
+		if (r->key) {
+			r->len = strlen(r->key);
+			r->hash = bytes_hash((const uint8_t *)r->key, r->len);
+		}
+	}
+	for (size_t i = 0; i < n; i++) {
+		const struct batch_key *r = &ring[i % BATCH_RING];
+		struct name_slot *s;
+
+		batch_ahead(idx, b, ring, n, i);
+		if (!r->key) {
+			b->found(b->arg, i, NULL);
+			continue;
+		}
+		s = find_slot(idx, r->key, r->len, r->hash);
+		if (s->key || !claim) {
+			b->found(b->arg, i, s->val);
+			continue;
+		}
+		s->key = r->key;
+		s->len = r->len;
+		s->hash = r->hash;
+		s->val = b->val(b->arg, i);
+		idx->n++;
+		b->found(b->arg, i, NULL);
+	}
+}
+
+void name_index_get_batch(const struct name_index *idx, size_t n, const struct name_batch *b)
+{
+	if (!idx->cap) {
+		for (size_t i = 0; i < n; i++)
+			b->found(b->arg, i, NULL);
+		return;
+	}
+	/* A lookup changes nothing: the claim path is not taken. */
+	batch_run((struct name_index *)idx, n, b, 0);
+}
+
+int name_index_claim_batch(struct name_index *idx, size_t n, const struct name_batch *b)
+{
+	/* Room for every name up front: slots stay put while the batch runs. */
+	if (name_index_reserve(idx, idx->n + n) < 0)
+		return -1;
+	batch_run(idx, n, b, 1);
+	return 0;
+}
+
 int name_index_put_bytes(struct name_index *idx, const void *key, size_t len, const void *val)
 {
 	return put(idx, key, len, val, 0);

@@ -48,6 +48,31 @@ void name_index_prefetch(const struct name_index *idx, const char *key);
 /* How many iterations ahead loops over big tables prefetch. */
 #define NAME_INDEX_AHEAD 8
 
+/*
+ * Many names looked up (or claimed) in one loop, in order, with the
+ * memory each will touch asked for ahead: the key's characters three
+ * steps of NAME_INDEX_AHEAD before its turn, its slot two, the key the
+ * slot holds one.  In an index bigger than the caches, whose keys lie
+ * scattered in a parsed document, each of those is a miss; asked early
+ * they overlap.  key(arg, i) is the i-th name (NULL: none, skipped and
+ * found NULL), val(arg, i) what to claim it for, found(arg, i, v) gets
+ * the result for each i in order.
+ */
+struct name_batch {
+	const char *(*key)(const void *arg, size_t i);
+	const void *(*val)(const void *arg, size_t i);
+	void (*found)(void *arg, size_t i, const void *v);
+	void *arg;
+};
+
+/* found: the value of each name, NULL when absent. */
+void name_index_get_batch(const struct name_index *idx, size_t n, const struct name_batch *b);
+/*
+ * found: the value of the first claim of each name, NULL for that first
+ * claim itself, which puts name -> val.  0 ok, -1 no memory (nothing found).
+ */
+int name_index_claim_batch(struct name_index *idx, size_t n, const struct name_batch *b);
+
 /* The same for keys of len bytes (no terminator); put_new semantics. */
 int name_index_put_bytes(struct name_index *idx, const void *key, size_t len, const void *val);
 const void *name_index_get_bytes(const struct name_index *idx, const void *key, size_t len);

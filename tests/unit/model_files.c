@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: (GPL-2.0-only OR BSD-2-Clause)
 /* model_files.c - model files of the source tree for unit tests. */
 #include <criterion/criterion.h>
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,5 +135,23 @@ size_t tmf_read_expect(const char *rel, void *cases, size_t size, size_t max,
 		add(c, fields);
 	}
 	fclose(f);
+	return n;
+}
+
+size_t tmf_list_json(const char *rel_dir, char names[][64], size_t max)
+{
+	char path[1024];
+	DIR *d = opendir(tmf_path(path, sizeof(path), rel_dir));
+	struct dirent *de;
+	size_t n = 0;
+
+	cr_assert_not_null(d, "cannot open %s", path);
+	while ((de = readdir(d)) && n < max) {
+		size_t len = strlen(de->d_name);
+
+		if (len > 5 && len < 64 && strcmp(de->d_name + len - 5, ".json") == 0)
+			snprintf(names[n++], 64, "%s", de->d_name);
+	}
+	closedir(d);
 	return n;
 }

@@ -17,6 +17,9 @@ const char *tmf_src(void);
 /* tmf_src() + "/" + rel into buf. */
 const char *tmf_path(char *buf, size_t len, const char *rel);
 
+/* Names of the *.json files of a directory of the tree (at most max, in no order); fails the test if it cannot be opened. */
+size_t tmf_list_json(const char *rel_dir, char names[][64], size_t max);
+
 /* Parses a JSON file of the tree (any JSON value); fails the test if it cannot. */
 json_t *tmf_load(const char *rel);
 

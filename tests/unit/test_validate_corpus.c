@@ -6,7 +6,6 @@
  */
 #include <criterion/criterion.h>
 #include <criterion/parameterized.h>
-#include <dirent.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,31 +73,12 @@ ParameterizedTest(struct invalid_case *c, validate_corpus, invalid_model_gives_e
 	json_decref(doc);
 }
 
-/* Names of the *.json files of a directory of the tree, sorted out by caller. */
-static size_t list_json(const char *rel_dir, char names[][64], size_t max)
-{
-	char path[1024];
-	DIR *d = opendir(tmf_path(path, sizeof(path), rel_dir));
-	struct dirent *de;
-	size_t n = 0;
-
-	cr_assert_not_null(d, "cannot open %s", path);
-	while ((de = readdir(d)) && n < max) {
-		size_t len = strlen(de->d_name);
-
-		if (len > 5 && len < 64 && strcmp(de->d_name + len - 5, ".json") == 0)
-			snprintf(names[n++], 64, "%s", de->d_name);
-	}
-	closedir(d);
-	return n;
-}
-
 Test(validate_corpus, every_invalid_file_has_expectations)
 {
 	static struct invalid_case cases[256];
 	static char files[256][64];
 	size_t n_cases = read_expect(cases, 256);
-	size_t n_files = list_json("tests/unit/invalid", files, 256);
+	size_t n_files = tmf_list_json("tests/unit/invalid", files, 256);
 
 	cr_assert_geq(n_files, MIN_INVALID_MODELS, "only %zu invalid models", n_files);
 	cr_assert_eq(n_cases, n_files, "EXPECT names %zu models, the directory has %zu",
@@ -127,7 +107,7 @@ Test(validate_corpus, several_errors_in_one_model_are_all_reported)
 static void expect_valid_dir(const char *rel_dir, size_t min_files)
 {
 	static char files[64][64];
-	size_t n = list_json(rel_dir, files, 64);
+	size_t n = tmf_list_json(rel_dir, files, 64);
 
 	cr_assert_geq(n, min_files, "%s holds %zu models", rel_dir, n);
 	for (size_t i = 0; i < n; i++) {

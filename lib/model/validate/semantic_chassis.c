@@ -115,16 +115,16 @@ static int iface_reserved(const struct xovn_chassis *ch, const char *iface)
 	return 0;
 }
 
-/* ifaces: interface names of this chassis' VIFs so far. */
+/* seen: the interface was named by an earlier VIF of this chassis. */
 static void check_vif_iface(struct chassis_pass *p, const struct xovn_chassis *ch,
-			    const struct xovn_vif *vif, struct name_index *ifaces)
+			    const struct xovn_vif *vif, int seen)
 {
 	const char *iface = vif->iface;
 	char path[256];
 
 	if (!iface)
 		return;
-	if (name_index_get(ifaces, iface))
+	if (seen)
 		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ".iface"),
 				"duplicate-iface",
 				"interface \"%s\" is already attached on this chassis", iface);
@@ -133,9 +133,6 @@ static void check_vif_iface(struct chassis_pass *p, const struct xovn_chassis *c
 				"iface-in-use",
 				"interface \"%s\" is the chassis's encap or bridge-mapped interface",
 				iface);
-	if (name_index_put(ifaces, iface, vif) < 0)
-		xovn_errors_add(p->errs, vif_path(path, sizeof(path), ch->index, vif->index, ""), "io",
-				"out of memory checking interfaces");
 }
 
 /* Records where a VIF is attached; a second attachment is an error. */
@@ -215,27 +212,58 @@ static void check_vif_port(struct chassis_pass *p, const struct xovn_chassis *ch
 	record_attachment(p, port, name, ch->name, ch->index, vif->index);
 }
 
+/* The interfaces of one chassis' VIFs, each marked when an earlier VIF named it. */
+struct iface_claims {
+	const struct xovn_vif *vifs;
+	unsigned char *seen;
+};
+
+static const char *vif_iface(const void *arg, size_t i)
+{
+	return ((const struct iface_claims *)arg)->vifs[i].iface;
+}
+
+static const void *vif_at(const void *arg, size_t i)
+{
+	return &((const struct iface_claims *)arg)->vifs[i];
+}
+
+static void iface_claimed(void *arg, size_t i, const void *first)
+{
+	((struct iface_claims *)arg)->seen[i] = first != NULL;
+}
+
 static void check_vifs(struct chassis_pass *p, const struct xovn_chassis *ch)
 {
+	unsigned char *seen = calloc(ch->n_vifs ? ch->n_vifs : 1, 1);
+	struct iface_claims claims = { ch->vifs, seen };
+	struct name_batch b = { vif_iface, vif_at, iface_claimed, &claims };
 	struct name_index ifaces;
 
+	/*
+	 * Which interfaces an earlier VIF of the chassis named, all at once
+	 * (the lookups overlap); the errors then follow in document order.
+	 */
 	name_index_init(&ifaces);
-	if (name_index_reserve(&ifaces, ch->n_vifs) < 0)
+	if (!seen || name_index_claim_batch(&ifaces, ch->n_vifs, &b) < 0) {
 		xovn_errors_add(p->errs, "$", "io", "out of memory checking interfaces");
-	for (size_t v = 0; v < ch->n_vifs; v++) {
-		if (v + NAME_INDEX_AHEAD < ch->n_vifs) {
-			const struct xovn_vif *ahead = &ch->vifs[v + NAME_INDEX_AHEAD];
-
-			name_index_prefetch(&ifaces, ahead->iface);
-			if (p->names->ports && !p->names->resolved)
-				name_index_prefetch(p->names->ports, ahead->port);
-			if (!p->att_by_port)
-				name_index_prefetch(&p->attached, ahead->port);
-		}
-		check_vif_iface(p, ch, &ch->vifs[v], &ifaces);
-		check_vif_port(p, ch, &ch->vifs[v]);
+		name_index_free(&ifaces);
+		free(seen);
+		return;
 	}
 	name_index_free(&ifaces);
+	for (size_t v = 0; v < ch->n_vifs; v++) {
+		if (v + NAME_INDEX_AHEAD < ch->n_vifs && !p->att_by_port) {
+			const struct xovn_vif *ahead = &ch->vifs[v + NAME_INDEX_AHEAD];
+
+			if (p->names->ports && !p->names->resolved)
+				name_index_prefetch(p->names->ports, ahead->port);
+			name_index_prefetch(&p->attached, ahead->port);
+		}
+		check_vif_iface(p, ch, &ch->vifs[v], seen[v]);
+		check_vif_port(p, ch, &ch->vifs[v]);
+	}
+	free(seen);
 }
 
 /* Room for every VIF entry of the model, so recording one never reallocates. */

@@ -135,17 +135,25 @@ void vreport(struct vctx *c, const char *rule, const char *fmt, ...)
 
 size_t xovn_model_validate(const json_t *model, struct xovn_errors *errs)
 {
-	return xovn_model_validate_listing(model, errs, NULL);
+	return xovn_model_validate_typed(model, errs, NULL, NULL);
 }
 
 size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs,
 				   struct xovn_inactive_list *inactive)
+{
+	return xovn_model_validate_typed(model, errs, inactive, NULL);
+}
+
+size_t xovn_model_validate_typed(const json_t *model, struct xovn_errors *errs,
+				 struct xovn_inactive_list *inactive, struct xovn_model **typed)
 {
 	struct vctx c = { .errs = errs, .path = { .depth = 0 } };
 	size_t before = errs->n;
 	struct xovn_model *m;
 	struct vnames names;
 
+	if (typed)
+		*typed = NULL;
 	validate_schema(&c, model);
 	/*
 	 * The semantic passes read the typed model, in which a value of the
@@ -172,6 +180,11 @@ size_t xovn_model_validate_listing(const json_t *model, struct xovn_errors *errs
 	if (inactive && errs->n == before)
 		vincomplete(m, &names, inactive);
 	vnames_free(&names);
+	/* The reading of a valid model is what its compile reads: it is handed over, not read again. */
+	if (typed && errs->n == before) {
+		*typed = m;
+		return 0;
+	}
 	xovn_model_free(m);
 	return errs->n - before;
 }
