@@ -105,6 +105,10 @@ def vc_growth_row(cp, sizes, ref, out, targets):
     if all(cp.get((n, "floor_refs")) for n in sizes if n >= ref):
         cells = [f"{growth(cp, 'floor_refs', n, ref):.2f}" for n in sizes if n >= ref]
         out.append("| floor: one lookup per reference by name (floor_refs) | " + " | ".join(cells) + " |")
+    if all(cp.get((n, "floor_refs_batch")) for n in sizes if n >= ref):
+        cells = [f"{growth(cp, 'floor_refs_batch', n, ref):.2f}" for n in sizes if n >= ref]
+        out.append("| floor: the same lookups in batches, keys and slots asked for ahead "
+                   "(floor_refs_batch) | " + " | ".join(cells) + " |")
 
 
 def growth(cp, phase, n, ref):
@@ -121,6 +125,10 @@ def floor_growth(cp, sizes, ref):
     if cp.get((ref, "floor_refs")) and cp.get((n, "floor_refs")):
         text += (f"; one lookup per VIF attachment in an index of every port name (floor_refs), "
                  f"the least a reference by name costs, grows {growth(cp, 'floor_refs', n, ref):.2f}×")
+    if cp.get((ref, "floor_refs_batch")) and cp.get((n, "floor_refs_batch")):
+        text += (f"; the same lookups in batches, each key and slot asked for ahead "
+                 f"(floor_refs_batch, as the model's read resolves them), grow "
+                 f"{growth(cp, 'floor_refs_batch', n, ref):.2f}×")
     return text
 
 

@@ -130,14 +130,14 @@ REASONS = {
         "`xovnctl show` groups ports by chassis through one name index, so it is linear; a miss "
         "is the larger model's memory traffic on this shared machine.",
     "write":
-        "lsp-set-addresses, lsp-set-port-security, lsp-add, lsp-del, lsp-set-type, "
-        "lsp-set-options and ls-del read only their switches through `DB.index` (kept indexes "
-        "of container parents and of the ports chassis and bindings name) and append one "
-        "journal record; the db is compacted by a detached process after the write returns. "
-        "What is left per write is the process start, parsing the journal, reading and "
-        "validating one switch, and one fdatasync. ls-add (the lowest free tunnel key spans "
-        "every switch) and writes on bound or attached ports still take the full path, as the "
-        "full-path rows show.",
+        "a write on switch ports, switches, routers, router ports, routes, NAT, gateway chassis, "
+        "HA groups and DHCP options (and the generic set/add/remove/clear/create on those "
+        "tables) reads only the rows it touches through `DB.index` and appends one journal "
+        "record; the db is compacted by a detached process after the write returns. What is "
+        "left per write is the process start, parsing the journal, reading and validating its "
+        "part, and one fdatasync. A write the part cannot settle (renames, a port that chassis "
+        "or bindings name, the first write after a hand edit) takes the full path before "
+        "writing anything, as the full-path rows show (docs/bench/notes/cpwrite.md).",
     "cp:once":
         "a start verifies the programs on a thread per CPU while it reads, validates and "
         "compiles the model, so it takes the longer of the two plus pins and attachments "
