@@ -103,15 +103,13 @@ static __always_inline int xovn_router_send_back(struct __sk_buff *skb, struct x
 
 /* ---- enter ---------------------------------------------------------------- */
 
-static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					struct xovn_router_hop *hop)
+static __always_inline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					     struct xovn_router_hop *hop,
+					     struct xovn_router_scratch *s)
 {
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
 	const struct xovn_lsp_router_val *lr = &hop->router;
 	__u16 proto;
 
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (!lr->rtr_key)
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	s->out_fdb_dp = 0;
@@ -148,17 +146,6 @@ static __noinline int xovn_router_neigh_input(struct __sk_buff *skb, struct xovn
 	return xovn_router_nd(skb, ctx, &s->in, &s->eth, &s->l3);
 }
 
-/* The NAT stage's ingress half (nat.h), for a router with XOVN_LR_NAT here. */
-static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *ctx)
-{
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
-
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	if (!(s->in.flags & XOVN_LR_NAT))
-		return XOVN_NAT_GO;
-	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
-}
 
 /* ---- decide --------------------------------------------------------------- */
 
@@ -274,14 +261,12 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	return XOVN_STEP_SWITCH;
 }
 
-static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					 struct xovn_router_hop *hop)
+static __always_inline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					      struct xovn_router_hop *hop,
+					      struct xovn_router_scratch *s)
 {
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
 	struct xovn_route_pick pick;
 
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	if (xovn_l3_dst_is_group(&s->l3))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
 	if (xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick))
@@ -410,10 +395,55 @@ static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx
  * through that router: XOVN_STEP_SWITCH when it goes on in switch
  * ctx->dp_key to hop->dst_mac, else the TC verdict.
  */
+/*
+ * Into the router and, on the common path, its routing decision in the
+ * same call: enter, then decide.  ARP / ICMPv6 for the router
+ * (XOVN_STEP_NEIGH) and a router with NAT here (XOVN_STEP_IP: the NAT
+ * stage's ingress half first) go back to xovn_router_pass, which calls
+ * those steps and xovn_router_decide_step: nested here, their frames would
+ * not fit the BPF stack.
+ */
+static __noinline int xovn_router_route(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	int rc;
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	rc = xovn_router_enter(skb, ctx, hop, s);
+	if (rc != XOVN_STEP_IP || (s->in.flags & XOVN_LR_NAT))
+		return rc;
+	return xovn_router_decide(skb, ctx, hop, s);
+}
+
+/* The routing decision after ARP / ND or the NAT stage's ingress half. */
+static __noinline int xovn_router_decide_step(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					      struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return xovn_router_decide(skb, ctx, hop, s);
+}
+
+/* The NAT stage's ingress half (nat.h), for a router with XOVN_LR_NAT here. */
+static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (!(s->in.flags & XOVN_LR_NAT))
+		return XOVN_NAT_GO;
+	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
+}
+
 static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					    struct xovn_router_hop *hop)
 {
-	int rc = xovn_router_enter(skb, ctx, hop);
+	int rc = xovn_router_route(skb, ctx, hop);
 
 	if (rc == XOVN_STEP_NEIGH) {
 		rc = xovn_router_neigh_input(skb, ctx);
@@ -421,12 +451,12 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 			return rc;
 		rc = XOVN_STEP_IP;
 	}
-	if (rc != XOVN_STEP_IP)
-		return rc;
-	rc = xovn_router_nat_ingress(skb, ctx);
-	if (rc != XOVN_NAT_GO)
-		return rc;
-	rc = xovn_router_decide(skb, ctx, hop);
+	if (rc == XOVN_STEP_IP) {
+		rc = xovn_router_nat_ingress(skb, ctx);
+		if (rc != XOVN_NAT_GO)
+			return rc;
+		rc = xovn_router_decide_step(skb, ctx, hop);
+	}
 	if (rc == XOVN_STEP_REDIRECT) {
 		rc = xovn_redirect_send(skb, ctx);
 		return rc == XOVN_TUNNEL_TOO_BIG ? xovn_redirect_too_big(skb, ctx) : rc;
