@@ -29,9 +29,10 @@
  * port's key, localnet, with the switch's egress rules), a flood, or the
  * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
  *
- * Each step is a function of its own, sharing state through
- * router_scratch.h, because of the BPF stack limit.  Steps return a TC
- * verdict (>= 0) or one of the XOVN_STEP_* codes below.
+ * The steps are functions of their own, sharing state through
+ * router_scratch.h, because of the BPF stack limit; entering and deciding
+ * are one (xovn_router_route), so that a plain hop makes one call.  Steps
+ * return a TC verdict (>= 0) or one of the XOVN_STEP_* codes below.
  */
 #ifndef XOVN_BPF_ROUTER_H
 #define XOVN_BPF_ROUTER_H
