@@ -61,6 +61,9 @@
 #include "router_trace.h"
 #include "trace.h"
 
+/* A branch off the common path: its code is placed after the common path's. */
+#define XOVN_COLD(cond) __builtin_expect(!!(cond), 0)
+
 #define XOVN_STEP_SWITCH  (-1)  /* in switch ctx->dp_key now, for eth.dst hop->dst_mac */
 #define XOVN_STEP_NEIGH   (-3)  /* ARP, or ICMPv6 that may be ND, for the router */
 #define XOVN_STEP_IP      (-4)  /* an IP packet to route */
@@ -111,7 +114,7 @@ static __always_inline int xovn_router_enter(struct __sk_buff *skb, struct xovn_
 	const struct xovn_lsp_router_val *lr = &hop->router;
 	__u16 proto;
 
-	if (!lr->rtr_key)
+	if (XOVN_COLD(!lr->rtr_key))
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	s->out_fdb_dp = 0;
 	s->in.rtr_key = lr->rtr_key;
@@ -119,13 +122,13 @@ static __always_inline int xovn_router_enter(struct __sk_buff *skb, struct xovn_
 	s->in.flags = lr->flags;
 	xovn_gateway_adopt(ctx);
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
-	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
+	if (XOVN_COLD(xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth))))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
 	xovn_router_note_first(ctx, s);
 	proto = bpf_ntohs(s->eth.h_proto);
-	if (proto == ETH_P_ARP)
+	if (XOVN_COLD(proto == ETH_P_ARP))
 		return XOVN_STEP_NEIGH;
-	if (xovn_l3_load(skb, proto, &s->l3))
+	if (XOVN_COLD(xovn_l3_load(skb, proto, &s->l3)))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
 	if (s->l3.family == XOVN_AF_IPV6) {
 		xovn_trace_hop_flag(ctx, XOVN_HOP_IPV6);
@@ -229,16 +232,16 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	const struct xovn_route_path *p;
 	int reason;
 
-	if (xovn_route_pick_path(skb, pick))
+	if (XOVN_COLD(xovn_route_pick_path(skb, pick)))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	p = xovn_route_path_of(pick);
 	xovn_trace_hop_route(ctx, pick, p);
 	reason = xovn_redirect_route_out(s, p);
-	if (reason)
+	if (XOVN_COLD(reason))
 		return xovn_drop(skb, ctx, reason);
-	if (s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key))
+	if (XOVN_COLD(s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key)))
 		return XOVN_STEP_REDIRECT;
-	if (!p->ls_dp_key)
+	if (XOVN_COLD(!p->ls_dp_key))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	xovn_router_out_of(s, p);
 	xovn_route_nexthop(p, &s->l3, s->nh);
@@ -255,9 +258,9 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	default:
 		return XOVN_STEP_MISS;
 	}
-	if (s->in.flags & XOVN_LR_NAT)
+	if (XOVN_COLD(s->in.flags & XOVN_LR_NAT))
 		return XOVN_STEP_NAT_OUT;
-	if (xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
+	if (XOVN_COLD(xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac)))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	return XOVN_STEP_SWITCH;
 }
@@ -268,15 +271,15 @@ static __always_inline int xovn_router_decide(struct __sk_buff *skb, struct xovn
 {
 	struct xovn_route_pick pick;
 
-	if (xovn_l3_dst_is_group(&s->l3))
+	if (XOVN_COLD(xovn_l3_dst_is_group(&s->l3)))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
-	if (xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick))
+	if (XOVN_COLD(xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick)))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
-	if (pick.rt->flags & XOVN_RT_LOCAL)
+	if (XOVN_COLD(pick.rt->flags & XOVN_RT_LOCAL))
 		return XOVN_STEP_LOCAL;
-	if (s->l3.ttl <= 1)
+	if (XOVN_COLD(s->l3.ttl <= 1))
 		return XOVN_STEP_TTL;
-	if (pick.rt->flags & XOVN_RT_DISCARD)
+	if (XOVN_COLD(pick.rt->flags & XOVN_RT_DISCARD))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTE_DISCARD);
 	return xovn_router_forward(skb, ctx, hop, s, &pick);
 }
@@ -410,10 +413,10 @@ static __noinline int xovn_router_route(struct __sk_buff *skb, struct xovn_ctx *
 	struct xovn_router_scratch *s = xovn_router_scratch_get();
 	int rc;
 
-	if (!s)
+	if (XOVN_COLD(!s))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	rc = xovn_router_enter(skb, ctx, hop, s);
-	if (rc != XOVN_STEP_IP || (s->in.flags & XOVN_LR_NAT))
+	if (XOVN_COLD(rc != XOVN_STEP_IP || (s->in.flags & XOVN_LR_NAT)))
 		return rc;
 	return xovn_router_decide(skb, ctx, hop, s);
 }
