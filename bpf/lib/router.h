@@ -29,9 +29,10 @@
  * port's key, localnet, with the switch's egress rules), a flood, or the
  * next router (through a join switch), at most XOVN_MAX_ROUTER_HOPS.
  *
- * Each step is a function of its own, sharing state through
- * router_scratch.h, because of the BPF stack limit.  Steps return a TC
- * verdict (>= 0) or one of the XOVN_STEP_* codes below.
+ * The steps are functions of their own, sharing state through
+ * router_scratch.h, because of the BPF stack limit; entering and deciding
+ * are one (xovn_router_route), so that a plain hop makes one call.  Steps
+ * return a TC verdict (>= 0) or one of the XOVN_STEP_* codes below.
  */
 #ifndef XOVN_BPF_ROUTER_H
 #define XOVN_BPF_ROUTER_H
@@ -59,6 +60,9 @@
 #include "router_scratch.h"
 #include "router_trace.h"
 #include "trace.h"
+
+/* A branch off the common path: its code is placed after the common path's. */
+#define XOVN_COLD(cond) __builtin_expect(!!(cond), 0)
 
 #define XOVN_STEP_SWITCH  (-1)  /* in switch ctx->dp_key now, for eth.dst hop->dst_mac */
 #define XOVN_STEP_NEIGH   (-3)  /* ARP, or ICMPv6 that may be ND, for the router */
@@ -103,16 +107,14 @@ static __always_inline int xovn_router_send_back(struct __sk_buff *skb, struct x
 
 /* ---- enter ---------------------------------------------------------------- */
 
-static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					struct xovn_router_hop *hop)
+static __always_inline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					     struct xovn_router_hop *hop,
+					     struct xovn_router_scratch *s)
 {
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
 	const struct xovn_lsp_router_val *lr = &hop->router;
 	__u16 proto;
 
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	if (!lr->rtr_key)
+	if (XOVN_COLD(!lr->rtr_key))
 		return xovn_drop(skb, ctx, XOVN_DROP_PORT_ABSENT);
 	s->out_fdb_dp = 0;
 	s->in.rtr_key = lr->rtr_key;
@@ -120,13 +122,13 @@ static __noinline int xovn_router_enter(struct __sk_buff *skb, struct xovn_ctx *
 	s->in.flags = lr->flags;
 	xovn_gateway_adopt(ctx);
 	xovn_trace_hop_begin(ctx, lr->rtr_key, lr->lrp_key);
-	if (xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth)))
+	if (XOVN_COLD(xovn_pkt_copy(skb, 0, &s->eth, sizeof(s->eth))))
 		return xovn_drop(skb, ctx, XOVN_DROP_MALFORMED);
 	xovn_router_note_first(ctx, s);
 	proto = bpf_ntohs(s->eth.h_proto);
-	if (proto == ETH_P_ARP)
+	if (XOVN_COLD(proto == ETH_P_ARP))
 		return XOVN_STEP_NEIGH;
-	if (xovn_l3_load(skb, proto, &s->l3))
+	if (XOVN_COLD(xovn_l3_load(skb, proto, &s->l3)))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
 	if (s->l3.family == XOVN_AF_IPV6) {
 		xovn_trace_hop_flag(ctx, XOVN_HOP_IPV6);
@@ -148,17 +150,6 @@ static __noinline int xovn_router_neigh_input(struct __sk_buff *skb, struct xovn
 	return xovn_router_nd(skb, ctx, &s->in, &s->eth, &s->l3);
 }
 
-/* The NAT stage's ingress half (nat.h), for a router with XOVN_LR_NAT here. */
-static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *ctx)
-{
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
-
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	if (!(s->in.flags & XOVN_LR_NAT))
-		return XOVN_NAT_GO;
-	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
-}
 
 /* ---- decide --------------------------------------------------------------- */
 
@@ -241,16 +232,16 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	const struct xovn_route_path *p;
 	int reason;
 
-	if (xovn_route_pick_path(skb, pick))
+	if (XOVN_COLD(xovn_route_pick_path(skb, pick)))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	p = xovn_route_path_of(pick);
 	xovn_trace_hop_route(ctx, pick, p);
 	reason = xovn_redirect_route_out(s, p);
-	if (reason)
+	if (XOVN_COLD(reason))
 		return xovn_drop(skb, ctx, reason);
-	if (s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key))
+	if (XOVN_COLD(s->redirect_ip && !xovn_router_fip_here(s, p->lrp_key)))
 		return XOVN_STEP_REDIRECT;
-	if (!p->ls_dp_key)
+	if (XOVN_COLD(!p->ls_dp_key))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
 	xovn_router_out_of(s, p);
 	xovn_route_nexthop(p, &s->l3, s->nh);
@@ -267,30 +258,28 @@ static __always_inline int xovn_router_forward(struct __sk_buff *skb, struct xov
 	default:
 		return XOVN_STEP_MISS;
 	}
-	if (s->in.flags & XOVN_LR_NAT)
+	if (XOVN_COLD(s->in.flags & XOVN_LR_NAT))
 		return XOVN_STEP_NAT_OUT;
-	if (xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac))
+	if (XOVN_COLD(xovn_router_rewrite(skb, &s->l3, s->out.mac, hop->dst_mac)))
 		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
 	return XOVN_STEP_SWITCH;
 }
 
-static __noinline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx *ctx,
-					 struct xovn_router_hop *hop)
+static __always_inline int xovn_router_decide(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					      struct xovn_router_hop *hop,
+					      struct xovn_router_scratch *s)
 {
-	struct xovn_router_scratch *s = xovn_router_scratch_get();
 	struct xovn_route_pick pick;
 
-	if (!s)
-		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
-	if (xovn_l3_dst_is_group(&s->l3))
+	if (XOVN_COLD(xovn_l3_dst_is_group(&s->l3)))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTER_UNHANDLED);
-	if (xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick))
+	if (XOVN_COLD(xovn_route_lookup(s->in.rtr_key, s->in.flags, &s->l3, &pick)))
 		return xovn_drop(skb, ctx, XOVN_DROP_NO_ROUTE);
-	if (pick.rt->flags & XOVN_RT_LOCAL)
+	if (XOVN_COLD(pick.rt->flags & XOVN_RT_LOCAL))
 		return XOVN_STEP_LOCAL;
-	if (s->l3.ttl <= 1)
+	if (XOVN_COLD(s->l3.ttl <= 1))
 		return XOVN_STEP_TTL;
-	if (pick.rt->flags & XOVN_RT_DISCARD)
+	if (XOVN_COLD(pick.rt->flags & XOVN_RT_DISCARD))
 		return xovn_drop(skb, ctx, XOVN_DROP_ROUTE_DISCARD);
 	return xovn_router_forward(skb, ctx, hop, s, &pick);
 }
@@ -410,10 +399,55 @@ static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx
  * through that router: XOVN_STEP_SWITCH when it goes on in switch
  * ctx->dp_key to hop->dst_mac, else the TC verdict.
  */
+/*
+ * Into the router and, on the common path, its routing decision in the
+ * same call: enter, then decide.  ARP / ICMPv6 for the router
+ * (XOVN_STEP_NEIGH) and a router with NAT here (XOVN_STEP_IP: the NAT
+ * stage's ingress half first) go back to xovn_router_pass, which calls
+ * those steps and xovn_router_decide_step: nested here, their frames would
+ * not fit the BPF stack.
+ */
+static __noinline int xovn_router_route(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+	int rc;
+
+	if (XOVN_COLD(!s))
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	rc = xovn_router_enter(skb, ctx, hop, s);
+	if (XOVN_COLD(rc != XOVN_STEP_IP || (s->in.flags & XOVN_LR_NAT)))
+		return rc;
+	return xovn_router_decide(skb, ctx, hop, s);
+}
+
+/* The routing decision after ARP / ND or the NAT stage's ingress half. */
+static __noinline int xovn_router_decide_step(struct __sk_buff *skb, struct xovn_ctx *ctx,
+					      struct xovn_router_hop *hop)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	return xovn_router_decide(skb, ctx, hop, s);
+}
+
+/* The NAT stage's ingress half (nat.h), for a router with XOVN_LR_NAT here. */
+static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct xovn_ctx *ctx)
+{
+	struct xovn_router_scratch *s = xovn_router_scratch_get();
+
+	if (!s)
+		return xovn_drop(skb, ctx, XOVN_DROP_REDIRECT_FAILED);
+	if (!(s->in.flags & XOVN_LR_NAT))
+		return XOVN_NAT_GO;
+	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
+}
+
 static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					    struct xovn_router_hop *hop)
 {
-	int rc = xovn_router_enter(skb, ctx, hop);
+	int rc = xovn_router_route(skb, ctx, hop);
 
 	if (rc == XOVN_STEP_NEIGH) {
 		rc = xovn_router_neigh_input(skb, ctx);
@@ -421,12 +455,12 @@ static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_c
 			return rc;
 		rc = XOVN_STEP_IP;
 	}
-	if (rc != XOVN_STEP_IP)
-		return rc;
-	rc = xovn_router_nat_ingress(skb, ctx);
-	if (rc != XOVN_NAT_GO)
-		return rc;
-	rc = xovn_router_decide(skb, ctx, hop);
+	if (rc == XOVN_STEP_IP) {
+		rc = xovn_router_nat_ingress(skb, ctx);
+		if (rc != XOVN_NAT_GO)
+			return rc;
+		rc = xovn_router_decide_step(skb, ctx, hop);
+	}
 	if (rc == XOVN_STEP_REDIRECT) {
 		rc = xovn_redirect_send(skb, ctx);
 		return rc == XOVN_TUNNEL_TOO_BIG ? xovn_redirect_too_big(skb, ctx) : rc;

@@ -76,6 +76,59 @@ Test(router, routed_ipv6_frame_gets_its_hop_limit_decremented)
 	cr_assert_eq(tr.hops[0].plen, 64);
 }
 
+/*
+ * Each way into the routing decision, live and traced, gives the same
+ * frame: a plain IP packet is decided in the router's first step; an
+ * ICMPv6 one first goes through the ND step (it is no NS/NA for the
+ * router) and is decided after it.
+ */
+struct entry_case {
+	const char *what, *in, *out;
+};
+
+static const struct entry_case entry_cases[] = {
+	{ "IPv4 UDP", FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=10.0.2.1 ip.ttl=64" UDP,
+	  "eth.src=" RT_R1_LS2 " eth.dst=" RT_VM2_MAC " ip4.src=10.0.1.1 ip4.dst=10.0.2.1 ip.ttl=63"
+	  UDP },
+	{ "IPv4 echo", FROM_VM1 "ip4.src=10.0.1.1 ip4.dst=10.0.2.1 ip.ttl=9 icmp.type=8 payload.len=24",
+	  "eth.src=" RT_R1_LS2 " eth.dst=" RT_VM2_MAC
+	  " ip4.src=10.0.1.1 ip4.dst=10.0.2.1 ip.ttl=8 icmp.type=8 payload.len=24" },
+	{ "IPv6 UDP", FROM_VM1 "ip6.src=fd01::1 ip6.dst=fd02::1 ip.ttl=2" UDP,
+	  "eth.src=" RT_R1_LS2 " eth.dst=" RT_VM2_MAC " ip6.src=fd01::1 ip6.dst=fd02::1 ip.ttl=1"
+	  UDP },
+	{ "IPv6 echo (through the ND step)",
+	  FROM_VM1 "ip6.src=fd01::1 ip6.dst=fd02::1 ip.ttl=255 icmp.type=128 payload.len=24",
+	  "eth.src=" RT_R1_LS2 " eth.dst=" RT_VM2_MAC
+	  " ip6.src=fd01::1 ip6.dst=fd02::1 ip.ttl=254 icmp.type=128 payload.len=24" },
+};
+
+Test(router, every_way_into_the_routing_decision_routes_alike_live_and_traced)
+{
+	for (size_t i = 0; i < sizeof(entry_cases) / sizeof(entry_cases[0]); i++) {
+		const struct entry_case *c = &entry_cases[i];
+		uint8_t f[XH_FRAME_MAX], want[XH_FRAME_MAX], out[XH_FRAME_MAX + 64];
+		size_t len = rt_frame(f, c->in), want_len = rt_frame(want, c->out), out_len = 0;
+		uint64_t drops = xh_drops_total(&h);
+		struct xovn_trace tr;
+		int verdict;
+
+		verdict = xh_run_out(&h, XH_VIF_LIVE, RT_IF_T1, f, len, out, sizeof(out), &out_len);
+		cr_assert_eq(verdict, TC_ACT_REDIRECT, "%s: live verdict %d", c->what, verdict);
+		cr_assert_eq(out_len, want_len, "%s: live frame is %zu bytes", c->what, out_len);
+		cr_assert_arr_eq(out, want, want_len, "%s: live frame differs", c->what);
+		cr_assert_eq(xh_drops_total(&h), drops, "%s: counted as a drop", c->what);
+
+		out_len = 0;
+		tr = rt_trace(&h, RT_IF_T1, f, len, out, &out_len, NULL);
+		cr_assert_eq(tr.action, XOVN_ACT_DELIVER, "%s: action %u reason %u", c->what,
+			     tr.action, tr.drop_reason);
+		cr_assert_eq(tr.out[0].ifindex, RT_IF_T2, "%s: out %u", c->what, tr.out[0].ifindex);
+		cr_assert_eq(tr.n_hops, 1, "%s: %u hops", c->what, tr.n_hops);
+		cr_assert_eq(out_len, want_len, "%s: traced frame is %zu bytes", c->what, out_len);
+		cr_assert_arr_eq(out, want, want_len, "%s: traced frame differs", c->what);
+	}
+}
+
 /* ---- route choice ------------------------------------------------------------ */
 
 struct route_case {
