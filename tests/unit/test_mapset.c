@@ -193,30 +193,3 @@ Test(mapset, zero_length_value_round_trips)
 	cr_assert_eq(xovn_mapset_find(&s, XOVN_MAP_FDB, &key, sizeof(key))->val_len, 0);
 	xovn_mapset_free(&s);
 }
-
-/* Room made ahead keeps the entries already there, never shrinks, and fills like growth. */
-Test(mapset, reserve_keeps_entries_and_fills_like_growth)
-{
-	struct xovn_mapset grown, reserved;
-
-	xovn_mapset_init(&grown);
-	xovn_mapset_init(&reserved);
-	add_u32(&reserved, 4, 7, 70);
-	cr_assert_eq(xovn_mapset_reserve(&reserved, 1000), 0);
-	cr_assert_geq(reserved.cap, 1000);
-	cr_assert_eq(reserved.n, 1);
-	cr_assert_eq(xovn_mapset_reserve(&reserved, 10), 0);
-	cr_assert_geq(reserved.cap, 1000, "a smaller reserve shrank the array");
-	add_u32(&grown, 4, 7, 70);
-	for (uint32_t k = 2000; k-- > 0;) {
-		add_u32(&grown, 1 + k % 3, k, k * 3);
-		add_u32(&reserved, 1 + k % 3, k, k * 3);
-	}
-	xovn_mapset_sort(&grown);
-	xovn_mapset_sort(&reserved);
-	cr_assert_eq(xovn_mapset_mismatch(&grown, &reserved), XOVN_MAPSETS_EQUAL);
-	cr_assert_eq(val_of(&reserved, 4, 7), 70);
-	cr_assert_eq(val_of(&reserved, 1 + 1999 % 3, 1999), 1999 * 3);
-	xovn_mapset_free(&grown);
-	xovn_mapset_free(&reserved);
-}
