@@ -113,24 +113,6 @@ static int compile_all(struct compile_ctx *ctx)
 	return ingress_emit(ctx);
 }
 
-/*
- * About how many entries the compile adds: a port's own (port, MACs,
- * addresses, ingress, responder, security) and a datapath's (datapath,
- * flood groups, router entries).  An estimate above the count only leaves
- * pages of the array untouched; below it, the array still grows.
- */
-#define ENTRIES_PER_PORT 8
-#define ENTRIES_PER_DATAPATH 16
-
-static size_t expected_entries(const struct xovn_model *model)
-{
-	size_t n = ENTRIES_PER_DATAPATH * (model->n_switches + model->n_routers + 1);
-
-	for (size_t i = 0; i < model->n_switches; i++)
-		n += ENTRIES_PER_PORT * model->switches[i]->n_ports;
-	return n;
-}
-
 int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface_resolver resolve,
 		 void *arg, struct xovn_mapset *out, char *err, size_t errlen)
 {
@@ -148,8 +130,6 @@ int xovn_compile(const struct xovn_model *model, const char *chassis, xovn_iface
 	if (!ctx.chassis)
 		return compile_fail(&ctx, "chassis '%s' is not in the model", chassis);
 
-	/* Without the room, the entries are still added as the array grows. */
-	(void)xovn_mapset_reserve(out, out->n + expected_entries(model));
 	rc = compile_all(&ctx);
 	compile_free_indexes(&ctx);
 	ingress_free(&ctx.ingress);

@@ -69,22 +69,6 @@ static int mapset_grow(struct xovn_mapset *s)
 	return 0;
 }
 
-int xovn_mapset_reserve(struct xovn_mapset *s, size_t n)
-{
-	struct xovn_map_entry *v;
-
-	if (n <= s->cap)
-		return 0;
-	if (n > SIZE_MAX / sizeof(*v))
-		return -1;
-	v = realloc(s->v, n * sizeof(*v));
-	if (!v)
-		return -1;
-	s->v = v;
-	s->cap = n;
-	return 0;
-}
-
 int xovn_mapset_add(struct xovn_mapset *s, uint32_t map, const void *key,
 		    uint16_t key_len, const void *val, uint16_t val_len)
 {
@@ -147,7 +131,6 @@ static size_t drop_earlier_duplicates(struct xovn_map_entry *v, size_t n, int ow
 	size_t out = 0;
 
 	for (size_t i = 0; i < n; i++) {
-		xovn_entry_prefetch(v, n, i);
 		if (i + 1 < n && xovn_map_entry_cmp(&v[i], &v[i + 1]) == 0) {
 			if (owning)
 				free(v[i].key);

@@ -29,20 +29,6 @@ struct xovn_map_entry {
 };
 
 /*
- * A set's entries are visited in (map, key) order while their key and value
- * allocations lie in the order they were added: on a set far bigger than
- * the caches, each visit's first read is a miss.  Walks over every entry
- * ask for the entry XOVN_MAPSET_AHEAD places on, so the misses overlap.
- */
-#define XOVN_MAPSET_AHEAD 16
-
-static inline void xovn_entry_prefetch(const struct xovn_map_entry *v, size_t n, size_t i)
-{
-	if (i + XOVN_MAPSET_AHEAD < n)
-		__builtin_prefetch(v[i + XOVN_MAPSET_AHEAD].key);
-}
-
-/*
  * Where field f (len bytes, placed by the map's row in xovn_map_table.h)
  * is in e; NULL when e is too short to hold it.  Inline: the slot and
  * part code reads one per entry of sets of a million.
@@ -105,12 +91,6 @@ size_t xovn_mapset_mismatch(const struct xovn_mapset *a, const struct xovn_mapse
 
 void xovn_mapset_init(struct xovn_mapset *s);
 void xovn_mapset_free(struct xovn_mapset *s);
-/*
- * Makes room for n entries in all, so that filling a big set does not copy
- * its array at every doubling (each copy a pass over fresh pages).  0 ok,
- * -1 out of memory (the set is unchanged and still grows as it fills).
- */
-int xovn_mapset_reserve(struct xovn_mapset *s, size_t n);
 /* Adds a copy of key/val; a later add of the same (map, key) replaces it. */
 int xovn_mapset_add(struct xovn_mapset *s, uint32_t map, const void *key,
 		    uint16_t key_len, const void *val, uint16_t val_len);

@@ -74,8 +74,6 @@ static void fill_records(const struct xovn_map_entry *v, const uint32_t *order, 
 	size_t stride = record_size(key_len);
 
 	for (size_t i = 0; i < m; i++, rec += stride) {
-		if (i + XOVN_MAPSET_AHEAD < m)
-			__builtin_prefetch(v[order[i + XOVN_MAPSET_AHEAD]].key);
 		memcpy(rec, &order[i], sizeof(uint32_t));
 		memcpy(rec + sizeof(uint32_t), v[order[i]].key, key_len);
 		memset(rec + sizeof(uint32_t) + key_len, 0, stride - sizeof(uint32_t) - key_len);
@@ -170,11 +168,8 @@ int xovn_mapset_radix_sort(struct xovn_map_entry *v, size_t n)
 	for (size_t g = 0; g < RADIX_GROUPS; g++)
 		sort_group(v, order + start[g], start[g + 1] - start[g], g % (RADIX_KEY_MAX + 1),
 			   a, b, counts);
-	for (size_t i = 0; i < n; i++) {
-		if (i + XOVN_MAPSET_AHEAD < n)
-			__builtin_prefetch(&v[order[i + XOVN_MAPSET_AHEAD]]);
+	for (size_t i = 0; i < n; i++)
 		out[i] = v[order[i]];
-	}
 	memcpy(v, out, n * sizeof(*v));
 	rc = 0;
 done:

@@ -144,11 +144,9 @@ static int table_build(const struct xovn_mapset *s, struct slot_table *t)
 	t->v = malloc((s->n ? s->n : 1) * sizeof(*t->v));
 	if (!t->v)
 		return -1;
-	for (i = 0; i < s->n; i++) {
-		xovn_entry_prefetch(s->v, s->n, i);
+	for (i = 0; i < s->n; i++)
 		if (owner_get(&s->v[i], &t->v[t->n]) == 0)
 			t->n++;
-	}
 	for (t->cap = 16; t->cap < 2 * t->n; t->cap *= 2)
 		;
 	t->idx = calloc(t->cap, sizeof(*t->idx));
@@ -193,7 +191,6 @@ static int give_port_slots(const struct slot_table *old, struct xovn_mapset *nex
 		struct xovn_map_entry *e = &next->v[i];
 		struct slot_of port;
 
-		xovn_entry_prefetch(next->v, next->n, i);
 		if (owner_get(e, &port) < 0)
 			continue;
 		port.slot = table_get(old, port.dp_key, port.port_key);
@@ -218,7 +215,6 @@ static void fill_references(const struct slot_table *t, struct xovn_mapset *next
 		const struct xovn_slot_use *u = slot_use(e);
 		unsigned n = u && u->kind == XOVN_SLOT_COPY ? ref_count(e, u) : 0;
 
-		xovn_entry_prefetch(next->v, next->n, i);
 		for (unsigned r = 0; r < n; r++) {
 			struct slot_of port;
 
