@@ -114,18 +114,26 @@ REASONS = {
         "without the receiving stack.",
     "cp:linear":
         "validate and compile are the phases that grow; see validate + compile below. Load, "
-        "apply and a walk of the parsed document stay linear.",
+        "apply and a walk of the parsed document stay linear. Every step of compile was timed "
+        "on its own (docs/bench/notes/cplin.md): each grows where it reads data in an order "
+        "other than the one it was laid down in (the port address strings scattered through "
+        "the parsed document, the entries sorted and given slots through pointers to their "
+        "own allocations), while the steps that walk in order stay flat.",
     "cp:vc_growth":
         "the work is linear: about 25k instructions per port at 1000 and at 100,000 ports "
-        "(callgrind). What grows is the random access to model-sized tables: port-name "
-        "references are now resolved once when the model is read (lib/model/resolve.c) and "
-        "placements kept in arrays by port number, but validate and compile each still read "
-        "the document and build the port index of their own, and the duplicate checks are "
-        "keyed by value (MAC and IP addresses, tunnel keys, interface names), each a cache miss "
-        "once the model outgrows the caches. The floor beside it: one lookup per reference into "
-        "an index of every port name (floor_refs) grows several times faster than validate + "
-        "compile as a whole, while one in-order walk of the document stays linear "
-        "(docs/bench/notes/cplin.md). Next: one typed read shared by validate and compile.",
+        "(callgrind). What grows is the random access to model-sized tables. xovnd now reads "
+        "the db into one typed model that validate and compile share, with port-name "
+        "references resolved once, in batches whose keys and slots are asked for ahead "
+        "(lib/model/resolve.c, lib/util/name_index.c), and placements kept in arrays by port "
+        "number; what is left is the duplicate checks keyed by value (MAC and IP addresses, "
+        "tunnel keys, interface names), the port strings scattered through the parsed "
+        "document, and the entries' sort and slot assignment through pointers, each a cache "
+        "miss once the model outgrows the caches. The floors beside it: one lookup per "
+        "reference into an index of every port name grows several times faster than "
+        "validate + compile as a whole, in batches too, while one in-order walk of the "
+        "document stays linear (docs/bench/notes/cplin.md). Next: the strings compile reads "
+        "copied in document order when the model is read, and the entries held as fixed-size "
+        "records in one array.",
     "cp:show":
         "`xovnctl show` groups ports by chassis through one name index, so it is linear; a miss "
         "is the larger model's memory traffic on this shared machine.",
