@@ -25,19 +25,6 @@ static __always_inline void xovn_ipv4_set_csum(struct iphdr *ip)
 	ip->check = sum < 0 ? 0 : xovn_csum_fold((__u64)sum);
 }
 
-/*
- * The same checksum without a helper call, for a header on the stack
- * (4-byte aligned, no options, check zero): the one's-complement sum does
- * not depend on byte order, so the five words are added as loaded.
- */
-static __always_inline __u16 xovn_ipv4_csum_inline(const struct iphdr *ip)
-{
-	__u32 w[5];
-
-	__builtin_memcpy(w, ip, sizeof(w));
-	return xovn_csum_fold((__u64)w[0] + w[1] + w[2] + w[3] + w[4]);
-}
-
 /* A fragment (first or later): its UDP payload cannot be parsed on its own. */
 static __always_inline int xovn_ipv4_is_fragment(const struct iphdr *ip)
 {

@@ -150,7 +150,6 @@ static __noinline int xovn_router_neigh_input(struct __sk_buff *skb, struct xovn
 	return xovn_router_nd(skb, ctx, &s->in, &s->eth, &s->l3);
 }
 
-
 /* ---- decide --------------------------------------------------------------- */
 
 /*
@@ -395,11 +394,6 @@ static __noinline int xovn_router_solicit(struct __sk_buff *skb, struct xovn_ctx
 /* ---- one hop ---------------------------------------------------------------- */
 
 /*
- * The frame addressed to router LSP hop->lsp_key of switch ctx->dp_key
- * through that router: XOVN_STEP_SWITCH when it goes on in switch
- * ctx->dp_key to hop->dst_mac, else the TC verdict.
- */
-/*
  * Into the router and, on the common path, its routing decision in the
  * same call: enter, then decide.  ARP / ICMPv6 for the router
  * (XOVN_STEP_NEIGH) and a router with NAT here (XOVN_STEP_IP: the NAT
@@ -444,6 +438,11 @@ static __always_inline int xovn_router_nat_ingress(struct __sk_buff *skb, struct
 	return xovn_nat_ingress(skb, ctx, &s->l3, s->in.rtr_key);
 }
 
+/*
+ * The frame addressed to router LSP hop->lsp_key of switch ctx->dp_key
+ * through that router: XOVN_STEP_SWITCH when it goes on in switch
+ * ctx->dp_key to hop->dst_mac, else the TC verdict.
+ */
 static __always_inline int xovn_router_pass(struct __sk_buff *skb, struct xovn_ctx *ctx,
 					    struct xovn_router_hop *hop)
 {
